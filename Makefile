@@ -1,0 +1,46 @@
+# The carer portal. `make run` serves it with demo data; `make test` runs every test.
+# Both install what is missing first (scripts/install-deps.sh), so they work on a fresh machine.
+SHELL := /bin/bash
+# sass and wasm-opt (binaryen) come from npm; Debian's wasm-opt breaks the release wasm.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export LEPTOS_SITE_ROOT := target/site
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+
+.PHONY: deps run build test unit e2e e2e-debug e2e-release bench clean-data
+
+deps:
+	@scripts/install-deps.sh
+
+## Serve the portal on http://127.0.0.1:3000 with a SQLite database in ./data and demo accounts.
+run: deps
+	cargo leptos build --release
+	PORTAL_DEMO_DATA=true $(TARGET_DIR)/release/server
+
+build: deps
+	cargo leptos build --release
+
+## Every test: unit and integration (real SQLite files), then end-to-end in Chromium against
+## the debug build and the release build, JavaScript on and off.
+test: deps unit e2e
+
+unit:
+	cargo test -p app -p server --features app/ssr
+
+e2e: e2e-debug e2e-release
+
+e2e-debug:
+	cargo leptos build
+	scripts/e2e.sh $(TARGET_DIR)/debug/server debug
+
+e2e-release:
+	cargo leptos build --release
+	scripts/e2e.sh $(TARGET_DIR)/release/server release
+
+## Print size (and, as they are added, speed) figures.
+bench: deps
+	cargo leptos build --release
+	scripts/bench-sizes.sh $(TARGET_DIR)/release/server
+
+## Remove the local demo database and files (make run recreates them).
+clean-data:
+	rm -rf data

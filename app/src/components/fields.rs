@@ -1,0 +1,162 @@
+//! Form fields in the GOV.UK Design System's markup, drawn from a `FormState` so a refused
+//! form comes back exactly as it was typed, with each message next to its field.
+//!
+//! The markup carries `data-field` (the group) and `data-control` (where a message goes
+//! before), which the `EnhancedForm` island relies on to draw the same messages in the browser.
+use leptos::prelude::*;
+
+use crate::forms::FormState;
+use crate::i18n::Text;
+use crate::visitor::use_visitor;
+
+fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    let ids: Vec<String> = [(has_hint, "hint"), (has_error, "error")]
+        .into_iter()
+        .filter(|(present, _)| *present)
+        .map(|(_, part)| format!("{name}-{part}"))
+        .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// The message shown above a control when its value was refused.
+#[component]
+pub fn ErrorMessage(name: &'static str, message: Option<String>) -> impl IntoView {
+    let prefix = use_visitor().t(Text::ErrorsPrefix);
+    message.map(|message| {
+        view! {
+            <p class="govuk-error-message" id=format!("{name}-error")>
+                <span class="govuk-visually-hidden">{prefix}": "</span>
+                {message}
+            </p>
+        }
+    })
+}
+
+fn group_class(has_error: bool) -> &'static str {
+    if has_error {
+        "govuk-form-group govuk-form-group--error"
+    } else {
+        "govuk-form-group"
+    }
+}
+
+/// A one-line text input.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: String,
+    state: FormState,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] width: Option<&'static str>,
+    #[prop(optional)] spellcheck: Option<bool>,
+) -> impl IntoView {
+    let error = state.error(name);
+    let has_error = error.is_some();
+    let mut class = String::from("govuk-input");
+    if let Some(width) = width {
+        class.push_str(&format!(" govuk-input--width-{width}"));
+    }
+    if has_error {
+        class.push_str(" govuk-input--error");
+    }
+    view! {
+        <div class=group_class(has_error) data-field=name>
+            <label class="govuk-label" for=name>{label}</label>
+            {hint.clone().map(|hint| view! { <div class="govuk-hint" id=format!("{name}-hint")>{hint}</div> })}
+            <ErrorMessage name message=error />
+            <input
+                class=class
+                id=name
+                name=name
+                type=input_type
+                value=state.value(name)
+                autocomplete=autocomplete
+                spellcheck=spellcheck.map(|s| s.to_string())
+                aria-describedby=described_by(name, hint.is_some(), has_error)
+                data-control=""
+                data-error-class="govuk-input--error"
+            />
+        </div>
+    }
+}
+
+/// A multi-line text box with its limit stated (GOV.UK character count, without the script).
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: String,
+    state: FormState,
+    max_chars: usize,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(default = 5)] rows: u32,
+) -> impl IntoView {
+    let visitor = use_visitor();
+    let error = state.error(name);
+    let has_error = error.is_some();
+    let limit = visitor.locale.fill(Text::FormsCharacterLimit, &[("max", &max_chars.to_string())]);
+    let hint = match hint {
+        Some(hint) => format!("{hint} {limit}"),
+        None => limit,
+    };
+    let class = if has_error { "govuk-textarea govuk-textarea--error" } else { "govuk-textarea" };
+    view! {
+        <div class=group_class(has_error) data-field=name>
+            <label class="govuk-label" for=name>{label}</label>
+            <div class="govuk-hint" id=format!("{name}-hint")>{hint}</div>
+            <ErrorMessage name message=error />
+            <textarea
+                class=class
+                id=name
+                name=name
+                rows=rows
+                aria-describedby=described_by(name, true, has_error)
+                data-control=""
+                data-error-class="govuk-textarea--error"
+            >
+                {state.value(name)}
+            </textarea>
+        </div>
+    }
+}
+
+/// The slot for the GOV.UK error summary, at the top of the page. Filled by the server when a
+/// refused form comes back, or by the `EnhancedForm` island in the browser.
+#[component]
+pub fn ErrorSummary(state: FormState) -> impl IntoView {
+    let visitor = use_visitor();
+    let mut items: Vec<(Option<String>, String)> =
+        state.errors.iter().map(|(field, message)| (Some(field.clone()), message.clone())).collect();
+    if let Some(summary) = &state.summary {
+        items.insert(0, (None, summary.clone()));
+    }
+    let content = (!items.is_empty()).then(|| {
+        view! {
+            <div class="govuk-error-summary">
+                <div role="alert">
+                    <h2 class="govuk-error-summary__title">{visitor.t(Text::ErrorsSummaryTitle)}</h2>
+                    <div class="govuk-error-summary__body">
+                        <ul class="govuk-list govuk-error-summary__list">
+                            {items
+                                .into_iter()
+                                .map(|(field, message)| match field {
+                                    Some(field) => {
+                                        view! {
+                                            <li>
+                                                <a href=format!("#{field}")>{message}</a>
+                                            </li>
+                                        }
+                                            .into_any()
+                                    }
+                                    None => view! { <li>{message}</li> }.into_any(),
+                                })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                </div>
+            </div>
+        }
+    });
+    view! { <div data-error-summary="" tabindex="-1">{content}</div> }
+}

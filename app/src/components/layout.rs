@@ -1,0 +1,145 @@
+//! The frame around every page: skip link, council header with the service name and the
+//! language switcher, footer, and the page title.
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::{Locale, Text};
+use crate::visitor::use_visitor;
+
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let visitor = use_visitor();
+    view! {
+        <a href="#main-content" class="govuk-skip-link">
+            {visitor.t(Text::LayoutSkipLink)}
+        </a>
+    }
+}
+
+/// The council's header (no crown: this is not a GOV.UK service), then the service name and
+/// the GOV.UK language switcher. Switching language is a link, so it works without JavaScript.
+#[component]
+pub fn Header() -> impl IntoView {
+    let visitor = use_visitor();
+    let languages = Locale::ALL
+        .into_iter()
+        .map(|locale| {
+            if locale == visitor.locale {
+                view! {
+                    <li class="govuk-language-navigation__list-item">
+                        <span class="govuk-language-navigation__text" lang=locale.tag() aria-current="true">
+                            {locale.native_name()}
+                        </span>
+                    </li>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <li class="govuk-language-navigation__list-item">
+                        <a
+                            class="govuk-language-navigation__link"
+                            href=visitor.path_in(locale)
+                            lang=locale.tag()
+                            hreflang=locale.tag()
+                            rel="alternate"
+                        >
+                            {locale.native_name()}
+                        </a>
+                    </li>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="govuk-generic-header">
+            <div class="govuk-generic-header__container govuk-width-container">
+                <div class="govuk-generic-header__logo">
+                    <a href="/" class="govuk-generic-header__homepage-link">
+                        {visitor.council.name.clone()}
+                    </a>
+                </div>
+            </div>
+        </header>
+        <section aria-label=visitor.t(Text::LayoutServiceInformation) class="govuk-service-navigation">
+            <div class="govuk-width-container govuk-service-navigation__inlining-container">
+                <div class="govuk-service-navigation__container">
+                    <span class="govuk-service-navigation__service-name">
+                        <a href="/" class="govuk-service-navigation__link">
+                            {visitor.t(Text::LayoutServiceName)}
+                        </a>
+                    </span>
+                </div>
+                <nav class="govuk-language-navigation" aria-label=visitor.t(Text::LayoutLanguageNavigation)>
+                    <ul class="govuk-language-navigation__list">{languages}</ul>
+                </nav>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let visitor = use_visitor();
+    view! {
+        <footer class="govuk-footer">
+            <div class="govuk-width-container">
+                <div class="govuk-footer__meta">
+                    <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                        <h2 class="govuk-visually-hidden">{visitor.t(Text::LayoutSupportLinks)}</h2>
+                        <ul class="govuk-footer__inline-list">
+                            <li class="govuk-footer__inline-list-item">
+                                <a class="govuk-footer__link" href="/accessibility">
+                                    {visitor.t(Text::AccessibilityTitle)}
+                                </a>
+                            </li>
+                            <li class="govuk-footer__inline-list-item">
+                                <a class="govuk-footer__link" href="/privacy">
+                                    {visitor.t(Text::PrivacyTitle)}
+                                </a>
+                            </li>
+                            <li class="govuk-footer__inline-list-item">
+                                <a class="govuk-footer__link" href="/contact">
+                                    {visitor.t(Text::ContactTitle)}
+                                </a>
+                            </li>
+                        </ul>
+                        <p class="govuk-body-s">
+                            {visitor.locale.fill(Text::LayoutRunBy, &[("council", &visitor.council.name)])}
+                        </p>
+                    </div>
+                </div>
+            </div>
+        </footer>
+    }
+}
+
+/// The `<title>`: the page, the service and the council, with "Error: " first when the page
+/// shows a refused form (GOV.UK pattern, so screen readers hear it first).
+#[component]
+pub fn PageTitle(text: String, #[prop(optional)] has_errors: bool) -> impl IntoView {
+    let visitor = use_visitor();
+    let prefix = if has_errors { format!("{}: ", visitor.t(Text::ErrorsPrefix)) } else { String::new() };
+    let full = format!("{prefix}{text} – {} – {}", visitor.t(Text::LayoutServiceName), visitor.council.name);
+    view! { <Title text=full /> }
+}
+
+/// Shown for any address the portal does not have (and for records a person may not see).
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let visitor = use_visitor();
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <PageTitle text=visitor.t(Text::NotFoundTitle).to_owned() />
+        <h1 class="govuk-heading-l">{visitor.t(Text::NotFoundTitle)}</h1>
+        <p class="govuk-body">{visitor.t(Text::NotFoundBody)}</p>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/">
+                {visitor.t(Text::NotFoundHome)}
+            </a>
+        </p>
+    }
+}

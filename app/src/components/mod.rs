@@ -1,0 +1,5 @@
+//! Shared UI: the page frame, form fields, the error summary and the islands that enhance them.
+pub mod enhanced_form;
+pub mod fields;
+mod form_script;
+pub mod layout;

@@ -1,0 +1,9 @@
+//! The council that runs the portal, as configured.
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Council {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+}

@@ -1,0 +1,114 @@
+//! Free text as people type it: trimmed, bounded, never empty when required.
+use serde::{Deserialize, Serialize};
+
+/// Why a piece of text was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextProblem {
+    Missing,
+    TooLong { max: usize },
+}
+
+/// Text that has been trimmed and is within its limit. Counts characters, not bytes, so
+/// Polish letters count as one each, as the character count on the page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoundedText(String);
+
+impl BoundedText {
+    pub fn required(input: &str, max: usize) -> Result<Self, TextProblem> {
+        match Self::optional(input, max)? {
+            Some(text) => Ok(text),
+            None => Err(TextProblem::Missing),
+        }
+    }
+
+    pub fn optional(input: &str, max: usize) -> Result<Option<Self>, TextProblem> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Ok(None);
+        }
+        if trimmed.chars().count() > max {
+            return Err(TextProblem::TooLong { max });
+        }
+        Ok(Some(BoundedText(trimmed.to_owned())))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+/// An email address, checked only as far as a form can: one `@`, something either side, a dot
+/// in the domain, no spaces. Whether it works is proved by sending to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    pub const MAX: usize = 254;
+
+    pub fn parse(input: &str) -> Result<Self, EmailProblem> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(EmailProblem::Missing);
+        }
+        if trimmed.chars().count() > Self::MAX {
+            return Err(EmailProblem::TooLong);
+        }
+        let valid = match trimmed.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !trimmed.chars().any(char::is_whitespace)
+            }
+            None => false,
+        };
+        if valid {
+            Ok(EmailAddress(trimmed.to_lowercase()))
+        } else {
+            Err(EmailProblem::Format)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmailProblem {
+    Missing,
+    TooLong,
+    Format,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_text_is_trimmed_and_refused_when_blank() {
+        assert_eq!(BoundedText::required("  hello ", 10).unwrap().as_str(), "hello");
+        assert_eq!(BoundedText::required("   ", 10), Err(TextProblem::Missing));
+    }
+
+    #[test]
+    fn length_is_counted_in_characters_not_bytes() {
+        assert!(BoundedText::required("żółć", 4).is_ok());
+        assert_eq!(BoundedText::required("żółćx", 4), Err(TextProblem::TooLong { max: 4 }));
+    }
+
+    #[test]
+    fn email_addresses_need_an_at_sign_and_a_domain() {
+        assert_eq!(EmailAddress::parse(" Ann@Example.org ").unwrap().as_str(), "ann@example.org");
+        for bad in ["ann", "ann@", "@example.org", "ann@example", "ann @example.org", "a@b@c.org"] {
+            assert_eq!(EmailAddress::parse(bad), Err(EmailProblem::Format), "{bad}");
+        }
+        assert_eq!(EmailAddress::parse(""), Err(EmailProblem::Missing));
+    }
+}

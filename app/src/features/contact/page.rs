@@ -1,0 +1,132 @@
+//! The contact page and its confirmation.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use super::api::SendContactMessage;
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, TextArea, TextField};
+use crate::components::layout::PageTitle;
+use crate::domain::contact::ContactMessage;
+use crate::forms::FormState;
+use crate::i18n::Text;
+use crate::visitor::use_visitor;
+
+#[component]
+pub fn ContactPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let council = visitor.council.clone();
+    let state = FormState::for_action(SendContactMessage::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let t = move |text| visitor.t(text).to_owned();
+    view! {
+        <PageTitle text=t(Text::ContactTitle) has_errors=state.has_errors() />
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <ErrorSummary state=state.clone() />
+                <h1 class="govuk-heading-l">{t(Text::ContactTitle)}</h1>
+                <div class="govuk-warning-text">
+                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                    <strong class="govuk-warning-text__text">
+                        <span class="govuk-visually-hidden">{t(Text::ContactWarning)}": "</span>
+                        {t(Text::ContactEmergency)}
+                    </strong>
+                </div>
+                <h2 class="govuk-heading-m">{t(Text::ContactPhoneHeading)}</h2>
+                <p class="govuk-body">
+                    <a class="govuk-link" href=format!("tel:{}", council.phone.replace(' ', ""))>
+                        {council.phone.clone()}
+                    </a>
+                </p>
+                <p class="govuk-body">{t(Text::ContactHours)}</p>
+                <h2 class="govuk-heading-m">{t(Text::ContactEmailHeading)}</h2>
+                <p class="govuk-body">
+                    <a class="govuk-link" href=format!("mailto:{}", council.email)>
+                        {council.email.clone()}
+                    </a>
+                </p>
+                <h2 class="govuk-heading-m">{t(Text::ContactFormHeading)}</h2>
+                <p class="govuk-body">{t(Text::ContactFormIntro)}</p>
+                <PostForm action=SendContactMessage::PATH>
+                    <TextField
+                        name="name"
+                        label=t(Text::ContactNameLabel)
+                        state=state.clone()
+                        autocomplete="name"
+                        spellcheck=false
+                    />
+                    <TextField
+                        name="email"
+                        label=t(Text::ContactEmailLabel)
+                        hint=t(Text::ContactEmailHint)
+                        state=state.clone()
+                        input_type="email"
+                        autocomplete="email"
+                        spellcheck=false
+                    />
+                    <TextArea
+                        name="message"
+                        label=t(Text::ContactMessageLabel)
+                        hint=t(Text::ContactMessageHint)
+                        state=state.clone()
+                        max_chars=ContactMessage::MESSAGE_MAX
+                        rows=8
+                    />
+                    <button type="submit" class="govuk-button">
+                        {t(Text::ContactSend)}
+                    </button>
+                </PostForm>
+            </div>
+        </div>
+    }
+}
+
+/// A reference as the store issues it (`CM-` and six digits); anything else is not shown.
+fn valid_reference(reference: &str) -> bool {
+    reference.strip_prefix("CM-").is_some_and(|digits| digits.len() >= 6 && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[component]
+pub fn SentPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let reference = use_query_map().with_untracked(|q| q.get("reference")).filter(|r| valid_reference(r));
+    let t = move |text| visitor.t(text).to_owned();
+    view! {
+        <PageTitle text=t(Text::ContactSentTitle) />
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <div class="govuk-panel govuk-panel--confirmation">
+                    <h1 class="govuk-panel__title">{t(Text::ContactSentTitle)}</h1>
+                    {reference
+                        .map(|reference| {
+                            view! {
+                                <div class="govuk-panel__body">
+                                    {t(Text::ContactSentReference)} <br /> <strong>{reference}</strong>
+                                </div>
+                            }
+                        })}
+                </div>
+                <h2 class="govuk-heading-m">{t(Text::ContactSentNextHeading)}</h2>
+                <p class="govuk-body">{t(Text::ContactSentNext)}</p>
+                <p class="govuk-body">
+                    <a class="govuk-link" href="/">
+                        {t(Text::ContactSentBack)}
+                    </a>
+                </p>
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_reference;
+
+    #[test]
+    fn only_references_in_the_stores_format_are_shown() {
+        assert!(valid_reference("CM-000042"));
+        assert!(!valid_reference("CM-<script>"));
+        assert!(!valid_reference("XX-000042"));
+    }
+}

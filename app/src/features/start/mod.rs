@@ -1,0 +1,3 @@
+//! The start page: what the portal is for and the rights it helps people use.
+mod page;
+pub use page::StartPage;

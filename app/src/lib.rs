@@ -1,0 +1,85 @@
+//! The carer portal's Leptos app: the page shell, the routes and the browser entry point.
+#![recursion_limit = "256"]
+//!
+//! Pages are rendered on the server and work without JavaScript. Only `#[island]` components
+//! are compiled into the browser's wasm, to keep it small for phones.
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod features;
+pub mod forms;
+pub mod i18n;
+pub mod visitor;
+
+#[cfg(feature = "ssr")]
+pub mod ports;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use crate::components::layout::{Footer, Header, NotFound, SkipLink};
+use crate::features::{contact, info, start};
+use crate::visitor::use_visitor;
+
+/// The HTML document around every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let visitor = use_visitor();
+    #[cfg(feature = "ssr")]
+    server::set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang=visitor.locale.tag() class="govuk-template govuk-template--rebranded">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+                <meta name="theme-color" content="#00576e" />
+                <link rel="stylesheet" href="/pkg/carer_portal.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body class="govuk-template__body">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <SkipLink />
+        <Header />
+        <div class="govuk-width-container">
+            <main class="govuk-main-wrapper" id="main-content">
+                <Router>
+                    // Every page is rendered whole before it is sent: streaming fragments in
+                    // later would need JavaScript to put them in place.
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=start::StartPage ssr=SsrMode::Async />
+                        <Route path=path!("/accessibility") view=info::AccessibilityPage ssr=SsrMode::Async />
+                        <Route path=path!("/privacy") view=info::PrivacyPage ssr=SsrMode::Async />
+                        <Route path=path!("/contact") view=contact::ContactPage ssr=SsrMode::Async />
+                        <Route path=path!("/contact/sent") view=contact::SentPage ssr=SsrMode::Async />
+                    </Routes>
+                </Router>
+            </main>
+        </div>
+        <Footer />
+    }
+}
+
+/// The browser entry point: wakes up the islands on the page and nothing else.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

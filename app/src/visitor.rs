@@ -1,0 +1,53 @@
+//! Who is asking and how to answer them: the person's language, their last refused form and
+//! the request id. The server's middleware puts a `Visitor` into every page and
+//! server-function request; components and server functions read it from there.
+use crate::domain::council::Council;
+use crate::forms::FormFlash;
+use crate::i18n::{Locale, Text};
+
+#[derive(Clone, Debug, Default)]
+pub struct Visitor {
+    pub locale: Locale,
+    /// The page's path and query, for links that come back to it (e.g. the language switcher).
+    pub path: String,
+    /// A form this person submitted that was refused, to be shown again.
+    pub flash: Option<FormFlash>,
+    /// Identifies the request in the server's log.
+    pub request_id: String,
+    pub council: Council,
+}
+
+impl Visitor {
+    pub fn t(&self, text: Text) -> &'static str {
+        self.locale.text(text)
+    }
+
+    /// This page's address in another language: the same path and query with `lang` set.
+    pub fn path_in(&self, locale: Locale) -> String {
+        let (path, query) = self.path.split_once('?').unwrap_or((&self.path, ""));
+        let mut pairs: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")).collect();
+        let lang = format!("lang={}", locale.tag());
+        pairs.push(&lang);
+        format!("{path}?{}", pairs.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_link_keeps_the_rest_of_the_query() {
+        let visitor = Visitor { path: "/contact/sent?reference=CM-000001&lang=en".into(), ..Visitor::default() };
+        assert_eq!(visitor.path_in(Locale::Pl), "/contact/sent?reference=CM-000001&lang=pl");
+        let visitor = Visitor { path: "/".into(), ..Visitor::default() };
+        assert_eq!(visitor.path_in(Locale::En), "/?lang=en");
+    }
+}
+
+/// The current request's visitor (a default one outside a request, e.g. in unit tests).
+pub fn use_visitor() -> Visitor {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Visitor>().cloned())
+        .unwrap_or_default()
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the Playwright suite against a built server binary, on its own fresh data folder.
+# Usage: scripts/e2e.sh <path to server binary> <label for the results folder>
+set -euo pipefail
+cd "$(dirname "$0")/.."
+binary=$(realpath "$1")
+label=${2:-e2e}
+data=$(mktemp -d -t carer-portal-e2e-XXXXXX)
+trap 'rm -rf "$data"' EXIT
+
+export PORTAL_BIN="$binary"
+export PORTAL_DATA_DIR="$data"
+export PORTAL_BIND=127.0.0.1:3100
+export PORTAL_DEMO_DATA=true
+export LEPTOS_SITE_ROOT="$PWD/target/site"
+export E2E_LABEL="$label"
+cd end2end
+npx playwright test

@@ -1,0 +1,11 @@
+//! The real clock.
+use app::ports::Clock;
+use chrono::{DateTime, Utc};
+
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}

@@ -1,0 +1,165 @@
+//! Settings in layers: built-in defaults, then an optional TOML file (`PORTAL_CONFIG`, default
+//! `portal.toml` if present), then `PORTAL_*` environment variables.
+use std::{net::SocketAddr, path::PathBuf};
+
+use anyhow::{bail, Context};
+use figment::{
+    providers::{Env, Format, Serialized, Toml},
+    Figment,
+};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+/// Whether the portal runs for real people (strict) or on a developer's machine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Development,
+    Production,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Settings {
+    pub mode: Mode,
+    /// Where the server listens.
+    pub bind: SocketAddr,
+    /// The address people use to reach the portal, e.g. `https://carers.example.gov.uk`.
+    /// Cross-site checks compare request origins with it. Defaults to `http://{bind}`.
+    pub public_url: Option<String>,
+    /// Folder for the SQLite database, uploaded files and the outgoing mail folder.
+    pub data_dir: PathBuf,
+    /// Defaults to a SQLite file in `data_dir`.
+    pub database_url: Option<String>,
+    /// Keys session tokens before they are stored. Required in production; in development a
+    /// random one is generated once and kept in `data_dir`.
+    pub session_secret: Option<SecretString>,
+    /// Shown in the header and on the contact pages.
+    pub council_name: String,
+    pub council_phone: String,
+    pub council_email: String,
+    /// Load the demo accounts and records on start-up (never in production).
+    pub demo_data: bool,
+    /// Log as JSON lines (for log collectors) instead of human-readable text.
+    pub log_json: bool,
+}
+
+#[derive(Serialize)]
+struct Defaults {
+    mode: Mode,
+    bind: &'static str,
+    data_dir: &'static str,
+    council_name: &'static str,
+    council_phone: &'static str,
+    council_email: &'static str,
+    demo_data: bool,
+    log_json: bool,
+}
+
+impl Settings {
+    pub fn load() -> anyhow::Result<Settings> {
+        let file = std::env::var("PORTAL_CONFIG").unwrap_or_else(|_| "portal.toml".into());
+        Self::from_figment(
+            Figment::from(Serialized::defaults(Self::defaults()))
+                .merge(Toml::file(file))
+                .merge(Env::prefixed("PORTAL_")),
+        )
+    }
+
+    fn defaults() -> Defaults {
+        Defaults {
+            mode: Mode::Development,
+            bind: "127.0.0.1:3000",
+            data_dir: "data",
+            council_name: "Lincolnshire County Council",
+            council_phone: "01522 782224",
+            council_email: "customer_services@lincolnshire.gov.uk",
+            demo_data: false,
+            log_json: false,
+        }
+    }
+
+    fn from_figment(figment: Figment) -> anyhow::Result<Settings> {
+        let settings: Settings = figment.extract().context("reading the portal settings")?;
+        if settings.mode == Mode::Production {
+            match &settings.session_secret {
+                None => bail!("PORTAL_SESSION_SECRET must be set in production"),
+                Some(s) if s.expose_secret().len() < 32 => {
+                    bail!("PORTAL_SESSION_SECRET must be at least 32 characters")
+                }
+                Some(_) => {}
+            }
+            if settings.demo_data {
+                bail!("demo data cannot be loaded in production");
+            }
+            if !settings.public_url().starts_with("https://") {
+                bail!("PORTAL_PUBLIC_URL must be an https:// address in production");
+            }
+        }
+        Ok(settings)
+    }
+
+    /// Settings for tests: development mode, everything under `data_dir`, a fixed secret.
+    pub fn for_tests(data_dir: PathBuf) -> Settings {
+        let mut settings =
+            Self::from_figment(Figment::from(Serialized::defaults(Self::defaults()))).expect("defaults are valid");
+        settings.bind = "127.0.0.1:0".parse().expect("valid address");
+        settings.data_dir = data_dir;
+        settings.session_secret = Some(SecretString::from("test-secret-test-secret-test-secret"));
+        settings
+    }
+
+    pub fn public_url(&self) -> String {
+        match &self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", self.bind),
+        }
+    }
+
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}", self.data_dir.join("portal.db").display()),
+        }
+    }
+
+    /// Cookies carry `Secure` whenever the portal is reached over HTTPS.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url().starts_with("https://")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use figment::Jail;
+
+    #[test]
+    fn production_refuses_to_start_without_a_session_secret() {
+        Jail::expect_with(|jail| {
+            jail.set_env("PORTAL_MODE", "production");
+            jail.set_env("PORTAL_PUBLIC_URL", "https://carers.example.gov.uk");
+            let err = Settings::load().unwrap_err();
+            assert!(err.to_string().contains("PORTAL_SESSION_SECRET"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn environment_overrides_the_file_which_overrides_the_defaults() {
+        Jail::expect_with(|jail| {
+            jail.create_file("portal.toml", "bind = \"127.0.0.1:4000\"\ncouncil_name = \"File Council\"")?;
+            jail.set_env("PORTAL_COUNCIL_NAME", "Env Council");
+            let settings = Settings::load().unwrap();
+            assert_eq!(settings.bind.port(), 4000);
+            assert_eq!(settings.council_name, "Env Council");
+            assert_eq!(settings.data_dir, PathBuf::from("data"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_secret_never_prints() {
+        let settings = Settings::for_tests("x".into());
+        assert!(!format!("{settings:?}").contains("test-secret"));
+    }
+}

@@ -1,0 +1,8 @@
+//! The carer portal server: adapters behind the app's ports, HTTP middleware and start-up.
+#![recursion_limit = "256"]
+pub mod clock;
+pub mod config;
+pub mod startup;
+pub mod store;
+pub mod telemetry;
+pub mod web;

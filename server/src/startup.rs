@@ -1,0 +1,159 @@
+//! Start-up: open the store, build the router, serve. `build` takes settings and returns a
+//! router, so tests can serve it on port 0 against their own database.
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context;
+use app::domain::council::Council;
+use app::ports::Services;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use rand::RngCore;
+use secrecy::SecretString;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::clock::SystemClock;
+use crate::config::{Mode, Settings};
+use crate::store::SqliteStore;
+use crate::web::{self, session::SessionKeys, AppState};
+
+/// The portal, ready to serve: its router and the store behind it.
+pub struct Portal {
+    pub router: Router,
+    pub store: SqliteStore,
+}
+
+pub async fn run(settings: Settings) -> anyhow::Result<()> {
+    let bind = settings.bind;
+    let portal = build(settings).await?;
+    let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("listening on {bind}"))?;
+    tracing::info!("the carer portal is at http://{}", listener.local_addr()?);
+    axum::serve(listener, portal.router).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+pub async fn migrate(settings: &Settings) -> anyhow::Result<()> {
+    prepare_data_dir(&settings.data_dir)?;
+    SqliteStore::connect(&settings.database_url()).await?;
+    tracing::info!("the database schema is up to date");
+    Ok(())
+}
+
+pub async fn build(settings: Settings) -> anyhow::Result<Portal> {
+    build_with(settings, |routes| routes).await
+}
+
+/// Builds the portal with extra routes under the same middleware (tests add a panicking one).
+pub async fn build_with(
+    settings: Settings,
+    extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
+) -> anyhow::Result<Portal> {
+    prepare_data_dir(&settings.data_dir)?;
+    let store = SqliteStore::connect(&settings.database_url()).await?;
+    let secret = session_secret(&settings)?;
+    let services = Services {
+        store: Arc::new(store.clone()),
+        clock: Arc::new(SystemClock),
+        council: Council {
+            name: settings.council_name.clone(),
+            phone: settings.council_phone.clone(),
+            email: settings.council_email.clone(),
+        },
+    };
+    let state = AppState {
+        leptos_options: leptos_options(&settings),
+        session_keys: SessionKeys::new(secret, settings.secure_cookies()),
+        services,
+        settings: Arc::new(settings),
+    };
+    Ok(Portal { router: router(state, extra), store })
+}
+
+fn leptos_options(settings: &Settings) -> LeptosOptions {
+    let site_root = std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into());
+    LeptosOptions::builder()
+        .output_name("carer_portal")
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .site_addr(settings.bind)
+        .build()
+}
+
+fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppState>) -> Router {
+    let options = state.leptos_options.clone();
+    let services = state.services.clone();
+    let context = move || provide_context(services.clone());
+    let routes = generate_route_list(app::App);
+    let shell = {
+        let options = options.clone();
+        move || app::shell(options.clone())
+    };
+    let pages = Router::new()
+        .leptos_routes_with_context(&state, routes, context.clone(), shell.clone())
+        .fallback(leptos_axum::render_app_async_with_context(context, shell))
+        .layer(from_fn(web::form_posts::middleware))
+        .layer(from_fn_with_state(state.clone(), web::visitor::middleware))
+        .layer(from_fn_with_state(state.clone(), web::session::middleware))
+        .layer(axum::extract::DefaultBodyLimit::max(web::form_posts::FORM_LIMIT));
+
+    let site = PathBuf::from(options.site_root.as_ref());
+    let assets = Router::new()
+        .nest_service("/pkg", ServeDir::new(site.join(options.site_pkg_dir.as_ref())).precompressed_br().precompressed_gzip())
+        .route_service("/favicon.svg", ServeFile::new(site.join("favicon.svg")))
+        .route_service("/robots.txt", ServeFile::new(site.join("robots.txt")));
+
+    let mut router = extra(Router::new())
+        .route("/healthz", axum::routing::get(|| async { "ok" }))
+        .merge(assets)
+        .merge(pages)
+        .layer(from_fn_with_state(state.clone(), web::csrf::middleware))
+        .layer(from_fn(web::headers::middleware))
+        .layer(CompressionLayer::new())
+        .layer(CatchPanicLayer::custom(web::headers::panic_page));
+    if state.settings.secure_cookies() {
+        router = router.layer(from_fn(web::headers::hsts));
+    }
+    router.with_state(state)
+}
+
+fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating the data folder {}", dir.display()))
+}
+
+/// The configured secret; in development, one generated once and kept in the data folder so
+/// sessions survive a restart. Production refuses to start without one (see `config`).
+fn session_secret(settings: &Settings) -> anyhow::Result<SecretString> {
+    if let Some(secret) = &settings.session_secret {
+        return Ok(secret.clone());
+    }
+    anyhow::ensure!(settings.mode == Mode::Development, "a session secret is required");
+    let path = settings.data_dir.join("dev-session-secret");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        if existing.trim().len() >= 32 {
+            return Ok(SecretString::from(existing.trim().to_owned()));
+        }
+    }
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    std::fs::write(&path, &secret).with_context(|| format!("writing {}", path.display()))?;
+    Ok(SecretString::from(secret))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("shutting down");
+}

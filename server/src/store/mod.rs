@@ -1,0 +1,49 @@
+//! The SQLite store: the adapter behind `app::ports::Store`. One file per aggregate.
+mod contact;
+mod sessions;
+
+use std::{str::FromStr, time::Duration};
+
+use anyhow::Context;
+use app::ports::StoreError;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+
+/// The portal's records in one SQLite file, written durably (WAL, `synchronous=FULL`).
+#[derive(Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database and brings its schema up to date.
+    pub async fn connect(url: &str) -> anyhow::Result<SqliteStore> {
+        let options = SqliteConnectOptions::from_str(url)
+            .with_context(|| format!("parsing database URL {url}"))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .context("opening the SQLite database")?;
+        sqlx::migrate!("../migrations/sqlite").run(&pool).await.context("running migrations")?;
+        Ok(SqliteStore { pool })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+/// Keeps the driver's error for the log; the rest of the app sees only what kind it was.
+pub(crate) fn store_error(error: sqlx::Error) -> StoreError {
+    match error {
+        sqlx::Error::RowNotFound => StoreError::NotFound,
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
+        other => StoreError::Unavailable(Box::new(other)),
+    }
+}

@@ -1,0 +1,81 @@
+//! Works out who is asking and how to answer: the request id, the language (from `?lang=`,
+//! then the `portal_lang` cookie, then the browser's `Accept-Language`) and any refused form
+//! waiting to be shown. The result goes into the request as an `app::visitor::Visitor`.
+use app::i18n::Locale;
+use app::visitor::Visitor;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use http::{header, HeaderValue, Method};
+use tracing::Instrument;
+
+use super::session::SessionHandle;
+use super::{cookie, AppState};
+
+pub const LANGUAGE_COOKIE: &str = "portal_lang";
+
+fn language_from_query(query: Option<&str>) -> Option<Locale> {
+    form_urlencoded::parse(query?.as_bytes()).find(|(k, _)| k == "lang").and_then(|(_, v)| Locale::parse(&v))
+}
+
+pub async fn middleware(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let request_id = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
+    let chosen = language_from_query(request.uri().query());
+    let locale = chosen
+        .or_else(|| cookie(request.headers(), LANGUAGE_COOKIE).and_then(Locale::parse))
+        .or_else(|| {
+            request
+                .headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::from_accept_language)
+        })
+        .unwrap_or_default();
+    let session = request.extensions().get::<SessionHandle>().cloned();
+    // A refused form is shown once, on the next page the person sees.
+    let flash = match (&session, request.method()) {
+        (Some(session), &Method::GET) => {
+            let flash = session.flash();
+            if flash.is_some() {
+                session.set_flash(None);
+            }
+            flash
+        }
+        _ => None,
+    };
+    let path = request.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+    let visitor = Visitor {
+        locale,
+        path,
+        flash,
+        request_id: request_id.clone(),
+        council: state.services.council.clone(),
+    };
+    let span = tracing::info_span!("request", id = %request_id, method = %request.method(), path = %request.uri().path());
+    request.extensions_mut().insert(visitor);
+    let mut response = next.run(request).instrument(span).await;
+    let headers = response.headers_mut();
+    if let Ok(id) = HeaderValue::from_str(&request_id) {
+        headers.insert("x-request-id", id);
+    }
+    if let Some(locale) = chosen {
+        let value = format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag());
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_comes_from_the_query_when_given() {
+        assert_eq!(language_from_query(Some("lang=pl")), Some(Locale::Pl));
+        assert_eq!(language_from_query(Some("reference=CM-1&lang=en")), Some(Locale::En));
+        assert_eq!(language_from_query(Some("lang=xx")), None);
+        assert_eq!(language_from_query(None), None);
+    }
+}
