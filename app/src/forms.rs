@@ -3,7 +3,7 @@
 //! Without JavaScript a form posts to its server function; when the server refuses it, the
 //! server keeps the submitted values and the messages in the person's session (a `FormFlash`)
 //! and redirects back, and the page renders them into the form. With JavaScript the
-//! `EnhancedForm` island posts the same fields to the same server function and shows the same
+//! `FormEnhancer` island posts the same fields to the same server function and shows the same
 //! messages without a reload.
 use std::collections::BTreeMap;
 

@@ -23,6 +23,7 @@ use leptos_router::{
     path, SsrMode,
 };
 
+use crate::components::enhanced_form::IslandsOnPage;
 use crate::components::layout::{Footer, Header, NotFound, SkipLink};
 use crate::features::{contact, info, start};
 use crate::visitor::use_visitor;
@@ -30,6 +31,8 @@ use crate::visitor::use_visitor;
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let visitor = use_visitor();
+    let islands = IslandsOnPage::default();
+    provide_context(islands.clone());
     #[cfg(feature = "ssr")]
     server::set_content_security_policy();
     view! {
@@ -41,11 +44,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#00576e" />
                 <link rel="stylesheet" href="/pkg/carer_portal.css" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body class="govuk-template__body">
                 <App />
+                // The islands' loader, only on pages that have an island: pages without one
+                // (most of them) load no script or wasm at all.
+                {move || islands.any().then(|| view! { <HydrationScripts options=options.clone() islands=true /> })}
             </body>
         </html>
     }
@@ -80,6 +85,5 @@ pub fn App() -> impl IntoView {
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
 }

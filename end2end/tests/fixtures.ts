@@ -3,11 +3,15 @@
 import { test as base, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
+/** Whether each page under test runs JavaScript (set by the fixture below). */
+const javaScriptOn = new WeakMap<Page, boolean>();
+
 export const test = base.extend<{ jsEnabled: boolean }>({
   jsEnabled: async ({ javaScriptEnabled }, use) => {
     await use(javaScriptEnabled !== false);
   },
   page: async ({ page, javaScriptEnabled }, use, testInfo) => {
+    javaScriptOn.set(page, javaScriptEnabled !== false);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
@@ -28,8 +32,42 @@ export const test = base.extend<{ jsEnabled: boolean }>({
 
 export { expect };
 
-/** Runs axe on the page as it is now; any violation fails the test. */
+/**
+ * Runs axe on the page as it is now; any violation fails the test. axe is itself a script, so
+ * when the page has JavaScript turned off its HTML is checked in a second tab that has
+ * JavaScript but loads none of the portal's own scripts: the markup checked is exactly what a
+ * person without JavaScript gets. The same check makes sure nothing scrolls sideways.
+ */
 export async function checkAccessible(page: Page) {
+  if (javaScriptOn.get(page) !== false) {
+    await runAxe(page);
+    return;
+  }
+  // The document is requested without its #fragment.
+  const url = page.url().split('#')[0];
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+  const context = await page.context().browser()!.newContext({ viewport: page.viewportSize()!, javaScriptEnabled: true });
+  const checker = await context.newPage();
+  await checker.route('**/*', (route) => {
+    const request = route.request();
+    if (request.url() === url && request.resourceType() === 'document') {
+      return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+    }
+    if (/\.(js|wasm)(\?|$)/.test(request.url())) return route.abort();
+    return route.continue();
+  });
+  await checker.goto(url);
+  try {
+    await runAxe(checker, url);
+  } finally {
+    await context.close();
+  }
+}
+
+/** axe, plus WCAG 1.4.10 reflow at phone width: no horizontal scrolling. */
+async function runAxe(page: Page, shownUrl = page.url()) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `horizontal overflow in pixels on ${shownUrl}`).toBeLessThanOrEqual(0);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .withRules(['target-size'])
@@ -37,7 +75,7 @@ export async function checkAccessible(page: Page) {
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
-  expect(summary, `accessibility problems on ${page.url()}`).toEqual([]);
+  expect(summary, `accessibility problems on ${shownUrl}`).toEqual([]);
 }
 
 /** Opens a page, checks it loaded and is accessible, and (with JavaScript) that the islands are awake. */
@@ -56,10 +94,4 @@ export async function settle(page: Page, jsEnabled: boolean) {
   for (let i = 0; i < count; i++) {
     await expect(forms.nth(i)).toHaveAttribute('data-enhanced', '');
   }
-}
-
-/** The page shows no horizontal scroll at phone width. */
-export async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow in pixels').toBeLessThanOrEqual(0);
 }

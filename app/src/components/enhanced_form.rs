@@ -1,59 +1,81 @@
 //! A form that posts to its server function. Without JavaScript it is a plain HTML form (the
 //! server keeps what was typed and redirects back with messages). With JavaScript the
-//! `EnhancedForm` island sends the same fields, shows the server's messages next to the
-//! fields and in the error summary without reloading, and follows the server's redirect on
-//! success. Anything it cannot handle (an expired session, a server fault) falls back to the
-//! plain post, so the server's answer is the same either way.
+//! `FormEnhancer` island sends the same fields, shows the server's messages next to the fields
+//! and in the error summary without reloading, and follows the server's redirect on success.
+//! Anything it cannot handle (an expired session, a server fault) falls back to the plain
+//! post, so the server's answer is the same either way.
+//!
+//! Islands here take no props: what they need is in the server-rendered markup (`data-*`
+//! attributes), which keeps serde out of the browser's wasm.
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Text;
 use crate::visitor::use_visitor;
 
-/// Words the island needs in the browser, passed from the server in the person's language.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct FormWords {
-    pub summary_title: String,
-    pub error_prefix: String,
-    pub offline: String,
+/// Set by components that render an island, so the page includes the islands' loader.
+#[derive(Clone, Default)]
+pub struct IslandsOnPage(Arc<AtomicBool>);
+
+impl IslandsOnPage {
+    pub fn mark() {
+        if let Some(flag) = use_context::<IslandsOnPage>() {
+            flag.0.store(true, Ordering::Relaxed);
+        }
+    }
+
+    pub fn any(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
 }
 
 /// A POST form for the server function at `action`.
 #[component]
 pub fn PostForm(action: &'static str, children: Children) -> impl IntoView {
+    IslandsOnPage::mark();
     let visitor = use_visitor();
-    let words = FormWords {
-        summary_title: visitor.t(Text::ErrorsSummaryTitle).to_owned(),
-        error_prefix: visitor.t(Text::ErrorsPrefix).to_owned(),
-        offline: visitor.t(Text::ErrorsOffline).to_owned(),
-    };
-    view! { <EnhancedForm action=action.to_owned() words>{children()}</EnhancedForm> }
+    view! {
+        <FormEnhancer>
+            <form
+                method="post"
+                action=action
+                novalidate
+                data-summary-title=visitor.t(Text::ErrorsSummaryTitle)
+                data-error-prefix=visitor.t(Text::ErrorsPrefix)
+                data-offline=visitor.t(Text::ErrorsOffline)
+            >
+                {children()}
+            </form>
+        </FormEnhancer>
+    }
 }
 
 #[island]
-fn EnhancedForm(action: String, words: FormWords, children: Children) -> impl IntoView {
-    let target = action.clone();
+fn FormEnhancer(children: Children) -> impl IntoView {
+    let wrapper = NodeRef::<leptos::html::Div>::new();
+    // Marks the forms once the script is running, so tests (and styles) can tell.
+    Effect::new(move |_| {
+        if let Some(forms) = wrapper.get().and_then(|div| div.query_selector_all("form").ok()) {
+            for i in 0..forms.length() {
+                if let Some(form) = forms.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = form.set_attribute("data-enhanced", "");
+                }
+            }
+        }
+    });
     let on_submit = move |event: web_sys::SubmitEvent| {
         let Some(form) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
             return;
         };
         event.prevent_default();
-        let (target, words) = (target.clone(), words.clone());
-        leptos::task::spawn_local(async move {
-            crate::components::form_script::submit(form, &target, &words).await;
-        });
+        leptos::task::spawn_local(crate::components::form_script::submit(form));
     };
-    // Marks the form once the script is running, so tests (and styles) can tell.
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    Effect::new(move |_| {
-        if let Some(form) = form_ref.get() {
-            let _ = form.set_attribute("data-enhanced", "");
-        }
-    });
     view! {
-        <form method="post" action=action novalidate on:submit=on_submit node_ref=form_ref>
+        <div on:submit=on_submit node_ref=wrapper>
             {children()}
-        </form>
+        </div>
     }
 }

@@ -2,7 +2,7 @@
 //! form comes back exactly as it was typed, with each message next to its field.
 //!
 //! The markup carries `data-field` (the group) and `data-control` (where a message goes
-//! before), which the `EnhancedForm` island relies on to draw the same messages in the browser.
+//! before), which the `FormEnhancer` island relies on to draw the same messages in the browser.
 use leptos::prelude::*;
 
 use crate::forms::FormState;
@@ -122,12 +122,15 @@ pub fn TextArea(
 }
 
 /// The slot for the GOV.UK error summary, at the top of the page. Filled by the server when a
-/// refused form comes back, or by the `EnhancedForm` island in the browser.
+/// refused form comes back, or by the `FormEnhancer` island in the browser. `order` lists the
+/// form's fields as they appear on the page, so the summary follows the page.
 #[component]
-pub fn ErrorSummary(state: FormState) -> impl IntoView {
+pub fn ErrorSummary(state: FormState, order: &'static [&'static str]) -> impl IntoView {
     let visitor = use_visitor();
+    let position = |field: &str| order.iter().position(|f| *f == field).unwrap_or(order.len());
     let mut items: Vec<(Option<String>, String)> =
         state.errors.iter().map(|(field, message)| (Some(field.clone()), message.clone())).collect();
+    items.sort_by_key(|(field, _)| field.as_deref().map(position));
     if let Some(summary) = &state.summary {
         items.insert(0, (None, summary.clone()));
     }

@@ -24,7 +24,7 @@ pub fn ContactPage() -> impl IntoView {
         <PageTitle text=t(Text::ContactTitle) has_errors=state.has_errors() />
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <ErrorSummary state=state.clone() />
+                <ErrorSummary state=state.clone() order=&["name", "email", "message"] />
                 <h1 class="govuk-heading-l">{t(Text::ContactTitle)}</h1>
                 <div class="govuk-warning-text">
                     <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
