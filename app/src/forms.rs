@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 pub struct FormFlash {
     /// The server function's path: identifies which form on the page the flash belongs to.
     pub action: String,
+    /// The page the form is on, where the person is sent back to.
+    pub page: String,
     /// What was submitted, field by field (passwords are never kept).
     pub values: BTreeMap<String, String>,
     /// Messages for single fields, in the person's language.
@@ -81,6 +83,7 @@ mod tests {
     fn a_flash_for_this_form_brings_back_values_and_messages() {
         let flash = FormFlash {
             action: "/api/contact".into(),
+            page: "/contact".into(),
             values: BTreeMap::from([("message".to_string(), "typed".to_string())]),
             errors: BTreeMap::from([("name".to_string(), "Too long".to_string())]),
             summary: None,

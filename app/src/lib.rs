@@ -9,12 +9,15 @@ pub mod error;
 pub mod features;
 pub mod forms;
 pub mod i18n;
+pub mod policy;
 pub mod visitor;
 
 #[cfg(feature = "ssr")]
 pub mod ports;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod session;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -25,7 +28,7 @@ use leptos_router::{
 
 use crate::components::enhanced_form::IslandsOnPage;
 use crate::components::layout::{Footer, Header, NotFound, SkipLink};
-use crate::features::{contact, info, start};
+use crate::features::{account, contact, home, info, people, start};
 use crate::visitor::use_visitor;
 
 /// The HTML document around every page.
@@ -73,6 +76,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/privacy") view=info::PrivacyPage ssr=SsrMode::Async />
                         <Route path=path!("/contact") view=contact::ContactPage ssr=SsrMode::Async />
                         <Route path=path!("/contact/sent") view=contact::SentPage ssr=SsrMode::Async />
+                        <Route path=path!("/sign-in") view=account::SignInPage ssr=SsrMode::Async />
+                        <Route path=path!("/register") view=account::RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/password-reset") view=account::ResetRequestPage ssr=SsrMode::Async />
+                        <Route path=path!("/password-reset/sent") view=account::ResetSentPage ssr=SsrMode::Async />
+                        <Route path=path!("/password-reset/:code") view=account::ResetPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/home") view=home::HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/people/:id") view=people::PersonPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/audit") view=home::AuditPage ssr=SsrMode::Async />
                     </Routes>
                 </Router>
             </main>

@@ -1,14 +1,17 @@
 //! The ports the server functions and the server's middleware call. The `server` crate
 //! implements them (SQLite now; PostgreSQL can follow behind the same traits).
 use std::sync::Arc;
+use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::domain::account::Role;
 use crate::domain::contact::ContactMessage;
 use crate::domain::council::Council;
 use crate::forms::FormFlash;
 use crate::i18n::Locale;
+use crate::policy::{Relations, Scope};
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
@@ -60,6 +63,8 @@ pub trait SessionStore: Send + Sync {
     async fn touch_session(&self, digest: &str, at: DateTime<Utc>) -> StoreResult<()>;
     async fn set_flash(&self, digest: &str, flash: Option<&FormFlash>) -> StoreResult<()>;
     async fn delete_session(&self, digest: &str) -> StoreResult<()>;
+    /// Ends every session of one person (after a password change).
+    async fn delete_sessions_of(&self, user_id: i64) -> StoreResult<()>;
     /// Removes sessions idle since `idle_before` or created before `created_before`.
     async fn delete_expired_sessions(
         &self,
@@ -68,13 +73,125 @@ pub trait SessionStore: Send + Sync {
     ) -> StoreResult<u64>;
 }
 
+/// A person's account as the rest of the portal sees it (no password hash).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub locale: Locale,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What signing in needs: the account and its password hash.
+#[derive(Clone)]
+pub struct Credentials {
+    pub account: Account,
+    pub password_hash: String,
+}
+
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub password_hash: &'a str,
+    pub locale: Locale,
+}
+
+#[async_trait]
+pub trait AccountStore: Send + Sync {
+    /// Fails with `Conflict` when the email address is already used.
+    async fn create_account(&self, account: NewAccount<'_>, at: DateTime<Utc>) -> StoreResult<i64>;
+    async fn find_account(&self, id: i64) -> StoreResult<Option<Account>>;
+    async fn find_credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
+    async fn set_password_hash(&self, user_id: i64, hash: &str) -> StoreResult<()>;
+    async fn set_locale(&self, user_id: i64, locale: Locale) -> StoreResult<()>;
+    async fn list_accounts(&self) -> StoreResult<Vec<Account>>;
+    async fn relations(&self, user_id: i64) -> StoreResult<Relations>;
+    async fn link_carer(&self, carer_id: i64, customer_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn add_to_caseload(&self, practitioner_id: i64, person_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn add_representation(
+        &self,
+        representative_id: i64,
+        principal_id: i64,
+        scope: Scope,
+        at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Keeps a password reset code (its keyed digest) until `expires_at`.
+    async fn create_password_reset(
+        &self,
+        digest: &str,
+        user_id: i64,
+        at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Uses up a reset code: the person it belongs to, if it exists, is unused and unexpired.
+    async fn use_password_reset(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>>;
+    /// Whether a reset code would be accepted now (without using it up).
+    async fn password_reset_is_valid(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<bool>;
+}
+
+/// One line of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditEvent {
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<i64>,
+    pub action: String,
+    pub subject_id: Option<i64>,
+    pub reason: Option<String>,
+    pub detail: Option<String>,
+    pub client_ip: Option<String>,
+}
+
+#[async_trait]
+pub trait AuditLog: Send + Sync {
+    async fn record(&self, event: &AuditEvent) -> StoreResult<()>;
+    /// The latest events, newest first.
+    async fn recent(&self, limit: u32) -> StoreResult<Vec<AuditEvent>>;
+}
+
 /// Everything the portal keeps, behind one handle.
-pub trait Store: ContactStore + SessionStore {}
-impl<T: ContactStore + SessionStore> Store for T {}
+pub trait Store: ContactStore + SessionStore + AccountStore + AuditLog {}
+impl<T: ContactStore + SessionStore + AccountStore + AuditLog> Store for T {}
 
 /// The time, injected so tests can move it (sessions expire, reviews fall due).
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
+}
+
+/// Password hashing (argon2 on the server), off the async threads.
+#[async_trait]
+pub trait Passwords: Send + Sync {
+    async fn hash(&self, password: &str) -> Result<String, StoreError>;
+    /// Whether `password` matches `hash`. With no hash (no such account) it spends the same
+    /// time on a check that fails, so timing does not tell which emails have accounts.
+    async fn verify(&self, password: &str, hash: Option<&str>) -> bool;
+}
+
+/// An email to send.
+#[derive(Clone, Debug)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+#[async_trait]
+pub trait Mailer: Send + Sync {
+    async fn send(&self, email: &Email) -> Result<(), StoreError>;
+}
+
+/// Counts attempts so bursts can be refused (sign-in, password resets).
+pub trait RateLimiter: Send + Sync {
+    /// Records an attempt under `key`; false when there have been `max` already in `window`.
+    fn allow(&self, key: &str, max: u32, window: Duration) -> bool;
+}
+
+/// Turns one-time codes (reset links) into keyed digests, as sessions are.
+pub trait Digests: Send + Sync {
+    fn digest(&self, code: &str) -> String;
+    fn new_code(&self) -> String;
 }
 
 /// What server functions are given to do their work, provided as Leptos context per request.
@@ -82,5 +199,11 @@ pub trait Clock: Send + Sync {
 pub struct Services {
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
+    pub passwords: Arc<dyn Passwords>,
+    pub mailer: Arc<dyn Mailer>,
+    pub limits: Arc<dyn RateLimiter>,
+    pub digests: Arc<dyn Digests>,
     pub council: Council,
+    /// The portal's public address, for links in emails.
+    pub public_url: String,
 }

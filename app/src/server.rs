@@ -1,9 +1,12 @@
-//! Helpers for server functions (server side only): the injected services and safe errors.
+//! Helpers for server functions (server side only): the injected services, who is asking,
+//! the audit log and safe errors.
 use leptos::prelude::use_context;
 
 use crate::error::AppError;
-use crate::ports::Services;
-use crate::visitor::{use_visitor, Visitor};
+use crate::policy::{Access, Actor, Basis, Decision};
+use crate::ports::{AuditEvent, Services};
+use crate::session::SessionHandle;
+use crate::visitor::{use_visitor, SignedInUser, Visitor};
 
 /// The store, clock and council settings for this request.
 pub fn services() -> Result<Services, AppError> {
@@ -13,10 +16,70 @@ pub fn services() -> Result<Services, AppError> {
     })
 }
 
+/// This request's session (set by the server's session middleware).
+pub fn session() -> Result<SessionHandle, AppError> {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<SessionHandle>().cloned())
+        .ok_or_else(|| internal(&use_visitor(), "session", "no session handle on the request"))
+}
+
+/// The signed-in person, or `Unauthenticated`.
+pub fn signed_in(visitor: &Visitor) -> Result<SignedInUser, AppError> {
+    visitor.user.clone().ok_or(AppError::Unauthenticated)
+}
+
 /// Logs an internal failure with the request id and returns an error that says nothing more.
 pub fn internal(visitor: &Visitor, context: &str, error: impl std::fmt::Display) -> AppError {
     tracing::error!(request_id = %visitor.request_id, "{context}: {error}");
     AppError::Internal { request_id: visitor.request_id.clone() }
+}
+
+/// Writes one line to the audit log. The audit log is part of the record: if it cannot be
+/// written, the action fails.
+pub async fn audit(
+    services: &Services,
+    visitor: &Visitor,
+    actor_id: Option<i64>,
+    action: &str,
+    subject_id: Option<i64>,
+    reason: Option<&str>,
+) -> Result<(), AppError> {
+    let event = AuditEvent {
+        at: services.clock.now(),
+        actor_id,
+        action: action.to_owned(),
+        subject_id,
+        reason: reason.map(str::to_owned),
+        detail: Some(format!("request {}", visitor.request_id)),
+        client_ip: visitor.client_ip.clone(),
+    };
+    services.store.record(&event).await.map_err(|e| internal(visitor, "writing the audit log", e))
+}
+
+/// Checks that `actor` may reach `person_id`'s records. A refusal is logged and reported as
+/// "not found", so nobody learns whether the record exists. Staff reads are audited.
+pub async fn authorise_person(
+    services: &Services,
+    visitor: &Visitor,
+    actor: &Actor,
+    person_id: i64,
+    access: Access,
+    what: &str,
+) -> Result<Basis, AppError> {
+    let relations =
+        services.store.relations(actor.user_id).await.map_err(|e| internal(visitor, "reading relations", e))?;
+    match actor.may_access(&relations, person_id, access) {
+        Decision::Allowed { basis } => {
+            if actor.role.is_staff() && basis != Basis::OwnRecord {
+                audit(services, visitor, Some(actor.user_id), what, Some(person_id), Some(basis.as_str())).await?;
+            }
+            Ok(basis)
+        }
+        Decision::Denied => {
+            audit(services, visitor, Some(actor.user_id), "permission refused", Some(person_id), Some(what)).await?;
+            Err(AppError::NotFound)
+        }
+    }
 }
 
 /// Sets the page's Content-Security-Policy: scripts only from the portal itself or carrying

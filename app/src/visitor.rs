@@ -1,9 +1,26 @@
 //! Who is asking and how to answer them: the person's language, their last refused form and
 //! the request id. The server's middleware puts a `Visitor` into every page and
 //! server-function request; components and server functions read it from there.
+use crate::domain::account::Role;
 use crate::domain::council::Council;
 use crate::forms::FormFlash;
 use crate::i18n::{Locale, Text};
+use crate::policy::Actor;
+
+/// The signed-in person, as pages need them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedInUser {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+impl SignedInUser {
+    pub fn actor(&self) -> Actor {
+        Actor { user_id: self.id, role: self.role }
+    }
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct Visitor {
@@ -15,6 +32,14 @@ pub struct Visitor {
     /// Identifies the request in the server's log.
     pub request_id: String,
     pub council: Council,
+    /// Who is signed in, if anyone.
+    pub user: Option<SignedInUser>,
+    /// True on the first page after a session ran out (so the page can say why).
+    pub timed_out: bool,
+    /// The address the request came from (for rate limits and the audit log).
+    pub client_ip: Option<String>,
+    /// Seconds until the session runs out if nothing else is sent (for the timeout warning).
+    pub idle_seconds: i64,
 }
 
 impl Visitor {

@@ -41,6 +41,11 @@ pub struct Settings {
     pub demo_data: bool,
     /// Log as JSON lines (for log collectors) instead of human-readable text.
     pub log_json: bool,
+    /// Behind a load balancer: take the client's address from `X-Forwarded-For`.
+    pub trust_forwarded_for: bool,
+    /// Where outgoing mail is written, one `.eml` file per message (picked up by the council's
+    /// mail relay). Defaults to `{data_dir}/outbox`.
+    pub outbox_dir: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -53,6 +58,7 @@ struct Defaults {
     council_email: &'static str,
     demo_data: bool,
     log_json: bool,
+    trust_forwarded_for: bool,
 }
 
 impl Settings {
@@ -75,6 +81,7 @@ impl Settings {
             council_email: "customer_services@lincolnshire.gov.uk",
             demo_data: false,
             log_json: false,
+            trust_forwarded_for: false,
         }
     }
 
@@ -120,6 +127,10 @@ impl Settings {
             Some(url) => url.clone(),
             None => format!("sqlite://{}", self.data_dir.join("portal.db").display()),
         }
+    }
+
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.outbox_dir.clone().unwrap_or_else(|| self.data_dir.join("outbox"))
     }
 
     /// Cookies carry `Secure` whenever the portal is reached over HTTPS.

@@ -2,6 +2,10 @@
 #![recursion_limit = "256"]
 pub mod clock;
 pub mod config;
+pub mod demo;
+pub mod mail;
+pub mod passwords;
+pub mod rate_limit;
 pub mod startup;
 pub mod store;
 pub mod telemetry;

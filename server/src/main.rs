@@ -17,6 +17,16 @@ enum Command {
     Serve,
     /// Bring the database schema up to date and exit.
     Migrate,
+    /// Create an account for staff (practitioner, responder, admin) or a representative.
+    /// The password is read from the first line of standard input.
+    CreateUser {
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[tokio::main]
@@ -33,6 +43,7 @@ async fn main() -> std::process::ExitCode {
     let outcome = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => startup::run(settings).await,
         Command::Migrate => startup::migrate(&settings).await,
+        Command::CreateUser { role, email, name } => create_user(&settings, &role, &email, &name).await,
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -42,4 +53,14 @@ async fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+async fn create_user(settings: &Settings, role: &str, email: &str, name: &str) -> anyhow::Result<()> {
+    let role = app::domain::account::Role::parse(role).ok_or_else(|| anyhow::anyhow!("unknown role {role:?}"))?;
+    let mut password = String::new();
+    std::io::stdin().read_line(&mut password)?;
+    let password = password.trim_end_matches(['\r', '\n']);
+    let id = startup::create_user(settings, role, email, name, password).await?;
+    println!("created {} account {id} for {email}", role.as_str());
+    Ok(())
 }

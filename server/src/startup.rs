@@ -19,6 +19,10 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::clock::SystemClock;
 use crate::config::{Mode, Settings};
+use crate::demo;
+use crate::mail::OutboxMailer;
+use crate::passwords::Argon2Passwords;
+use crate::rate_limit::MemoryRateLimiter;
 use crate::store::SqliteStore;
 use crate::web::{self, session::SessionKeys, AppState};
 
@@ -33,7 +37,8 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let portal = build(settings).await?;
     let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("listening on {bind}"))?;
     tracing::info!("the carer portal is at http://{}", listener.local_addr()?);
-    axum::serve(listener, portal.router).with_graceful_shutdown(shutdown_signal()).await?;
+    let service = portal.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
     Ok(())
 }
 
@@ -42,6 +47,36 @@ pub async fn migrate(settings: &Settings) -> anyhow::Result<()> {
     SqliteStore::connect(&settings.database_url()).await?;
     tracing::info!("the database schema is up to date");
     Ok(())
+}
+
+/// Creates an account for a role people cannot register for themselves (staff).
+pub async fn create_user(
+    settings: &Settings,
+    role: app::domain::account::Role,
+    email: &str,
+    name: &str,
+    password: &str,
+) -> anyhow::Result<i64> {
+    use app::domain::account::NewPassword;
+    use app::domain::text::EmailAddress;
+    use app::ports::{AccountStore, NewAccount, Passwords};
+
+    let email = EmailAddress::parse(email).map_err(|p| anyhow::anyhow!("the email address is not valid ({p:?})"))?;
+    let password = NewPassword::parse(password, Some(email.as_str()))
+        .map_err(|p| anyhow::anyhow!("the password does not meet the rules ({p:?})"))?;
+    anyhow::ensure!(!name.trim().is_empty(), "a name is needed");
+    prepare_data_dir(&settings.data_dir)?;
+    let store = SqliteStore::connect(&settings.database_url()).await?;
+    let hash = Argon2Passwords::new().hash(password.expose()).await?;
+    let account = NewAccount {
+        email: email.as_str(),
+        display_name: name.trim(),
+        role,
+        password_hash: &hash,
+        locale: app::i18n::Locale::En,
+    };
+    let id = store.create_account(account, chrono::Utc::now()).await.context("creating the account")?;
+    Ok(id)
 }
 
 pub async fn build(settings: Settings) -> anyhow::Result<Portal> {
@@ -56,18 +91,30 @@ pub async fn build_with(
     prepare_data_dir(&settings.data_dir)?;
     let store = SqliteStore::connect(&settings.database_url()).await?;
     let secret = session_secret(&settings)?;
+    let session_keys = SessionKeys::new(secret, settings.secure_cookies());
+    let passwords = Arc::new(Argon2Passwords::new());
+    let mailer = OutboxMailer::new(settings.outbox_dir(), format!("Carer portal <{}>", settings.council_email))
+        .context("creating the mail outbox")?;
     let services = Services {
         store: Arc::new(store.clone()),
         clock: Arc::new(SystemClock),
+        passwords: passwords.clone(),
+        mailer: Arc::new(mailer),
+        limits: Arc::new(MemoryRateLimiter::default()),
+        digests: Arc::new(session_keys.clone()),
         council: Council {
             name: settings.council_name.clone(),
             phone: settings.council_phone.clone(),
             email: settings.council_email.clone(),
         },
+        public_url: settings.public_url(),
     };
+    if settings.demo_data {
+        demo::load(&store, passwords.as_ref()).await.context("loading the demo accounts")?;
+    }
     let state = AppState {
         leptos_options: leptos_options(&settings),
-        session_keys: SessionKeys::new(secret, settings.secure_cookies()),
+        session_keys,
         services,
         settings: Arc::new(settings),
     };

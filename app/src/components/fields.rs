@@ -163,3 +163,103 @@ pub fn ErrorSummary(state: FormState, order: &'static [&'static str]) -> impl In
     });
     view! { <div data-error-summary="" tabindex="-1">{content}</div> }
 }
+
+/// A password input (GOV.UK password input): pasting allowed, the right `autocomplete`, and a
+/// "Show" button that works once the `PasswordReveal` island is running (hidden until then).
+#[component]
+pub fn PasswordField(
+    name: &'static str,
+    label: String,
+    state: FormState,
+    autocomplete: &'static str,
+    #[prop(optional)] hint: Option<String>,
+) -> impl IntoView {
+    let visitor = use_visitor();
+    let error = state.error(name);
+    let has_error = error.is_some();
+    let class = if has_error {
+        "govuk-input govuk-password-input__input govuk-input--error"
+    } else {
+        "govuk-input govuk-password-input__input"
+    };
+    let show = visitor.t(Text::AccountShowPassword);
+    view! {
+        <div class=format!("{} govuk-password-input", group_class(has_error)) data-field=name>
+            <label class="govuk-label" for=name>{label}</label>
+            {hint.clone().map(|hint| view! { <div class="govuk-hint" id=format!("{name}-hint")>{hint}</div> })}
+            <ErrorMessage name message=error />
+            <super::password_reveal::PasswordReveal>
+                <div class="govuk-input__wrapper govuk-password-input__wrapper" data-control="" data-error-class="govuk-input--error">
+                    <input
+                        class=class
+                        id=name
+                        name=name
+                        type="password"
+                        spellcheck="false"
+                        autocapitalize="none"
+                        autocomplete=autocomplete
+                        aria-describedby=described_by(name, hint.is_some(), has_error)
+                    />
+                    <button
+                        type="button"
+                        class="govuk-button govuk-button--secondary govuk-password-input__toggle"
+                        aria-controls=name
+                        aria-label=visitor.t(Text::AccountShowPasswordLabel)
+                        data-show=show
+                        data-hide=visitor.t(Text::AccountHidePassword)
+                        data-show-label=visitor.t(Text::AccountShowPasswordLabel)
+                        data-hide-label=visitor.t(Text::AccountHidePasswordLabel)
+                        hidden
+                    >
+                        {show}
+                    </button>
+                </div>
+            </super::password_reveal::PasswordReveal>
+        </div>
+    }
+}
+
+/// One choice among a few (GOV.UK radios).
+#[component]
+pub fn Radios(
+    name: &'static str,
+    legend: String,
+    state: FormState,
+    options: Vec<(&'static str, String)>,
+    #[prop(optional)] hint: Option<String>,
+) -> impl IntoView {
+    let error = state.error(name);
+    let has_error = error.is_some();
+    let chosen = state.value(name);
+    view! {
+        <div class=group_class(has_error) data-field=name>
+            <fieldset class="govuk-fieldset" aria-describedby=described_by(name, hint.is_some(), has_error)>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
+                {hint.clone().map(|hint| view! { <div class="govuk-hint" id=format!("{name}-hint")>{hint}</div> })}
+                <ErrorMessage name message=error />
+                <div class="govuk-radios" data-module="govuk-radios" data-control="">
+                    {options
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (value, label))| {
+                            let id = if i == 0 { name.to_owned() } else { format!("{name}-{value}") };
+                            view! {
+                                <div class="govuk-radios__item">
+                                    <input
+                                        class="govuk-radios__input"
+                                        id=id.clone()
+                                        name=name
+                                        type="radio"
+                                        value=value
+                                        checked=chosen == value
+                                    />
+                                    <label class="govuk-label govuk-radios__label" for=id>{label}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}

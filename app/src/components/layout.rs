@@ -51,6 +51,28 @@ pub fn Header() -> impl IntoView {
             }
         })
         .collect_view();
+    // Signing out changes state, so it is a POST form, never a link.
+    let account_links = match &visitor.user {
+        Some(_) => view! {
+            <li class="govuk-service-navigation__item">
+                <a class="govuk-service-navigation__link" href="/home">{visitor.t(Text::LayoutYourAccount)}</a>
+            </li>
+            <li class="govuk-service-navigation__item">
+                <form method="post" action="/api/account/sign-out" class="portal-header-actions">
+                    <button type="submit" class="portal-link-button govuk-service-navigation__link">
+                        {visitor.t(Text::LayoutSignOut)}
+                    </button>
+                </form>
+            </li>
+        }
+        .into_any(),
+        None => view! {
+            <li class="govuk-service-navigation__item">
+                <a class="govuk-service-navigation__link" href="/sign-in">{visitor.t(Text::LayoutSignIn)}</a>
+            </li>
+        }
+        .into_any(),
+    };
     view! {
         <header class="govuk-generic-header">
             <div class="govuk-generic-header__container govuk-width-container">
@@ -69,6 +91,9 @@ pub fn Header() -> impl IntoView {
                             {visitor.t(Text::LayoutServiceName)}
                         </a>
                     </span>
+                    <nav aria-label=visitor.t(Text::LayoutMenu) class="govuk-service-navigation__wrapper">
+                        <ul class="govuk-service-navigation__list" id="navigation">{account_links}</ul>
+                    </nav>
                 </div>
                 <nav class="govuk-language-navigation" aria-label=visitor.t(Text::LayoutLanguageNavigation)>
                     <ul class="govuk-language-navigation__list">{languages}</ul>
@@ -142,4 +167,18 @@ pub fn NotFound() -> impl IntoView {
             </a>
         </p>
     }
+}
+
+/// Sends the browser elsewhere from a page render (e.g. to sign in first), with a 302 whatever
+/// the request asked to accept.
+pub fn redirect(path: &str) {
+    #[cfg(feature = "ssr")]
+    {
+        leptos_axum::redirect(path);
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(http::StatusCode::FOUND);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = path;
 }

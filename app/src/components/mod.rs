@@ -2,4 +2,5 @@
 pub mod enhanced_form;
 pub mod fields;
 mod form_script;
+pub mod password_reveal;
 pub mod layout;

@@ -1,5 +1,6 @@
 //! Plain types shared by the server and the browser. They parse their input, so a value that
 //! exists is a valid one. No I/O here.
+pub mod account;
 pub mod contact;
 pub mod council;
 pub mod text;

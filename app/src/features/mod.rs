@@ -1,4 +1,7 @@
 //! One folder per capability: its pages (`page.rs`) and its server functions (`api.rs`).
+pub mod account;
 pub mod contact;
+pub mod home;
+pub mod people;
 pub mod info;
 pub mod start;

@@ -1,4 +1,6 @@
 //! The SQLite store: the adapter behind `app::ports::Store`. One file per aggregate.
+mod accounts;
+mod audit;
 mod contact;
 mod sessions;
 

@@ -84,6 +84,15 @@ impl SessionStore for SqliteStore {
         Ok(())
     }
 
+    async fn delete_sessions_of(&self, user_id: i64) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await
+            .map_err(store_error)?;
+        Ok(())
+    }
+
     async fn delete_expired_sessions(
         &self,
         idle_before: DateTime<Utc>,

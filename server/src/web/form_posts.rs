@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use http::{header, HeaderValue, StatusCode};
 
 use super::headers::plain_page;
-use super::session::SessionHandle;
+use app::session::SessionHandle;
 
 /// Largest form (URL-encoded) accepted; file uploads have their own route and limit.
 pub const FORM_LIMIT: usize = 256 * 1024;
@@ -87,15 +87,33 @@ pub async fn middleware(request: Request, next: Next) -> Response {
         return redirect;
     }
     let error = read_error(response).await;
+    let page = back.split('?').next().unwrap_or("/").to_owned();
+    let signed_out = error == AppError::Unauthenticated;
     if let Some(session) = session {
         session.set_flash(Some(FormFlash {
             action,
+            page,
             values,
             errors: error.field_messages(),
-            summary: error.summary(locale),
+            // After signing in again the form is shown as it was; the sign-in page explains.
+            summary: if signed_out { None } else { error.summary(locale) },
         }));
     }
-    Redirect::to(&back).into_response()
+    match error {
+        AppError::Unauthenticated => {
+            let next: String = form_urlencoded::byte_serialize(back.as_bytes()).collect();
+            Redirect::to(&format!("/sign-in?next={next}")).into_response()
+        }
+        AppError::RateLimited => (
+            StatusCode::TOO_MANY_REQUESTS,
+            plain_page(
+                "Too many attempts",
+                "There have been too many attempts. Wait 15 minutes, then go back and try again. What you typed has been kept.",
+            ),
+        )
+            .into_response(),
+        _ => Redirect::to(&back).into_response(),
+    }
 }
 
 async fn read_error(response: Response) -> AppError {

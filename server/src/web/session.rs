@@ -1,10 +1,11 @@
 //! Server-side sessions. The cookie holds a random token; the store holds only a keyed digest
 //! of it. A session ends after 30 minutes without a request or 12 hours after it began, and
 //! gets a new token whenever someone signs in or out.
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use app::forms::FormFlash;
-use app::ports::{SessionRecord, Services};
+use app::ports::{Digests, SessionRecord, Services};
+use app::session::SessionHandle;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -66,49 +67,20 @@ impl SessionKeys {
     }
 }
 
+/// Reset codes are kept the way session tokens are: only their keyed digest is stored.
+impl Digests for SessionKeys {
+    fn digest(&self, code: &str) -> String {
+        SessionKeys::digest(self, code)
+    }
+
+    fn new_code(&self) -> String {
+        SessionKeys::new_token()
+    }
+}
+
 /// Whether a session has run out at `now`.
 pub fn has_expired(session: &SessionRecord, now: DateTime<Utc>) -> bool {
     now - session.last_seen_at > IDLE_TIMEOUT || now - session.created_at > ABSOLUTE_TIMEOUT
-}
-
-#[derive(Default)]
-struct Changes {
-    flash: Option<Option<FormFlash>>,
-    /// `Some(user)` starts a new session for `user` (`None` = signed out) with a new token.
-    renew: Option<Option<i64>>,
-}
-
-/// This request's session, and the changes to make to it once the response is ready.
-#[derive(Clone)]
-pub struct SessionHandle {
-    record: Option<SessionRecord>,
-    /// The session that was there but had timed out (so the page can say so).
-    timed_out_user: Option<i64>,
-    changes: Arc<Mutex<Changes>>,
-}
-
-impl SessionHandle {
-    pub fn user_id(&self) -> Option<i64> {
-        self.record.as_ref().and_then(|r| r.user_id)
-    }
-
-    pub fn timed_out_user(&self) -> Option<i64> {
-        self.timed_out_user
-    }
-
-    /// The refused form waiting to be shown again, if any.
-    pub fn flash(&self) -> Option<FormFlash> {
-        self.record.as_ref().and_then(|r| r.flash.clone())
-    }
-
-    pub fn set_flash(&self, flash: Option<FormFlash>) {
-        self.changes.lock().expect("session lock").flash = Some(flash);
-    }
-
-    /// Starts a fresh session (new token) for `user_id`, or a signed-out one for `None`.
-    pub fn renew(&self, user_id: Option<i64>) {
-        self.changes.lock().expect("session lock").renew = Some(user_id);
-    }
 }
 
 pub async fn middleware(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -128,7 +100,7 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
             Err(error) => tracing::error!("reading a session: {error:#}"),
         }
     }
-    let handle = SessionHandle { record, timed_out_user, changes: Arc::default() };
+    let handle = SessionHandle::new(record, timed_out_user);
     request.extensions_mut().insert(handle.clone());
     let mut response = next.run(request).await;
     if let Some(cookie) = apply(services, keys, &handle, now).await {
@@ -141,17 +113,22 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
 
 /// Writes the session's changes to the store; returns the cookie to set, if it changed.
 async fn apply(services: &Services, keys: &SessionKeys, handle: &SessionHandle, now: DateTime<Utc>) -> Option<String> {
-    let changes = std::mem::take(&mut *handle.changes.lock().expect("session lock"));
+    let changes = handle.take_changes();
     let store = &services.store;
-    let current = handle.record.as_ref();
+    let current = handle.record();
     if let Some(user_id) = changes.renew {
         if let Some(old) = current {
             let _ = store.delete_session(&old.digest).await;
         }
-        if user_id.is_none() && changes.flash.as_ref().is_none_or(|f| f.is_none()) {
+        // A refused form survives the change of session (e.g. typed, timed out, signed in).
+        let flash = match changes.flash {
+            Some(flash) => flash,
+            None => current.and_then(|c| c.flash.clone()),
+        };
+        if user_id.is_none() && flash.is_none() {
             return Some(keys.clear_cookie());
         }
-        return start(services, keys, user_id, changes.flash.flatten(), now).await;
+        return start(services, keys, user_id, flash, now).await;
     }
     match (current, changes.flash) {
         (Some(session), Some(flash)) => {
@@ -167,7 +144,7 @@ async fn apply(services: &Services, keys: &SessionKeys, handle: &SessionHandle, 
             }
             None
         }
-        (None, _) if handle.timed_out_user.is_some() => Some(keys.clear_cookie()),
+        (None, _) if handle.timed_out_user().is_some() => Some(keys.clear_cookie()),
         (None, _) => None,
     }
 }

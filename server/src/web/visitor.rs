@@ -9,13 +9,30 @@ use axum::response::Response;
 use http::{header, HeaderValue, Method};
 use tracing::Instrument;
 
-use super::session::SessionHandle;
+use app::session::SessionHandle;
+use app::visitor::SignedInUser;
+
+use super::session::IDLE_TIMEOUT;
 use super::{cookie, AppState};
 
 pub const LANGUAGE_COOKIE: &str = "portal_lang";
 
 fn language_from_query(query: Option<&str>) -> Option<Locale> {
     form_urlencoded::parse(query?.as_bytes()).find(|(k, _)| k == "lang").and_then(|(_, v)| Locale::parse(&v))
+}
+
+/// The client's address: the connection's, or behind a trusted proxy the last hop it added.
+fn client_ip(request: &Request, trust_forwarded_for: bool) -> Option<String> {
+    if trust_forwarded_for {
+        let forwarded = request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+        if let Some(last) = forwarded.and_then(|v| v.rsplit(',').next()) {
+            return Some(last.trim().to_owned());
+        }
+    }
+    request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
 }
 
 pub async fn middleware(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -32,24 +49,35 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
         })
         .unwrap_or_default();
     let session = request.extensions().get::<SessionHandle>().cloned();
-    // A refused form is shown once, on the next page the person sees.
+    let path = request.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+    // A refused form is shown once, when the page it came from is shown again.
     let flash = match (&session, request.method()) {
-        (Some(session), &Method::GET) => {
-            let flash = session.flash();
-            if flash.is_some() {
-                session.set_flash(None);
-            }
-            flash
-        }
+        (Some(session), &Method::GET) => session.flash().filter(|f| f.page == request.uri().path()).inspect(|_| {
+            session.set_flash(None);
+        }),
         _ => None,
     };
-    let path = request.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+    let user = match session.as_ref().and_then(|s| s.user_id()) {
+        Some(id) => match state.services.store.find_account(id).await {
+            Ok(found) => found.map(|a| SignedInUser { id: a.id, name: a.display_name, email: a.email, role: a.role }),
+            Err(error) => {
+                tracing::error!("reading the signed-in account: {error:#}");
+                None
+            }
+        },
+        None => None,
+    };
+    let client_ip = client_ip(&request, state.settings.trust_forwarded_for);
     let visitor = Visitor {
         locale,
         path,
         flash,
         request_id: request_id.clone(),
         council: state.services.council.clone(),
+        user,
+        timed_out: session.as_ref().is_some_and(|s| s.timed_out_user().is_some()),
+        client_ip,
+        idle_seconds: IDLE_TIMEOUT.num_seconds(),
     };
     let span = tracing::info_span!("request", id = %request_id, method = %request.method(), path = %request.uri().path());
     request.extensions_mut().insert(visitor);

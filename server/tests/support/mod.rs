@@ -25,7 +25,8 @@ pub async fn spawn_with(extra: impl FnOnce(Router<AppState>) -> Router<AppState>
     let Portal { router, store } = build_with(settings, extra).await.expect("the portal builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
     let client = reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
@@ -72,4 +73,49 @@ impl TestPortal {
 
 pub fn location(response: &reqwest::Response) -> String {
     response.headers().get("location").expect("a redirect").to_str().unwrap().to_owned()
+}
+
+/// The value of the session cookie the client holds, if any.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("portal_session="))
+        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+}
+
+impl TestPortal {
+    /// Registers a carer (or customer) through the real form and leaves the client signed in.
+    pub async fn register(&self, email: &str, role: &str) -> reqwest::Response {
+        self.post_form(
+            "/api/account/register",
+            "/register",
+            &[("role", role), ("name", "Test Person"), ("email", email), ("password", "a long enough password")],
+        )
+        .await
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_form("/api/account/sign-in", "/sign-in", &[("email", email), ("password", password), ("next", "")])
+            .await
+    }
+
+    pub async fn sign_out(&self) -> reqwest::Response {
+        self.post_form("/api/account/sign-out", "/home", &[]).await
+    }
+
+    /// A second, separate browser on the same portal.
+    pub fn another_browser(&self) -> reqwest::Client {
+        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    }
+
+    pub async fn audit_actions(&self) -> Vec<String> {
+        sqlx::query_scalar("SELECT action FROM audit_events ORDER BY id").fetch_all(self.store.pool()).await.unwrap()
+    }
+
+    pub async fn user_id(&self, email: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(self.store.pool()).await.unwrap()
+    }
 }

@@ -1,0 +1,245 @@
+//! People's accounts: roles, names, passwords and the forms that create and use them.
+use serde::{Deserialize, Serialize};
+
+use super::text::{BoundedText, EmailAddress, EmailProblem, TextProblem};
+use super::{with_max, Problem};
+use crate::i18n::{Locale, Text};
+
+/// What a person is to the portal. Carers and customers register themselves; everyone else is
+/// created by an admin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Carer,
+    /// The cared-for person.
+    Customer,
+    /// Someone a carer or customer lets act for them.
+    Representative,
+    Practitioner,
+    /// Carers Emergency Response Service staff, who look up emergency plans by card code.
+    Responder,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] =
+        [Role::Carer, Role::Customer, Role::Representative, Role::Practitioner, Role::Responder, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Carer => "carer",
+            Role::Customer => "customer",
+            Role::Representative => "representative",
+            Role::Practitioner => "practitioner",
+            Role::Responder => "responder",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == value)
+    }
+
+    /// Council staff: their reads of people's records are audited.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Practitioner | Role::Responder | Role::Admin)
+    }
+
+    /// Only carers and customers may create their own accounts.
+    pub fn can_register(self) -> bool {
+        matches!(self, Role::Carer | Role::Customer)
+    }
+
+    pub fn name(self, locale: Locale) -> &'static str {
+        locale.text(match self {
+            Role::Carer => Text::RolesCarer,
+            Role::Customer => Text::RolesCustomer,
+            Role::Representative => Text::RolesRepresentative,
+            Role::Practitioner => Text::RolesPractitioner,
+            Role::Responder => Text::RolesResponder,
+            Role::Admin => Text::RolesAdmin,
+        })
+    }
+}
+
+/// A password that meets the portal's rules: long enough to resist guessing (NCSC advice is
+/// length, not complexity), not one of the most common choices, not the email address.
+#[derive(Clone)]
+pub struct NewPassword(String);
+
+impl NewPassword {
+    pub const MIN: usize = 10;
+    pub const MAX: usize = 128;
+
+    pub fn parse(input: &str, email: Option<&str>) -> Result<NewPassword, PasswordProblem> {
+        let length = input.chars().count();
+        if length == 0 {
+            return Err(PasswordProblem::Missing);
+        }
+        if length < Self::MIN {
+            return Err(PasswordProblem::TooShort);
+        }
+        if length > Self::MAX {
+            return Err(PasswordProblem::TooLong);
+        }
+        let lowered = input.to_lowercase();
+        if COMMON_PASSWORDS.contains(&lowered.as_str()) || email.is_some_and(|e| e.eq_ignore_ascii_case(input.trim())) {
+            return Err(PasswordProblem::TooCommon);
+        }
+        Ok(NewPassword(input.to_owned()))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPassword(…)")
+    }
+}
+
+/// Long passwords that people still choose; a short list is enough to stop the worst.
+const COMMON_PASSWORDS: &[&str] = &[
+    "1234567890", "12345678910", "123456789a", "qwertyuiop", "password12", "password123", "password1!",
+    "iloveyou12", "1q2w3e4r5t", "qwerty1234", "0987654321", "1111111111", "abcdefghij", "passw0rd12",
+    "letmein123", "welcome123", "carerportal", "lincolnshire",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasswordProblem {
+    Missing,
+    TooShort,
+    TooLong,
+    TooCommon,
+}
+
+/// A new carer's or customer's account, as typed into "Create an account".
+#[derive(Debug)]
+pub struct Registration {
+    pub name: BoundedText,
+    pub email: EmailAddress,
+    pub password: NewPassword,
+    pub role: Role,
+}
+
+impl Registration {
+    pub const NAME_MAX: usize = 100;
+
+    pub fn parse(name: &str, email: &str, password: &str, role: &str) -> Result<Registration, Vec<AccountProblem>> {
+        let mut problems = Vec::new();
+        let name = BoundedText::required(name, Self::NAME_MAX)
+            .map_err(|p| problems.push(AccountProblem::Name(p)))
+            .ok();
+        let email = EmailAddress::parse(email).map_err(|p| problems.push(AccountProblem::Email(p))).ok();
+        let password = NewPassword::parse(password, email.as_ref().map(|e| e.as_str()))
+            .map_err(|p| problems.push(AccountProblem::Password(p)))
+            .ok();
+        let role = Role::parse(role).filter(|r| r.can_register());
+        if role.is_none() {
+            problems.push(AccountProblem::RoleMissing);
+        }
+        match (name, email, password, role) {
+            (Some(name), Some(email), Some(password), Some(role)) => Ok(Registration { name, email, password, role }),
+            _ => Err(problems),
+        }
+    }
+}
+
+/// A problem with an account form (create an account, sign in, reset a password).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountProblem {
+    Name(TextProblem),
+    Email(EmailProblem),
+    Password(PasswordProblem),
+    RoleMissing,
+    /// An account with this email already exists.
+    EmailTaken,
+    /// Sign-in: the email and password do not match an account (never says which).
+    WrongCredentials,
+    PasswordMissing,
+    ResetLinkInvalid,
+}
+
+impl Problem for AccountProblem {
+    fn field(&self) -> &'static str {
+        match self {
+            AccountProblem::Name(_) => "name",
+            AccountProblem::Email(_) | AccountProblem::EmailTaken | AccountProblem::WrongCredentials => "email",
+            AccountProblem::Password(_) | AccountProblem::PasswordMissing | AccountProblem::ResetLinkInvalid => {
+                "password"
+            }
+            AccountProblem::RoleMissing => "role",
+        }
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        let text = match self {
+            AccountProblem::Name(TextProblem::Missing) => Text::AccountNameMissing,
+            AccountProblem::Name(TextProblem::TooLong { max }) => {
+                return with_max(locale, Text::AccountNameTooLong, *max)
+            }
+            AccountProblem::Email(EmailProblem::Missing) => Text::AccountEmailMissing,
+            AccountProblem::Email(EmailProblem::Format) => Text::ErrorsEmailFormat,
+            AccountProblem::Email(EmailProblem::TooLong) => {
+                return with_max(locale, Text::ErrorsEmailTooLong, EmailAddress::MAX)
+            }
+            AccountProblem::Password(PasswordProblem::Missing) | AccountProblem::PasswordMissing => {
+                Text::AccountPasswordMissing
+            }
+            AccountProblem::Password(PasswordProblem::TooShort) => {
+                return with_max(locale, Text::AccountPasswordTooShort, NewPassword::MIN)
+            }
+            AccountProblem::Password(PasswordProblem::TooLong) => {
+                return with_max(locale, Text::AccountPasswordTooLong, NewPassword::MAX)
+            }
+            AccountProblem::Password(PasswordProblem::TooCommon) => Text::AccountPasswordTooCommon,
+            AccountProblem::RoleMissing => Text::AccountRoleMissing,
+            AccountProblem::EmailTaken => Text::AccountEmailTaken,
+            AccountProblem::WrongCredentials => Text::AccountWrongCredentials,
+            AccountProblem::ResetLinkInvalid => Text::AccountResetLinkInvalid,
+        };
+        locale.text(text).to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_carers_and_customers_can_register() {
+        assert!(Registration::parse("Sam", "sam@example.org", "a long passphrase", "carer").is_ok());
+        assert!(Registration::parse("Sam", "sam@example.org", "a long passphrase", "customer").is_ok());
+        for role in ["practitioner", "admin", "responder", "representative", ""] {
+            let problems = Registration::parse("Sam", "sam@example.org", "a long passphrase", role).unwrap_err();
+            assert_eq!(problems, vec![AccountProblem::RoleMissing], "{role}");
+        }
+    }
+
+    #[test]
+    fn passwords_must_be_long_and_not_common() {
+        assert_eq!(NewPassword::parse("short", None).unwrap_err(), PasswordProblem::TooShort);
+        assert_eq!(NewPassword::parse("Password123", None).unwrap_err(), PasswordProblem::TooCommon);
+        assert_eq!(
+            NewPassword::parse("sam@example.org", Some("sam@example.org")).unwrap_err(),
+            PasswordProblem::TooCommon
+        );
+        assert!(NewPassword::parse("correct horse battery", None).is_ok());
+        assert!(!format!("{:?}", NewPassword::parse("correct horse battery", None).unwrap()).contains("horse"));
+    }
+
+    #[test]
+    fn every_registration_problem_is_reported_at_once() {
+        let problems = Registration::parse("", "nope", "short", "carer").unwrap_err();
+        assert_eq!(
+            problems,
+            vec![
+                AccountProblem::Name(TextProblem::Missing),
+                AccountProblem::Email(EmailProblem::Format),
+                AccountProblem::Password(PasswordProblem::TooShort)
+            ]
+        );
+    }
+}

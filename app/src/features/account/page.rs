@@ -1,0 +1,148 @@
+//! Sign in and create an account.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{Register, SignIn};
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, PasswordField, Radios, TextField};
+use crate::components::layout::PageTitle;
+use crate::domain::account::NewPassword;
+use crate::forms::FormState;
+use crate::i18n::Text;
+use crate::visitor::use_visitor;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let query = use_query_map();
+    let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
+    let was_reset = query.with_untracked(|q| q.get("reset")).is_some();
+    let state = FormState::for_action(SignIn::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    // Sent here by a form posted after the session ran out: say that nothing was lost.
+    let notice = if visitor.timed_out || !next.is_empty() {
+        Some(visitor.t(Text::AccountSignInToContinue))
+    } else if was_reset {
+        Some(visitor.t(Text::AccountPasswordChanged))
+    } else {
+        None
+    };
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <PageTitle text=t(Text::AccountSignInTitle) has_errors=state.has_errors() />
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <ErrorSummary state=state.clone() order=&["email", "password"] />
+                {notice
+                    .map(|notice| {
+                        view! {
+                            <div class="govuk-notification-banner" role="region" aria-labelledby="notice-title">
+                                <div class="govuk-notification-banner__header">
+                                    <h2 class="govuk-notification-banner__title" id="notice-title">
+                                        {t(Text::AccountNoticeTitle)}
+                                    </h2>
+                                </div>
+                                <div class="govuk-notification-banner__content">
+                                    <p class="govuk-notification-banner__heading">{notice}</p>
+                                </div>
+                            </div>
+                        }
+                    })}
+                <h1 class="govuk-heading-l">{t(Text::AccountSignInTitle)}</h1>
+                <PostForm action=SignIn::PATH>
+                    <input type="hidden" name="next" value=next />
+                    <TextField
+                        name="email"
+                        label=t(Text::AccountEmailLabel)
+                        state=state.clone()
+                        input_type="email"
+                        autocomplete="username"
+                        spellcheck=false
+                    />
+                    <PasswordField
+                        name="password"
+                        label=t(Text::AccountPasswordLabel)
+                        state=state.clone()
+                        autocomplete="current-password"
+                    />
+                    <button type="submit" class="govuk-button">
+                        {t(Text::AccountSignInButton)}
+                    </button>
+                </PostForm>
+                <p class="govuk-body">
+                    <a class="govuk-link" href="/password-reset">
+                        {t(Text::AccountForgotten)}
+                    </a>
+                </p>
+                <h2 class="govuk-heading-m">{t(Text::AccountNoAccountHeading)}</h2>
+                <p class="govuk-body">
+                    <a class="govuk-link" href="/register">
+                        {t(Text::AccountCreateLink)}
+                    </a>
+                </p>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let state = FormState::for_action(Register::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let password_hint = visitor.locale.fill(Text::AccountPasswordHint, &[("min", &NewPassword::MIN.to_string())]);
+    view! {
+        <PageTitle text=t(Text::AccountRegisterTitle) has_errors=state.has_errors() />
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <ErrorSummary state=state.clone() order=&["role", "name", "email", "password"] />
+                <h1 class="govuk-heading-l">{t(Text::AccountRegisterTitle)}</h1>
+                <p class="govuk-body">{t(Text::AccountRegisterIntro)}</p>
+                <PostForm action=Register::PATH>
+                    <Radios
+                        name="role"
+                        legend=t(Text::AccountRoleLegend)
+                        state=state.clone()
+                        options=vec![("carer", t(Text::AccountRoleCarer)), ("customer", t(Text::AccountRoleCustomer))]
+                    />
+                    <TextField
+                        name="name"
+                        label=t(Text::AccountNameLabel)
+                        state=state.clone()
+                        autocomplete="name"
+                        spellcheck=false
+                    />
+                    <TextField
+                        name="email"
+                        label=t(Text::AccountEmailLabel)
+                        hint=t(Text::AccountEmailHint)
+                        state=state.clone()
+                        input_type="email"
+                        autocomplete="email"
+                        spellcheck=false
+                    />
+                    <PasswordField
+                        name="password"
+                        label=t(Text::AccountNewPasswordLabel)
+                        hint=password_hint
+                        state=state.clone()
+                        autocomplete="new-password"
+                    />
+                    <button type="submit" class="govuk-button">
+                        {t(Text::AccountRegisterButton)}
+                    </button>
+                </PostForm>
+                <p class="govuk-body">
+                    {t(Text::AccountHaveAccount)} " "
+                    <a class="govuk-link" href="/sign-in">
+                        {t(Text::AccountSignInLink)}
+                    </a>
+                </p>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,133 @@
+//! The signed-in home: the person's details, the people they are linked to, and for staff the
+//! way to their work.
+use leptos::prelude::*;
+
+use super::api::audit_log;
+use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::features::people::api::linked_people;
+use crate::i18n::Text;
+use crate::policy::Capability;
+use crate::visitor::use_visitor;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let visitor = use_visitor();
+    let Some(user) = visitor.user.clone() else {
+        redirect("/sign-in?next=/home");
+        return ().into_any();
+    };
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let locale = visitor.locale;
+    let linked_heading = if user.role == crate::domain::account::Role::Practitioner {
+        t(Text::HomeCaseloadHeading)
+    } else {
+        t(Text::HomeLinkedHeading)
+    };
+    let may_audit = user.actor().may(Capability::ReadAuditLog);
+    view! {
+        <PageTitle text=t(Text::HomeTitle) />
+        <h1 class="govuk-heading-l">{locale.fill(Text::HomeGreeting, &[("name", &user.name)])}</h1>
+        <dl class="govuk-summary-list">
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">{t(Text::AccountEmailLabel)}</dt>
+                <dd class="govuk-summary-list__value">{user.email.clone()}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">{t(Text::HomeRoleLabel)}</dt>
+                <dd class="govuk-summary-list__value">{user.role.name(locale)}</dd>
+            </div>
+        </dl>
+        <h2 class="govuk-heading-m">{linked_heading}</h2>
+        <Await future=linked_people() let:people>
+            {match people.clone() {
+                Ok(people) if people.is_empty() => view! { <p class="govuk-body">{t(Text::HomeNobodyLinked)}</p> }.into_any(),
+                Ok(people) => {
+                    view! {
+                        <ul class="govuk-list">
+                            {people
+                                .into_iter()
+                                .map(|p| {
+                                    view! {
+                                        <li>
+                                            <a class="govuk-link" href=format!("/people/{}", p.id)>{p.name}</a>
+                                            " – "
+                                            {p.role.name(locale)}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+                Err(error) => view! { <p class="govuk-body">{error.summary(locale)}</p> }.into_any(),
+            }}
+        </Await>
+        {may_audit
+            .then(|| {
+                view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/staff/audit">{t(Text::AuditTitle)}</a>
+                    </p>
+                }
+            })}
+    }
+    .into_any()
+}
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if visitor.user.is_none() {
+        redirect("/sign-in?next=/staff/audit");
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <Await future=audit_log() let:lines>
+            {match lines.clone() {
+                Ok(lines) => {
+                    view! {
+                        <PageTitle text=t(Text::AuditTitle) />
+                        <h1 class="govuk-heading-l">{t(Text::AuditTitle)}</h1>
+                        <p class="govuk-body">{t(Text::AuditIntro)}</p>
+                        <div class="portal-table-scroll" tabindex="0" role="region" aria-label=t(Text::AuditTitle)>
+                            <table class="govuk-table">
+                                <thead class="govuk-table__head">
+                                    <tr class="govuk-table__row">
+                                        <th scope="col" class="govuk-table__header">{t(Text::AuditWhen)}</th>
+                                        <th scope="col" class="govuk-table__header">{t(Text::AuditWho)}</th>
+                                        <th scope="col" class="govuk-table__header">{t(Text::AuditWhat)}</th>
+                                        <th scope="col" class="govuk-table__header">{t(Text::AuditWhose)}</th>
+                                        <th scope="col" class="govuk-table__header">{t(Text::AuditWhy)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody class="govuk-table__body">
+                                    {lines
+                                        .into_iter()
+                                        .map(|line| {
+                                            view! {
+                                                <tr class="govuk-table__row">
+                                                    <td class="govuk-table__cell">{line.at}</td>
+                                                    <td class="govuk-table__cell">{line.actor_id.map(|id| id.to_string())}</td>
+                                                    <td class="govuk-table__cell">{line.action}</td>
+                                                    <td class="govuk-table__cell">{line.subject_id.map(|id| id.to_string())}</td>
+                                                    <td class="govuk-table__cell">{line.reason}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Err(_) => NotFound().into_any(),
+            }}
+        </Await>
+    }
+    .into_any()
+}

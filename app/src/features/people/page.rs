@@ -1,0 +1,50 @@
+//! The person summary page.
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::api::view_person;
+use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::error::AppError;
+use crate::i18n::Text;
+use crate::visitor::use_visitor;
+
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok());
+    let Some(id) = id else { return NotFound().into_any() };
+    view! {
+        <Await future=view_person(id) let:result>
+            {match result.clone() {
+                Ok(person) => {
+                    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+                    view! {
+                        <PageTitle text=person.name.clone() />
+                        <h1 class="govuk-heading-l">{person.name.clone()}</h1>
+                        <dl class="govuk-summary-list">
+                            <div class="govuk-summary-list__row">
+                                <dt class="govuk-summary-list__key">{t(Text::AccountEmailLabel)}</dt>
+                                <dd class="govuk-summary-list__value">{person.email.clone()}</dd>
+                            </div>
+                            <div class="govuk-summary-list__row">
+                                <dt class="govuk-summary-list__key">{t(Text::HomeRoleLabel)}</dt>
+                                <dd class="govuk-summary-list__value">{person.role.name(visitor.locale)}</dd>
+                            </div>
+                        </dl>
+                        <p class="govuk-body">
+                            <a class="govuk-link" href="/home">{t(Text::HomeBackLink)}</a>
+                        </p>
+                    }
+                        .into_any()
+                }
+                Err(AppError::Unauthenticated) => {
+                    redirect("/sign-in?next=/home");
+                    ().into_any()
+                }
+                Err(_) => NotFound().into_any(),
+            }}
+        </Await>
+    }
+    .into_any()
+}

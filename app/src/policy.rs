@@ -1,0 +1,194 @@
+//! Who may do what. Written once here and called by every server function, so a rule cannot
+//! be forgotten in one place. Records a person may not see are reported as "not found".
+use serde::{Deserialize, Serialize};
+
+use crate::domain::account::Role;
+
+/// The signed-in person making a request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub user_id: i64,
+    pub role: Role,
+}
+
+/// How far a representative may act for the person who invited them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    View,
+    Edit,
+}
+
+impl Scope {
+    pub fn parse(value: &str) -> Option<Scope> {
+        match value {
+            "view" => Some(Scope::View),
+            "edit" => Some(Scope::Edit),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::View => "view",
+            Scope::Edit => "edit",
+        }
+    }
+}
+
+/// The actor's ties to other people, as the store records them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Relations {
+    /// Customers this carer cares for.
+    pub cares_for: Vec<i64>,
+    /// Carers who care for this customer.
+    pub cared_for_by: Vec<i64>,
+    /// People this representative acts for, and how far.
+    pub represents: Vec<(i64, Scope)>,
+    /// People in this practitioner's caseload.
+    pub caseload: Vec<i64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    View,
+    Edit,
+}
+
+/// Things a role may do that are not about one person's records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Capability {
+    ManageUsers,
+    ReadAuditLog,
+    ViewCaseload,
+    LookUpEmergencyPlans,
+}
+
+/// Whether access to a person's records is allowed, and on what basis (recorded in the audit
+/// log when staff read a record).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Allowed { basis: Basis },
+    Denied,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    OwnRecord,
+    CaresFor,
+    CaredForBy,
+    Represents,
+    Caseload,
+}
+
+impl Basis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::OwnRecord => "own record",
+            Basis::CaresFor => "cares for this person",
+            Basis::CaredForBy => "cared for by this person",
+            Basis::Represents => "represents this person",
+            Basis::Caseload => "in caseload",
+        }
+    }
+}
+
+impl Decision {
+    pub fn allowed(self) -> bool {
+        matches!(self, Decision::Allowed { .. })
+    }
+}
+
+impl Actor {
+    pub fn may(&self, capability: Capability) -> bool {
+        match capability {
+            Capability::ManageUsers => self.role == Role::Admin,
+            Capability::ReadAuditLog => matches!(self.role, Role::Admin | Role::Practitioner),
+            Capability::ViewCaseload => self.role == Role::Practitioner,
+            Capability::LookUpEmergencyPlans => self.role == Role::Responder,
+        }
+    }
+
+    /// May this actor view or change the records of `person_id`?
+    pub fn may_access(&self, relations: &Relations, person_id: i64, access: Access) -> Decision {
+        let allow = |basis| Decision::Allowed { basis };
+        if person_id == self.user_id {
+            return allow(Basis::OwnRecord);
+        }
+        match self.role {
+            // Carers and the people they care for see each other's names and shared records;
+            // changing them stays with the person (sharing choices come with the family link).
+            Role::Carer if relations.cares_for.contains(&person_id) && access == Access::View => allow(Basis::CaresFor),
+            Role::Customer if relations.cared_for_by.contains(&person_id) && access == Access::View => {
+                allow(Basis::CaredForBy)
+            }
+            Role::Representative => match relations.represents.iter().find(|(id, _)| *id == person_id) {
+                Some((_, Scope::Edit)) => allow(Basis::Represents),
+                Some((_, Scope::View)) if access == Access::View => allow(Basis::Represents),
+                _ => Decision::Denied,
+            },
+            Role::Practitioner if relations.caseload.contains(&person_id) => allow(Basis::Caseload),
+            // Admins manage accounts, not care records; responders reach one emergency plan
+            // by its card code, never a person's records.
+            _ => Decision::Denied,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(user_id: i64, role: Role) -> Actor {
+        Actor { user_id, role }
+    }
+
+    #[test]
+    fn everyone_may_see_and_change_their_own_records() {
+        for role in Role::ALL {
+            assert!(actor(1, role).may_access(&Relations::default(), 1, Access::Edit).allowed());
+        }
+    }
+
+    #[test]
+    fn nobody_sees_a_stranger() {
+        for role in Role::ALL {
+            let decision = actor(1, role).may_access(&Relations::default(), 2, Access::View);
+            assert!(!decision.allowed(), "{role:?}");
+            assert!(!actor(1, role).may_access(&Relations::default(), 2, Access::Edit).allowed(), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn a_practitioner_works_only_on_their_caseload() {
+        let relations = Relations { caseload: vec![7], ..Relations::default() };
+        let practitioner = actor(1, Role::Practitioner);
+        assert_eq!(practitioner.may_access(&relations, 7, Access::Edit), Decision::Allowed { basis: Basis::Caseload });
+        assert_eq!(practitioner.may_access(&relations, 8, Access::View), Decision::Denied);
+    }
+
+    #[test]
+    fn a_representative_acts_within_their_scope() {
+        let relations = Relations { represents: vec![(5, Scope::View), (6, Scope::Edit)], ..Relations::default() };
+        let representative = actor(1, Role::Representative);
+        assert!(representative.may_access(&relations, 5, Access::View).allowed());
+        assert!(!representative.may_access(&relations, 5, Access::Edit).allowed());
+        assert!(representative.may_access(&relations, 6, Access::Edit).allowed());
+    }
+
+    #[test]
+    fn a_carer_sees_but_does_not_change_the_person_they_care_for() {
+        let relations = Relations { cares_for: vec![3], ..Relations::default() };
+        let carer = actor(1, Role::Carer);
+        assert!(carer.may_access(&relations, 3, Access::View).allowed());
+        assert!(!carer.may_access(&relations, 3, Access::Edit).allowed());
+    }
+
+    #[test]
+    fn only_admins_manage_users_and_only_responders_look_up_plans() {
+        assert!(actor(1, Role::Admin).may(Capability::ManageUsers));
+        assert!(!actor(1, Role::Practitioner).may(Capability::ManageUsers));
+        assert!(actor(1, Role::Responder).may(Capability::LookUpEmergencyPlans));
+        assert!(!actor(1, Role::Carer).may(Capability::LookUpEmergencyPlans));
+    }
+}

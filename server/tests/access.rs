@@ -1,0 +1,160 @@
+//! No cross-account reads or writes through any server function that takes an id, for every
+//! pair of accounts in different roles and households. Every registered server function must be
+//! listed here, so a new one cannot be forgotten.
+mod support;
+
+use std::collections::BTreeMap;
+
+use app::domain::account::Role;
+use app::policy::Scope;
+use app::ports::{AccountStore, NewAccount};
+use server::demo::DEMO_PASSWORD;
+use support::{spawn, TestPortal};
+
+/// Server functions that act only on the signed-in person (or on nobody).
+const WITHOUT_AN_ID: &[&str] = &[
+    "/api/contact",
+    "/api/account/register",
+    "/api/account/sign-in",
+    "/api/account/sign-out",
+    "/api/account/stay-signed-in",
+    "/api/account/forgotten-password",
+    "/api/account/reset-password",
+    "/api/people/linked",
+    "/api/staff/audit-log",
+];
+
+/// Server functions that take a person's id, and the field that carries it.
+const WITH_A_PERSON_ID: &[(&str, &str)] = &[("/api/people/summary", "person_id")];
+
+struct Person {
+    id: i64,
+    email: String,
+    household: u8,
+}
+
+/// Two households (a carer, the person they care for, a representative, a practitioner with
+/// them in the caseload), plus a responder and an admin in neither.
+async fn people(portal: &TestPortal) -> Vec<Person> {
+    let store = &portal.store;
+    let hash = password_auth::generate_hash(DEMO_PASSWORD);
+    let now = chrono::Utc::now();
+    let mut people = Vec::new();
+    for household in [1u8, 2] {
+        let mut ids = BTreeMap::new();
+        for role in [Role::Carer, Role::Customer, Role::Representative, Role::Practitioner] {
+            let email = format!("{}{household}@example.org", role.as_str());
+            let account = NewAccount {
+                email: &email,
+                display_name: "Someone",
+                role,
+                password_hash: &hash,
+                locale: app::i18n::Locale::En,
+            };
+            let id = store.create_account(account, now).await.unwrap();
+            ids.insert(role.as_str(), id);
+            people.push(Person { id, email, household });
+        }
+        store.link_carer(ids["carer"], ids["customer"], now).await.unwrap();
+        store.add_representation(ids["representative"], ids["customer"], Scope::Edit, now).await.unwrap();
+        store.add_to_caseload(ids["practitioner"], ids["carer"], now).await.unwrap();
+        store.add_to_caseload(ids["practitioner"], ids["customer"], now).await.unwrap();
+    }
+    for (role, household) in [(Role::Responder, 3), (Role::Admin, 4)] {
+        let email = format!("{}@example.org", role.as_str());
+        let account =
+            NewAccount { email: &email, display_name: "Staff", role, password_hash: &hash, locale: app::i18n::Locale::En };
+        let id = store.create_account(account, now).await.unwrap();
+        people.push(Person { id, email, household });
+    }
+    people
+}
+
+#[tokio::test]
+async fn every_server_function_is_classified() {
+    let mut unknown: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .filter(|path| !WITHOUT_AN_ID.contains(path) && !WITH_A_PERSON_ID.iter().any(|(p, _)| p == path))
+        .collect();
+    unknown.sort();
+    assert!(unknown.is_empty(), "classify these server functions in tests/access.rs: {unknown:?}");
+}
+
+#[tokio::test]
+async fn nobody_reaches_a_record_in_another_household() {
+    let portal = spawn().await;
+    let people = people(&portal).await;
+    for actor in &people {
+        let client = portal.another_browser();
+        let signed_in = client
+            .post(portal.at("/api/account/sign-in"))
+            .header("Origin", &portal.url)
+            .header("Accept", "application/json")
+            .form(&[("email", actor.email.as_str()), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert!(signed_in.status().is_success(), "{} could not sign in", actor.email);
+        for target in people.iter().filter(|t| t.household != actor.household) {
+            for (path, field) in WITH_A_PERSON_ID {
+                let response = client
+                    .post(portal.at(path))
+                    .header("Origin", &portal.url)
+                    .header("Accept", "application/json")
+                    .form(&[(*field, target.id.to_string())])
+                    .send()
+                    .await
+                    .unwrap();
+                let status = response.status().as_u16();
+                let body = response.text().await.unwrap();
+                assert_eq!(status, 404, "{} reached {} through {path}: {body}", actor.email, target.email);
+                assert!(!body.contains(&target.email), "{body}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn within_a_household_access_follows_the_policy_and_staff_reads_are_audited() {
+    let portal = spawn().await;
+    let people = people(&portal).await;
+    let find = |email: &str| people.iter().find(|p| p.email == email).unwrap();
+    let cases = [
+        ("carer1@example.org", "customer1@example.org", 200),
+        ("customer1@example.org", "carer1@example.org", 200),
+        ("representative1@example.org", "customer1@example.org", 200),
+        ("representative1@example.org", "carer1@example.org", 404),
+        ("practitioner1@example.org", "carer1@example.org", 200),
+        ("carer1@example.org", "practitioner1@example.org", 404),
+    ];
+    for (actor, target, expected) in cases {
+        let client = portal.another_browser();
+        client
+            .post(portal.at("/api/account/sign-in"))
+            .header("Origin", &portal.url)
+            .header("Accept", "application/json")
+            .form(&[("email", actor), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        let response = client
+            .post(portal.at("/api/people/summary"))
+            .header("Origin", &portal.url)
+            .header("Accept", "application/json")
+            .form(&[("person_id", find(target).id.to_string())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), expected, "{actor} → {target}");
+    }
+    let staff_reads: Vec<(i64, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT actor_id, subject_id, reason FROM audit_events WHERE action = 'viewed person summary'",
+    )
+    .fetch_all(portal.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        staff_reads,
+        vec![(find("practitioner1@example.org").id, Some(find("carer1@example.org").id), Some("in caseload".into()))]
+    );
+}
