@@ -134,8 +134,9 @@ fn mark_field(document: &Document, group: &Element, field: &str, message: Option
             span.set_text_content(Some(&format!("{}: ", words.error_prefix)));
             let _ = p.append_child(&span);
             let _ = p.append_with_str_1(message);
-            if let Some(control) = &control {
-                let _ = group.insert_before(&p, Some(control));
+            // The control may sit deeper than the group (inside a fieldset or an island).
+            if let Some(parent) = control.as_ref().and_then(|c| c.parent_node()) {
+                let _ = parent.insert_before(&p, control.as_ref().map(|c| c.as_ref()));
             }
         }
         described.push(&error_id);

@@ -18,7 +18,6 @@ pub fn HomePage() -> impl IntoView {
     };
     let locale = visitor.locale;
     let t = move |text| locale.text(text).to_owned();
-    let locale = visitor.locale;
     let linked_heading = if user.role == crate::domain::account::Role::Practitioner {
         t(Text::HomeCaseloadHeading)
     } else {

@@ -18,7 +18,7 @@ pub fn PersonPage() -> impl IntoView {
             {match result.clone() {
                 Ok(person) => {
                     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+                    let t = move |text| locale.text(text).to_owned();
                     view! {
                         <PageTitle text=person.name.clone() />
                         <h1 class="govuk-heading-l">{person.name.clone()}</h1>
