@@ -106,8 +106,6 @@ pub trait AccountStore: Send + Sync {
     async fn find_account(&self, id: i64) -> StoreResult<Option<Account>>;
     async fn find_credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
     async fn set_password_hash(&self, user_id: i64, hash: &str) -> StoreResult<()>;
-    async fn set_locale(&self, user_id: i64, locale: Locale) -> StoreResult<()>;
-    async fn list_accounts(&self) -> StoreResult<Vec<Account>>;
     async fn relations(&self, user_id: i64) -> StoreResult<Relations>;
     async fn link_carer(&self, carer_id: i64, customer_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
     async fn add_to_caseload(&self, practitioner_id: i64, person_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
@@ -128,8 +126,6 @@ pub trait AccountStore: Send + Sync {
     ) -> StoreResult<()>;
     /// Uses up a reset code: the person it belongs to, if it exists, is unused and unexpired.
     async fn use_password_reset(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>>;
-    /// Whether a reset code would be accepted now (without using it up).
-    async fn password_reset_is_valid(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<bool>;
 }
 
 /// One line of the audit log.

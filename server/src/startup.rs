@@ -35,6 +35,7 @@ pub struct Portal {
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let bind = settings.bind;
     let portal = build(settings).await?;
+    tokio::spawn(remove_expired_sessions(portal.store.clone()));
     let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("listening on {bind}"))?;
     tracing::info!("the carer portal is at http://{}", listener.local_addr()?);
     let service = portal.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -190,6 +191,24 @@ fn session_secret(settings: &Settings) -> anyhow::Result<SecretString> {
     let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     std::fs::write(&path, &secret).with_context(|| format!("writing {}", path.display()))?;
     Ok(SecretString::from(secret))
+}
+
+/// Deletes sessions that have run out, every ten minutes (they are refused anyway; this keeps
+/// the table small and drops refused forms nobody came back for).
+async fn remove_expired_sessions(store: SqliteStore) {
+    use app::ports::SessionStore;
+    use web::session::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
+
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        let now = chrono::Utc::now();
+        match store.delete_expired_sessions(now - IDLE_TIMEOUT, now - ABSOLUTE_TIMEOUT).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!("removed {removed} expired sessions"),
+            Err(error) => tracing::error!("removing expired sessions: {error:#}"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -2,7 +2,15 @@
 //! expiry, bursts, password resets, and the audit log.
 mod support;
 
-use support::{location, session_cookie, spawn};
+use support::{location, session_cookie, spawn, TestPortal};
+
+/// Makes every session look untouched for 31 minutes.
+async fn leave_idle(portal: &TestPortal) {
+    sqlx::query("UPDATE sessions SET last_seen_at = datetime('now', '-31 minutes')")
+        .execute(portal.store.pool())
+        .await
+        .unwrap();
+}
 
 #[tokio::test]
 async fn registration_with_bad_input_gets_a_message_per_field_and_keeps_the_rest() {
@@ -91,10 +99,7 @@ async fn the_session_id_changes_at_sign_in_and_sign_out() {
 async fn an_idle_session_ends_after_thirty_minutes_and_a_long_one_after_twelve_hours() {
     let portal = spawn().await;
     portal.register("sam@example.org", "carer").await;
-    sqlx::query("UPDATE sessions SET last_seen_at = datetime('now', '-31 minutes')")
-        .execute(portal.store.pool())
-        .await
-        .unwrap();
+    leave_idle(&portal).await;
     let home = portal.client.get(portal.at("/home")).send().await.unwrap();
     assert_eq!(home.status(), 302, "an idle session must end");
 
@@ -112,10 +117,7 @@ async fn an_idle_session_ends_after_thirty_minutes_and_a_long_one_after_twelve_h
 async fn what_was_typed_after_the_session_ended_is_kept_through_signing_in_again() {
     let portal = spawn().await;
     portal.register("sam@example.org", "carer").await;
-    sqlx::query("UPDATE sessions SET last_seen_at = datetime('now', '-31 minutes')")
-        .execute(portal.store.pool())
-        .await
-        .unwrap();
+    leave_idle(&portal).await;
     // A form that needs a signed-in person, posted after expiry: the person is asked to sign
     // in, and what they sent stays with their new session, waiting for the page it came from.
     let response = portal.post_form("/api/account/stay-signed-in", "/home", &[("note", "my words")]).await;

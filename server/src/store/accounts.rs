@@ -89,24 +89,6 @@ impl AccountStore for SqliteStore {
         Ok(())
     }
 
-    async fn set_locale(&self, user_id: i64, locale: Locale) -> StoreResult<()> {
-        sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
-            .bind(locale.tag())
-            .bind(user_id)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-        Ok(())
-    }
-
-    async fn list_accounts(&self) -> StoreResult<Vec<Account>> {
-        let rows: Vec<AccountRow> = sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM users ORDER BY id"))
-            .fetch_all(&self.pool)
-            .await
-            .map_err(store_error)?;
-        rows.into_iter().map(AccountRow::into_account).collect()
-    }
-
     async fn relations(&self, user_id: i64) -> StoreResult<Relations> {
         let ids = |sql: &'static str| {
             sqlx::query_scalar::<_, i64>(sql).bind(user_id).fetch_all(&self.pool)
@@ -197,17 +179,5 @@ impl AccountStore for SqliteStore {
         .fetch_optional(&self.pool)
         .await
         .map_err(store_error)
-    }
-
-    async fn password_reset_is_valid(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<bool> {
-        let found: Option<i64> = sqlx::query_scalar(
-            "SELECT user_id FROM password_resets WHERE digest = $1 AND used_at IS NULL AND expires_at > $2",
-        )
-        .bind(digest)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(store_error)?;
-        Ok(found.is_some())
     }
 }
