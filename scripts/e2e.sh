@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the Playwright suite against a built server binary, on its own fresh data folder.
-# Usage: scripts/e2e.sh <path to server binary> <label for the results folder>
+# Usage: scripts/e2e.sh <path to server binary> <label for the results folder> [playwright arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=$(realpath "$1")
 label=${2:-e2e}
+shift 2 || true
 data=$(mktemp -d -t carer-portal-e2e-XXXXXX)
 trap 'rm -rf "$data"' EXIT
 
@@ -15,4 +16,4 @@ export PORTAL_DEMO_DATA=true
 export LEPTOS_SITE_ROOT="$PWD/target/site"
 export E2E_LABEL="$label"
 cd end2end
-npx playwright test
+npx playwright test "$@"

@@ -41,7 +41,7 @@ impl AppError {
         let mut fields = BTreeMap::new();
         for problem in problems {
             // The first problem found for a field is the one to fix first.
-            fields.entry(problem.field().to_owned()).or_insert_with(|| problem.message(locale));
+            fields.entry(problem.field()).or_insert_with(|| problem.message(locale));
         }
         AppError::Validation { fields }
     }

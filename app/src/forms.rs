@@ -27,7 +27,7 @@ pub struct FormFlash {
 impl FormFlash {
     /// True when a field's value should never be stored or sent back into a page.
     pub fn is_secret_field(name: &str) -> bool {
-        name.contains("password") || name.contains("pin") || name == "code"
+        name.contains("password") || name == "pin" || name.ends_with("_pin") || name == "code"
     }
 }
 
@@ -98,5 +98,7 @@ mod tests {
         assert!(FormFlash::is_secret_field("password"));
         assert!(FormFlash::is_secret_field("new_password"));
         assert!(!FormFlash::is_secret_field("email"));
+        assert!(!FormFlash::is_secret_field("shopping_and_sleeping"));
+        assert!(FormFlash::is_secret_field("card_pin"));
     }
 }

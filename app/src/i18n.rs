@@ -62,6 +62,25 @@ impl Locale {
     }
 
     /// The text with `{name}` placeholders filled in.
+    /// A date as people write it: "5 March 2026", "5 marca 2026".
+    pub fn long_date(self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        const EN: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ];
+        // Polish dates take the month in the genitive.
+        const PL: [&str; 12] = [
+            "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+            "października", "listopada", "grudnia",
+        ];
+        let months = match self {
+            Locale::En => EN,
+            Locale::Pl => PL,
+        };
+        format!("{} {} {}", date.day(), months[date.month0() as usize], date.year())
+    }
+
     pub fn fill(self, text: Text, values: &[(&str, &str)]) -> String {
         let mut out = self.text(text).to_owned();
         for (name, value) in values {
@@ -78,8 +97,8 @@ mod tests {
     #[test]
     fn every_key_is_translated() {
         let missing: Vec<_> = Text::ALL.iter().filter(|t| polish(**t).is_none()).map(|t| t.key()).collect();
-        assert!(missing.is_empty(), "keys missing from locales/pl.toml: {missing:?}");
-        assert!(POLISH_ONLY_KEYS.is_empty(), "keys only in locales/pl.toml: {POLISH_ONLY_KEYS:?}");
+        assert!(missing.is_empty(), "keys missing from locales/pl/: {missing:?}");
+        assert!(POLISH_ONLY_KEYS.is_empty(), "keys only in locales/pl/: {POLISH_ONLY_KEYS:?}");
     }
 
     #[test]

@@ -28,7 +28,8 @@ use leptos_router::{
 
 use crate::components::enhanced_form::IslandsOnPage;
 use crate::components::layout::{Footer, Header, NotFound, SkipLink};
-use crate::features::{account, contact, home, info, people, start};
+use crate::components::timeout_warning::TimeoutDialog;
+use crate::features::{account, assessment, contact, home, info, people, staff, start};
 use crate::visitor::use_visitor;
 
 /// The HTML document around every page.
@@ -84,11 +85,21 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/home") view=home::HomePage ssr=SsrMode::Async />
                         <Route path=path!("/people/:id") view=people::PersonPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/audit") view=home::AuditPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/users") view=staff::StaffUsersPage ssr=SsrMode::Async />
+                        <Route path=path!("/assessment") view=assessment::AssessmentPage ssr=SsrMode::Async />
+                        <Route path=path!("/assessment/questions/:page") view=assessment::QuestionPage ssr=SsrMode::Async />
+                        <Route path=path!("/assessment/check") view=assessment::CheckPage ssr=SsrMode::Async />
+                        <Route path=path!("/assessment/sent") view=assessment::SentPage ssr=SsrMode::Async />
+                        <Route path=path!("/assessment/versions/:version") view=assessment::CopyPage ssr=SsrMode::Async />
+                        <Route path=path!("/assessment/decision") view=assessment::DecisionPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/assessments") view=assessment::QueuePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/assessments/:id") view=assessment::RecordPage ssr=SsrMode::Async />
                     </Routes>
                 </Router>
             </main>
         </div>
         <Footer />
+        <TimeoutDialog />
     }
 }
 

@@ -7,6 +7,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::domain::account::Role;
+use crate::domain::assessment::{Answers, Draft, EligibilityDecision};
 use crate::domain::contact::ContactMessage;
 use crate::domain::council::Council;
 use crate::forms::FormFlash;
@@ -91,6 +92,9 @@ pub struct Credentials {
     pub password_hash: String,
 }
 
+/// The password hash of an account whose owner has not set a password yet: it matches nothing.
+pub const NO_PASSWORD_YET: &str = "!";
+
 pub struct NewAccount<'a> {
     pub email: &'a str,
     pub display_name: &'a str,
@@ -105,6 +109,8 @@ pub trait AccountStore: Send + Sync {
     async fn create_account(&self, account: NewAccount<'_>, at: DateTime<Utc>) -> StoreResult<i64>;
     async fn find_account(&self, id: i64) -> StoreResult<Option<Account>>;
     async fn find_credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
+    /// Council staff accounts (practitioners, responders, admins), by name.
+    async fn staff_accounts(&self) -> StoreResult<Vec<Account>>;
     async fn set_password_hash(&self, user_id: i64, hash: &str) -> StoreResult<()>;
     async fn relations(&self, user_id: i64) -> StoreResult<Relations>;
     async fn link_carer(&self, carer_id: i64, customer_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
@@ -128,6 +134,65 @@ pub trait AccountStore: Send + Sync {
     async fn use_password_reset(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>>;
 }
 
+/// A carer's assessment as they sent it: a frozen copy of their answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SubmittedAssessment {
+    pub id: i64,
+    pub carer_id: i64,
+    pub carer_name: String,
+    pub version: i64,
+    pub submitted_at: DateTime<Utc>,
+    pub answers: Answers,
+    pub decision: Option<RecordedDecision>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordedDecision {
+    pub decision: EligibilityDecision,
+    pub practitioner_id: i64,
+    pub decided_at: DateTime<Utc>,
+}
+
+/// A line in the practitioners' queue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueuedAssessment {
+    pub id: i64,
+    pub carer_id: i64,
+    pub carer_name: String,
+    pub version: i64,
+    pub submitted_at: DateTime<Utc>,
+    pub under_18: bool,
+    /// `Some(eligible)` once decided.
+    pub eligible: Option<bool>,
+    /// Whether any practitioner has the carer in their caseload.
+    pub allocated: bool,
+}
+
+#[async_trait]
+pub trait AssessmentStore: Send + Sync {
+    async fn draft(&self, carer_id: i64) -> StoreResult<Draft>;
+    /// Saves one page's answers (an empty answer removes the saved one) and marks the page as
+    /// seen, together: either all of it is saved or none.
+    async fn save_page(&self, carer_id: i64, page: &str, answers: &[(String, String)], at: DateTime<Utc>)
+        -> StoreResult<()>;
+    /// Freezes the current answers as the next version; returns the new version's id.
+    async fn submit_assessment(&self, carer_id: i64, answers: &Answers, under_18: bool, at: DateTime<Utc>)
+        -> StoreResult<i64>;
+    /// A carer's versions, newest first.
+    async fn assessment_versions(&self, carer_id: i64) -> StoreResult<Vec<SubmittedAssessment>>;
+    async fn assessment_version(&self, id: i64) -> StoreResult<Option<SubmittedAssessment>>;
+    /// Every submitted version, newest first.
+    async fn assessment_queue(&self) -> StoreResult<Vec<QueuedAssessment>>;
+    /// Fails with `Conflict` if the version already has a decision.
+    async fn record_decision(
+        &self,
+        version_id: i64,
+        practitioner_id: i64,
+        decision: &EligibilityDecision,
+        at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+}
+
 /// One line of the audit log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuditEvent {
@@ -148,8 +213,8 @@ pub trait AuditLog: Send + Sync {
 }
 
 /// Everything the portal keeps, behind one handle.
-pub trait Store: ContactStore + SessionStore + AccountStore + AuditLog {}
-impl<T: ContactStore + SessionStore + AccountStore + AuditLog> Store for T {}
+pub trait Store: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore {}
+impl<T: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore> Store for T {}
 
 /// The time, injected so tests can move it (sessions expire, reviews fall due).
 pub trait Clock: Send + Sync {

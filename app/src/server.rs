@@ -3,7 +3,7 @@
 use leptos::prelude::use_context;
 
 use crate::error::AppError;
-use crate::policy::{Access, Actor, Basis, Decision};
+use crate::policy::{Access, Actor, Basis, Capability, Decision};
 use crate::ports::{AuditEvent, Services};
 use crate::session::SessionHandle;
 use crate::visitor::{use_visitor, SignedInUser, Visitor};
@@ -54,6 +54,22 @@ pub async fn audit(
         client_ip: visitor.client_ip.clone(),
     };
     services.store.record(&event).await.map_err(|e| internal(visitor, "writing the audit log", e))
+}
+
+/// The signed-in person, if their role has `capability`. A refusal is logged and reported as
+/// "not found", like a record they may not see.
+pub async fn require(
+    services: &Services,
+    visitor: &Visitor,
+    capability: Capability,
+    what: &str,
+) -> Result<SignedInUser, AppError> {
+    let me = signed_in(visitor)?;
+    if !me.actor().may(capability) {
+        audit(services, visitor, Some(me.id), "permission refused", None, Some(what)).await?;
+        return Err(AppError::NotFound);
+    }
+    Ok(me)
 }
 
 /// Checks that `actor` may reach `person_id`'s records. A refusal is logged and reported as

@@ -86,10 +86,12 @@ export async function visit(page: Page, path: string, jsEnabled: boolean) {
   await checkAccessible(page);
 }
 
-/** With JavaScript, waits until every enhanced form on the page has its script running. */
+/** With JavaScript, waits until every island on the page (forms, timeout warning) is running. */
 export async function settle(page: Page, jsEnabled: boolean) {
   if (!jsEnabled) return;
-  const forms = page.locator('leptos-island form');
+  const warning = page.locator('dialog.portal-timeout');
+  if ((await warning.count()) > 0) await expect(warning).toHaveAttribute('data-ready', '');
+  const forms = page.locator('leptos-island form[data-summary-title]');
   const count = await forms.count();
   for (let i = 0; i < count; i++) {
     await expect(forms.nth(i)).toHaveAttribute('data-enhanced', '');

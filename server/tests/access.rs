@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use app::domain::account::Role;
 use app::policy::Scope;
-use app::ports::{AccountStore, NewAccount};
+use app::ports::{AccountStore, AssessmentStore, NewAccount};
 use server::demo::DEMO_PASSWORD;
 use support::{spawn, TestPortal};
 
@@ -22,15 +22,30 @@ const WITHOUT_AN_ID: &[&str] = &[
     "/api/account/reset-password",
     "/api/people/linked",
     "/api/staff/audit-log",
+    "/api/staff/users",
+    "/api/staff/users/add",
+    // A carer's own assessment: the signed-in carer is the only subject.
+    "/api/assessment/mine",
+    "/api/assessment/save",
+    "/api/assessment/send",
+    // The practitioner's queue lists only their caseload (and unallocated carers' names).
+    "/api/assessment/queue",
 ];
 
 /// Server functions that take a person's id, and the field that carries it.
-const WITH_A_PERSON_ID: &[(&str, &str)] = &[("/api/people/summary", "person_id")];
+const WITH_A_PERSON_ID: &[(&str, &str)] =
+    &[("/api/people/summary", "person_id"), ("/api/assessment/allocate", "carer_id")];
+
+/// Server functions that take the id of a sent assessment, and the field that carries it.
+const WITH_AN_ASSESSMENT_ID: &[(&str, &str)] =
+    &[("/api/assessment/record", "version_id"), ("/api/assessment/decide", "version_id")];
 
 struct Person {
     id: i64,
     email: String,
     household: u8,
+    /// The id of the assessment this person sent (carers only).
+    assessment: Option<i64>,
 }
 
 /// Two households (a carer, the person they care for, a representative, a practitioner with
@@ -53,7 +68,14 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
             };
             let id = store.create_account(account, now).await.unwrap();
             ids.insert(role.as_str(), id);
-            people.push(Person { id, email, household });
+            let assessment = match role {
+                Role::Carer => {
+                    let answers = [("working".to_owned(), format!("secret of household {household}"))].into();
+                    Some(store.submit_assessment(id, &answers, false, now).await.unwrap())
+                }
+                _ => None,
+            };
+            people.push(Person { id, email, household, assessment });
         }
         store.link_carer(ids["carer"], ids["customer"], now).await.unwrap();
         store.add_representation(ids["representative"], ids["customer"], Scope::Edit, now).await.unwrap();
@@ -65,7 +87,7 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
         let account =
             NewAccount { email: &email, display_name: "Staff", role, password_hash: &hash, locale: app::i18n::Locale::En };
         let id = store.create_account(account, now).await.unwrap();
-        people.push(Person { id, email, household });
+        people.push(Person { id, email, household, assessment: None });
     }
     people
 }
@@ -74,7 +96,11 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
 async fn every_server_function_is_classified() {
     let mut unknown: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
-        .filter(|path| !WITHOUT_AN_ID.contains(path) && !WITH_A_PERSON_ID.iter().any(|(p, _)| p == path))
+        .filter(|path| {
+            !WITHOUT_AN_ID.contains(path)
+                && !WITH_A_PERSON_ID.iter().any(|(p, _)| p == path)
+                && !WITH_AN_ASSESSMENT_ID.iter().any(|(p, _)| p == path)
+        })
         .collect();
     unknown.sort();
     assert!(unknown.is_empty(), "classify these server functions in tests/access.rs: {unknown:?}");
@@ -96,19 +122,21 @@ async fn nobody_reaches_a_record_in_another_household() {
             .unwrap();
         assert!(signed_in.status().is_success(), "{} could not sign in", actor.email);
         for target in people.iter().filter(|t| t.household != actor.household) {
-            for (path, field) in WITH_A_PERSON_ID {
+            let by_assessment = WITH_AN_ASSESSMENT_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.assessment?)));
+            let by_person = WITH_A_PERSON_ID.iter().map(|(path, field)| (*path, *field, target.id));
+            for (path, field, id) in by_person.chain(by_assessment) {
                 let response = client
                     .post(portal.at(path))
                     .header("Origin", &portal.url)
                     .header("Accept", "application/json")
-                    .form(&[(*field, target.id.to_string())])
+                    .form(&[(field, id.to_string())])
                     .send()
                     .await
                     .unwrap();
                 let status = response.status().as_u16();
                 let body = response.text().await.unwrap();
                 assert_eq!(status, 404, "{} reached {} through {path}: {body}", actor.email, target.email);
-                assert!(!body.contains(&target.email), "{body}");
+                assert!(!body.contains(&target.email) && !body.contains("secret of household"), "{body}");
             }
         }
     }

@@ -2,15 +2,7 @@
 //! expiry, bursts, password resets, and the audit log.
 mod support;
 
-use support::{location, session_cookie, spawn, TestPortal};
-
-/// Makes every session look untouched for 31 minutes.
-async fn leave_idle(portal: &TestPortal) {
-    sqlx::query("UPDATE sessions SET last_seen_at = datetime('now', '-31 minutes')")
-        .execute(portal.store.pool())
-        .await
-        .unwrap();
-}
+use support::{leave_idle, location, session_cookie, spawn};
 
 #[tokio::test]
 async fn registration_with_bad_input_gets_a_message_per_field_and_keeps_the_rest() {
@@ -143,13 +135,6 @@ async fn a_burst_of_sign_in_attempts_gets_429() {
     assert!(body.contains("Too many attempts"));
 }
 
-fn reset_link(outbox: &std::path::Path) -> String {
-    let mut files: Vec<_> = std::fs::read_dir(outbox).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    let mail = std::fs::read_to_string(files.last().expect("an email")).unwrap();
-    let start = mail.find("/password-reset/").expect("a reset link");
-    mail[start..].split_whitespace().next().unwrap().to_owned()
-}
 
 #[tokio::test]
 async fn a_reset_link_works_once_and_only_after_a_post() {
@@ -158,7 +143,7 @@ async fn a_reset_link_works_once_and_only_after_a_post() {
     portal.sign_out().await;
     let response = portal.post_form("/api/account/forgotten-password", "/password-reset", &[("email", "sam@example.org")]).await;
     assert_eq!(location(&response), "/password-reset/sent");
-    let link = reset_link(&portal.data.path().join("outbox"));
+    let link = portal.latest_emailed_link();
     let code = link.trim_start_matches("/password-reset/").to_owned();
 
     // Opening the link (as a mail scanner would) does not use it up.
@@ -180,7 +165,7 @@ async fn a_reset_link_expires() {
     portal.register("sam@example.org", "carer").await;
     portal.sign_out().await;
     portal.post_form("/api/account/forgotten-password", "/password-reset", &[("email", "sam@example.org")]).await;
-    let link = reset_link(&portal.data.path().join("outbox"));
+    let link = portal.latest_emailed_link();
     let code = link.trim_start_matches("/password-reset/").to_owned();
     sqlx::query("UPDATE password_resets SET expires_at = datetime('now', '-1 minute')")
         .execute(portal.store.pool())

@@ -71,7 +71,11 @@ fn FormEnhancer(children: Children) -> impl IntoView {
             return;
         };
         event.prevent_default();
-        leptos::task::spawn_local(crate::components::form_script::submit(form));
+        // The button pressed (e.g. "Save and come back later") is part of what a browser sends.
+        let pressed = event
+            .submitter()
+            .and_then(|b| Some((b.get_attribute("name")?, b.get_attribute("value").unwrap_or_default())));
+        leptos::task::spawn_local(crate::components::form_script::submit(form, pressed));
     };
     view! {
         <div on:submit=on_submit node_ref=wrapper>

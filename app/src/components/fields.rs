@@ -20,7 +20,7 @@ fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
 
 /// The message shown above a control when its value was refused.
 #[component]
-pub fn ErrorMessage(name: &'static str, message: Option<String>) -> impl IntoView {
+pub fn ErrorMessage(#[prop(into)] name: String, message: Option<String>) -> impl IntoView {
     let prefix = use_visitor().t(Text::ErrorsPrefix);
     message.map(|message| {
         view! {
@@ -121,13 +121,29 @@ pub fn TextArea(
     }
 }
 
+/// The order of a form's fields on the page, for the error summary.
+pub struct FieldOrder(pub Vec<String>);
+
+impl<const N: usize> From<&[&str; N]> for FieldOrder {
+    fn from(fields: &[&str; N]) -> FieldOrder {
+        FieldOrder(fields.iter().map(|f| f.to_string()).collect())
+    }
+}
+
+impl From<Vec<String>> for FieldOrder {
+    fn from(fields: Vec<String>) -> FieldOrder {
+        FieldOrder(fields)
+    }
+}
+
 /// The slot for the GOV.UK error summary, at the top of the page. Filled by the server when a
 /// refused form comes back, or by the `FormEnhancer` island in the browser. `order` lists the
 /// form's fields as they appear on the page, so the summary follows the page.
 #[component]
-pub fn ErrorSummary(state: FormState, order: &'static [&'static str]) -> impl IntoView {
+pub fn ErrorSummary(state: FormState, #[prop(into)] order: FieldOrder) -> impl IntoView {
     let visitor = use_visitor();
-    let position = |field: &str| order.iter().position(|f| *f == field).unwrap_or(order.len());
+    let order = order.0;
+    let position = |field: &str| order.iter().position(|f| f == field).unwrap_or(order.len());
     let mut items: Vec<(Option<String>, String)> =
         state.errors.iter().map(|(field, message)| (Some(field.clone()), message.clone())).collect();
     items.sort_by_key(|(field, _)| field.as_deref().map(position));

@@ -39,8 +39,8 @@ impl Words {
     }
 }
 
-pub(crate) async fn submit(form: HtmlFormElement) {
-    let outcome = send(&form).await.unwrap_or(Outcome::Offline);
+pub(crate) async fn submit(form: HtmlFormElement, pressed: Option<(String, String)>) {
+    let outcome = send(&form, pressed.as_ref()).await.unwrap_or(Outcome::Offline);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let words = Words::from(&form);
     match outcome {
@@ -53,13 +53,30 @@ pub(crate) async fn submit(form: HtmlFormElement) {
             }
         }
         Outcome::Invalid(fields) => show_errors(&document, &form, &fields, &words),
-        Outcome::Fallback => form.submit().unwrap_or_default(),
+        Outcome::Fallback => fallback(&form, pressed),
         Outcome::Offline => show_summary(&document, &[(String::new(), words.offline.clone())], &words),
     }
 }
 
-async fn send(form: &HtmlFormElement) -> Result<Outcome, JsValue> {
+/// Lets the browser post the form itself, with the pressed button's value as a hidden field
+/// (`form.submit()` would leave it out).
+fn fallback(form: &HtmlFormElement, pressed: Option<(String, String)>) {
+    if let (Some((name, value)), Some(document)) = (pressed, web_sys::window().and_then(|w| w.document())) {
+        if let Ok(input) = document.create_element("input") {
+            let _ = input.set_attribute("type", "hidden");
+            let _ = input.set_attribute("name", &name);
+            let _ = input.set_attribute("value", &value);
+            let _ = form.append_child(&input);
+        }
+    }
+    form.submit().unwrap_or_default();
+}
+
+async fn send(form: &HtmlFormElement, pressed: Option<&(String, String)>) -> Result<Outcome, JsValue> {
     let data = web_sys::FormData::new_with_form(form)?;
+    if let Some((name, value)) = pressed {
+        data.append_with_str(name, value)?;
+    }
     let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data)?;
     let headers = web_sys::Headers::new()?;
     headers.set("Content-Type", "application/x-www-form-urlencoded")?;
@@ -70,6 +87,7 @@ async fn send(form: &HtmlFormElement) -> Result<Outcome, JsValue> {
     init.set_body(&body.to_string().into());
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(&form.action(), &init)).await?.dyn_into()?;
+    crate::components::activity::touch();
     if response.ok() {
         return Ok(Outcome::Done(response.headers().get("Location")?));
     }
@@ -88,6 +106,23 @@ async fn send(form: &HtmlFormElement) -> Result<Outcome, JsValue> {
         })
         .collect();
     Ok(Outcome::Invalid(messages))
+}
+
+/// Posts an empty form to a server function; the status, or `None` without a connection.
+pub(crate) async fn post_empty(action: &str) -> Option<u16> {
+    let headers = web_sys::Headers::new().ok()?;
+    headers.set("Content-Type", "application/x-www-form-urlencoded").ok()?;
+    headers.set("Accept", "application/json").ok()?;
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&"".into());
+    let window = web_sys::window()?;
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(action, &init)).await.ok()?.dyn_into().ok()?;
+    if response.ok() {
+        crate::components::activity::touch();
+    }
+    Some(response.status())
 }
 
 fn show_errors(document: &Document, form: &HtmlFormElement, fields: &Messages, words: &Words) {

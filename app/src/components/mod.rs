@@ -1,6 +1,8 @@
 //! Shared UI: the page frame, form fields, the error summary and the islands that enhance them.
+mod activity;
 pub mod enhanced_form;
 pub mod fields;
 mod form_script;
 pub mod password_reveal;
 pub mod layout;
+pub mod timeout_warning;

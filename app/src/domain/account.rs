@@ -147,6 +147,33 @@ impl Registration {
     }
 }
 
+/// A council staff member's account, as an admin types it in: the person then sets their
+/// own password from an emailed link, so nobody else ever knows it.
+#[derive(Debug)]
+pub struct StaffInvitation {
+    pub name: BoundedText,
+    pub email: EmailAddress,
+    pub role: Role,
+}
+
+impl StaffInvitation {
+    pub fn parse(name: &str, email: &str, role: &str) -> Result<StaffInvitation, Vec<AccountProblem>> {
+        let mut problems = Vec::new();
+        let name = BoundedText::required(name, Registration::NAME_MAX)
+            .map_err(|p| problems.push(AccountProblem::Name(p)))
+            .ok();
+        let email = EmailAddress::parse(email).map_err(|p| problems.push(AccountProblem::Email(p))).ok();
+        let role = Role::parse(role).filter(|r| r.is_staff());
+        if role.is_none() {
+            problems.push(AccountProblem::RoleMissing);
+        }
+        match (name, email, role) {
+            (Some(name), Some(email), Some(role)) => Ok(StaffInvitation { name, email, role }),
+            _ => Err(problems),
+        }
+    }
+}
+
 /// A problem with an account form (create an account, sign in, reset a password).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccountProblem {
@@ -163,15 +190,16 @@ pub enum AccountProblem {
 }
 
 impl Problem for AccountProblem {
-    fn field(&self) -> &'static str {
-        match self {
+    fn field(&self) -> String {
+        let name = match self {
             AccountProblem::Name(_) => "name",
             AccountProblem::Email(_) | AccountProblem::EmailTaken | AccountProblem::WrongCredentials => "email",
             AccountProblem::Password(_) | AccountProblem::PasswordMissing | AccountProblem::ResetLinkInvalid => {
                 "password"
             }
             AccountProblem::RoleMissing => "role",
-        }
+        };
+        name.to_owned()
     }
 
     fn message(&self, locale: Locale) -> String {
@@ -207,6 +235,19 @@ impl Problem for AccountProblem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_staff_roles_can_be_given_by_an_admin() {
+        for role in ["practitioner", "responder", "admin"] {
+            assert!(StaffInvitation::parse("Pat", "pat@council.example", role).is_ok(), "{role}");
+        }
+        for role in ["carer", "customer", "representative", "root", ""] {
+            let problems = StaffInvitation::parse("Pat", "pat@council.example", role).unwrap_err();
+            assert_eq!(problems, vec![AccountProblem::RoleMissing], "{role}");
+        }
+        let problems = StaffInvitation::parse("", "not an email", "").unwrap_err();
+        assert_eq!(problems.len(), 3);
+    }
 
     #[test]
     fn only_carers_and_customers_can_register() {

@@ -33,12 +33,13 @@ pub enum ContactProblem {
 }
 
 impl Problem for ContactProblem {
-    fn field(&self) -> &'static str {
-        match self {
+    fn field(&self) -> String {
+        let name = match self {
             ContactProblem::NameTooLong => "name",
             ContactProblem::Email(_) => "email",
             ContactProblem::MessageMissing | ContactProblem::MessageTooLong => "message",
-        }
+        };
+        name.to_owned()
     }
 
     fn message(&self, locale: Locale) -> String {

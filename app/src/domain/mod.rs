@@ -1,6 +1,7 @@
 //! Plain types shared by the server and the browser. They parse their input, so a value that
 //! exists is a valid one. No I/O here.
 pub mod account;
+pub mod assessment;
 pub mod contact;
 pub mod council;
 pub mod text;
@@ -10,7 +11,7 @@ use crate::i18n::{Locale, Text};
 /// Something wrong with one field of a form, told in the person's language.
 pub trait Problem {
     /// The form field (its `name` attribute) the problem belongs to.
-    fn field(&self) -> &'static str;
+    fn field(&self) -> String;
     /// The message shown next to the field and in the error summary.
     fn message(&self, locale: Locale) -> String;
 }

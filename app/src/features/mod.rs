@@ -1,7 +1,9 @@
 //! One folder per capability: its pages (`page.rs`) and its server functions (`api.rs`).
 pub mod account;
+pub mod assessment;
 pub mod contact;
 pub mod home;
 pub mod people;
+pub mod staff;
 pub mod info;
 pub mod start;

@@ -79,6 +79,17 @@ impl AccountStore for SqliteStore {
         row.map(|r| Ok(Credentials { account: r.account.into_account()?, password_hash: r.password_hash })).transpose()
     }
 
+    async fn staff_accounts(&self) -> StoreResult<Vec<Account>> {
+        let rows: Vec<AccountRow> = sqlx::query_as(&format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM users WHERE role IN ('practitioner', 'responder', 'admin')
+             ORDER BY display_name COLLATE NOCASE, id"
+        ))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(store_error)?;
+        rows.into_iter().map(AccountRow::into_account).collect()
+    }
+
     async fn set_password_hash(&self, user_id: i64, hash: &str) -> StoreResult<()> {
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)

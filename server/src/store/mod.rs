@@ -1,5 +1,6 @@
 //! The SQLite store: the adapter behind `app::ports::Store`. One file per aggregate.
 mod accounts;
+mod assessments;
 mod audit;
 mod contact;
 mod sessions;

@@ -71,6 +71,14 @@ impl TestPortal {
     }
 }
 
+/// Makes every session look untouched for 31 minutes.
+pub async fn leave_idle(portal: &TestPortal) {
+    sqlx::query("UPDATE sessions SET last_seen_at = datetime('now', '-31 minutes')")
+        .execute(portal.store.pool())
+        .await
+        .unwrap();
+}
+
 pub fn location(response: &reqwest::Response) -> String {
     response.headers().get("location").expect("a redirect").to_str().unwrap().to_owned()
 }
@@ -113,6 +121,25 @@ impl TestPortal {
 
     pub async fn audit_actions(&self) -> Vec<String> {
         sqlx::query_scalar("SELECT action FROM audit_events ORDER BY id").fetch_all(self.store.pool()).await.unwrap()
+    }
+
+    /// Creates an account directly in the store (staff cannot register), with `password`.
+    pub async fn add_account(&self, email: &str, role: app::domain::account::Role, password: &str) -> i64 {
+        use app::ports::{AccountStore, NewAccount};
+        let hash = password_auth::generate_hash(password);
+        let account =
+            NewAccount { email, display_name: "Someone", role, password_hash: &hash, locale: app::i18n::Locale::En };
+        self.store.create_account(account, chrono::Utc::now()).await.unwrap()
+    }
+
+    /// The link in the latest email in the portal's outbox.
+    pub fn latest_emailed_link(&self) -> String {
+        let outbox = self.data.path().join("outbox");
+        let mut files: Vec<_> = std::fs::read_dir(outbox).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        let mail = std::fs::read_to_string(files.last().expect("an email")).unwrap();
+        let start = mail.find("/password-reset/").expect("a link");
+        mail[start..].split_whitespace().next().unwrap().to_owned()
     }
 
     pub async fn user_id(&self, email: &str) -> i64 {

@@ -18,16 +18,12 @@ pub struct AuditLine {
 #[server(prefix = "/api", endpoint = "staff/audit-log")]
 pub async fn audit_log() -> Result<Vec<AuditLine>, AppError> {
     use crate::policy::Capability;
-    use crate::server::{audit, internal, services, signed_in};
+    use crate::server::{audit, internal, require, services};
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
-    let me = signed_in(&visitor)?;
-    if !me.actor().may(Capability::ReadAuditLog) {
-        audit(&services, &visitor, Some(me.id), "permission refused", None, Some("audit log")).await?;
-        return Err(AppError::NotFound);
-    }
+    let me = require(&services, &visitor, Capability::ReadAuditLog, "audit log").await?;
     audit(&services, &visitor, Some(me.id), "viewed audit log", None, None).await?;
     let events = services.store.recent(200).await.map_err(|e| internal(&visitor, "reading the audit log", e))?;
     Ok(events

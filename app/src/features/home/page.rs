@@ -24,6 +24,7 @@ pub fn HomePage() -> impl IntoView {
         t(Text::HomeLinkedHeading)
     };
     let may_audit = user.actor().may(Capability::ReadAuditLog);
+    let may_manage_users = user.actor().may(Capability::ManageUsers);
     view! {
         <PageTitle text=t(Text::HomeTitle) />
         <h1 class="govuk-heading-l">{locale.fill(Text::HomeGreeting, &[("name", &user.name)])}</h1>
@@ -37,6 +38,23 @@ pub fn HomePage() -> impl IntoView {
                 <dd class="govuk-summary-list__value">{user.role.name(locale)}</dd>
             </div>
         </dl>
+        {(user.role == crate::domain::account::Role::Carer)
+            .then(|| {
+                view! {
+                    <h2 class="govuk-heading-m">{t(Text::AssessmentTitle)}</h2>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/assessment">{t(Text::HomeAssessmentLink)}</a>
+                    </p>
+                }
+            })}
+        {user.actor().may(Capability::ViewCaseload)
+            .then(|| {
+                view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/staff/assessments">{t(Text::QueueTitle)}</a>
+                    </p>
+                }
+            })}
         <h2 class="govuk-heading-m">{linked_heading}</h2>
         <Await future=linked_people() let:people>
             {match people.clone() {
@@ -68,6 +86,14 @@ pub fn HomePage() -> impl IntoView {
                 view! {
                     <p class="govuk-body">
                         <a class="govuk-link" href="/staff/audit">{t(Text::AuditTitle)}</a>
+                    </p>
+                }
+            })}
+        {may_manage_users
+            .then(|| {
+                view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/staff/users">{t(Text::StaffTitle)}</a>
                     </p>
                 }
             })}

@@ -1,0 +1,117 @@
+//! The practitioner's eligibility decision, recorded against the Care Act test for carers:
+//! the needs arise from providing necessary care; because of them the carer's health is
+//! deteriorating or at risk, or they cannot achieve one or more of the eight outcomes; and as
+//! a result there is, or is likely to be, a significant impact on their wellbeing.
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::records::CarerOutcome;
+use crate::domain::text::{BoundedText, TextProblem};
+use crate::domain::{with_max, Problem};
+use crate::i18n::{Locale, Text};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EligibilityDecision {
+    pub needs_from_necessary_care: bool,
+    pub health_at_risk: bool,
+    pub outcomes_not_achieved: Vec<CarerOutcome>,
+    pub significant_impact: bool,
+    /// Why, in plain words the carer will read.
+    pub reasons: String,
+    /// Information and advice on meeting or preventing the needs the carer does have
+    /// (required when they are not eligible).
+    pub advice: String,
+}
+
+impl EligibilityDecision {
+    pub const TEXT_MAX: usize = 4000;
+
+    /// The test itself: all three conditions, the second met by health or by any outcome.
+    pub fn eligible(&self) -> bool {
+        self.needs_from_necessary_care
+            && (self.health_at_risk || !self.outcomes_not_achieved.is_empty())
+            && self.significant_impact
+    }
+
+    /// Reads the decision form. Each yes/no must be answered; reasons are required; advice is
+    /// required when the carer is not eligible.
+    pub fn parse(form: &BTreeMap<String, String>) -> Result<EligibilityDecision, Vec<DecisionProblem>> {
+        let mut problems = Vec::new();
+        let mut yes_no = |field: &'static str| match form.get(field).map(String::as_str) {
+            Some("yes") => Some(true),
+            Some("no") => Some(false),
+            _ => {
+                problems.push(DecisionProblem::Unanswered(field));
+                None
+            }
+        };
+        let necessary = yes_no("necessary_care");
+        let health = yes_no("health_at_risk");
+        let impact = yes_no("significant_impact");
+        let outcomes: Vec<CarerOutcome> =
+            CarerOutcome::ALL.iter().copied().filter(|o| form.contains_key(&format!("outcomes-{}", o.code()))).collect();
+        let text = |field| form.get(field).map(String::as_str).unwrap_or_default();
+        let reasons = match BoundedText::required(text("reasons"), Self::TEXT_MAX) {
+            Ok(reasons) => Some(reasons.as_str().to_owned()),
+            Err(problem) => {
+                problems.push(DecisionProblem::Reasons(problem));
+                None
+            }
+        };
+        let advice = text("advice").trim().to_owned();
+        if advice.chars().count() > Self::TEXT_MAX {
+            problems.push(DecisionProblem::Advice(TextProblem::TooLong { max: Self::TEXT_MAX }));
+        }
+        let (Some(necessary), Some(health), Some(impact), Some(reasons)) = (necessary, health, impact, reasons) else {
+            return Err(problems);
+        };
+        let decision = EligibilityDecision {
+            needs_from_necessary_care: necessary,
+            health_at_risk: health,
+            outcomes_not_achieved: outcomes,
+            significant_impact: impact,
+            reasons,
+            advice,
+        };
+        if !decision.eligible() && decision.advice.is_empty() {
+            problems.push(DecisionProblem::Advice(TextProblem::Missing));
+        }
+        if problems.is_empty() {
+            Ok(decision)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecisionProblem {
+    Unanswered(&'static str),
+    Reasons(TextProblem),
+    Advice(TextProblem),
+}
+
+impl Problem for DecisionProblem {
+    fn field(&self) -> String {
+        match self {
+            DecisionProblem::Unanswered(field) => field,
+            DecisionProblem::Reasons(_) => "reasons",
+            DecisionProblem::Advice(_) => "advice",
+        }
+        .to_owned()
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        match self {
+            DecisionProblem::Unanswered("necessary_care") => locale.text(Text::DecisionNecessaryCareMissing).to_owned(),
+            DecisionProblem::Unanswered("health_at_risk") => locale.text(Text::DecisionHealthMissing).to_owned(),
+            DecisionProblem::Unanswered(_) => locale.text(Text::DecisionImpactMissing).to_owned(),
+            DecisionProblem::Reasons(TextProblem::Missing) => locale.text(Text::DecisionReasonsMissing).to_owned(),
+            DecisionProblem::Advice(TextProblem::Missing) => locale.text(Text::DecisionAdviceMissing).to_owned(),
+            DecisionProblem::Reasons(TextProblem::TooLong { max }) | DecisionProblem::Advice(TextProblem::TooLong { max }) => {
+                with_max(locale, Text::DecisionTooLong, *max)
+            }
+        }
+    }
+}

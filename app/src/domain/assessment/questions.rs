@@ -1,0 +1,292 @@
+//! The self-assessment's questions: which sections there are, which page asks what, and how
+//! an answer typed into a page becomes a stored answer (or a message saying what to fix).
+//!
+//! Every question may be left unanswered: carers fill in as much as is useful to them. The
+//! words (labels, hints, options) live in `locales/*/assessment.toml` under
+//! `assessment.questions.<key>`; a test checks that each one exists.
+use std::collections::BTreeMap;
+
+use super::records::{
+    Ability, AgeBand, CarerOutcome, CaringTaskKind, Frequency, HealthImpact, OutcomeAchievement, Willingness,
+};
+
+/// What has been saved so far: question id → answer (checkbox answers are comma-separated).
+pub type Answers = BTreeMap<String, String>;
+
+/// The task list's sections, in the order the carer sees them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    AboutYou,
+    PersonCaredFor,
+    CaringRole,
+    WillingAndAble,
+    Health,
+    Outcomes,
+    YourViews,
+    Emergency,
+    BeyondCaring,
+}
+
+impl Section {
+    pub const ALL: [Section; 9] = [
+        Section::AboutYou,
+        Section::PersonCaredFor,
+        Section::CaringRole,
+        Section::WillingAndAble,
+        Section::Health,
+        Section::Outcomes,
+        Section::YourViews,
+        Section::Emergency,
+        Section::BeyondCaring,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Section::AboutYou => "about_you",
+            Section::PersonCaredFor => "cared_for",
+            Section::CaringRole => "caring_role",
+            Section::WillingAndAble => "willing_able",
+            Section::Health => "health",
+            Section::Outcomes => "outcomes",
+            Section::YourViews => "your_views",
+            Section::Emergency => "emergency",
+            Section::BeyondCaring => "beyond_caring",
+        }
+    }
+}
+
+/// How a question is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// One of these options (radios).
+    Choice(&'static [&'static str]),
+    /// Any of these options (checkboxes).
+    Choices(&'static [&'static str]),
+    /// A line of text, up to `SHORT_MAX` characters.
+    Short,
+    /// Their own words, up to `LONG_MAX` characters.
+    Long,
+}
+
+pub const SHORT_MAX: usize = 200;
+pub const LONG_MAX: usize = 2000;
+
+const YES_NO: &[&str] = &["yes", "no"];
+const RELATIONSHIPS: &[&str] = &["partner", "parent", "child", "sibling", "other_relative", "friend", "other"];
+const WORK: &[&str] = &["full_time", "part_time", "studying", "looking", "retired", "none"];
+const HOURS: &[&str] = &["under_20", "20_to_34", "35_to_49", "50_plus"];
+
+/// One question on a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    /// The answer's id, also the form field's name (`task_meals_willing`).
+    pub id: String,
+    /// Where its words are: `assessment.questions.<key>`.
+    pub key: &'static str,
+    pub kind: Kind,
+    /// The task or outcome a repeated question is about, for its `{subject}` placeholder.
+    pub subject: Option<Subject>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Task(CaringTaskKind),
+    Outcome(CarerOutcome),
+}
+
+/// One page of questions (GOV.UK question pages: usually one question each).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    pub id: String,
+    pub section: Section,
+    pub questions: Vec<Question>,
+}
+
+fn question(id: &str, key: &'static str, kind: Kind) -> Question {
+    Question { id: id.to_owned(), key, kind, subject: None }
+}
+
+fn single(section: Section, id: &'static str, kind: Kind) -> Page {
+    Page { id: id.replace('_', "-"), section, questions: vec![question(id, id, kind)] }
+}
+
+/// The tasks the carer said they do, in the catalogue's order.
+pub fn chosen_tasks(answers: &Answers) -> Vec<CaringTaskKind> {
+    let chosen: Vec<&str> = answers.get("tasks").map(|v| v.split(',').collect()).unwrap_or_default();
+    CaringTaskKind::ALL.iter().copied().filter(|t| chosen.contains(&t.code())).collect()
+}
+
+fn task_page(task: CaringTaskKind) -> Page {
+    let code = task.code();
+    let ask = |what: &str, key: &'static str, kind: Kind| Question {
+        id: format!("task_{code}_{what}"),
+        key,
+        kind,
+        subject: Some(Subject::Task(task)),
+    };
+    Page {
+        id: format!("task-{}", code.replace('_', "-")),
+        section: Section::WillingAndAble,
+        questions: vec![
+            ask("often", "task_often", Kind::Choice(Frequency::CODES)),
+            ask("willing", "task_willing", Kind::Choice(Willingness::CODES)),
+            ask("able", "task_able", Kind::Choice(Ability::CODES)),
+        ],
+    }
+}
+
+fn outcome_page(outcome: CarerOutcome) -> Page {
+    let code = outcome.code();
+    let ask = |what: &str, key: &'static str, kind: Kind| Question {
+        id: format!("outcome_{code}_{what}"),
+        key,
+        kind,
+        subject: Some(Subject::Outcome(outcome)),
+    };
+    Page {
+        id: format!("outcome-{code}"),
+        section: Section::Outcomes,
+        questions: vec![
+            ask("achieve", "outcome_achieve", Kind::Choice(OutcomeAchievement::CODES)),
+            ask("affect", "outcome_affect", Kind::Long),
+        ],
+    }
+}
+
+/// Every page in order. The willing-and-able pages follow the tasks the carer chose.
+pub fn pages(answers: &Answers) -> Vec<Page> {
+    use Section::*;
+    let mut pages = vec![
+        single(AboutYou, "age_band", Kind::Choice(AgeBand::CODES)),
+        single(AboutYou, "work", Kind::Choices(WORK)),
+        single(AboutYou, "own_health", Kind::Long),
+        single(PersonCaredFor, "relationship", Kind::Choice(RELATIONSHIPS)),
+        single(PersonCaredFor, "their_needs", Kind::Long),
+        single(PersonCaredFor, "live_together", Kind::Choice(YES_NO)),
+        single(CaringRole, "tasks", Kind::Choices(CaringTaskKind::CODES)),
+        single(CaringRole, "hours", Kind::Choice(HOURS)),
+        single(CaringRole, "caring_since", Kind::Short),
+    ];
+    pages.extend(chosen_tasks(answers).into_iter().map(task_page));
+    pages.push(single(Health, "health_impact", Kind::Choice(HealthImpact::CODES)));
+    pages.push(single(Health, "health_details", Kind::Long));
+    pages.extend(CarerOutcome::ALL.iter().copied().map(outcome_page));
+    pages.push(single(YourViews, "working", Kind::Long));
+    pages.push(single(YourViews, "not_working", Kind::Long));
+    pages.push(single(YourViews, "want_to_achieve", Kind::Long));
+    pages.push(single(Emergency, "emergency", Kind::Long));
+    pages.push(single(BeyondCaring, "beyond_caring", Kind::Long));
+    pages
+}
+
+/// The page with this id, if it exists for these answers.
+pub fn find_page(id: &str, answers: &Answers) -> Option<Page> {
+    pages(answers).into_iter().find(|p| p.id == id)
+}
+
+/// The page after `id` in the same section, if any ("Continue" goes there, else to the list).
+pub fn next_in_section(id: &str, answers: &Answers) -> Option<Page> {
+    let all = pages(answers);
+    let at = all.iter().position(|p| p.id == id)?;
+    all.get(at + 1).filter(|next| next.section == all[at].section).cloned()
+}
+
+/// The page before `id` in the same section (for the back link).
+pub fn previous_in_section(id: &str, answers: &Answers) -> Option<Page> {
+    let all = pages(answers);
+    let at = all.iter().position(|p| p.id == id)?;
+    at.checked_sub(1).and_then(|i| all.get(i)).filter(|before| before.section == all[at].section).cloned()
+}
+
+/// Something wrong with one answer. Only over-long text can really happen from the portal's
+/// own pages; the others come from hand-made requests and are refused all the same.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerProblem {
+    TooLong { question: String, max: usize, count: usize },
+    NotAnOption { question: String },
+}
+
+impl Page {
+    /// Reads this page's fields from a submitted form into answers to store: `(id, value)`,
+    /// with an empty value for a question left unanswered.
+    pub fn read(&self, form: &BTreeMap<String, String>) -> Result<Vec<(String, String)>, Vec<AnswerProblem>> {
+        let mut answers = Vec::new();
+        let mut problems = Vec::new();
+        for question in &self.questions {
+            let id = &question.id;
+            let raw = form.get(id).map(String::as_str).unwrap_or_default();
+            match question.kind {
+                Kind::Choice(options) => {
+                    if raw.is_empty() || options.contains(&raw) {
+                        answers.push((id.clone(), raw.to_owned()));
+                    } else {
+                        problems.push(AnswerProblem::NotAnOption { question: id.clone() });
+                    }
+                }
+                Kind::Choices(options) => {
+                    let ticked: Vec<&str> =
+                        options.iter().copied().filter(|o| form.contains_key(&checkbox_name(id, o))).collect();
+                    answers.push((id.clone(), ticked.join(",")));
+                }
+                Kind::Short | Kind::Long => {
+                    let max = if question.kind == Kind::Short { SHORT_MAX } else { LONG_MAX };
+                    let text = raw.trim();
+                    let count = text.chars().count();
+                    if count > max {
+                        problems.push(AnswerProblem::TooLong { question: id.clone(), max, count });
+                    } else {
+                        answers.push((id.clone(), text.to_owned()));
+                    }
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(answers)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The saved answers as form values (checkbox answers become one field per ticked box).
+    pub fn form_values(&self, answers: &Answers) -> BTreeMap<String, String> {
+        let mut values = BTreeMap::new();
+        for question in &self.questions {
+            let Some(saved) = answers.get(&question.id) else { continue };
+            match question.kind {
+                Kind::Choices(_) => {
+                    for option in saved.split(',').filter(|o| !o.is_empty()) {
+                        values.insert(checkbox_name(&question.id, option), "yes".to_owned());
+                    }
+                }
+                _ => {
+                    values.insert(question.id.clone(), saved.clone());
+                }
+            }
+        }
+        values
+    }
+}
+
+/// The form field of one checkbox: `tasks-meals`.
+pub fn checkbox_name(question: &str, option: &str) -> String {
+    format!("{question}-{option}")
+}
+
+impl crate::domain::Problem for AnswerProblem {
+    fn field(&self) -> String {
+        match self {
+            AnswerProblem::TooLong { question, .. } | AnswerProblem::NotAnOption { question } => question.clone(),
+        }
+    }
+
+    fn message(&self, locale: crate::i18n::Locale) -> String {
+        use crate::i18n::Text;
+        match self {
+            AnswerProblem::TooLong { max, count, .. } => locale.fill(
+                Text::AssessmentErrorsTooLong,
+                &[("max", &max.to_string()), ("count", &count.to_string())],
+            ),
+            AnswerProblem::NotAnOption { .. } => locale.text(Text::AssessmentErrorsNotAnOption).to_owned(),
+        }
+    }
+}

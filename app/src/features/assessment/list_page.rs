@@ -1,0 +1,172 @@
+//! The carer's task list (GOV.UK "complete multiple tasks"), shown every time they return,
+//! and the confirmation after sending.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{my_assessment, CarerAssessment};
+use super::words;
+use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::domain::assessment::{AgeBand, Draft, Section, SectionStatus};
+use crate::i18n::{Locale, Text};
+use crate::visitor::use_visitor;
+
+fn draft(mine: &CarerAssessment) -> Draft {
+    Draft { answers: mine.answers.clone(), seen_pages: mine.seen_pages.iter().cloned().collect() }
+}
+
+/// The young-carer notice, when the carer told us they are under 18.
+#[component]
+pub fn YoungCarerNotice(mine: CarerAssessment, locale: Locale) -> impl IntoView {
+    let band = mine.answers.get("age_band").and_then(|b| AgeBand::parse(b));
+    let text = match band {
+        Some(AgeBand::Under16) => Some(Text::AssessmentUnder16Notice),
+        Some(AgeBand::From16To17) => Some(Text::AssessmentUnder18Notice),
+        _ => None,
+    };
+    text.map(|text| view! { <div class="govuk-inset-text">{locale.text(text)}</div> })
+}
+
+#[component]
+pub fn AssessmentPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if visitor.user.is_none() {
+        redirect("/sign-in?next=/assessment");
+        return ().into_any();
+    }
+    let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
+    view! {
+        <Await future=my_assessment() let:mine>
+            {match mine.clone() {
+                Ok(mine) => view! { <TaskList mine saved /> }.into_any(),
+                Err(_) => NotFound().into_any(),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+#[component]
+fn TaskList(mine: CarerAssessment, saved: bool) -> impl IntoView {
+    let locale = use_visitor().locale;
+    let t = move |text| locale.text(text).to_owned();
+    let draft = draft(&mine);
+    let done = Section::ALL.iter().filter(|s| draft.status(**s) == SectionStatus::Completed).count();
+    let rows = Section::ALL
+        .iter()
+        .map(|&section| {
+            let status = draft.status(section);
+            let title = words::section(locale, section);
+            let status_id = format!("{}-status", section.code());
+            let link = draft.entry_page(section).map(|page| format!("/assessment/questions/{}", page.id));
+            let status_view = match status {
+                SectionStatus::Completed => view! { <strong class="govuk-tag">{words::status(locale, status)}</strong> }.into_any(),
+                SectionStatus::InProgress => {
+                    view! { <strong class="govuk-tag govuk-tag--light-blue">{words::status(locale, status)}</strong> }.into_any()
+                }
+                SectionStatus::NotStarted => {
+                    view! { <strong class="govuk-tag govuk-tag--blue">{words::status(locale, status)}</strong> }.into_any()
+                }
+                SectionStatus::CannotStartYet => words::status(locale, status).into_any(),
+            };
+            let name = match link {
+                Some(href) => view! {
+                    <a class="govuk-link govuk-task-list__link" href=href aria-describedby=status_id.clone()>{title}</a>
+                }
+                .into_any(),
+                None => view! {
+                    <div>{title}</div>
+                    <div class="govuk-task-list__hint">{t(Text::AssessmentCannotStartHint)}</div>
+                }
+                .into_any(),
+            };
+            view! {
+                <li class="govuk-task-list__item govuk-task-list__item--with-link">
+                    <div class="govuk-task-list__name-and-hint">{name}</div>
+                    <div class="govuk-task-list__status" id=status_id>{status_view}</div>
+                </li>
+            }
+        })
+        .collect_view();
+    let latest = mine.versions.first().cloned();
+    view! {
+        <PageTitle text=t(Text::AssessmentTitle) />
+        {saved.then(|| view! {
+            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="saved-title">{t(Text::StaffAddedTitle)}</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{t(Text::AssessmentSavedNotice)}</p>
+                </div>
+            </div>
+        })}
+        <h1 class="govuk-heading-l">{t(Text::AssessmentTitle)}</h1>
+        <p class="govuk-body">{t(Text::AssessmentIntro)}</p>
+        <YoungCarerNotice mine=mine.clone() locale />
+        {latest.clone().map(|v| view! {
+            <div class="govuk-inset-text">
+                <p class="govuk-body">
+                    {locale.fill(Text::AssessmentLatestSubmission, &[("date", &v.sent_on), ("reference", &v.reference)])}
+                </p>
+                {v.decision.is_some().then(|| view! {
+                    <p class="govuk-body">
+                        {t(Text::AssessmentDecisionReady)} " "
+                        <a class="govuk-link" href="/assessment/decision">{t(Text::AssessmentDecisionLink)}</a>
+                    </p>
+                })}
+            </div>
+        })}
+        <p class="govuk-body">
+            {locale.fill(Text::AssessmentProgress, &[("done", &done.to_string()), ("total", &Section::ALL.len().to_string())])}
+        </p>
+        <ul class="govuk-task-list">{rows}</ul>
+        <p class="govuk-body">
+            <a class="govuk-button" href="/assessment/check">{t(Text::AssessmentCheckLink)}</a>
+        </p>
+        <blockquote class="portal-quote govuk-body">
+            <p>"“"{t(Text::AssessmentQuote)}"”"</p>
+            <footer class="govuk-body-s">{t(Text::AssessmentQuoteSource)}</footer>
+        </blockquote>
+    }
+}
+
+#[component]
+pub fn SentPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if visitor.user.is_none() {
+        redirect("/sign-in?next=/assessment");
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let council = visitor.council.clone();
+    view! {
+        <Await future=my_assessment() let:mine>
+            {match mine.clone().ok().and_then(|m| m.versions.first().cloned()) {
+                Some(sent) => view! {
+                    <PageTitle text=t(Text::SubmittedTitle) />
+                    <div class="govuk-panel govuk-panel--confirmation">
+                        <h1 class="govuk-panel__title">{t(Text::SubmittedTitle)}</h1>
+                        <div class="govuk-panel__body">
+                            {t(Text::SubmittedReference)}<br /><strong>{sent.reference.clone()}</strong>
+                        </div>
+                    </div>
+                    <h2 class="govuk-heading-m">{t(Text::SubmittedNextHeading)}</h2>
+                    <p class="govuk-body">
+                        {locale.fill(Text::SubmittedNextBody, &[("council", &council.name), ("date", &sent.reply_by)])}
+                    </p>
+                    <p class="govuk-body">{locale.fill(Text::SubmittedNextCall, &[("phone", &council.phone)])}</p>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href=format!("/assessment/versions/{}", sent.version)>{t(Text::SubmittedCopyLink)}</a>
+                    </p>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/assessment">{t(Text::SubmittedBackLink)}</a>
+                    </p>
+                }
+                .into_any(),
+                None => NotFound().into_any(),
+            }}
+        </Await>
+    }
+    .into_any()
+}

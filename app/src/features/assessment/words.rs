@@ -1,0 +1,91 @@
+//! The words of the assessment's questions, found by key in the message catalogue
+//! (`assessment.questions.<key>.label`, `.hint`, `.options.<code>`). A test checks that every
+//! key the catalogue can ask for exists, so nothing is shown as a raw key.
+use crate::domain::assessment::questions::{Kind, Question, Subject};
+use crate::domain::assessment::{SectionStatus, Section};
+use crate::i18n::{Locale, Text};
+
+fn lookup(locale: Locale, key: &str) -> Option<&'static str> {
+    Text::from_key(key).map(|text| locale.text(text))
+}
+
+pub fn label(locale: Locale, question: &Question) -> String {
+    lookup(locale, &format!("assessment.questions.{}.label", question.key)).unwrap_or(question.key).to_owned()
+}
+
+pub fn hint(locale: Locale, question: &Question) -> Option<String> {
+    lookup(locale, &format!("assessment.questions.{}.hint", question.key)).map(str::to_owned)
+}
+
+pub fn option(locale: Locale, question: &Question, code: &str) -> String {
+    lookup(locale, &format!("assessment.questions.{}.options.{code}", question.key)).unwrap_or(code).to_owned()
+}
+
+/// The task or outcome a repeated page is about: its heading.
+pub fn subject(locale: Locale, subject: Subject) -> String {
+    match subject {
+        Subject::Task(task) => lookup(locale, &format!("assessment.questions.tasks.options.{}", task.code())),
+        Subject::Outcome(outcome) => lookup(locale, &format!("assessment.outcomes.{}", outcome.code())),
+    }
+    .unwrap_or_default()
+    .to_owned()
+}
+
+pub fn section(locale: Locale, section: Section) -> &'static str {
+    lookup(locale, &format!("assessment.sections.{}", section.code())).unwrap_or_default()
+}
+
+pub fn status(locale: Locale, status: SectionStatus) -> &'static str {
+    locale.text(match status {
+        SectionStatus::NotStarted => Text::AssessmentStatusNotStarted,
+        SectionStatus::InProgress => Text::AssessmentStatusInProgress,
+        SectionStatus::Completed => Text::AssessmentStatusCompleted,
+        SectionStatus::CannotStartYet => Text::AssessmentStatusCannotStart,
+    })
+}
+
+/// A saved answer as the carer reads it back ("Not provided" when skipped).
+pub fn answer(locale: Locale, question: &Question, value: Option<&String>) -> String {
+    let value = value.map(String::as_str).unwrap_or_default();
+    if value.is_empty() {
+        return locale.text(Text::AssessmentNotProvided).to_owned();
+    }
+    match question.kind {
+        Kind::Choice(_) => option(locale, question, value),
+        Kind::Choices(_) => value.split(',').map(|code| option(locale, question, code)).collect::<Vec<_>>().join("; "),
+        Kind::Short | Kind::Long => value.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assessment::questions::pages;
+    use crate::domain::assessment::{Answers, CaringTaskKind};
+
+    fn options(question: &Question) -> &'static [&'static str] {
+        match question.kind {
+            Kind::Choice(options) | Kind::Choices(options) => options,
+            Kind::Short | Kind::Long => &[],
+        }
+    }
+
+    #[test]
+    fn every_question_option_section_and_subject_has_words() {
+        let every_task = CaringTaskKind::CODES.join(",");
+        let answers: Answers = [("tasks".to_owned(), every_task)].into();
+        for page in pages(&answers) {
+            assert!(Text::from_key(&format!("assessment.sections.{}", page.section.code())).is_some());
+            for question in &page.questions {
+                let key = question.key;
+                assert!(Text::from_key(&format!("assessment.questions.{key}.label")).is_some(), "{key}");
+                for code in options(question) {
+                    assert!(Text::from_key(&format!("assessment.questions.{key}.options.{code}")).is_some(), "{key}.{code}");
+                }
+                if let Some(subject) = question.subject {
+                    assert!(!super::subject(Locale::En, subject).is_empty(), "{key}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+// An admin adds a practitioner in the app; the practitioner sets their own password from
+// the emailed link (the outbox folder stands in for the council's mail server).
+import { test, expect, visit, checkAccessible, settle } from './fixtures';
+import { signInAs } from './session';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+function latestLink(): string {
+  const outbox = join(process.env.PORTAL_DATA_DIR!, 'outbox');
+  const files = readdirSync(outbox).sort();
+  const mail = readFileSync(join(outbox, files[files.length - 1]), 'utf8');
+  return mail.match(/https?:\/\/\S+\/password-reset\/\S+/)![0];
+}
+
+test('an admin adds a practitioner, who then chooses their own password', async ({ page, jsEnabled, browser }) => {
+  const email = `pat-${Date.now()}-${jsEnabled ? 'on' : 'off'}@council.example`;
+  await signInAs(page, 'admin@example.org');
+  await page.getByRole('link', { name: 'Staff accounts' }).click();
+  await expect(page.locator('h1')).toHaveText('Staff accounts');
+  await settle(page, jsEnabled);
+  await checkAccessible(page);
+
+  await page.getByLabel('Full name').fill('Pat Practitioner');
+  await page.getByLabel('Work email address').fill('pat@');
+  await page.getByRole('button', { name: 'Add staff member' }).click();
+  await expect(page.locator('#email-error')).toContainText('Enter an email address in the correct format');
+  await expect(page.locator('#role-error')).toBeVisible();
+  await expect(page.getByLabel('Full name')).toHaveValue('Pat Practitioner');
+  await checkAccessible(page);
+
+  await page.getByLabel('Work email address').fill(email);
+  await page.getByLabel('Practitioner').check();
+  await page.getByRole('button', { name: 'Add staff member' }).click();
+  await expect(page.getByRole('alert')).toContainText('We have added Pat Practitioner');
+  await expect(page.getByRole('cell', { name: email })).toBeVisible();
+
+  const link = new URL(latestLink());
+  const other = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: jsEnabled });
+  const newcomer = await other.newPage();
+  await newcomer.goto(link.pathname);
+  await newcomer.getByLabel('Create a password').fill('my very own password');
+  await newcomer.getByRole('button', { name: 'Save new password' }).click();
+  await newcomer.getByLabel('Email address').fill(email);
+  await newcomer.getByLabel('Password', { exact: true }).fill('my very own password');
+  await newcomer.getByRole('button', { name: 'Sign in' }).click();
+  await expect(newcomer.locator('h1')).toHaveText('Hello, Pat Practitioner');
+  await other.close();
+});
+
+test('a carer cannot reach the staff accounts page', async ({ page, jsEnabled }) => {
+  await signInAs(page, 'carer@example.org');
+  const response = await page.goto('/staff/users');
+  expect(response?.status()).toBe(404);
+  await settle(page, jsEnabled);
+});
