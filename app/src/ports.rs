@@ -247,6 +247,8 @@ pub trait Mailer: Send + Sync {
 pub trait RateLimiter: Send + Sync {
     /// Records an attempt under `key`; false when there have been `max` already in `window`.
     fn allow(&self, key: &str, max: u32, window: Duration) -> bool;
+    /// Takes back the latest attempt under `key` (it succeeded, so it should not count).
+    fn forgive(&self, key: &str);
 }
 
 /// Turns one-time codes (reset links) into keyed digests, as sessions are.

@@ -1,6 +1,6 @@
 // Shared test set-up: every page visited is checked with axe (WCAG 2.2 A and AA, target size
 // included), and with JavaScript on any script error fails the test.
-import { test as base, expect, Page } from '@playwright/test';
+import { test as base, expect, Browser, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Whether each page under test runs JavaScript (set by the fixture below). */
@@ -31,6 +31,14 @@ export const test = base.extend<{ jsEnabled: boolean }>({
 });
 
 export { expect };
+
+/** Opens another phone-sized browser (a later visit, another person) checked like `page`. */
+export async function newPhone(browser: Browser, jsEnabled: boolean): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: jsEnabled });
+  const page = await context.newPage();
+  javaScriptOn.set(page, jsEnabled);
+  return page;
+}
 
 /**
  * Runs axe on the page as it is now; any violation fails the test. axe is itself a script, so

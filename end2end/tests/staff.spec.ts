@@ -1,6 +1,6 @@
 // An admin adds a practitioner in the app; the practitioner sets their own password from
 // the emailed link (the outbox folder stands in for the council's mail server).
-import { test, expect, visit, checkAccessible, settle } from './fixtures';
+import { test, expect, checkAccessible, newPhone, settle } from './fixtures';
 import { signInAs } from './session';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,8 +35,7 @@ test('an admin adds a practitioner, who then chooses their own password', async 
   await expect(page.getByRole('cell', { name: email })).toBeVisible();
 
   const link = new URL(latestLink());
-  const other = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: jsEnabled });
-  const newcomer = await other.newPage();
+  const newcomer = await newPhone(browser, jsEnabled);
   await newcomer.goto(link.pathname);
   await newcomer.getByLabel('Create a password').fill('my very own password');
   await newcomer.getByRole('button', { name: 'Save new password' }).click();
@@ -44,7 +43,7 @@ test('an admin adds a practitioner, who then chooses their own password', async 
   await newcomer.getByLabel('Password', { exact: true }).fill('my very own password');
   await newcomer.getByRole('button', { name: 'Sign in' }).click();
   await expect(newcomer.locator('h1')).toHaveText('Hello, Pat Practitioner');
-  await other.close();
+  await newcomer.context().close();
 });
 
 test('a carer cannot reach the staff accounts page', async ({ page, jsEnabled }) => {

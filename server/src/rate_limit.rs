@@ -30,6 +30,13 @@ impl RateLimiter for MemoryRateLimiter {
         times.push_back(now);
         true
     }
+
+    fn forgive(&self, key: &str) {
+        let mut attempts = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(times) = attempts.get_mut(key) {
+            times.pop_back();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -45,6 +52,16 @@ mod tests {
         }
         assert!(!limiter.allow("a", 5, minute));
         assert!(limiter.allow("b", 5, minute));
+    }
+
+    #[test]
+    fn a_forgiven_attempt_does_not_count() {
+        let limiter = MemoryRateLimiter::default();
+        let minute = Duration::from_secs(60);
+        for _ in 0..10 {
+            assert!(limiter.allow("a", 2, minute));
+            limiter.forgive("a");
+        }
     }
 
     #[test]

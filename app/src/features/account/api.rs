@@ -88,6 +88,9 @@ pub async fn sign_in(
         audit(&services, &visitor, None, "sign-in failed", None, Some(&email)).await?;
         return Err(AppError::invalid(&[AccountProblem::WrongCredentials], visitor.locale));
     };
+    // Only failed attempts count towards the limits.
+    services.limits.forgive(&format!("sign-in:ip:{ip}"));
+    services.limits.forgive(&format!("sign-in:account:{email}"));
     audit(&services, &visitor, Some(account.id), "signed in", Some(account.id), None).await?;
     session()?.renew(Some(account.id));
     leptos_axum::redirect(&safe_next(&next));

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::api::{reference, DecisionSeen};
+use super::api::DecisionSeen;
 use crate::domain::assessment::Answers;
 use crate::error::AppError;
 
@@ -61,7 +61,7 @@ pub async fn assessment_queue(#[server(default)] status: String) -> Result<Queue
         id: q.id,
         carer_id: q.carer_id,
         carer_name: q.carer_name.clone(),
-        reference: reference(q.id),
+        reference: super::api::reference(q.id),
         sent_on: visitor.locale.long_date(q.submitted_at.date_naive()),
         under_18: q.under_18,
         eligible: q.eligible,
@@ -135,7 +135,7 @@ pub async fn assessment_record(#[server(default)] version_id: i64) -> Result<Str
     let date = |at: chrono::DateTime<chrono::Utc>| visitor.locale.long_date(at.date_naive());
     Ok(StructuredAssessment {
         id: found.id,
-        reference: reference(found.id),
+        reference: super::api::reference(found.id),
         carer_name: found.carer_name,
         version: found.version,
         sent_on: date(found.submitted_at),

@@ -29,9 +29,10 @@ pub fn QueuePage() -> impl IntoView {
     let status = use_query_map().with_untracked(|q| q.get("status")).unwrap_or_else(|| "waiting".to_owned());
     let locale = visitor.locale;
     let t = move |text| locale.text(text).to_owned();
-    let filter = [("waiting", Text::QueueFilterWaiting), ("decided", Text::QueueFilterDecided), ("all", Text::QueueFilterAll)]
+    let chosen = status.clone();
+    let filter = move || [("waiting", Text::QueueFilterWaiting), ("decided", Text::QueueFilterDecided), ("all", Text::QueueFilterAll)]
         .into_iter()
-        .map(|(value, text)| view! { <option value=value selected=status == value>{t(text)}</option> })
+        .map(|(value, text)| view! { <option value=value selected=chosen == value>{t(text)}</option> })
         .collect_view();
     view! {
         <Await future=assessment_queue(status.clone()) let:queue>
@@ -44,7 +45,7 @@ pub fn QueuePage() -> impl IntoView {
                     <form method="get" action="/staff/assessments" class="portal-filter">
                         <div class="govuk-form-group">
                             <label class="govuk-label" for="status">{t(Text::QueueFilterLabel)}</label>
-                            <select class="govuk-select" id="status" name="status">{filter.clone()}</select>
+                            <select class="govuk-select" id="status" name="status">{filter()}</select>
                         </div>
                         <button type="submit" class="govuk-button govuk-button--secondary">{t(Text::QueueFilterButton)}</button>
                     </form>

@@ -1,0 +1,126 @@
+// The carer's self-assessment, JavaScript on and off, at phone size, axe on every page:
+// answer a few questions, leave, come back and find them; a refused answer keeps the rest;
+// send it; a practitioner records the decision; the carer reads it. Then once in Polish.
+import { test, expect, checkAccessible, newPhone, settle } from './fixtures';
+import { signInAs } from './session';
+
+test('a carer answers, leaves, comes back, sends the assessment and reads the decision', async ({
+  page,
+  jsEnabled,
+  browser,
+}) => {
+  const mark = `${jsEnabled ? 'on' : 'off'}-${Date.now()}`;
+  const first = await newPhone(browser, jsEnabled);
+  await signInAs(first, 'carer@example.org');
+  await first.getByRole('link', { name: 'Tell us about your caring role, a bit at a time' }).click();
+  await expect(first.locator('h1')).toHaveText('Your carer’s assessment');
+  await settle(first, jsEnabled);
+  await checkAccessible(first);
+
+  // Three answers, one page each.
+  await first.getByRole('link', { name: 'About you' }).click();
+  await expect(first.locator('h1')).toHaveText('How old are you?');
+  await first.getByLabel('25 to 64').check();
+  await settle(first, jsEnabled);
+  await first.getByRole('button', { name: 'Continue' }).click();
+  await expect(first.locator('h1')).toHaveText('Do you work or study?');
+  await first.getByLabel('I work part time').check();
+  await first.getByRole('button', { name: 'Continue' }).click();
+  await expect(first.locator('h1')).toHaveText('Tell us about your own health');
+  await checkAccessible(first);
+  await first.getByLabel('Tell us about your own health').fill(`My back hurts ${mark}`);
+  await first.getByRole('button', { name: 'Save and come back later' }).click();
+  await expect(first.getByRole('alert')).toContainText('Your answers have been saved');
+  await expect(first.locator('#about_you-status')).toHaveText('Completed');
+  await first.context().close();
+
+  // Later, on a fresh browser: everything is where they left it.
+  const later = page;
+  await signInAs(later, 'carer@example.org', '/assessment');
+  await expect(later.locator('h1')).toHaveText('Your carer’s assessment');
+  await later.goto('/assessment/questions/age-band');
+  await expect(later.getByLabel('25 to 64')).toBeChecked();
+  await later.goto('/assessment/questions/own-health');
+  await expect(later.getByLabel('Tell us about your own health')).toHaveValue(`My back hurts ${mark}`);
+
+  // An answer that is too long is refused next to the field, and kept.
+  await later.goto('/assessment/questions/not-working');
+  await settle(later, jsEnabled);
+  const field = later.getByLabel('What is not working?');
+  await field.fill('x'.repeat(2001));
+  await later.getByRole('button', { name: 'Continue' }).click();
+  await expect(later.locator('#not_working-error')).toContainText(
+    'Your answer must be 2000 characters or fewer. You have 2001.',
+  );
+  await expect(field).toHaveValue('x'.repeat(2001));
+  await checkAccessible(later);
+  await field.fill('Nights are hard');
+  await later.getByRole('button', { name: 'Continue' }).click();
+  await expect(later.locator('h1')).toHaveText('What would you like to change or achieve?');
+
+  // Check, then send.
+  await later.goto('/assessment/check');
+  await expect(later.locator('h1')).toHaveText('Check your answers before sending them');
+  await expect(later.locator('.govuk-summary-list')).toContainText([`My back hurts ${mark}`]);
+  await expect(later.getByText('Not provided').first()).toBeVisible();
+  await settle(later, jsEnabled);
+  await checkAccessible(later);
+  await later.getByRole('button', { name: 'Send my assessment' }).click();
+  await expect(later.locator('h1')).toHaveText('Assessment sent');
+  const reference = (await later.locator('.govuk-panel__body strong').textContent())!.trim();
+  expect(reference).toMatch(/^CA-\d{6}$/);
+  await checkAccessible(later);
+
+  // The practitioner opens it from the queue and records the decision.
+  const office = await newPhone(browser, jsEnabled);
+  await signInAs(office, 'practitioner@example.org');
+  await office.getByRole('link', { name: 'Carers’ assessments' }).click();
+  await checkAccessible(office);
+  await office.getByRole('link', { name: reference }).click();
+  await expect(office.locator('h1')).toHaveText(`Assessment ${reference}`);
+  await settle(office, jsEnabled);
+  await office.getByRole('button', { name: 'Record decision' }).click();
+  await expect(office.locator('#reasons-error')).toContainText('Enter the reasons for the decision');
+  await checkAccessible(office);
+  await office.locator('#necessary_care').check();
+  await office.locator('#health_at_risk').check();
+  await office.locator('#significant_impact').check();
+  await office.getByLabel('Reasons, in plain words the carer will read').fill('Night care is harming your health.');
+  await office.getByRole('button', { name: 'Record decision' }).click();
+  await expect(office.getByRole('heading', { name: 'You are eligible for support as a carer' })).toBeVisible();
+  await office.context().close();
+
+  // The carer reads it, explained against the law's test.
+  await later.goto('/assessment');
+  await later.getByRole('link', { name: 'See the decision about your support' }).click();
+  await expect(later.locator('h1')).toHaveText('The decision about your support');
+  await expect(later.locator('main')).toContainText('Night care is harming your health.');
+  await checkAccessible(later);
+});
+
+test('the same journey in Polish', async ({ page, jsEnabled }) => {
+  await signInAs(page, 'carer@example.org', '/assessment');
+  await page.getByRole('link', { name: 'Polski' }).click();
+  await expect(page.locator('h1')).toHaveText('Twoja ocena potrzeb opiekuna');
+  await page.locator('a[href="/assessment/questions/age-band"]').click();
+  await expect(page.locator('h1')).toHaveText('Ile masz lat?');
+  await page.locator('#age_band-25_64').check();
+  await settle(page, jsEnabled);
+  await page.getByRole('button', { name: 'Dalej' }).click();
+  await expect(page.locator('h1')).toHaveText('Czy pracujesz lub się uczysz?');
+  await page.getByLabel('Szukam pracy').check();
+  await page.getByRole('button', { name: 'Dalej' }).click();
+  await page.locator('textarea').fill('ż'.repeat(2001));
+  await page.getByRole('button', { name: 'Dalej' }).click();
+  await expect(page.locator('#own_health-error')).toContainText('2001');
+  await checkAccessible(page);
+  await page.locator('textarea').fill('Źle śpię');
+  await page.getByRole('button', { name: 'Dalej' }).click();
+  await page.goto('/assessment/check');
+  await expect(page.locator('main')).toContainText('Źle śpię');
+  await settle(page, jsEnabled);
+  await checkAccessible(page);
+  await page.getByRole('button', { name: 'Wyślij moją ocenę' }).click();
+  await expect(page.locator('h1')).toHaveText('Ocena wysłana');
+  await checkAccessible(page);
+});
