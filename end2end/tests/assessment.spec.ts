@@ -124,3 +124,28 @@ test('the same journey in Polish', async ({ page, jsEnabled }) => {
   await expect(page.locator('h1')).toHaveText('Ocena wysłana');
   await checkAccessible(page);
 });
+
+test('with JavaScript, answers save as they are typed and survive a lost connection', async ({ page, jsEnabled }) => {
+  test.skip(!jsEnabled, 'saving while typing is a script; without one, Continue and Save both save');
+  const words = `Typed on the bus ${Date.now()}`;
+  await signInAs(page, 'carer@example.org', '/assessment/questions/beyond-caring');
+  await settle(page, jsEnabled);
+  const field = page.getByLabel('What would you like to do outside caring?');
+  await field.fill(words);
+  await expect(page.getByRole('status')).toContainText('Saved at');
+  await page.reload();
+  await expect(field).toHaveValue(words);
+
+  // Offline: kept on the device, and sent when the page is next opened with a connection.
+  await settle(page, jsEnabled);
+  await page.context().setOffline(true);
+  await field.fill(`${words}, and more on the way home`);
+  await expect(page.getByRole('status')).toContainText('Not saved yet: there is no connection');
+  await page.context().setOffline(false);
+  await page.reload();
+  await settle(page, jsEnabled);
+  await expect(field).toHaveValue(`${words}, and more on the way home`);
+  await expect(page.getByRole('status')).toContainText('Saved at');
+  await page.goto('/assessment/check');
+  await expect(page.locator('main')).toContainText(`${words}, and more on the way home`);
+});

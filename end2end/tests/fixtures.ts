@@ -19,6 +19,8 @@ export const test = base.extend<{ jsEnabled: boolean }>({
       // The browser logs every 4xx answer to a request; forms answer refused input with 422
       // and unknown pages with 404 on purpose. Anything else is a real problem.
       if (/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) return;
+      // Tests that cut the connection on purpose see the browser say so.
+      if (message.text().includes('net::ERR_INTERNET_DISCONNECTED')) return;
       problems.push(`console error: ${message.text()}`);
     });
     await use(page);

@@ -32,11 +32,15 @@ impl IslandsOnPage {
     }
 }
 
-/// A POST form for the server function at `action`.
+/// A POST form for the server function at `action`. With `autosave` (a key unique to the
+/// person and the page), what they type is kept on the device and saved as they go.
 #[component]
-pub fn PostForm(action: &'static str, children: Children) -> impl IntoView {
+pub fn PostForm(action: &'static str, #[prop(optional, into)] autosave: Option<String>, children: Children) -> impl IntoView {
     IslandsOnPage::mark();
     let visitor = use_visitor();
+    let status = autosave.is_some().then(|| {
+        view! { <p class="govuk-body-s portal-autosave" role="status" data-autosave-status=""></p> }
+    });
     view! {
         <FormEnhancer>
             <form
@@ -46,8 +50,14 @@ pub fn PostForm(action: &'static str, children: Children) -> impl IntoView {
                 data-summary-title=visitor.t(Text::ErrorsSummaryTitle)
                 data-error-prefix=visitor.t(Text::ErrorsPrefix)
                 data-offline=visitor.t(Text::ErrorsOffline)
+                data-autosave=autosave.clone()
+                data-autosave-saved=autosave.as_ref().map(|_| visitor.t(Text::AssessmentAutosaveSaved))
+                data-autosave-offline=autosave.as_ref().map(|_| visitor.t(Text::AssessmentAutosaveOffline))
+                data-autosave-signed-out=autosave.as_ref().map(|_| visitor.t(Text::AssessmentAutosaveSignedOut))
+                data-autosave-restored=autosave.as_ref().map(|_| visitor.t(Text::AssessmentRestored))
             >
                 {children()}
+                {status}
             </form>
         </FormEnhancer>
     }
@@ -60,8 +70,11 @@ fn FormEnhancer(children: Children) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(forms) = wrapper.get().and_then(|div| div.query_selector_all("form").ok()) {
             for i in 0..forms.length() {
-                if let Some(form) = forms.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                if let Some(form) = forms.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlFormElement>().ok()) {
                     let _ = form.set_attribute("data-enhanced", "");
+                    if form.has_attribute("data-autosave") {
+                        crate::components::autosave::restore(form);
+                    }
                 }
             }
         }
@@ -77,8 +90,19 @@ fn FormEnhancer(children: Children) -> impl IntoView {
             .and_then(|b| Some((b.get_attribute("name")?, b.get_attribute("value").unwrap_or_default())));
         leptos::task::spawn_local(crate::components::form_script::submit(form, pressed));
     };
+    // Typing or choosing in an autosaving form keeps the answer and soon sends it.
+    let on_change = move |event: web_sys::Event| {
+        let form = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("form[data-autosave]").ok().flatten())
+            .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if let Some(form) = form {
+            crate::components::autosave::changed(form);
+        }
+    };
     view! {
-        <div on:submit=on_submit node_ref=wrapper>
+        <div on:submit=on_submit on:input=on_change on:change=on_change node_ref=wrapper>
             {children()}
         </div>
     }

@@ -9,7 +9,7 @@ use web_sys::{Document, Element, HtmlFormElement, RequestInit, Response};
 type Messages = Vec<(String, String)>;
 
 /// What happened to a submission sent with `fetch`.
-enum Outcome {
+pub(crate) enum Outcome {
     /// Accepted: go where the server says (or reload to show the saved state).
     Done(Option<String>),
     /// Refused field by field: show the messages.
@@ -45,6 +45,7 @@ pub(crate) async fn submit(form: HtmlFormElement, pressed: Option<(String, Strin
     let words = Words::from(&form);
     match outcome {
         Outcome::Done(location) => {
+            crate::components::autosave::forget(&form);
             if let Some(here) = document.location() {
                 let _ = match location {
                     Some(to) => here.assign(&to),
@@ -72,7 +73,7 @@ fn fallback(form: &HtmlFormElement, pressed: Option<(String, String)>) {
     form.submit().unwrap_or_default();
 }
 
-async fn send(form: &HtmlFormElement, pressed: Option<&(String, String)>) -> Result<Outcome, JsValue> {
+pub(crate) async fn send(form: &HtmlFormElement, pressed: Option<&(String, String)>) -> Result<Outcome, JsValue> {
     let data = web_sys::FormData::new_with_form(form)?;
     if let Some((name, value)) = pressed {
         data.append_with_str(name, value)?;
@@ -123,6 +124,13 @@ pub(crate) async fn post_empty(action: &str) -> Option<u16> {
         crate::components::activity::touch();
     }
     Some(response.status())
+}
+
+/// Shows the server's messages for a form sent in the background (an autosave).
+pub(crate) fn show_field_errors(form: &HtmlFormElement, fields: &Messages) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        show_errors(&document, form, fields, &Words::from(form));
+    }
 }
 
 fn show_errors(document: &Document, form: &HtmlFormElement, fields: &Messages, words: &Words) {

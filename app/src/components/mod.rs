@@ -1,5 +1,6 @@
 //! Shared UI: the page frame, form fields, the error summary and the islands that enhance them.
 mod activity;
+mod autosave;
 pub mod enhanced_form;
 pub mod fields;
 mod form_script;

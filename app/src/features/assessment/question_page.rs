@@ -52,6 +52,7 @@ fn QuestionForm(page: Page, answers: Answers) -> impl IntoView {
         (false, Some(subject)) => words::subject(locale, subject),
     };
     let order: Vec<String> = page.questions.iter().map(|q| q.id.clone()).collect();
+    let autosave_key = format!("assessment:{}:{}", visitor.user.as_ref().map(|u| u.id).unwrap_or_default(), page.id);
     let fields = page
         .questions
         .iter()
@@ -65,7 +66,7 @@ fn QuestionForm(page: Page, answers: Answers) -> impl IntoView {
                 <ErrorSummary state=state.clone() order=order />
                 <span class="govuk-caption-l">{section}</span>
                 {(!single).then(|| view! { <h1 class="govuk-heading-l">{heading.clone()}</h1> })}
-                <PostForm action=SaveAssessmentPage::PATH>
+                <PostForm action=SaveAssessmentPage::PATH autosave=autosave_key>
                     <input type="hidden" name="page" value=page.id.clone() />
                     {fields}
                     <div class="govuk-button-group">
