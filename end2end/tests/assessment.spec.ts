@@ -18,7 +18,7 @@ test('a carer answers, leaves, comes back, sends the assessment and reads the de
   await checkAccessible(first);
 
   // Three answers, one page each.
-  await first.getByRole('link', { name: 'About you' }).click();
+  await first.getByRole('link', { name: 'About you', exact: true }).click();
   await expect(first.locator('h1')).toHaveText('How old are you?');
   await first.getByLabel('25 to 64').check();
   await settle(first, jsEnabled);
@@ -48,6 +48,10 @@ test('a carer answers, leaves, comes back, sends the assessment and reads the de
   await settle(later, jsEnabled);
   const field = later.getByLabel('What is not working?');
   await field.fill('x'.repeat(2001));
+  if (jsEnabled) {
+    // The GOV.UK character count says so while they type.
+    await expect(later.locator('[data-count-for="not_working"]')).toHaveText('You have 1 character too many');
+  }
   await later.getByRole('button', { name: 'Continue' }).click();
   await expect(later.locator('#not_working-error')).toContainText(
     'Your answer must be 2000 characters or fewer. You have 2001.',
@@ -80,12 +84,15 @@ test('a carer answers, leaves, comes back, sends the assessment and reads the de
   await expect(office.locator('h1')).toHaveText(`Assessment ${reference}`);
   await settle(office, jsEnabled);
   await office.getByRole('button', { name: 'Record decision' }).click();
-  await expect(office.locator('#reasons-error')).toContainText('Enter the reasons for the decision');
+  await expect(office.locator('#impact_reason-error')).toContainText('Explain this part of the decision in plain words');
   await checkAccessible(office);
   await office.locator('#necessary_care').check();
   await office.locator('#health_at_risk').check();
   await office.locator('#significant_impact').check();
-  await office.getByLabel('Reasons, in plain words the carer will read').fill('Night care is harming your health.');
+  await office.locator('#necessary_care_reason').fill('Your husband needs care every night.');
+  await office.locator('#health_reason').fill('Night care is harming your health.');
+  await office.locator('#outcomes_reason').fill('You have no time to rest.');
+  await office.locator('#impact_reason').fill('You are exhausted.');
   await office.getByRole('button', { name: 'Record decision' }).click();
   await expect(office.getByRole('heading', { name: 'You are eligible for support as a carer' })).toBeVisible();
   await office.context().close();
@@ -116,6 +123,7 @@ test('the same journey in Polish', async ({ page, jsEnabled }) => {
   await checkAccessible(page);
   await page.locator('textarea').fill('Źle śpię');
   await page.getByRole('button', { name: 'Dalej' }).click();
+  await expect(page.locator('h1')).toHaveText('Twoja ocena potrzeb opiekuna');
   await page.goto('/assessment/check');
   await expect(page.locator('main')).toContainText('Źle śpię');
   await settle(page, jsEnabled);

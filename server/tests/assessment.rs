@@ -146,7 +146,7 @@ async fn each_send_is_a_new_version_and_the_decision_reaches_the_carer() {
         .await;
     assert_eq!(location(&refused), "/staff/assessments/2");
     let page = portal.page("/staff/assessments/2").await;
-    assert!(page.contains("Enter the reasons for the decision"), "{page}");
+    assert!(page.contains("Explain this part of the decision in plain words"), "{page}");
     let decided = portal
         .post_form(
             "/api/assessment/decide",
@@ -157,7 +157,10 @@ async fn each_send_is_a_new_version_and_the_decision_reaches_the_carer() {
                 ("health_at_risk", "no"),
                 ("outcomes-nutrition", "yes"),
                 ("significant_impact", "yes"),
-                ("reasons", "You cannot eat properly because of caring."),
+                ("necessary_care_reason", "Your son needs you every day."),
+                ("health_reason", "You did not tell us of a health problem."),
+                ("outcomes_reason", "You cannot eat properly because of caring."),
+                ("impact_reason", "Not eating properly harms your wellbeing."),
             ],
         )
         .await;
@@ -165,7 +168,17 @@ async fn each_send_is_a_new_version_and_the_decision_reaches_the_carer() {
     let again = portal
         .post_json(
             "/api/assessment/decide",
-            &[("version_id", "2"), ("necessary_care", "no"), ("health_at_risk", "no"), ("significant_impact", "no"), ("reasons", "x"), ("advice", "y")],
+            &[
+                ("version_id", "2"),
+                ("necessary_care", "no"),
+                ("health_at_risk", "no"),
+                ("significant_impact", "no"),
+                ("necessary_care_reason", "w"),
+                ("health_reason", "x"),
+                ("outcomes_reason", "y"),
+                ("impact_reason", "z"),
+                ("advice", "Carers FIRST can help"),
+            ],
         )
         .await;
     assert_eq!(again.status(), 409, "a decision is never overwritten");
@@ -176,6 +189,7 @@ async fn each_send_is_a_new_version_and_the_decision_reaches_the_carer() {
     let decision = portal.page("/assessment/decision").await;
     assert!(decision.contains("You are eligible for support as a carer"), "{decision}");
     assert!(decision.contains("Only with a lot of pain, distress or anxiety"), "{decision}");
+    assert!(decision.contains("Not eating properly harms your wellbeing."), "{decision}");
 }
 
 #[tokio::test]

@@ -92,9 +92,11 @@ fn FormEnhancer(children: Children) -> impl IntoView {
     };
     // Typing or choosing in an autosaving form keeps the answer and soon sends it.
     let on_change = move |event: web_sys::Event| {
-        let form = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(textarea) = target.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlTextAreaElement>()) {
+            crate::components::form_script::count_characters(textarea);
+        }
+        let form = target
             .and_then(|e| e.closest("form[data-autosave]").ok().flatten())
             .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
         if let Some(form) = form {

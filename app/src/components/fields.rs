@@ -32,6 +32,25 @@ pub fn ErrorMessage(#[prop(into)] name: String, message: Option<String>) -> impl
     })
 }
 
+/// The GOV.UK character count's live message under a text box: empty until the script fills
+/// it as the person types (the hint above states the limit for everyone).
+#[component]
+pub fn CharacterCount(#[prop(into)] name: String, max: usize) -> impl IntoView {
+    let visitor = use_visitor();
+    view! {
+        <div
+            class="govuk-hint govuk-character-count__message portal-count"
+            aria-live="polite"
+            data-count-for=name
+            data-max=max
+            data-remaining=visitor.t(Text::FormsCountRemaining)
+            data-over=visitor.t(Text::FormsCountOver)
+            data-remaining-one=visitor.t(Text::FormsCountRemainingOne)
+            data-over-one=visitor.t(Text::FormsCountOverOne)
+        ></div>
+    }
+}
+
 fn group_class(has_error: bool) -> &'static str {
     if has_error {
         "govuk-form-group govuk-form-group--error"
@@ -117,6 +136,7 @@ pub fn TextArea(
             >
                 {state.value(name)}
             </textarea>
+            <CharacterCount name=name max=max_chars />
         </div>
     }
 }

@@ -126,6 +126,25 @@ pub(crate) async fn post_empty(action: &str) -> Option<u16> {
     Some(response.status())
 }
 
+/// The GOV.UK character count: how many characters are left (or too many), as they type.
+pub(crate) fn count_characters(textarea: &web_sys::HtmlTextAreaElement) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let selector = format!("[data-count-for=\"{}\"]", textarea.id());
+    let Ok(Some(message)) = document.query_selector(&selector) else { return };
+    let max: i64 = message.get_attribute("data-max").and_then(|m| m.parse().ok()).unwrap_or(0);
+    // Characters as people count them (and as the server does), not UTF-16 units.
+    let used = textarea.value().chars().count() as i64;
+    let (template, n, over) = match used - max {
+        1 => ("data-over-one", 1, true),
+        extra if extra > 0 => ("data-over", extra, true),
+        -1 => ("data-remaining-one", 1, false),
+        short => ("data-remaining", -short, false),
+    };
+    let text = message.get_attribute(template).unwrap_or_default().replace("{n}", &n.to_string());
+    message.set_text_content(Some(&text));
+    let _ = message.class_list().toggle_with_force("govuk-error-message", over);
+}
+
 /// Shows the server's messages for a form sent in the background (an autosave).
 pub(crate) fn show_field_errors(form: &HtmlFormElement, fields: &Messages) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {

@@ -17,8 +17,8 @@ pub struct EligibilityDecision {
     pub health_at_risk: bool,
     pub outcomes_not_achieved: Vec<CarerOutcome>,
     pub significant_impact: bool,
-    /// Why, in plain words the carer will read.
-    pub reasons: String,
+    /// Why, for each part of the test, in plain words the carer will read.
+    pub reasons: Reasons,
     /// Information and advice on meeting or preventing the needs the carer does have
     /// (required when they are not eligible).
     pub advice: String,
@@ -52,12 +52,18 @@ impl EligibilityDecision {
         let outcomes: Vec<CarerOutcome> =
             CarerOutcome::ALL.iter().copied().filter(|o| form.contains_key(&format!("outcomes-{}", o.code()))).collect();
         let text = |field| form.get(field).map(String::as_str).unwrap_or_default();
-        let reasons = match BoundedText::required(text("reasons"), Self::TEXT_MAX) {
-            Ok(reasons) => Some(reasons.as_str().to_owned()),
+        let mut reasons = Reasons::FIELDS.into_iter().map(|field| match BoundedText::required(text(field), Self::TEXT_MAX) {
+            Ok(reason) => Some(reason.as_str().to_owned()),
             Err(problem) => {
-                problems.push(DecisionProblem::Reasons(problem));
+                problems.push(DecisionProblem::Reason(field, problem));
                 None
             }
+        });
+        let reasons = match (reasons.next().flatten(), reasons.next().flatten(), reasons.next().flatten(), reasons.next().flatten()) {
+            (Some(necessary_care), Some(health), Some(outcomes), Some(impact)) => {
+                Some(Reasons { necessary_care, health, outcomes, impact })
+            }
+            _ => None,
         };
         let advice = text("advice").trim().to_owned();
         if advice.chars().count() > Self::TEXT_MAX {
@@ -85,10 +91,24 @@ impl EligibilityDecision {
     }
 }
 
+/// The practitioner's reasons, one for each part of the test.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reasons {
+    pub necessary_care: String,
+    pub health: String,
+    pub outcomes: String,
+    pub impact: String,
+}
+
+impl Reasons {
+    /// The form fields, in the order they appear.
+    pub const FIELDS: [&'static str; 4] = ["necessary_care_reason", "health_reason", "outcomes_reason", "impact_reason"];
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecisionProblem {
     Unanswered(&'static str),
-    Reasons(TextProblem),
+    Reason(&'static str, TextProblem),
     Advice(TextProblem),
 }
 
@@ -96,7 +116,7 @@ impl Problem for DecisionProblem {
     fn field(&self) -> String {
         match self {
             DecisionProblem::Unanswered(field) => field,
-            DecisionProblem::Reasons(_) => "reasons",
+            DecisionProblem::Reason(field, _) => field,
             DecisionProblem::Advice(_) => "advice",
         }
         .to_owned()
@@ -107,9 +127,9 @@ impl Problem for DecisionProblem {
             DecisionProblem::Unanswered("necessary_care") => locale.text(Text::DecisionNecessaryCareMissing).to_owned(),
             DecisionProblem::Unanswered("health_at_risk") => locale.text(Text::DecisionHealthMissing).to_owned(),
             DecisionProblem::Unanswered(_) => locale.text(Text::DecisionImpactMissing).to_owned(),
-            DecisionProblem::Reasons(TextProblem::Missing) => locale.text(Text::DecisionReasonsMissing).to_owned(),
+            DecisionProblem::Reason(_, TextProblem::Missing) => locale.text(Text::DecisionReasonsMissing).to_owned(),
             DecisionProblem::Advice(TextProblem::Missing) => locale.text(Text::DecisionAdviceMissing).to_owned(),
-            DecisionProblem::Reasons(TextProblem::TooLong { max }) | DecisionProblem::Advice(TextProblem::TooLong { max }) => {
+            DecisionProblem::Reason(_, TextProblem::TooLong { max }) | DecisionProblem::Advice(TextProblem::TooLong { max }) => {
                 with_max(locale, Text::DecisionTooLong, *max)
             }
         }

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-pub use eligibility::{DecisionProblem, EligibilityDecision};
+pub use eligibility::{DecisionProblem, EligibilityDecision, Reasons};
 pub use questions::{Answers, Page, Section};
 pub use records::{
     Ability, AgeBand, CarerOutcome, CaringTaskKind, Frequency, HealthImpact, OutcomeAchievement, Willingness,

@@ -114,7 +114,10 @@ fn eligibility_needs_all_three_conditions() {
         ("health_at_risk", "no"),
         ("outcomes-nutrition", "yes"),
         ("significant_impact", "yes"),
-        ("reasons", "You cannot eat properly because of night care."),
+        ("necessary_care_reason", "Your mother could not manage without you."),
+        ("health_reason", "You told us your health is fine."),
+        ("outcomes_reason", "You cannot eat properly because of night care."),
+        ("impact_reason", "Poor nutrition harms your wellbeing."),
     ])
     .unwrap();
     assert!(eligible.eligible());
@@ -125,12 +128,18 @@ fn eligibility_needs_all_three_conditions() {
         ("necessary_care", "yes"),
         ("health_at_risk", "no"),
         ("significant_impact", "yes"),
-        ("reasons", "Caring is manageable at present."),
+        ("necessary_care_reason", "a"),
+        ("health_reason", "b"),
+        ("outcomes_reason", "c"),
+        ("impact_reason", "d"),
     ])
     .unwrap_err();
     assert_eq!(problems, vec![DecisionProblem::Advice(crate::domain::text::TextProblem::Missing)]);
 
     let problems = decide(&[]).unwrap_err();
     let fields: Vec<String> = problems.iter().map(crate::domain::Problem::field).collect();
-    assert_eq!(fields, ["necessary_care", "health_at_risk", "significant_impact", "reasons"]);
+    assert_eq!(
+        fields,
+        ["necessary_care", "health_at_risk", "significant_impact", "necessary_care_reason", "health_reason", "outcomes_reason", "impact_reason"]
+    );
 }

@@ -16,11 +16,16 @@ pub fn DecisionExplained(seen: DecisionSeen, answers: Answers, locale: Locale) -
     let decision = seen.decision;
     let verdict = if decision.eligible() { Text::DecisionEligible } else { Text::DecisionNotEligible };
     let met = move |yes: bool| t(if yes { Text::DecisionMet } else { Text::DecisionNotMet });
-    let row = move |label: Text, yes: bool| {
+    // One row per part of the test: met or not, and why.
+    let row = move |label: Text, yes: bool, reason: String, extra: Option<AnyView>| {
         view! {
             <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">{t(label)}</dt>
-                <dd class="govuk-summary-list__value">{met(yes)}</dd>
+                <dd class="govuk-summary-list__value">
+                    <p class="govuk-body govuk-!-font-weight-bold">{met(yes)}</p>
+                    {extra}
+                    <p class="govuk-body portal-keep-lines">{reason}</p>
+                </dd>
             </div>
         }
     };
@@ -49,14 +54,17 @@ pub fn DecisionExplained(seen: DecisionSeen, answers: Answers, locale: Locale) -
         {decision.eligible().then(|| view! { <p class="govuk-body">{t(Text::DecisionEligibleNext)}</p> })}
         <p class="govuk-body">{t(Text::DecisionTestIntro)}</p>
         <dl class="govuk-summary-list">
-            {row(Text::DecisionNecessaryCare, decision.needs_from_necessary_care)}
-            {row(Text::DecisionHealth, decision.health_at_risk)}
-            {row(Text::DecisionOutcomes, !decision.outcomes_not_achieved.is_empty())}
-            {row(Text::DecisionImpact, decision.significant_impact)}
+            {row(Text::DecisionNecessaryCare, decision.needs_from_necessary_care, decision.reasons.necessary_care.clone(), None)}
+            {row(Text::DecisionHealth, decision.health_at_risk, decision.reasons.health.clone(), None)}
+            {row(
+                Text::DecisionOutcomes,
+                !decision.outcomes_not_achieved.is_empty(),
+                decision.reasons.outcomes.clone(),
+                (!decision.outcomes_not_achieved.is_empty())
+                    .then(|| view! { <ul class="govuk-list govuk-list--bullet">{outcomes}</ul> }.into_any()),
+            )}
+            {row(Text::DecisionImpact, decision.significant_impact, decision.reasons.impact.clone(), None)}
         </dl>
-        {(!decision.outcomes_not_achieved.is_empty()).then(|| view! { <ul class="govuk-list govuk-list--bullet">{outcomes}</ul> })}
-        <h2 class="govuk-heading-m">{t(Text::DecisionReasons)}</h2>
-        <p class="govuk-body portal-keep-lines">{decision.reasons.clone()}</p>
         {(!decision.advice.is_empty()).then(|| view! {
             <h2 class="govuk-heading-m">{t(Text::DecisionAdvice)}</h2>
             <p class="govuk-body portal-keep-lines">{decision.advice.clone()}</p>

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::api::{my_assessment, SaveAssessmentPage};
 use super::words;
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorMessage, ErrorSummary};
+use crate::components::fields::{CharacterCount, ErrorMessage, ErrorSummary};
 use crate::components::layout::{redirect, NotFound, PageTitle};
 use crate::domain::assessment::questions::{
     checkbox_name, find_page, previous_in_section, Kind, Question, LONG_MAX, SHORT_MAX,
@@ -180,6 +180,7 @@ fn QuestionField(question: Question, state: FormState, as_heading: bool, locale:
                 view! {
                     <textarea class=class id=id.clone() name=id.clone() rows="6" aria-describedby=described
                         data-control="" data-error-class="govuk-textarea--error">{state.value(&id)}</textarea>
+                    <CharacterCount name=id.clone() max=LONG_MAX />
                 }
                 .into_any()
             };

@@ -242,11 +242,25 @@ fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> i
         .collect_view();
     view! {
         <h2 class="govuk-heading-l" id="decide">{t(Text::DecisionFormHeading)}</h2>
-        <ErrorSummary state=state.clone() order=&["necessary_care", "health_at_risk", "significant_impact", "reasons", "advice"] />
+        <ErrorSummary
+            state=state.clone()
+            order=&[
+                "necessary_care",
+                "necessary_care_reason",
+                "health_at_risk",
+                "health_reason",
+                "outcomes_reason",
+                "significant_impact",
+                "impact_reason",
+                "advice",
+            ]
+        />
         <PostForm action=RecordEligibility::PATH>
             <input type="hidden" name="version_id" value=record.id />
             <Radios name="necessary_care" legend=t(Text::DecisionNecessaryCare) state=state.clone() options=yes_no() />
+            <TextArea name="necessary_care_reason" label=t(Text::DecisionFormWhy) state=state.clone() max_chars=EligibilityDecision::TEXT_MAX rows=3 />
             <Radios name="health_at_risk" legend=t(Text::DecisionHealth) state=state.clone() options=yes_no() />
+            <TextArea name="health_reason" label=t(Text::DecisionFormWhy) state=state.clone() max_chars=EligibilityDecision::TEXT_MAX rows=3 />
             <div class="govuk-form-group">
                 <fieldset class="govuk-fieldset" aria-describedby="outcomes-hint">
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{t(Text::DecisionFormOutcomes)}</legend>
@@ -254,8 +268,9 @@ fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> i
                     <div class="govuk-checkboxes govuk-checkboxes--small">{outcome_boxes}</div>
                 </fieldset>
             </div>
+            <TextArea name="outcomes_reason" label=t(Text::DecisionFormWhy) state=state.clone() max_chars=EligibilityDecision::TEXT_MAX rows=3 />
             <Radios name="significant_impact" legend=t(Text::DecisionImpact) state=state.clone() options=yes_no() />
-            <TextArea name="reasons" label=t(Text::DecisionFormReasons) state=state.clone() max_chars=EligibilityDecision::TEXT_MAX />
+            <TextArea name="impact_reason" label=t(Text::DecisionFormWhy) state=state.clone() max_chars=EligibilityDecision::TEXT_MAX rows=3 />
             <TextArea name="advice" label=t(Text::DecisionFormAdvice) hint=t(Text::DecisionFormAdviceHint) state=state.clone() max_chars=EligibilityDecision::TEXT_MAX />
             <button type="submit" class="govuk-button">{t(Text::DecisionFormButton)}</button>
         </PostForm>
