@@ -29,7 +29,7 @@ use leptos_router::{
 use crate::components::enhanced_form::IslandsOnPage;
 use crate::components::layout::{Footer, Header, NotFound, SkipLink};
 use crate::components::timeout_warning::TimeoutDialog;
-use crate::features::{account, assessment, contact, home, info, people, staff, start};
+use crate::features::{account, assessment, contact, home, info, people, plan, staff, start};
 use crate::visitor::use_visitor;
 
 /// The HTML document around every page.
@@ -92,6 +92,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/assessment/sent") view=assessment::SentPage ssr=SsrMode::Async />
                         <Route path=path!("/assessment/versions/:version") view=assessment::CopyPage ssr=SsrMode::Async />
                         <Route path=path!("/assessment/decision") view=assessment::DecisionPage ssr=SsrMode::Async />
+                        <Route path=path!("/plan") view=plan::PlanPage ssr=SsrMode::Async />
+                        <Route path=path!("/plan/own-words") view=plan::OwnWordsPage ssr=SsrMode::Async />
+                        <Route path=path!("/plan/own-words/sections") view=plan::ProposalsPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/assessments") view=assessment::QueuePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/assessments/:id") view=assessment::RecordPage ssr=SsrMode::Async />
                     </Routes>

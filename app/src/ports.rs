@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::account::Role;
 use crate::domain::assessment::{Answers, Draft, EligibilityDecision};
+use crate::domain::plan::PlanSection;
 use crate::domain::contact::ContactMessage;
 use crate::domain::council::Council;
 use crate::forms::FormFlash;
@@ -193,6 +194,36 @@ pub trait AssessmentStore: Send + Sync {
     ) -> StoreResult<()>;
 }
 
+/// Something a person put in their plan (only words so far; pictures and clips follow).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contribution {
+    pub id: i64,
+    pub section: PlanSection,
+    pub body: String,
+    pub added_at: DateTime<Utc>,
+}
+
+#[async_trait]
+pub trait PlanStore: Send + Sync {
+    /// A person's contributions in section order, then their own order.
+    async fn contributions(&self, person_id: i64) -> StoreResult<Vec<Contribution>>;
+    /// Adds words to the end of their sections, all or none.
+    async fn add_contributions(
+        &self,
+        person_id: i64,
+        added_by: i64,
+        items: &[(PlanSection, String)],
+        at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Swaps a contribution with its neighbour in the section. `NotFound` unless it is theirs.
+    async fn move_contribution(&self, person_id: i64, id: i64, up: bool) -> StoreResult<()>;
+    /// Takes a contribution out of the plan (the record is kept). `NotFound` unless it is theirs.
+    async fn remove_contribution(&self, person_id: i64, id: i64, at: DateTime<Utc>) -> StoreResult<()>;
+    /// The long text a person is mapping into sections, kept until they add it.
+    async fn own_words(&self, person_id: i64) -> StoreResult<Option<String>>;
+    async fn save_own_words(&self, person_id: i64, words: Option<&str>, at: DateTime<Utc>) -> StoreResult<()>;
+}
+
 /// One line of the audit log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuditEvent {
@@ -213,8 +244,8 @@ pub trait AuditLog: Send + Sync {
 }
 
 /// Everything the portal keeps, behind one handle.
-pub trait Store: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore {}
-impl<T: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore> Store for T {}
+pub trait Store: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore + PlanStore {}
+impl<T: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore + PlanStore> Store for T {}
 
 /// The time, injected so tests can move it (sessions expire, reviews fall due).
 pub trait Clock: Send + Sync {

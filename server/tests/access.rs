@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use app::domain::account::Role;
 use app::policy::Scope;
-use app::ports::{AccountStore, AssessmentStore, NewAccount};
+use app::domain::plan::PlanSection;
+use app::ports::{AccountStore, AssessmentStore, NewAccount, PlanStore};
 use server::demo::DEMO_PASSWORD;
 use support::{spawn, TestPortal};
 
@@ -30,11 +31,20 @@ const WITHOUT_AN_ID: &[&str] = &[
     "/api/assessment/send",
     // The practitioner's queue lists only their caseload (and unallocated carers' names).
     "/api/assessment/queue",
+    // A person's own plan: the signed-in carer or customer is the only subject.
+    "/api/plan/mine",
+    "/api/plan/add",
+    "/api/plan/own-words",
+    "/api/plan/own-words/proposals",
+    "/api/plan/own-words/accept",
 ];
 
 /// Server functions that take a person's id, and the field that carries it.
 const WITH_A_PERSON_ID: &[(&str, &str)] =
     &[("/api/people/summary", "person_id"), ("/api/assessment/allocate", "carer_id")];
+
+/// Server functions that take the id of something in a person's plan.
+const WITH_A_CONTRIBUTION_ID: &[(&str, &str)] = &[("/api/plan/move", "id"), ("/api/plan/remove", "id")];
 
 /// Server functions that take the id of a sent assessment, and the field that carries it.
 const WITH_AN_ASSESSMENT_ID: &[(&str, &str)] =
@@ -46,6 +56,8 @@ struct Person {
     household: u8,
     /// The id of the assessment this person sent (carers only).
     assessment: Option<i64>,
+    /// The id of something in this person's plan (carers and customers).
+    contribution: Option<i64>,
 }
 
 /// Two households (a carer, the person they care for, a representative, a practitioner with
@@ -75,7 +87,15 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
                 }
                 _ => None,
             };
-            people.push(Person { id, email, household, assessment });
+            let contribution = match role {
+                Role::Carer | Role::Customer => {
+                    let words = [(PlanSection::ImportantToMe, format!("secret of household {household}"))];
+                    store.add_contributions(id, id, &words, now).await.unwrap();
+                    Some(store.contributions(id).await.unwrap()[0].id)
+                }
+                _ => None,
+            };
+            people.push(Person { id, email, household, assessment, contribution });
         }
         store.link_carer(ids["carer"], ids["customer"], now).await.unwrap();
         store.add_representation(ids["representative"], ids["customer"], Scope::Edit, now).await.unwrap();
@@ -87,7 +107,7 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
         let account =
             NewAccount { email: &email, display_name: "Staff", role, password_hash: &hash, locale: app::i18n::Locale::En };
         let id = store.create_account(account, now).await.unwrap();
-        people.push(Person { id, email, household, assessment: None });
+        people.push(Person { id, email, household, assessment: None, contribution: None });
     }
     people
 }
@@ -100,6 +120,7 @@ async fn every_server_function_is_classified() {
             !WITHOUT_AN_ID.contains(path)
                 && !WITH_A_PERSON_ID.iter().any(|(p, _)| p == path)
                 && !WITH_AN_ASSESSMENT_ID.iter().any(|(p, _)| p == path)
+                && !WITH_A_CONTRIBUTION_ID.iter().any(|(p, _)| p == path)
         })
         .collect();
     unknown.sort();
@@ -124,7 +145,9 @@ async fn nobody_reaches_a_record_in_another_household() {
         for target in people.iter().filter(|t| t.household != actor.household) {
             let by_assessment = WITH_AN_ASSESSMENT_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.assessment?)));
             let by_person = WITH_A_PERSON_ID.iter().map(|(path, field)| (*path, *field, target.id));
-            for (path, field, id) in by_person.chain(by_assessment) {
+            let by_contribution =
+                WITH_A_CONTRIBUTION_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.contribution?)));
+            for (path, field, id) in by_person.chain(by_assessment).chain(by_contribution) {
                 let response = client
                     .post(portal.at(path))
                     .header("Origin", &portal.url)
@@ -185,4 +208,34 @@ async fn within_a_household_access_follows_the_policy_and_staff_reads_are_audite
         staff_reads,
         vec![(find("practitioner1@example.org").id, Some(find("carer1@example.org").id), Some("in caseload".into()))]
     );
+}
+
+#[tokio::test]
+async fn a_plan_contribution_of_another_household_is_neither_moved_nor_removed() {
+    let portal = spawn().await;
+    let people = people(&portal).await;
+    let owner = people.iter().find(|p| p.email == "carer1@example.org").unwrap();
+    let before = portal.store.contributions(owner.id).await.unwrap();
+    for actor in people.iter().filter(|p| p.household != owner.household) {
+        let client = portal.another_browser();
+        client
+            .post(portal.at("/api/account/sign-in"))
+            .header("Origin", &portal.url)
+            .header("Accept", "application/json")
+            .form(&[("email", actor.email.as_str()), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        for (path, field) in WITH_A_CONTRIBUTION_ID {
+            client
+                .post(portal.at(path))
+                .header("Origin", &portal.url)
+                .header("Accept", "application/json")
+                .form(&[(*field, owner.contribution.unwrap().to_string()), ("direction", "up".into())])
+                .send()
+                .await
+                .unwrap();
+        }
+    }
+    assert_eq!(portal.store.contributions(owner.id).await.unwrap(), before);
 }

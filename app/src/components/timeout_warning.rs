@@ -72,9 +72,10 @@ fn TimeoutWarning(children: Children) -> impl IntoView {
     Effect::new(move |_| {
         let Some(dialog) = dialog() else { return };
         activity::touch();
-        let seconds = |name| dialog.get_attribute(name).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-        let idle_ms = seconds("data-idle-seconds") * 1000.0;
-        let warn_ms = seconds("data-warn-seconds") * 1000.0;
+        // Whole seconds: parsing integers keeps float parsing out of the wasm.
+        let seconds = |name| dialog.get_attribute(name).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
+        let idle_ms = f64::from(seconds("data-idle-seconds")) * 1000.0;
+        let warn_ms = f64::from(seconds("data-warn-seconds")) * 1000.0;
         if idle_ms <= 0.0 {
             return;
         }

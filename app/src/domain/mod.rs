@@ -4,6 +4,7 @@ pub mod account;
 pub mod assessment;
 pub mod contact;
 pub mod council;
+pub mod plan;
 pub mod text;
 
 use crate::i18n::{Locale, Text};

@@ -4,6 +4,7 @@ pub mod assessment;
 pub mod contact;
 pub mod home;
 pub mod people;
+pub mod plan;
 pub mod staff;
 pub mod info;
 pub mod start;

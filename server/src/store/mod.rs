@@ -3,6 +3,7 @@ mod accounts;
 mod assessments;
 mod audit;
 mod contact;
+mod plan;
 mod sessions;
 
 use std::{str::FromStr, time::Duration};

@@ -47,6 +47,15 @@ pub fn HomePage() -> impl IntoView {
                     </p>
                 }
             })}
+        {matches!(user.role, crate::domain::account::Role::Carer | crate::domain::account::Role::Customer)
+            .then(|| {
+                view! {
+                    <h2 class="govuk-heading-m">{t(Text::PlanTitle)}</h2>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/plan">{t(Text::HomePlanLink)}</a>
+                    </p>
+                }
+            })}
         {user.actor().may(Capability::ViewCaseload)
             .then(|| {
                 view! {

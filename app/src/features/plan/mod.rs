@@ -1,0 +1,8 @@
+//! The person's own support plan, in any format: words added to any section, and one long
+//! text mapped into sections by the server.
+pub mod api;
+mod own_words;
+mod page;
+
+pub use own_words::{OwnWordsPage, ProposalsPage};
+pub use page::PlanPage;

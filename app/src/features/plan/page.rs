@@ -1,0 +1,129 @@
+//! "My support plan": each section with what the person has put in it, in their order, and
+//! a form to add words to any section.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{my_plan, AddToPlan, MoveInPlan, PlanItem, RemoveFromPlan};
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, Radios, TextArea};
+use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::domain::plan::{PlanSection, WrittenContribution};
+use crate::forms::FormState;
+use crate::i18n::{Locale, Text};
+use crate::visitor::use_visitor;
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if visitor.user.is_none() {
+        redirect("/sign-in?next=/plan");
+        return ().into_any();
+    }
+    let (added, accepted) = use_query_map().with_untracked(|q| (q.get("added").is_some(), q.get("accepted")));
+    view! {
+        <Await future=my_plan() let:items>
+            {match items.clone() {
+                Ok(items) => view! { <Plan items added accepted=accepted.clone() /> }.into_any(),
+                Err(_) => NotFound().into_any(),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+#[component]
+fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>) -> impl IntoView {
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let notice = match (added, accepted.and_then(|n| n.parse::<usize>().ok())) {
+        (_, Some(n)) => Some(locale.fill(Text::PlanAccepted, &[("n", &n.to_string())])),
+        (true, None) => Some(t(Text::PlanAdded)),
+        _ => None,
+    };
+    let sections = PlanSection::ALL
+        .into_iter()
+        .map(|section| {
+            let mine: Vec<PlanItem> = items.iter().filter(|i| i.section == section).cloned().collect();
+            view! { <Section section items=mine locale /> }
+        })
+        .collect_view();
+    let state = FormState::for_action(AddToPlan::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let options = PlanSection::ALL.into_iter().map(|s| (s.code(), s.title(locale).to_owned())).collect::<Vec<_>>();
+    view! {
+        <PageTitle text=t(Text::PlanTitle) has_errors=state.has_errors() />
+        {notice.map(|notice| view! {
+            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="plan-notice">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="plan-notice">{t(Text::StaffAddedTitle)}</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{notice}</p>
+                </div>
+            </div>
+        })}
+        <ErrorSummary state=state.clone() order=&["section", "text"] />
+        <h1 class="govuk-heading-l">{t(Text::PlanTitle)}</h1>
+        <p class="govuk-body">{t(Text::PlanIntro)}</p>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/plan/own-words">{t(Text::PlanOwnWordsLink)}</a>
+        </p>
+        {sections}
+        <h2 class="govuk-heading-l" id="add">{t(Text::PlanAddHeading)}</h2>
+        <PostForm action=AddToPlan::PATH>
+            <Radios name="section" legend=t(Text::PlanSectionLegend) state=state.clone() options=options />
+            <TextArea name="text" label=t(Text::PlanTextLabel) state=state.clone() max_chars=WrittenContribution::TEXT_MAX />
+            <button type="submit" class="govuk-button">{t(Text::PlanAddButton)}</button>
+        </PostForm>
+    }
+}
+
+#[component]
+fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl IntoView {
+    let t = move |text| locale.text(text).to_owned();
+    let count = items.len();
+    let list = if items.is_empty() {
+        view! { <p class="govuk-body govuk-hint">{t(Text::PlanEmptySection)}</p> }.into_any()
+    } else {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let id = item.id.to_string();
+                view! {
+                    <li class="portal-contribution" id=format!("item-{id}")>
+                        <p class="govuk-body portal-keep-lines">{item.body}</p>
+                        <div class="portal-contribution__actions">
+                            {(i > 0).then(|| view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction="up" label=t(Text::PlanMoveUp) /> })}
+                            {(i + 1 < count).then(|| view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction="down" label=t(Text::PlanMoveDown) /> })}
+                            <ItemButton action=RemoveFromPlan::PATH id=id.clone() direction="" label=t(Text::PlanRemoveButton) />
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section class="portal-plan-section" aria-labelledby=section.code()>
+            <h2 class="govuk-heading-m" id=section.code()>{section.title(locale)}</h2>
+            <p class="govuk-hint">{section.hint(locale)}</p>
+            <ul class="govuk-list">{list}</ul>
+        </section>
+    }
+}
+
+/// A small POST form with one button (moving or removing changes state, so never a link).
+#[component]
+fn ItemButton(action: &'static str, id: String, direction: &'static str, label: String) -> impl IntoView {
+    view! {
+        <PostForm action>
+            <input type="hidden" name="id" value=id />
+            {(!direction.is_empty()).then(|| view! { <input type="hidden" name="direction" value=direction /> })}
+            <button type="submit" class="govuk-button govuk-button--secondary">{label}</button>
+        </PostForm>
+    }
+}

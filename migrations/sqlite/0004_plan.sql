@@ -1,0 +1,24 @@
+-- The person's own support plan: what they add to each section (kept as sent; removing one
+-- hides it but keeps the record), and the long text they are mapping into sections.
+CREATE TABLE plan_contributions (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES users(id),
+    section TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('text', 'picture', 'clip')),
+    body TEXT,
+    caption TEXT,
+    alt_text TEXT,
+    file_key TEXT,
+    media_type TEXT,
+    position INTEGER NOT NULL,
+    added_by INTEGER NOT NULL REFERENCES users(id),
+    added_at TEXT NOT NULL,
+    removed_at TEXT
+);
+CREATE INDEX plan_contributions_by_person ON plan_contributions (person_id, section, position);
+
+CREATE TABLE plan_own_words (
+    person_id INTEGER PRIMARY KEY REFERENCES users(id),
+    words TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+);

@@ -1,0 +1,87 @@
+//! The person's own plan against a real SQLite file: words added to sections, reordered and
+//! removed, and one long text mapped into sections that the person accepts or changes.
+mod support;
+
+use app::domain::account::Role;
+use support::{location, spawn, TestPortal};
+
+const PASSWORD: &str = "a long enough password";
+
+async fn person(portal: &TestPortal, email: &str, role: Role) {
+    portal.add_account(email, role, PASSWORD).await;
+    portal.sign_in(email, PASSWORD).await;
+}
+
+#[tokio::test]
+async fn words_are_added_to_a_section_moved_and_removed() {
+    let portal = spawn().await;
+    person(&portal, "pat@example.org", Role::Customer).await;
+    for text in ["My garden", "My cat Tibbles"] {
+        let response = portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", text)]).await;
+        assert_eq!(location(&response), "/plan?added=1#important");
+    }
+    let page = portal.page("/plan").await;
+    assert!(page.find("My garden").unwrap() < page.find("My cat Tibbles").unwrap());
+    let id: i64 = sqlx::query_scalar("SELECT id FROM plan_contributions WHERE body = 'My cat Tibbles'")
+        .fetch_one(portal.store.pool())
+        .await
+        .unwrap();
+    portal.post_form("/api/plan/move", "/plan", &[("id", &id.to_string()), ("direction", "up")]).await;
+    let page = portal.page("/plan").await;
+    assert!(page.find("My cat Tibbles").unwrap() < page.find("My garden").unwrap(), "moved up");
+    portal.post_form("/api/plan/remove", "/plan", &[("id", &id.to_string())]).await;
+    assert!(!portal.page("/plan").await.contains("My cat Tibbles"));
+    let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM plan_contributions WHERE removed_at IS NOT NULL")
+        .fetch_one(portal.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(kept, 1, "a removed contribution is kept on record");
+}
+
+#[tokio::test]
+async fn adding_nothing_or_nowhere_is_refused_and_kept() {
+    let portal = spawn().await;
+    person(&portal, "sam@example.org", Role::Carer).await;
+    let response = portal.post_form("/api/plan/add", "/plan", &[("text", "Half a thought")]).await;
+    assert_eq!(location(&response), "/plan");
+    let page = portal.page("/plan").await;
+    assert!(page.contains("Choose which part of your plan this is for"), "{page}");
+    assert!(page.contains("Half a thought"), "{page}");
+}
+
+#[tokio::test]
+async fn own_words_are_split_proposed_and_added_where_the_person_chose() {
+    let portal = spawn().await;
+    person(&portal, "sam@example.org", Role::Carer).await;
+    let words = "My faith and my dog matter most to me.\n\nI struggle at night.\n\nI would like a break.";
+    let response = portal.post_form("/api/plan/own-words", "/plan/own-words", &[("words", words)]).await;
+    assert_eq!(location(&response), "/plan/own-words/sections");
+    let page = portal.page("/plan/own-words/sections").await;
+    assert!(page.contains("We suggested this because it mentions: faith, dog."), "{page}");
+    assert!(page.contains(r#"<option value="not_working" selected"#), "{page}");
+
+    // The person moves the second part to "What I want to achieve"; the others stay.
+    let response = portal
+        .post_form("/api/plan/own-words/accept", "/plan/own-words/sections", &[("section-1", "achieve")])
+        .await;
+    assert_eq!(location(&response), "/plan?accepted=3");
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT section, body FROM plan_contributions ORDER BY id").fetch_all(portal.store.pool()).await.unwrap();
+    assert_eq!(
+        rows,
+        [
+            ("important".to_owned(), "My faith and my dog matter most to me.".to_owned()),
+            ("achieve".to_owned(), "I struggle at night.".to_owned()),
+            ("achieve".to_owned(), "I would like a break.".to_owned()),
+        ]
+    );
+    // The kept text is cleared once it is in the plan.
+    assert_eq!(portal.post_json("/api/plan/own-words/accept", &[]).await.status(), 404);
+}
+
+#[tokio::test]
+async fn staff_have_no_plan_of_their_own() {
+    let portal = spawn().await;
+    person(&portal, "pat@council.example", Role::Practitioner).await;
+    assert_eq!(portal.post_json("/api/plan/add", &[("section", "important"), ("text", "x")]).await.status(), 404);
+}
