@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::account::Role;
 use crate::domain::assessment::{Answers, Draft, EligibilityDecision};
-use crate::domain::plan::PlanSection;
+use crate::domain::plan::{ContributionKind, PlanSection};
 use crate::domain::contact::ContactMessage;
 use crate::domain::council::Council;
 use crate::forms::FormFlash;
@@ -194,13 +194,39 @@ pub trait AssessmentStore: Send + Sync {
     ) -> StoreResult<()>;
 }
 
-/// Something a person put in their plan (only words so far; pictures and clips follow).
+/// Something a person put in their plan: words, or a picture or clip kept in the file store.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contribution {
     pub id: i64,
+    pub person_id: i64,
     pub section: PlanSection,
+    pub kind: ContributionKind,
     pub body: String,
+    pub caption: Option<String>,
+    pub alt_text: Option<String>,
+    pub file_key: Option<String>,
+    pub media_type: Option<String>,
+    pub size_bytes: i64,
     pub added_at: DateTime<Utc>,
+}
+
+/// A picture or clip to add to a plan, already checked and stored.
+pub struct NewFileContribution<'a> {
+    pub section: PlanSection,
+    pub kind: ContributionKind,
+    pub caption: Option<&'a str>,
+    pub alt_text: Option<&'a str>,
+    pub file_key: &'a str,
+    pub media_type: &'a str,
+    pub size_bytes: i64,
+}
+
+/// Files people send (pictures, clips), kept by key. Local folder by default.
+#[async_trait]
+pub trait FileStore: Send + Sync {
+    /// Stores the bytes under `key` completely or not at all.
+    async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), StoreError>;
+    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError>;
 }
 
 #[async_trait]
@@ -215,6 +241,15 @@ pub trait PlanStore: Send + Sync {
         items: &[(PlanSection, String)],
         at: DateTime<Utc>,
     ) -> StoreResult<()>;
+    async fn add_file_contribution(
+        &self,
+        person_id: i64,
+        added_by: i64,
+        file: NewFileContribution<'_>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64>;
+    /// Any contribution by id (whoever's it is: callers check who may see it).
+    async fn find_contribution(&self, id: i64) -> StoreResult<Option<Contribution>>;
     /// Swaps a contribution with its neighbour in the section. `NotFound` unless it is theirs.
     async fn move_contribution(&self, person_id: i64, id: i64, up: bool) -> StoreResult<()>;
     /// Takes a contribution out of the plan (the record is kept). `NotFound` unless it is theirs.

@@ -10,6 +10,7 @@ CREATE TABLE plan_contributions (
     alt_text TEXT,
     file_key TEXT,
     media_type TEXT,
+    size_bytes INTEGER NOT NULL DEFAULT 0,
     position INTEGER NOT NULL,
     added_by INTEGER NOT NULL REFERENCES users(id),
     added_at TEXT NOT NULL,

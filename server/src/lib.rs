@@ -3,10 +3,12 @@
 pub mod clock;
 pub mod config;
 pub mod demo;
+pub mod files;
 pub mod mail;
 pub mod passwords;
 pub mod rate_limit;
 pub mod startup;
 pub mod store;
 pub mod telemetry;
+pub mod uploads;
 pub mod web;

@@ -1,30 +1,99 @@
 //! The person's own support plan: contributions per section and the text being mapped.
-use app::domain::plan::PlanSection;
-use app::ports::{Contribution, PlanStore, StoreError, StoreResult};
+use app::domain::plan::{ContributionKind, PlanSection};
+use app::ports::{Contribution, NewFileContribution, PlanStore, StoreError, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::{store_error, SqliteStore};
 
+#[derive(sqlx::FromRow)]
+struct ContributionRow {
+    id: i64,
+    person_id: i64,
+    section: String,
+    kind: String,
+    body: Option<String>,
+    caption: Option<String>,
+    alt_text: Option<String>,
+    file_key: Option<String>,
+    media_type: Option<String>,
+    size_bytes: i64,
+    added_at: DateTime<Utc>,
+}
+
+impl ContributionRow {
+    fn into_contribution(self) -> Option<Contribution> {
+        Some(Contribution {
+            id: self.id,
+            person_id: self.person_id,
+            section: PlanSection::parse(&self.section)?,
+            kind: ContributionKind::parse(&self.kind)?,
+            body: self.body.unwrap_or_default(),
+            caption: self.caption,
+            alt_text: self.alt_text,
+            file_key: self.file_key,
+            media_type: self.media_type,
+            size_bytes: self.size_bytes,
+            added_at: self.added_at,
+        })
+    }
+}
+
+const COLUMNS: &str =
+    "id, person_id, section, kind, body, caption, alt_text, file_key, media_type, size_bytes, added_at";
+
 #[async_trait]
 impl PlanStore for SqliteStore {
     async fn contributions(&self, person_id: i64) -> StoreResult<Vec<Contribution>> {
-        let rows: Vec<(i64, String, Option<String>, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT id, section, body, added_at FROM plan_contributions
-             WHERE person_id = $1 AND removed_at IS NULL ORDER BY position, id",
-        )
+        let rows: Vec<ContributionRow> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM plan_contributions WHERE person_id = $1 AND removed_at IS NULL ORDER BY position, id"
+        ))
         .bind(person_id)
         .fetch_all(&self.pool)
         .await
         .map_err(store_error)?;
-        let mut found: Vec<Contribution> = rows
-            .into_iter()
-            .filter_map(|(id, section, body, added_at)| {
-                Some(Contribution { id, section: PlanSection::parse(&section)?, body: body.unwrap_or_default(), added_at })
-            })
-            .collect();
+        let mut found: Vec<Contribution> = rows.into_iter().filter_map(ContributionRow::into_contribution).collect();
         found.sort_by_key(|c| c.section);
         Ok(found)
+    }
+
+    async fn add_file_contribution(
+        &self,
+        person_id: i64,
+        added_by: i64,
+        file: NewFileContribution<'_>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        sqlx::query_scalar(
+            "INSERT INTO plan_contributions
+                 (person_id, section, kind, caption, alt_text, file_key, media_type, size_bytes, position, added_by, added_at)
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8, COALESCE(MAX(position), 0) + 1, $9, $10
+             FROM plan_contributions WHERE person_id = $1 AND section = $2
+             RETURNING id",
+        )
+        .bind(person_id)
+        .bind(file.section.code())
+        .bind(file.kind.code())
+        .bind(file.caption)
+        .bind(file.alt_text)
+        .bind(file.file_key)
+        .bind(file.media_type)
+        .bind(file.size_bytes)
+        .bind(added_by)
+        .bind(at)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(store_error)
+    }
+
+    async fn find_contribution(&self, id: i64) -> StoreResult<Option<Contribution>> {
+        let row: Option<ContributionRow> =
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM plan_contributions WHERE id = $1 AND removed_at IS NULL"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(store_error)?;
+        Ok(row.and_then(ContributionRow::into_contribution))
     }
 
     async fn add_contributions(

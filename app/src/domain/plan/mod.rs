@@ -80,6 +80,28 @@ impl PlanSection {
     }
 }
 
+/// What a contribution is. Pictures and clips are files; words are kept in the record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContributionKind {
+    Words,
+    Picture,
+    Clip,
+}
+
+impl ContributionKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ContributionKind::Words => "text",
+            ContributionKind::Picture => "picture",
+            ContributionKind::Clip => "clip",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ContributionKind> {
+        [ContributionKind::Words, ContributionKind::Picture, ContributionKind::Clip].into_iter().find(|k| k.code() == code)
+    }
+}
+
 /// Some words for the plan, as the person typed them into a section.
 #[derive(Debug)]
 pub struct WrittenContribution {

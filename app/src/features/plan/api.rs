@@ -5,14 +5,18 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::plan::words::ProposedPart;
-use crate::domain::plan::PlanSection;
+use crate::domain::plan::{ContributionKind, PlanSection};
 use crate::error::AppError;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanItem {
     pub id: i64,
     pub section: PlanSection,
+    pub kind: ContributionKind,
     pub body: String,
+    pub caption: Option<String>,
+    pub alt_text: Option<String>,
+    pub media_type: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,7 +51,18 @@ pub async fn my_plan() -> Result<Vec<PlanItem>, AppError> {
     let visitor = use_visitor();
     let me = plan_owner(&visitor)?;
     let found = services()?.store.contributions(me.id).await.map_err(|e| store_failure(&visitor, "reading a plan", e))?;
-    Ok(found.into_iter().map(|c| PlanItem { id: c.id, section: c.section, body: c.body }).collect())
+    Ok(found
+        .into_iter()
+        .map(|c| PlanItem {
+            id: c.id,
+            section: c.section,
+            kind: c.kind,
+            body: c.body,
+            caption: c.caption,
+            alt_text: c.alt_text,
+            media_type: c.media_type,
+        })
+        .collect())
 }
 
 #[server(prefix = "/api", endpoint = "plan/add")]
