@@ -327,6 +327,7 @@ pub trait Digests: Send + Sync {
 #[derive(Clone)]
 pub struct Services {
     pub store: Arc<dyn Store>,
+    pub files: Arc<dyn FileStore>,
     pub clock: Arc<dyn Clock>,
     pub passwords: Arc<dyn Passwords>,
     pub mailer: Arc<dyn Mailer>,

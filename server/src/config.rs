@@ -46,6 +46,9 @@ pub struct Settings {
     /// Where outgoing mail is written, one `.eml` file per message (picked up by the council's
     /// mail relay). Defaults to `{data_dir}/outbox`.
     pub outbox_dir: Option<PathBuf>,
+    /// Where pictures and clips people add to their plans are kept. Defaults to
+    /// `{data_dir}/files`.
+    pub files_dir: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -127,6 +130,10 @@ impl Settings {
             Some(url) => url.clone(),
             None => format!("sqlite://{}", self.data_dir.join("portal.db").display()),
         }
+    }
+
+    pub fn files_dir(&self) -> PathBuf {
+        self.files_dir.clone().unwrap_or_else(|| self.data_dir.join("files"))
     }
 
     pub fn outbox_dir(&self) -> PathBuf {

@@ -98,6 +98,7 @@ pub async fn build_with(
         .context("creating the mail outbox")?;
     let services = Services {
         store: Arc::new(store.clone()),
+        files: Arc::new(crate::files::LocalFiles::new(settings.files_dir()).context("creating the files folder")?),
         clock: Arc::new(SystemClock),
         passwords: passwords.clone(),
         mailer: Arc::new(mailer),
@@ -149,6 +150,14 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
         .layer(from_fn_with_state(state.clone(), web::session::middleware))
         .layer(axum::extract::DefaultBodyLimit::max(web::form_posts::FORM_LIMIT));
 
+    // Pictures and clips: a plain multipart form with its own, larger, body limit.
+    let uploads = Router::new()
+        .route(web::uploads::UPLOAD_PATH, axum::routing::post(web::uploads::upload))
+        .route("/plan/files/{id}/{variant}", axum::routing::get(web::uploads::file))
+        .layer(from_fn_with_state(state.clone(), web::visitor::middleware))
+        .layer(from_fn_with_state(state.clone(), web::session::middleware))
+        .layer(axum::extract::DefaultBodyLimit::max(web::uploads::BODY_LIMIT));
+
     let site = PathBuf::from(options.site_root.as_ref());
     let assets = Router::new()
         .nest_service("/pkg", ServeDir::new(site.join(options.site_pkg_dir.as_ref())).precompressed_br().precompressed_gzip())
@@ -158,6 +167,7 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
     let mut router = extra(Router::new())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .merge(assets)
+        .merge(uploads)
         .merge(pages)
         .layer(from_fn_with_state(state.clone(), web::csrf::middleware))
         .layer(from_fn(web::headers::middleware))

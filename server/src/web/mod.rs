@@ -3,6 +3,7 @@ pub mod csrf;
 pub mod form_posts;
 pub mod headers;
 pub mod session;
+pub mod uploads;
 pub mod visitor;
 
 use std::sync::Arc;

@@ -3,6 +3,7 @@
 pub mod api;
 mod own_words;
 mod page;
+pub mod upload;
 
 pub use own_words::{OwnWordsPage, ProposalsPage};
 pub use page::PlanPage;

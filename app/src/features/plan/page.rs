@@ -72,6 +72,7 @@ fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>) -> impl Int
             <a class="govuk-link" href="/plan/own-words">{t(Text::PlanOwnWordsLink)}</a>
         </p>
         {sections}
+        <super::upload::UploadForm />
         <h2 class="govuk-heading-l" id="add">{t(Text::PlanAddHeading)}</h2>
         <PostForm action=AddToPlan::PATH>
             <Radios name="section" legend=t(Text::PlanSectionLegend) state=state.clone() options=options />
@@ -93,9 +94,10 @@ fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl I
             .enumerate()
             .map(|(i, item)| {
                 let id = item.id.to_string();
+                let shown = super::upload::shown(&item, locale);
                 view! {
                     <li class="portal-contribution" id=format!("item-{id}")>
-                        <p class="govuk-body portal-keep-lines">{item.body}</p>
+                        {shown}
                         <div class="portal-contribution__actions">
                             {(i > 0).then(|| view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction="up" label=t(Text::PlanMoveUp) /> })}
                             {(i + 1 < count).then(|| view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction="down" label=t(Text::PlanMoveDown) /> })}

@@ -1,0 +1,140 @@
+//! Pictures and clips added to a plan through the plain upload form, against a real SQLite
+//! file and real files on disk: what is stored has no metadata, refusals keep what was typed,
+//! and nobody outside the household can fetch a file.
+mod support;
+
+use app::domain::account::Role;
+use reqwest::multipart::{Form, Part};
+use support::{location, spawn, TestPortal};
+
+const PASSWORD: &str = "a long enough password";
+
+/// A small JPEG carrying an EXIF block with a GPS latitude, as a phone writes one.
+fn phone_photo() -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(64, 32, |x, _| image::Rgb([(x * 4) as u8, 90, 200]));
+    let mut plain = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut plain).encode_image(&picture).unwrap();
+    let mut tiff = b"II*\0\x08\0\0\0\x01\0\x25\x88\x04\0\x01\0\0\0\x1a\0\0\0\0\0\0\0".to_vec();
+    tiff.extend_from_slice(b"\x01\0\x01\0\x02\0\x02\0\0\0N\0\0\0\0\0\0\0");
+    let mut photo = plain[..2].to_vec();
+    photo.extend_from_slice(&[0xFF, 0xE1]);
+    photo.extend_from_slice(&((2 + 6 + tiff.len()) as u16).to_be_bytes());
+    photo.extend_from_slice(b"Exif\0\0");
+    photo.extend_from_slice(&tiff);
+    photo.extend_from_slice(&plain[2..]);
+    photo
+}
+
+async fn upload(portal: &TestPortal, fields: &[(&str, &str)], file: Option<(&str, Vec<u8>)>) -> reqwest::Response {
+    let mut form = Form::new();
+    for (name, value) in fields {
+        form = form.text(name.to_string(), value.to_string());
+    }
+    if let Some((name, bytes)) = file {
+        form = form.part("file", Part::bytes(bytes).file_name(name.to_owned()).mime_str("image/jpeg").unwrap());
+    }
+    portal
+        .client
+        .post(portal.at("/plan/upload"))
+        .header("Origin", &portal.url)
+        .header("Referer", portal.at("/plan"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_photo_is_stored_without_its_gps_and_shown_to_its_owner() {
+    let portal = spawn().await;
+    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    let photo = phone_photo();
+    assert!(photo.windows(4).any(|w| w == b"Exif"));
+    let fields = [("upload_section", "important"), ("alt_text", "My note about Sunday lunch"), ("caption", "Sundays")];
+    let response = upload(&portal, &fields, Some(("IMG_0001.jpg", photo))).await;
+    assert_eq!(location(&response), "/plan?added=1#important");
+
+    let (id, key): (i64, String) = sqlx::query_as("SELECT id, file_key FROM plan_contributions WHERE kind = 'picture'")
+        .fetch_one(portal.store.pool())
+        .await
+        .unwrap();
+    let on_disk = std::fs::read(portal.data.path().join("files").join(&key)).unwrap();
+    assert!(!on_disk.windows(4).any(|w| w == b"Exif"), "EXIF/GPS stored");
+    let page = portal.page("/plan").await;
+    assert!(page.contains(r#"alt="My note about Sunday lunch""#), "{page}");
+
+    let served = portal.client.get(portal.at(&format!("/plan/files/{id}/full"))).send().await.unwrap();
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.headers()["content-type"], "image/jpeg");
+    assert_eq!(served.headers()["x-content-type-options"], "nosniff");
+    assert!(served.headers()["content-disposition"].to_str().unwrap().starts_with("inline; filename="));
+    let thumb = portal.client.get(portal.at(&format!("/plan/files/{id}/thumb"))).send().await.unwrap();
+    assert_eq!(thumb.status(), 200);
+
+    // Someone in another household gets "not found".
+    portal.sign_out().await;
+    portal.add_account("alex@example.org", Role::Carer, PASSWORD).await;
+    portal.sign_in("alex@example.org", PASSWORD).await;
+    let response = portal.client.get(portal.at(&format!("/plan/files/{id}/full"))).send().await.unwrap();
+    assert_eq!(response.status(), 404);
+}
+
+#[tokio::test]
+async fn a_web_page_named_like_a_photo_is_refused_and_the_rest_is_kept() {
+    let portal = spawn().await;
+    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    let page = b"<!doctype html><script>alert(1)</script>".to_vec();
+    let fields = [("upload_section", "important"), ("alt_text", "Not really a photo"), ("caption", "Kept caption")];
+    let response = upload(&portal, &fields, Some(("photo.jpg", page))).await;
+    assert_eq!(location(&response), "/plan#upload");
+    let page = portal.page("/plan").await;
+    assert!(page.contains("The file must be a photo (JPEG, PNG or WebP), a voice note or a video"), "{page}");
+    assert!(page.contains(r#"value="Kept caption""#), "{page}");
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM plan_contributions").fetch_one(portal.store.pool()).await.unwrap();
+    assert_eq!(stored, 0);
+}
+
+#[tokio::test]
+async fn a_picture_needs_a_description_and_a_section() {
+    let portal = spawn().await;
+    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    upload(&portal, &[], Some(("IMG_0002.jpg", phone_photo()))).await;
+    let page = portal.page("/plan").await;
+    assert!(page.contains("Describe what is in the picture"), "{page}");
+    assert!(page.contains("Choose which part of your plan this is for"), "{page}");
+    upload(&portal, &[("upload_section", "important")], Some(("empty.jpg", Vec::new()))).await;
+    assert!(portal.page("/plan").await.contains("The file you chose is empty"));
+}
+
+#[tokio::test]
+async fn an_oversized_upload_is_refused_with_a_message() {
+    let portal = spawn().await;
+    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    let mut big = phone_photo();
+    big.resize(51 * 1024 * 1024, 0);
+    let response = upload(&portal, &[("upload_section", "important"), ("alt_text", "Big")], Some(("big.jpg", big))).await;
+    assert_eq!(location(&response), "/plan#upload");
+    assert!(portal.page("/plan").await.contains("The file must be smaller than 50 MB"));
+}
+
+#[tokio::test]
+async fn a_cross_site_upload_is_refused() {
+    let portal = spawn().await;
+    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    let form = Form::new().text("upload_section", "important").part("file", Part::bytes(phone_photo()));
+    let response = portal
+        .client
+        .post(portal.at("/plan/upload"))
+        .header("Origin", "https://evil.example")
+        .header("Sec-Fetch-Site", "cross-site")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+}
