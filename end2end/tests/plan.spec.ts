@@ -54,3 +54,27 @@ test('a carer adds to their plan and maps their own words into its sections', as
   await achieve.locator('li', { hasText: `I struggle at night ${mark}.` }).getByRole('button', { name: 'Remove' }).click();
   await expect(achieve).not.toContainText(`I struggle at night ${mark}.`);
 });
+
+test('a carer adds a photo to "What is important to me", with a description', async ({ page, jsEnabled }) => {
+  const mark = `${jsEnabled ? 'on' : 'off'}-${Date.now()}`;
+  await signInAs(page, 'carer@example.org', '/plan');
+  await expect(page.locator('h1')).toHaveText('My support plan');
+
+  // Sent without a file or a section: messages next to the fields, the rest kept.
+  await page.getByLabel('Caption (optional)').fill(`Sunday lunch ${mark}`);
+  await page.getByRole('button', { name: 'Add this file to my plan' }).click();
+  await expect(page.locator('#file-error')).toContainText('Choose a photo, voice note or video to add');
+  await expect(page.getByLabel('Caption (optional)')).toHaveValue(`Sunday lunch ${mark}`);
+  await checkAccessible(page);
+
+  await page.getByLabel('Choose a photo, voice note or video').setInputFiles('fixtures/handwritten-note.jpg');
+  await page.getByLabel('Describe the picture for someone who cannot see it').fill(`My handwritten note ${mark}`);
+  await page.locator('#upload_section').selectOption('important');
+  await page.getByRole('button', { name: 'Add this file to my plan' }).click();
+  await expect(page.getByRole('alert')).toContainText('Added to your plan.');
+  const picture = page.getByRole('img', { name: `My handwritten note ${mark}` });
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.locator('section[aria-labelledby="important"]')).toContainText(`Sunday lunch ${mark}`);
+  await checkAccessible(page);
+});

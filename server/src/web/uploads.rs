@@ -48,13 +48,18 @@ async fn read_form(mut multipart: Multipart) -> Sent {
         };
         let name = field.name().unwrap_or_default().to_owned();
         match name.as_str() {
-            "file" => match field.bytes().await {
-                Ok(bytes) => sent.file = Some(bytes.to_vec()),
-                Err(_) => {
-                    sent.too_large = true;
-                    break;
+            "file" => {
+                // A browser sends an empty, nameless part when no file was chosen.
+                let chosen = field.file_name().is_some_and(|name| !name.is_empty());
+                match field.bytes().await {
+                    Ok(bytes) if bytes.is_empty() && !chosen => {}
+                    Ok(bytes) => sent.file = Some(bytes.to_vec()),
+                    Err(_) => {
+                        sent.too_large = true;
+                        break;
+                    }
                 }
-            },
+            }
             "upload_section" | "caption" | "alt_text" => {
                 let text = field.text().await.unwrap_or_default();
                 match name.as_str() {

@@ -93,7 +93,7 @@ pub fn UploadForm() -> impl IntoView {
                     {options}
                 </select>
             </div>
-            <button type="submit" class="govuk-button">{t(Text::PlanAddButton)}</button>
+            <button type="submit" class="govuk-button">{t(Text::PlanUploadButton)}</button>
         </form>
     }
 }
