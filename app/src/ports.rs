@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::account::Role;
 use crate::domain::assessment::{Answers, Draft, EligibilityDecision};
-use crate::domain::plan::{ContributionKind, PlanSection};
+use crate::domain::plan::record::CareAndSupportPlan;
+use crate::domain::plan::{ContributionKind, PlanSection, SentContribution};
 use crate::domain::contact::ContactMessage;
 use crate::domain::council::Council;
 use crate::forms::FormFlash;
@@ -210,6 +211,20 @@ pub struct Contribution {
     pub added_at: DateTime<Utc>,
 }
 
+/// A version of a person's plan: what they sent, and once signed off, the statutory record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanVersion {
+    pub id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub version: i64,
+    pub submitted_at: DateTime<Utc>,
+    pub contributions: Vec<SentContribution>,
+    pub record: Option<CareAndSupportPlan>,
+    pub signed_off_by: Option<String>,
+    pub signed_off_at: Option<DateTime<Utc>>,
+}
+
 /// A picture or clip to add to a plan, already checked and stored.
 pub struct NewFileContribution<'a> {
     pub section: PlanSection,
@@ -254,6 +269,21 @@ pub trait PlanStore: Send + Sync {
     async fn move_contribution(&self, person_id: i64, id: i64, up: bool) -> StoreResult<()>;
     /// Takes a contribution out of the plan (the record is kept). `NotFound` unless it is theirs.
     async fn remove_contribution(&self, person_id: i64, id: i64, at: DateTime<Utc>) -> StoreResult<()>;
+    /// Freezes the person's contributions as the next version of their plan, sent for agreement.
+    async fn send_plan(&self, person_id: i64, contributions: &[SentContribution], at: DateTime<Utc>) -> StoreResult<i64>;
+    /// A person's plan versions, newest first.
+    async fn plan_versions(&self, person_id: i64) -> StoreResult<Vec<PlanVersion>>;
+    async fn plan_version(&self, id: i64) -> StoreResult<Option<PlanVersion>>;
+    /// Plans sent for agreement and not yet signed off, newest first.
+    async fn plans_awaiting_sign_off(&self) -> StoreResult<Vec<PlanVersion>>;
+    /// Records the statutory plan and the sign-off. `Conflict` if it is already signed off.
+    async fn sign_off_plan(
+        &self,
+        id: i64,
+        practitioner_id: i64,
+        record: &CareAndSupportPlan,
+        at: DateTime<Utc>,
+    ) -> StoreResult<()>;
     /// The long text a person is mapping into sections, kept until they add it.
     async fn own_words(&self, person_id: i64) -> StoreResult<Option<String>>;
     async fn save_own_words(&self, person_id: i64, words: Option<&str>, at: DateTime<Utc>) -> StoreResult<()>;

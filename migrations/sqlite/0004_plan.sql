@@ -23,3 +23,21 @@ CREATE TABLE plan_own_words (
     words TEXT NOT NULL,
     saved_at TEXT NOT NULL
 );
+
+-- A plan sent for agreement: a frozen copy of the person's contributions; once a practitioner
+-- completes the statutory record and signs it off, that version is kept unchanged.
+CREATE TABLE plan_versions (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES users(id),
+    version INTEGER NOT NULL,
+    contributions TEXT NOT NULL,
+    submitted_at TEXT NOT NULL,
+    record TEXT,
+    signed_off_by INTEGER REFERENCES users(id),
+    signed_off_at TEXT,
+    UNIQUE (person_id, version)
+);
+
+CREATE TRIGGER signed_off_plans_are_kept BEFORE UPDATE ON plan_versions
+WHEN OLD.signed_off_at IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'a signed-off plan cannot be changed'); END;

@@ -37,6 +37,10 @@ const WITHOUT_AN_ID: &[&str] = &[
     "/api/plan/own-words",
     "/api/plan/own-words/proposals",
     "/api/plan/own-words/accept",
+    "/api/plan/send",
+    "/api/plan/versions",
+    // Lists only plans of people in the practitioner's caseload.
+    "/api/plan/awaiting-sign-off",
 ];
 
 /// Server functions that take a person's id, and the field that carries it.
@@ -45,6 +49,9 @@ const WITH_A_PERSON_ID: &[(&str, &str)] =
 
 /// Server functions that take the id of something in a person's plan.
 const WITH_A_CONTRIBUTION_ID: &[(&str, &str)] = &[("/api/plan/move", "id"), ("/api/plan/remove", "id")];
+
+/// Server functions that take the id of a plan version.
+const WITH_A_PLAN_ID: &[(&str, &str)] = &[("/api/plan/version", "id"), ("/api/plan/sign-off", "id")];
 
 /// Server functions that take the id of a sent assessment, and the field that carries it.
 const WITH_AN_ASSESSMENT_ID: &[(&str, &str)] =
@@ -58,6 +65,8 @@ struct Person {
     assessment: Option<i64>,
     /// The id of something in this person's plan (carers and customers).
     contribution: Option<i64>,
+    /// The id of the plan this person sent for agreement (carers and customers).
+    plan: Option<i64>,
 }
 
 /// Two households (a carer, the person they care for, a representative, a practitioner with
@@ -95,7 +104,11 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
                 }
                 _ => None,
             };
-            people.push(Person { id, email, household, assessment, contribution });
+            let plan = match contribution {
+                Some(_) => Some(store.send_plan(id, &[], now).await.unwrap()),
+                None => None,
+            };
+            people.push(Person { id, email, household, assessment, contribution, plan });
         }
         store.link_carer(ids["carer"], ids["customer"], now).await.unwrap();
         store.add_representation(ids["representative"], ids["customer"], Scope::Edit, now).await.unwrap();
@@ -107,7 +120,7 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
         let account =
             NewAccount { email: &email, display_name: "Staff", role, password_hash: &hash, locale: app::i18n::Locale::En };
         let id = store.create_account(account, now).await.unwrap();
-        people.push(Person { id, email, household, assessment: None, contribution: None });
+        people.push(Person { id, email, household, assessment: None, contribution: None, plan: None });
     }
     people
 }
@@ -121,6 +134,7 @@ async fn every_server_function_is_classified() {
                 && !WITH_A_PERSON_ID.iter().any(|(p, _)| p == path)
                 && !WITH_AN_ASSESSMENT_ID.iter().any(|(p, _)| p == path)
                 && !WITH_A_CONTRIBUTION_ID.iter().any(|(p, _)| p == path)
+                && !WITH_A_PLAN_ID.iter().any(|(p, _)| p == path)
         })
         .collect();
     unknown.sort();
@@ -147,7 +161,8 @@ async fn nobody_reaches_a_record_in_another_household() {
             let by_person = WITH_A_PERSON_ID.iter().map(|(path, field)| (*path, *field, target.id));
             let by_contribution =
                 WITH_A_CONTRIBUTION_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.contribution?)));
-            for (path, field, id) in by_person.chain(by_assessment).chain(by_contribution) {
+            let by_plan = WITH_A_PLAN_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.plan?)));
+            for (path, field, id) in by_person.chain(by_assessment).chain(by_contribution).chain(by_plan) {
                 let response = client
                     .post(portal.at(path))
                     .header("Origin", &portal.url)

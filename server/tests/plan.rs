@@ -85,3 +85,68 @@ async fn staff_have_no_plan_of_their_own() {
     person(&portal, "pat@council.example", Role::Practitioner).await;
     assert_eq!(portal.post_json("/api/plan/add", &[("section", "important"), ("text", "x")]).await.status(), 404);
 }
+
+#[tokio::test]
+async fn a_sent_plan_is_signed_off_by_the_practitioner_as_a_version_the_person_can_read() {
+    let portal = spawn().await;
+    person(&portal, "pat@example.org", Role::Customer).await;
+    portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "My garden and my cat")]).await;
+    let response = portal.post_form("/api/plan/send", "/plan", &[]).await;
+    assert_eq!(location(&response), "/plan?sent=1");
+    let person_id = portal.user_id("pat@example.org").await;
+    let plan_id: i64 = sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(portal.store.pool()).await.unwrap();
+    // Later changes do not alter what was sent.
+    portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "Added afterwards")]).await;
+    portal.sign_out().await;
+
+    // The person cannot sign off their own plan.
+    portal.sign_in("pat@example.org", PASSWORD).await;
+    let response = portal.post_json("/api/plan/sign-off", &[("id", &plan_id.to_string()), ("needs", "x")]).await;
+    assert_eq!(response.status(), 404);
+    portal.sign_out().await;
+
+    let practitioner = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
+    sqlx::query("INSERT INTO caseloads (practitioner_id, person_id, added_at) VALUES ($1, $2, datetime('now'))")
+        .bind(practitioner)
+        .bind(person_id)
+        .execute(portal.store.pool())
+        .await
+        .unwrap();
+    portal.sign_in("lee@council.example", PASSWORD).await;
+    assert!(portal.page("/staff/plans").await.contains("Someone"));
+    let page = portal.page(&format!("/staff/plans/{plan_id}")).await;
+    assert!(page.contains("My garden and my cat") && !page.contains("Added afterwards"), "{page}");
+
+    let refused = portal
+        .post_form("/api/plan/sign-off", &format!("/staff/plans/{plan_id}"), &[("id", &plan_id.to_string()), ("needs", "Help at home")])
+        .await;
+    assert_eq!(location(&refused), format!("/staff/plans/{plan_id}"));
+    let page = portal.page(&format!("/staff/plans/{plan_id}")).await;
+    assert!(page.contains("Complete this part of the plan") && page.contains("Enter the anticipated review date"), "{page}");
+    assert!(page.contains("Help at home"), "what was typed is kept");
+
+    let id = plan_id.to_string();
+    let fields = [
+        ("id", id.as_str()),
+        ("needs", "Help at home"),
+        ("eligibility", "Eligible: cannot manage meals"),
+        ("needs_met", "Home care each morning"),
+        ("outcomes", "Stay at home with my cat"),
+        ("advice", "Carers FIRST"),
+        ("contingency", "Emergency plan with CERS"),
+        ("review-day", "1"),
+        ("review-month", "1"),
+        ("review-year", "2099"),
+    ];
+    let response = portal.post_form("/api/plan/sign-off", &format!("/staff/plans/{plan_id}"), &fields).await;
+    assert_eq!(location(&response), format!("/plan/versions/{plan_id}"));
+    assert_eq!(portal.post_json("/api/plan/sign-off", &fields).await.status(), 409, "signed off once");
+    assert!(sqlx::query("UPDATE plan_versions SET record = NULL").execute(portal.store.pool()).await.is_err());
+    portal.sign_out().await;
+
+    portal.sign_in("pat@example.org", PASSWORD).await;
+    let page = portal.page(&format!("/plan/versions/{plan_id}")).await;
+    assert!(page.contains("Home care each morning") && page.contains("1 January 2099"), "{page}");
+    assert!(page.contains("My garden and my cat"), "{page}");
+    assert!(portal.page("/plan").await.contains("signed off by Someone"));
+}

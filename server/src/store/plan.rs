@@ -1,6 +1,7 @@
 //! The person's own support plan: contributions per section and the text being mapped.
-use app::domain::plan::{ContributionKind, PlanSection};
-use app::ports::{Contribution, NewFileContribution, PlanStore, StoreError, StoreResult};
+use app::domain::plan::record::CareAndSupportPlan;
+use app::domain::plan::{ContributionKind, PlanSection, SentContribution};
+use app::ports::{Contribution, NewFileContribution, PlanStore, PlanVersion, StoreError, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
@@ -176,6 +177,32 @@ impl PlanStore for SqliteStore {
         Ok(())
     }
 
+    async fn send_plan(&self, person_id: i64, contributions: &[SentContribution], at: DateTime<Utc>) -> StoreResult<i64> {
+        self.send_plan_version(person_id, contributions, at).await
+    }
+
+    async fn plan_versions(&self, person_id: i64) -> StoreResult<Vec<PlanVersion>> {
+        self.plan_versions_of(person_id).await
+    }
+
+    async fn plan_version(&self, id: i64) -> StoreResult<Option<PlanVersion>> {
+        self.plan_version_by_id(id).await
+    }
+
+    async fn plans_awaiting_sign_off(&self) -> StoreResult<Vec<PlanVersion>> {
+        self.plans_waiting().await
+    }
+
+    async fn sign_off_plan(
+        &self,
+        id: i64,
+        practitioner_id: i64,
+        record: &CareAndSupportPlan,
+        at: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        self.sign_off(id, practitioner_id, record, at).await
+    }
+
     async fn own_words(&self, person_id: i64) -> StoreResult<Option<String>> {
         sqlx::query_scalar("SELECT words FROM plan_own_words WHERE person_id = $1")
             .bind(person_id)
@@ -198,6 +225,114 @@ impl PlanStore for SqliteStore {
         .execute(&self.pool)
         .await
         .map_err(store_error)?;
+        Ok(())
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    id: i64,
+    person_id: i64,
+    person_name: String,
+    version: i64,
+    submitted_at: DateTime<Utc>,
+    contributions: String,
+    record: Option<String>,
+    signed_off_by: Option<String>,
+    signed_off_at: Option<DateTime<Utc>>,
+}
+
+fn unreadable(what: &str, error: serde_json::Error) -> StoreError {
+    StoreError::Unavailable(format!("unreadable {what}: {error}").into())
+}
+
+impl VersionRow {
+    fn into_version(self) -> StoreResult<PlanVersion> {
+        Ok(PlanVersion {
+            id: self.id,
+            person_id: self.person_id,
+            person_name: self.person_name,
+            version: self.version,
+            submitted_at: self.submitted_at,
+            contributions: serde_json::from_str(&self.contributions).map_err(|e| unreadable("plan", e))?,
+            record: self.record.map(|r| serde_json::from_str(&r)).transpose().map_err(|e| unreadable("record", e))?,
+            signed_off_by: self.signed_off_by,
+            signed_off_at: self.signed_off_at,
+        })
+    }
+}
+
+const VERSION_SELECT: &str = "SELECT v.id, v.person_id, p.display_name AS person_name, v.version, v.submitted_at,
+        v.contributions, v.record, s.display_name AS signed_off_by, v.signed_off_at
+     FROM plan_versions v
+     JOIN users p ON p.id = v.person_id
+     LEFT JOIN users s ON s.id = v.signed_off_by";
+
+impl SqliteStore {
+    async fn versions_where(&self, condition: &str, id: Option<i64>) -> StoreResult<Vec<PlanVersion>> {
+        let sql = format!("{VERSION_SELECT} WHERE {condition} ORDER BY v.submitted_at DESC, v.id DESC");
+        let mut query = sqlx::query_as::<_, VersionRow>(&sql);
+        if let Some(id) = id {
+            query = query.bind(id);
+        }
+        let rows = query.fetch_all(&self.pool).await.map_err(store_error)?;
+        rows.into_iter().map(VersionRow::into_version).collect()
+    }
+
+    pub(crate) async fn send_plan_version(
+        &self,
+        person_id: i64,
+        contributions: &[SentContribution],
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        let json = serde_json::to_string(contributions).map_err(|e| unreadable("plan", e))?;
+        sqlx::query_scalar(
+            "INSERT INTO plan_versions (person_id, version, contributions, submitted_at)
+             SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3 FROM plan_versions WHERE person_id = $1
+             RETURNING id",
+        )
+        .bind(person_id)
+        .bind(json)
+        .bind(at)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(store_error)
+    }
+
+    pub(crate) async fn plan_versions_of(&self, person_id: i64) -> StoreResult<Vec<PlanVersion>> {
+        self.versions_where("v.person_id = $1", Some(person_id)).await
+    }
+
+    pub(crate) async fn plan_version_by_id(&self, id: i64) -> StoreResult<Option<PlanVersion>> {
+        Ok(self.versions_where("v.id = $1", Some(id)).await?.into_iter().next())
+    }
+
+    pub(crate) async fn plans_waiting(&self) -> StoreResult<Vec<PlanVersion>> {
+        self.versions_where("v.signed_off_at IS NULL", None).await
+    }
+
+    pub(crate) async fn sign_off(
+        &self,
+        id: i64,
+        practitioner_id: i64,
+        record: &CareAndSupportPlan,
+        at: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let json = serde_json::to_string(record).map_err(|e| unreadable("record", e))?;
+        let done = sqlx::query(
+            "UPDATE plan_versions SET record = $1, signed_off_by = $2, signed_off_at = $3
+             WHERE id = $4 AND signed_off_at IS NULL",
+        )
+        .bind(json)
+        .bind(practitioner_id)
+        .bind(at)
+        .bind(id)
+        .execute(&self.pool)
+        .await
+        .map_err(store_error)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::Conflict);
+        }
         Ok(())
     }
 }

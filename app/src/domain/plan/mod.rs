@@ -1,6 +1,7 @@
 //! The person's own support plan: its sections in their words, and the contributions (text,
 //! pictures, clips) they put in each. The server maps what they write into these sections
 //! (`words.rs`); practitioners complete the structured Care and Support Plan from it.
+pub mod record;
 pub mod words;
 
 use serde::{Deserialize, Serialize};
@@ -100,6 +101,18 @@ impl ContributionKind {
     pub fn parse(code: &str) -> Option<ContributionKind> {
         [ContributionKind::Words, ContributionKind::Picture, ContributionKind::Clip].into_iter().find(|k| k.code() == code)
     }
+}
+
+/// A contribution as it stood when the plan was sent for agreement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentContribution {
+    pub contribution_id: i64,
+    pub section: PlanSection,
+    pub kind: ContributionKind,
+    pub body: String,
+    pub caption: Option<String>,
+    pub alt_text: Option<String>,
+    pub media_type: Option<String>,
 }
 
 /// Some words for the plan, as the person typed them into a section.

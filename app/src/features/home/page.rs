@@ -62,6 +62,9 @@ pub fn HomePage() -> impl IntoView {
                     <p class="govuk-body">
                         <a class="govuk-link" href="/staff/assessments">{t(Text::QueueTitle)}</a>
                     </p>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/staff/plans">{t(Text::PlanQueueTitle)}</a>
+                    </p>
                 }
             })}
         <h2 class="govuk-heading-m">{linked_heading}</h2>

@@ -26,7 +26,7 @@ pub struct OwnWords {
 }
 
 #[cfg(feature = "ssr")]
-fn plan_owner(visitor: &crate::visitor::Visitor) -> Result<crate::visitor::SignedInUser, AppError> {
+pub(super) fn plan_owner(visitor: &crate::visitor::Visitor) -> Result<crate::visitor::SignedInUser, AppError> {
     use crate::domain::account::Role;
     let me = crate::server::signed_in(visitor)?;
     match me.role {

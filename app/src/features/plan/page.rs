@@ -22,11 +22,12 @@ pub fn PlanPage() -> impl IntoView {
         redirect("/sign-in?next=/plan");
         return ().into_any();
     }
-    let (added, accepted) = use_query_map().with_untracked(|q| (q.get("added").is_some(), q.get("accepted")));
+    let (added, accepted, sent) =
+        use_query_map().with_untracked(|q| (q.get("added").is_some(), q.get("accepted"), q.get("sent").is_some()));
     view! {
         <Await future=my_plan() let:items>
             {match items.clone() {
-                Ok(items) => view! { <Plan items added accepted=accepted.clone() /> }.into_any(),
+                Ok(items) => view! { <Plan items added accepted=accepted.clone() sent /> }.into_any(),
                 Err(_) => NotFound().into_any(),
             }}
         </Await>
@@ -35,13 +36,14 @@ pub fn PlanPage() -> impl IntoView {
 }
 
 #[component]
-fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>) -> impl IntoView {
+fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>, sent: bool) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
     let t = move |text| locale.text(text).to_owned();
-    let notice = match (added, accepted.and_then(|n| n.parse::<usize>().ok())) {
-        (_, Some(n)) => Some(locale.fill(Text::PlanAccepted, &[("n", &n.to_string())])),
-        (true, None) => Some(t(Text::PlanAdded)),
+    let notice = match (added, accepted.and_then(|n| n.parse::<usize>().ok()), sent) {
+        (_, _, true) => Some(t(Text::PlanSentNotice)),
+        (_, Some(n), _) => Some(locale.fill(Text::PlanAccepted, &[("n", &n.to_string())])),
+        (true, None, _) => Some(t(Text::PlanAdded)),
         _ => None,
     };
     let sections = PlanSection::ALL
@@ -73,6 +75,7 @@ fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>) -> impl Int
         </p>
         {sections}
         <super::upload::UploadForm />
+        <super::agreement_page::AgreementStatus />
         <h2 class="govuk-heading-l" id="add">{t(Text::PlanAddHeading)}</h2>
         <PostForm action=AddToPlan::PATH>
             <Radios name="section" legend=t(Text::PlanSectionLegend) state=state.clone() options=options />

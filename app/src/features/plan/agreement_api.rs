@@ -1,0 +1,172 @@
+//! Sending the plan for agreement, and the practitioner's sign-off of the structured Care and
+//! Support Plan. A signed-off plan is a version; a later send makes the next one.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::plan::record::CareAndSupportPlan;
+use crate::domain::plan::SentContribution;
+use crate::error::AppError;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanVersionView {
+    pub id: i64,
+    pub person_name: String,
+    pub version: i64,
+    pub sent_on: String,
+    pub contributions: Vec<SentContribution>,
+    pub record: Option<CareAndSupportPlan>,
+    pub review_on: Option<String>,
+    /// "Signed off by … on …", once it is.
+    pub signed_off: Option<(String, String)>,
+}
+
+#[cfg(feature = "ssr")]
+fn view_of(version: crate::ports::PlanVersion, locale: crate::i18n::Locale) -> PlanVersionView {
+    PlanVersionView {
+        id: version.id,
+        person_name: version.person_name,
+        version: version.version,
+        sent_on: locale.long_date(version.submitted_at.date_naive()),
+        review_on: version.record.as_ref().map(|r| locale.long_date(r.review_date)),
+        contributions: version.contributions,
+        record: version.record,
+        signed_off: version
+            .signed_off_by
+            .zip(version.signed_off_at)
+            .map(|(who, when)| (who, locale.long_date(when.date_naive()))),
+    }
+}
+
+/// Sends the person's plan, as it is now, for a practitioner to agree.
+#[server(prefix = "/api", endpoint = "plan/send")]
+pub async fn send_plan() -> Result<(), AppError> {
+    use crate::server::{audit, internal, services};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let me = super::api::plan_owner(&visitor)?;
+    let services = services()?;
+    let contributions = services.store.contributions(me.id).await.map_err(|e| internal(&visitor, "reading a plan", e))?;
+    let sent: Vec<SentContribution> = contributions
+        .into_iter()
+        .map(|c| SentContribution {
+            contribution_id: c.id,
+            section: c.section,
+            kind: c.kind,
+            body: c.body,
+            caption: c.caption,
+            alt_text: c.alt_text,
+            media_type: c.media_type,
+        })
+        .collect();
+    let id = services
+        .store
+        .send_plan(me.id, &sent, services.clock.now())
+        .await
+        .map_err(|e| internal(&visitor, "sending a plan", e))?;
+    audit(&services, &visitor, Some(me.id), "plan sent for agreement", Some(me.id), Some(&id.to_string())).await?;
+    leptos_axum::redirect("/plan?sent=1");
+    Ok(())
+}
+
+/// The person's own plan versions, newest first.
+#[server(prefix = "/api", endpoint = "plan/versions")]
+pub async fn my_plan_versions() -> Result<Vec<PlanVersionView>, AppError> {
+    use crate::server::{internal, services};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let me = super::api::plan_owner(&visitor)?;
+    let versions =
+        services()?.store.plan_versions(me.id).await.map_err(|e| internal(&visitor, "reading plan versions", e))?;
+    Ok(versions.into_iter().map(|v| view_of(v, visitor.locale)).collect())
+}
+
+/// Plans waiting for sign-off from people in the practitioner's caseload.
+#[server(prefix = "/api", endpoint = "plan/awaiting-sign-off")]
+pub async fn plans_awaiting_sign_off() -> Result<Vec<PlanVersionView>, AppError> {
+    use crate::policy::Capability;
+    use crate::server::{internal, require, services};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let services = services()?;
+    let me = require(&services, &visitor, Capability::ViewCaseload, "plans awaiting sign-off").await?;
+    let relations = services.store.relations(me.id).await.map_err(|e| internal(&visitor, "reading relations", e))?;
+    let waiting =
+        services.store.plans_awaiting_sign_off().await.map_err(|e| internal(&visitor, "reading plans", e))?;
+    Ok(waiting
+        .into_iter()
+        .filter(|v| relations.caseload.contains(&v.person_id))
+        .map(|v| view_of(v, visitor.locale))
+        .collect())
+}
+
+#[cfg(feature = "ssr")]
+async fn authorised_plan(
+    services: &crate::ports::Services,
+    visitor: &crate::visitor::Visitor,
+    id: i64,
+    access: crate::policy::Access,
+    what: &str,
+) -> Result<(crate::visitor::SignedInUser, crate::ports::PlanVersion), AppError> {
+    use crate::server::{authorise_person, internal, signed_in};
+
+    let me = signed_in(visitor)?;
+    let found = services
+        .store
+        .plan_version(id)
+        .await
+        .map_err(|e| internal(visitor, "reading a plan version", e))?
+        .ok_or(AppError::NotFound)?;
+    authorise_person(services, visitor, &me.actor(), found.person_id, access, what).await?;
+    // Only practitioners sign plans off; anyone allowed to see the plan may read it.
+    if access == crate::policy::Access::Edit && !me.actor().may(crate::policy::Capability::ViewCaseload) {
+        return Err(AppError::NotFound);
+    }
+    Ok((me, found))
+}
+
+/// One version of a plan, for the person, those they share it with, or their practitioner.
+#[server(prefix = "/api", endpoint = "plan/version")]
+pub async fn plan_version(#[server(default)] id: i64) -> Result<PlanVersionView, AppError> {
+    use crate::policy::Access;
+    use crate::server::services;
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let services = services()?;
+    let (_, found) = authorised_plan(&services, &visitor, id, Access::View, "viewed support plan").await?;
+    Ok(view_of(found, visitor.locale))
+}
+
+/// The practitioner completes the statutory fields and signs the plan off.
+#[server(prefix = "/api", endpoint = "plan/sign-off")]
+pub async fn sign_off_plan(
+    #[server(default)] id: i64,
+    #[server(flatten)]
+    #[server(default)]
+    fields: BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    use crate::policy::Access;
+    use crate::ports::StoreError;
+    use crate::server::{audit, internal, services};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let services = services()?;
+    let (me, found) = authorised_plan(&services, &visitor, id, Access::Edit, "signed off support plan").await?;
+    let now = services.clock.now();
+    let record = CareAndSupportPlan::parse(&fields, now.date_naive()).map_err(|p| AppError::invalid(&p, visitor.locale))?;
+    match services.store.sign_off_plan(found.id, me.id, &record, now).await {
+        Ok(()) => {}
+        Err(StoreError::Conflict) => return Err(AppError::Conflict),
+        Err(e) => return Err(internal(&visitor, "signing off a plan", e)),
+    }
+    audit(&services, &visitor, Some(me.id), "support plan signed off", Some(found.person_id), Some(&found.id.to_string()))
+        .await?;
+    leptos_axum::redirect(&format!("/plan/versions/{}", found.id));
+    Ok(())
+}
