@@ -1,7 +1,7 @@
 // The person's own plan, JavaScript on and off, at phone size, axe on every page: words added
 // to "What is important to me", a paragraph in their own words mapped into sections (one
 // moved by the person), reordering and removing.
-import { test, expect, checkAccessible, settle } from './fixtures';
+import { test, expect, checkAccessible, newPhone, settle } from './fixtures';
 import { signInAs } from './session';
 
 test('a carer adds to their plan and maps their own words into its sections', async ({ page, jsEnabled }) => {
@@ -76,5 +76,53 @@ test('a carer adds a photo to "What is important to me", with a description', as
   await expect(picture).toBeVisible();
   expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.locator('section[aria-labelledby="important"]')).toContainText(`Sunday lunch ${mark}`);
+  await checkAccessible(page);
+});
+
+test('a carer sends the plan and a practitioner completes and signs it off', async ({ page, jsEnabled, browser }) => {
+  const mark = `${jsEnabled ? 'on' : 'off'}-${Date.now()}`;
+  await signInAs(page, 'carer@example.org', '/plan');
+  await page.getByLabel('What do you want to say?').fill(`My garden ${mark}`);
+  await page.getByRole('radio', { name: 'What is important to me' }).check();
+  await settle(page, jsEnabled);
+  await page.getByRole('button', { name: 'Add to my plan' }).click();
+  await expect(page.getByRole('alert')).toContainText('Added to your plan.');
+  await settle(page, jsEnabled);
+  await page.getByRole('button', { name: 'Send my plan to be agreed' }).click();
+  await expect(page.getByRole('alert')).toContainText('Your plan has been sent.');
+
+  const office = await newPhone(browser, jsEnabled);
+  await signInAs(office, 'practitioner@example.org');
+  await office.getByRole('link', { name: 'Plans to sign off' }).click();
+  await checkAccessible(office);
+  await office.getByRole('link', { name: 'Sam Carer' }).first().click();
+  await expect(office.locator('h1')).toHaveText('Agree the plan for Sam Carer');
+  await expect(office.locator('main')).toContainText(`My garden ${mark}`);
+  await settle(office, jsEnabled);
+  await office.getByRole('button', { name: 'Sign off the plan' }).click();
+  await expect(office.locator('#needs-error')).toContainText('Complete this part of the plan');
+  await expect(office.locator('#review-day-error')).toContainText('Enter the anticipated review date');
+  await checkAccessible(office);
+  const fill = async (id: string, text: string) => office.locator(`#${id}`).fill(text);
+  await fill('needs', 'Help with meals and a regular break');
+  await fill('eligibility', 'Eligible: two outcomes cannot be achieved');
+  await fill('needs_met', 'A sitting service one afternoon a week');
+  await fill('outcomes', `Time for the garden ${mark}`);
+  await fill('advice', 'Carers FIRST can help with benefits');
+  await fill('contingency', 'The emergency plan is held by the Carers Emergency Response Service');
+  await fill('review-day', '15');
+  await fill('review-month', '1');
+  await fill('review-year', '2099');
+  await office.getByRole('button', { name: 'Sign off the plan' }).click();
+  await expect(office.locator('h1')).toContainText('Support plan for Sam Carer');
+  await expect(office.locator('main')).toContainText('15 January 2099');
+  await checkAccessible(office);
+  await office.context().close();
+
+  await page.goto('/plan');
+  await expect(page.locator('main')).toContainText('signed off by Alex Practitioner');
+  await page.getByRole('link', { name: 'See this version of your plan' }).click();
+  await expect(page.locator('main')).toContainText(`Time for the garden ${mark}`);
+  await expect(page.locator('main')).toContainText(`My garden ${mark}`);
   await checkAccessible(page);
 });
