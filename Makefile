@@ -36,10 +36,11 @@ e2e-release:
 	cargo leptos build --release
 	scripts/e2e.sh $(TARGET_DIR)/release/server release
 
-## Print size (and, as they are added, speed) figures.
+## Print size figures for the main pages, and the picture pipeline against ImageMagick.
 bench: deps
 	cargo leptos build --release
 	scripts/bench-sizes.sh $(TARGET_DIR)/release/server
+	scripts/bench-picture.sh
 
 ## Remove the local demo database and files (make run recreates them).
 clean-data:

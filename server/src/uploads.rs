@@ -109,13 +109,15 @@ pub fn make_safe(bytes: &[u8]) -> Result<SafePicture, Refusal> {
         return Err(Refusal::TooManyPixels);
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut picture = DynamicImage::from_decoder(decoder).map_err(refusal)?;
-    picture.apply_orientation(orientation);
-    let stored = if picture.width() > STORED_SIDE || picture.height() > STORED_SIDE {
-        picture.resize(STORED_SIDE, STORED_SIDE, image::imageops::FilterType::Triangle)
+    let picture = DynamicImage::from_decoder(decoder).map_err(refusal)?;
+    // Shrink first, then turn upright: the same result (the bound is square) for a fraction of
+    // the time and memory. `thumbnail` averages areas, which suits large reductions.
+    let mut stored = if picture.width() > STORED_SIDE || picture.height() > STORED_SIDE {
+        picture.thumbnail(STORED_SIDE, STORED_SIDE)
     } else {
         picture
     };
+    stored.apply_orientation(orientation);
     let thumbnail = stored.thumbnail(THUMB_SIDE, THUMB_SIDE);
     Ok(SafePicture { full: jpeg(&stored)?, thumbnail: jpeg(&thumbnail)?, width: stored.width(), height: stored.height() })
 }
