@@ -56,6 +56,16 @@ pub async fn audit(
     services.store.record(&event).await.map_err(|e| internal(visitor, "writing the audit log", e))
 }
 
+/// A store error as the person should hear it: a record that is not theirs (or gone) is "not
+/// found", a change that was already made is a conflict, anything else is a fault (logged).
+pub fn store_failure(visitor: &Visitor, context: &str, error: crate::ports::StoreError) -> AppError {
+    match error {
+        crate::ports::StoreError::NotFound => AppError::NotFound,
+        crate::ports::StoreError::Conflict => AppError::Conflict,
+        other => internal(visitor, context, other),
+    }
+}
+
 /// The signed-in person, if their role has `capability`. A refusal is logged and reported as
 /// "not found", like a record they may not see.
 pub async fn require(

@@ -169,6 +169,27 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
+/// For pages that need a signed-in person: when nobody is signed in, sends the browser to sign
+/// in (and back here afterwards) and returns true, so the page renders nothing.
+pub fn needs_sign_in(visitor: &crate::visitor::Visitor) -> bool {
+    if visitor.user.is_some() {
+        return false;
+    }
+    let next: String = form_urlencoded_path(&visitor.path);
+    redirect(&format!("/sign-in?next={next}"));
+    true
+}
+
+/// Percent-encodes a path for a query value (enough for paths: no external crate in wasm).
+fn form_urlencoded_path(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
 /// Sends the browser elsewhere from a page render (e.g. to sign in first), with a 302 whatever
 /// the request asked to accept.
 pub fn redirect(path: &str) {

@@ -40,7 +40,7 @@ pub fn TimeoutDialog() -> impl IntoView {
                     <h2 class="govuk-heading-m" id="timeout-title">{visitor.t(Text::TimeoutTitle)}</h2>
                     <p class="govuk-body" id="timeout-body" data-template=visitor.t(Text::TimeoutBody)></p>
                     <div class="govuk-button-group">
-                        <button type="button" class="govuk-button" data-module="govuk-button" data-stay>
+                        <button type="button" class="govuk-button" data-stay>
                             {visitor.t(Text::TimeoutStay)}
                         </button>
                         <form method="post" action="/api/account/sign-out">

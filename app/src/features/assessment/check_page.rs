@@ -9,7 +9,7 @@ use super::list_page::YoungCarerNotice;
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::ErrorSummary;
-use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
 use crate::domain::assessment::questions::pages;
 use crate::domain::assessment::{Answers, Section};
 use crate::forms::FormState;
@@ -63,8 +63,7 @@ pub fn AnswersSummary(answers: Answers, change_links: bool, locale: Locale) -> i
 #[component]
 pub fn CheckPage() -> impl IntoView {
     let visitor = use_visitor();
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/assessment/check");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let locale = visitor.locale;
@@ -103,8 +102,7 @@ pub fn CheckPage() -> impl IntoView {
 pub fn CopyPage() -> impl IntoView {
     let visitor = use_visitor();
     let number = use_params_map().with_untracked(|p| p.get("version")).and_then(|v| v.parse::<i64>().ok());
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/assessment");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let locale = visitor.locale;

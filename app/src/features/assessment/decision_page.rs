@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::api::{my_assessment, DecisionSeen};
 use super::words;
-use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
 use crate::domain::assessment::questions::find_page;
 use crate::domain::assessment::Answers;
 use crate::i18n::{Locale, Text};
@@ -77,8 +77,7 @@ pub fn DecisionExplained(seen: DecisionSeen, answers: Answers, locale: Locale) -
 #[component]
 pub fn DecisionPage() -> impl IntoView {
     let visitor = use_visitor();
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/assessment/decision");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let locale = visitor.locale;

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{my_assessment, CarerAssessment};
 use super::words;
-use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
 use crate::domain::assessment::{AgeBand, Draft, Section, SectionStatus};
 use crate::i18n::{Locale, Text};
 use crate::visitor::use_visitor;
@@ -29,8 +29,7 @@ pub fn YoungCarerNotice(mine: CarerAssessment, locale: Locale) -> impl IntoView 
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
     let visitor = use_visitor();
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/assessment");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
@@ -133,8 +132,7 @@ fn TaskList(mine: CarerAssessment, saved: bool) -> impl IntoView {
 #[component]
 pub fn SentPage() -> impl IntoView {
     let visitor = use_visitor();
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/assessment");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let locale = visitor.locale;

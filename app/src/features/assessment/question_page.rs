@@ -8,7 +8,7 @@ use super::api::{my_assessment, SaveAssessmentPage};
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{CharacterCount, ErrorMessage, ErrorSummary};
-use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
 use crate::domain::assessment::questions::{
     checkbox_name, find_page, previous_in_section, Kind, Question, LONG_MAX, SHORT_MAX,
 };
@@ -21,8 +21,7 @@ use crate::visitor::use_visitor;
 pub fn QuestionPage() -> impl IntoView {
     let visitor = use_visitor();
     let id = use_params_map().with_untracked(|p| p.get("page")).unwrap_or_default();
-    if visitor.user.is_none() {
-        redirect(&format!("/sign-in?next=/assessment/questions/{id}"));
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     view! {

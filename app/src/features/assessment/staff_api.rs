@@ -154,8 +154,7 @@ pub async fn record_eligibility(
 ) -> Result<(), AppError> {
     use crate::domain::assessment::EligibilityDecision;
     use crate::policy::Access;
-    use crate::ports::StoreError;
-    use crate::server::{audit, internal, services};
+    use crate::server::{audit, services, store_failure};
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
@@ -163,11 +162,7 @@ pub async fn record_eligibility(
     let (me, found) =
         authorised_version(&services, &visitor, version_id, Access::Edit, "recorded eligibility decision").await?;
     let decision = EligibilityDecision::parse(&fields).map_err(|p| AppError::invalid(&p, visitor.locale))?;
-    match services.store.record_decision(found.id, me.id, &decision, services.clock.now()).await {
-        Ok(()) => {}
-        Err(StoreError::Conflict) => return Err(AppError::Conflict),
-        Err(e) => return Err(internal(&visitor, "recording a decision", e)),
-    }
+    services.store.record_decision(found.id, me.id, &decision, services.clock.now()).await.map_err(|e| store_failure(&visitor, "recording a decision", e))?;
     let outcome = if decision.eligible() { "eligible" } else { "not eligible" };
     audit(&services, &visitor, Some(me.id), "eligibility decided", Some(found.carer_id), Some(outcome)).await?;
     leptos_axum::redirect(&format!("/staff/assessments/{}", found.id));

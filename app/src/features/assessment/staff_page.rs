@@ -12,7 +12,7 @@ use super::staff_api::{assessment_queue, assessment_record, AllocateToMe, Struct
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
 use crate::domain::assessment::questions::{find_page, pages};
 use crate::domain::assessment::{Assessment, CarerOutcome, EligibilityDecision};
 use crate::forms::FormState;
@@ -22,8 +22,7 @@ use crate::visitor::use_visitor;
 #[component]
 pub fn QueuePage() -> impl IntoView {
     let visitor = use_visitor();
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/staff/assessments");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let status = use_query_map().with_untracked(|q| q.get("status")).unwrap_or_else(|| "waiting".to_owned());
@@ -136,8 +135,7 @@ fn Unallocated(lines: Vec<QueueLine>, locale: Locale) -> impl IntoView {
 pub fn RecordPage() -> impl IntoView {
     let visitor = use_visitor();
     let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/staff/assessments");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let Some(id) = id else { return NotFound().into_any() };

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::api::audit_log;
-use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::components::layout::{NotFound, PageTitle, needs_sign_in, redirect};
 use crate::features::people::api::linked_people;
 use crate::i18n::Text;
 use crate::policy::Capability;
@@ -116,8 +116,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let visitor = use_visitor();
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/staff/audit");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let locale = visitor.locale;

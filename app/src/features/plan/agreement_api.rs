@@ -151,8 +151,7 @@ pub async fn sign_off_plan(
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::policy::Access;
-    use crate::ports::StoreError;
-    use crate::server::{audit, internal, services};
+    use crate::server::{audit, services, store_failure};
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
@@ -160,11 +159,7 @@ pub async fn sign_off_plan(
     let (me, found) = authorised_plan(&services, &visitor, id, Access::Edit, "signed off support plan").await?;
     let now = services.clock.now();
     let record = CareAndSupportPlan::parse(&fields, now.date_naive()).map_err(|p| AppError::invalid(&p, visitor.locale))?;
-    match services.store.sign_off_plan(found.id, me.id, &record, now).await {
-        Ok(()) => {}
-        Err(StoreError::Conflict) => return Err(AppError::Conflict),
-        Err(e) => return Err(internal(&visitor, "signing off a plan", e)),
-    }
+    services.store.sign_off_plan(found.id, me.id, &record, now).await.map_err(|e| store_failure(&visitor, "signing off a plan", e))?;
     audit(&services, &visitor, Some(me.id), "support plan signed off", Some(found.person_id), Some(&found.id.to_string()))
         .await?;
     leptos_axum::redirect(&format!("/plan/versions/{}", found.id));

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::agreement_api::{my_plan_versions, plan_version, plans_awaiting_sign_off, PlanVersionView, SendPlan, SignOffPlan};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorMessage, ErrorSummary, TextArea};
-use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
 use crate::domain::plan::record::{FIELDS, FIELD_MAX};
 use crate::domain::plan::{ContributionKind, PlanSection, SentContribution};
 use crate::forms::FormState;
@@ -87,8 +87,7 @@ fn SentSections(contributions: Vec<SentContribution>, locale: Locale) -> impl In
 pub fn PlanVersionPage() -> impl IntoView {
     let visitor = use_visitor();
     let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/plan");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let Some(id) = id else { return NotFound().into_any() };
@@ -145,8 +144,7 @@ pub fn PlanVersionPage() -> impl IntoView {
 #[component]
 pub fn SignOffQueuePage() -> impl IntoView {
     let visitor = use_visitor();
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/staff/plans");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let locale = visitor.locale;
@@ -184,8 +182,7 @@ pub fn SignOffQueuePage() -> impl IntoView {
 pub fn SignOffPage() -> impl IntoView {
     let visitor = use_visitor();
     let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/staff/plans");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let Some(id) = id else { return NotFound().into_any() };

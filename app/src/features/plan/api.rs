@@ -35,14 +35,6 @@ pub(super) fn plan_owner(visitor: &crate::visitor::Visitor) -> Result<crate::vis
     }
 }
 
-#[cfg(feature = "ssr")]
-fn store_failure(visitor: &crate::visitor::Visitor, context: &str, error: crate::ports::StoreError) -> AppError {
-    match error {
-        crate::ports::StoreError::NotFound => AppError::NotFound,
-        other => crate::server::internal(visitor, context, other),
-    }
-}
-
 #[server(prefix = "/api", endpoint = "plan/mine")]
 pub async fn my_plan() -> Result<Vec<PlanItem>, AppError> {
     use crate::server::services;
@@ -50,7 +42,7 @@ pub async fn my_plan() -> Result<Vec<PlanItem>, AppError> {
 
     let visitor = use_visitor();
     let me = plan_owner(&visitor)?;
-    let found = services()?.store.contributions(me.id).await.map_err(|e| store_failure(&visitor, "reading a plan", e))?;
+    let found = services()?.store.contributions(me.id).await.map_err(|e| crate::server::store_failure(&visitor, "reading a plan", e))?;
     Ok(found
         .into_iter()
         .map(|c| PlanItem {
@@ -80,7 +72,7 @@ pub async fn add_to_plan(#[server(default)] section: String, #[server(default)] 
         .store
         .add_contributions(me.id, me.id, &items, services.clock.now())
         .await
-        .map_err(|e| store_failure(&visitor, "adding to a plan", e))?;
+        .map_err(|e| crate::server::store_failure(&visitor, "adding to a plan", e))?;
     leptos_axum::redirect(&format!("/plan?added=1#{}", written.section.code()));
     Ok(())
 }
@@ -97,7 +89,7 @@ pub async fn move_in_plan(#[server(default)] id: i64, #[server(default)] directi
         .store
         .move_contribution(me.id, id, direction == "up")
         .await
-        .map_err(|e| store_failure(&visitor, "moving a contribution", e))?;
+        .map_err(|e| crate::server::store_failure(&visitor, "moving a contribution", e))?;
     leptos_axum::redirect(&format!("/plan#item-{id}"));
     Ok(())
 }
@@ -114,7 +106,7 @@ pub async fn remove_from_plan(#[server(default)] id: i64) -> Result<(), AppError
         .store
         .remove_contribution(me.id, id, services.clock.now())
         .await
-        .map_err(|e| store_failure(&visitor, "removing a contribution", e))?;
+        .map_err(|e| crate::server::store_failure(&visitor, "removing a contribution", e))?;
     leptos_axum::redirect("/plan");
     Ok(())
 }
@@ -136,7 +128,7 @@ pub async fn save_own_words(#[server(default)] words: String) -> Result<(), AppE
         .store
         .save_own_words(me.id, Some(words.as_str()), services.clock.now())
         .await
-        .map_err(|e| store_failure(&visitor, "keeping own words", e))?;
+        .map_err(|e| crate::server::store_failure(&visitor, "keeping own words", e))?;
     leptos_axum::redirect("/plan/own-words/sections");
     Ok(())
 }
@@ -154,7 +146,7 @@ pub async fn own_words_proposals() -> Result<OwnWords, AppError> {
         .store
         .own_words(me.id)
         .await
-        .map_err(|e| store_failure(&visitor, "reading own words", e))?
+        .map_err(|e| crate::server::store_failure(&visitor, "reading own words", e))?
         .unwrap_or_default();
     Ok(OwnWords { parts: propose_sections(&words), words })
 }
@@ -178,7 +170,7 @@ pub async fn accept_own_words(
         .store
         .own_words(me.id)
         .await
-        .map_err(|e| store_failure(&visitor, "reading own words", e))?
+        .map_err(|e| crate::server::store_failure(&visitor, "reading own words", e))?
         .ok_or(AppError::NotFound)?;
     let items: Vec<(PlanSection, String)> = propose_sections(&words)
         .into_iter()
@@ -193,8 +185,8 @@ pub async fn accept_own_words(
         .store
         .add_contributions(me.id, me.id, &items, now)
         .await
-        .map_err(|e| store_failure(&visitor, "adding own words", e))?;
-    services.store.save_own_words(me.id, None, now).await.map_err(|e| store_failure(&visitor, "clearing own words", e))?;
+        .map_err(|e| crate::server::store_failure(&visitor, "adding own words", e))?;
+    services.store.save_own_words(me.id, None, now).await.map_err(|e| crate::server::store_failure(&visitor, "clearing own words", e))?;
     leptos_axum::redirect(&format!("/plan?accepted={}", items.len()));
     Ok(())
 }

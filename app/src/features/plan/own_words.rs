@@ -8,7 +8,7 @@ use leptos::server_fn::ServerFn;
 use super::api::{own_words_proposals, AcceptOwnWords, SaveOwnWords};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, TextArea};
-use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
 use crate::domain::plan::words::Because;
 use crate::domain::plan::{PlanSection, WrittenContribution};
 use crate::forms::FormState;
@@ -18,8 +18,7 @@ use crate::visitor::use_visitor;
 #[component]
 pub fn OwnWordsPage() -> impl IntoView {
     let visitor = use_visitor();
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/plan/own-words");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let locale = visitor.locale;
@@ -54,8 +53,7 @@ pub fn OwnWordsPage() -> impl IntoView {
 #[component]
 pub fn ProposalsPage() -> impl IntoView {
     let visitor = use_visitor();
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/plan/own-words");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let locale = visitor.locale;

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{my_plan, AddToPlan, MoveInPlan, PlanItem, RemoveFromPlan};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
 use crate::domain::plan::{PlanSection, WrittenContribution};
 use crate::forms::FormState;
 use crate::i18n::{Locale, Text};
@@ -18,8 +18,7 @@ use crate::visitor::use_visitor;
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let visitor = use_visitor();
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/plan");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let (added, accepted, sent) =
@@ -98,13 +97,18 @@ fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl I
             .map(|(i, item)| {
                 let id = item.id.to_string();
                 let shown = super::upload::shown(&item, locale);
+                // Screen readers hear which item a button is for, not just "Move up".
+                let about: String = match &item.caption {
+                    Some(caption) if item.body.is_empty() => caption.clone(),
+                    _ => item.body.chars().take(40).collect(),
+                };
                 view! {
                     <li class="portal-contribution" id=format!("item-{id}")>
                         {shown}
                         <div class="portal-contribution__actions">
-                            {(i > 0).then(|| view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction="up" label=t(Text::PlanMoveUp) /> })}
-                            {(i + 1 < count).then(|| view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction="down" label=t(Text::PlanMoveDown) /> })}
-                            <ItemButton action=RemoveFromPlan::PATH id=id.clone() direction="" label=t(Text::PlanRemoveButton) />
+                            {(i > 0).then(|| view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction="up" label=t(Text::PlanMoveUp) about=about.clone() /> })}
+                            {(i + 1 < count).then(|| view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction="down" label=t(Text::PlanMoveDown) about=about.clone() /> })}
+                            <ItemButton action=RemoveFromPlan::PATH id=id.clone() direction="" label=t(Text::PlanRemoveButton) about=about.clone() />
                         </div>
                     </li>
                 }
@@ -123,12 +127,15 @@ fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl I
 
 /// A small POST form with one button (moving or removing changes state, so never a link).
 #[component]
-fn ItemButton(action: &'static str, id: String, direction: &'static str, label: String) -> impl IntoView {
+fn ItemButton(action: &'static str, id: String, direction: &'static str, label: String, about: String) -> impl IntoView {
     view! {
         <PostForm action>
             <input type="hidden" name="id" value=id />
             {(!direction.is_empty()).then(|| view! { <input type="hidden" name="direction" value=direction /> })}
-            <button type="submit" class="govuk-button govuk-button--secondary">{label}</button>
+            <button type="submit" class="govuk-button govuk-button--secondary">
+                {label}
+                <span class="govuk-visually-hidden">": " {about}</span>
+            </button>
         </PostForm>
     }
 }

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{staff_members, AddStaffMember, StaffMember, INVITATION_DAYS};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextField};
-use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
 use crate::forms::FormState;
 use crate::i18n::{Locale, Text};
 use crate::visitor::use_visitor;
@@ -16,8 +16,7 @@ use crate::visitor::use_visitor;
 #[component]
 pub fn StaffUsersPage() -> impl IntoView {
     let visitor = use_visitor();
-    if visitor.user.is_none() {
-        redirect("/sign-in?next=/staff/users");
+    if needs_sign_in(&visitor) {
         return ().into_any();
     }
     let added: Option<i64> = use_query_map().with_untracked(|q| q.get("added").and_then(|v| v.parse().ok()));
