@@ -105,31 +105,59 @@ test('a carer answers, leaves, comes back, sends the assessment and reads the de
   await checkAccessible(later);
 });
 
-test('the same journey in Polish', async ({ page, jsEnabled }) => {
-  await signInAs(page, 'carer@example.org', '/assessment');
-  await page.getByRole('link', { name: 'Polski' }).click();
-  await expect(page.locator('h1')).toHaveText('Twoja ocena potrzeb opiekuna');
-  await page.locator('a[href="/assessment/questions/age-band"]').click();
-  await expect(page.locator('h1')).toHaveText('Ile masz lat?');
-  await page.locator('#age_band-25_64').check();
-  await settle(page, jsEnabled);
-  await page.getByRole('button', { name: 'Dalej' }).click();
-  await expect(page.locator('h1')).toHaveText('Czy pracujesz lub się uczysz?');
-  await page.getByLabel('Szukam pracy').check();
-  await page.getByRole('button', { name: 'Dalej' }).click();
-  await page.locator('textarea').fill('ż'.repeat(2001));
-  await page.getByRole('button', { name: 'Dalej' }).click();
-  await expect(page.locator('#own_health-error')).toContainText('2001');
-  await checkAccessible(page);
-  await page.locator('textarea').fill('Źle śpię');
-  await page.getByRole('button', { name: 'Dalej' }).click();
-  await expect(page.locator('h1')).toHaveText('Twoja ocena potrzeb opiekuna');
-  await page.goto('/assessment/check');
+test('the same journey in Polish', async ({ page, jsEnabled, browser }) => {
+  const first = await newPhone(browser, jsEnabled);
+  await signInAs(first, 'carer@example.org', '/assessment');
+  await first.getByRole('link', { name: 'Polski' }).click();
+  await expect(first.locator('h1')).toHaveText('Twoja ocena potrzeb opiekuna');
+  await first.locator('a[href="/assessment/questions/age-band"]').click();
+  await expect(first.locator('h1')).toHaveText('Ile masz lat?');
+  await first.locator('#age_band-25_64').check();
+  await settle(first, jsEnabled);
+  await first.getByRole('button', { name: 'Dalej' }).click();
+  await expect(first.locator('h1')).toHaveText('Czy pracujesz lub się uczysz?');
+  await first.getByLabel('Szukam pracy').check();
+  await first.getByRole('button', { name: 'Dalej' }).click();
+  await first.locator('textarea').fill('ż'.repeat(2001));
+  await first.getByRole('button', { name: 'Dalej' }).click();
+  await expect(first.locator('#own_health-error')).toContainText('2001');
+  await checkAccessible(first);
+  await first.locator('textarea').fill('Źle śpię');
+  await first.getByRole('button', { name: 'Dalej' }).click();
+  await expect(first.locator('h1')).toHaveText('Twoja ocena potrzeb opiekuna');
+  await first.context().close();
+
+  // Another day, another browser: the answers are there, and the assessment is sent.
+  await signInAs(page, 'carer@example.org', '/assessment/check?lang=pl');
   await expect(page.locator('main')).toContainText('Źle śpię');
+  await expect(page.locator('main')).toContainText('Szukam pracy');
   await settle(page, jsEnabled);
   await checkAccessible(page);
   await page.getByRole('button', { name: 'Wyślij moją ocenę' }).click();
   await expect(page.locator('h1')).toHaveText('Ocena wysłana');
+  const reference = (await page.locator('.govuk-panel__body strong').textContent())!.trim();
+  await checkAccessible(page);
+
+  // The practitioner decides (in English); the carer reads the decision in Polish.
+  const office = await newPhone(browser, jsEnabled);
+  await signInAs(office, 'practitioner@example.org', '/staff/assessments');
+  await office.getByRole('link', { name: reference }).click();
+  await settle(office, jsEnabled);
+  await office.locator('#necessary_care').check();
+  await office.locator('#necessary_care_reason').fill('Codzienna opieka nad mężem.');
+  await office.locator('#health_at_risk').check();
+  await office.locator('#health_reason').fill('Brak snu szkodzi zdrowiu.');
+  await office.locator('#outcomes_reason').fill('Brak czasu na odpoczynek.');
+  await office.locator('#significant_impact').check();
+  await office.locator('#impact_reason').fill('Wyczerpanie.');
+  await office.getByRole('button', { name: 'Record decision' }).click();
+  await expect(office.getByRole('heading', { name: 'You are eligible for support as a carer' })).toBeVisible();
+  await office.context().close();
+
+  await page.goto('/assessment/decision');
+  await expect(page.locator('h1')).toHaveText('Decyzja w sprawie Twojego wsparcia');
+  await expect(page.locator('main')).toContainText('Przysługuje Ci wsparcie dla opiekunów');
+  await expect(page.locator('main')).toContainText('Brak snu szkodzi zdrowiu.');
   await checkAccessible(page);
 });
 
