@@ -100,7 +100,7 @@ test('a carer sends the plan and a practitioner completes and signs it off', asy
   await expect(office.locator('main')).toContainText(`My garden ${mark}`);
   await settle(office, jsEnabled);
   await office.getByRole('button', { name: 'Sign off the plan' }).click();
-  await expect(office.locator('#needs-error')).toContainText('Complete this part of the plan');
+  await expect(office.locator('#needs-error')).toContainText('Complete ‘The needs identified’');
   await expect(office.locator('#review-day-error')).toContainText('Enter the anticipated review date');
   await checkAccessible(office);
   const fill = async (id: string, text: string) => office.locator(`#${id}`).fill(text);

@@ -122,7 +122,7 @@ async fn a_sent_plan_is_signed_off_by_the_practitioner_as_a_version_the_person_c
         .await;
     assert_eq!(location(&refused), format!("/staff/plans/{plan_id}"));
     let page = portal.page(&format!("/staff/plans/{plan_id}")).await;
-    assert!(page.contains("Complete this part of the plan") && page.contains("Enter the anticipated review date"), "{page}");
+    assert!(page.contains("Complete ‘The outcomes the person wants’") && page.contains("Enter the anticipated review date"), "{page}");
     assert!(page.contains("Help at home"), "what was typed is kept");
 
     let id = plan_id.to_string();

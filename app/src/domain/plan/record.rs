@@ -113,7 +113,12 @@ impl Problem for RecordProblem {
 
     fn message(&self, locale: Locale) -> String {
         match self {
-            RecordProblem::Field(_, TextProblem::Missing) => locale.text(Text::RecordPlanFieldMissing).to_owned(),
+            // Each message names its part of the plan, so the error summary is not a list of
+            // identical lines.
+            RecordProblem::Field(name, TextProblem::Missing) => {
+                let label = FIELDS.iter().find(|f| f.name == *name).map(|f| locale.text(f.label)).unwrap_or_default();
+                locale.fill(Text::RecordPlanFieldMissing, &[("field", label)])
+            }
             RecordProblem::Field(_, TextProblem::TooLong { max }) => with_max(locale, Text::DecisionTooLong, *max),
             RecordProblem::ReviewDateMissing => locale.text(Text::RecordPlanReviewMissing).to_owned(),
             RecordProblem::ReviewDateInvalid => locale.text(Text::RecordPlanReviewInvalid).to_owned(),
