@@ -7,14 +7,17 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::domain::account::Role;
-use crate::domain::assessment::{Answers, Draft, EligibilityDecision};
-use crate::domain::plan::record::CareAndSupportPlan;
-use crate::domain::plan::{ContributionKind, PlanSection, SentContribution};
 use crate::domain::contact::ContactMessage;
 use crate::domain::council::Council;
 use crate::forms::FormFlash;
 use crate::i18n::Locale;
 use crate::policy::{Relations, Scope};
+
+mod assessment;
+mod plan;
+
+pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
+pub use plan::{Contribution, FileStore, NewFileContribution, PlanStore, PlanVersion};
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
@@ -134,159 +137,6 @@ pub trait AccountStore: Send + Sync {
     ) -> StoreResult<()>;
     /// Uses up a reset code: the person it belongs to, if it exists, is unused and unexpired.
     async fn use_password_reset(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>>;
-}
-
-/// A carer's assessment as they sent it: a frozen copy of their answers.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SubmittedAssessment {
-    pub id: i64,
-    pub carer_id: i64,
-    pub carer_name: String,
-    pub version: i64,
-    pub submitted_at: DateTime<Utc>,
-    pub answers: Answers,
-    pub decision: Option<RecordedDecision>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecordedDecision {
-    pub decision: EligibilityDecision,
-    pub practitioner_id: i64,
-    pub decided_at: DateTime<Utc>,
-}
-
-/// A line in the practitioners' queue.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QueuedAssessment {
-    pub id: i64,
-    pub carer_id: i64,
-    pub carer_name: String,
-    pub version: i64,
-    pub submitted_at: DateTime<Utc>,
-    pub under_18: bool,
-    /// `Some(eligible)` once decided.
-    pub eligible: Option<bool>,
-    /// Whether any practitioner has the carer in their caseload.
-    pub allocated: bool,
-}
-
-#[async_trait]
-pub trait AssessmentStore: Send + Sync {
-    async fn draft(&self, carer_id: i64) -> StoreResult<Draft>;
-    /// Saves one page's answers (an empty answer removes the saved one) and marks the page as
-    /// seen, together: either all of it is saved or none.
-    async fn save_page(&self, carer_id: i64, page: &str, answers: &[(String, String)], at: DateTime<Utc>)
-        -> StoreResult<()>;
-    /// Freezes the current answers as the next version; returns the new version's id.
-    async fn submit_assessment(&self, carer_id: i64, answers: &Answers, under_18: bool, at: DateTime<Utc>)
-        -> StoreResult<i64>;
-    /// A carer's versions, newest first.
-    async fn assessment_versions(&self, carer_id: i64) -> StoreResult<Vec<SubmittedAssessment>>;
-    async fn assessment_version(&self, id: i64) -> StoreResult<Option<SubmittedAssessment>>;
-    /// Every submitted version, newest first.
-    async fn assessment_queue(&self) -> StoreResult<Vec<QueuedAssessment>>;
-    /// Fails with `Conflict` if the version already has a decision.
-    async fn record_decision(
-        &self,
-        version_id: i64,
-        practitioner_id: i64,
-        decision: &EligibilityDecision,
-        at: DateTime<Utc>,
-    ) -> StoreResult<()>;
-}
-
-/// Something a person put in their plan: words, or a picture or clip kept in the file store.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Contribution {
-    pub id: i64,
-    pub person_id: i64,
-    pub section: PlanSection,
-    pub kind: ContributionKind,
-    pub body: String,
-    pub caption: Option<String>,
-    pub alt_text: Option<String>,
-    pub file_key: Option<String>,
-    pub media_type: Option<String>,
-    pub size_bytes: i64,
-    pub added_at: DateTime<Utc>,
-}
-
-/// A version of a person's plan: what they sent, and once signed off, the statutory record.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlanVersion {
-    pub id: i64,
-    pub person_id: i64,
-    pub person_name: String,
-    pub version: i64,
-    pub submitted_at: DateTime<Utc>,
-    pub contributions: Vec<SentContribution>,
-    pub record: Option<CareAndSupportPlan>,
-    pub signed_off_by: Option<String>,
-    pub signed_off_at: Option<DateTime<Utc>>,
-}
-
-/// A picture or clip to add to a plan, already checked and stored.
-pub struct NewFileContribution<'a> {
-    pub section: PlanSection,
-    pub kind: ContributionKind,
-    pub caption: Option<&'a str>,
-    pub alt_text: Option<&'a str>,
-    pub file_key: &'a str,
-    pub media_type: &'a str,
-    pub size_bytes: i64,
-}
-
-/// Files people send (pictures, clips), kept by key. Local folder by default.
-#[async_trait]
-pub trait FileStore: Send + Sync {
-    /// Stores the bytes under `key` completely or not at all.
-    async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), StoreError>;
-    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError>;
-}
-
-#[async_trait]
-pub trait PlanStore: Send + Sync {
-    /// A person's contributions in section order, then their own order.
-    async fn contributions(&self, person_id: i64) -> StoreResult<Vec<Contribution>>;
-    /// Adds words to the end of their sections, all or none.
-    async fn add_contributions(
-        &self,
-        person_id: i64,
-        added_by: i64,
-        items: &[(PlanSection, String)],
-        at: DateTime<Utc>,
-    ) -> StoreResult<()>;
-    async fn add_file_contribution(
-        &self,
-        person_id: i64,
-        added_by: i64,
-        file: NewFileContribution<'_>,
-        at: DateTime<Utc>,
-    ) -> StoreResult<i64>;
-    /// Any contribution by id (whoever's it is: callers check who may see it).
-    async fn find_contribution(&self, id: i64) -> StoreResult<Option<Contribution>>;
-    /// Swaps a contribution with its neighbour in the section. `NotFound` unless it is theirs.
-    async fn move_contribution(&self, person_id: i64, id: i64, up: bool) -> StoreResult<()>;
-    /// Takes a contribution out of the plan (the record is kept). `NotFound` unless it is theirs.
-    async fn remove_contribution(&self, person_id: i64, id: i64, at: DateTime<Utc>) -> StoreResult<()>;
-    /// Freezes the person's contributions as the next version of their plan, sent for agreement.
-    async fn send_plan(&self, person_id: i64, contributions: &[SentContribution], at: DateTime<Utc>) -> StoreResult<i64>;
-    /// A person's plan versions, newest first.
-    async fn plan_versions(&self, person_id: i64) -> StoreResult<Vec<PlanVersion>>;
-    async fn plan_version(&self, id: i64) -> StoreResult<Option<PlanVersion>>;
-    /// Plans sent for agreement and not yet signed off, newest first.
-    async fn plans_awaiting_sign_off(&self) -> StoreResult<Vec<PlanVersion>>;
-    /// Records the statutory plan and the sign-off. `Conflict` if it is already signed off.
-    async fn sign_off_plan(
-        &self,
-        id: i64,
-        practitioner_id: i64,
-        record: &CareAndSupportPlan,
-        at: DateTime<Utc>,
-    ) -> StoreResult<()>;
-    /// The long text a person is mapping into sections, kept until they add it.
-    async fn own_words(&self, person_id: i64) -> StoreResult<Option<String>>;
-    async fn save_own_words(&self, person_id: i64, words: Option<&str>, at: DateTime<Utc>) -> StoreResult<()>;
 }
 
 /// One line of the audit log.
