@@ -149,6 +149,22 @@ pub fn PageTitle(text: String, #[prop(optional)] has_errors: bool) -> impl IntoV
     view! { <Title text=full /> }
 }
 
+/// The GOV.UK success notification banner, for "done" messages after a form.
+#[component]
+pub fn SuccessBanner(#[prop(into)] message: String) -> impl IntoView {
+    let visitor = use_visitor();
+    view! {
+        <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title">
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id="success-title">{visitor.t(Text::LayoutSuccess)}</h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+                <p class="govuk-notification-banner__heading">{message}</p>
+            </div>
+        </div>
+    }
+}
+
 /// Shown for any address the portal does not have (and for records a person may not see).
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{my_assessment, CarerAssessment};
 use super::words;
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{NotFound, PageTitle, SuccessBanner, needs_sign_in};
 use crate::domain::assessment::{AgeBand, Draft, Section, SectionStatus};
 use crate::i18n::{Locale, Text};
 use crate::visitor::use_visitor;
@@ -90,14 +90,7 @@ fn TaskList(mine: CarerAssessment, saved: bool) -> impl IntoView {
     view! {
         <PageTitle text=t(Text::AssessmentTitle) />
         {saved.then(|| view! {
-            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="saved-title">{t(Text::StaffAddedTitle)}</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">{t(Text::AssessmentSavedNotice)}</p>
-                </div>
-            </div>
+            <SuccessBanner message=t(Text::AssessmentSavedNotice) />
         })}
         <h1 class="govuk-heading-l">{t(Text::AssessmentTitle)}</h1>
         <p class="govuk-body">{t(Text::AssessmentIntro)}</p>

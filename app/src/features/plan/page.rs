@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{my_plan, AddToPlan, MoveInPlan, PlanItem, RemoveFromPlan};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{NotFound, PageTitle, SuccessBanner, needs_sign_in};
 use crate::domain::plan::{PlanSection, WrittenContribution};
 use crate::forms::FormState;
 use crate::i18n::{Locale, Text};
@@ -57,14 +57,7 @@ fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>, sent: bool)
     view! {
         <PageTitle text=t(Text::PlanTitle) has_errors=state.has_errors() />
         {notice.map(|notice| view! {
-            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="plan-notice">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="plan-notice">{t(Text::StaffAddedTitle)}</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">{notice}</p>
-                </div>
-            </div>
+            <SuccessBanner message=notice />
         })}
         <ErrorSummary state=state.clone() order=&["section", "text"] />
         <h1 class="govuk-heading-l">{t(Text::PlanTitle)}</h1>

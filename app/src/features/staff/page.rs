@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{staff_members, AddStaffMember, StaffMember, INVITATION_DAYS};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextField};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{NotFound, PageTitle, SuccessBanner, needs_sign_in};
 use crate::forms::FormState;
 use crate::i18n::{Locale, Text};
 use crate::visitor::use_visitor;
@@ -43,14 +43,7 @@ fn StaffUsers(members: Vec<StaffMember>, added: Option<i64>) -> impl IntoView {
             &[("name", &member.name), ("email", &member.email), ("days", &INVITATION_DAYS.to_string())],
         );
         view! {
-            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="added-title">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="added-title">{t(Text::StaffAddedTitle)}</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">{text}</p>
-                </div>
-            </div>
+            <SuccessBanner message=text />
         }
     });
     let roles = ["practitioner", "responder", "admin"]
