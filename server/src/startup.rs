@@ -150,10 +150,14 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
         .layer(from_fn_with_state(state.clone(), web::session::middleware))
         .layer(axum::extract::DefaultBodyLimit::max(web::form_posts::FORM_LIMIT));
 
-    // Pictures and clips: a plain multipart form with its own, larger, body limit.
+    // Pictures and clips: a plain multipart form with its own, larger, body limit; the files
+    // themselves and the PDF copy of a plan are plain responses too.
     let uploads = Router::new()
         .route(web::uploads::UPLOAD_PATH, axum::routing::post(web::uploads::upload))
-        .route("/plan/files/{id}/{variant}", axum::routing::get(web::uploads::file))
+        .route("/plan/files/{id}/{variant}", axum::routing::get(web::uploads::file));
+    #[cfg(feature = "pdf")]
+    let uploads = uploads.route(web::plan_copy::PATH, axum::routing::get(web::plan_copy::download));
+    let uploads = uploads
         .layer(from_fn_with_state(state.clone(), web::visitor::middleware))
         .layer(from_fn_with_state(state.clone(), web::session::middleware))
         .layer(axum::extract::DefaultBodyLimit::max(web::uploads::BODY_LIMIT));

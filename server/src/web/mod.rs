@@ -2,6 +2,8 @@
 pub mod csrf;
 pub mod form_posts;
 pub mod headers;
+#[cfg(feature = "pdf")]
+pub mod plan_copy;
 pub mod session;
 pub mod uploads;
 pub mod visitor;

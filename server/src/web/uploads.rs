@@ -213,7 +213,7 @@ pub async fn upload(
 }
 
 /// A plain page for a fault: the cause goes to the log with the request id, never to the page.
-fn failed(visitor: &Visitor, context: &str, error: impl std::fmt::Display) -> Response {
+pub(super) fn failed(visitor: &Visitor, context: &str, error: impl std::fmt::Display) -> Response {
     tracing::error!(request_id = %visitor.request_id, "{context}: {error}");
     (
         StatusCode::INTERNAL_SERVER_ERROR,

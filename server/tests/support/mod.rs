@@ -1,6 +1,8 @@
 //! A real portal for integration tests: its own SQLite file in a temporary folder, served on
 //! port 0, and a client that keeps cookies and does not follow redirects.
 #![allow(dead_code)]
+pub mod uploads;
+
 use axum::Router;
 use server::config::Settings;
 use server::startup::{build_with, Portal};

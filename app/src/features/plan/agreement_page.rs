@@ -35,6 +35,9 @@ pub fn AgreementStatus() -> impl IntoView {
                         <p class="govuk-body">
                             <a class="govuk-link" href=format!("/plan/versions/{}", latest.id)>{t(Text::PlanSeeVersion)}</a>
                         </p>
+                        <p class="govuk-body">
+                            <a class="govuk-link" href=copy_path(latest.id) download="">{t(Text::PlanPdfLink)}</a>
+                        </p>
                     </div>
                 }
             })}
@@ -44,6 +47,11 @@ pub fn AgreementStatus() -> impl IntoView {
             <button type="submit" class="govuk-button govuk-button--secondary">{t(Text::PlanSendButton)}</button>
         </PostForm>
     }
+}
+
+/// Where the tagged PDF copy of a version is (served by the server's `plan_copy` route).
+fn copy_path(id: i64) -> String {
+    format!("/plan/versions/{id}/copy.pdf")
 }
 
 /// The person's contributions as sent, section by section.
@@ -127,7 +135,13 @@ pub fn PlanVersionPage() -> impl IntoView {
                         <PageTitle text=title.clone() />
                         <h1 class="govuk-heading-l">{title}</h1>
                         <p class="govuk-body">{status}</p>
-                        <p class="govuk-body portal-no-print">{t(Text::CopyPrintHint)}</p>
+                        <div class="portal-no-print">
+                            <p class="govuk-body">
+                                <a class="govuk-link" href=copy_path(version.id) download="">{t(Text::PlanPdfLink)}</a>
+                            </p>
+                            <p class="govuk-hint">{t(Text::PlanPdfHint)}</p>
+                            <p class="govuk-body">{t(Text::CopyPrintHint)}</p>
+                        </div>
                         {record}
                         <h2 class="govuk-heading-m">{t(Text::PlanOwnWordsHeading)}</h2>
                         <SentSections contributions=version.contributions.clone() locale />

@@ -1,0 +1,147 @@
+//! Placing blocks on A4 pages: lines of text at their baselines and pictures scaled to fit,
+//! with headings kept with what follows them.
+use crate::text::{wrap, Fonts};
+use crate::Block;
+
+pub const PAGE_WIDTH: f32 = 595.0;
+pub const PAGE_HEIGHT: f32 = 842.0;
+pub const MARGIN: f32 = 56.0;
+const TOP: f32 = 60.0;
+/// Room kept at the foot of each page for the page number.
+const BOTTOM: f32 = 70.0;
+const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
+const PICTURE_MAX_HEIGHT: f32 = 320.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Title,
+    Heading,
+    Subheading,
+    Body,
+    Small,
+}
+
+impl Style {
+    pub fn size(self) -> f32 {
+        match self {
+            Style::Title => 20.0,
+            Style::Heading => 16.0,
+            Style::Subheading => 12.5,
+            Style::Body => 11.5,
+            Style::Small => 9.5,
+        }
+    }
+
+    pub fn bold(self) -> bool {
+        matches!(self, Style::Title | Style::Heading | Style::Subheading)
+    }
+
+    fn line_height(self) -> f32 {
+        self.size() * 1.4
+    }
+
+    /// Space above and below a block in this style.
+    fn spacing(self) -> (f32, f32) {
+        match self {
+            Style::Title => (0.0, 12.0),
+            Style::Heading => (18.0, 6.0),
+            Style::Subheading => (10.0, 3.0),
+            Style::Body => (0.0, 8.0),
+            Style::Small => (2.0, 10.0),
+        }
+    }
+
+    fn for_heading(level: u8) -> Style {
+        match level {
+            0 | 1 => Style::Title,
+            2 => Style::Heading,
+            _ => Style::Subheading,
+        }
+    }
+}
+
+/// Something drawn on a page, and the block it belongs to. `y` is from the top of the page: a
+/// line's baseline, or a picture's top edge.
+#[derive(Clone, Debug)]
+pub enum Placed {
+    Line { block: usize, x: f32, y: f32, style: Style, text: String, caption: bool },
+    Picture { block: usize, x: f32, y: f32, width: f32, height: f32 },
+}
+
+struct Pages {
+    pages: Vec<Vec<Placed>>,
+    y: f32,
+}
+
+impl Pages {
+    fn room(&self) -> f32 {
+        PAGE_HEIGHT - BOTTOM - self.y
+    }
+
+    fn ensure(&mut self, height: f32) {
+        // A block taller than a whole page starts on a fresh one and then flows.
+        if height > self.room() && self.y > TOP {
+            self.pages.push(Vec::new());
+            self.y = TOP;
+        }
+    }
+
+    fn place(&mut self, item: Placed) {
+        self.pages.last_mut().expect("there is always a page").push(item);
+    }
+
+    fn lines(&mut self, block: usize, lines: Vec<String>, style: Style, caption: bool) {
+        let (before, after) = style.spacing();
+        if self.y > TOP {
+            self.y += before;
+        }
+        for text in lines {
+            self.ensure(style.line_height());
+            self.y += style.line_height();
+            // A blank line the writer left is space, not content.
+            if text.is_empty() {
+                continue;
+            }
+            let y = self.y - (style.line_height() - style.size()) / 2.0;
+            self.place(Placed::Line { block, x: MARGIN, y, style, text, caption });
+        }
+        self.y += after;
+    }
+}
+
+/// Lays the blocks out; `pictures` has each picture block's size in pixels.
+pub fn lay_out(blocks: &[Block], pictures: &[Option<(u32, u32)>], fonts: &Fonts) -> Vec<Vec<Placed>> {
+    let mut pages = Pages { pages: vec![Vec::new()], y: TOP };
+    for (index, block) in blocks.iter().enumerate() {
+        match block {
+            Block::Heading { level, text } => {
+                let style = Style::for_heading(*level);
+                let lines = wrap(text, CONTENT_WIDTH, fonts, style);
+                // Keep a heading with at least three lines of what comes after it.
+                let needed = style.spacing().0 + lines.len() as f32 * style.line_height() + 3.0 * Style::Body.line_height();
+                pages.ensure(needed);
+                pages.lines(index, lines, style, false);
+            }
+            Block::Paragraph(text) => {
+                let lines = wrap(text, CONTENT_WIDTH, fonts, Style::Body);
+                pages.lines(index, lines, Style::Body, false);
+            }
+            Block::Picture { caption, .. } => {
+                let (width, height) = pictures[index].map(|(w, h)| (w as f32, h as f32)).unwrap_or((1.0, 1.0));
+                let scale = (CONTENT_WIDTH / width).min(PICTURE_MAX_HEIGHT / height).min(1.0);
+                let (width, height) = (width * scale, height * scale);
+                let caption_lines = caption.as_deref().map(|c| wrap(c, CONTENT_WIDTH, fonts, Style::Small)).unwrap_or_default();
+                pages.ensure(height + caption_lines.len().min(2) as f32 * Style::Small.line_height());
+                pages.y += 4.0;
+                pages.place(Placed::Picture { block: index, x: MARGIN, y: pages.y, width, height });
+                pages.y += height;
+                if caption_lines.is_empty() {
+                    pages.y += Style::Small.spacing().1;
+                } else {
+                    pages.lines(index, caption_lines, Style::Small, true);
+                }
+            }
+        }
+    }
+    pages.pages
+}
