@@ -24,7 +24,7 @@ build: deps
 test: deps unit e2e
 
 unit:
-	cargo test -p app -p server --features app/ssr
+	cargo test -p app -p server -p pdf --features app/ssr
 
 e2e: e2e-debug e2e-release
 

@@ -1,8 +1,9 @@
 // The person's own plan, JavaScript on and off, at phone size, axe on every page: words added
 // to "What is important to me", a paragraph in their own words mapped into sections (one
-// moved by the person), reordering and removing.
+// moved by the person), reordering and removing, a photo, sending, sign-off and the PDF copy.
 import { test, expect, checkAccessible, newPhone, settle } from './fixtures';
 import { signInAs } from './session';
+import { readPdf } from './pdf';
 
 test('a carer adds to their plan and maps their own words into its sections', async ({ page, jsEnabled }) => {
   const mark = `${jsEnabled ? 'on' : 'off'}-${Date.now()}`;
@@ -125,4 +126,17 @@ test('a carer sends the plan and a practitioner completes and signs it off', asy
   await expect(page.locator('main')).toContainText(`Time for the garden ${mark}`);
   await expect(page.locator('main')).toContainText(`My garden ${mark}`);
   await checkAccessible(page);
+
+  // The PDF copy: their words, the practitioner's record and their described photo, tagged.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download a copy of this plan (PDF)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^support-plan-version-\d+\.pdf$/);
+  const pdf = await readPdf(await file.path());
+  expect(pdf.tagged).toBe(true);
+  expect(pdf.text).toContain(`My garden ${mark}`);
+  expect(pdf.text).toContain(`Time for the garden ${mark}`);
+  expect(pdf.text).toContain('What is important to me');
+  expect(pdf.roles).toEqual(expect.arrayContaining(['H1', 'H2', 'H3', 'P', 'Figure', 'Caption']));
+  expect(pdf.figures.some((alt) => alt.startsWith('My handwritten note'))).toBe(true);
 });
