@@ -95,6 +95,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plan") view=plan::PlanPage ssr=SsrMode::Async />
                         <Route path=path!("/plan/own-words") view=plan::OwnWordsPage ssr=SsrMode::Async />
                         <Route path=path!("/plan/own-words/sections") view=plan::ProposalsPage ssr=SsrMode::Async />
+                        <Route path=path!("/plan/items/:id") view=plan::ChangeItemPage ssr=SsrMode::Async />
                         <Route path=path!("/plan/versions/:id") view=plan::PlanVersionPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/plans") view=plan::SignOffQueuePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/plans/:id") view=plan::SignOffPage ssr=SsrMode::Async />

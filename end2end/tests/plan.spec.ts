@@ -78,6 +78,22 @@ test('a carer adds a photo to "What is important to me", with a description', as
   expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.locator('section[aria-labelledby="important"]')).toContainText(`Sunday lunch ${mark}`);
   await checkAccessible(page);
+
+  // Changing its description: emptied, it is refused next to the field; then changed.
+  await page.getByRole('link', { name: `Change: Sunday lunch ${mark}` }).click();
+  await expect(page.locator('h1')).toHaveText('Change this part of your plan');
+  const description = page.getByLabel('Describe the picture for someone who cannot see it');
+  await expect(description).toHaveValue(`My handwritten note ${mark}`);
+  await description.fill('');
+  await settle(page, jsEnabled);
+  await page.getByRole('button', { name: 'Save the change' }).click();
+  await expect(page.locator('#alt_text-error')).toContainText('Describe what is in the picture');
+  await expect(page.getByLabel('Caption (optional)')).toHaveValue(`Sunday lunch ${mark}`);
+  await checkAccessible(page);
+  await description.fill(`My handwritten note about Sundays ${mark}`);
+  await page.getByRole('button', { name: 'Save the change' }).click();
+  await expect(page.getByRole('alert')).toContainText('Your change was saved.');
+  await expect(page.getByRole('img', { name: `My handwritten note about Sundays ${mark}` })).toBeVisible();
 });
 
 test('a carer sends the plan and a practitioner completes and signs it off', async ({ page, jsEnabled, browser }) => {

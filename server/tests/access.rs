@@ -48,7 +48,8 @@ const WITH_A_PERSON_ID: &[(&str, &str)] =
     &[("/api/people/summary", "person_id"), ("/api/assessment/allocate", "carer_id")];
 
 /// Server functions that take the id of something in a person's plan.
-const WITH_A_CONTRIBUTION_ID: &[(&str, &str)] = &[("/api/plan/move", "id"), ("/api/plan/remove", "id")];
+const WITH_A_CONTRIBUTION_ID: &[(&str, &str)] =
+    &[("/api/plan/move", "id"), ("/api/plan/remove", "id"), ("/api/plan/change", "id")];
 
 /// Server functions that take the id of a plan version.
 const WITH_A_PLAN_ID: &[(&str, &str)] = &[("/api/plan/version", "id"), ("/api/plan/sign-off", "id")];

@@ -150,3 +150,29 @@ async fn a_sent_plan_is_signed_off_by_the_practitioner_as_a_version_the_person_c
     assert!(page.contains("My garden and my cat"), "{page}");
     assert!(portal.page("/plan").await.contains("signed off by Someone"));
 }
+
+#[tokio::test]
+async fn words_are_changed_in_place_and_an_empty_change_is_refused_and_kept() {
+    let portal = spawn().await;
+    person(&portal, "pat@example.org", Role::Customer).await;
+    portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "My gardn")]).await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM plan_contributions").fetch_one(portal.store.pool()).await.unwrap();
+    let change_page = format!("/plan/items/{id}");
+    assert!(portal.page(&change_page).await.contains("My gardn"), "what is there is filled in");
+
+    let refused = portal.post_form("/api/plan/change", &change_page, &[("id", &id.to_string()), ("text", "  ")]).await;
+    assert_eq!(location(&refused), change_page);
+    assert!(portal.page(&change_page).await.contains("Write something to add"));
+
+    let response =
+        portal.post_form("/api/plan/change", &change_page, &[("id", &id.to_string()), ("text", "My garden")]).await;
+    assert_eq!(location(&response), format!("/plan?changed=1#item-{id}"));
+    let page = portal.page("/plan?changed=1").await;
+    assert!(page.contains("Your change was saved.") && page.contains("My garden") && !page.contains("My gardn"), "{page}");
+
+    // Nobody else can change it, or even open it.
+    portal.sign_out().await;
+    person(&portal, "sam@example.org", Role::Carer).await;
+    assert_eq!(portal.post_json("/api/plan/change", &[("id", &id.to_string()), ("text", "Mine now")]).await.status(), 404);
+    assert!(portal.page(&change_page).await.contains("Page not found"));
+}

@@ -104,3 +104,28 @@ async fn a_cross_site_upload_is_refused() {
         .unwrap();
     assert_eq!(response.status(), 403);
 }
+
+#[tokio::test]
+async fn a_pictures_caption_and_description_can_be_changed_but_the_description_not_emptied() {
+    let portal = spawn().await;
+    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    let fields = [("upload_section", "important"), ("alt_text", "A note"), ("caption", "")];
+    upload(&portal, &fields, Some(("IMG_0003.jpg", phone_photo()))).await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM plan_contributions").fetch_one(portal.store.pool()).await.unwrap();
+    let change_page = format!("/plan/items/{id}");
+
+    let emptied = [("id", id.to_string()), ("alt_text", " ".to_owned()), ("caption", "Sunday lunch".to_owned())];
+    let emptied: Vec<(&str, &str)> = emptied.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(location(&portal.post_form("/api/plan/change", &change_page, &emptied).await), change_page);
+    let page = portal.page(&change_page).await;
+    assert!(page.contains("Describe what is in the picture") && page.contains("Sunday lunch"), "{page}");
+
+    let changed = [("id", id.to_string()), ("alt_text", "My note about Sunday lunch".to_owned()), ("caption", "Sundays".to_owned())];
+    let changed: Vec<(&str, &str)> = changed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    portal.post_form("/api/plan/change", &change_page, &changed).await;
+    let (caption, alt_text, changed_at): (String, String, Option<String>) =
+        sqlx::query_as("SELECT caption, alt_text, changed_at FROM plan_contributions").fetch_one(portal.store.pool()).await.unwrap();
+    assert_eq!((caption.as_str(), alt_text.as_str()), ("Sundays", "My note about Sunday lunch"));
+    assert!(changed_at.is_some());
+}

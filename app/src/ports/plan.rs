@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::{StoreError, StoreResult};
 use crate::domain::plan::record::CareAndSupportPlan;
-use crate::domain::plan::{ContributionKind, PlanSection, SentContribution};
+use crate::domain::plan::{ContributionChange, ContributionKind, PlanSection, SentContribution};
 
 /// Something a person put in their plan: words, or a picture or clip kept in the file store.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +79,8 @@ pub trait PlanStore: Send + Sync {
     async fn find_contribution(&self, id: i64) -> StoreResult<Option<Contribution>>;
     /// Swaps a contribution with its neighbour in the section. `NotFound` unless it is theirs.
     async fn move_contribution(&self, person_id: i64, id: i64, up: bool) -> StoreResult<()>;
+    /// New words, or a new caption and description. `NotFound` unless it is theirs and still in the plan.
+    async fn change_contribution(&self, person_id: i64, id: i64, change: &ContributionChange, at: DateTime<Utc>) -> StoreResult<()>;
     /// Takes a contribution out of the plan (the record is kept). `NotFound` unless it is theirs.
     async fn remove_contribution(&self, person_id: i64, id: i64, at: DateTime<Utc>) -> StoreResult<()>;
     /// Freezes the person's contributions as the next version of their plan, sent for agreement.

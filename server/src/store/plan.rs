@@ -1,6 +1,6 @@
 //! The person's own support plan: contributions per section and the text being mapped.
 use app::domain::plan::record::CareAndSupportPlan;
-use app::domain::plan::{ContributionKind, PlanSection, SentContribution};
+use app::domain::plan::{ContributionChange, ContributionKind, PlanSection, SentContribution};
 use app::ports::{Contribution, NewFileContribution, PlanStore, PlanVersion, StoreError, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -159,6 +159,27 @@ impl PlanStore for SqliteStore {
             }
         }
         tx.commit().await.map_err(store_error)
+    }
+
+    async fn change_contribution(&self, person_id: i64, id: i64, change: &ContributionChange, at: DateTime<Utc>) -> StoreResult<()> {
+        // New words replace the body; a picture or clip keeps its (empty) body and gets new descriptions.
+        let done = sqlx::query(
+            "UPDATE plan_contributions SET body = COALESCE($1, body), caption = $2, alt_text = $3, changed_at = $4 \
+             WHERE id = $5 AND person_id = $6 AND removed_at IS NULL",
+        )
+        .bind(&change.body)
+        .bind(&change.caption)
+        .bind(&change.alt_text)
+        .bind(at)
+        .bind(id)
+        .bind(person_id)
+        .execute(&self.pool)
+        .await
+        .map_err(store_error)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
     }
 
     async fn remove_contribution(&self, person_id: i64, id: i64, at: DateTime<Utc>) -> StoreResult<()> {

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use app::domain::account::Role;
-use app::domain::plan::{ContributionKind, PlanSection};
+use app::domain::plan::{ContributionKind, FileDescription, PlanSection};
+use app::domain::Problem;
 use app::forms::FormFlash;
 use app::i18n::{Locale, Text};
 use app::policy::Access;
@@ -22,7 +23,6 @@ use crate::uploads::{self, Refusal, Sniffed};
 pub const UPLOAD_PATH: &str = "/plan/upload";
 /// The whole request may carry the largest clip plus the form's other fields.
 pub const BODY_LIMIT: usize = uploads::CLIP_MAX_BYTES + 64 * 1024;
-const CAPTION_MAX: usize = 200;
 
 /// What the form sent.
 #[derive(Default)]
@@ -127,10 +127,6 @@ pub async fn upload(
     if section.is_none() {
         errors.insert("upload_section".to_owned(), locale.text(Text::PlanErrorsSection).to_owned());
     }
-    if sent.caption.chars().count() > CAPTION_MAX {
-        let text = locale.fill(Text::PlanErrorsCaptionTooLong, &[("max", &CAPTION_MAX.to_string())]);
-        errors.insert("caption".to_owned(), text);
-    }
     let sniffed = match (&sent.file, sent.too_large) {
         (_, true) => Err(Refusal::TooLarge { max_mb: mb(uploads::CLIP_MAX_BYTES) }),
         (None, false) => {
@@ -150,10 +146,13 @@ pub async fn upload(
     if let Err(refusal) = sniffed {
         errors.entry("file".to_owned()).or_insert_with(|| message(locale, refusal));
     }
-    if matches!(sniffed, Ok(Sniffed::Picture)) && sent.alt_text.trim().is_empty() {
-        errors.insert("alt_text".to_owned(), locale.text(Text::PlanErrorsAltMissing).to_owned());
+    // Until the file is known to be a picture, only the caption and length can be checked.
+    let kind = if matches!(sniffed, Ok(Sniffed::Picture)) { ContributionKind::Picture } else { ContributionKind::Clip };
+    let described = FileDescription::parse(kind, &sent.caption, &sent.alt_text);
+    for problem in described.as_ref().err().into_iter().flatten() {
+        errors.insert(problem.field(), problem.message(locale));
     }
-    let (Some(section), Ok(kind), Some(bytes)) = (section, sniffed, sent.file.as_ref()) else {
+    let (Some(section), Ok(kind), Some(bytes), Ok((caption, alt_text))) = (section, sniffed, sent.file.as_ref(), described) else {
         return refuse(&session, &sent, errors);
     };
     if !errors.is_empty() {
@@ -195,13 +194,11 @@ pub async fn upload(
     if let Err(error) = services.files.put(&key, &stored).await {
         return failed(&visitor, "storing a file", error);
     }
-    let caption = Some(sent.caption.trim()).filter(|c| !c.is_empty());
-    let alt_text = Some(sent.alt_text.trim()).filter(|a| !a.is_empty());
     let new = NewFileContribution {
         section,
         kind: contribution_kind,
-        caption,
-        alt_text,
+        caption: caption.as_deref(),
+        alt_text: alt_text.as_deref(),
         file_key: &key,
         media_type,
         size_bytes: stored.len() as i64,

@@ -144,11 +144,58 @@ impl WrittenContribution {
     }
 }
 
+/// A change to something already in the plan: new words, or a new caption and description for
+/// a picture or clip. Pictures must keep a description for people who cannot see them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContributionChange {
+    /// New words for a words contribution; `None` for a picture or clip.
+    pub body: Option<String>,
+    pub caption: Option<String>,
+    pub alt_text: Option<String>,
+}
+
+pub const CAPTION_MAX: usize = 200;
+pub const ALT_TEXT_MAX: usize = 500;
+
+impl ContributionChange {
+    pub fn parse(kind: ContributionKind, text: &str, caption: &str, alt_text: &str) -> Result<ContributionChange, Vec<PlanProblem>> {
+        if kind == ContributionKind::Words {
+            return BoundedText::required(text, WrittenContribution::TEXT_MAX)
+                .map(|text| ContributionChange { body: Some(text.into_inner()), caption: None, alt_text: None })
+                .map_err(|p| vec![PlanProblem::Text(p)]);
+        }
+        let (caption, alt_text) = FileDescription::parse(kind, caption, alt_text)?;
+        Ok(ContributionChange { body: None, caption, alt_text })
+    }
+}
+
+/// The caption and description of a picture or clip, checked the same way when it is added and
+/// when it is changed.
+pub struct FileDescription;
+
+impl FileDescription {
+    pub fn parse(kind: ContributionKind, caption: &str, alt_text: &str) -> Result<(Option<String>, Option<String>), Vec<PlanProblem>> {
+        let caption = BoundedText::optional(caption, CAPTION_MAX).map_err(PlanProblem::Caption);
+        let alt_text = if kind == ContributionKind::Picture {
+            BoundedText::required(alt_text, ALT_TEXT_MAX).map(Some)
+        } else {
+            BoundedText::optional(alt_text, ALT_TEXT_MAX)
+        }
+        .map_err(PlanProblem::AltText);
+        match (caption, alt_text) {
+            (Ok(caption), Ok(alt_text)) => Ok((caption.map(BoundedText::into_inner), alt_text.map(BoundedText::into_inner))),
+            (caption, alt_text) => Err([alt_text.err(), caption.err()].into_iter().flatten().collect()),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlanProblem {
     SectionMissing,
     Text(TextProblem),
     OwnWords(TextProblem),
+    Caption(TextProblem),
+    AltText(TextProblem),
 }
 
 impl Problem for PlanProblem {
@@ -157,6 +204,8 @@ impl Problem for PlanProblem {
             PlanProblem::SectionMissing => "section",
             PlanProblem::Text(_) => "text",
             PlanProblem::OwnWords(_) => "words",
+            PlanProblem::Caption(_) => "caption",
+            PlanProblem::AltText(_) => "alt_text",
         }
         .to_owned()
     }
@@ -169,6 +218,15 @@ impl Problem for PlanProblem {
             }
             PlanProblem::Text(TextProblem::TooLong { max }) | PlanProblem::OwnWords(TextProblem::TooLong { max }) => {
                 crate::domain::with_max(locale, Text::PlanErrorsTooLong, *max)
+            }
+            PlanProblem::Caption(TextProblem::TooLong { max }) => {
+                crate::domain::with_max(locale, Text::PlanErrorsCaptionTooLong, *max)
+            }
+            PlanProblem::AltText(TextProblem::TooLong { max }) => {
+                crate::domain::with_max(locale, Text::PlanErrorsTooLong, *max)
+            }
+            PlanProblem::AltText(TextProblem::Missing) | PlanProblem::Caption(TextProblem::Missing) => {
+                locale.text(Text::PlanErrorsAltMissing).to_owned()
             }
         }
     }

@@ -61,3 +61,25 @@ fn written_contributions_need_a_section_and_words() {
         vec![PlanProblem::SectionMissing, PlanProblem::Text(TextProblem::Missing)]
     );
 }
+
+#[test]
+fn a_picture_keeps_a_description_when_it_is_changed() {
+    let changed = ContributionChange::parse(ContributionKind::Picture, "", " Sundays ", "Mum and me at the beach").unwrap();
+    assert_eq!(changed.body, None);
+    assert_eq!(changed.caption.as_deref(), Some("Sundays"));
+    assert_eq!(changed.alt_text.as_deref(), Some("Mum and me at the beach"));
+    let refused = ContributionChange::parse(ContributionKind::Picture, "", &"x".repeat(CAPTION_MAX + 1), " ").unwrap_err();
+    assert_eq!(refused, [PlanProblem::AltText(TextProblem::Missing), PlanProblem::Caption(TextProblem::TooLong { max: CAPTION_MAX })]);
+}
+
+#[test]
+fn a_clip_needs_no_description_and_words_need_words() {
+    let clip = ContributionChange::parse(ContributionKind::Clip, "", "", "").unwrap();
+    assert_eq!((clip.caption, clip.alt_text), (None, None));
+    let words = ContributionChange::parse(ContributionKind::Words, "  My allotment  ", "ignored", "ignored").unwrap();
+    assert_eq!((words.body.as_deref(), words.caption), (Some("My allotment"), None));
+    assert_eq!(
+        ContributionChange::parse(ContributionKind::Words, " ", "", "").unwrap_err(),
+        [PlanProblem::Text(TextProblem::Missing)]
+    );
+}

@@ -94,6 +94,40 @@ pub async fn move_in_plan(#[server(default)] id: i64, #[server(default)] directi
     Ok(())
 }
 
+/// New words for something already in the plan, or a new caption and description for a
+/// picture or clip.
+#[server(prefix = "/api", endpoint = "plan/change")]
+pub async fn change_in_plan(
+    #[server(default)] id: i64,
+    #[server(default)] text: String,
+    #[server(default)] caption: String,
+    #[server(default)] alt_text: String,
+) -> Result<(), AppError> {
+    use crate::domain::plan::ContributionChange;
+    use crate::server::{services, store_failure};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let me = plan_owner(&visitor)?;
+    let services = services()?;
+    let found = services
+        .store
+        .find_contribution(id)
+        .await
+        .map_err(|e| store_failure(&visitor, "finding a contribution", e))?
+        .filter(|c| c.person_id == me.id)
+        .ok_or(AppError::NotFound)?;
+    let change =
+        ContributionChange::parse(found.kind, &text, &caption, &alt_text).map_err(|p| AppError::invalid(&p, visitor.locale))?;
+    services
+        .store
+        .change_contribution(me.id, id, &change, services.clock.now())
+        .await
+        .map_err(|e| store_failure(&visitor, "changing a contribution", e))?;
+    leptos_axum::redirect(&format!("/plan?changed=1#item-{id}"));
+    Ok(())
+}
+
 #[server(prefix = "/api", endpoint = "plan/remove")]
 pub async fn remove_from_plan(#[server(default)] id: i64) -> Result<(), AppError> {
     use crate::server::services;

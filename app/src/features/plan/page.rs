@@ -21,12 +21,13 @@ pub fn PlanPage() -> impl IntoView {
     if needs_sign_in(&visitor) {
         return ().into_any();
     }
-    let (added, accepted, sent) =
-        use_query_map().with_untracked(|q| (q.get("added").is_some(), q.get("accepted"), q.get("sent").is_some()));
+    let (added, accepted, sent, changed) = use_query_map().with_untracked(|q| {
+        (q.get("added").is_some(), q.get("accepted"), q.get("sent").is_some(), q.get("changed").is_some())
+    });
     view! {
         <Await future=my_plan() let:items>
             {match items.clone() {
-                Ok(items) => view! { <Plan items added accepted=accepted.clone() sent /> }.into_any(),
+                Ok(items) => view! { <Plan items added accepted=accepted.clone() sent changed /> }.into_any(),
                 Err(_) => NotFound().into_any(),
             }}
         </Await>
@@ -35,7 +36,7 @@ pub fn PlanPage() -> impl IntoView {
 }
 
 #[component]
-fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>, sent: bool) -> impl IntoView {
+fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>, sent: bool, changed: bool) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
     let t = move |text| locale.text(text).to_owned();
@@ -43,6 +44,7 @@ fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>, sent: bool)
         (_, _, true) => Some(t(Text::PlanSentNotice)),
         (_, Some(n), _) => Some(locale.fill(Text::PlanAccepted, &[("n", &n.to_string())])),
         (true, None, _) => Some(t(Text::PlanAdded)),
+        _ if changed => Some(t(Text::PlanChanged)),
         _ => None,
     };
     let sections = PlanSection::ALL
@@ -99,6 +101,10 @@ fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl I
                     <li class="portal-contribution" id=format!("item-{id}")>
                         {shown}
                         <div class="portal-contribution__actions">
+                            <a class="govuk-link portal-contribution__change" href=format!("/plan/items/{id}")>
+                                {t(Text::PlanChangeLink)}
+                                <span class="govuk-visually-hidden">": " {about.clone()}</span>
+                            </a>
                             {(i > 0).then(|| view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction="up" label=t(Text::PlanMoveUp) about=about.clone() /> })}
                             {(i + 1 < count).then(|| view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction="down" label=t(Text::PlanMoveDown) about=about.clone() /> })}
                             <ItemButton action=RemoveFromPlan::PATH id=id.clone() direction="" label=t(Text::PlanRemoveButton) about=about.clone() />
