@@ -110,6 +110,8 @@ pub async fn authorise_person(
 
 /// Sets the page's Content-Security-Policy: scripts only from the portal itself or carrying
 /// this response's nonce (the islands' loader), wasm allowed to compile, nothing framed.
+/// `blob:` is the preview of a picture chosen for upload: the page's own object URL, which
+/// Chromium also checks against `connect-src` when it shows it.
 pub fn set_content_security_policy() {
     use leptos::nonce::use_nonce;
     use leptos_axum::ResponseOptions;
@@ -119,7 +121,7 @@ pub fn set_content_security_policy() {
     };
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; form-action 'self'; \
+         img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' blob:; form-action 'self'; \
          frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
     );
     if let Ok(value) = http::HeaderValue::from_str(&policy) {

@@ -129,3 +129,27 @@ async fn a_pictures_caption_and_description_can_be_changed_but_the_description_n
     assert_eq!((caption.as_str(), alt_text.as_str()), ("Sundays", "My note about Sunday lunch"));
     assert!(changed_at.is_some());
 }
+
+#[tokio::test]
+async fn the_pages_script_gets_field_messages_or_where_to_go_instead_of_redirects() {
+    let portal = spawn().await;
+    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    let send = |fields: Vec<(&'static str, &'static str)>, file: Vec<u8>| {
+        let mut form = Form::new();
+        for (name, value) in fields {
+            form = form.text(name, value);
+        }
+        let form = form.part("file", Part::bytes(file).file_name("IMG_0004.jpg"));
+        portal.client.post(portal.at("/plan/upload")).header("Origin", &portal.url).header("Accept", "application/json").multipart(form).send()
+    };
+    let refused = send(vec![("upload_section", "important")], b"<svg onload=alert(1)>".to_vec()).await.unwrap();
+    assert_eq!(refused.status(), 422);
+    let body: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(body["kind"], "validation");
+    assert_eq!(body["fields"]["file"], "The file must be a photo (JPEG, PNG or WebP), a voice note or a video");
+
+    let added = send(vec![("upload_section", "important"), ("alt_text", "A note")], phone_photo()).await.unwrap();
+    assert_eq!(added.status(), 200);
+    assert_eq!(added.headers()["location"], "/plan?added=1#important");
+}

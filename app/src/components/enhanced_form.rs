@@ -64,7 +64,7 @@ pub fn PostForm(action: &'static str, #[prop(optional, into)] autosave: Option<S
 }
 
 #[island]
-fn FormEnhancer(children: Children) -> impl IntoView {
+pub(crate) fn FormEnhancer(children: Children) -> impl IntoView {
     let wrapper = NodeRef::<leptos::html::Div>::new();
     // Marks the forms once the script is running, so tests (and styles) can tell.
     Effect::new(move |_| {
@@ -95,6 +95,9 @@ fn FormEnhancer(children: Children) -> impl IntoView {
         let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         if let Some(textarea) = target.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlTextAreaElement>()) {
             crate::components::form_script::count_characters(textarea);
+        }
+        if let Some(input) = target.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>()).filter(|i| i.type_() == "file") {
+            crate::components::upload_script::preview(input);
         }
         let form = target
             .and_then(|e| e.closest("form[data-autosave]").ok().flatten())

@@ -40,7 +40,12 @@ impl Words {
 }
 
 pub(crate) async fn submit(form: HtmlFormElement, pressed: Option<(String, String)>) {
-    let outcome = send(&form, pressed.as_ref()).await.unwrap_or(Outcome::Offline);
+    let sent = if form.enctype() == "multipart/form-data" {
+        super::upload_script::upload(&form).await
+    } else {
+        send(&form, pressed.as_ref()).await
+    };
+    let outcome = sent.unwrap_or(Outcome::Offline);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let words = Words::from(&form);
     match outcome {
@@ -95,8 +100,11 @@ pub(crate) async fn send(form: &HtmlFormElement, pressed: Option<&(String, Strin
     if response.status() != 422 {
         return Ok(Outcome::Fallback);
     }
-    // A 422 is always `AppError::Validation`: `{"kind":"validation","fields":{name: message}}`.
-    let json = JsFuture::from(response.json()?).await?;
+    messages(JsFuture::from(response.json()?).await?)
+}
+
+/// A 422 is always `AppError::Validation`: `{"kind":"validation","fields":{name: message}}`.
+pub(crate) fn messages(json: JsValue) -> Result<Outcome, JsValue> {
     let fields = js_sys::Reflect::get(&json, &JsValue::from_str("fields"))?;
     let Some(fields) = fields.dyn_ref::<js_sys::Object>() else { return Ok(Outcome::Fallback) };
     let messages = js_sys::Object::entries(fields)

@@ -7,3 +7,4 @@ mod form_script;
 pub mod password_reveal;
 pub mod layout;
 pub mod timeout_warning;
+mod upload_script;

@@ -15,7 +15,7 @@ use app::visitor::Visitor;
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
-use http::{header, HeaderValue, StatusCode};
+use http::{header, HeaderMap, HeaderValue, StatusCode};
 
 use super::AppState;
 use crate::uploads::{self, Refusal, Sniffed};
@@ -86,8 +86,35 @@ fn message(locale: Locale, refusal: Refusal) -> String {
     }
 }
 
-/// Back to the plan with what was typed and the messages (never the file itself).
-fn refuse(session: &SessionHandle, sent: &Sent, errors: BTreeMap<String, String>) -> Response {
+/// How the form was sent: by the browser itself (answer with redirects, like every form), or by
+/// the page's script (answer as server functions do: field messages, or where to go next).
+#[derive(Clone, Copy)]
+struct Answer {
+    script: bool,
+}
+
+impl Answer {
+    fn from(headers: &HeaderMap) -> Answer {
+        let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        Answer { script: accept.starts_with("application/json") }
+    }
+
+    fn go_to(self, location: &str) -> Response {
+        if self.script {
+            (StatusCode::OK, [(header::LOCATION, location.to_owned())]).into_response()
+        } else {
+            Redirect::to(location).into_response()
+        }
+    }
+}
+
+/// Back to the plan with what was typed and the messages (never the file itself). The script
+/// gets the messages to show next to the fields, with the rest of the page untouched.
+fn refuse(answer: Answer, session: &SessionHandle, sent: &Sent, errors: BTreeMap<String, String>) -> Response {
+    if answer.script {
+        let body = serde_json::json!({ "kind": "validation", "fields": errors });
+        return (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response();
+    }
     let values = BTreeMap::from([
         ("upload_section".to_owned(), sent.section.clone()),
         ("caption".to_owned(), sent.caption.clone()),
@@ -111,9 +138,15 @@ pub async fn upload(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     Extension(session): Extension<SessionHandle>,
+    headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
+    let answer = Answer::from(&headers);
     let Some(me) = visitor.user.clone() else {
+        // The script then lets the browser post the form itself, and it lands on sign-in.
+        if answer.script {
+            return StatusCode::UNAUTHORIZED.into_response();
+        }
         return Redirect::to("/sign-in?next=/plan").into_response();
     };
     if !matches!(me.role, Role::Carer | Role::Customer) {
@@ -153,10 +186,10 @@ pub async fn upload(
         errors.insert(problem.field(), problem.message(locale));
     }
     let (Some(section), Ok(kind), Some(bytes), Ok((caption, alt_text))) = (section, sniffed, sent.file.as_ref(), described) else {
-        return refuse(&session, &sent, errors);
+        return refuse(answer, &session, &sent, errors);
     };
     if !errors.is_empty() {
-        return refuse(&session, &sent, errors);
+        return refuse(answer, &session, &sent, errors);
     }
     let existing = match services.store.contributions(me.id).await {
         Ok(existing) => existing,
@@ -166,7 +199,7 @@ pub async fn upload(
     let used: i64 = files.iter().map(|c| c.size_bytes).sum();
     if files.len() >= uploads::PLAN_MAX_FILES || used + bytes.len() as i64 > uploads::PLAN_MAX_BYTES {
         errors.insert("file".to_owned(), message(locale, Refusal::PlanFull));
-        return refuse(&session, &sent, errors);
+        return refuse(answer, &session, &sent, errors);
     }
 
     // Pictures are made safe off the async threads; clips are kept exactly as sent.
@@ -179,7 +212,7 @@ pub async fn upload(
                 Ok(Ok(safe)) => safe,
                 Ok(Err(refusal)) => {
                     errors.insert("file".to_owned(), message(locale, refusal));
-                    return refuse(&session, &sent, errors);
+                    return refuse(answer, &session, &sent, errors);
                 }
                 Err(error) => return failed(&visitor, "making a picture safe", error),
             };
@@ -206,7 +239,7 @@ pub async fn upload(
     if let Err(error) = services.store.add_file_contribution(me.id, me.id, new, services.clock.now()).await {
         return failed(&visitor, "adding a file to a plan", error);
     }
-    Redirect::to(&format!("/plan?added=1#{}", section.code())).into_response()
+    answer.go_to(&format!("/plan?added=1#{}", section.code()))
 }
 
 /// A plain page for a fault: the cause goes to the log with the request id, never to the page.

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::api::PlanItem;
+use crate::components::enhanced_form::{FormEnhancer, IslandsOnPage};
 use crate::components::fields::{ErrorMessage, ErrorSummary, TextField};
 use crate::domain::plan::{ContributionKind, PlanSection};
 use crate::forms::FormState;
@@ -54,6 +55,7 @@ pub fn UploadForm() -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
     let t = move |text| locale.text(text).to_owned();
+    IslandsOnPage::mark();
     let state = FormState::for_action(UPLOAD_ACTION, visitor.flash.as_ref(), BTreeMap::new());
     let chosen = state.value("upload_section");
     let section_error = state.error("upload_section");
@@ -69,7 +71,16 @@ pub fn UploadForm() -> impl IntoView {
         <h2 class="govuk-heading-l" id="upload">{t(Text::PlanUploadHeading)}</h2>
         <ErrorSummary state=state.clone() order=&["file", "alt_text", "caption", "upload_section"] />
         <p class="govuk-body">{t(Text::PlanUploadIntro)}</p>
-        <form method="post" action=UPLOAD_ACTION enctype="multipart/form-data" novalidate>
+        <FormEnhancer>
+        <form
+            method="post"
+            action=UPLOAD_ACTION
+            enctype="multipart/form-data"
+            novalidate
+            data-summary-title=t(Text::ErrorsSummaryTitle)
+            data-error-prefix=t(Text::ErrorsPrefix)
+            data-offline=t(Text::ErrorsOffline)
+        >
             <div class=group(&file_error) data-field="file">
                 <label class="govuk-label" for="file">{t(Text::PlanFileLabel)}</label>
                 <ErrorMessage name="file" message=file_error.clone() />
@@ -80,20 +91,35 @@ pub fn UploadForm() -> impl IntoView {
                     type="file"
                     accept="image/jpeg,image/png,image/webp,audio/*,video/*"
                     aria-describedby=file_error.as_ref().map(|_| "file-error")
+                    data-control=""
+                    data-error-class="govuk-file-upload--error"
                 />
+                // With JavaScript: the chosen picture, before it is sent.
+                <img class="portal-upload-preview" data-upload-preview="" hidden alt=t(Text::PlanUploadPreview) />
             </div>
             <TextField name="alt_text" label=t(Text::PlanAltLabel) hint=t(Text::PlanAltHint) state=state.clone() />
             <TextField name="caption" label=t(Text::PlanCaptionLabel) state=state.clone() />
             <div class=group(&section_error) data-field="upload_section">
                 <label class="govuk-label" for="upload_section">{t(Text::PlanSectionLegend)}</label>
                 <ErrorMessage name="upload_section" message=section_error.clone() />
-                <select class="govuk-select" id="upload_section" name="upload_section"
-                    aria-describedby=section_error.as_ref().map(|_| "upload_section-error")>
+                <select
+                    class=if section_error.is_some() { "govuk-select govuk-select--error" } else { "govuk-select" }
+                    id="upload_section"
+                    name="upload_section"
+                    aria-describedby=section_error.as_ref().map(|_| "upload_section-error")
+                    data-control=""
+                    data-error-class="govuk-select--error"
+                >
                     <option value="">""</option>
                     {options}
                 </select>
             </div>
+            <div class="govuk-form-group portal-upload-progress" data-upload-progress="" hidden>
+                <label class="govuk-label" for="upload-progress">{t(Text::PlanUploadSending)}</label>
+                <progress id="upload-progress" max="100" value="0"></progress>
+            </div>
             <button type="submit" class="govuk-button">{t(Text::PlanUploadButton)}</button>
         </form>
+        </FormEnhancer>
     }
 }
