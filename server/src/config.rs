@@ -49,6 +49,17 @@ pub struct Settings {
     /// Where pictures and clips people add to their plans are kept. Defaults to
     /// `{data_dir}/files`.
     pub files_dir: Option<PathBuf>,
+    /// Keep pictures and clips in this S3 bucket instead of `files_dir`.
+    pub s3_bucket: Option<String>,
+    /// The address of an S3-compatible store (MinIO, Ceph…); AWS itself when unset.
+    pub s3_endpoint: Option<String>,
+    /// Defaults to `eu-west-2` (London).
+    pub s3_region: Option<String>,
+    /// Credentials; when unset, the usual `AWS_*` environment variables or the machine's role.
+    pub s3_access_key_id: Option<String>,
+    pub s3_secret_access_key: Option<SecretString>,
+    /// Allow a plain `http://` endpoint (a store on the council's own network).
+    pub s3_allow_http: bool,
 }
 
 #[derive(Serialize)]
@@ -62,6 +73,7 @@ struct Defaults {
     demo_data: bool,
     log_json: bool,
     trust_forwarded_for: bool,
+    s3_allow_http: bool,
 }
 
 impl Settings {
@@ -85,6 +97,7 @@ impl Settings {
             demo_data: false,
             log_json: false,
             trust_forwarded_for: false,
+            s3_allow_http: false,
         }
     }
 

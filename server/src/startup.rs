@@ -98,7 +98,7 @@ pub async fn build_with(
         .context("creating the mail outbox")?;
     let services = Services {
         store: Arc::new(store.clone()),
-        files: Arc::new(crate::files::LocalFiles::new(settings.files_dir()).context("creating the files folder")?),
+        files: Arc::new(crate::files::ObjectFiles::from_settings(&settings)?),
         clock: Arc::new(SystemClock),
         passwords: passwords.clone(),
         mailer: Arc::new(mailer),

@@ -22,8 +22,17 @@ pub async fn spawn() -> TestPortal {
 }
 
 pub async fn spawn_with(extra: impl FnOnce(Router<AppState>) -> Router<AppState>) -> TestPortal {
+    spawn_configured(|_| {}, extra).await
+}
+
+/// A portal with some settings changed from the test defaults.
+pub async fn spawn_configured(
+    configure: impl FnOnce(&mut Settings),
+    extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
+) -> TestPortal {
     let data = tempfile::tempdir().expect("temporary folder");
-    let settings = Settings::for_tests(data.path().to_path_buf());
+    let mut settings = Settings::for_tests(data.path().to_path_buf());
+    configure(&mut settings);
     let Portal { router, store } = build_with(settings, extra).await.expect("the portal builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let url = format!("http://{}", listener.local_addr().unwrap());
