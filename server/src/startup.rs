@@ -89,6 +89,15 @@ pub async fn build_with(
     settings: Settings,
     extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
 ) -> anyhow::Result<Portal> {
+    build_with_clock(settings, Arc::new(SystemClock), extra).await
+}
+
+/// Builds the portal on a given clock (tests move time to reach due dates).
+pub async fn build_with_clock(
+    settings: Settings,
+    clock: Arc<dyn app::ports::Clock>,
+    extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
+) -> anyhow::Result<Portal> {
     prepare_data_dir(&settings.data_dir)?;
     let store = SqliteStore::connect(&settings.database_url()).await?;
     let secret = session_secret(&settings)?;
@@ -99,7 +108,7 @@ pub async fn build_with(
     let services = Services {
         store: Arc::new(store.clone()),
         files: Arc::new(crate::files::ObjectFiles::from_settings(&settings)?),
-        clock: Arc::new(SystemClock),
+        clock,
         passwords: passwords.clone(),
         mailer: Arc::new(mailer),
         limits: Arc::new(MemoryRateLimiter::default()),

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use app::domain::account::Role;
 use app::policy::Scope;
 use app::domain::plan::PlanSection;
-use app::ports::{AccountStore, AssessmentStore, NewAccount, PlanStore};
+use app::domain::review::{ReviewMethod, ReviewReason, ReviewRequest, Urgency};
+use app::ports::{AccountStore, AssessmentStore, NewAccount, PlanStore, ReviewStore};
 use server::demo::DEMO_PASSWORD;
 use support::{spawn, TestPortal};
 
@@ -41,6 +42,11 @@ const WITHOUT_AN_ID: &[&str] = &[
     "/api/plan/versions",
     // Lists only plans of people in the practitioner's caseload.
     "/api/plan/awaiting-sign-off",
+    // A person's own reviews, and a request about their own plan.
+    "/api/reviews/mine",
+    "/api/reviews/request",
+    // Lists only reviews of people in the practitioner's caseload.
+    "/api/reviews/due",
 ];
 
 /// Server functions that take a person's id, and the field that carries it.
@@ -53,6 +59,10 @@ const WITH_A_CONTRIBUTION_ID: &[(&str, &str)] =
 
 /// Server functions that take the id of a plan version.
 const WITH_A_PLAN_ID: &[(&str, &str)] = &[("/api/plan/version", "id"), ("/api/plan/sign-off", "id")];
+
+/// Server functions that take the id of a review.
+const WITH_A_REVIEW_ID: &[(&str, &str)] =
+    &[("/api/reviews/review", "id"), ("/api/reviews/arrange", "id"), ("/api/reviews/outcome", "id")];
 
 /// Server functions that take the id of a sent assessment, and the field that carries it.
 const WITH_AN_ASSESSMENT_ID: &[(&str, &str)] =
@@ -68,6 +78,18 @@ struct Person {
     contribution: Option<i64>,
     /// The id of the plan this person sent for agreement (carers and customers).
     plan: Option<i64>,
+    /// The id of a review this person asked for (carers and customers).
+    review: Option<i64>,
+}
+
+fn review_request(household: u8) -> ReviewRequest {
+    ReviewRequest {
+        reason: ReviewReason::NeedsChanged,
+        what_changed: format!("secret of household {household}"),
+        method: ReviewMethod::Telephone,
+        involve: None,
+        urgency: Urgency::Soon,
+    }
 }
 
 /// Two households (a carer, the person they care for, a representative, a practitioner with
@@ -109,7 +131,11 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
                 Some(_) => Some(store.send_plan(id, &[], now).await.unwrap()),
                 None => None,
             };
-            people.push(Person { id, email, household, assessment, contribution, plan });
+            let review = match contribution {
+                Some(_) => Some(store.request_review(id, id, &review_request(household), now).await.unwrap()),
+                None => None,
+            };
+            people.push(Person { id, email, household, assessment, contribution, plan, review });
         }
         store.link_carer(ids["carer"], ids["customer"], now).await.unwrap();
         store.add_representation(ids["representative"], ids["customer"], Scope::Edit, now).await.unwrap();
@@ -121,7 +147,7 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
         let account =
             NewAccount { email: &email, display_name: "Staff", role, password_hash: &hash, locale: app::i18n::Locale::En };
         let id = store.create_account(account, now).await.unwrap();
-        people.push(Person { id, email, household, assessment: None, contribution: None, plan: None });
+        people.push(Person { id, email, household, assessment: None, contribution: None, plan: None, review: None });
     }
     people
 }
@@ -136,6 +162,7 @@ async fn every_server_function_is_classified() {
                 && !WITH_AN_ASSESSMENT_ID.iter().any(|(p, _)| p == path)
                 && !WITH_A_CONTRIBUTION_ID.iter().any(|(p, _)| p == path)
                 && !WITH_A_PLAN_ID.iter().any(|(p, _)| p == path)
+                && !WITH_A_REVIEW_ID.iter().any(|(p, _)| p == path)
         })
         .collect();
     unknown.sort();
@@ -163,7 +190,9 @@ async fn nobody_reaches_a_record_in_another_household() {
             let by_contribution =
                 WITH_A_CONTRIBUTION_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.contribution?)));
             let by_plan = WITH_A_PLAN_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.plan?)));
-            for (path, field, id) in by_person.chain(by_assessment).chain(by_contribution).chain(by_plan) {
+            let by_review = WITH_A_REVIEW_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.review?)));
+            let every = by_person.chain(by_assessment).chain(by_contribution).chain(by_plan).chain(by_review);
+            for (path, field, id) in every {
                 let response = client
                     .post(portal.at(path))
                     .header("Origin", &portal.url)

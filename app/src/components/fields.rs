@@ -299,3 +299,44 @@ pub fn Radios(
         </div>
     }
 }
+
+/// A GOV.UK date input: day, month and year boxes named `{prefix}-day`, `-month`, `-year`. Its
+/// error belongs to `{prefix}-day`, so the error summary links to the first box.
+#[component]
+pub fn DateInput(prefix: &'static str, legend: String, hint: String, state: FormState) -> impl IntoView {
+    let locale = use_visitor().locale;
+    let field = format!("{prefix}-day");
+    let error = state.error(&field);
+    let has_error = error.is_some();
+    let hint_id = format!("{prefix}-hint");
+    let described = if has_error { format!("{hint_id} {field}-error") } else { hint_id.clone() };
+    let part = move |part: &'static str, label: Text, width: &'static str| {
+        let name = format!("{prefix}-{part}");
+        let class = format!(
+            "govuk-input govuk-date-input__input govuk-input--width-{width}{}",
+            if has_error { " govuk-input--error" } else { "" }
+        );
+        view! {
+            <div class="govuk-date-input__item">
+                <div class="govuk-form-group">
+                    <label class="govuk-label govuk-date-input__label" for=name.clone()>{locale.text(label)}</label>
+                    <input class=class id=name.clone() name=name.clone() type="text" inputmode="numeric" value=state.value(&name) />
+                </div>
+            </div>
+        }
+    };
+    view! {
+        <div class=group_class(has_error) data-field=field.clone()>
+            <fieldset class="govuk-fieldset" role="group" aria-describedby=described>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                <div class="govuk-hint" id=hint_id>{hint}</div>
+                <ErrorMessage name=field.clone() message=error />
+                <div class="govuk-date-input" data-control="">
+                    {part("day", Text::RecordPlanDay, "2")}
+                    {part("month", Text::RecordPlanMonth, "2")}
+                    {part("year", Text::RecordPlanYear, "4")}
+                </div>
+            </fieldset>
+        </div>
+    }
+}

@@ -1,10 +1,35 @@
 //! Plain types shared by the server and the browser. They parse their input, so a value that
 //! exists is a valid one. No I/O here.
+
+/// Declares a closed set of answers with the short code used in forms and the store.
+macro_rules! choices {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const CODES: &'static [&'static str] = &[$($code),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn parse(code: &str) -> Option<$name> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
 pub mod account;
 pub mod assessment;
 pub mod contact;
 pub mod council;
+pub mod date;
 pub mod plan;
+pub mod review;
 pub mod text;
 
 use crate::i18n::{Locale, Text};

@@ -5,6 +5,7 @@ pub mod contact;
 pub mod home;
 pub mod people;
 pub mod plan;
+pub mod reviews;
 pub mod staff;
 pub mod info;
 pub mod start;

@@ -15,9 +15,11 @@ use crate::policy::{Relations, Scope};
 
 mod assessment;
 mod plan;
+mod review;
 
 pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
 pub use plan::{Contribution, FileStore, NewFileContribution, PlanStore, PlanVersion};
+pub use review::{Review, ReviewStore};
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
@@ -159,8 +161,8 @@ pub trait AuditLog: Send + Sync {
 }
 
 /// Everything the portal keeps, behind one handle.
-pub trait Store: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore + PlanStore {}
-impl<T: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore + PlanStore> Store for T {}
+pub trait Store: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore + PlanStore + ReviewStore {}
+impl<T: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore + PlanStore + ReviewStore> Store for T {}
 
 /// The time, injected so tests can move it (sessions expire, reviews fall due).
 pub trait Clock: Send + Sync {

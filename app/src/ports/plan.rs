@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::{StoreError, StoreResult};
 use crate::domain::plan::record::CareAndSupportPlan;
+use crate::domain::review::PlannedReview;
 use crate::domain::plan::{ContributionChange, ContributionKind, PlanSection, SentContribution};
 
 /// Something a person put in their plan: words, or a picture or clip kept in the file store.
@@ -90,12 +91,14 @@ pub trait PlanStore: Send + Sync {
     async fn plan_version(&self, id: i64) -> StoreResult<Option<PlanVersion>>;
     /// Plans sent for agreement and not yet signed off, newest first.
     async fn plans_awaiting_sign_off(&self) -> StoreResult<Vec<PlanVersion>>;
-    /// Records the statutory plan and the sign-off. `Conflict` if it is already signed off.
+    /// Records the statutory plan and the sign-off, and plans its reviews, all or nothing.
+    /// `Conflict` if it is already signed off.
     async fn sign_off_plan(
         &self,
         id: i64,
         practitioner_id: i64,
         record: &CareAndSupportPlan,
+        reviews: &[PlannedReview],
         at: DateTime<Utc>,
     ) -> StoreResult<()>;
     /// The long text a person is mapping into sections, kept until they add it.

@@ -4,6 +4,7 @@ mod assessments;
 mod audit;
 mod contact;
 mod plan;
+mod reviews;
 mod sessions;
 
 use std::{str::FromStr, time::Duration};
@@ -50,4 +51,9 @@ pub(crate) fn store_error(error: sqlx::Error) -> StoreError {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
         other => StoreError::Unavailable(Box::new(other)),
     }
+}
+
+/// A JSON column that no longer reads as the type it was written from.
+pub(crate) fn unreadable(what: &str, error: serde_json::Error) -> StoreError {
+    StoreError::Unavailable(format!("unreadable {what}: {error}").into())
 }

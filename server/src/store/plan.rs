@@ -1,11 +1,12 @@
 //! The person's own support plan: contributions per section and the text being mapped.
 use app::domain::plan::record::CareAndSupportPlan;
+use app::domain::review::PlannedReview;
 use app::domain::plan::{ContributionChange, ContributionKind, PlanSection, SentContribution};
 use app::ports::{Contribution, NewFileContribution, PlanStore, PlanVersion, StoreError, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::{store_error, SqliteStore};
+use super::{store_error, unreadable, SqliteStore};
 
 #[derive(sqlx::FromRow)]
 struct ContributionRow {
@@ -219,9 +220,10 @@ impl PlanStore for SqliteStore {
         id: i64,
         practitioner_id: i64,
         record: &CareAndSupportPlan,
+        reviews: &[PlannedReview],
         at: DateTime<Utc>,
     ) -> StoreResult<()> {
-        self.sign_off(id, practitioner_id, record, at).await
+        self.sign_off(id, practitioner_id, record, reviews, at).await
     }
 
     async fn own_words(&self, person_id: i64) -> StoreResult<Option<String>> {
@@ -261,10 +263,6 @@ struct VersionRow {
     record: Option<String>,
     signed_off_by: Option<String>,
     signed_off_at: Option<DateTime<Utc>>,
-}
-
-fn unreadable(what: &str, error: serde_json::Error) -> StoreError {
-    StoreError::Unavailable(format!("unreadable {what}: {error}").into())
 }
 
 impl VersionRow {
@@ -337,23 +335,32 @@ impl SqliteStore {
         id: i64,
         practitioner_id: i64,
         record: &CareAndSupportPlan,
+        reviews: &[PlannedReview],
         at: DateTime<Utc>,
     ) -> StoreResult<()> {
         let json = serde_json::to_string(record).map_err(|e| unreadable("record", e))?;
-        let done = sqlx::query(
+        let mut tx = self.pool.begin().await.map_err(store_error)?;
+        let person_id: Option<i64> = sqlx::query_scalar(
             "UPDATE plan_versions SET record = $1, signed_off_by = $2, signed_off_at = $3
-             WHERE id = $4 AND signed_off_at IS NULL",
+             WHERE id = $4 AND signed_off_at IS NULL RETURNING person_id",
         )
         .bind(json)
         .bind(practitioner_id)
         .bind(at)
         .bind(id)
-        .execute(&self.pool)
+        .fetch_optional(&mut *tx)
         .await
         .map_err(store_error)?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::Conflict);
+        let Some(person_id) = person_id else { return Err(StoreError::Conflict) };
+        // The plan's new reviews replace any planned from an earlier version that are not done.
+        sqlx::query("DELETE FROM reviews WHERE person_id = $1 AND status = 'planned' AND kind IN ('first', 'annual')")
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(store_error)?;
+        for review in reviews {
+            super::reviews::plan_review(&mut tx, person_id, Some(id), review, at).await?;
         }
-        Ok(())
+        tx.commit().await.map_err(store_error)
     }
 }

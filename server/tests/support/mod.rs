@@ -5,12 +5,31 @@ pub mod uploads;
 
 use axum::Router;
 use server::config::Settings;
-use server::startup::{build_with, Portal};
+use server::startup::{build_with_clock, Portal};
 use server::store::SqliteStore;
 use server::web::AppState;
 use tempfile::TempDir;
 
+/// The time now, moved forward as a test needs (a review falling due, a session expiring).
+#[derive(Default)]
+pub struct TestClock {
+    shift_seconds: std::sync::atomic::AtomicI64,
+}
+
+impl TestClock {
+    pub fn advance(&self, by: chrono::Duration) {
+        self.shift_seconds.fetch_add(by.num_seconds(), std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl app::ports::Clock for TestClock {
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now() + chrono::Duration::seconds(self.shift_seconds.load(std::sync::atomic::Ordering::SeqCst))
+    }
+}
+
 pub struct TestPortal {
+    pub clock: std::sync::Arc<TestClock>,
     pub url: String,
     pub client: reqwest::Client,
     pub store: SqliteStore,
@@ -33,7 +52,8 @@ pub async fn spawn_configured(
     let data = tempfile::tempdir().expect("temporary folder");
     let mut settings = Settings::for_tests(data.path().to_path_buf());
     configure(&mut settings);
-    let Portal { router, store } = build_with(settings, extra).await.expect("the portal builds");
+    let clock = std::sync::Arc::new(TestClock::default());
+    let Portal { router, store } = build_with_clock(settings, clock.clone(), extra).await.expect("the portal builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let url = format!("http://{}", listener.local_addr().unwrap());
     let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -43,7 +63,7 @@ pub async fn spawn_configured(
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    TestPortal { url, client, store, data }
+    TestPortal { clock, url, client, store, data }
 }
 
 impl TestPortal {

@@ -2,28 +2,6 @@
 //! eight national carer outcomes, and how far each can be achieved.
 use serde::{Deserialize, Serialize};
 
-/// Declares a closed set of answers with the short code used in forms and the store.
-macro_rules! choices {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub const CODES: &'static [&'static str] = &[$($code),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn parse(code: &str) -> Option<$name> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-
 choices! {
     /// The things a carer may do for the person they care for.
     CaringTaskKind {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::date::{date_input, DateProblem};
 use crate::domain::text::{BoundedText, TextProblem};
 use crate::domain::{with_max, Problem};
 use crate::i18n::{Locale, Text};
@@ -62,28 +63,19 @@ impl CareAndSupportPlan {
                 Err(problem) => problems.push(RecordProblem::Field(field.name, problem)),
             }
         }
-        let part = |name: &str| form.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
-        let (day, month, year) = (part("review-day"), part("review-month"), part("review-year"));
-        let review_date = if day.is_empty() && month.is_empty() && year.is_empty() {
-            problems.push(RecordProblem::ReviewDateMissing);
-            None
-        } else {
-            match (day.parse::<u32>(), month.parse::<u32>(), year.parse::<i32>()) {
-                (Ok(d), Ok(m), Ok(y)) => match NaiveDate::from_ymd_opt(y, m, d) {
-                    Some(date) if date > today => Some(date),
-                    Some(_) => {
-                        problems.push(RecordProblem::ReviewDateNotFuture);
-                        None
-                    }
-                    None => {
-                        problems.push(RecordProblem::ReviewDateInvalid);
-                        None
-                    }
-                },
-                _ => {
-                    problems.push(RecordProblem::ReviewDateInvalid);
-                    None
-                }
+        let review_date = match date_input(form, "review") {
+            Ok(date) if date > today => Some(date),
+            Ok(_) => {
+                problems.push(RecordProblem::ReviewDateNotFuture);
+                None
+            }
+            Err(DateProblem::Missing) => {
+                problems.push(RecordProblem::ReviewDateMissing);
+                None
+            }
+            Err(DateProblem::Invalid) => {
+                problems.push(RecordProblem::ReviewDateInvalid);
+                None
             }
         };
         match review_date {

@@ -54,6 +54,9 @@ pub fn HomePage() -> impl IntoView {
                     <p class="govuk-body">
                         <a class="govuk-link" href="/plan">{t(Text::HomePlanLink)}</a>
                     </p>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/reviews">{t(Text::ReviewTitle)}</a>
+                    </p>
                 }
             })}
         {user.actor().may(Capability::ViewCaseload)
@@ -64,6 +67,9 @@ pub fn HomePage() -> impl IntoView {
                     </p>
                     <p class="govuk-body">
                         <a class="govuk-link" href="/staff/plans">{t(Text::PlanQueueTitle)}</a>
+                    </p>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/staff/reviews">{t(Text::ReviewStaffTitle)}</a>
                     </p>
                 }
             })}

@@ -159,7 +159,12 @@ pub async fn sign_off_plan(
     let (me, found) = authorised_plan(&services, &visitor, id, Access::Edit, "signed off support plan").await?;
     let now = services.clock.now();
     let record = CareAndSupportPlan::parse(&fields, now.date_naive()).map_err(|p| AppError::invalid(&p, visitor.locale))?;
-    services.store.sign_off_plan(found.id, me.id, &record, now).await.map_err(|e| store_failure(&visitor, "signing off a plan", e))?;
+    let reviews = crate::domain::review::planned_after_sign_off(now.date_naive());
+    services
+        .store
+        .sign_off_plan(found.id, me.id, &record, &reviews, now)
+        .await
+        .map_err(|e| store_failure(&visitor, "signing off a plan", e))?;
     audit(&services, &visitor, Some(me.id), "support plan signed off", Some(found.person_id), Some(&found.id.to_string()))
         .await?;
     leptos_axum::redirect(&format!("/plan/versions/{}", found.id));

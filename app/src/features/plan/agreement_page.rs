@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::agreement_api::{my_plan_versions, plan_version, plans_awaiting_sign_off, PlanVersionView, SendPlan, SignOffPlan};
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorMessage, ErrorSummary, TextArea};
+use crate::components::fields::{DateInput, ErrorSummary, TextArea};
 use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
 use crate::domain::plan::record::{FIELDS, FIELD_MAX};
 use crate::domain::plan::{ContributionKind, PlanSection, SentContribution};
@@ -226,21 +226,6 @@ fn SignOff(version: PlanVersionView) -> impl IntoView {
             <TextArea name=field.name label=t(field.label) state=state.clone() max_chars=FIELD_MAX rows=4 />
         })
         .collect_view();
-    let review_error = state.error("review-day");
-    let date_part = move |name: &'static str, label: Text, width: &'static str, state: &FormState| {
-        let class = format!(
-            "govuk-input govuk-date-input__input govuk-input--width-{width}{}",
-            if review_error.is_some() { " govuk-input--error" } else { "" }
-        );
-        view! {
-            <div class="govuk-date-input__item">
-                <div class="govuk-form-group">
-                    <label class="govuk-label govuk-date-input__label" for=name>{t(label)}</label>
-                    <input class=class id=name name=name type="text" inputmode="numeric" value=state.value(name) />
-                </div>
-            </div>
-        }
-    };
     view! {
         <PageTitle text=title.clone() has_errors=state.has_errors() />
         <a href="/staff/plans" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
@@ -256,18 +241,7 @@ fn SignOff(version: PlanVersionView) -> impl IntoView {
                 <PostForm action=SignOffPlan::PATH>
                     <input type="hidden" name="id" value=version.id />
                     {fields}
-                    <div class=if state.error("review-day").is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" } data-field="review-day">
-                        <fieldset class="govuk-fieldset" role="group" aria-describedby="review-hint">
-                            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t(Text::RecordPlanReview)}</legend>
-                            <div class="govuk-hint" id="review-hint">{t(Text::RecordPlanReviewHint)}</div>
-                            <ErrorMessage name="review-day" message=state.error("review-day") />
-                            <div class="govuk-date-input" data-control="">
-                                {date_part("review-day", Text::RecordPlanDay, "2", &state)}
-                                {date_part("review-month", Text::RecordPlanMonth, "2", &state)}
-                                {date_part("review-year", Text::RecordPlanYear, "4", &state)}
-                            </div>
-                        </fieldset>
-                    </div>
+                    <DateInput prefix="review" legend=t(Text::RecordPlanReview) hint=t(Text::RecordPlanReviewHint) state=state.clone() />
                     <button type="submit" class="govuk-button">{t(Text::PlanSignOffButton)}</button>
                 </PostForm>
             </div>

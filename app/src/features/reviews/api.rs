@@ -1,0 +1,218 @@
+//! Server functions for reviews. A carer or the person they care for asks for a review of their
+//! own plan and follows it; practitioners see what is due in their caseload, arrange reviews and
+//! record outcomes. Each function checks who is asking by itself.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::review::{Due, OutcomeRecord, ReviewKind, ReviewMethod, ReviewRequest, ReviewStatus};
+use crate::error::AppError;
+
+/// A review as the pages show it, dates already in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewView {
+    pub id: i64,
+    pub reference: String,
+    pub person_id: i64,
+    pub person_name: String,
+    pub kind: ReviewKind,
+    pub status: ReviewStatus,
+    /// The window a planned review is due in, and how near it is.
+    pub due: Option<(String, String, Due)>,
+    pub request: Option<ReviewRequest>,
+    pub requested_by: Option<String>,
+    pub created_on: String,
+    pub arranged: Option<(String, ReviewMethod)>,
+    pub outcome: Option<OutcomeRecord>,
+    pub done_on: Option<String>,
+}
+
+pub fn reference(id: i64) -> String {
+    format!("RV-{id:06}")
+}
+
+#[cfg(feature = "ssr")]
+fn view_of(review: crate::ports::Review, locale: crate::i18n::Locale, today: chrono::NaiveDate) -> ReviewView {
+    use crate::domain::review::PlannedReview;
+    ReviewView {
+        id: review.id,
+        reference: reference(review.id),
+        person_id: review.person_id,
+        person_name: review.person_name,
+        kind: review.kind,
+        status: review.status,
+        due: review.due.map(|(from, by)| {
+            let due = PlannedReview { kind: review.kind, due_from: from, due_by: by }.due(today);
+            (locale.long_date(from), locale.long_date(by), due)
+        }),
+        request: review.request,
+        requested_by: review.requested_by,
+        created_on: locale.long_date(review.created_at.date_naive()),
+        arranged: review.arrangement.map(|a| (locale.long_date(a.on), a.method)),
+        outcome: review.outcome,
+        done_on: review.done_at.map(|d| locale.long_date(d.date_naive())),
+    }
+}
+
+/// The signed-in carer or customer: reviews are of their own plan.
+#[cfg(feature = "ssr")]
+fn plan_holder(visitor: &crate::visitor::Visitor) -> Result<crate::visitor::SignedInUser, AppError> {
+    use crate::domain::account::Role;
+    let me = crate::server::signed_in(visitor)?;
+    match me.role {
+        Role::Carer | Role::Customer => Ok(me),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "reviews/mine")]
+pub async fn my_reviews() -> Result<Vec<ReviewView>, AppError> {
+    use crate::server::{services, store_failure};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let me = plan_holder(&visitor)?;
+    let services = services()?;
+    let today = services.clock.now().date_naive();
+    let reviews = services.store.reviews_of(me.id).await.map_err(|e| store_failure(&visitor, "reading reviews", e))?;
+    Ok(reviews.into_iter().map(|r| view_of(r, visitor.locale, today)).collect())
+}
+
+/// Asks for a review of the person's own plan.
+#[server(prefix = "/api", endpoint = "reviews/request")]
+pub async fn request_review(
+    #[server(flatten)]
+    #[server(default)]
+    fields: BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    use crate::server::{audit, services, store_failure};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let me = plan_holder(&visitor)?;
+    let services = services()?;
+    let request = ReviewRequest::parse(&fields).map_err(|p| AppError::invalid(&p, visitor.locale))?;
+    let id = services
+        .store
+        .request_review(me.id, me.id, &request, services.clock.now())
+        .await
+        .map_err(|e| store_failure(&visitor, "requesting a review", e))?;
+    audit(&services, &visitor, Some(me.id), "review requested", Some(me.id), Some(&reference(id))).await?;
+    leptos_axum::redirect(&format!("/reviews/{id}?sent=1"));
+    Ok(())
+}
+
+/// One review, for the person it is about or a practitioner allowed to see their record.
+#[server(prefix = "/api", endpoint = "reviews/review")]
+pub async fn review_detail(#[server(default)] id: i64) -> Result<ReviewView, AppError> {
+    use crate::policy::Access;
+    use crate::server::services;
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let services = services()?;
+    let (_, review) = authorised_review(&services, &visitor, id, Access::View, "viewed review").await?;
+    Ok(view_of(review, visitor.locale, services.clock.now().date_naive()))
+}
+
+#[cfg(feature = "ssr")]
+async fn authorised_review(
+    services: &crate::ports::Services,
+    visitor: &crate::visitor::Visitor,
+    id: i64,
+    access: crate::policy::Access,
+    what: &str,
+) -> Result<(crate::visitor::SignedInUser, crate::ports::Review), AppError> {
+    use crate::policy::{Access, Capability};
+    use crate::server::{authorise_person, signed_in, store_failure};
+
+    let me = signed_in(visitor)?;
+    let review = services
+        .store
+        .review(id)
+        .await
+        .map_err(|e| store_failure(visitor, "reading a review", e))?
+        .ok_or(AppError::NotFound)?;
+    authorise_person(services, visitor, &me.actor(), review.person_id, access, what).await?;
+    // Only practitioners arrange reviews and record what they found.
+    if access == Access::Edit && !me.actor().may(Capability::ViewCaseload) {
+        return Err(AppError::NotFound);
+    }
+    Ok((me, review))
+}
+
+/// Requests and planned reviews in the practitioner's caseload that need them now: every open
+/// request, and planned reviews due within two weeks or overdue.
+#[server(prefix = "/api", endpoint = "reviews/due")]
+pub async fn reviews_due() -> Result<Vec<ReviewView>, AppError> {
+    use crate::policy::Capability;
+    use crate::server::{require, services, store_failure};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let services = services()?;
+    let me = require(&services, &visitor, Capability::ViewCaseload, "reviews due").await?;
+    let relations = services.store.relations(me.id).await.map_err(|e| store_failure(&visitor, "reading relations", e))?;
+    let today = services.clock.now().date_naive();
+    let open = services.store.open_reviews().await.map_err(|e| store_failure(&visitor, "reading reviews", e))?;
+    Ok(open
+        .into_iter()
+        .filter(|r| relations.caseload.contains(&r.person_id))
+        .map(|r| view_of(r, visitor.locale, today))
+        .filter(|r| r.status != ReviewStatus::Planned || r.due.as_ref().is_some_and(|(_, _, due)| *due != Due::Later))
+        .collect())
+}
+
+#[server(prefix = "/api", endpoint = "reviews/arrange")]
+pub async fn arrange_review(
+    #[server(default)] id: i64,
+    #[server(flatten)]
+    #[server(default)]
+    fields: BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    use crate::domain::review::Arrangement;
+    use crate::policy::Access;
+    use crate::server::{audit, services, store_failure};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let services = services()?;
+    let (me, review) = authorised_review(&services, &visitor, id, Access::Edit, "arranged review").await?;
+    let now = services.clock.now();
+    let arrangement = Arrangement::parse(&fields, now.date_naive()).map_err(|p| AppError::invalid(&p, visitor.locale))?;
+    services
+        .store
+        .arrange_review(id, me.id, &arrangement, now)
+        .await
+        .map_err(|e| store_failure(&visitor, "arranging a review", e))?;
+    audit(&services, &visitor, Some(me.id), "review arranged", Some(review.person_id), Some(&reference(id))).await?;
+    leptos_axum::redirect(&format!("/staff/reviews/{id}"));
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "reviews/outcome")]
+pub async fn record_review_outcome(
+    #[server(default)] id: i64,
+    #[server(flatten)]
+    #[server(default)]
+    fields: BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    use crate::policy::Access;
+    use crate::server::{audit, services, store_failure};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let services = services()?;
+    let (me, review) = authorised_review(&services, &visitor, id, Access::Edit, "recorded review outcome").await?;
+    let outcome = OutcomeRecord::parse(&fields).map_err(|p| AppError::invalid(&p, visitor.locale))?;
+    services
+        .store
+        .complete_review(id, me.id, &outcome, services.clock.now())
+        .await
+        .map_err(|e| store_failure(&visitor, "recording a review outcome", e))?;
+    audit(&services, &visitor, Some(me.id), "review outcome recorded", Some(review.person_id), Some(outcome.outcome.code()))
+        .await?;
+    leptos_axum::redirect(&format!("/staff/reviews/{id}"));
+    Ok(())
+}

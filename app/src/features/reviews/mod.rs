@@ -1,0 +1,10 @@
+//! Reviews of a person's plan: the planned ones and the ones they ask for, followed through to
+//! their outcome; and the practitioner's list of what is due.
+pub mod api;
+mod page;
+mod staff_page;
+mod summary;
+mod words;
+
+pub use page::{RequestReviewPage, ReviewPage, ReviewsPage};
+pub use staff_page::{StaffReviewPage, StaffReviewsPage};
