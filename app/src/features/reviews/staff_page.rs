@@ -70,6 +70,7 @@ fn DueTable(due: Vec<ReviewView>, locale: Locale) -> impl IntoView {
         })
         .collect::<Vec<_>>();
     view! {
+        <div class="portal-table-scroll" tabindex="0" role="region" aria-label=t(Text::ReviewStaffTitle)>
         <table class="govuk-table">
             <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
@@ -81,6 +82,7 @@ fn DueTable(due: Vec<ReviewView>, locale: Locale) -> impl IntoView {
             </thead>
             <tbody class="govuk-table__body">{rows}</tbody>
         </table>
+        </div>
     }
 }
 
