@@ -165,7 +165,9 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
         .route(web::uploads::UPLOAD_PATH, axum::routing::post(web::uploads::upload))
         .route("/plan/files/{id}/{variant}", axum::routing::get(web::uploads::file));
     #[cfg(feature = "pdf")]
-    let uploads = uploads.route(web::plan_copy::PATH, axum::routing::get(web::plan_copy::download));
+    let uploads = uploads
+        .route(web::plan_copy::PATH, axum::routing::get(web::plan_copy::download))
+        .route(web::budget_letter::PATH, axum::routing::get(web::budget_letter::download));
     let uploads = uploads
         .layer(from_fn_with_state(state.clone(), web::visitor::middleware))
         .layer(from_fn_with_state(state.clone(), web::session::middleware))

@@ -47,6 +47,9 @@ const WITHOUT_AN_ID: &[&str] = &[
     "/api/reviews/request",
     // Lists only reviews of people in the practitioner's caseload.
     "/api/reviews/due",
+    // A person's own budget and spending from it.
+    "/api/budget/mine",
+    "/api/budget/spend",
 ];
 
 /// Server functions that take a person's id, and the field that carries it.
@@ -58,7 +61,12 @@ const WITH_A_CONTRIBUTION_ID: &[(&str, &str)] =
     &[("/api/plan/move", "id"), ("/api/plan/remove", "id"), ("/api/plan/change", "id")];
 
 /// Server functions that take the id of a plan version.
-const WITH_A_PLAN_ID: &[(&str, &str)] = &[("/api/plan/version", "id"), ("/api/plan/sign-off", "id")];
+const WITH_A_PLAN_ID: &[(&str, &str)] = &[
+    ("/api/plan/version", "id"),
+    ("/api/plan/sign-off", "id"),
+    ("/api/budget/for-plan", "id"),
+    ("/api/budget/set", "id"),
+];
 
 /// Server functions that take the id of a review.
 const WITH_A_REVIEW_ID: &[(&str, &str)] =

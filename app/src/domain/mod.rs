@@ -25,9 +25,11 @@ macro_rules! choices {
 
 pub mod account;
 pub mod assessment;
+pub mod budget;
 pub mod contact;
 pub mod council;
 pub mod date;
+pub mod money;
 pub mod plan;
 pub mod review;
 pub mod text;

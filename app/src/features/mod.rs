@@ -1,6 +1,7 @@
 //! One folder per capability: its pages (`page.rs`) and its server functions (`api.rs`).
 pub mod account;
 pub mod assessment;
+pub mod budget;
 pub mod contact;
 pub mod home;
 pub mod people;

@@ -14,10 +14,12 @@ use crate::i18n::Locale;
 use crate::policy::{Relations, Scope};
 
 mod assessment;
+mod budget;
 mod plan;
 mod review;
 
 pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
+pub use budget::{BudgetStore, RecordedSpend, SetBudget};
 pub use plan::{Contribution, FileStore, NewFileContribution, PlanStore, PlanVersion};
 pub use review::{Review, ReviewStore};
 
@@ -161,8 +163,8 @@ pub trait AuditLog: Send + Sync {
 }
 
 /// Everything the portal keeps, behind one handle.
-pub trait Store: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore + PlanStore + ReviewStore {}
-impl<T: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore + PlanStore + ReviewStore> Store for T {}
+pub trait Store: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore + PlanStore + ReviewStore + BudgetStore {}
+impl<T: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore + PlanStore + ReviewStore + BudgetStore> Store for T {}
 
 /// The time, injected so tests can move it (sessions expire, reviews fall due).
 pub trait Clock: Send + Sync {

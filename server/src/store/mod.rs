@@ -2,6 +2,7 @@
 mod accounts;
 mod assessments;
 mod audit;
+mod budgets;
 mod contact;
 mod plan;
 mod reviews;

@@ -1,4 +1,6 @@
 //! HTTP middleware: sessions, who is asking, cross-site checks, plain form posts, headers.
+#[cfg(feature = "pdf")]
+pub mod budget_letter;
 pub mod csrf;
 pub mod form_posts;
 pub mod headers;

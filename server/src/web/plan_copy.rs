@@ -38,22 +38,32 @@ pub async fn download(
         Ok(document) => document,
         Err(error) => return super::uploads::failed(&visitor, "reading a plan's pictures", error),
     };
-    // Laying out and compressing pages is CPU work: off the async threads.
+    let filename = format!("support-plan-version-{}.pdf", version.version);
+    pdf_response(&visitor, document, &filename).await
+}
+
+/// Lays the document out off the async threads (it is CPU work) and answers with it as a
+/// download only the asker can cache.
+pub(super) async fn pdf_response(visitor: &Visitor, document: Document, filename: &str) -> Response {
     let pdf = match tokio::task::spawn_blocking(move || pdf::render(&document)).await {
         Ok(Ok(pdf)) => pdf,
-        Ok(Err(error)) => return super::uploads::failed(&visitor, "writing a plan PDF", error),
-        Err(error) => return super::uploads::failed(&visitor, "writing a plan PDF", error),
+        Ok(Err(error)) => return super::uploads::failed(visitor, "writing a PDF", error),
+        Err(error) => return super::uploads::failed(visitor, "writing a PDF", error),
     };
     let mut response = pdf.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
-    let disposition = format!("attachment; filename=\"support-plan-version-{}.pdf\"", version.version);
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     response
+}
+
+/// The PDF's language tag for the reader's language.
+pub(super) fn language(locale: Locale) -> String {
+    if locale == Locale::En { "en-GB".to_owned() } else { locale.tag().to_owned() }
 }
 
 /// The plan as a document, in the reader's language.
@@ -118,7 +128,7 @@ async fn document(services: &Services, visitor: &Visitor, version: &PlanVersion)
     Ok(Document {
         footer: format!("{title} – {}", t(Text::PlanPdfPage)),
         title,
-        language: if locale == Locale::En { "en-GB".to_owned() } else { locale.tag().to_owned() },
+        language: language(locale),
         author: service,
         blocks,
     })

@@ -55,6 +55,9 @@ pub fn HomePage() -> impl IntoView {
                         <a class="govuk-link" href="/plan">{t(Text::HomePlanLink)}</a>
                     </p>
                     <p class="govuk-body">
+                        <a class="govuk-link" href="/budget">{t(Text::BudgetTitle)}</a>
+                    </p>
+                    <p class="govuk-body">
                         <a class="govuk-link" href="/reviews">{t(Text::ReviewTitle)}</a>
                     </p>
                 }

@@ -143,6 +143,7 @@ pub fn PlanVersionPage() -> impl IntoView {
                             <p class="govuk-body">{t(Text::CopyPrintHint)}</p>
                         </div>
                         {record}
+                        <VersionBudget id=version.id signed_off=version.signed_off.is_some() />
                         <h2 class="govuk-heading-m">{t(Text::PlanOwnWordsHeading)}</h2>
                         <SentSections contributions=version.contributions.clone() locale />
                     }
@@ -153,6 +154,36 @@ pub fn PlanVersionPage() -> impl IntoView {
         </Await>
     }
     .into_any()
+}
+
+/// The personal budget set for this version; for the practitioner, the way to set it.
+#[component]
+fn VersionBudget(id: i64, signed_off: bool) -> impl IntoView {
+    use crate::features::budget::{api::plan_budget, BudgetFigures};
+    use crate::policy::Capability;
+
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let may_set = signed_off && visitor.user.as_ref().is_some_and(|u| u.actor().may(Capability::ViewCaseload));
+    view! {
+        <Await future=plan_budget(id) let:found>
+            {match found.clone() {
+                Ok(Some(view)) => view! {
+                    <h2 class="govuk-heading-m">{t(Text::BudgetAmountLabel)}</h2>
+                    <BudgetFigures view locale />
+                }
+                .into_any(),
+                Ok(None) if may_set => view! {
+                    <p class="govuk-body">
+                        <a class="govuk-button" role="button" draggable="false" href=format!("/staff/plans/{id}/budget")>{t(Text::BudgetStaffLink)}</a>
+                    </p>
+                }
+                .into_any(),
+                _ => ().into_any(),
+            }}
+        </Await>
+    }
 }
 
 #[component]
