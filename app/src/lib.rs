@@ -29,7 +29,7 @@ use leptos_router::{
 use crate::components::enhanced_form::IslandsOnPage;
 use crate::components::layout::{Footer, Header, NotFound, SkipLink};
 use crate::components::timeout_warning::TimeoutDialog;
-use crate::features::{account, assessment, budget, contact, home, info, people, plan, reviews, staff, start};
+use crate::features::{account, assessment, budget, contact, home, info, people, plan, reviews, staff, start, timeline};
 use crate::visitor::use_visitor;
 
 /// The HTML document around every page.
@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plan/own-words/sections") view=plan::ProposalsPage ssr=SsrMode::Async />
                         <Route path=path!("/plan/items/:id") view=plan::ChangeItemPage ssr=SsrMode::Async />
                         <Route path=path!("/plan/versions/:id") view=plan::PlanVersionPage ssr=SsrMode::Async />
+                        <Route path=path!("/timeline") view=timeline::TimelinePage ssr=SsrMode::Async />
                         <Route path=path!("/budget") view=budget::BudgetPage ssr=SsrMode::Async />
                         <Route path=path!("/budget/letter") view=budget::BudgetLetterPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/plans/:id/budget") view=budget::SetBudgetPage ssr=SsrMode::Async />

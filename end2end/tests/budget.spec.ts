@@ -84,4 +84,17 @@ test('a carer sees their budget, records a spend and downloads the letter', asyn
   expect(pdf.tagged).toBe(true);
   expect(pdf.text).toContain('£1,300.00');
   expect(pdf.text).toContain(`A sitting service so I can go out ${mark}`);
+
+  // The journey page shows each step in order, with what comes next at the top.
+  await page.goto('/home');
+  await page.getByRole('link', { name: 'Your journey with the council' }).click();
+  await expect(page.locator('h1')).toHaveText('Your journey with the council');
+  await expect(page.locator('.govuk-inset-text')).toContainText('What happens next');
+  const steps = await page.locator('ol.portal-timeline h3').allInnerTexts();
+  const index = (text: string) => steps.findLastIndex((s) => s.startsWith(text));
+  expect(index('You sent your support plan to be agreed')).toBeGreaterThanOrEqual(0);
+  expect(index('You sent your support plan to be agreed')).toBeLessThan(index('Your support plan was agreed and signed off'));
+  expect(index('Your support plan was agreed and signed off')).toBeLessThan(index('Your personal budget was set'));
+  expect(index('Your personal budget was set')).toBeLessThan(index('A planned review is due'));
+  await checkAccessible(page);
 });

@@ -50,6 +50,8 @@ const WITHOUT_AN_ID: &[&str] = &[
     // A person's own budget and spending from it.
     "/api/budget/mine",
     "/api/budget/spend",
+    // A person's own journey.
+    "/api/timeline/mine",
 ];
 
 /// Server functions that take a person's id, and the field that carries it.

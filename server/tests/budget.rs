@@ -107,6 +107,33 @@ async fn the_practitioner_sets_a_budget_and_the_carer_records_spending_against_i
 }
 
 #[tokio::test]
+async fn the_timeline_shows_each_step_in_order_with_what_comes_next_first() {
+    let portal = spawn().await;
+    let id = signed_off_plan(&portal).await;
+    let id_text = id.to_string();
+    let mut budget: Vec<(&str, String)> = [("id", id_text.as_str()), ("indicative", "900"), ("amount", "900"), ("period", "year"), ("taken_as", "direct_payment"), ("dp_amount", "75"), ("dp_frequency", "monthly"), ("dp_purpose", "Respite")]
+        .iter()
+        .map(|(k, v)| (*k, v.to_string()))
+        .collect();
+    budget.extend(start_fields(Utc::now().date_naive() + Days::new(3)));
+    let budget: Vec<(&str, &str)> = budget.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    portal.post_form("/api/budget/set", &format!("/staff/plans/{id}/budget"), &budget).await;
+    portal.sign_out().await;
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    portal.post_form("/api/reviews/request", "/reviews/request", &[("reason", "other"), ("what_changed", "New job"), ("method", "video"), ("urgency", "routine")]).await;
+
+    let page = portal.page("/timeline").await;
+    let at = |text: &str| page.find(text).unwrap_or_else(|| panic!("{text} missing: {page}"));
+    // What comes next (the Direct Payment in three days) sits above everything else.
+    assert!(at("What happens next") < at("Your Direct Payments start: £75.00"));
+    let journey = &page[at("</div><ol")..];
+    let order = ["You sent your support plan to be agreed: version 1", "Your support plan was agreed and signed off", "Your personal budget was set: £900.00", "You asked for a review: RV-", "Your Direct Payments start", "A planned review is due"];
+    let positions: Vec<usize> = order.iter().map(|s| journey.find(s).unwrap_or_else(|| panic!("{s} missing: {journey}"))).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    assert!(journey.contains("Coming up") && journey.contains("Done"));
+}
+
+#[tokio::test]
 async fn nobody_else_sets_or_spends_a_budget() {
     let portal = spawn().await;
     let id = signed_off_plan(&portal).await;

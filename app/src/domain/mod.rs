@@ -33,6 +33,7 @@ pub mod money;
 pub mod plan;
 pub mod review;
 pub mod text;
+pub mod timeline;
 
 use crate::i18n::{Locale, Text};
 

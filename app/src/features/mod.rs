@@ -8,5 +8,6 @@ pub mod people;
 pub mod plan;
 pub mod reviews;
 pub mod staff;
+pub mod timeline;
 pub mod info;
 pub mod start;

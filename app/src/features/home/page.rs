@@ -50,6 +50,9 @@ pub fn HomePage() -> impl IntoView {
         {matches!(user.role, crate::domain::account::Role::Carer | crate::domain::account::Role::Customer)
             .then(|| {
                 view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link govuk-!-font-weight-bold" href="/timeline">{t(Text::TimelineLink)}</a>
+                    </p>
                     <h2 class="govuk-heading-m">{t(Text::PlanTitle)}</h2>
                     <p class="govuk-body">
                         <a class="govuk-link" href="/plan">{t(Text::HomePlanLink)}</a>

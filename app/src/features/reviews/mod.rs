@@ -4,7 +4,7 @@ pub mod api;
 mod page;
 mod staff_page;
 mod summary;
-mod words;
+pub mod words;
 
 pub use page::{RequestReviewPage, ReviewPage, ReviewsPage};
 pub use staff_page::{StaffReviewPage, StaffReviewsPage};

@@ -1,0 +1,5 @@
+//! The person's whole journey with the council on one page.
+pub mod api;
+mod page;
+
+pub use page::TimelinePage;
