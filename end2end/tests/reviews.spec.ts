@@ -60,4 +60,13 @@ test('a customer asks for a review and sees it arranged', async ({ page, jsEnabl
   await expect(page.locator('main')).toContainText('Arranged');
   await expect(page.locator('main')).toContainText('Face to face on 1 January 2099');
   await checkAccessible(page);
+
+  // On the journey page the request comes before the arranged review, which is what comes next.
+  await page.goto('/timeline');
+  const steps = await page.locator('ol.portal-timeline h3').allInnerTexts();
+  const asked = steps.findIndex((s) => s === `You asked for a review: ${reference}`);
+  expect(asked).toBeGreaterThanOrEqual(0);
+  expect(steps.slice(asked + 1).some((s) => s.startsWith('Your review is arranged'))).toBe(true);
+  await expect(page.locator('.govuk-inset-text')).toContainText('Your review is arranged');
+  await checkAccessible(page);
 });
