@@ -31,10 +31,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if ! command -v chromium >/dev/null || ! command -v brotli >/dev/null; then
-  say "Installing Chromium and brotli from Debian"
+# Chromium for the end-to-end tests, brotli for the size figures, and aiosmtpd: the real SMTP
+# server the mail tests send to.
+if ! command -v chromium >/dev/null || ! command -v brotli >/dev/null || ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
+  say "Installing Chromium, brotli and aiosmtpd from Debian"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium brotli >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium brotli python3-aiosmtpd >/dev/null
 fi
 
 # npm ci when node_modules is missing or older than the lockfile.

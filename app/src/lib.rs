@@ -102,6 +102,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/budget/letter") view=budget::BudgetLetterPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/plans/:id/budget") view=budget::SetBudgetPage ssr=SsrMode::Async />
                         <Route path=path!("/reviews") view=reviews::ReviewsPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/emails") view=reviews::ReviewEmailsPage ssr=SsrMode::Async />
                         <Route path=path!("/reviews/request") view=reviews::RequestReviewPage ssr=SsrMode::Async />
                         <Route path=path!("/reviews/:id") view=reviews::ReviewPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/reviews") view=reviews::StaffReviewsPage ssr=SsrMode::Async />

@@ -46,6 +46,9 @@ pub struct Settings {
     /// Where outgoing mail is written, one `.eml` file per message (picked up by the council's
     /// mail relay). Defaults to `{data_dir}/outbox`.
     pub outbox_dir: Option<PathBuf>,
+    /// Send mail over SMTP to this relay instead of writing it to the outbox folder, e.g.
+    /// `smtp://relay.council.local:25` or `smtps://user:password@smtp.example.org:465`.
+    pub smtp_url: Option<SecretString>,
     /// Where pictures and clips people add to their plans are kept. Defaults to
     /// `{data_dir}/files`.
     pub files_dir: Option<PathBuf>,

@@ -1,10 +1,15 @@
-//! Outgoing mail, written as RFC 5322 `.eml` files into the outbox folder, one per message,
-//! for the council's mail relay to pick up (and for tests to read). Each file is written under
-//! a temporary name and renamed, so a relay never sees half a message.
+//! Outgoing mail: over SMTP to the council's relay when one is configured (`PORTAL_SMTP_URL`),
+//! otherwise written as RFC 5322 `.eml` files into the outbox folder, one per message, for a
+//! relay to pick up. Each file is written under a temporary name and renamed, so a relay never
+//! sees half a message.
 use std::path::PathBuf;
 
+use anyhow::Context;
 use app::ports::{Email, Mailer, StoreError};
 use async_trait::async_trait;
+use lettre::message::header::ContentType;
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 pub struct OutboxMailer {
     dir: PathBuf,
@@ -45,5 +50,40 @@ impl Mailer for OutboxMailer {
         let temporary = self.dir.join(format!(".{name}.tmp"));
         tokio::fs::write(&temporary, message).await.map_err(|e| StoreError::Unavailable(Box::new(e)))?;
         tokio::fs::rename(&temporary, self.dir.join(name)).await.map_err(|e| StoreError::Unavailable(Box::new(e)))
+    }
+}
+
+/// Sends each message over SMTP, e.g. `smtp://relay.council.local:25` (plain, on the council's
+/// network), `smtp://user:pass@smtp.example.org:587?tls=required` or `smtps://…:465`.
+pub struct SmtpMailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl SmtpMailer {
+    pub fn new(url: &str, from: &str) -> anyhow::Result<SmtpMailer> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url).context("reading PORTAL_SMTP_URL")?.build();
+        let from = from.parse().context("the sender's address")?;
+        Ok(SmtpMailer { transport, from })
+    }
+}
+
+fn unavailable(error: impl std::error::Error + Send + Sync + 'static) -> StoreError {
+    StoreError::Unavailable(Box::new(error))
+}
+
+#[async_trait]
+impl Mailer for SmtpMailer {
+    async fn send(&self, email: &Email) -> Result<(), StoreError> {
+        let to: Mailbox = email.to.parse().map_err(unavailable)?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(&email.subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(email.body.clone())
+            .map_err(unavailable)?;
+        self.transport.send(message).await.map_err(unavailable)?;
+        Ok(())
     }
 }

@@ -12,7 +12,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use rand::RngCore;
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -30,12 +30,15 @@ use crate::web::{self, session::SessionKeys, AppState};
 pub struct Portal {
     pub router: Router,
     pub store: SqliteStore,
+    /// What the server functions use (tests run scheduled jobs through it).
+    pub services: app::ports::Services,
 }
 
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let bind = settings.bind;
     let portal = build(settings).await?;
     tokio::spawn(remove_expired_sessions(portal.store.clone()));
+    tokio::spawn(remind_of_reviews(portal.services.clone()));
     let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("listening on {bind}"))?;
     tracing::info!("the carer portal is at http://{}", listener.local_addr()?);
     let service = portal.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -103,14 +106,17 @@ pub async fn build_with_clock(
     let secret = session_secret(&settings)?;
     let session_keys = SessionKeys::new(secret, settings.secure_cookies());
     let passwords = Arc::new(Argon2Passwords::new());
-    let mailer = OutboxMailer::new(settings.outbox_dir(), format!("Carer portal <{}>", settings.council_email))
-        .context("creating the mail outbox")?;
+    let from = format!("Carer portal <{}>", settings.council_email);
+    let mailer: Arc<dyn app::ports::Mailer> = match &settings.smtp_url {
+        Some(url) => Arc::new(crate::mail::SmtpMailer::new(url.expose_secret(), &from)?),
+        None => Arc::new(OutboxMailer::new(settings.outbox_dir(), from).context("creating the mail outbox")?),
+    };
     let services = Services {
         store: Arc::new(store.clone()),
         files: Arc::new(crate::files::ObjectFiles::from_settings(&settings)?),
         clock,
         passwords: passwords.clone(),
-        mailer: Arc::new(mailer),
+        mailer,
         limits: Arc::new(MemoryRateLimiter::default()),
         digests: Arc::new(session_keys.clone()),
         council: Council {
@@ -129,7 +135,8 @@ pub async fn build_with_clock(
         services,
         settings: Arc::new(settings),
     };
-    Ok(Portal { router: router(state, extra), store })
+    let services = state.services.clone();
+    Ok(Portal { router: router(state, extra), store, services })
 }
 
 fn leptos_options(settings: &Settings) -> LeptosOptions {
@@ -220,6 +227,19 @@ fn session_secret(settings: &Settings) -> anyhow::Result<SecretString> {
 
 /// Deletes sessions that have run out, every ten minutes (they are refused anyway; this keeps
 /// the table small and drops refused forms nobody came back for).
+/// Emails people two weeks before a planned review is due (checked every hour).
+async fn remind_of_reviews(services: app::ports::Services) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        match app::features::reviews::mail::send_reminders(&services).await {
+            Ok(0) => {}
+            Ok(sent) => tracing::info!("sent {sent} review reminders"),
+            Err(error) => tracing::error!("sending review reminders: {error:#}"),
+        }
+    }
+}
+
 async fn remove_expired_sessions(store: SqliteStore) {
     use app::ports::SessionStore;
     use web::session::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};

@@ -47,6 +47,8 @@ const WITHOUT_AN_ID: &[&str] = &[
     "/api/reviews/request",
     // Lists only reviews of people in the practitioner's caseload.
     "/api/reviews/due",
+    "/api/reviews/emails",
+    "/api/reviews/emails/set",
     // A person's own budget and spending from it.
     "/api/budget/mine",
     "/api/budget/spend",

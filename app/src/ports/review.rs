@@ -36,4 +36,10 @@ pub trait ReviewStore: Send + Sync {
     /// Records the outcome, all or nothing. "Plan revised" opens the next version of the
     /// person's plan (a copy of their latest one) to be agreed. `Conflict` once done.
     async fn complete_review(&self, id: i64, by: i64, outcome: &OutcomeRecord, at: DateTime<Utc>) -> StoreResult<()>;
+    /// Planned reviews due to start by `by` whose reminder has not gone out.
+    async fn reviews_to_remind(&self, by: NaiveDate) -> StoreResult<Vec<Review>>;
+    async fn mark_reminded(&self, id: i64, at: DateTime<Utc>) -> StoreResult<()>;
+    /// Whether the person wants emails about their reviews (yes unless they said no).
+    async fn review_emails(&self, person_id: i64) -> StoreResult<bool>;
+    async fn set_review_emails(&self, person_id: i64, wanted: bool) -> StoreResult<()>;
 }

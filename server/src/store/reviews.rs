@@ -178,4 +178,34 @@ impl ReviewStore for SqliteStore {
         }
         tx.commit().await.map_err(store_error)
     }
+
+    async fn reviews_to_remind(&self, by: NaiveDate) -> StoreResult<Vec<Review>> {
+        let sql = format!("{SELECT} WHERE r.status = 'planned' AND r.reminded_at IS NULL AND r.due_from <= $1 ORDER BY r.due_from, r.id");
+        let rows = sqlx::query_as::<_, ReviewRow>(&sql).bind(by).fetch_all(&self.pool).await.map_err(store_error)?;
+        rows.into_iter().map(ReviewRow::into_review).collect()
+    }
+
+    async fn mark_reminded(&self, id: i64, at: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query("UPDATE reviews SET reminded_at = $1 WHERE id = $2").bind(at).bind(id).execute(&self.pool).await.map_err(store_error)?;
+        Ok(())
+    }
+
+    async fn review_emails(&self, person_id: i64) -> StoreResult<bool> {
+        let wanted: Option<bool> = sqlx::query_scalar("SELECT review_emails FROM users WHERE id = $1")
+            .bind(person_id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(store_error)?;
+        wanted.ok_or(StoreError::NotFound)
+    }
+
+    async fn set_review_emails(&self, person_id: i64, wanted: bool) -> StoreResult<()> {
+        sqlx::query("UPDATE users SET review_emails = $1 WHERE id = $2")
+            .bind(wanted)
+            .bind(person_id)
+            .execute(&self.pool)
+            .await
+            .map_err(store_error)?;
+        Ok(())
+    }
 }

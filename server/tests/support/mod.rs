@@ -30,6 +30,7 @@ impl app::ports::Clock for TestClock {
 
 pub struct TestPortal {
     pub clock: std::sync::Arc<TestClock>,
+    pub services: app::ports::Services,
     pub url: String,
     pub client: reqwest::Client,
     pub store: SqliteStore,
@@ -53,7 +54,7 @@ pub async fn spawn_configured(
     let mut settings = Settings::for_tests(data.path().to_path_buf());
     configure(&mut settings);
     let clock = std::sync::Arc::new(TestClock::default());
-    let Portal { router, store } = build_with_clock(settings, clock.clone(), extra).await.expect("the portal builds");
+    let Portal { router, store, services } = build_with_clock(settings, clock.clone(), extra).await.expect("the portal builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let url = format!("http://{}", listener.local_addr().unwrap());
     let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -63,7 +64,7 @@ pub async fn spawn_configured(
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    TestPortal { clock, url, client, store, data }
+    TestPortal { clock, url, client, store, services, data }
 }
 
 impl TestPortal {

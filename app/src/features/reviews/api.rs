@@ -99,6 +99,7 @@ pub async fn request_review(
         .await
         .map_err(|e| store_failure(&visitor, "requesting a review", e))?;
     audit(&services, &visitor, Some(me.id), "review requested", Some(me.id), Some(&reference(id))).await?;
+    super::mail::notify_after(&services, &visitor, id, super::mail::Notice::Received).await;
     leptos_axum::redirect(&format!("/reviews/{id}?sent=1"));
     Ok(())
 }
@@ -187,6 +188,7 @@ pub async fn arrange_review(
         .await
         .map_err(|e| store_failure(&visitor, "arranging a review", e))?;
     audit(&services, &visitor, Some(me.id), "review arranged", Some(review.person_id), Some(&reference(id))).await?;
+    super::mail::notify_after(&services, &visitor, id, super::mail::Notice::Arranged).await;
     leptos_axum::redirect(&format!("/staff/reviews/{id}"));
     Ok(())
 }
@@ -213,6 +215,42 @@ pub async fn record_review_outcome(
         .map_err(|e| store_failure(&visitor, "recording a review outcome", e))?;
     audit(&services, &visitor, Some(me.id), "review outcome recorded", Some(review.person_id), Some(outcome.outcome.code()))
         .await?;
+    super::mail::notify_after(&services, &visitor, id, super::mail::Notice::Done).await;
     leptos_axum::redirect(&format!("/staff/reviews/{id}"));
+    Ok(())
+}
+
+/// Whether the signed-in person wants emails about their reviews.
+#[server(prefix = "/api", endpoint = "reviews/emails")]
+pub async fn review_emails() -> Result<bool, AppError> {
+    use crate::server::{services, store_failure};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let me = plan_holder(&visitor)?;
+    services()?.store.review_emails(me.id).await.map_err(|e| store_failure(&visitor, "reading a mail choice", e))
+}
+
+#[server(prefix = "/api", endpoint = "reviews/emails/set")]
+pub async fn set_review_emails(#[server(default)] wanted: String) -> Result<(), AppError> {
+    use crate::server::{services, store_failure};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let me = plan_holder(&visitor)?;
+    let wanted = match wanted.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => {
+            let message = visitor.locale.text(crate::i18n::Text::ReviewEmailsLegend).to_owned();
+            return Err(AppError::Validation { fields: [("wanted".to_owned(), message)].into() });
+        }
+    };
+    services()?
+        .store
+        .set_review_emails(me.id, wanted)
+        .await
+        .map_err(|e| store_failure(&visitor, "saving a mail choice", e))?;
+    leptos_axum::redirect("/account/emails?saved=1");
     Ok(())
 }

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::api::{my_reviews, review_detail, RequestReview, ReviewView};
+use super::api::{my_reviews, review_detail, review_emails, RequestReview, ReviewView, SetReviewEmails};
 use super::summary::{ReviewSummary, StatusTag};
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{NotFound, PageTitle, SuccessBanner, needs_sign_in};
 use crate::domain::review::{
     ReviewKind, ReviewMethod, ReviewReason, Urgency, INVOLVE_MAX, TEXT_MAX,
 };
@@ -41,6 +41,7 @@ pub fn ReviewsPage() -> impl IntoView {
                 Err(_) => NotFound().into_any(),
             }}
         </Await>
+        <p class="govuk-body"><a class="govuk-link" href="/account/emails">{t(Text::ReviewEmailsLink)}</a></p>
     }
     .into_any()
 }
@@ -161,6 +162,43 @@ pub fn ReviewPage() -> impl IntoView {
                         {heading}
                         <ReviewSummary review locale />
                         <p class="govuk-body">{t(Text::ReviewComplaints)}</p>
+                    }
+                    .into_any()
+                }
+                Err(_) => NotFound().into_any(),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+/// The person's choice of emails about reviews (the link at the foot of every such email).
+#[component]
+pub fn ReviewEmailsPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
+    let flash = visitor.flash.clone();
+    view! {
+        <PageTitle text=t(Text::ReviewEmailsTitle) />
+        {saved.then(|| view! { <SuccessBanner message=t(Text::ReviewEmailsSaved) /> })}
+        <h1 class="govuk-heading-l">{t(Text::ReviewEmailsTitle)}</h1>
+        <p class="govuk-body">{t(Text::ReviewEmailsIntro)}</p>
+        <Await future=review_emails() let:wanted>
+            {match wanted.clone() {
+                Ok(wanted) => {
+                    let initial = BTreeMap::from([("wanted".to_owned(), if wanted { "yes" } else { "no" }.to_owned())]);
+                    let state = FormState::for_action(SetReviewEmails::PATH, flash.as_ref(), initial);
+                    let options = vec![("yes", t(Text::ReviewEmailsYes)), ("no", t(Text::ReviewEmailsNo))];
+                    view! {
+                        <PostForm action=SetReviewEmails::PATH>
+                            <Radios name="wanted" legend=t(Text::ReviewEmailsLegend) state options />
+                            <button type="submit" class="govuk-button">{t(Text::ReviewEmailsButton)}</button>
+                        </PostForm>
                     }
                     .into_any()
                 }
