@@ -34,6 +34,9 @@ impl FormFlash {
 /// The state a form is drawn in: empty, or as the person last submitted it with its messages.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FormState {
+    /// The server function (or route) the form posts to; its error summary is marked with it,
+    /// so the page's script fills the right one when a page has several forms.
+    pub action: String,
     pub values: BTreeMap<String, String>,
     pub errors: BTreeMap<String, String>,
     pub summary: Option<String>,
@@ -45,11 +48,12 @@ impl FormState {
     pub fn for_action(action: &str, flash: Option<&FormFlash>, initial: BTreeMap<String, String>) -> FormState {
         match flash {
             Some(flash) if flash.action == action => FormState {
+                action: action.to_owned(),
                 values: flash.values.clone(),
                 errors: flash.errors.clone(),
                 summary: flash.summary.clone(),
             },
-            _ => FormState { values: initial, ..FormState::default() },
+            _ => FormState { action: action.to_owned(), values: initial, ..FormState::default() },
         }
     }
 

@@ -28,6 +28,17 @@ pub fn signed_in(visitor: &Visitor) -> Result<SignedInUser, AppError> {
     visitor.user.clone().ok_or(AppError::Unauthenticated)
 }
 
+/// The signed-in carer or customer: the people with a plan, budget and reviews of their own.
+/// Anyone else (staff) has none, so for them these are "not found".
+pub fn plan_holder(visitor: &Visitor) -> Result<SignedInUser, AppError> {
+    use crate::domain::account::Role;
+    let me = signed_in(visitor)?;
+    match me.role {
+        Role::Carer | Role::Customer => Ok(me),
+        _ => Err(AppError::NotFound),
+    }
+}
+
 /// Logs an internal failure with the request id and returns an error that says nothing more.
 pub fn internal(visitor: &Visitor, context: &str, error: impl std::fmt::Display) -> AppError {
     tracing::error!(request_id = %visitor.request_id, "{context}: {error}");
@@ -106,6 +117,23 @@ pub async fn authorise_person(
             Err(AppError::NotFound)
         }
     }
+}
+
+/// For a record about `person_id` (a plan, a review, a budget): whoever the policy lets see it
+/// may read it, but only practitioners change it (sign off, arrange, record an outcome).
+pub async fn authorise_record(
+    services: &Services,
+    visitor: &Visitor,
+    me: &SignedInUser,
+    person_id: i64,
+    access: crate::policy::Access,
+    what: &str,
+) -> Result<(), AppError> {
+    authorise_person(services, visitor, &me.actor(), person_id, access, what).await?;
+    if access == crate::policy::Access::Edit && !me.actor().may(Capability::ViewCaseload) {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
 }
 
 /// Sets the page's Content-Security-Policy: scripts only from the portal itself or carrying

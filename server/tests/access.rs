@@ -42,9 +42,9 @@ const WITHOUT_AN_ID: &[&str] = &[
     "/api/plan/versions",
     // Lists only plans of people in the practitioner's caseload.
     "/api/plan/awaiting-sign-off",
-    // A person's own reviews, and a request about their own plan.
+    // A person's own reviews (a representative's: those they act for), and whose they may ask for.
     "/api/reviews/mine",
-    "/api/reviews/request",
+    "/api/reviews/subjects",
     // Lists only reviews of people in the practitioner's caseload.
     "/api/reviews/due",
     "/api/reviews/emails",
@@ -57,8 +57,11 @@ const WITHOUT_AN_ID: &[&str] = &[
 ];
 
 /// Server functions that take a person's id, and the field that carries it.
-const WITH_A_PERSON_ID: &[(&str, &str)] =
-    &[("/api/people/summary", "person_id"), ("/api/assessment/allocate", "carer_id")];
+const WITH_A_PERSON_ID: &[(&str, &str)] = &[
+    ("/api/people/summary", "person_id"),
+    ("/api/assessment/allocate", "carer_id"),
+    ("/api/reviews/request", "person"),
+];
 
 /// Server functions that take the id of something in a person's plan.
 const WITH_A_CONTRIBUTION_ID: &[(&str, &str)] =

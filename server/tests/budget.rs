@@ -12,32 +12,14 @@ const PASSWORD: &str = "a long enough password";
 async fn signed_off_plan(portal: &TestPortal) -> i64 {
     let sam = portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
     let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
-    sqlx::query("INSERT INTO caseloads (practitioner_id, person_id, added_at) VALUES ($1, $2, datetime('now'))")
-        .bind(lee)
-        .bind(sam)
-        .execute(portal.store.pool())
-        .await
-        .unwrap();
+    portal.add_to_caseload(lee, sam).await;
     portal.sign_in("sam@example.org", PASSWORD).await;
     portal.post_form("/api/plan/add", "/plan", &[("section", "achieve"), ("text", "A break each week")]).await;
     portal.post_form("/api/plan/send", "/plan", &[]).await;
     portal.sign_out().await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(portal.store.pool()).await.unwrap();
     portal.sign_in("lee@council.example", PASSWORD).await;
-    let id_text = id.to_string();
-    let record = [
-        ("id", id_text.as_str()),
-        ("needs", "A regular break"),
-        ("eligibility", "Eligible"),
-        ("needs_met", "Direct Payment for a sitting service"),
-        ("outcomes", "Time for myself"),
-        ("advice", "Carers FIRST"),
-        ("contingency", "CERS plan"),
-        ("review-day", "1"),
-        ("review-month", "1"),
-        ("review-year", "2099"),
-    ];
-    portal.post_form("/api/plan/sign-off", &format!("/staff/plans/{id}"), &record).await;
+    support::plans::sign_off(portal, id).await;
     id
 }
 

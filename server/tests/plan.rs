@@ -106,12 +106,7 @@ async fn a_sent_plan_is_signed_off_by_the_practitioner_as_a_version_the_person_c
     portal.sign_out().await;
 
     let practitioner = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
-    sqlx::query("INSERT INTO caseloads (practitioner_id, person_id, added_at) VALUES ($1, $2, datetime('now'))")
-        .bind(practitioner)
-        .bind(person_id)
-        .execute(portal.store.pool())
-        .await
-        .unwrap();
+    portal.add_to_caseload(practitioner, person_id).await;
     portal.sign_in("lee@council.example", PASSWORD).await;
     assert!(portal.page("/staff/plans").await.contains("Someone"));
     let page = portal.page(&format!("/staff/plans/{plan_id}")).await;

@@ -24,29 +24,10 @@ async fn signed_off_plan(portal: &TestPortal) -> i64 {
     portal.sign_out().await;
 
     let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
-    sqlx::query("INSERT INTO caseloads (practitioner_id, person_id, added_at) VALUES ($1, $2, datetime('now'))")
-        .bind(lee)
-        .bind(pat)
-        .execute(portal.store.pool())
-        .await
-        .unwrap();
+    portal.add_to_caseload(lee, pat).await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(portal.store.pool()).await.unwrap();
     portal.sign_in("lee@council.example", PASSWORD).await;
-    let id_text = id.to_string();
-    let record = [
-        ("id", id_text.as_str()),
-        ("needs", "Help at home"),
-        ("eligibility", "Eligible"),
-        ("needs_met", "Home care each morning"),
-        ("outcomes", "Stay at home with my cat"),
-        ("advice", "Carers FIRST"),
-        ("contingency", "Emergency plan with CERS"),
-        ("review-day", "1"),
-        ("review-month", "1"),
-        ("review-year", "2099"),
-    ];
-    let response = portal.post_form("/api/plan/sign-off", &format!("/staff/plans/{id}"), &record).await;
-    assert_eq!(location(&response), format!("/plan/versions/{id}"));
+    support::plans::sign_off(portal, id).await;
     portal.sign_out().await;
     id
 }

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use app::domain::account::Role;
 use chrono::{Days, Utc};
 use secrecy::SecretString;
 use support::{spawn_configured, TestPortal};
@@ -114,22 +113,11 @@ async fn portal_sending_to(sink: &MailSink) -> TestPortal {
     spawn_configured(move |settings| settings.smtp_url = Some(SecretString::from(url)), |routes| routes).await
 }
 
-async fn pat_and_lee(portal: &TestPortal) {
-    let pat = portal.add_account("pat@example.org", Role::Customer, PASSWORD).await;
-    let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
-    sqlx::query("INSERT INTO caseloads (practitioner_id, person_id, added_at) VALUES ($1, $2, datetime('now'))")
-        .bind(lee)
-        .bind(pat)
-        .execute(portal.store.pool())
-        .await
-        .unwrap();
-}
-
 #[tokio::test]
 async fn the_person_is_told_when_a_request_is_received_arranged_and_done_with_no_details() {
     let sink = mail_sink().await;
     let portal = portal_sending_to(&sink).await;
-    pat_and_lee(&portal).await;
+    support::plans::pat_and_lee(&portal, PASSWORD).await;
     portal.sign_in("pat@example.org", PASSWORD).await;
     let request = [("reason", "less_able"), ("what_changed", "My arthritis is worse"), ("method", "telephone"), ("urgency", "soon")];
     portal.post_form("/api/reviews/request", "/reviews/request", &request).await;
@@ -163,7 +151,7 @@ async fn the_person_is_told_when_a_request_is_received_arranged_and_done_with_no
 async fn a_planned_review_is_reminded_two_weeks_ahead_once_unless_the_person_said_no() {
     let sink = mail_sink().await;
     let portal = portal_sending_to(&sink).await;
-    pat_and_lee(&portal).await;
+    support::plans::pat_and_lee(&portal, PASSWORD).await;
     let pat: i64 = portal.user_id("pat@example.org").await;
     let now = Utc::now();
     let planned = app::domain::review::planned_after_sign_off(now.date_naive());
@@ -195,7 +183,7 @@ async fn a_planned_review_is_reminded_two_weeks_ahead_once_unless_the_person_sai
 async fn the_choice_of_emails_is_made_on_its_own_page() {
     let sink = mail_sink().await;
     let portal = portal_sending_to(&sink).await;
-    pat_and_lee(&portal).await;
+    support::plans::pat_and_lee(&portal, PASSWORD).await;
     portal.sign_in("pat@example.org", PASSWORD).await;
     assert!(portal.page("/account/emails").await.contains("checked"));
     let response = portal.post_form("/api/reviews/emails/set", "/account/emails", &[("wanted", "no")]).await;

@@ -2,24 +2,10 @@
 //! and completed by their practitioner, with time moved on to see what falls due.
 mod support;
 
-use app::domain::account::Role;
 use chrono::{Days, Duration, Utc};
 use support::{location, spawn, TestPortal};
 
 const PASSWORD: &str = "a long enough password";
-
-/// Pat (a customer) with Lee (a practitioner) in charge of their plan. Returns their ids.
-async fn pat_and_lee(portal: &TestPortal) -> (i64, i64) {
-    let pat = portal.add_account("pat@example.org", Role::Customer, PASSWORD).await;
-    let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
-    sqlx::query("INSERT INTO caseloads (practitioner_id, person_id, added_at) VALUES ($1, $2, datetime('now'))")
-        .bind(lee)
-        .bind(pat)
-        .execute(portal.store.pool())
-        .await
-        .unwrap();
-    (pat, lee)
-}
 
 async fn sign_off_pats_plan(portal: &TestPortal) -> i64 {
     portal.sign_in("pat@example.org", PASSWORD).await;
@@ -28,21 +14,7 @@ async fn sign_off_pats_plan(portal: &TestPortal) -> i64 {
     portal.sign_out().await;
     let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM plan_versions").fetch_one(portal.store.pool()).await.unwrap();
     portal.sign_in("lee@council.example", PASSWORD).await;
-    let id_text = id.to_string();
-    let record = [
-        ("id", id_text.as_str()),
-        ("needs", "Help at home"),
-        ("eligibility", "Eligible"),
-        ("needs_met", "Home care"),
-        ("outcomes", "Stay at home"),
-        ("advice", "Carers FIRST"),
-        ("contingency", "CERS plan"),
-        ("review-day", "1"),
-        ("review-month", "1"),
-        ("review-year", "2099"),
-    ];
-    let response = portal.post_form("/api/plan/sign-off", &format!("/staff/plans/{id}"), &record).await;
-    assert_eq!(location(&response), format!("/plan/versions/{id}"));
+    support::plans::sign_off(portal, id).await;
     portal.sign_out().await;
     id
 }
@@ -50,7 +22,7 @@ async fn sign_off_pats_plan(portal: &TestPortal) -> i64 {
 #[tokio::test]
 async fn sign_off_plans_a_review_six_to_eight_weeks_later_and_a_yearly_one() {
     let portal = spawn().await;
-    pat_and_lee(&portal).await;
+    support::plans::pat_and_lee(&portal, PASSWORD).await;
     sign_off_pats_plan(&portal).await;
     let planned: Vec<(String, String, String)> =
         sqlx::query_as("SELECT kind, due_from, due_by FROM reviews ORDER BY due_by").fetch_all(portal.store.pool()).await.unwrap();
@@ -80,7 +52,7 @@ async fn sign_off_plans_a_review_six_to_eight_weeks_later_and_a_yearly_one() {
 #[tokio::test]
 async fn a_customer_asks_for_a_review_and_follows_it_to_its_outcome() {
     let portal = spawn().await;
-    let (pat, _) = pat_and_lee(&portal).await;
+    support::plans::pat_and_lee(&portal, PASSWORD).await;
     portal.sign_in("pat@example.org", PASSWORD).await;
 
     // Half filled in: messages next to the fields, what was typed kept.
@@ -140,13 +112,12 @@ async fn a_customer_asks_for_a_review_and_follows_it_to_its_outcome() {
     assert!(page.contains("Your daughter now provides this care") && page.contains("paying for your own care"), "{page}");
     // Only practitioners arrange reviews, even the person's own.
     assert_eq!(portal.post_json("/api/reviews/arrange", &arranged).await.status(), 404);
-    let _ = pat;
 }
 
 #[tokio::test]
 async fn a_revised_plan_becomes_the_next_version_to_agree() {
     let portal = spawn().await;
-    pat_and_lee(&portal).await;
+    support::plans::pat_and_lee(&portal, PASSWORD).await;
     let first = sign_off_pats_plan(&portal).await;
     let review: i64 = sqlx::query_scalar("SELECT id FROM reviews WHERE kind = 'first'").fetch_one(portal.store.pool()).await.unwrap();
     portal.sign_in("lee@council.example", PASSWORD).await;
@@ -163,4 +134,47 @@ async fn a_revised_plan_becomes_the_next_version_to_agree() {
     assert_eq!(versions.len(), 2);
     assert_eq!((versions[0].0, versions[1].1, versions[1].2.as_deref()), (first, 2, None));
     assert!(portal.page("/staff/plans").await.contains(&format!("/staff/plans/{}", versions[1].0)));
+}
+
+#[tokio::test]
+async fn a_representative_who_may_act_asks_for_a_review_of_the_persons_plan() {
+    use app::domain::account::Role;
+    use app::policy::Scope;
+    use app::ports::AccountStore;
+
+    let portal = spawn().await;
+    let (pat, _) = support::plans::pat_and_lee(&portal, PASSWORD).await;
+    let robin = portal.add_account("robin@example.org", Role::Representative, PASSWORD).await;
+    let viewer = portal.add_account("vic@example.org", Role::Representative, PASSWORD).await;
+    portal.store.add_representation(robin, pat, Scope::Edit, Utc::now()).await.unwrap();
+    portal.store.add_representation(viewer, pat, Scope::View, Utc::now()).await.unwrap();
+    let pat_text = pat.to_string();
+    let request = [
+        ("person", pat_text.as_str()),
+        ("reason", "not_working"),
+        ("what_changed", "The morning visits are too late"),
+        ("method", "face_to_face"),
+        ("urgency", "soon"),
+    ];
+
+    // Someone who may only look cannot ask.
+    portal.sign_in("vic@example.org", PASSWORD).await;
+    assert_eq!(portal.post_json("/api/reviews/request", &request).await.status(), 404);
+    portal.sign_out().await;
+
+    portal.sign_in("robin@example.org", PASSWORD).await;
+    let page = portal.page("/reviews/request").await;
+    assert!(page.contains("Whose plan is the review for?") && page.contains("Someone"), "{page}");
+    assert_eq!(portal.post_json("/api/reviews/request", &request[1..]).await.status(), 422, "whose plan must be said");
+    let response = portal.post_form("/api/reviews/request", "/reviews/request", &request).await;
+    let (id, person, by): (i64, i64, i64) =
+        sqlx::query_as("SELECT id, person_id, requested_by FROM reviews").fetch_one(portal.store.pool()).await.unwrap();
+    assert_eq!(location(&response), format!("/reviews/{id}?sent=1"));
+    assert_eq!((person, by), (pat, robin));
+    assert!(portal.page("/reviews").await.contains(&format!("RV-{id:06}")));
+    portal.sign_out().await;
+
+    // Pat sees it among their own reviews.
+    portal.sign_in("pat@example.org", PASSWORD).await;
+    assert!(portal.page("/reviews").await.contains(&format!("RV-{id:06}")));
 }

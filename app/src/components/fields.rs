@@ -162,6 +162,7 @@ impl From<Vec<String>> for FieldOrder {
 #[component]
 pub fn ErrorSummary(state: FormState, #[prop(into)] order: FieldOrder) -> impl IntoView {
     let visitor = use_visitor();
+    let action = state.action.clone();
     let order = order.0;
     let position = |field: &str| order.iter().position(|f| f == field).unwrap_or(order.len());
     let mut items: Vec<(Option<String>, String)> =
@@ -197,7 +198,7 @@ pub fn ErrorSummary(state: FormState, #[prop(into)] order: FieldOrder) -> impl I
             </div>
         }
     });
-    view! { <div data-error-summary="" tabindex="-1">{content}</div> }
+    view! { <div data-error-summary=action tabindex="-1">{content}</div> }
 }
 
 /// A password input (GOV.UK password input): pasting allowed, the right `autocomplete`, and a
@@ -257,11 +258,12 @@ pub fn PasswordField(
 
 /// One choice among a few (GOV.UK radios).
 #[component]
-pub fn Radios(
+pub fn Radios<V: AsRef<str> + Send + 'static>(
     name: &'static str,
     legend: String,
     state: FormState,
-    options: Vec<(&'static str, String)>,
+    /// Each choice's value and its words.
+    options: Vec<(V, String)>,
     #[prop(optional)] hint: Option<String>,
 ) -> impl IntoView {
     let error = state.error(name);
@@ -278,6 +280,7 @@ pub fn Radios(
                         .into_iter()
                         .enumerate()
                         .map(|(i, (value, label))| {
+                            let value = value.as_ref().to_owned();
                             let id = if i == 0 { name.to_owned() } else { format!("{name}-{value}") };
                             view! {
                                 <div class="govuk-radios__item">
@@ -286,8 +289,8 @@ pub fn Radios(
                                         id=id.clone()
                                         name=name
                                         type="radio"
-                                        value=value
                                         checked=chosen == value
+                                        value=value
                                     />
                                     <label class="govuk-label govuk-radios__label" for=id>{label}</label>
                                 </div>

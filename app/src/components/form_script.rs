@@ -60,7 +60,7 @@ pub(crate) async fn submit(form: HtmlFormElement, pressed: Option<(String, Strin
         }
         Outcome::Invalid(fields) => show_errors(&document, &form, &fields, &words),
         Outcome::Fallback => fallback(&form, pressed),
-        Outcome::Offline => show_summary(&document, &[(String::new(), words.offline.clone())], &words),
+        Outcome::Offline => show_summary(&document, &form, &[(String::new(), words.offline.clone())], &words),
     }
 }
 
@@ -180,7 +180,7 @@ fn show_errors(document: &Document, form: &HtmlFormElement, fields: &Messages, w
             listed.push((String::new(), message.clone()));
         }
     }
-    show_summary(document, &listed, words);
+    show_summary(document, form, &listed, words);
 }
 
 /// Puts a field group into (or out of) its error state, as `fields.rs` renders it.
@@ -223,9 +223,12 @@ fn mark_field(document: &Document, group: &Element, field: &str, message: Option
     }
 }
 
-/// Fills the page's error summary (GOV.UK pattern) and moves focus to it.
-fn show_summary(document: &Document, items: &[(String, String)], words: &Words) {
-    let Ok(Some(slot)) = document.query_selector("[data-error-summary]") else { return };
+/// Fills the form's error summary (GOV.UK pattern) and moves focus to it. A page with several
+/// forms has a summary for each, marked with the form's action.
+fn show_summary(document: &Document, form: &HtmlFormElement, items: &[(String, String)], words: &Words) {
+    let own = format!("[data-error-summary=\"{}\"]", form.get_attribute("action").unwrap_or_default());
+    let found = document.query_selector(&own).ok().flatten().or_else(|| document.query_selector("[data-error-summary]").ok().flatten());
+    let Some(slot) = found else { return };
     slot.set_inner_html("");
     let build = || -> Result<Element, JsValue> {
         let element = |tag: &str, class: &str| -> Result<Element, JsValue> {

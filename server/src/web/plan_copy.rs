@@ -94,6 +94,20 @@ async fn document(services: &Services, visitor: &Visitor, version: &PlanVersion)
         blocks.push(Block::Heading { level: 3, text: t(Text::RecordPlanReview) });
         blocks.push(Block::Paragraph(locale.long_date(record.review_date)));
     }
+    if let Some(set) = services.store.budget_for_plan(version.id).await? {
+        use app::features::budget::words;
+        let budget = &set.budget;
+        blocks.push(Block::Heading { level: 3, text: t(Text::BudgetAmountLabel) });
+        let mut lines = vec![
+            format!("{} {}", budget.amount.format(), words::period(locale, budget.period)),
+            format!("{}: {}", t(Text::BudgetTakenAsLabel), words::taken_as(locale, budget.taken_as)),
+        ];
+        if let Some(dp) = &budget.direct_payment {
+            lines.push(format!("{}: {}, {}", t(Text::BudgetDpHeading), dp.amount.format(), words::frequency(locale, dp.frequency)));
+            lines.push(format!("{}: {}", t(Text::BudgetDpPurposeLabel), dp.purpose));
+        }
+        blocks.push(Block::Paragraph(lines.join("\n")));
+    }
 
     blocks.push(Block::Heading { level: 2, text: t(Text::PlanOwnWordsHeading) });
     for section in PlanSection::ALL {

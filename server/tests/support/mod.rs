@@ -1,6 +1,7 @@
 //! A real portal for integration tests: its own SQLite file in a temporary folder, served on
 //! port 0, and a client that keeps cookies and does not follow redirects.
 #![allow(dead_code)]
+pub mod plans;
 pub mod uploads;
 
 use axum::Router;
@@ -172,6 +173,12 @@ impl TestPortal {
         let mail = std::fs::read_to_string(files.last().expect("an email")).unwrap();
         let start = mail.find("/password-reset/").expect("a link");
         mail[start..].split_whitespace().next().unwrap().to_owned()
+    }
+
+    /// Puts a person in a practitioner's caseload.
+    pub async fn add_to_caseload(&self, practitioner_id: i64, person_id: i64) {
+        use app::ports::AccountStore;
+        self.store.add_to_caseload(practitioner_id, person_id, chrono::Utc::now()).await.unwrap();
     }
 
     pub async fn user_id(&self, email: &str) -> i64 {

@@ -53,16 +53,6 @@ pub async fn view_of(
     })
 }
 
-#[cfg(feature = "ssr")]
-fn budget_holder(visitor: &crate::visitor::Visitor) -> Result<crate::visitor::SignedInUser, AppError> {
-    use crate::domain::account::Role;
-    let me = crate::server::signed_in(visitor)?;
-    match me.role {
-        Role::Carer | Role::Customer => Ok(me),
-        _ => Err(AppError::NotFound),
-    }
-}
-
 /// The signed-in person's current budget, if one has been set.
 #[server(prefix = "/api", endpoint = "budget/mine")]
 pub async fn my_budget() -> Result<Option<BudgetView>, AppError> {
@@ -70,7 +60,7 @@ pub async fn my_budget() -> Result<Option<BudgetView>, AppError> {
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = budget_holder(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     let services = services()?;
     let set = services.store.current_budget(me.id).await.map_err(|e| store_failure(&visitor, "reading a budget", e))?;
     match set {
@@ -90,7 +80,7 @@ pub async fn record_spend(
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = budget_holder(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     let services = services()?;
     let now = services.clock.now();
     let set = services
@@ -138,19 +128,16 @@ pub async fn set_budget(
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::domain::review::direct_payment_review;
-    use crate::policy::{Access, Capability};
-    use crate::server::{audit, authorise_person, services, signed_in, store_failure};
+    use crate::policy::Access;
+    use crate::server::{audit, authorise_record, services, signed_in, store_failure};
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = signed_in(&visitor)?;
-    if !me.actor().may(Capability::ViewCaseload) {
-        return Err(AppError::NotFound);
-    }
     let services = services()?;
     let version =
         services.store.plan_version(id).await.map_err(|e| store_failure(&visitor, "reading a plan", e))?.ok_or(AppError::NotFound)?;
-    authorise_person(&services, &visitor, &me.actor(), version.person_id, Access::Edit, "set personal budget").await?;
+    authorise_record(&services, &visitor, &me, version.person_id, Access::Edit, "set personal budget").await?;
     if version.signed_off_at.is_none() {
         return Err(AppError::NotFound);
     }

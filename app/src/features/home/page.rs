@@ -65,6 +65,14 @@ pub fn HomePage() -> impl IntoView {
                     </p>
                 }
             })}
+        {(user.role == crate::domain::account::Role::Representative)
+            .then(|| {
+                view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/reviews">{t(Text::ReviewTitle)}</a>
+                    </p>
+                }
+            })}
         {user.actor().may(Capability::ViewCaseload)
             .then(|| {
                 view! {

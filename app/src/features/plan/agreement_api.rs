@@ -46,7 +46,7 @@ pub async fn send_plan() -> Result<(), AppError> {
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = super::api::plan_owner(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     let services = services()?;
     let contributions = services.store.contributions(me.id).await.map_err(|e| internal(&visitor, "reading a plan", e))?;
     let sent: Vec<SentContribution> = contributions
@@ -78,7 +78,7 @@ pub async fn my_plan_versions() -> Result<Vec<PlanVersionView>, AppError> {
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = super::api::plan_owner(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     let versions =
         services()?.store.plan_versions(me.id).await.map_err(|e| internal(&visitor, "reading plan versions", e))?;
     Ok(versions.into_iter().map(|v| view_of(v, visitor.locale)).collect())
@@ -112,7 +112,7 @@ async fn authorised_plan(
     access: crate::policy::Access,
     what: &str,
 ) -> Result<(crate::visitor::SignedInUser, crate::ports::PlanVersion), AppError> {
-    use crate::server::{authorise_person, internal, signed_in};
+    use crate::server::{authorise_record, internal, signed_in};
 
     let me = signed_in(visitor)?;
     let found = services
@@ -121,11 +121,7 @@ async fn authorised_plan(
         .await
         .map_err(|e| internal(visitor, "reading a plan version", e))?
         .ok_or(AppError::NotFound)?;
-    authorise_person(services, visitor, &me.actor(), found.person_id, access, what).await?;
-    // Only practitioners sign plans off; anyone allowed to see the plan may read it.
-    if access == crate::policy::Access::Edit && !me.actor().may(crate::policy::Capability::ViewCaseload) {
-        return Err(AppError::NotFound);
-    }
+    authorise_record(services, visitor, &me, found.person_id, access, what).await?;
     Ok((me, found))
 }
 

@@ -25,23 +25,13 @@ pub struct OwnWords {
     pub parts: Vec<ProposedPart>,
 }
 
-#[cfg(feature = "ssr")]
-pub(super) fn plan_owner(visitor: &crate::visitor::Visitor) -> Result<crate::visitor::SignedInUser, AppError> {
-    use crate::domain::account::Role;
-    let me = crate::server::signed_in(visitor)?;
-    match me.role {
-        Role::Carer | Role::Customer => Ok(me),
-        _ => Err(AppError::NotFound),
-    }
-}
-
 #[server(prefix = "/api", endpoint = "plan/mine")]
 pub async fn my_plan() -> Result<Vec<PlanItem>, AppError> {
     use crate::server::services;
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = plan_owner(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     let found = services()?.store.contributions(me.id).await.map_err(|e| crate::server::store_failure(&visitor, "reading a plan", e))?;
     Ok(found
         .into_iter()
@@ -64,7 +54,7 @@ pub async fn add_to_plan(#[server(default)] section: String, #[server(default)] 
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = plan_owner(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     let services = services()?;
     let written = WrittenContribution::parse(&section, &text).map_err(|p| AppError::invalid(&p, visitor.locale))?;
     let items = [(written.section, written.text.as_str().to_owned())];
@@ -84,7 +74,7 @@ pub async fn move_in_plan(#[server(default)] id: i64, #[server(default)] directi
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = plan_owner(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     services()?
         .store
         .move_contribution(me.id, id, direction == "up")
@@ -108,7 +98,7 @@ pub async fn change_in_plan(
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = plan_owner(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     let services = services()?;
     let found = services
         .store
@@ -134,7 +124,7 @@ pub async fn remove_from_plan(#[server(default)] id: i64) -> Result<(), AppError
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = plan_owner(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     let services = services()?;
     services
         .store
@@ -154,7 +144,7 @@ pub async fn save_own_words(#[server(default)] words: String) -> Result<(), AppE
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = plan_owner(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     let services = services()?;
     let words = BoundedText::required(&words, WrittenContribution::TEXT_MAX * 4)
         .map_err(|p| AppError::invalid(&[PlanProblem::OwnWords(p)], visitor.locale))?;
@@ -175,7 +165,7 @@ pub async fn own_words_proposals() -> Result<OwnWords, AppError> {
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = plan_owner(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     let words = services()?
         .store
         .own_words(me.id)
@@ -198,7 +188,7 @@ pub async fn accept_own_words(
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = plan_owner(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     let services = services()?;
     let words = services
         .store

@@ -55,13 +55,32 @@ fn view_of(review: crate::ports::Review, locale: crate::i18n::Locale, today: chr
     }
 }
 
-/// The signed-in carer or customer: reviews are of their own plan.
+/// Someone whose plan the signed-in person may ask to have reviewed: themselves (a carer or a
+/// customer), or the people a representative acts for with permission to change things.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewSubject {
+    pub id: i64,
+    pub name: String,
+}
+
+/// The people whose reviews the signed-in person follows: their own, or, for a representative,
+/// those of each person they act for.
 #[cfg(feature = "ssr")]
-fn plan_holder(visitor: &crate::visitor::Visitor) -> Result<crate::visitor::SignedInUser, AppError> {
+async fn followed_people(
+    services: &crate::ports::Services,
+    visitor: &crate::visitor::Visitor,
+) -> Result<Vec<(i64, crate::policy::Scope)>, AppError> {
     use crate::domain::account::Role;
-    let me = crate::server::signed_in(visitor)?;
+    use crate::policy::Scope;
+    use crate::server::{signed_in, store_failure};
+
+    let me = signed_in(visitor)?;
     match me.role {
-        Role::Carer | Role::Customer => Ok(me),
+        Role::Carer | Role::Customer => Ok(vec![(me.id, Scope::Edit)]),
+        Role::Representative => {
+            let relations = services.store.relations(me.id).await.map_err(|e| store_failure(visitor, "reading relations", e))?;
+            Ok(relations.represents)
+        }
         _ => Err(AppError::NotFound),
     }
 }
@@ -72,33 +91,75 @@ pub async fn my_reviews() -> Result<Vec<ReviewView>, AppError> {
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = plan_holder(&visitor)?;
     let services = services()?;
     let today = services.clock.now().date_naive();
-    let reviews = services.store.reviews_of(me.id).await.map_err(|e| store_failure(&visitor, "reading reviews", e))?;
-    Ok(reviews.into_iter().map(|r| view_of(r, visitor.locale, today)).collect())
+    let mut views = Vec::new();
+    for (person, _) in followed_people(&services, &visitor).await? {
+        let reviews = services.store.reviews_of(person).await.map_err(|e| store_failure(&visitor, "reading reviews", e))?;
+        views.extend(reviews.into_iter().map(|r| view_of(r, visitor.locale, today)));
+    }
+    Ok(views)
 }
 
-/// Asks for a review of the person's own plan.
+/// Whose plan the signed-in person may ask to have reviewed.
+#[server(prefix = "/api", endpoint = "reviews/subjects")]
+pub async fn review_subjects() -> Result<Vec<ReviewSubject>, AppError> {
+    use crate::policy::Scope;
+    use crate::server::{services, store_failure};
+    use crate::visitor::use_visitor;
+
+    let visitor = use_visitor();
+    let services = services()?;
+    let mut subjects = Vec::new();
+    for (person, scope) in followed_people(&services, &visitor).await? {
+        if scope != Scope::Edit {
+            continue;
+        }
+        let account = services.store.find_account(person).await.map_err(|e| store_failure(&visitor, "reading an account", e))?;
+        if let Some(account) = account {
+            subjects.push(ReviewSubject { id: account.id, name: account.display_name });
+        }
+    }
+    Ok(subjects)
+}
+
+/// Asks for a review of the person's own plan, or (for a representative) of the plan of the
+/// person they act for, named in `person`.
 #[server(prefix = "/api", endpoint = "reviews/request")]
 pub async fn request_review(
     #[server(flatten)]
     #[server(default)]
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
-    use crate::server::{audit, services, store_failure};
+    use crate::domain::account::Role;
+    use crate::policy::Access;
+    use crate::server::{audit, authorise_person, services, signed_in, store_failure};
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = plan_holder(&visitor)?;
+    let me = signed_in(&visitor)?;
     let services = services()?;
+    let asked_for = fields.get("person").and_then(|p| p.parse::<i64>().ok());
+    let person = match (me.role, asked_for) {
+        (Role::Carer | Role::Customer, None) => me.id,
+        (Role::Carer | Role::Customer, Some(person)) if person == me.id => me.id,
+        (Role::Representative, Some(person)) => {
+            authorise_person(&services, &visitor, &me.actor(), person, Access::Edit, "requested review").await?;
+            person
+        }
+        (Role::Representative, None) => {
+            let message = visitor.locale.text(crate::i18n::Text::ReviewErrorsPerson).to_owned();
+            return Err(AppError::Validation { fields: [("person".to_owned(), message)].into() });
+        }
+        _ => return Err(AppError::NotFound),
+    };
     let request = ReviewRequest::parse(&fields).map_err(|p| AppError::invalid(&p, visitor.locale))?;
     let id = services
         .store
-        .request_review(me.id, me.id, &request, services.clock.now())
+        .request_review(person, me.id, &request, services.clock.now())
         .await
         .map_err(|e| store_failure(&visitor, "requesting a review", e))?;
-    audit(&services, &visitor, Some(me.id), "review requested", Some(me.id), Some(&reference(id))).await?;
+    audit(&services, &visitor, Some(me.id), "review requested", Some(person), Some(&reference(id))).await?;
     super::mail::notify_after(&services, &visitor, id, super::mail::Notice::Received).await;
     leptos_axum::redirect(&format!("/reviews/{id}?sent=1"));
     Ok(())
@@ -125,8 +186,7 @@ async fn authorised_review(
     access: crate::policy::Access,
     what: &str,
 ) -> Result<(crate::visitor::SignedInUser, crate::ports::Review), AppError> {
-    use crate::policy::{Access, Capability};
-    use crate::server::{authorise_person, signed_in, store_failure};
+    use crate::server::{authorise_record, signed_in, store_failure};
 
     let me = signed_in(visitor)?;
     let review = services
@@ -135,11 +195,7 @@ async fn authorised_review(
         .await
         .map_err(|e| store_failure(visitor, "reading a review", e))?
         .ok_or(AppError::NotFound)?;
-    authorise_person(services, visitor, &me.actor(), review.person_id, access, what).await?;
-    // Only practitioners arrange reviews and record what they found.
-    if access == Access::Edit && !me.actor().may(Capability::ViewCaseload) {
-        return Err(AppError::NotFound);
-    }
+    authorise_record(services, visitor, &me, review.person_id, access, what).await?;
     Ok((me, review))
 }
 
@@ -227,7 +283,7 @@ pub async fn review_emails() -> Result<bool, AppError> {
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = plan_holder(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     services()?.store.review_emails(me.id).await.map_err(|e| store_failure(&visitor, "reading a mail choice", e))
 }
 
@@ -237,7 +293,7 @@ pub async fn set_review_emails(#[server(default)] wanted: String) -> Result<(), 
     use crate::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = plan_holder(&visitor)?;
+    let me = crate::server::plan_holder(&visitor)?;
     let wanted = match wanted.as_str() {
         "yes" => true,
         "no" => false,

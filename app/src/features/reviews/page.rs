@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::api::{my_reviews, review_detail, review_emails, RequestReview, ReviewView, SetReviewEmails};
+use super::api::{my_reviews, review_detail, review_emails, review_subjects, RequestReview, ReviewView, SetReviewEmails};
 use super::summary::{ReviewSummary, StatusTag};
 use super::words;
 use crate::components::enhanced_form::PostForm;
@@ -75,7 +75,7 @@ fn Lists(reviews: Vec<ReviewView>, locale: Locale) -> impl IntoView {
                     <a class="govuk-link" href=format!("/reviews/{}", review.id)>
                         {locale.fill(Text::ReviewReference, &[("reference", &review.reference)])}
                     </a>
-                    " – " {review.created_on.clone()} " "
+                    " – " {review.person_name.clone()} ", " {review.created_on.clone()} " "
                     <StatusTag status=review.status locale />
                 </li>
             }
@@ -106,16 +106,34 @@ pub fn RequestReviewPage() -> impl IntoView {
     let locale = visitor.locale;
     let t = move |text| locale.text(text).to_owned();
     let state = FormState::for_action(RequestReview::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let acting_for = visitor.user.as_ref().is_some_and(|u| u.role == crate::domain::account::Role::Representative);
     let reasons = words::options(ReviewReason::ALL, ReviewReason::code, |r| words::reason(locale, r));
     let methods = words::options(ReviewMethod::ALL, ReviewMethod::code, |m| words::method(locale, m));
     let urgencies = words::options(Urgency::ALL, Urgency::code, |u| words::urgency(locale, u));
     view! {
         <PageTitle text=t(Text::ReviewRequestTitle) has_errors=state.has_errors() />
         <a href="/reviews" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
-        <ErrorSummary state=state.clone() order=&["reason", "what_changed", "method", "involve", "urgency"] />
+        <ErrorSummary state=state.clone() order=&["person", "reason", "what_changed", "method", "involve", "urgency"] />
         <h1 class="govuk-heading-l">{t(Text::ReviewRequestTitle)}</h1>
         <p class="govuk-body">{t(Text::ReviewRequestIntro)}</p>
         <PostForm action=RequestReview::PATH>
+            {acting_for.then(|| {
+                let state = state.clone();
+                view! {
+                    // A representative says whose plan it is: one of the people they act for.
+                    <Await future=review_subjects() let:subjects>
+                        {
+                            let options = subjects
+                                .clone()
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|p| (p.id.to_string(), p.name))
+                                .collect::<Vec<_>>();
+                            view! { <Radios name="person" legend=t(Text::ReviewRequestPersonLegend) state=state.clone() options /> }
+                        }
+                    </Await>
+                }
+            })}
             <Radios name="reason" legend=t(Text::ReviewRequestReasonLegend) state=state.clone() options=reasons />
             <TextArea name="what_changed" label=t(Text::ReviewRequestWhatChangedLabel) hint=t(Text::ReviewRequestWhatChangedHint) state=state.clone() max_chars=TEXT_MAX />
             <Radios name="method" legend=t(Text::ReviewRequestMethodLegend) state=state.clone() options=methods />

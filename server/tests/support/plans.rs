@@ -1,0 +1,31 @@
+//! Getting a plan signed off, as the practitioner who is signed in.
+use app::domain::account::Role;
+
+use super::{location, TestPortal};
+
+/// Completes the statutory fields of plan version `id` and signs it off.
+pub async fn sign_off(portal: &TestPortal, id: i64) {
+    let id_text = id.to_string();
+    let record = [
+        ("id", id_text.as_str()),
+        ("needs", "Help at home"),
+        ("eligibility", "Eligible"),
+        ("needs_met", "Home care each morning"),
+        ("outcomes", "Stay at home with my cat"),
+        ("advice", "Carers FIRST"),
+        ("contingency", "Emergency plan with CERS"),
+        ("review-day", "1"),
+        ("review-month", "1"),
+        ("review-year", "2099"),
+    ];
+    let response = portal.post_form("/api/plan/sign-off", &format!("/staff/plans/{id}"), &record).await;
+    assert_eq!(location(&response), format!("/plan/versions/{id}"));
+}
+
+/// Pat (a customer) with Lee (a practitioner) in charge of their plan. Returns their ids.
+pub async fn pat_and_lee(portal: &TestPortal, password: &str) -> (i64, i64) {
+    let pat = portal.add_account("pat@example.org", Role::Customer, password).await;
+    let lee = portal.add_account("lee@council.example", Role::Practitioner, password).await;
+    portal.add_to_caseload(lee, pat).await;
+    (pat, lee)
+}
