@@ -81,6 +81,13 @@ impl Locale {
         format!("{} {} {}", date.day(), months[date.month0() as usize], date.year())
     }
 
+    /// A moment as people in the UK read it: "5 March 2026, 14:05" in UK time (British Summer
+    /// Time from the last Sunday in March to the last Sunday in October, 01:00 UTC).
+    pub fn date_time(self, at: chrono::DateTime<chrono::Utc>) -> String {
+        let local = at.naive_utc() + chrono::Duration::hours(i64::from(british_summer_time(at)));
+        format!("{}, {}", self.long_date(local.date()), local.format("%H:%M"))
+    }
+
     pub fn fill(self, text: Text, values: &[(&str, &str)]) -> String {
         let mut out = self.text(text).to_owned();
         for (name, value) in values {
@@ -90,9 +97,36 @@ impl Locale {
     }
 }
 
+/// Whether `at` falls in British Summer Time.
+fn british_summer_time(at: chrono::DateTime<chrono::Utc>) -> bool {
+    use chrono::{Datelike, NaiveDate};
+    let last_sunday = |month: u32| {
+        let last = NaiveDate::from_ymd_opt(at.year(), month, 31).expect("March and October have 31 days");
+        let back = last.weekday().num_days_from_sunday();
+        last - chrono::Duration::days(i64::from(back))
+    };
+    let starts = last_sunday(3).and_hms_opt(1, 0, 0).expect("valid time").and_utc();
+    let ends = last_sunday(10).and_hms_opt(1, 0, 0).expect("valid time").and_utc();
+    at >= starts && at < ends
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_shown_in_uk_time() {
+        use chrono::TimeZone;
+        let winter = chrono::Utc.with_ymd_and_hms(2026, 1, 5, 14, 5, 0).unwrap();
+        assert_eq!(Locale::En.date_time(winter), "5 January 2026, 14:05");
+        let summer = chrono::Utc.with_ymd_and_hms(2026, 7, 5, 14, 5, 0).unwrap();
+        assert_eq!(Locale::En.date_time(summer), "5 July 2026, 15:05");
+        // 2026's clocks go forward on 29 March and back on 25 October.
+        let before = chrono::Utc.with_ymd_and_hms(2026, 3, 29, 0, 59, 0).unwrap();
+        assert_eq!(Locale::En.date_time(before), "29 March 2026, 00:59");
+        let after = chrono::Utc.with_ymd_and_hms(2026, 10, 25, 1, 0, 0).unwrap();
+        assert_eq!(Locale::En.date_time(after), "25 October 2026, 01:00");
+    }
 
     #[test]
     fn every_key_is_translated() {

@@ -29,7 +29,9 @@ use leptos_router::{
 use crate::components::enhanced_form::IslandsOnPage;
 use crate::components::layout::{Footer, Header, NotFound, SkipLink};
 use crate::components::timeout_warning::TimeoutDialog;
-use crate::features::{account, assessment, budget, contact, home, info, people, plan, reviews, staff, start, timeline};
+use crate::features::{
+    account, assessment, budget, contact, emergency, family, home, info, people, plan, reviews, staff, start, support, timeline,
+};
 use crate::visitor::use_visitor;
 
 /// The HTML document around every page.
@@ -109,6 +111,22 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/reviews/:id") view=reviews::StaffReviewPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/plans") view=plan::SignOffQueuePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/plans/:id") view=plan::SignOffPage ssr=SsrMode::Async />
+                        <Route path=path!("/emergency") view=emergency::EmergencyPlanPage ssr=SsrMode::Async />
+                        <Route path=path!("/emergency/edit") view=emergency::EditEmergencyPlanPage ssr=SsrMode::Async />
+                        <Route path=path!("/emergency/card") view=emergency::CardPage ssr=SsrMode::Async />
+                        <Route path=path!("/responder") view=emergency::ResponderPage ssr=SsrMode::Async />
+                        <Route path=path!("/responder/look-ups/:id") view=emergency::LookupResultPage ssr=SsrMode::Async />
+                        <Route path=path!("/family") view=family::FamilyPage ssr=SsrMode::Async />
+                        <Route path=path!("/family/invite-cared-for") view=family::InviteCaredForPage ssr=SsrMode::Async />
+                        <Route path=path!("/family/invite-helper") view=family::InviteHelperPage ssr=SsrMode::Async />
+                        <Route path=path!("/family/invited") view=family::InvitedPage ssr=SsrMode::Async />
+                        <Route path=path!("/invitations") view=family::EnterCodePage ssr=SsrMode::Async />
+                        <Route path=path!("/invitations/:code") view=family::InvitationPage ssr=SsrMode::Async />
+                        <Route path=path!("/support") view=support::SupportPage ssr=SsrMode::Async />
+                        <Route path=path!("/support/employee-carers") view=support::EmployeeCarersPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/support") view=support::StaffSupportPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/support/new") view=support::EditServicePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/support/:id") view=support::EditServicePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/assessments") view=assessment::QueuePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/assessments/:id") view=assessment::RecordPage ssr=SsrMode::Async />
                     </Routes>

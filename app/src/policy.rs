@@ -36,6 +36,39 @@ impl Scope {
     }
 }
 
+/// Which of a person's records a request is about. A carer and the person they care for always
+/// see each other's names; anything more is shared record by record, by choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Record {
+    Profile,
+    Assessment,
+    Plan,
+    Budget,
+    Reviews,
+    EmergencyPlan,
+}
+
+impl Record {
+    pub const SHAREABLE: [Record; 5] =
+        [Record::Assessment, Record::Plan, Record::Budget, Record::Reviews, Record::EmergencyPlan];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Record::Profile => "profile",
+            Record::Assessment => "assessment",
+            Record::Plan => "plan",
+            Record::Budget => "budget",
+            Record::Reviews => "reviews",
+            Record::EmergencyPlan => "emergency_plan",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Record> {
+        Record::SHAREABLE.into_iter().find(|r| r.code() == code)
+    }
+}
+
 /// The actor's ties to other people, as the store records them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Relations {
@@ -47,6 +80,8 @@ pub struct Relations {
     pub represents: Vec<(i64, Scope)>,
     /// People in this practitioner's caseload.
     pub caseload: Vec<i64>,
+    /// Records other people share with this actor: (whose, which).
+    pub shared_with_me: Vec<(i64, Record)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +97,7 @@ pub enum Capability {
     ReadAuditLog,
     ViewCaseload,
     LookUpEmergencyPlans,
+    ManageDirectory,
 }
 
 /// Whether access to a person's records is allowed, and on what basis (recorded in the audit
@@ -106,22 +142,23 @@ impl Actor {
             Capability::ReadAuditLog => matches!(self.role, Role::Admin | Role::Practitioner),
             Capability::ViewCaseload => self.role == Role::Practitioner,
             Capability::LookUpEmergencyPlans => self.role == Role::Responder,
+            Capability::ManageDirectory => self.role == Role::Admin,
         }
     }
 
-    /// May this actor view or change the records of `person_id`?
-    pub fn may_access(&self, relations: &Relations, person_id: i64, access: Access) -> Decision {
+    /// May this actor view or change this `record` of `person_id`?
+    pub fn may_access(&self, relations: &Relations, person_id: i64, record: Record, access: Access) -> Decision {
         let allow = |basis| Decision::Allowed { basis };
         if person_id == self.user_id {
             return allow(Basis::OwnRecord);
         }
+        // Carers and the people they care for see each other's names, and the records the
+        // other has chosen to share; changing them stays with the person.
+        let shared = access == Access::View
+            && (record == Record::Profile || relations.shared_with_me.contains(&(person_id, record)));
         match self.role {
-            // Carers and the people they care for see each other's names and shared records;
-            // changing them stays with the person (sharing choices come with the family link).
-            Role::Carer if relations.cares_for.contains(&person_id) && access == Access::View => allow(Basis::CaresFor),
-            Role::Customer if relations.cared_for_by.contains(&person_id) && access == Access::View => {
-                allow(Basis::CaredForBy)
-            }
+            Role::Carer if relations.cares_for.contains(&person_id) && shared => allow(Basis::CaresFor),
+            Role::Customer if relations.cared_for_by.contains(&person_id) && shared => allow(Basis::CaredForBy),
             Role::Representative => match relations.represents.iter().find(|(id, _)| *id == person_id) {
                 Some((_, Scope::Edit)) => allow(Basis::Represents),
                 Some((_, Scope::View)) if access == Access::View => allow(Basis::Represents),
@@ -146,16 +183,16 @@ mod tests {
     #[test]
     fn everyone_may_see_and_change_their_own_records() {
         for role in Role::ALL {
-            assert!(actor(1, role).may_access(&Relations::default(), 1, Access::Edit).allowed());
+            assert!(actor(1, role).may_access(&Relations::default(), 1, Record::Plan, Access::Edit).allowed());
         }
     }
 
     #[test]
     fn nobody_sees_a_stranger() {
         for role in Role::ALL {
-            let decision = actor(1, role).may_access(&Relations::default(), 2, Access::View);
+            let decision = actor(1, role).may_access(&Relations::default(), 2, Record::Profile, Access::View);
             assert!(!decision.allowed(), "{role:?}");
-            assert!(!actor(1, role).may_access(&Relations::default(), 2, Access::Edit).allowed(), "{role:?}");
+            assert!(!actor(1, role).may_access(&Relations::default(), 2, Record::Plan, Access::Edit).allowed(), "{role:?}");
         }
     }
 
@@ -163,25 +200,39 @@ mod tests {
     fn a_practitioner_works_only_on_their_caseload() {
         let relations = Relations { caseload: vec![7], ..Relations::default() };
         let practitioner = actor(1, Role::Practitioner);
-        assert_eq!(practitioner.may_access(&relations, 7, Access::Edit), Decision::Allowed { basis: Basis::Caseload });
-        assert_eq!(practitioner.may_access(&relations, 8, Access::View), Decision::Denied);
+        assert_eq!(practitioner.may_access(&relations, 7, Record::Plan, Access::Edit), Decision::Allowed { basis: Basis::Caseload });
+        assert_eq!(practitioner.may_access(&relations, 8, Record::Plan, Access::View), Decision::Denied);
     }
 
     #[test]
     fn a_representative_acts_within_their_scope() {
         let relations = Relations { represents: vec![(5, Scope::View), (6, Scope::Edit)], ..Relations::default() };
         let representative = actor(1, Role::Representative);
-        assert!(representative.may_access(&relations, 5, Access::View).allowed());
-        assert!(!representative.may_access(&relations, 5, Access::Edit).allowed());
-        assert!(representative.may_access(&relations, 6, Access::Edit).allowed());
+        assert!(representative.may_access(&relations, 5, Record::Plan, Access::View).allowed());
+        assert!(!representative.may_access(&relations, 5, Record::Plan, Access::Edit).allowed());
+        assert!(representative.may_access(&relations, 6, Record::Plan, Access::Edit).allowed());
     }
 
     #[test]
-    fn a_carer_sees_but_does_not_change_the_person_they_care_for() {
-        let relations = Relations { cares_for: vec![3], ..Relations::default() };
+    fn a_carer_sees_what_the_person_they_care_for_shares_and_changes_nothing() {
+        let relations =
+            Relations { cares_for: vec![3], shared_with_me: vec![(3, Record::Plan), (9, Record::Budget)], ..Relations::default() };
         let carer = actor(1, Role::Carer);
-        assert!(carer.may_access(&relations, 3, Access::View).allowed());
-        assert!(!carer.may_access(&relations, 3, Access::Edit).allowed());
+        assert!(carer.may_access(&relations, 3, Record::Profile, Access::View).allowed());
+        assert!(carer.may_access(&relations, 3, Record::Plan, Access::View).allowed());
+        assert!(!carer.may_access(&relations, 3, Record::Budget, Access::View).allowed());
+        assert!(!carer.may_access(&relations, 3, Record::Plan, Access::Edit).allowed());
+        // A share from someone no longer linked counts for nothing.
+        assert!(!carer.may_access(&relations, 9, Record::Budget, Access::View).allowed());
+    }
+
+    #[test]
+    fn a_carers_assessment_stays_private_unless_shared() {
+        let linked = Relations { cared_for_by: vec![1], ..Relations::default() };
+        let customer = actor(3, Role::Customer);
+        assert!(!customer.may_access(&linked, 1, Record::Assessment, Access::View).allowed());
+        let shared = Relations { shared_with_me: vec![(1, Record::Assessment)], ..linked };
+        assert!(customer.may_access(&shared, 1, Record::Assessment, Access::View).allowed());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use leptos::prelude::use_context;
 
 use crate::error::AppError;
-use crate::policy::{Access, Actor, Basis, Capability, Decision};
+use crate::policy::{Access, Actor, Basis, Capability, Decision, Record};
 use crate::ports::{AuditEvent, Services};
 use crate::session::SessionHandle;
 use crate::visitor::{use_visitor, SignedInUser, Visitor};
@@ -100,12 +100,13 @@ pub async fn authorise_person(
     visitor: &Visitor,
     actor: &Actor,
     person_id: i64,
+    record: Record,
     access: Access,
     what: &str,
 ) -> Result<Basis, AppError> {
     let relations =
         services.store.relations(actor.user_id).await.map_err(|e| internal(visitor, "reading relations", e))?;
-    match actor.may_access(&relations, person_id, access) {
+    match actor.may_access(&relations, person_id, record, access) {
         Decision::Allowed { basis } => {
             if actor.role.is_staff() && basis != Basis::OwnRecord {
                 audit(services, visitor, Some(actor.user_id), what, Some(person_id), Some(basis.as_str())).await?;
@@ -126,10 +127,11 @@ pub async fn authorise_record(
     visitor: &Visitor,
     me: &SignedInUser,
     person_id: i64,
+    record: Record,
     access: crate::policy::Access,
     what: &str,
 ) -> Result<(), AppError> {
-    authorise_person(services, visitor, &me.actor(), person_id, access, what).await?;
+    authorise_person(services, visitor, &me.actor(), person_id, record, access, what).await?;
     if access == crate::policy::Access::Edit && !me.actor().may(Capability::ViewCaseload) {
         return Err(AppError::NotFound);
     }

@@ -17,7 +17,7 @@ use krilla::page::PageSettings;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, Node, SpanTag, Tag, TagGroup, TagTree};
 use krilla::{Document as Pdf, SerializeSettings};
 
-pub use layout::{PAGE_HEIGHT, PAGE_WIDTH};
+pub use layout::{PageSize, PAGE_HEIGHT, PAGE_WIDTH};
 use layout::{Placed, Style};
 
 /// A document to print: its title (also the PDF's title), language and blocks in reading order.
@@ -28,8 +28,9 @@ pub struct Document {
     pub language: String,
     pub author: String,
     pub blocks: Vec<Block>,
-    /// The words at the foot of every page; `{page}` and `{pages}` are filled in.
+    /// The words at the foot of every page; `{page}` and `{pages}` are filled in. None when empty.
     pub footer: String,
+    pub page: PageSize,
 }
 
 #[derive(Clone, Debug)]
@@ -76,7 +77,8 @@ pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
         })
         .collect::<Result<_, _>>()?;
     let sizes: Vec<Option<(u32, u32)>> = pictures.iter().map(|p| p.as_ref().map(Image::size)).collect();
-    let pages = layout::lay_out(&document.blocks, &sizes, &fonts);
+    let geometry = document.page.geometry();
+    let pages = layout::lay_out(&document.blocks, &sizes, &fonts, geometry);
 
     let configuration = ConfigurationBuilder::new()
         .with_accessibility_validator(Accessibility::UA1)
@@ -87,9 +89,11 @@ pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
     let mut drawn: Vec<Drawn> = document.blocks.iter().map(|_| Drawn::default()).collect();
     let count = pages.len();
     for (number, placed) in pages.iter().enumerate() {
-        let size = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or_else(|| PdfError::Writing("page size".into()))?;
+        let (width, height) = (geometry.width * geometry.scale, geometry.height * geometry.scale);
+        let size = PageSettings::from_wh(width, height).ok_or_else(|| PdfError::Writing("page size".into()))?;
         let mut page = pdf.start_page_with(size);
         let mut surface = page.surface();
+        surface.push_transform(&Transform::from_scale(geometry.scale, geometry.scale));
         for item in placed {
             match item {
                 Placed::Line { block, x, y, style, text, caption } => {
@@ -116,17 +120,20 @@ pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
             }
         }
         // The page number is furniture, not content: marked so screen readers skip it.
-        let footer = document.footer.replace("{page}", &(number + 1).to_string()).replace("{pages}", &count.to_string());
-        surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::PageNumber)));
-        surface.draw_text(
-            Point::from_xy(layout::MARGIN, PAGE_HEIGHT - 36.0),
-            fonts.font(Style::Small),
-            Style::Small.size(),
-            &text::printable(&footer, &fonts, Style::Small),
-            false,
-            krilla::text::TextDirection::Auto,
-        );
-        surface.end_tagged();
+        if !document.footer.is_empty() {
+            let footer = document.footer.replace("{page}", &(number + 1).to_string()).replace("{pages}", &count.to_string());
+            surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::PageNumber)));
+            surface.draw_text(
+                Point::from_xy(geometry.margin, geometry.height - 36.0),
+                fonts.font(Style::Small),
+                Style::Small.size(),
+                &text::printable(&footer, &fonts, Style::Small),
+                false,
+                krilla::text::TextDirection::Auto,
+            );
+            surface.end_tagged();
+        }
+        surface.pop();
         surface.finish();
         page.finish();
     }

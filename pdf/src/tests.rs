@@ -14,7 +14,34 @@ fn plan(blocks: Vec<Block>) -> Document {
         author: "Carer portal".into(),
         blocks,
         footer: "Support plan for Sam Carer – page {page} of {pages}".into(),
+        page: PageSize::A4,
     }
+}
+
+#[test]
+fn a_card_fits_on_one_wallet_sized_page() {
+    let card = Document {
+        title: "Emergency card".into(),
+        language: "en-GB".into(),
+        author: "Carer portal".into(),
+        footer: String::new(),
+        page: PageSize::Card,
+        blocks: vec![
+            Block::Heading { level: 2, text: "I am a carer".into() },
+            Block::Paragraph("If I am ill or have an accident, please call the Carers Emergency Response Service:".into()),
+            Block::Heading { level: 2, text: "01632 960000".into() },
+            Block::Paragraph("and give them this code:".into()),
+            Block::Heading { level: 2, text: "7KQM 4TXP 9RC2".into() },
+        ],
+    };
+    let pdf = render(&card).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let geometry = PageSize::Card.geometry();
+    let pages = layout::lay_out(&card.blocks, &[None, None, None, None, None], &Fonts::load(), geometry);
+    assert_eq!(pages.len(), 1, "the card runs over one page");
+    // 85.6 × 54 mm in points.
+    assert!((geometry.width * geometry.scale - 242.65).abs() < 0.1);
+    assert!((geometry.height * geometry.scale - 153.07).abs() < 0.1);
 }
 
 fn count(haystack: &[u8], needle: &str) -> usize {

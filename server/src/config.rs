@@ -37,6 +37,9 @@ pub struct Settings {
     pub council_name: String,
     pub council_phone: String,
     pub council_email: String,
+    /// The Carers Emergency Response Service's 24-hour number, printed on emergency cards. The
+    /// default is a number Ofcom keeps for drama (it rings nowhere): set the scheme's own.
+    pub emergency_phone: String,
     /// Load the demo accounts and records on start-up (never in production).
     pub demo_data: bool,
     /// Log as JSON lines (for log collectors) instead of human-readable text.
@@ -65,6 +68,9 @@ pub struct Settings {
     pub s3_allow_http: bool,
 }
 
+/// A number from the range Ofcom reserves for drama: safe to print, rings nowhere.
+pub const DRAMA_NUMBER: &str = "01632 960000";
+
 #[derive(Serialize)]
 struct Defaults {
     mode: Mode,
@@ -73,6 +79,7 @@ struct Defaults {
     council_name: &'static str,
     council_phone: &'static str,
     council_email: &'static str,
+    emergency_phone: &'static str,
     demo_data: bool,
     log_json: bool,
     trust_forwarded_for: bool,
@@ -97,6 +104,7 @@ impl Settings {
             council_name: "Lincolnshire County Council",
             council_phone: "01522 782224",
             council_email: "customer_services@lincolnshire.gov.uk",
+            emergency_phone: DRAMA_NUMBER,
             demo_data: false,
             log_json: false,
             trust_forwarded_for: false,

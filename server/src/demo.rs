@@ -1,9 +1,9 @@
 //! Demo accounts for `make run` (never in production): one of each role, a carer linked to the
-//! person they care for, a representative for that person, and a practitioner with both in
-//! their caseload. The passwords are in the README.
+//! person they care for (each sharing their plan), a representative for that person, and a
+//! practitioner with both in their caseload. The passwords are in the README.
 use app::domain::account::Role;
 use app::i18n::Locale;
-use app::policy::Scope;
+use app::policy::{Record, Scope};
 use app::ports::{NewAccount, Passwords, Store, StoreError};
 use chrono::Utc;
 
@@ -39,6 +39,10 @@ pub async fn load(store: &dyn Store, passwords: &dyn Passwords) -> anyhow::Resul
         anyhow::bail!("expected {} demo accounts", DEMO_ACCOUNTS.len());
     };
     store.link_carer(carer, customer, now).await?;
+    // Sam shares their plan and emergency plan with Pat; Pat shares their plan with Sam. Sam's
+    // own assessment stays private.
+    store.set_shares(carer, customer, &[Record::Plan, Record::EmergencyPlan]).await?;
+    store.set_shares(customer, carer, &[Record::Plan]).await?;
     store.add_representation(representative, customer, Scope::View, now).await?;
     store.add_to_caseload(practitioner, carer, now).await?;
     store.add_to_caseload(practitioner, customer, now).await?;

@@ -123,9 +123,13 @@ pub async fn build_with_clock(
             name: settings.council_name.clone(),
             phone: settings.council_phone.clone(),
             email: settings.council_email.clone(),
+            emergency_phone: settings.emergency_phone.clone(),
         },
         public_url: settings.public_url(),
     };
+    if settings.emergency_phone == crate::config::DRAMA_NUMBER {
+        tracing::warn!("PORTAL_EMERGENCY_PHONE is not set: emergency cards show a number reserved for drama");
+    }
     if settings.demo_data {
         demo::load(&store, passwords.as_ref()).await.context("loading the demo accounts")?;
     }
@@ -174,7 +178,8 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
     #[cfg(feature = "pdf")]
     let uploads = uploads
         .route(web::plan_copy::PATH, axum::routing::get(web::plan_copy::download))
-        .route(web::budget_letter::PATH, axum::routing::get(web::budget_letter::download));
+        .route(web::budget_letter::PATH, axum::routing::get(web::budget_letter::download))
+        .route(web::emergency_card::PATH, axum::routing::get(web::emergency_card::download));
     let uploads = uploads
         .layer(from_fn_with_state(state.clone(), web::visitor::middleware))
         .layer(from_fn_with_state(state.clone(), web::session::middleware))
@@ -227,7 +232,8 @@ fn session_secret(settings: &Settings) -> anyhow::Result<SecretString> {
 
 /// Deletes sessions that have run out, every ten minutes (they are refused anyway; this keeps
 /// the table small and drops refused forms nobody came back for).
-/// Emails people two weeks before a planned review is due (checked every hour).
+/// Emails people two weeks before a planned review is due, and carers two weeks before their
+/// emergency plan should be confirmed again (checked every hour).
 async fn remind_of_reviews(services: app::ports::Services) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
@@ -236,6 +242,11 @@ async fn remind_of_reviews(services: app::ports::Services) {
             Ok(0) => {}
             Ok(sent) => tracing::info!("sent {sent} review reminders"),
             Err(error) => tracing::error!("sending review reminders: {error:#}"),
+        }
+        match app::features::emergency::mail::send_reminders(&services).await {
+            Ok(0) => {}
+            Ok(sent) => tracing::info!("sent {sent} emergency plan reminders"),
+            Err(error) => tracing::error!("sending emergency plan reminders: {error:#}"),
         }
     }
 }

@@ -54,6 +54,30 @@ const WITHOUT_AN_ID: &[&str] = &[
     "/api/budget/spend",
     // A person's own journey.
     "/api/timeline/mine",
+    // A carer's own emergency plan and card.
+    "/api/emergency/mine",
+    "/api/emergency/save",
+    "/api/emergency/new-card",
+    // Responders only, by card code (tests/emergency.rs: only that plan, rate limited); the
+    // result of a look-up opens only for the responder who made it, for two hours.
+    "/api/emergency/look-up",
+    "/api/emergency/look-up/result",
+    // The signed-in person's own family, invitations (by code, rate limited) and helpers; the
+    // person a representative accepts a link for is authorised (tests/family.rs).
+    "/api/family/mine",
+    "/api/family/invite-cared-for",
+    "/api/family/invite-helper",
+    "/api/family/withdraw",
+    "/api/family/invitation",
+    "/api/family/answer",
+    "/api/family/helper-account",
+    "/api/family/acting-for",
+    // The directory is public; changing it is for admins (tests/directory.rs).
+    "/api/support/search",
+    "/api/support/all",
+    "/api/support/service",
+    "/api/support/save",
+    "/api/support/retire",
 ];
 
 /// Server functions that take a person's id, and the field that carries it.
@@ -61,6 +85,10 @@ const WITH_A_PERSON_ID: &[(&str, &str)] = &[
     ("/api/people/summary", "person_id"),
     ("/api/assessment/allocate", "carer_id"),
     ("/api/reviews/request", "person"),
+    ("/api/emergency/carers-plans", "person"),
+    ("/api/family/shares", "person"),
+    ("/api/family/unlink", "person"),
+    ("/api/family/remove-helper", "helper"),
 ];
 
 /// Server functions that take the id of something in a person's plan.

@@ -124,6 +124,9 @@ pub fn Footer() -> impl IntoView {
                                 </a>
                             </li>
                             <li class="govuk-footer__inline-list-item">
+                                <a class="govuk-footer__link" href="/support">{visitor.t(Text::DirectoryTitle)}</a>
+                            </li>
+                            <li class="govuk-footer__inline-list-item">
                                 <a class="govuk-footer__link" href="/contact">
                                     {visitor.t(Text::ContactTitle)}
                                 </a>

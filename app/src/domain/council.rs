@@ -6,4 +6,6 @@ pub struct Council {
     pub name: String,
     pub phone: String,
     pub email: String,
+    /// The emergency response service's 24-hour number, printed on emergency cards.
+    pub emergency_phone: String,
 }

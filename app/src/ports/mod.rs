@@ -15,11 +15,17 @@ use crate::policy::{Relations, Scope};
 
 mod assessment;
 mod budget;
+mod directory;
+mod emergency;
+mod family;
 mod plan;
 mod review;
 
 pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
 pub use budget::{BudgetStore, RecordedSpend, SetBudget};
+pub use directory::{DirectoryStore, ListedService};
+pub use emergency::{EmergencyPlan, EmergencyStore, Lookup};
+pub use family::{FamilyStore, Helper, Invitation, NewInvitation};
 pub use plan::{Contribution, FileStore, NewFileContribution, PlanStore, PlanVersion};
 pub use review::{Review, ReviewStore};
 
@@ -163,8 +169,34 @@ pub trait AuditLog: Send + Sync {
 }
 
 /// Everything the portal keeps, behind one handle.
-pub trait Store: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore + PlanStore + ReviewStore + BudgetStore {}
-impl<T: ContactStore + SessionStore + AccountStore + AuditLog + AssessmentStore + PlanStore + ReviewStore + BudgetStore> Store for T {}
+pub trait Store:
+    ContactStore
+    + SessionStore
+    + AccountStore
+    + AuditLog
+    + AssessmentStore
+    + PlanStore
+    + ReviewStore
+    + BudgetStore
+    + EmergencyStore
+    + FamilyStore
+    + DirectoryStore
+{
+}
+impl<T> Store for T where
+    T: ContactStore
+        + SessionStore
+        + AccountStore
+        + AuditLog
+        + AssessmentStore
+        + PlanStore
+        + ReviewStore
+        + BudgetStore
+        + EmergencyStore
+        + FamilyStore
+        + DirectoryStore
+{
+}
 
 /// The time, injected so tests can move it (sessions expire, reviews fall due).
 pub trait Clock: Send + Sync {
@@ -205,6 +237,8 @@ pub trait RateLimiter: Send + Sync {
 pub trait Digests: Send + Sync {
     fn digest(&self, code: &str) -> String;
     fn new_code(&self) -> String;
+    /// A short random code a person can read out and type (cards, invitations).
+    fn new_typeable_code(&self) -> crate::domain::emergency::CardCode;
 }
 
 /// What server functions are given to do their work, provided as Leptos context per request.

@@ -1,7 +1,7 @@
 //! Accounts, the links between people, and password reset codes.
 use app::domain::account::Role;
 use app::i18n::Locale;
-use app::policy::{Relations, Scope};
+use app::policy::{Record, Relations, Scope};
 use app::ports::{Account, AccountStore, Credentials, NewAccount, StoreError, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -115,7 +115,13 @@ impl AccountStore for SqliteStore {
                 .map_err(store_error)?;
         let represents =
             represents.into_iter().filter_map(|(id, scope)| Scope::parse(&scope).map(|s| (id, s))).collect();
-        Ok(Relations { cares_for, cared_for_by, represents, caseload })
+        let shared: Vec<(i64, String)> = sqlx::query_as("SELECT owner_id, record FROM shares WHERE viewer_id = $1")
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(store_error)?;
+        let shared_with_me = shared.into_iter().filter_map(|(id, record)| Record::parse(&record).map(|r| (id, r))).collect();
+        Ok(Relations { cares_for, cared_for_by, represents, caseload, shared_with_me })
     }
 
     async fn link_carer(&self, carer_id: i64, customer_id: i64, at: DateTime<Utc>) -> StoreResult<()> {

@@ -4,6 +4,9 @@ mod assessments;
 mod audit;
 mod budgets;
 mod contact;
+mod directory;
+mod emergency;
+mod family;
 mod plan;
 mod reviews;
 mod sessions;
@@ -11,7 +14,7 @@ mod sessions;
 use std::{str::FromStr, time::Duration};
 
 use anyhow::Context;
-use app::ports::StoreError;
+use app::ports::{StoreError, StoreResult};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
@@ -52,6 +55,12 @@ pub(crate) fn store_error(error: sqlx::Error) -> StoreError {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
         other => StoreError::Unavailable(Box::new(other)),
     }
+}
+
+/// An update or delete meant to change a row: `otherwise` when none matched (gone, or already
+/// changed by someone else).
+pub(crate) fn changed(done: &sqlx::sqlite::SqliteQueryResult, otherwise: StoreError) -> StoreResult<()> {
+    if done.rows_affected() == 0 { Err(otherwise) } else { Ok(()) }
 }
 
 /// A JSON column that no longer reads as the type it was written from.

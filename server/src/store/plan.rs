@@ -6,7 +6,7 @@ use app::ports::{Contribution, NewFileContribution, PlanStore, PlanVersion, Stor
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::{store_error, unreadable, SqliteStore};
+use super::{changed, store_error, unreadable, SqliteStore};
 
 #[derive(sqlx::FromRow)]
 struct ContributionRow {
@@ -177,10 +177,7 @@ impl PlanStore for SqliteStore {
         .execute(&self.pool)
         .await
         .map_err(store_error)?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        changed(&done, StoreError::NotFound)
     }
 
     async fn remove_contribution(&self, person_id: i64, id: i64, at: DateTime<Utc>) -> StoreResult<()> {
@@ -193,10 +190,7 @@ impl PlanStore for SqliteStore {
         .execute(&self.pool)
         .await
         .map_err(store_error)?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        changed(&done, StoreError::NotFound)
     }
 
     async fn send_plan(&self, person_id: i64, contributions: &[SentContribution], at: DateTime<Utc>) -> StoreResult<i64> {

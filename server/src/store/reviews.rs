@@ -8,7 +8,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{Sqlite, Transaction};
 
-use super::{store_error, unreadable, SqliteStore};
+use super::{changed, store_error, unreadable, SqliteStore};
 
 const SELECT: &str = "SELECT r.id, r.person_id, u.display_name AS person_name, r.kind, r.status, r.due_from, r.due_by,
         r.request, q.display_name AS requested_by, r.arranged_on, r.arranged_method, r.outcome, r.created_at, r.done_at
@@ -142,10 +142,7 @@ impl ReviewStore for SqliteStore {
         .execute(&self.pool)
         .await
         .map_err(store_error)?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::Conflict);
-        }
-        Ok(())
+        changed(&done, StoreError::Conflict)
     }
 
     async fn complete_review(&self, id: i64, by: i64, outcome: &OutcomeRecord, at: DateTime<Utc>) -> StoreResult<()> {

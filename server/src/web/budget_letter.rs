@@ -54,6 +54,7 @@ pub async fn download(State(state): State<AppState>, Extension(visitor): Extensi
     let service = format!("{} – {}", t(Text::LayoutServiceName), visitor.council.name);
     let document = Document {
         footer: format!("{title} – {}", t(Text::PlanPdfPage)),
+        page: pdf::PageSize::A4,
         title,
         language: language(locale),
         author: service,

@@ -2,6 +2,8 @@
 #[cfg(feature = "pdf")]
 pub mod budget_letter;
 pub mod csrf;
+#[cfg(feature = "pdf")]
+pub mod emergency_card;
 pub mod form_posts;
 pub mod headers;
 #[cfg(feature = "pdf")]

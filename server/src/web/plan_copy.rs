@@ -30,7 +30,7 @@ pub async fn download(
         Err(error) => return super::uploads::failed(&visitor, "reading a plan version", error),
     };
     let allowed =
-        app::server::authorise_person(services, &visitor, &me.actor(), version.person_id, Access::View, "downloaded support plan").await;
+        app::server::authorise_person(services, &visitor, &me.actor(), version.person_id, app::policy::Record::Plan, Access::View, "downloaded support plan").await;
     if allowed.is_err() {
         return StatusCode::NOT_FOUND.into_response();
     }
@@ -141,6 +141,7 @@ async fn document(services: &Services, visitor: &Visitor, version: &PlanVersion)
     }
     Ok(Document {
         footer: format!("{title} – {}", t(Text::PlanPdfPage)),
+        page: pdf::PageSize::A4,
         title,
         language: language(locale),
         author: service,

@@ -76,6 +76,13 @@ impl Digests for SessionKeys {
     fn new_code(&self) -> String {
         SessionKeys::new_token()
     }
+
+    fn new_typeable_code(&self) -> app::domain::emergency::CardCode {
+        use rand::RngCore;
+        let mut bytes = [0u8; 8];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        app::domain::emergency::CardCode::from_random(bytes)
+    }
 }
 
 /// Whether a session has run out at `now`.

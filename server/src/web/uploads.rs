@@ -268,7 +268,7 @@ pub async fn file(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return failed(&visitor, "finding a file", error),
     };
-    match app::server::authorise_person(services, &visitor, &me.actor(), found.person_id, Access::View, "viewed plan file").await {
+    match app::server::authorise_person(services, &visitor, &me.actor(), found.person_id, app::policy::Record::Plan, Access::View, "viewed plan file").await {
         Ok(_) => {}
         Err(_) => return StatusCode::NOT_FOUND.into_response(),
     }

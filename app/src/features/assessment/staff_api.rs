@@ -113,7 +113,7 @@ async fn authorised_version(
         .await
         .map_err(|e| internal(visitor, "reading an assessment", e))?
         .ok_or(AppError::NotFound)?;
-    authorise_person(services, visitor, &me.actor(), found.carer_id, access, what).await?;
+    authorise_person(services, visitor, &me.actor(), found.carer_id, crate::policy::Record::Assessment, access, what).await?;
     Ok((me, found))
 }
 

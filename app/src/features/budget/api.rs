@@ -111,7 +111,7 @@ pub async fn plan_budget(#[server(default)] id: i64) -> Result<Option<BudgetView
     let services = services()?;
     let version =
         services.store.plan_version(id).await.map_err(|e| store_failure(&visitor, "reading a plan", e))?.ok_or(AppError::NotFound)?;
-    authorise_person(&services, &visitor, &me.actor(), version.person_id, Access::View, "viewed personal budget").await?;
+    authorise_person(&services, &visitor, &me.actor(), version.person_id, crate::policy::Record::Budget, Access::View, "viewed personal budget").await?;
     match services.store.budget_for_plan(id).await.map_err(|e| store_failure(&visitor, "reading a budget", e))? {
         Some(set) => Ok(Some(view_of(&services, &visitor, set).await?)),
         None => Ok(None),
@@ -137,7 +137,7 @@ pub async fn set_budget(
     let services = services()?;
     let version =
         services.store.plan_version(id).await.map_err(|e| store_failure(&visitor, "reading a plan", e))?.ok_or(AppError::NotFound)?;
-    authorise_record(&services, &visitor, &me, version.person_id, Access::Edit, "set personal budget").await?;
+    authorise_record(&services, &visitor, &me, version.person_id, crate::policy::Record::Budget, Access::Edit, "set personal budget").await?;
     if version.signed_off_at.is_none() {
         return Err(AppError::NotFound);
     }

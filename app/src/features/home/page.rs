@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use super::api::audit_log;
 use crate::components::layout::{NotFound, PageTitle, needs_sign_in, redirect};
+use crate::features::emergency::api::my_emergency_plan;
+use crate::features::emergency::ConfirmBanner;
 use crate::features::people::api::linked_people;
 use crate::i18n::Text;
 use crate::policy::Capability;
@@ -45,6 +47,14 @@ pub fn HomePage() -> impl IntoView {
                     <p class="govuk-body">
                         <a class="govuk-link" href="/assessment">{t(Text::HomeAssessmentLink)}</a>
                     </p>
+                    <h2 class="govuk-heading-m">{t(Text::EmergencyTitle)}</h2>
+                    // A plan never confirmed, or due to be checked again, is flagged here too.
+                    <Await future=my_emergency_plan() let:plan>
+                        {plan.clone().ok().flatten().map(|p| view! { <ConfirmBanner freshness=p.freshness due_on=p.due_on locale /> })}
+                    </Await>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/emergency">{t(Text::EmergencyHomeLink)}</a>
+                    </p>
                 }
             })}
         {matches!(user.role, crate::domain::account::Role::Carer | crate::domain::account::Role::Customer)
@@ -60,16 +70,25 @@ pub fn HomePage() -> impl IntoView {
                     <p class="govuk-body">
                         <a class="govuk-link" href="/budget">{t(Text::BudgetTitle)}</a>
                     </p>
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/reviews">{t(Text::ReviewTitle)}</a>
-                    </p>
                 }
             })}
-        {(user.role == crate::domain::account::Role::Representative)
+        // Carers, the people they care for and their helpers follow reviews and their family.
+        {matches!(user.role, crate::domain::account::Role::Carer | crate::domain::account::Role::Customer | crate::domain::account::Role::Representative)
             .then(|| {
                 view! {
                     <p class="govuk-body">
                         <a class="govuk-link" href="/reviews">{t(Text::ReviewTitle)}</a>
+                    </p>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/family">{t(Text::FamilyTitle)}</a>
+                    </p>
+                }
+            })}
+        {user.actor().may(Capability::LookUpEmergencyPlans)
+            .then(|| {
+                view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link govuk-!-font-weight-bold" href="/responder">{t(Text::ResponderTitle)}</a>
                     </p>
                 }
             })}
@@ -127,8 +146,18 @@ pub fn HomePage() -> impl IntoView {
                     <p class="govuk-body">
                         <a class="govuk-link" href="/staff/users">{t(Text::StaffTitle)}</a>
                     </p>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/staff/support">{t(Text::DirectoryStaffTitle)}</a>
+                    </p>
                 }
             })}
+        <h2 class="govuk-heading-m">{t(Text::DirectoryTitle)}</h2>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/support">{t(Text::DirectoryTitle)}</a>
+        </p>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/support/employee-carers">{t(Text::DirectoryEmployeeQuestion)}</a>
+        </p>
     }
     .into_any()
 }

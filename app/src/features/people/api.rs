@@ -24,7 +24,7 @@ pub async fn view_person(person_id: i64) -> Result<PersonSummary, AppError> {
     let visitor = use_visitor();
     let services = services()?;
     let actor = signed_in(&visitor)?.actor();
-    authorise_person(&services, &visitor, &actor, person_id, Access::View, "viewed person summary").await?;
+    authorise_person(&services, &visitor, &actor, person_id, crate::policy::Record::Profile, Access::View, "viewed person summary").await?;
     let account = services
         .store
         .find_account(person_id)

@@ -12,6 +12,7 @@ use crate::error::AppError;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanVersionView {
     pub id: i64,
+    pub person_id: i64,
     pub person_name: String,
     pub version: i64,
     pub sent_on: String,
@@ -20,12 +21,15 @@ pub struct PlanVersionView {
     pub review_on: Option<String>,
     /// "Signed off by … on …", once it is.
     pub signed_off: Option<(String, String)>,
+    /// The person's carers' emergency plans, highlighted in their plan as the procedure asks.
+    pub carers_plans: Vec<crate::features::emergency::api::CarerPlanNotice>,
 }
 
 #[cfg(feature = "ssr")]
 fn view_of(version: crate::ports::PlanVersion, locale: crate::i18n::Locale) -> PlanVersionView {
     PlanVersionView {
         id: version.id,
+        person_id: version.person_id,
         person_name: version.person_name,
         version: version.version,
         sent_on: locale.long_date(version.submitted_at.date_naive()),
@@ -36,6 +40,7 @@ fn view_of(version: crate::ports::PlanVersion, locale: crate::i18n::Locale) -> P
             .signed_off_by
             .zip(version.signed_off_at)
             .map(|(who, when)| (who, locale.long_date(when.date_naive()))),
+        carers_plans: Vec::new(),
     }
 }
 
@@ -121,7 +126,7 @@ async fn authorised_plan(
         .await
         .map_err(|e| internal(visitor, "reading a plan version", e))?
         .ok_or(AppError::NotFound)?;
-    authorise_record(services, visitor, &me, found.person_id, access, what).await?;
+    authorise_record(services, visitor, &me, found.person_id, crate::policy::Record::Plan, access, what).await?;
     Ok((me, found))
 }
 
@@ -135,7 +140,10 @@ pub async fn plan_version(#[server(default)] id: i64) -> Result<PlanVersionView,
     let visitor = use_visitor();
     let services = services()?;
     let (_, found) = authorised_plan(&services, &visitor, id, Access::View, "viewed support plan").await?;
-    Ok(view_of(found, visitor.locale))
+    let person = found.person_id;
+    let mut view = view_of(found, visitor.locale);
+    view.carers_plans = crate::features::emergency::api::carer_plan_notices(&services, &visitor, person).await?;
+    Ok(view)
 }
 
 /// The practitioner completes the statutory fields and signs the plan off.

@@ -135,6 +135,7 @@ pub fn PlanVersionPage() -> impl IntoView {
                         <PageTitle text=title.clone() />
                         <h1 class="govuk-heading-l">{title}</h1>
                         <p class="govuk-body">{status}</p>
+                        <crate::features::emergency::CarerPlanNotices notices=version.carers_plans.clone() />
                         <div class="portal-no-print">
                             <p class="govuk-body">
                                 <a class="govuk-link" href=copy_path(version.id) download="">{t(Text::PlanPdfLink)}</a>
@@ -262,6 +263,7 @@ fn SignOff(version: PlanVersionView) -> impl IntoView {
         <a href="/staff/plans" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
         <ErrorSummary state=state.clone() order=order />
         <h1 class="govuk-heading-l">{title}</h1>
+        <crate::features::emergency::CarerPlanNotices notices=version.carers_plans.clone() />
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-one-half">
                 <h2 class="govuk-heading-m">{t(Text::PlanOwnWordsHeading)}</h2>

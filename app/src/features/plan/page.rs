@@ -24,7 +24,10 @@ pub fn PlanPage() -> impl IntoView {
     let (added, accepted, sent, changed) = use_query_map().with_untracked(|q| {
         (q.get("added").is_some(), q.get("accepted"), q.get("sent").is_some(), q.get("changed").is_some())
     });
+    let me = visitor.user.as_ref().map(|u| u.id);
     view! {
+        // Outside the plan's own Await: a nested one would never resolve in an async render.
+        {me.map(|person| view! { <crate::features::emergency::CarersEmergencyPlans person /> })}
         <Await future=my_plan() let:items>
             {match items.clone() {
                 Ok(items) => view! { <Plan items added accepted=accepted.clone() sent changed /> }.into_any(),

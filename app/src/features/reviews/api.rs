@@ -144,7 +144,7 @@ pub async fn request_review(
         (Role::Carer | Role::Customer, None) => me.id,
         (Role::Carer | Role::Customer, Some(person)) if person == me.id => me.id,
         (Role::Representative, Some(person)) => {
-            authorise_person(&services, &visitor, &me.actor(), person, Access::Edit, "requested review").await?;
+            authorise_person(&services, &visitor, &me.actor(), person, crate::policy::Record::Reviews, Access::Edit, "requested review").await?;
             person
         }
         (Role::Representative, None) => {
@@ -195,7 +195,7 @@ async fn authorised_review(
         .await
         .map_err(|e| store_failure(visitor, "reading a review", e))?
         .ok_or(AppError::NotFound)?;
-    authorise_record(services, visitor, &me, review.person_id, access, what).await?;
+    authorise_record(services, visitor, &me, review.person_id, crate::policy::Record::Reviews, access, what).await?;
     Ok((me, review))
 }
 

@@ -68,6 +68,14 @@ pub fn StartPage() -> impl IntoView {
                 <Right quote=Text::StartRightFormatQuote source=Text::StartRightFormatSource />
                 <Right quote=Text::StartRightReviewQuote source=Text::StartRightReviewSource />
 
+                <h2 class="govuk-heading-m">{t(Text::DirectoryTitle)}</h2>
+                <p class="govuk-body">
+                    <a class="govuk-link" href="/support">{t(Text::StartSupportLink)}</a>
+                </p>
+                <p class="govuk-body">
+                    <a class="govuk-link" href="/support/employee-carers">{t(Text::DirectoryEmployeeQuestion)}</a>
+                </p>
+
                 <h2 class="govuk-heading-m">{t(Text::StartOtherWaysHeading)}</h2>
                 <p class="govuk-body">
                     {visitor.locale.fill(Text::StartOtherWaysBody, &[("phone", &visitor.council.phone)])}

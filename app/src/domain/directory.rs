@@ -1,0 +1,243 @@
+//! Local support: a directory of services shaped on the Open Referral UK data standard (an
+//! organisation runs a service; the service has a description, contact details, an area it
+//! covers, who it is for and a category). Staff add, change and retire entries.
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::text::{BoundedText, EmailAddress, TextProblem};
+use crate::domain::{with_max, Problem};
+use crate::i18n::{Locale, Text};
+
+pub const SHORT_MAX: usize = 150;
+pub const LONG_MAX: usize = 2000;
+
+choices! {
+    /// The directory's categories (a small local taxonomy).
+    Category {
+        CarersSupport = "carers_support",
+        Emergency = "emergency",
+        EmployeeCarers = "employee_carers",
+        Advocacy = "advocacy",
+        Complaints = "complaints",
+        Breaks = "breaks",
+        Money = "money",
+        Health = "health",
+        Community = "community",
+    }
+}
+
+/// One service, as staff describe it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceEntry {
+    pub organisation: String,
+    pub name: String,
+    pub description: String,
+    pub category: Category,
+    /// The organisation's public page (`https://…`) or a page of this portal (`/…`).
+    pub url: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub area: String,
+    pub eligibility: String,
+}
+
+/// A web address a person can follow: `https://…`, `http://…`, or a page of the portal.
+pub fn is_link(url: &str) -> bool {
+    let url = url.trim();
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(rest) => rest.split('/').next().is_some_and(|host| host.contains('.') && !host.contains(char::is_whitespace)),
+        None => url.starts_with('/') && !url.starts_with("//") && !url.contains(char::is_whitespace),
+    }
+}
+
+impl ServiceEntry {
+    pub fn parse(form: &BTreeMap<String, String>) -> Result<ServiceEntry, Vec<DirectoryProblem>> {
+        let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
+        let mut problems = Vec::new();
+        let mut required = |name: &'static str, max: usize| match BoundedText::required(field(name), max) {
+            Ok(text) => text.into_inner(),
+            Err(problem) => {
+                problems.push(DirectoryProblem::Text(name, problem));
+                String::new()
+            }
+        };
+        let organisation = required("organisation", SHORT_MAX);
+        let name = required("name", SHORT_MAX);
+        let description = required("description", LONG_MAX);
+        let area = required("area", SHORT_MAX);
+        let eligibility = required("eligibility", LONG_MAX);
+        let category = Category::parse(field("category"));
+        if category.is_none() {
+            problems.push(DirectoryProblem::Category);
+        }
+        let url = Some(field("url").trim().to_owned()).filter(|u| !u.is_empty());
+        if url.as_deref().is_some_and(|u| !is_link(u) || u.chars().count() > SHORT_MAX) {
+            problems.push(DirectoryProblem::Url);
+        }
+        let email = Some(field("email").trim().to_owned()).filter(|e| !e.is_empty());
+        if email.as_deref().is_some_and(|e| EmailAddress::parse(e).is_err()) {
+            problems.push(DirectoryProblem::Email);
+        }
+        let phone = Some(field("phone").trim().to_owned()).filter(|p| !p.is_empty());
+        if phone.as_deref().is_some_and(|p| !crate::domain::emergency::is_phone_number(p)) {
+            problems.push(DirectoryProblem::Phone);
+        }
+        if url.is_none() && email.is_none() && phone.is_none() {
+            problems.push(DirectoryProblem::NoContact);
+        }
+        match (category, problems.is_empty()) {
+            (Some(category), true) => {
+                Ok(ServiceEntry { organisation, name, description, category, url, email, phone, area, eligibility })
+            }
+            _ => Err(problems),
+        }
+    }
+
+    /// The entry as form values, to fill the edit form.
+    pub fn to_form(&self) -> BTreeMap<String, String> {
+        let mut form = BTreeMap::from([
+            ("organisation".to_owned(), self.organisation.clone()),
+            ("name".to_owned(), self.name.clone()),
+            ("description".to_owned(), self.description.clone()),
+            ("category".to_owned(), self.category.code().to_owned()),
+            ("area".to_owned(), self.area.clone()),
+            ("eligibility".to_owned(), self.eligibility.clone()),
+        ]);
+        for (key, value) in [("url", &self.url), ("email", &self.email), ("phone", &self.phone)] {
+            if let Some(value) = value {
+                form.insert(key.to_owned(), value.clone());
+            }
+        }
+        form
+    }
+
+    /// How well the entry matches every word of a search (0: it does not). A word in the
+    /// service's name or category counts most, then the organisation, then the rest.
+    pub fn relevance(&self, words: &[String], category_name: &str) -> u32 {
+        let fold = |s: &str| s.to_lowercase();
+        let (name, organisation, category) = (fold(&self.name), fold(&self.organisation), fold(category_name));
+        let rest = fold(&format!("{} {} {}", self.description, self.area, self.eligibility));
+        let mut score = 0;
+        for word in words {
+            let here = if name.contains(word.as_str()) || category.contains(word.as_str()) {
+                4
+            } else if organisation.contains(word.as_str()) {
+                2
+            } else if rest.contains(word.as_str()) {
+                1
+            } else {
+                return 0;
+            };
+            score += here;
+        }
+        score.max(1)
+    }
+}
+
+/// The words of a search, lower case, without punctuation or one-letter words.
+pub fn search_words(query: &str) -> Vec<String> {
+    query
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1)
+        .take(8)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DirectoryProblem {
+    Text(&'static str, TextProblem),
+    Category,
+    Url,
+    Email,
+    Phone,
+    NoContact,
+}
+
+impl Problem for DirectoryProblem {
+    fn field(&self) -> String {
+        match self {
+            DirectoryProblem::Text(field, _) => field,
+            DirectoryProblem::Category => "category",
+            DirectoryProblem::Url | DirectoryProblem::NoContact => "url",
+            DirectoryProblem::Email => "email",
+            DirectoryProblem::Phone => "phone",
+        }
+        .to_owned()
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        let text = match self {
+            DirectoryProblem::Text(_, TextProblem::TooLong { max }) => return with_max(locale, Text::DirectoryErrorsTooLong, *max),
+            DirectoryProblem::Text("organisation", _) => Text::DirectoryErrorsOrganisation,
+            DirectoryProblem::Text("name", _) => Text::DirectoryErrorsName,
+            DirectoryProblem::Text("description", _) => Text::DirectoryErrorsDescription,
+            DirectoryProblem::Text("area", _) => Text::DirectoryErrorsArea,
+            DirectoryProblem::Text(_, _) => Text::DirectoryErrorsEligibility,
+            DirectoryProblem::Category => Text::DirectoryErrorsCategory,
+            DirectoryProblem::Url => Text::DirectoryErrorsUrl,
+            DirectoryProblem::Email => Text::DirectoryErrorsEmail,
+            DirectoryProblem::Phone => Text::DirectoryErrorsPhone,
+            DirectoryProblem::NoContact => Text::DirectoryErrorsNoContact,
+        };
+        locale.text(text).to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry() -> ServiceEntry {
+        ServiceEntry {
+            organisation: "Lincolnshire County Council".into(),
+            name: "Independent advocacy".into(),
+            description: "Help to take part in your assessment".into(),
+            category: Category::Advocacy,
+            url: Some("https://www.lincolnshire.gov.uk/".into()),
+            email: None,
+            phone: None,
+            area: "Lincolnshire".into(),
+            eligibility: "Adults".into(),
+        }
+    }
+
+    #[test]
+    fn every_word_must_match_and_names_count_most() {
+        let e = entry();
+        assert_eq!(e.relevance(&search_words("advocacy"), "Advocacy"), 4);
+        assert_eq!(e.relevance(&search_words("ADVOCACY assessment"), "Advocacy"), 5);
+        assert_eq!(e.relevance(&search_words("advocacy dentist"), "Advocacy"), 0);
+        assert_eq!(e.relevance(&[], "Advocacy"), 1);
+    }
+
+    #[test]
+    fn search_words_drop_punctuation_and_single_letters() {
+        assert_eq!(search_words("  Carers' a support!! "), vec!["carers", "support"]);
+    }
+
+    #[test]
+    fn an_entry_needs_its_parts_and_one_way_to_get_in_touch() {
+        let problems = ServiceEntry::parse(&BTreeMap::new()).unwrap_err();
+        let fields: Vec<_> = problems.iter().map(|p| p.field()).collect();
+        assert_eq!(fields, ["organisation", "name", "description", "area", "eligibility", "category", "url"]);
+        let mut form = entry().to_form();
+        assert_eq!(ServiceEntry::parse(&form).unwrap(), entry());
+        form.insert("url".into(), "javascript:alert(1)".into());
+        form.insert("phone".into(), "ring us".into());
+        let fields: Vec<_> = ServiceEntry::parse(&form).unwrap_err().iter().map(|p| p.field()).collect();
+        assert_eq!(fields, ["url", "phone"]);
+    }
+
+    #[test]
+    fn links_are_web_addresses_or_portal_pages() {
+        assert!(is_link("https://www.carersuk.org/"));
+        assert!(is_link("/support/employee-carers"));
+        assert!(!is_link("//evil.example"));
+        assert!(!is_link("javascript:alert(1)"));
+        assert!(!is_link("https://nodot/"));
+    }
+}
