@@ -153,11 +153,21 @@ fn leptos_options(settings: &Settings) -> LeptosOptions {
         .build()
 }
 
+/// The app's routes, listed once per process. Listing them switches resource loading off for
+/// the whole process while it runs (a global flag in Leptos), so a page rendering on another
+/// thread at that moment would wait forever for data that never loads. Listing once, before
+/// anything is served, keeps that from happening when several portals share a process (the
+/// integration tests).
+fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
 fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppState>) -> Router {
     let options = state.leptos_options.clone();
     let services = state.services.clone();
     let context = move || provide_context(services.clone());
-    let routes = generate_route_list(app::App);
+    let routes = page_routes();
     let shell = {
         let options = options.clone();
         move || app::shell(options.clone())

@@ -63,6 +63,8 @@ pub async fn spawn_configured(
     let client = reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        // A request that never finishes fails the test with its address rather than hanging CI.
+        .timeout(std::time::Duration::from_secs(20))
         .build()
         .unwrap();
     TestPortal { clock, url, client, store, services, data }
