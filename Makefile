@@ -13,11 +13,11 @@ deps:
 
 ## Serve the portal on http://127.0.0.1:3000 with a SQLite database in ./data and demo accounts.
 run: deps
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 	PORTAL_DEMO_DATA=true $(TARGET_DIR)/release/server
 
 build: deps
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 ## Every test: unit and integration (real SQLite files), then end-to-end in Chromium against
 ## the debug build and the release build, JavaScript on and off.
@@ -33,14 +33,15 @@ e2e-debug:
 	scripts/e2e.sh $(TARGET_DIR)/debug/server debug
 
 e2e-release:
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 	scripts/e2e.sh $(TARGET_DIR)/release/server release
 
-## Print size figures for the main pages, and the picture pipeline against ImageMagick.
+## Print the figures in BENCHMARKS.md: page sizes, Lighthouse, throughput (oha) and durable
+## saves against the release build, and the picture pipeline against ImageMagick.
 bench: deps
-	cargo leptos build --release
-	scripts/bench-sizes.sh $(TARGET_DIR)/release/server
-	scripts/bench-picture.sh
+	scripts/install-bench-deps.sh
+	cargo leptos build --release --precompress
+	scripts/bench.sh $(TARGET_DIR)/release/server
 
 ## Remove the local demo database and files (make run recreates them).
 clean-data:

@@ -3,6 +3,7 @@
 //!
 //! Pages are rendered on the server and work without JavaScript. Only `#[island]` components
 //! are compiled into the browser's wasm, to keep it small for phones.
+pub mod assets;
 pub mod components;
 pub mod domain;
 pub mod error;
@@ -48,7 +49,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
                 <meta name="theme-color" content="#00576e" />
-                <link rel="stylesheet" href="/pkg/carer_portal.css" />
+                <link rel="stylesheet" href=assets::stylesheet_href() />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <MetaTags />
             </head>

@@ -150,6 +150,8 @@ fn leptos_options(settings: &Settings) -> LeptosOptions {
         .site_root(site_root)
         .site_pkg_dir("pkg")
         .site_addr(settings.bind)
+        // Hashed names for the island script and wasm when the build made them.
+        .hash_files(app::assets::hash_of("wasm").is_some())
         .build()
 }
 

@@ -196,7 +196,7 @@ async fn nobody_else_reaches_a_carers_assessment() {
     portal.sign_out().await;
 
     // Another carer sees only their own (empty) assessment.
-    carer(&portal, "alex@example.org").await;
+    carer(&portal, "jo@example.org").await;
     assert!(!portal.page("/assessment/check").await.contains("private words"));
     assert!(!portal.page("/assessment/versions/1").await.contains("private words"));
     assert_eq!(portal.post_json("/api/assessment/record", &[("version_id", "1")]).await.status(), 404);

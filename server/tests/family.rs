@@ -139,14 +139,14 @@ async fn a_helper_signs_up_from_the_invitation_acts_within_scope_and_can_be_remo
     let page = portal.page("/family/invite-helper").await;
     assert!(page.contains("Enter an email address in the correct format") && page.contains("value=\"Alex\""), "{page}");
     let invited = portal
-        .post_form("/api/family/invite-helper", "/family/invite-helper", &[("name", "Alex"), ("email", "alex@example.org"), ("scope", "view")])
+        .post_form("/api/family/invite-helper", "/family/invite-helper", &[("name", "Alex"), ("email", "jo@example.org"), ("scope", "view")])
         .await;
     let code = code_from(&invited);
     portal.sign_out().await;
 
     // The emailed link, opened by someone without an account: they create one and accept.
     let outbox = portal.data.path().join("outbox");
-    let mail = std::fs::read_dir(&outbox).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).find(|m| m.contains("alex@example.org"));
+    let mail = std::fs::read_dir(&outbox).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).find(|m| m.contains("jo@example.org"));
     assert!(mail.expect("an invitation email").contains(&format!("/invitations/{code}")));
     let page = portal.page(&format!("/invitations/{code}")).await;
     assert!(page.contains("has asked you to be their helper") && page.contains("Create my account and accept"), "{page}");
@@ -154,7 +154,7 @@ async fn a_helper_signs_up_from_the_invitation_acts_within_scope_and_can_be_remo
         .post_form(
             "/api/family/helper-account",
             &format!("/invitations/{code}"),
-            &[("code", code.as_str()), ("name", "Alex Helper"), ("email", "alex@example.org"), ("password", PASSWORD)],
+            &[("code", code.as_str()), ("name", "Alex Helper"), ("email", "jo@example.org"), ("password", PASSWORD)],
         )
         .await;
     assert_eq!(location(&created), "/family?accepted=1");
@@ -176,11 +176,11 @@ async fn a_helper_signs_up_from_the_invitation_acts_within_scope_and_can_be_remo
     portal.sign_in("pat@example.org", PASSWORD).await;
     let family = portal.page("/family").await;
     assert!(family.contains("Alex Helper") && family.contains("look at my records"), "{family}");
-    let alex = portal.user_id("alex@example.org").await;
+    let alex = portal.user_id("jo@example.org").await;
     let removed = portal.post_form("/api/family/remove-helper", "/family", &[("helper", &alex.to_string())]).await;
     assert_eq!(location(&removed), "/family?removed=1");
     portal.sign_out().await;
-    portal.sign_in("alex@example.org", PASSWORD).await;
+    portal.sign_in("jo@example.org", PASSWORD).await;
     let read = portal.post_json("/api/plan/version", &[("id", plan.to_string().as_str())]).await;
     assert_eq!(read.status().as_u16(), 404);
     let audited = portal.audit_actions().await;

@@ -40,8 +40,8 @@ async fn a_photo_is_stored_without_its_gps_and_shown_to_its_owner() {
 
     // Someone in another household gets "not found".
     portal.sign_out().await;
-    portal.add_account("alex@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("alex@example.org", PASSWORD).await;
+    portal.add_account("jo@example.org", Role::Carer, PASSWORD).await;
+    portal.sign_in("jo@example.org", PASSWORD).await;
     let response = portal.client.get(portal.at(&format!("/plan/files/{id}/full"))).send().await.unwrap();
     assert_eq!(response.status(), 404);
 }

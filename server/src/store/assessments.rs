@@ -5,6 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 
+use super::group_commit::PageSave;
 use super::{store_error, SqliteStore};
 
 #[derive(FromRow)]
@@ -77,40 +78,8 @@ impl AssessmentStore for SqliteStore {
         answers: &[(String, String)],
         at: DateTime<Utc>,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await.map_err(store_error)?;
-        for (question, value) in answers {
-            if value.is_empty() {
-                sqlx::query("DELETE FROM assessment_answers WHERE carer_id = $1 AND question = $2")
-                    .bind(carer_id)
-                    .bind(question)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(store_error)?;
-            } else {
-                sqlx::query(
-                    "INSERT INTO assessment_answers (carer_id, question, value, saved_at) VALUES ($1, $2, $3, $4)
-                     ON CONFLICT (carer_id, question) DO UPDATE SET value = excluded.value, saved_at = excluded.saved_at",
-                )
-                .bind(carer_id)
-                .bind(question)
-                .bind(value)
-                .bind(at)
-                .execute(&mut *tx)
-                .await
-                .map_err(store_error)?;
-            }
-        }
-        sqlx::query(
-            "INSERT INTO assessment_pages_seen (carer_id, page, seen_at) VALUES ($1, $2, $3)
-             ON CONFLICT (carer_id, page) DO UPDATE SET seen_at = excluded.seen_at",
-        )
-        .bind(carer_id)
-        .bind(page)
-        .bind(at)
-        .execute(&mut *tx)
-        .await
-        .map_err(store_error)?;
-        tx.commit().await.map_err(store_error)
+        let save = PageSave { carer_id, page: page.to_owned(), answers: answers.to_vec(), at };
+        self.saves.save(save).await
     }
 
     async fn submit_assessment(

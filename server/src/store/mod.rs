@@ -7,6 +7,7 @@ mod contact;
 mod directory;
 mod emergency;
 mod family;
+mod group_commit;
 mod plan;
 mod reviews;
 mod sessions;
@@ -22,6 +23,8 @@ use sqlx::SqlitePool;
 #[derive(Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// Autosaves, committed together (see `group_commit`).
+    saves: group_commit::Saves,
 }
 
 impl SqliteStore {
@@ -40,7 +43,8 @@ impl SqliteStore {
             .await
             .context("opening the SQLite database")?;
         sqlx::migrate!("../migrations/sqlite").run(&pool).await.context("running migrations")?;
-        Ok(SqliteStore { pool })
+        let saves = group_commit::Saves::start(pool.clone());
+        Ok(SqliteStore { pool, saves })
     }
 
     pub fn pool(&self) -> &SqlitePool {

@@ -12,7 +12,8 @@ use http::{header, HeaderValue, StatusCode};
 const DEFAULT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 pub async fn middleware(request: Request, next: Next) -> Response {
-    let is_asset = request.uri().path().starts_with("/pkg/");
+    let path = request.uri().path();
+    let (is_asset, is_public) = (path.starts_with("/pkg/"), matches!(path, "/favicon.svg" | "/robots.txt"));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let mut set = |name: header::HeaderName, value: &'static str| {
@@ -25,7 +26,10 @@ pub async fn middleware(request: Request, next: Next) -> Response {
     set(header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
     set(header::HeaderName::from_static("permissions-policy"), "geolocation=(), microphone=(self), camera=(self), payment=()");
     if is_asset {
-        set(header::CACHE_CONTROL, "public, max-age=3600");
+        // Built files are named after a hash of their contents: a change gets a new name.
+        set(header::CACHE_CONTROL, "public, max-age=31536000, immutable");
+    } else if is_public {
+        set(header::CACHE_CONTROL, "public, max-age=86400");
     } else {
         // Pages can hold personal records: never keep them in shared or back-button caches.
         set(header::CACHE_CONTROL, "no-store");
@@ -47,11 +51,12 @@ pub fn plain_page(title: &str, body: &str) -> Html<String> {
     Html(format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
          content=\"width=device-width, initial-scale=1\"><title>{title} – Carer portal</title>\
-         <link rel=\"stylesheet\" href=\"/pkg/carer_portal.css\"></head><body class=\"govuk-template__body\">\
+         <link rel=\"stylesheet\" href=\"{css}\"></head><body class=\"govuk-template__body\">\
          <div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\" id=\"main-content\">\
          <h1 class=\"govuk-heading-l\">{title}</h1><p class=\"govuk-body\">{body}</p>\
          <p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to the carer portal home page</a></p>\
-         </main></div></body></html>"
+         </main></div></body></html>",
+        css = app::assets::stylesheet_href()
     ))
 }
 

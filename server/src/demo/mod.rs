@@ -1,6 +1,11 @@
 //! Demo accounts for `make run` (never in production): one of each role, a carer linked to the
 //! person they care for (each sharing their plan), a representative for that person, and a
-//! practitioner with both in their caseload. The passwords are in the README.
+//! practitioner with both in their caseload; these stay empty for the end-to-end tests. A second
+//! household, a year into the journey (`journey.rs`), fills the pages. The passwords are in the
+//! README.
+mod journey;
+
+use anyhow::Context;
 use app::domain::account::Role;
 use app::i18n::Locale;
 use app::policy::{Record, Scope};
@@ -46,6 +51,7 @@ pub async fn load(store: &dyn Store, passwords: &dyn Passwords) -> anyhow::Resul
     store.add_representation(representative, customer, Scope::View, now).await?;
     store.add_to_caseload(practitioner, carer, now).await?;
     store.add_to_caseload(practitioner, customer, now).await?;
+    journey::load(store, &hash, practitioner, now).await.context("loading the demo household a year in")?;
     tracing::info!("demo accounts are ready (password: {DEMO_PASSWORD:?})");
     Ok(())
 }
