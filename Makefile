@@ -13,10 +13,12 @@ deps:
 
 ## Serve the portal on http://127.0.0.1:3000 with a SQLite database in ./data and demo accounts.
 run: deps
+	scripts/build-css.sh
 	cargo leptos build --release --precompress
 	PORTAL_DEMO_DATA=true $(TARGET_DIR)/release/server
 
 build: deps
+	scripts/build-css.sh
 	cargo leptos build --release --precompress
 
 ## Every test: unit and integration (real SQLite files), then end-to-end in Chromium against
@@ -29,10 +31,12 @@ unit:
 e2e: e2e-debug e2e-release
 
 e2e-debug:
+	scripts/build-css.sh
 	cargo leptos build
 	scripts/e2e.sh $(TARGET_DIR)/debug/server debug
 
 e2e-release:
+	scripts/build-css.sh
 	cargo leptos build --release --precompress
 	scripts/e2e.sh $(TARGET_DIR)/release/server release
 
@@ -40,6 +44,7 @@ e2e-release:
 ## saves against the release build, and the picture pipeline against ImageMagick.
 bench: deps
 	scripts/install-bench-deps.sh
+	scripts/build-css.sh
 	cargo leptos build --release --precompress
 	scripts/bench.sh $(TARGET_DIR)/release/server
 

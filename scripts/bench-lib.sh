@@ -3,7 +3,7 @@
 
 # The main pages a carer uses: the start page, home, the assessment's task list and one question
 # (with its character count and autosave islands), the plan, the budget and a review request.
-BENCH_PAGES=(/ /home /assessment /assessment/questions/their_needs /plan /budget /reviews/request)
+BENCH_PAGES=(/ /home /assessment /assessment/questions/their-needs /plan /budget /reviews/request)
 DEMO_PASSWORD='demo carer portal'
 
 # start_portal <server binary> <port>: serves the portal on a fresh data folder with the demo

@@ -23,3 +23,28 @@ pub fn hash_of(kind: &str) -> Option<String> {
         .find(|(name, _)| name.trim() == kind)
         .map(|(_, hash)| hash.trim().to_owned())
 }
+
+/// The built script's or wasm's file name without its extension, `carer_portal.<hash>`.
+fn built_name(kind: &'static str) -> &'static str {
+    static JS: OnceLock<String> = OnceLock::new();
+    static WASM: OnceLock<String> = OnceLock::new();
+    let cell = if kind == "js" { &JS } else { &WASM };
+    cell.get_or_init(|| match hash_of(kind) {
+        Some(hash) => format!("carer_portal.{hash}"),
+        None => "carer_portal".to_owned(),
+    })
+}
+
+/// The islands' script and wasm, for pages that have an island: hints to fetch both early,
+/// and the loader (`public/islands.js`, a module, so it never blocks the page) that starts them
+/// once the page is idle. Pages without an island load none of it.
+#[leptos::component]
+pub fn IslandScripts() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let (js, wasm) = (built_name("js"), built_name("wasm"));
+    view! {
+        <link rel="modulepreload" href=format!("/pkg/{js}.js") />
+        <link rel="preload" href=format!("/pkg/{wasm}.wasm") r#as="fetch" r#type="application/wasm" crossorigin="" />
+        <script type="module" src=format!("/islands.js?js={js}&wasm={wasm}") nonce=leptos::nonce::use_nonce()></script>
+    }
+}

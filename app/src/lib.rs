@@ -36,12 +36,18 @@ use crate::features::{
 use crate::visitor::use_visitor;
 
 /// The HTML document around every page.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+pub fn shell() -> impl IntoView {
     let visitor = use_visitor();
     let islands = IslandsOnPage::default();
     provide_context(islands.clone());
     #[cfg(feature = "ssr")]
     server::set_content_security_policy();
+    // Only islands hydrate: the data the server-rendered parts read is not needed in the
+    // browser, so it is not serialised into the page (islands switch this on for themselves).
+    #[cfg(feature = "ssr")]
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     view! {
         <!DOCTYPE html>
         <html lang=visitor.locale.tag() class="govuk-template govuk-template--rebranded">
@@ -57,7 +63,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
                 // The islands' loader, only on pages that have an island: pages without one
                 // (most of them) load no script or wasm at all.
-                {move || islands.any().then(|| view! { <HydrationScripts options=options.clone() islands=true /> })}
+                {move || islands.any().then(|| view! { <assets::IslandScripts /> })}
             </body>
         </html>
     }

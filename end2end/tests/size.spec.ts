@@ -20,7 +20,7 @@ async function pageWeight(request: APIRequestContext, path: string) {
   const refs = (pattern: RegExp) => [...new Set([...html.toString().matchAll(pattern)].map((m) => m[1]))];
   let css = 0, js = 0, wasm = 0;
   for (const url of refs(/href="(\/pkg\/[^"]+\.css)"/g)) css += await brotliSize(request, url);
-  for (const url of refs(/"(\/pkg\/[^"]+\.js)"/g)) js += await brotliSize(request, url);
+  for (const url of refs(/"(\/pkg\/[^"]+\.js|\/islands\.js)[?"]/g)) js += await brotliSize(request, url);
   for (const url of refs(/"(\/pkg\/[^"]+\.wasm)"/g)) wasm += await brotliSize(request, url);
   return { html: brotli(html), css, js, wasm };
 }

@@ -150,8 +150,6 @@ fn leptos_options(settings: &Settings) -> LeptosOptions {
         .site_root(site_root)
         .site_pkg_dir("pkg")
         .site_addr(settings.bind)
-        // Hashed names for the island script and wasm when the build made them.
-        .hash_files(app::assets::hash_of("wasm").is_some())
         .build()
 }
 
@@ -170,10 +168,7 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
     let services = state.services.clone();
     let context = move || provide_context(services.clone());
     let routes = page_routes();
-    let shell = {
-        let options = options.clone();
-        move || app::shell(options.clone())
-    };
+    let shell = app::shell;
     let pages = Router::new()
         .leptos_routes_with_context(&state, routes, context.clone(), shell.clone())
         .fallback(leptos_axum::render_app_async_with_context(context, shell))
@@ -200,6 +195,7 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
     let site = PathBuf::from(options.site_root.as_ref());
     let assets = Router::new()
         .nest_service("/pkg", ServeDir::new(site.join(options.site_pkg_dir.as_ref())).precompressed_br().precompressed_gzip())
+        .route_service("/islands.js", ServeFile::new(site.join("islands.js")).precompressed_br().precompressed_gzip())
         .route_service("/favicon.svg", ServeFile::new(site.join("favicon.svg")))
         .route_service("/robots.txt", ServeFile::new(site.join("robots.txt")));
 

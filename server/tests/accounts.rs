@@ -2,7 +2,10 @@
 //! expiry, bursts, password resets, and the audit log.
 mod support;
 
+use app::domain::account::Role;
 use support::{leave_idle, location, session_cookie, spawn};
+
+const PASSWORD: &str = "a long enough password";
 
 #[tokio::test]
 async fn registration_with_bad_input_gets_a_message_per_field_and_keeps_the_rest() {
@@ -133,6 +136,27 @@ async fn a_burst_of_sign_in_attempts_gets_429() {
     assert_eq!(statuses[5], 429);
     let body = portal.sign_in("victim@example.org", "guess").await.text().await.unwrap();
     assert!(body.contains("Too many attempts"));
+}
+
+#[tokio::test]
+async fn only_failed_sign_ins_count_so_a_household_sharing_an_address_is_not_locked_out() {
+    let portal = spawn().await;
+    for n in 0..4 {
+        portal.add_account(&format!("person{n}@example.org"), Role::Carer, PASSWORD).await;
+    }
+    // Thirty successful sign-ins from one address: well past the 20 an address may fail.
+    for round in 0..30 {
+        let email = format!("person{}@example.org", round % 4);
+        let response = portal.sign_in(&email, PASSWORD).await;
+        assert_eq!(location(&response), "/home", "sign-in {round} went through");
+        portal.sign_out().await;
+    }
+    // Failures still count.
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(portal.sign_in("person0@example.org", "not the password").await.status().as_u16());
+    }
+    assert_eq!(statuses, [303, 303, 303, 303, 303, 429]);
 }
 
 

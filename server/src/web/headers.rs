@@ -13,7 +13,7 @@ const DEFAULT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self';
 
 pub async fn middleware(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let (is_asset, is_public) = (path.starts_with("/pkg/"), matches!(path, "/favicon.svg" | "/robots.txt"));
+    let (is_asset, is_public) = (path.starts_with("/pkg/"), matches!(path, "/favicon.svg" | "/robots.txt" | "/islands.js"));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let mut set = |name: header::HeaderName, value: &'static str| {

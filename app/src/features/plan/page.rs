@@ -89,7 +89,7 @@ fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl I
     let list = if items.is_empty() {
         view! { <p class="govuk-body govuk-hint">{t(Text::PlanEmptySection)}</p> }.into_any()
     } else {
-        items
+        let items = items
             .into_iter()
             .enumerate()
             .map(|(i, item)| {
@@ -115,14 +115,14 @@ fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl I
                     </li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul class="govuk-list">{items}</ul> }.into_any()
     };
     view! {
         <section class="portal-plan-section" aria-labelledby=section.code()>
             <h2 class="govuk-heading-m" id=section.code()>{section.title(locale)}</h2>
             <p class="govuk-hint">{section.hint(locale)}</p>
-            <ul class="govuk-list">{list}</ul>
+            {list}
         </section>
     }
 }
