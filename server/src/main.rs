@@ -4,6 +4,9 @@
 use clap::{Parser, Subcommand};
 use server::{config::Settings, startup, telemetry};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(about = "The carer portal server")]
 struct Cli {
