@@ -29,13 +29,15 @@ for page in "${BENCH_PAGES[@]}"; do
   for css in $(printf '%s' "$html" | grep -o 'href="/pkg/[^"]*\.css"' | cut -d'"' -f2 | sort -u); do
     css_br=$((css_br + $(sent "$base$css")))
   done
-  # The island script, and the loader that starts it (/islands.js, its query names the files).
-  for js in $(printf '%s' "$html" | grep -oE '"/pkg/[^"]*\.js"|"/islands\.js' | tr -d '"' | sort -u); do
-    js_br=$((js_br + $(sent "$base$js")))
-  done
-  for wasm in $(printf '%s' "$html" | grep -o '"/pkg/[^"]*\.wasm"' | tr -d '"' | sort -u); do
-    wasm_br=$((wasm_br + $(sent "$base$wasm")))
-  done
+  # A page with islands has the loader (/islands.js); its query names the island script and
+  # wasm, which it fetches once the page is idle.
+  loader=$(printf '%s' "$html" | grep -o '/islands\.js?[^"]*' | head -1 | sed 's/&amp;/\&/g' || true)
+  if [ -n "$loader" ]; then
+    js_name=$(printf '%s' "$loader" | sed -n 's/.*[?&]js=\([^&]*\).*/\1/p')
+    wasm_name=$(printf '%s' "$loader" | sed -n 's/.*[?&]wasm=\([^&]*\).*/\1/p')
+    js_br=$(($(sent "$base/islands.js") + $(sent "$base/pkg/$js_name.js")))
+    wasm_br=$(sent "$base/pkg/$wasm_name.wasm")
+  fi
   total=$((html_br + css_br + js_br + wasm_br))
   critical=$((html_br + css_br))
   verdict=yes

@@ -35,17 +35,15 @@ fn built_name(kind: &'static str) -> &'static str {
     })
 }
 
-/// The islands' script and wasm, for pages that have an island: hints to fetch both early but
-/// at low priority, after what the page needs to show (the stylesheet), and the loader
-/// (`public/islands.js`, a module, so it never blocks the page) that starts them once the page
-/// is idle. Pages without an island load none of it.
+/// The islands' loader (`public/islands.js`, a module, so it never blocks the page), for pages
+/// that have an island: it fetches the script and wasm once the page is idle. There are no
+/// preload hints for them: fetched early, the 60 KB of wasm shares the first seconds of a slow
+/// connection with what the page needs to show. Pages without an island load none of it.
 #[leptos::component]
 pub fn IslandScripts() -> impl leptos::IntoView {
     use leptos::prelude::*;
     let (js, wasm) = (built_name("js"), built_name("wasm"));
     view! {
-        <link rel="modulepreload" href=format!("/pkg/{js}.js") fetchpriority="low" />
-        <link rel="preload" href=format!("/pkg/{wasm}.wasm") r#as="fetch" r#type="application/wasm" crossorigin="" fetchpriority="low" />
         <script type="module" src=format!("/islands.js?js={js}&wasm={wasm}") nonce=leptos::nonce::use_nonce()></script>
     }
 }

@@ -1,6 +1,8 @@
 //! Server-side sessions.
 use app::forms::FormFlash;
+use app::domain::account::Role;
 use app::ports::{SessionRecord, SessionStore, StoreError, StoreResult};
+use app::visitor::SignedInUser;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
@@ -14,6 +16,9 @@ struct SessionRow {
     created_at: DateTime<Utc>,
     last_seen_at: DateTime<Utc>,
     flash: Option<String>,
+    email: Option<String>,
+    display_name: Option<String>,
+    role: Option<String>,
 }
 
 #[async_trait]
@@ -31,7 +36,8 @@ impl SessionStore for SqliteStore {
 
     async fn find_session(&self, digest: &str) -> StoreResult<Option<SessionRecord>> {
         let row: Option<SessionRow> = sqlx::query_as(
-            "SELECT digest, user_id, created_at, last_seen_at, flash FROM sessions WHERE digest = $1",
+            "SELECT s.digest, s.user_id, s.created_at, s.last_seen_at, s.flash, u.email, u.display_name, u.role
+             FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.digest = $1",
         )
         .bind(digest)
         .fetch_optional(&self.pool)
@@ -40,12 +46,22 @@ impl SessionStore for SqliteStore {
         row.map(|row| {
             // A flash that no longer parses (after an upgrade) is dropped, not an error.
             let flash = row.flash.and_then(|json| serde_json::from_str(&json).ok());
+            let user = match (row.user_id, row.email, row.display_name, row.role) {
+                (Some(id), Some(email), Some(name), Some(role)) => Some(SignedInUser {
+                    id,
+                    name,
+                    email,
+                    role: Role::parse(&role).ok_or_else(|| StoreError::Unavailable(format!("unknown role {role:?}").into()))?,
+                }),
+                _ => None,
+            };
             Ok(SessionRecord {
                 digest: row.digest,
                 user_id: row.user_id,
                 created_at: row.created_at,
                 last_seen_at: row.last_seen_at,
                 flash,
+                user,
             })
         })
         .transpose()

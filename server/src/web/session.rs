@@ -198,6 +198,7 @@ mod tests {
             created_at: start,
             last_seen_at: start,
             flash: None,
+            user: None,
         };
         assert!(!has_expired(&session, start + Duration::minutes(29)));
         assert!(has_expired(&session, start + Duration::minutes(31)));

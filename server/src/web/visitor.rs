@@ -10,7 +10,6 @@ use http::{header, HeaderValue, Method};
 use tracing::Instrument;
 
 use app::session::SessionHandle;
-use app::visitor::SignedInUser;
 
 use super::session::IDLE_TIMEOUT;
 use super::{cookie, AppState};
@@ -57,16 +56,7 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
         }),
         _ => None,
     };
-    let user = match session.as_ref().and_then(|s| s.user_id()) {
-        Some(id) => match state.services.store.find_account(id).await {
-            Ok(found) => found.map(|a| SignedInUser { id: a.id, name: a.display_name, email: a.email, role: a.role }),
-            Err(error) => {
-                tracing::error!("reading the signed-in account: {error:#}");
-                None
-            }
-        },
-        None => None,
-    };
+    let user = session.as_ref().and_then(|s| s.record()).and_then(|record| record.user.clone());
     let client_ip = client_ip(&request, state.settings.trust_forwarded_for);
     let visitor = Visitor {
         locale,
