@@ -69,6 +69,17 @@ fn path(key: &str) -> Result<Path, StoreError> {
     }
 }
 
+impl ObjectFiles {
+    /// Every file's key, in order (for backups).
+    pub async fn keys(&self) -> Result<Vec<String>, StoreError> {
+        use futures::TryStreamExt;
+        let mut keys: Vec<String> =
+            self.store.list(None).map_ok(|meta| meta.location.to_string()).try_collect().await.map_err(unavailable)?;
+        keys.sort();
+        Ok(keys)
+    }
+}
+
 fn unavailable(error: object_store::Error) -> StoreError {
     StoreError::Unavailable(Box::new(error))
 }

@@ -1,5 +1,6 @@
 //! The carer portal server: adapters behind the app's ports, HTTP middleware and start-up.
 #![recursion_limit = "256"]
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod demo;

@@ -30,6 +30,19 @@ enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Write a consistent copy of the database and every stored file into a new folder, while
+    /// the portal keeps running.
+    Backup {
+        /// A folder that does not exist yet or is empty.
+        folder: std::path::PathBuf,
+    },
+    /// Put a backup back (stop the portal first). Checks the whole backup before changing anything.
+    Restore {
+        folder: std::path::PathBuf,
+        /// Replace the existing database (it is kept beside the restored one).
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 #[tokio::main]
@@ -47,6 +60,12 @@ async fn main() -> std::process::ExitCode {
         Command::Serve => startup::run(settings).await,
         Command::Migrate => startup::migrate(&settings).await,
         Command::CreateUser { role, email, name } => create_user(&settings, &role, &email, &name).await,
+        Command::Backup { folder } => server::backup::backup(&settings, &folder).await.map(|manifest| {
+            println!("backed up the database and {} files to {}", manifest.files.len(), folder.display());
+        }),
+        Command::Restore { folder, replace } => server::backup::restore(&settings, &folder, replace).await.map(|manifest| {
+            println!("restored the database and {} files from {} (taken {})", manifest.files.len(), folder.display(), manifest.created_at);
+        }),
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,
