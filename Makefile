@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export LEPTOS_SITE_ROOT := target/site
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 
-.PHONY: deps run build test unit e2e e2e-debug e2e-release bench clean-data
+.PHONY: deps run build test unit e2e e2e-debug e2e-release crash bench clean-data
 
 deps:
 	@scripts/install-deps.sh
@@ -22,8 +22,8 @@ build: deps
 	cargo leptos build --release --precompress
 
 ## Every test: unit and integration (real SQLite files), then end-to-end in Chromium against
-## the debug build and the release build, JavaScript on and off.
-test: deps unit e2e
+## the debug build and the release build, JavaScript on and off, then the crash test.
+test: deps unit e2e crash
 
 unit:
 	cargo test -p app -p server -p pdf --features app/ssr
@@ -39,6 +39,13 @@ e2e-release:
 	scripts/build-css.sh
 	cargo leptos build --release --precompress
 	scripts/e2e.sh $(TARGET_DIR)/release/server release
+
+## Crash safety: kill -9 the release server 100 times while carers save and add pictures, and
+## check nothing acknowledged was lost, nothing is half-stored and the database is intact.
+crash: deps
+	scripts/build-css.sh
+	cargo leptos build --release --precompress
+	scripts/crash_test.py $(TARGET_DIR)/release/server 100
 
 ## Print the figures in BENCHMARKS.md: page sizes, Lighthouse, throughput (oha) and durable
 ## saves against the release build, and the picture pipeline against ImageMagick.
