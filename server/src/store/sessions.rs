@@ -1,6 +1,6 @@
 //! Server-side sessions.
-use app::forms::FormFlash;
 use app::domain::account::Role;
+use app::forms::FormFlash;
 use app::ports::{SessionRecord, SessionStore, StoreError, StoreResult};
 use app::visitor::SignedInUser;
 use async_trait::async_trait;
