@@ -132,6 +132,7 @@ pub async fn restore(settings: &Settings, from: &Path, replace: bool) -> anyhow:
     check_integrity(&copy).await?;
     let mut files = Vec::with_capacity(manifest.files.len());
     for entry in &manifest.files {
+        ensure!(crate::files::is_plain_key(&entry.key), "the backup names a file outside its folder: {:?}", entry.key);
         let bytes = std::fs::read(from.join("files").join(&entry.key)).with_context(|| format!("reading {}", entry.key))?;
         ensure!(sha256(&bytes) == entry.sha256, "{} in the backup does not match its checksum", entry.key);
         files.push((entry.key.as_str(), bytes));

@@ -62,7 +62,7 @@ impl ObjectFiles {
 /// Keys are made by the portal (`plan/42/abc.jpg`); anything that could reach outside its
 /// folder is refused all the same.
 fn path(key: &str) -> Result<Path, StoreError> {
-    let plain = !key.is_empty() && FsPath::new(key).components().all(|c| matches!(c, Component::Normal(_)));
+    let plain = is_plain_key(key);
     match Path::parse(key) {
         Ok(path) if plain => Ok(path),
         _ => Err(StoreError::NotFound),
@@ -78,6 +78,12 @@ impl ObjectFiles {
         keys.sort();
         Ok(keys)
     }
+}
+
+/// Whether a key is a plain relative path (`plan/42/abc.jpg`): nothing that could reach
+/// outside the folder it is read from or written to.
+pub fn is_plain_key(key: &str) -> bool {
+    !key.is_empty() && FsPath::new(key).components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 fn unavailable(error: object_store::Error) -> StoreError {

@@ -82,6 +82,13 @@ async fn a_restore_checks_the_whole_backup_and_never_replaces_a_database_unasked
     assert!(damaged.to_string().contains("checksum"), "{damaged}");
     assert!(!elsewhere.path().join("portal.db").exists(), "nothing is restored from a damaged backup");
 
+    // A manifest naming a file outside the backup's folder is refused.
+    let manifest_path = backup.join("manifest.json");
+    let original = std::fs::read_to_string(&manifest_path).unwrap();
+    std::fs::write(&manifest_path, original.replacen(first.as_str(), "../../outside.jpg", 1)).unwrap();
+    let outside = server::backup::restore(&fresh, &backup, false).await.unwrap_err();
+    assert!(outside.to_string().contains("outside its folder"), "{outside}");
+
     // An unfinished backup (no manifest) is never restored.
     std::fs::remove_file(backup.join("manifest.json")).unwrap();
     let unfinished = server::backup::restore(&fresh, &backup, false).await.unwrap_err();
