@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export LEPTOS_SITE_ROOT := target/site
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 
-.PHONY: deps run build test unit e2e e2e-debug e2e-release crash bench clean-data
+.PHONY: deps run build test unit e2e e2e-debug e2e-release crash fuzz bench clean-data
 
 deps:
 	@scripts/install-deps.sh
@@ -46,6 +46,11 @@ crash: deps
 	scripts/build-css.sh
 	cargo leptos build --release --precompress
 	scripts/crash_test.py $(TARGET_DIR)/release/server 100
+
+## Fuzz the upload and form-parsing paths for two minutes each (cargo-fuzz, nightly);
+## FUZZ_SECONDS sets the time per target.
+fuzz: deps
+	scripts/fuzz.sh $(or $(FUZZ_SECONDS),120)
 
 ## Print the figures in BENCHMARKS.md: page sizes, Lighthouse, throughput (oha) and durable
 ## saves against the release build, and the picture pipeline against ImageMagick.
