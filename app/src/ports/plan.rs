@@ -24,6 +24,21 @@ pub struct Contribution {
     pub added_at: DateTime<Utc>,
 }
 
+/// The contribution as it is frozen when the plan is sent for agreement.
+impl From<Contribution> for SentContribution {
+    fn from(c: Contribution) -> SentContribution {
+        SentContribution {
+            contribution_id: c.id,
+            section: c.section,
+            kind: c.kind,
+            body: c.body,
+            caption: c.caption,
+            alt_text: c.alt_text,
+            media_type: c.media_type,
+        }
+    }
+}
+
 /// A version of a person's plan: what they sent, and once signed off, the statutory record.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanVersion {

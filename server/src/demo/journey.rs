@@ -157,15 +157,7 @@ async fn plan(store: &dyn Store, alex: i64, practitioner: i64, now: DateTime<Utc
         .contributions(alex)
         .await?
         .into_iter()
-        .map(|c| SentContribution {
-            contribution_id: c.id,
-            section: c.section,
-            kind: c.kind,
-            body: c.body,
-            caption: c.caption,
-            alt_text: c.alt_text,
-            media_type: c.media_type,
-        })
+        .map(SentContribution::from)
         .collect();
     let id = store.send_plan(alex, &sent, now - Duration::weeks(7)).await?;
     let today = signed_off.date_naive();

@@ -56,15 +56,7 @@ pub async fn send_plan() -> Result<(), AppError> {
     let contributions = services.store.contributions(me.id).await.map_err(|e| internal(&visitor, "reading a plan", e))?;
     let sent: Vec<SentContribution> = contributions
         .into_iter()
-        .map(|c| SentContribution {
-            contribution_id: c.id,
-            section: c.section,
-            kind: c.kind,
-            body: c.body,
-            caption: c.caption,
-            alt_text: c.alt_text,
-            media_type: c.media_type,
-        })
+        .map(SentContribution::from)
         .collect();
     let id = services
         .store
