@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export LEPTOS_SITE_ROOT := target/site
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 
-.PHONY: deps run build test unit e2e e2e-debug e2e-release crash fuzz bench clean-data
+.PHONY: deps run build test unit unit-postgres e2e e2e-debug e2e-release crash fuzz bench clean-data
 
 deps:
 	@scripts/install-deps.sh
@@ -21,12 +21,16 @@ build: deps
 	scripts/build-css.sh
 	cargo leptos build --release --precompress
 
-## Every test: unit and integration (real SQLite files), then end-to-end in Chromium against
-## the debug build and the release build, JavaScript on and off, then the crash test.
-test: deps unit e2e crash
+## Every test: unit and integration on real SQLite files, the integration suite again on a
+## real PostgreSQL server, then end-to-end in Chromium against the debug build and the release
+## build, JavaScript on and off, then the crash test.
+test: deps unit unit-postgres e2e crash
 
 unit:
 	cargo test -p app -p server -p pdf --features app/ssr
+
+unit-postgres:
+	scripts/test-postgres.sh
 
 e2e: e2e-debug e2e-release
 

@@ -39,6 +39,13 @@ if ! command -v chromium >/dev/null || ! command -v brotli >/dev/null || ! /usr/
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium brotli python3-aiosmtpd >/dev/null
 fi
 
+# PostgreSQL from Debian: the integration tests run a second time against it.
+if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  say "Installing PostgreSQL from Debian"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
 # npm ci when node_modules is missing or older than the lockfile.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "Installing npm packages"

@@ -92,6 +92,8 @@ impl Settings {
         Self::from_figment(
             Figment::from(Serialized::defaults(Self::defaults()))
                 .merge(Toml::file(file))
+                // The usual name for a database address; PORTAL_DATABASE_URL wins if both are set.
+                .merge(Env::raw().only(&["DATABASE_URL"]))
                 .merge(Env::prefixed("PORTAL_")),
         )
     }

@@ -23,13 +23,12 @@ use crate::demo;
 use crate::mail::OutboxMailer;
 use crate::passwords::Argon2Passwords;
 use crate::rate_limit::MemoryRateLimiter;
-use crate::store::SqliteStore;
 use crate::web::{self, session::SessionKeys, AppState};
 
 /// The portal, ready to serve: its router and the store behind it.
 pub struct Portal {
     pub router: Router,
-    pub store: SqliteStore,
+    pub store: Arc<dyn app::ports::Store>,
     /// What the server functions use (tests run scheduled jobs through it).
     pub services: app::ports::Services,
 }
@@ -55,7 +54,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
 
 pub async fn migrate(settings: &Settings) -> anyhow::Result<()> {
     prepare_data_dir(&settings.data_dir)?;
-    SqliteStore::connect(&settings.database_url()).await?;
+    crate::store::connect(&settings.database_url()).await?;
     tracing::info!("the database schema is up to date");
     Ok(())
 }
@@ -70,14 +69,14 @@ pub async fn create_user(
 ) -> anyhow::Result<i64> {
     use app::domain::account::NewPassword;
     use app::domain::text::EmailAddress;
-    use app::ports::{AccountStore, NewAccount, Passwords};
+    use app::ports::{NewAccount, Passwords};
 
     let email = EmailAddress::parse(email).map_err(|p| anyhow::anyhow!("the email address is not valid ({p:?})"))?;
     let password = NewPassword::parse(password, Some(email.as_str()))
         .map_err(|p| anyhow::anyhow!("the password does not meet the rules ({p:?})"))?;
     anyhow::ensure!(!name.trim().is_empty(), "a name is needed");
     prepare_data_dir(&settings.data_dir)?;
-    let store = SqliteStore::connect(&settings.database_url()).await?;
+    let store = crate::store::connect(&settings.database_url()).await?;
     let hash = Argon2Passwords::new().hash(password.expose()).await?;
     let account = NewAccount {
         email: email.as_str(),
@@ -109,7 +108,7 @@ pub async fn build_with_clock(
     extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
 ) -> anyhow::Result<Portal> {
     prepare_data_dir(&settings.data_dir)?;
-    let store = SqliteStore::connect(&settings.database_url()).await?;
+    let store = crate::store::connect(&settings.database_url()).await?;
     let secret = session_secret(&settings)?;
     let session_keys = SessionKeys::new(secret, settings.secure_cookies());
     let passwords = Arc::new(Argon2Passwords::new());
@@ -119,7 +118,7 @@ pub async fn build_with_clock(
         None => Arc::new(OutboxMailer::new(settings.outbox_dir(), from).context("creating the mail outbox")?),
     };
     let services = Services {
-        store: Arc::new(store.clone()),
+        store: store.clone(),
         files: Arc::new(crate::files::ObjectFiles::from_settings(&settings)?),
         clock,
         passwords: passwords.clone(),
@@ -138,7 +137,7 @@ pub async fn build_with_clock(
         tracing::warn!("PORTAL_EMERGENCY_PHONE is not set: emergency cards show a number reserved for drama");
     }
     if settings.demo_data {
-        demo::load(&store, passwords.as_ref()).await.context("loading the demo accounts")?;
+        demo::load(store.as_ref(), passwords.as_ref()).await.context("loading the demo accounts")?;
     }
     let state = AppState {
         leptos_options: leptos_options(&settings),
@@ -268,8 +267,7 @@ async fn remind_of_reviews(services: app::ports::Services) {
     }
 }
 
-async fn remove_expired_sessions(store: SqliteStore) {
-    use app::ports::SessionStore;
+async fn remove_expired_sessions(store: Arc<dyn app::ports::Store>) {
     use web::session::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
 
     let mut every = tokio::time::interval(std::time::Duration::from_secs(600));

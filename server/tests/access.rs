@@ -9,7 +9,7 @@ use app::domain::account::Role;
 use app::policy::Scope;
 use app::domain::plan::PlanSection;
 use app::domain::review::{ReviewMethod, ReviewReason, ReviewRequest, Urgency};
-use app::ports::{AccountStore, AssessmentStore, NewAccount, PlanStore, ReviewStore};
+use app::ports::NewAccount;
 use server::demo::DEMO_PASSWORD;
 use support::{spawn, TestPortal};
 
@@ -289,7 +289,7 @@ async fn within_a_household_access_follows_the_policy_and_staff_reads_are_audite
     let staff_reads: Vec<(i64, Option<i64>, Option<String>)> = sqlx::query_as(
         "SELECT actor_id, subject_id, reason FROM audit_events WHERE action = 'viewed person summary'",
     )
-    .fetch_all(portal.store.pool())
+    .fetch_all(&portal.db)
     .await
     .unwrap();
     assert_eq!(

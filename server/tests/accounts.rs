@@ -78,12 +78,12 @@ async fn the_session_id_changes_at_sign_in_and_sign_out() {
     // A refused form gives the visitor an anonymous session first.
     portal.sign_in("sam@example.org", "").await;
     let before: Vec<String> =
-        sqlx::query_scalar("SELECT digest FROM sessions").fetch_all(portal.store.pool()).await.unwrap();
+        sqlx::query_scalar("SELECT digest FROM sessions").fetch_all(&portal.db).await.unwrap();
     assert_eq!(before.len(), 1);
     let response = portal.sign_in("sam@example.org", "a long enough password").await;
     let cookie = session_cookie(&response).expect("a new session cookie at sign-in");
     let after: Vec<String> =
-        sqlx::query_scalar("SELECT digest FROM sessions").fetch_all(portal.store.pool()).await.unwrap();
+        sqlx::query_scalar("SELECT digest FROM sessions").fetch_all(&portal.db).await.unwrap();
     assert_eq!(after.len(), 1);
     assert_ne!(before, after, "the old session must not survive sign-in");
     let response = portal.sign_out().await;
@@ -100,8 +100,8 @@ async fn an_idle_session_ends_after_thirty_minutes_and_a_long_one_after_twelve_h
 
     portal.sign_in("sam@example.org", "a long enough password").await;
     assert_eq!(portal.client.get(portal.at("/home")).send().await.unwrap().status(), 200);
-    sqlx::query("UPDATE sessions SET created_at = datetime('now', '-12 hours', '-1 minute')")
-        .execute(portal.store.pool())
+    sqlx::query(&format!("UPDATE sessions SET created_at = {}", portal.ago("721 minutes")))
+        .execute(&portal.db)
         .await
         .unwrap();
     let home = portal.client.get(portal.at("/home")).send().await.unwrap();
@@ -120,7 +120,7 @@ async fn what_was_typed_after_the_session_ended_is_kept_through_signing_in_again
     assert!(portal.page("/sign-in?next=/home").await.contains("what you typed has been kept"));
     portal.sign_in("sam@example.org", "a long enough password").await;
     let flash: Option<String> =
-        sqlx::query_scalar("SELECT flash FROM sessions WHERE user_id IS NOT NULL").fetch_one(portal.store.pool()).await.unwrap();
+        sqlx::query_scalar("SELECT flash FROM sessions WHERE user_id IS NOT NULL").fetch_one(&portal.db).await.unwrap();
     let flash = flash.expect("the refused form survives signing in");
     assert!(flash.contains("my words") && flash.contains("\"page\":\"/home\""), "{flash}");
 }
@@ -191,8 +191,8 @@ async fn a_reset_link_expires() {
     portal.post_form("/api/account/forgotten-password", "/password-reset", &[("email", "sam@example.org")]).await;
     let link = portal.latest_emailed_link();
     let code = link.trim_start_matches("/password-reset/").to_owned();
-    sqlx::query("UPDATE password_resets SET expires_at = datetime('now', '-1 minute')")
-        .execute(portal.store.pool())
+    sqlx::query(&format!("UPDATE password_resets SET expires_at = {}", portal.ago("1 minute")))
+        .execute(&portal.db)
         .await
         .unwrap();
     portal.post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "a brand new password")]).await;
@@ -211,8 +211,8 @@ async fn asking_for_a_reset_says_the_same_whether_or_not_there_is_an_account() {
 async fn the_audit_log_cannot_be_changed() {
     let portal = spawn().await;
     portal.register("sam@example.org", "carer").await;
-    let update = sqlx::query("UPDATE audit_events SET action = 'nothing'").execute(portal.store.pool()).await;
+    let update = sqlx::query("UPDATE audit_events SET action = 'nothing'").execute(&portal.db).await;
     assert!(update.is_err());
-    let delete = sqlx::query("DELETE FROM audit_events").execute(portal.store.pool()).await;
+    let delete = sqlx::query("DELETE FROM audit_events").execute(&portal.db).await;
     assert!(delete.is_err());
 }

@@ -116,13 +116,13 @@ async fn each_send_is_a_new_version_and_the_decision_reaches_the_carer() {
     assert!(sent.contains("CA-000001"), "{sent}");
     save(&portal, "age-band", &[("age_band", "18_24")]).await;
     portal.post_form("/api/assessment/send", "/assessment/check", &[]).await;
-    let versions: Vec<(i64, bool)> =
-        sqlx::query_as("SELECT version, under_18 FROM assessment_versions WHERE carer_id = $1 ORDER BY version")
+    let versions: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT version, CAST(CASE WHEN under_18 THEN 1 ELSE 0 END AS BIGINT) FROM assessment_versions WHERE carer_id = $1 ORDER BY version")
             .bind(carer_id)
-            .fetch_all(portal.store.pool())
+            .fetch_all(&portal.db)
             .await
             .unwrap();
-    assert_eq!(versions, [(1, true), (2, false)]);
+    assert_eq!(versions, [(1, 1), (2, 0)]);
     assert!(portal.page("/assessment/versions/1").await.contains("16 or 17"));
 
     // The practitioner with the carer in their caseload records the decision on version 2.

@@ -18,13 +18,13 @@ async fn a_backup_taken_while_the_portal_runs_restores_everything_into_a_new_por
     let response = upload(&portal, &fields, Some(("IMG_0001.jpg", phone_photo()))).await;
     assert_eq!(location(&response), "/plan?added=1#important");
     let (id, key): (i64, String) = sqlx::query_as("SELECT id, file_key FROM plan_contributions WHERE kind = 'picture'")
-        .fetch_one(portal.store.pool())
+        .fetch_one(&portal.db)
         .await
         .unwrap();
     let picture = std::fs::read(portal.data.path().join("files").join(&key)).unwrap();
 
     // Saves keep arriving while the backup is taken; the backup is consistent all the same.
-    let settings = Settings::for_tests(portal.data.path().to_path_buf());
+    let settings = portal.settings();
     let folder = tempfile::tempdir().unwrap();
     let target = folder.path().join("backup");
     let saving = async {
@@ -46,9 +46,18 @@ async fn a_backup_taken_while_the_portal_runs_restores_everything_into_a_new_por
 
     // Restore into a new, empty data folder, then serve from it.
     let elsewhere = tempfile::tempdir().unwrap();
-    let restored_data = elsewhere.path().to_path_buf();
-    server::backup::restore(&Settings::for_tests(restored_data.clone()), &target, false).await.expect("the backup restores");
-    let restored = spawn_configured(move |settings| settings.data_dir = restored_data, |routes| routes).await;
+    let mut restore_to = Settings::for_tests(elsewhere.path().to_path_buf());
+    let new_database = support::database::TestDatabase::create(elsewhere.path()).await;
+    restore_to.database_url = new_database.postgres.then_some(new_database.url);
+    server::backup::restore(&restore_to, &target, false).await.expect("the backup restores");
+    let restored = spawn_configured(
+        move |settings| {
+            settings.data_dir = restore_to.data_dir;
+            settings.database_url = restore_to.database_url;
+        },
+        |routes| routes,
+    )
+    .await;
     restored.sign_in("sam@example.org", PASSWORD).await;
     let page = restored.page("/plan").await;
     assert!(page.contains(r#"alt="Sunday lunch with my sister""#), "{page}");
@@ -64,7 +73,7 @@ async fn a_restore_checks_the_whole_backup_and_never_replaces_a_database_unasked
     portal.sign_in("sam@example.org", PASSWORD).await;
     upload(&portal, &[("upload_section", "important"), ("alt_text", "A note"), ("caption", "")], Some(("a.jpg", phone_photo())))
         .await;
-    let settings = Settings::for_tests(portal.data.path().to_path_buf());
+    let settings = portal.settings();
     let folder = tempfile::tempdir().unwrap();
     let backup = folder.path().join("backup");
     let manifest = server::backup::backup(&settings, &backup).await.unwrap();
@@ -75,12 +84,22 @@ async fn a_restore_checks_the_whole_backup_and_never_replaces_a_database_unasked
 
     // A damaged file in the backup stops the restore before anything changes.
     let elsewhere = tempfile::tempdir().unwrap();
-    let fresh = Settings::for_tests(elsewhere.path().to_path_buf());
+    let mut fresh = Settings::for_tests(elsewhere.path().to_path_buf());
+    let new_database = support::database::TestDatabase::create(elsewhere.path()).await;
+    fresh.database_url = new_database.postgres.then(|| new_database.url.clone());
     let first = &manifest.files[0].key;
     std::fs::write(backup.join("files").join(first), b"not the picture").unwrap();
     let damaged = server::backup::restore(&fresh, &backup, false).await.unwrap_err();
     assert!(damaged.to_string().contains("checksum"), "{damaged}");
-    assert!(!elsewhere.path().join("portal.db").exists(), "nothing is restored from a damaged backup");
+    if new_database.postgres {
+        let tables: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")
+            .fetch_one(&new_database.open().await)
+            .await
+            .unwrap();
+        assert_eq!(tables, 0, "nothing is restored from a damaged backup");
+    } else {
+        assert!(!elsewhere.path().join("portal.db").exists(), "nothing is restored from a damaged backup");
+    }
 
     // A manifest naming a file outside the backup's folder is refused.
     let manifest_path = backup.join("manifest.json");

@@ -2,7 +2,6 @@
 //! household a year into the journey, loaded once however often the portal starts.
 mod support;
 
-use app::ports::{AccountStore, AssessmentStore, BudgetStore, PlanStore, ReviewStore};
 use server::config::Settings;
 use server::demo::DEMO_PASSWORD;
 use server::startup::build_with_clock;

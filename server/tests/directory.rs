@@ -65,7 +65,7 @@ async fn admins_add_change_and_retire_entries_and_nobody_else_can() {
     let saved = portal.post_form("/api/support/save", "/staff/support/new", &fields).await;
     assert_eq!(location(&saved), "/staff/support?saved=1");
     assert!(portal.page("/support?q=sitting").await.contains("Sitting service"));
-    let id: i64 = sqlx::query_scalar("SELECT id FROM support_services WHERE name = 'Sitting service'").fetch_one(portal.store.pool()).await.unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM support_services WHERE name = 'Sitting service'").fetch_one(&portal.db).await.unwrap();
     let mut changed = fields.to_vec();
     let id_text = id.to_string();
     changed[0] = ("id", &id_text);

@@ -81,7 +81,7 @@ async fn a_plan_is_saved_a_bit_at_a_time_and_confirmed_only_when_complete() {
     assert!(!portal.page("/emergency/edit").await.contains("4321"));
     // Saving again without the way in keeps it.
     portal.post_form("/api/emergency/save", "/emergency/edit", &plan_fields("", "yes")).await;
-    let kept: String = sqlx::query_scalar("SELECT instructions FROM emergency_home_access").fetch_one(portal.store.pool()).await.unwrap();
+    let kept: String = sqlx::query_scalar("SELECT instructions FROM emergency_home_access").fetch_one(&portal.db).await.unwrap();
     assert_eq!(kept, "12 Elm Road, key safe 4321");
 }
 
@@ -193,7 +193,6 @@ async fn the_cared_for_persons_plan_highlights_their_carers_emergency_plan() {
     portal.register("pat@example.org", "customer").await;
     portal.sign_out().await;
     let (sam, pat) = (portal.user_id("sam@example.org").await, portal.user_id("pat@example.org").await);
-    use app::ports::AccountStore;
     portal.store.link_carer(sam, pat, chrono::Utc::now()).await.unwrap();
     portal.sign_in("pat@example.org", PASSWORD).await;
     let page = portal.page("/plan").await;

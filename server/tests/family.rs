@@ -29,7 +29,7 @@ async fn sam_invites_pat(portal: &TestPortal) -> String {
 
 async fn linked(portal: &TestPortal) -> (i64, i64) {
     let relations: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT carer_id, customer_id FROM care_links").fetch_all(portal.store.pool()).await.unwrap();
+        sqlx::query_as("SELECT carer_id, customer_id FROM care_links").fetch_all(&portal.db).await.unwrap();
     relations.first().copied().unwrap_or_default()
 }
 
@@ -56,7 +56,7 @@ async fn the_cared_for_person_accepts_and_chooses_what_to_share_back() {
     let pat = portal.user_id("pat@example.org").await;
     let pats_plan: i64 = {
         portal.post_form("/api/plan/send", "/plan", &[]).await;
-        sqlx::query_scalar("SELECT MAX(id) FROM plan_versions WHERE person_id = $1").bind(pat).fetch_one(portal.store.pool()).await.unwrap()
+        sqlx::query_scalar("SELECT MAX(id) FROM plan_versions WHERE person_id = $1").bind(pat).fetch_one(&portal.db).await.unwrap()
     };
     portal.sign_out().await;
     portal.sign_in("sam@example.org", PASSWORD).await;
@@ -115,7 +115,6 @@ async fn a_representative_accepts_for_the_person_they_act_for() {
     let code = sam_invites_pat(&portal).await;
     let pat = portal.add_account("pat@example.org", Role::Customer, PASSWORD).await;
     let robin = portal.add_account("robin@example.org", Role::Representative, PASSWORD).await;
-    use app::ports::AccountStore;
     portal.store.add_representation(robin, pat, app::policy::Scope::View, chrono::Utc::now()).await.unwrap();
     portal.sign_in("robin@example.org", PASSWORD).await;
     // Only with permission to act (view is not enough).
@@ -159,7 +158,7 @@ async fn a_helper_signs_up_from_the_invitation_acts_within_scope_and_can_be_remo
         .await;
     assert_eq!(location(&created), "/family?accepted=1");
     let pat = portal.user_id("pat@example.org").await;
-    let plan: i64 = sqlx::query_scalar("SELECT MAX(id) FROM plan_versions").fetch_one(portal.store.pool()).await.unwrap();
+    let plan: i64 = sqlx::query_scalar("SELECT MAX(id) FROM plan_versions").fetch_one(&portal.db).await.unwrap();
     // View scope: reads Pat's plan, cannot ask for a review on Pat's behalf.
     let read = portal.post_json("/api/plan/version", &[("id", plan.to_string().as_str())]).await;
     assert_eq!(read.status().as_u16(), 200);

@@ -32,7 +32,7 @@ async fn an_accepted_form_redirects_to_its_confirmation_and_is_stored() {
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), "/contact/sent?reference=CM-000001");
     let stored: (String,) =
-        sqlx::query_as("SELECT body FROM contact_messages").fetch_one(portal.store.pool()).await.unwrap();
+        sqlx::query_as("SELECT body FROM contact_messages").fetch_one(&portal.db).await.unwrap();
     assert_eq!(stored.0, "Call me");
     let page = portal.page("/contact/sent?reference=CM-000001").await;
     assert!(page.contains("CM-000001"));

@@ -23,7 +23,7 @@ async fn words_are_added_to_a_section_moved_and_removed() {
     let page = portal.page("/plan").await;
     assert!(page.find("My garden").unwrap() < page.find("My cat Tibbles").unwrap());
     let id: i64 = sqlx::query_scalar("SELECT id FROM plan_contributions WHERE body = 'My cat Tibbles'")
-        .fetch_one(portal.store.pool())
+        .fetch_one(&portal.db)
         .await
         .unwrap();
     portal.post_form("/api/plan/move", "/plan", &[("id", &id.to_string()), ("direction", "up")]).await;
@@ -32,7 +32,7 @@ async fn words_are_added_to_a_section_moved_and_removed() {
     portal.post_form("/api/plan/remove", "/plan", &[("id", &id.to_string())]).await;
     assert!(!portal.page("/plan").await.contains("My cat Tibbles"));
     let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM plan_contributions WHERE removed_at IS NOT NULL")
-        .fetch_one(portal.store.pool())
+        .fetch_one(&portal.db)
         .await
         .unwrap();
     assert_eq!(kept, 1, "a removed contribution is kept on record");
@@ -66,7 +66,7 @@ async fn own_words_are_split_proposed_and_added_where_the_person_chose() {
         .await;
     assert_eq!(location(&response), "/plan?accepted=3");
     let rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT section, body FROM plan_contributions ORDER BY id").fetch_all(portal.store.pool()).await.unwrap();
+        sqlx::query_as("SELECT section, body FROM plan_contributions ORDER BY id").fetch_all(&portal.db).await.unwrap();
     assert_eq!(
         rows,
         [
@@ -94,7 +94,7 @@ async fn a_sent_plan_is_signed_off_by_the_practitioner_as_a_version_the_person_c
     let response = portal.post_form("/api/plan/send", "/plan", &[]).await;
     assert_eq!(location(&response), "/plan?sent=1");
     let person_id = portal.user_id("pat@example.org").await;
-    let plan_id: i64 = sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(portal.store.pool()).await.unwrap();
+    let plan_id: i64 = sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(&portal.db).await.unwrap();
     // Later changes do not alter what was sent.
     portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "Added afterwards")]).await;
     portal.sign_out().await;
@@ -136,7 +136,7 @@ async fn a_sent_plan_is_signed_off_by_the_practitioner_as_a_version_the_person_c
     let response = portal.post_form("/api/plan/sign-off", &format!("/staff/plans/{plan_id}"), &fields).await;
     assert_eq!(location(&response), format!("/plan/versions/{plan_id}"));
     assert_eq!(portal.post_json("/api/plan/sign-off", &fields).await.status(), 409, "signed off once");
-    assert!(sqlx::query("UPDATE plan_versions SET record = NULL").execute(portal.store.pool()).await.is_err());
+    assert!(sqlx::query("UPDATE plan_versions SET record = NULL").execute(&portal.db).await.is_err());
     portal.sign_out().await;
 
     portal.sign_in("pat@example.org", PASSWORD).await;
@@ -151,7 +151,7 @@ async fn words_are_changed_in_place_and_an_empty_change_is_refused_and_kept() {
     let portal = spawn().await;
     person(&portal, "pat@example.org", Role::Customer).await;
     portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "My gardn")]).await;
-    let id: i64 = sqlx::query_scalar("SELECT id FROM plan_contributions").fetch_one(portal.store.pool()).await.unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM plan_contributions").fetch_one(&portal.db).await.unwrap();
     let change_page = format!("/plan/items/{id}");
     assert!(portal.page(&change_page).await.contains("My gardn"), "what is there is filled in");
 

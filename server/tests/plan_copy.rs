@@ -25,7 +25,7 @@ async fn signed_off_plan(portal: &TestPortal) -> i64 {
 
     let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
     portal.add_to_caseload(lee, pat).await;
-    let id: i64 = sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(portal.store.pool()).await.unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(&portal.db).await.unwrap();
     portal.sign_in("lee@council.example", PASSWORD).await;
     support::plans::sign_off(portal, id).await;
     portal.sign_out().await;

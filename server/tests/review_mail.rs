@@ -122,7 +122,7 @@ async fn the_person_is_told_when_a_request_is_received_arranged_and_done_with_no
     let request = [("reason", "less_able"), ("what_changed", "My arthritis is worse"), ("method", "telephone"), ("urgency", "soon")];
     portal.post_form("/api/reviews/request", "/reviews/request", &request).await;
     portal.sign_out().await;
-    let id: i64 = sqlx::query_scalar("SELECT id FROM reviews").fetch_one(portal.store.pool()).await.unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM reviews").fetch_one(&portal.db).await.unwrap();
 
     portal.sign_in("lee@council.example", PASSWORD).await;
     let on = Utc::now().date_naive() + Days::new(7);
@@ -155,7 +155,6 @@ async fn a_planned_review_is_reminded_two_weeks_ahead_once_unless_the_person_sai
     let pat: i64 = portal.user_id("pat@example.org").await;
     let now = Utc::now();
     let planned = app::domain::review::planned_after_sign_off(now.date_naive());
-    use app::ports::{PlanStore, ReviewStore};
     let version = portal.store.send_plan(pat, &[], now).await.unwrap();
     let record = app::domain::plan::record::CareAndSupportPlan { fields: Default::default(), review_date: now.date_naive() + Days::new(365) };
     let lee = portal.user_id("lee@council.example").await;

@@ -12,7 +12,7 @@ async fn sign_off_pats_plan(portal: &TestPortal) -> i64 {
     portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "My garden")]).await;
     portal.post_form("/api/plan/send", "/plan", &[]).await;
     portal.sign_out().await;
-    let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM plan_versions").fetch_one(portal.store.pool()).await.unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM plan_versions").fetch_one(&portal.db).await.unwrap();
     portal.sign_in("lee@council.example", PASSWORD).await;
     support::plans::sign_off(portal, id).await;
     portal.sign_out().await;
@@ -25,7 +25,7 @@ async fn sign_off_plans_a_review_six_to_eight_weeks_later_and_a_yearly_one() {
     support::plans::pat_and_lee(&portal, PASSWORD).await;
     sign_off_pats_plan(&portal).await;
     let planned: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT kind, due_from, due_by FROM reviews ORDER BY due_by").fetch_all(portal.store.pool()).await.unwrap();
+        sqlx::query_as("SELECT kind, CAST(due_from AS TEXT), CAST(due_by AS TEXT) FROM reviews ORDER BY due_by").fetch_all(&portal.db).await.unwrap();
     let today = Utc::now().date_naive();
     let date = |days: u64| (today + Days::new(days)).to_string();
     assert_eq!(planned[0], ("first".to_owned(), date(42), date(56)));
@@ -69,7 +69,7 @@ async fn a_customer_asks_for_a_review_and_follows_it_to_its_outcome() {
         ("urgency", "soon"),
     ];
     let response = portal.post_form("/api/reviews/request", "/reviews/request", &request).await;
-    let id: i64 = sqlx::query_scalar("SELECT id FROM reviews").fetch_one(portal.store.pool()).await.unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM reviews").fetch_one(&portal.db).await.unwrap();
     assert_eq!(location(&response), format!("/reviews/{id}?sent=1"));
     let page = portal.page(&format!("/reviews/{id}?sent=1")).await;
     assert!(page.contains("Review request sent") && page.contains(&format!("RV-{id:06}")) && page.contains("Received"), "{page}");
@@ -119,7 +119,7 @@ async fn a_revised_plan_becomes_the_next_version_to_agree() {
     let portal = spawn().await;
     support::plans::pat_and_lee(&portal, PASSWORD).await;
     let first = sign_off_pats_plan(&portal).await;
-    let review: i64 = sqlx::query_scalar("SELECT id FROM reviews WHERE kind = 'first'").fetch_one(portal.store.pool()).await.unwrap();
+    let review: i64 = sqlx::query_scalar("SELECT id FROM reviews WHERE kind = 'first'").fetch_one(&portal.db).await.unwrap();
     portal.sign_in("lee@council.example", PASSWORD).await;
     let staff_page = format!("/staff/reviews/{review}");
     let on = Utc::now().date_naive() + Days::new(1);
@@ -130,7 +130,7 @@ async fn a_revised_plan_becomes_the_next_version_to_agree() {
     let revised = [("id", id.as_str()), ("outcome", "plan_revised"), ("summary", "More help in the mornings")];
     portal.post_form("/api/reviews/outcome", &staff_page, &revised).await;
     let versions: Vec<(i64, i64, Option<String>)> =
-        sqlx::query_as("SELECT id, version, signed_off_at FROM plan_versions ORDER BY version").fetch_all(portal.store.pool()).await.unwrap();
+        sqlx::query_as("SELECT id, version, CAST(signed_off_at AS TEXT) FROM plan_versions ORDER BY version").fetch_all(&portal.db).await.unwrap();
     assert_eq!(versions.len(), 2);
     assert_eq!((versions[0].0, versions[1].1, versions[1].2.as_deref()), (first, 2, None));
     assert!(portal.page("/staff/plans").await.contains(&format!("/staff/plans/{}", versions[1].0)));
@@ -140,7 +140,6 @@ async fn a_revised_plan_becomes_the_next_version_to_agree() {
 async fn a_representative_who_may_act_asks_for_a_review_of_the_persons_plan() {
     use app::domain::account::Role;
     use app::policy::Scope;
-    use app::ports::AccountStore;
 
     let portal = spawn().await;
     let (pat, _) = support::plans::pat_and_lee(&portal, PASSWORD).await;
@@ -168,7 +167,7 @@ async fn a_representative_who_may_act_asks_for_a_review_of_the_persons_plan() {
     assert_eq!(portal.post_json("/api/reviews/request", &request[1..]).await.status(), 422, "whose plan must be said");
     let response = portal.post_form("/api/reviews/request", "/reviews/request", &request).await;
     let (id, person, by): (i64, i64, i64) =
-        sqlx::query_as("SELECT id, person_id, requested_by FROM reviews").fetch_one(portal.store.pool()).await.unwrap();
+        sqlx::query_as("SELECT id, person_id, requested_by FROM reviews").fetch_one(&portal.db).await.unwrap();
     assert_eq!(location(&response), format!("/reviews/{id}?sent=1"));
     assert_eq!((person, by), (pat, robin));
     assert!(portal.page("/reviews").await.contains(&format!("RV-{id:06}")));

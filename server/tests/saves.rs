@@ -3,7 +3,6 @@
 mod support;
 
 use app::domain::account::Role;
-use app::ports::AssessmentStore;
 use support::*;
 
 const PASSWORD: &str = "a long enough password";

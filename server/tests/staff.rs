@@ -61,7 +61,7 @@ async fn only_an_admin_may_see_or_add_staff() {
     assert_eq!(response.status(), 404);
     assert_eq!(portal.post_json("/api/staff/users", &[]).await.status(), 404);
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = 'eve@example.org'")
-        .fetch_one(portal.store.pool())
+        .fetch_one(&portal.db)
         .await
         .unwrap();
     assert_eq!(count, 0);

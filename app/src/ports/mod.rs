@@ -38,7 +38,7 @@ pub enum StoreError {
     NotFound,
     #[error("the record conflicts with one that exists")]
     Conflict,
-    #[error("the store is unavailable")]
+    #[error("the store is unavailable: {0}")]
     Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 

@@ -1,55 +1,30 @@
-//! The SQLite store: the adapter behind `app::ports::Store`. One file per aggregate.
-mod accounts;
-mod assessments;
-mod audit;
-mod budgets;
-mod contact;
-mod directory;
-mod emergency;
-mod family;
-mod group_commit;
-mod plan;
-mod reviews;
-mod sessions;
+//! The store: the adapter behind `app::ports::Store`, on SQLite (one file, the default) or
+//! PostgreSQL (several servers sharing one database), chosen by the database URL.
+//!
+//! Both backends run the same queries: each aggregate's file in `queries/` is compiled once
+//! for each, against the backend's `DbStore`, `Db`, `DbPool` and `dialect` (the few SQL
+//! fragments the two databases spell differently). Each backend has its own migrations.
+mod postgres;
+mod sqlite;
 
-use std::{str::FromStr, time::Duration};
+use std::sync::Arc;
 
-use anyhow::Context;
-use app::ports::{StoreError, StoreResult};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use app::ports::{Store, StoreError};
 
-/// The portal's records in one SQLite file, written durably (WAL, `synchronous=FULL`).
-#[derive(Clone)]
-pub struct SqliteStore {
-    pool: SqlitePool,
-    /// Autosaves, committed together (see `group_commit`).
-    saves: group_commit::Saves,
+pub use postgres::PgStore;
+pub use sqlite::SqliteStore;
+
+/// The store a database URL names: `postgres://…` (or `postgresql://…`) or `sqlite://…`.
+pub async fn connect(url: &str) -> anyhow::Result<Arc<dyn Store>> {
+    Ok(if is_postgres(url) {
+        Arc::new(PgStore::connect(url).await?)
+    } else {
+        Arc::new(SqliteStore::connect(url).await?)
+    })
 }
 
-impl SqliteStore {
-    /// Opens (creating if needed) the database and brings its schema up to date.
-    pub async fn connect(url: &str) -> anyhow::Result<SqliteStore> {
-        let options = SqliteConnectOptions::from_str(url)
-            .with_context(|| format!("parsing database URL {url}"))?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await
-            .context("opening the SQLite database")?;
-        sqlx::migrate!("../migrations/sqlite").run(&pool).await.context("running migrations")?;
-        let saves = group_commit::Saves::start(pool.clone());
-        Ok(SqliteStore { pool, saves })
-    }
-
-    pub fn pool(&self) -> &SqlitePool {
-        &self.pool
-    }
+pub fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
 }
 
 /// Keeps the driver's error for the log; the rest of the app sees only what kind it was.
@@ -63,8 +38,12 @@ pub(crate) fn store_error(error: sqlx::Error) -> StoreError {
 
 /// An update or delete meant to change a row: `otherwise` when none matched (gone, or already
 /// changed by someone else).
-pub(crate) fn changed(done: &sqlx::sqlite::SqliteQueryResult, otherwise: StoreError) -> StoreResult<()> {
-    if done.rows_affected() == 0 { Err(otherwise) } else { Ok(()) }
+pub(crate) fn changed(rows_affected: u64, otherwise: StoreError) -> app::ports::StoreResult<()> {
+    if rows_affected == 0 {
+        Err(otherwise)
+    } else {
+        Ok(())
+    }
 }
 
 /// A JSON column that no longer reads as the type it was written from.

@@ -1,13 +1,15 @@
-//! A real portal for integration tests: its own SQLite file in a temporary folder, served on
-//! port 0, and a client that keeps cookies and does not follow redirects.
+//! A real portal for integration tests: its own database (a SQLite file in a temporary folder,
+//! or a new database on the PostgreSQL server named by `PORTAL_TEST_POSTGRES`), served on port
+//! 0, and a client that keeps cookies and does not follow redirects.
 #![allow(dead_code)]
+pub mod database;
 pub mod plans;
+pub mod s3;
 pub mod uploads;
 
 use axum::Router;
 use server::config::Settings;
 use server::startup::{build_with_clock, Portal};
-use server::store::SqliteStore;
 use server::web::AppState;
 use tempfile::TempDir;
 
@@ -34,7 +36,12 @@ pub struct TestPortal {
     pub services: app::ports::Services,
     pub url: String,
     pub client: reqwest::Client,
-    pub store: SqliteStore,
+    pub store: std::sync::Arc<dyn app::ports::Store>,
+    /// The same database, for the tests' own queries (written to run on SQLite and PostgreSQL).
+    pub db: sqlx::AnyPool,
+    pub postgres: bool,
+    /// The database's URL when it is not the SQLite file in `data`.
+    pub database_url: Option<String>,
     pub data: TempDir,
 }
 
@@ -51,8 +58,13 @@ pub async fn spawn_configured(
     configure: impl FnOnce(&mut Settings),
     extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
 ) -> TestPortal {
+    // RUST_LOG=error shows what the portal logged (a failing store query, say) next to the test.
+    let _ = tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_default_env()).with_test_writer().try_init();
     let data = tempfile::tempdir().expect("temporary folder");
     let mut settings = Settings::for_tests(data.path().to_path_buf());
+    let database = database::TestDatabase::create(data.path()).await;
+    // SQLite: the file in the data folder (a test may move the folder); PostgreSQL: the new database.
+    settings.database_url = database.postgres.then(|| database.url.clone());
     configure(&mut settings);
     let clock = std::sync::Arc::new(TestClock::default());
     let Portal { router, store, services } = build_with_clock(settings, clock.clone(), extra).await.expect("the portal builds");
@@ -67,10 +79,24 @@ pub async fn spawn_configured(
         .timeout(std::time::Duration::from_secs(20))
         .build()
         .unwrap();
-    TestPortal { clock, url, client, store, services, data }
+    let db = database.open().await;
+    let database_url = database.postgres.then(|| database.url.clone());
+    TestPortal { clock, url, client, store, services, db, postgres: database.postgres, database_url, data }
 }
 
 impl TestPortal {
+    /// Settings naming this portal's data folder and database (for the command-line tasks).
+    pub fn settings(&self) -> Settings {
+        let mut settings = Settings::for_tests(self.data.path().to_path_buf());
+        settings.database_url = self.database_url.clone();
+        settings
+    }
+
+    /// SQL for the time `interval` ("31 minutes", "12 hours") before now, in this database's words.
+    pub fn ago(&self, interval: &str) -> String {
+        if self.postgres { format!("(now() - interval '{interval}')") } else { format!("datetime('now', '-{interval}')") }
+    }
+
     pub fn at(&self, path: &str) -> String {
         format!("{}{path}", self.url)
     }
@@ -108,10 +134,8 @@ impl TestPortal {
 
 /// Makes every session look untouched for 31 minutes.
 pub async fn leave_idle(portal: &TestPortal) {
-    sqlx::query("UPDATE sessions SET last_seen_at = datetime('now', '-31 minutes')")
-        .execute(portal.store.pool())
-        .await
-        .unwrap();
+    let ago = portal.ago("31 minutes");
+    sqlx::query(&format!("UPDATE sessions SET last_seen_at = {ago}")).execute(&portal.db).await.unwrap();
 }
 
 pub fn location(response: &reqwest::Response) -> String {
@@ -155,12 +179,12 @@ impl TestPortal {
     }
 
     pub async fn audit_actions(&self) -> Vec<String> {
-        sqlx::query_scalar("SELECT action FROM audit_events ORDER BY id").fetch_all(self.store.pool()).await.unwrap()
+        sqlx::query_scalar("SELECT action FROM audit_events ORDER BY id").fetch_all(&self.db).await.unwrap()
     }
 
     /// Creates an account directly in the store (staff cannot register), with `password`.
     pub async fn add_account(&self, email: &str, role: app::domain::account::Role, password: &str) -> i64 {
-        use app::ports::{AccountStore, NewAccount};
+        use app::ports::NewAccount;
         let hash = password_auth::generate_hash(password);
         let account =
             NewAccount { email, display_name: "Someone", role, password_hash: &hash, locale: app::i18n::Locale::En };
@@ -179,11 +203,10 @@ impl TestPortal {
 
     /// Puts a person in a practitioner's caseload.
     pub async fn add_to_caseload(&self, practitioner_id: i64, person_id: i64) {
-        use app::ports::AccountStore;
         self.store.add_to_caseload(practitioner_id, person_id, chrono::Utc::now()).await.unwrap();
     }
 
     pub async fn user_id(&self, email: &str) -> i64 {
-        sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(self.store.pool()).await.unwrap()
+        sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&self.db).await.unwrap()
     }
 }

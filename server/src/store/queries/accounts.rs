@@ -7,7 +7,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 
-use super::{store_error, SqliteStore};
+use super::{store_error, DbStore};
 
 #[derive(FromRow)]
 struct AccountRow {
@@ -37,7 +37,7 @@ impl AccountRow {
 const ACCOUNT_COLUMNS: &str = "id, email, display_name, role, locale, created_at";
 
 #[async_trait]
-impl AccountStore for SqliteStore {
+impl AccountStore for DbStore {
     async fn create_account(&self, account: NewAccount<'_>, at: DateTime<Utc>) -> StoreResult<i64> {
         sqlx::query_scalar(
             "INSERT INTO users (email, display_name, role, password_hash, locale, created_at)
@@ -82,7 +82,7 @@ impl AccountStore for SqliteStore {
     async fn staff_accounts(&self) -> StoreResult<Vec<Account>> {
         let rows: Vec<AccountRow> = sqlx::query_as(&format!(
             "SELECT {ACCOUNT_COLUMNS} FROM users WHERE role IN ('practitioner', 'responder', 'admin')
-             ORDER BY display_name COLLATE NOCASE, id"
+             ORDER BY LOWER(display_name), id"
         ))
         .fetch_all(&self.pool)
         .await
@@ -125,7 +125,7 @@ impl AccountStore for SqliteStore {
     }
 
     async fn link_carer(&self, carer_id: i64, customer_id: i64, at: DateTime<Utc>) -> StoreResult<()> {
-        sqlx::query("INSERT OR IGNORE INTO care_links (carer_id, customer_id, created_at) VALUES ($1, $2, $3)")
+        sqlx::query("INSERT INTO care_links (carer_id, customer_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
             .bind(carer_id)
             .bind(customer_id)
             .bind(at)
@@ -136,7 +136,7 @@ impl AccountStore for SqliteStore {
     }
 
     async fn add_to_caseload(&self, practitioner_id: i64, person_id: i64, at: DateTime<Utc>) -> StoreResult<()> {
-        sqlx::query("INSERT OR IGNORE INTO caseloads (practitioner_id, person_id, added_at) VALUES ($1, $2, $3)")
+        sqlx::query("INSERT INTO caseloads (practitioner_id, person_id, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
             .bind(practitioner_id)
             .bind(person_id)
             .bind(at)

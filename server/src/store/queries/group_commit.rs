@@ -5,12 +5,12 @@
 //! each save with its own result. Nothing is acknowledged before it is on disk, one bad save
 //! does not undo the others, and many saves share one flush.
 use chrono::{DateTime, Utc};
-use sqlx::{Acquire, SqliteConnection, SqlitePool};
+use sqlx::Acquire;
 use tokio::sync::{mpsc, oneshot};
 
 use app::ports::{StoreError, StoreResult};
 
-use super::store_error;
+use super::{store_error, DbConnection, DbPool};
 
 /// The most saves committed together; more wait for the next commit.
 const MOST_IN_ONE_COMMIT: usize = 256;
@@ -33,7 +33,7 @@ pub struct Saves {
 
 impl Saves {
     /// Starts the writer task on the current Tokio runtime. It ends when every handle is gone.
-    pub fn start(pool: SqlitePool) -> Saves {
+    pub fn start(pool: DbPool) -> Saves {
         let (queue, waiting) = mpsc::channel(4 * MOST_IN_ONE_COMMIT);
         tokio::spawn(writer(pool, waiting));
         Saves { queue }
@@ -47,7 +47,7 @@ impl Saves {
     }
 }
 
-async fn writer(pool: SqlitePool, mut waiting: mpsc::Receiver<Pending>) {
+async fn writer(pool: DbPool, mut waiting: mpsc::Receiver<Pending>) {
     let mut batch = Vec::with_capacity(MOST_IN_ONE_COMMIT);
     while waiting.recv_many(&mut batch, MOST_IN_ONE_COMMIT).await > 0 {
         let results = commit_together(&pool, &batch).await;
@@ -60,7 +60,7 @@ async fn writer(pool: SqlitePool, mut waiting: mpsc::Receiver<Pending>) {
 
 /// Applies every save in one transaction, each in its own savepoint, and commits. Each save's
 /// own result, or, if the commit itself failed, that failure for all of them.
-async fn commit_together(pool: &SqlitePool, batch: &[Pending]) -> Vec<StoreResult<()>> {
+async fn commit_together(pool: &DbPool, batch: &[Pending]) -> Vec<StoreResult<()>> {
     let mut tx = match pool.begin().await {
         Ok(tx) => tx,
         Err(error) => return batch.iter().map(|_| Err(store_error_again(&error))).collect(),
@@ -88,7 +88,7 @@ fn store_error_again(error: &sqlx::Error) -> StoreError {
     StoreError::Unavailable(error.to_string().into())
 }
 
-async fn write_page(conn: &mut SqliteConnection, save: &PageSave) -> StoreResult<()> {
+async fn write_page(conn: &mut DbConnection, save: &PageSave) -> StoreResult<()> {
     for (question, value) in &save.answers {
         if value.is_empty() {
             sqlx::query("DELETE FROM assessment_answers WHERE carer_id = $1 AND question = $2")

@@ -6,9 +6,9 @@ use app::domain::review::{
 use app::ports::{Review, ReviewStore, StoreError, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 
-use super::{changed, store_error, unreadable, SqliteStore};
+use super::{changed, dialect, store_error, unreadable, Db, DbStore};
 
 const SELECT: &str = "SELECT r.id, r.person_id, u.display_name AS person_name, r.kind, r.status, r.due_from, r.due_by,
         r.request, q.display_name AS requested_by, r.arranged_on, r.arranged_method, r.outcome, r.created_at, r.done_at
@@ -65,7 +65,7 @@ fn unknown(what: &str, value: &str) -> StoreError {
 
 /// Plans a review inside a caller's transaction (used at sign-off).
 pub(crate) async fn plan_review(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     person_id: i64,
     plan_version_id: Option<i64>,
     review: &PlannedReview,
@@ -86,11 +86,12 @@ pub(crate) async fn plan_review(
     .map_err(store_error)
 }
 
-impl SqliteStore {
+impl DbStore {
     async fn reviews_where(&self, condition: &str, id: Option<i64>) -> StoreResult<Vec<Review>> {
         // Open reviews first, soonest due first (requests by when they came); then done ones.
+        let created_on = dialect::date_of("r.created_at");
         let sql = format!(
-            "{SELECT} WHERE {condition} ORDER BY r.status = 'done', COALESCE(r.due_by, date(r.created_at)), r.done_at DESC, r.id"
+            "{SELECT} WHERE {condition} ORDER BY r.status = 'done', COALESCE(r.due_by, {created_on}), r.done_at DESC, r.id"
         );
         let mut query = sqlx::query_as::<_, ReviewRow>(&sql);
         if let Some(id) = id {
@@ -101,7 +102,7 @@ impl SqliteStore {
 }
 
 #[async_trait]
-impl ReviewStore for SqliteStore {
+impl ReviewStore for DbStore {
     async fn reviews_of(&self, person_id: i64) -> StoreResult<Vec<Review>> {
         self.reviews_where("r.person_id = $1", Some(person_id)).await
     }
@@ -142,7 +143,7 @@ impl ReviewStore for SqliteStore {
         .execute(&self.pool)
         .await
         .map_err(store_error)?;
-        changed(&done, StoreError::Conflict)
+        changed(done.rows_affected(), StoreError::Conflict)
     }
 
     async fn complete_review(&self, id: i64, by: i64, outcome: &OutcomeRecord, at: DateTime<Utc>) -> StoreResult<()> {

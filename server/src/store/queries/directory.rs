@@ -4,7 +4,7 @@ use app::ports::{DirectoryStore, ListedService, StoreError, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::{changed, store_error, SqliteStore};
+use super::{changed, store_error, DbStore};
 
 #[derive(sqlx::FromRow)]
 struct ServiceRow {
@@ -49,7 +49,7 @@ impl ServiceRow {
 }
 
 #[async_trait]
-impl DirectoryStore for SqliteStore {
+impl DirectoryStore for DbStore {
     async fn services(&self, include_retired: bool) -> StoreResult<Vec<ListedService>> {
         let filter = if include_retired { "" } else { " WHERE retired_at IS NULL" };
         let rows: Vec<ServiceRow> = sqlx::query_as(&format!("{SELECT}{filter} ORDER BY name, id"))
@@ -107,7 +107,7 @@ impl DirectoryStore for SqliteStore {
         .execute(self.pool())
         .await
         .map_err(store_error)?;
-        changed(&done, StoreError::NotFound)
+        changed(done.rows_affected(), StoreError::NotFound)
     }
 
     async fn retire_service(&self, id: i64, retired: bool, at: DateTime<Utc>) -> StoreResult<()> {
@@ -118,6 +118,6 @@ impl DirectoryStore for SqliteStore {
             .execute(self.pool())
             .await
             .map_err(store_error)?;
-        changed(&done, StoreError::NotFound)
+        changed(done.rows_affected(), StoreError::NotFound)
     }
 }

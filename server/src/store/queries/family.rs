@@ -5,9 +5,9 @@ use app::policy::{Record, Scope};
 use app::ports::{FamilyStore, Helper, Invitation, NewInvitation, StoreError, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 
-use super::{changed, store_error, SqliteStore};
+use super::{changed, store_error, Db, DbStore};
 
 #[derive(sqlx::FromRow)]
 struct InvitationRow {
@@ -53,7 +53,7 @@ fn joined(records: &[Record]) -> String {
     records.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
 }
 
-async fn replace_shares(tx: &mut Transaction<'_, Sqlite>, owner: i64, viewer: i64, records: &[Record]) -> StoreResult<()> {
+async fn replace_shares(tx: &mut Transaction<'_, Db>, owner: i64, viewer: i64, records: &[Record]) -> StoreResult<()> {
     sqlx::query("DELETE FROM shares WHERE owner_id = $1 AND viewer_id = $2")
         .bind(owner)
         .bind(viewer)
@@ -74,7 +74,7 @@ async fn replace_shares(tx: &mut Transaction<'_, Sqlite>, owner: i64, viewer: i6
 
 /// Marks an open invitation answered; `Conflict` when it was not open any more (two answers
 /// cannot both win).
-async fn answer(tx: &mut Transaction<'_, Sqlite>, id: i64, by: i64, status: InvitationStatus, at: DateTime<Utc>) -> StoreResult<()> {
+async fn answer(tx: &mut Transaction<'_, Db>, id: i64, by: i64, status: InvitationStatus, at: DateTime<Utc>) -> StoreResult<()> {
     let done = sqlx::query(
         "UPDATE invitations SET status = $1, answered_by = $2, answered_at = $3 WHERE id = $4 AND status = 'open'",
     )
@@ -85,11 +85,11 @@ async fn answer(tx: &mut Transaction<'_, Sqlite>, id: i64, by: i64, status: Invi
     .execute(&mut **tx)
     .await
     .map_err(store_error)?;
-    changed(&done, StoreError::Conflict)
+    changed(done.rows_affected(), StoreError::Conflict)
 }
 
 #[async_trait]
-impl FamilyStore for SqliteStore {
+impl FamilyStore for DbStore {
     async fn create_invitation(&self, invitation: NewInvitation<'_>, at: DateTime<Utc>) -> StoreResult<i64> {
         sqlx::query_scalar(
             "INSERT INTO invitations (digest, kind, from_id, helper_name, helper_email, scope, shares, created_at, expires_at)
@@ -144,7 +144,7 @@ impl FamilyStore for SqliteStore {
             .fetch_one(&mut *tx)
             .await
             .map_err(store_error)?;
-        sqlx::query("INSERT OR IGNORE INTO care_links (carer_id, customer_id, created_at) VALUES ($1, $2, $3)")
+        sqlx::query("INSERT INTO care_links (carer_id, customer_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
             .bind(carer_id)
             .bind(customer_id)
             .bind(at)
@@ -211,7 +211,7 @@ impl FamilyStore for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(store_error)?;
-        changed(&done, StoreError::NotFound)?;
+        changed(done.rows_affected(), StoreError::NotFound)?;
         replace_shares(&mut tx, carer_id, customer_id, &[]).await?;
         replace_shares(&mut tx, customer_id, carer_id, &[]).await?;
         tx.commit().await.map_err(store_error)
@@ -241,6 +241,6 @@ impl FamilyStore for SqliteStore {
             .execute(self.pool())
             .await
             .map_err(store_error)?;
-        changed(&done, StoreError::NotFound)
+        changed(done.rows_affected(), StoreError::NotFound)
     }
 }

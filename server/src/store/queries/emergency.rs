@@ -5,7 +5,7 @@ use app::ports::{EmergencyPlan, EmergencyStore, Lookup, StoreError, StoreResult}
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{changed, store_error, unreadable, SqliteStore};
+use super::{changed, store_error, unreadable, DbStore};
 
 #[derive(sqlx::FromRow)]
 struct PlanRow {
@@ -54,7 +54,7 @@ impl LookupRow {
     }
 }
 
-impl SqliteStore {
+impl DbStore {
     async fn plan_from(&self, row: PlanRow) -> StoreResult<EmergencyPlan> {
         let details = serde_json::from_str(&row.details).map_err(|e| unreadable("emergency plan", e))?;
         let contacts: Vec<(String, String, String, Option<NaiveDate>)> = sqlx::query_as(
@@ -81,7 +81,7 @@ impl SqliteStore {
 }
 
 #[async_trait]
-impl EmergencyStore for SqliteStore {
+impl EmergencyStore for DbStore {
     async fn emergency_plan(&self, carer_id: i64) -> StoreResult<Option<EmergencyPlan>> {
         let row: Option<PlanRow> = sqlx::query_as(&format!("{SELECT_PLAN} WHERE p.carer_id = $1"))
             .bind(carer_id)
@@ -145,13 +145,13 @@ impl EmergencyStore for SqliteStore {
             .await
             .map_err(store_error)?;
         }
-        let has_card: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM emergency_cards WHERE carer_id = $1 AND withdrawn_at IS NULL")
+        let live_cards: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM emergency_cards WHERE carer_id = $1 AND withdrawn_at IS NULL")
                 .bind(carer_id)
-                .fetch_optional(&mut *tx)
+                .fetch_one(&mut *tx)
                 .await
                 .map_err(store_error)?;
-        if has_card.is_none() {
+        if live_cards == 0 {
             sqlx::query("INSERT INTO emergency_cards (code, carer_id, issued_at) VALUES ($1, $2, $3)")
                 .bind(new_card.as_str())
                 .bind(carer_id)
@@ -170,7 +170,7 @@ impl EmergencyStore for SqliteStore {
             .execute(self.pool())
             .await
             .map_err(store_error)?;
-        changed(&done, StoreError::NotFound)
+        changed(done.rows_affected(), StoreError::NotFound)
     }
 
     async fn replace_card(&self, carer_id: i64, code: &CardCode, at: DateTime<Utc>) -> StoreResult<()> {

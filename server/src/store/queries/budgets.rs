@@ -8,7 +8,7 @@ use app::ports::{BudgetStore, RecordedSpend, SetBudget, StoreError, StoreResult}
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{store_error, unreadable, SqliteStore};
+use super::{store_error, unreadable, DbStore};
 
 const SELECT: &str = "SELECT b.id, b.plan_version_id, v.version AS plan_version, b.person_id, u.display_name AS person_name,
         b.budget, b.set_at
@@ -49,7 +49,7 @@ struct SpendRow {
     recorded_at: DateTime<Utc>,
 }
 
-impl SqliteStore {
+impl DbStore {
     async fn one_budget(&self, condition: &str, id: i64) -> StoreResult<Option<SetBudget>> {
         let sql = format!("{SELECT} WHERE {condition} ORDER BY v.version DESC LIMIT 1");
         let row = sqlx::query_as::<_, BudgetRow>(&sql).bind(id).fetch_optional(&self.pool).await.map_err(store_error)?;
@@ -58,7 +58,7 @@ impl SqliteStore {
 }
 
 #[async_trait]
-impl BudgetStore for SqliteStore {
+impl BudgetStore for DbStore {
     async fn set_budget(
         &self,
         plan_version_id: i64,

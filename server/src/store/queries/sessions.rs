@@ -7,7 +7,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 
-use super::{store_error, SqliteStore};
+use super::{store_error, DbStore};
 
 #[derive(FromRow)]
 struct SessionRow {
@@ -22,7 +22,7 @@ struct SessionRow {
 }
 
 #[async_trait]
-impl SessionStore for SqliteStore {
+impl SessionStore for DbStore {
     async fn create_session(&self, digest: &str, user_id: Option<i64>, at: DateTime<Utc>) -> StoreResult<()> {
         sqlx::query("INSERT INTO sessions (digest, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
             .bind(digest)

@@ -5,10 +5,10 @@ use app::ports::{ContactReference, ContactStore, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::{store_error, SqliteStore};
+use super::{store_error, DbStore};
 
 #[async_trait]
-impl ContactStore for SqliteStore {
+impl ContactStore for DbStore {
     #[tracing::instrument(skip(self, message))]
     async fn add_contact_message(
         &self,

@@ -6,7 +6,7 @@ use app::ports::{Contribution, NewFileContribution, PlanStore, PlanVersion, Stor
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::{changed, store_error, unreadable, SqliteStore};
+use super::{changed, store_error, unreadable, DbStore};
 
 #[derive(sqlx::FromRow)]
 struct ContributionRow {
@@ -45,7 +45,7 @@ const COLUMNS: &str =
     "id, person_id, section, kind, body, caption, alt_text, file_key, media_type, size_bytes, added_at";
 
 #[async_trait]
-impl PlanStore for SqliteStore {
+impl PlanStore for DbStore {
     async fn contributions(&self, person_id: i64) -> StoreResult<Vec<Contribution>> {
         let rows: Vec<ContributionRow> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} FROM plan_contributions WHERE person_id = $1 AND removed_at IS NULL ORDER BY position, id"
@@ -177,7 +177,7 @@ impl PlanStore for SqliteStore {
         .execute(&self.pool)
         .await
         .map_err(store_error)?;
-        changed(&done, StoreError::NotFound)
+        changed(done.rows_affected(), StoreError::NotFound)
     }
 
     async fn remove_contribution(&self, person_id: i64, id: i64, at: DateTime<Utc>) -> StoreResult<()> {
@@ -190,7 +190,7 @@ impl PlanStore for SqliteStore {
         .execute(&self.pool)
         .await
         .map_err(store_error)?;
-        changed(&done, StoreError::NotFound)
+        changed(done.rows_affected(), StoreError::NotFound)
     }
 
     async fn send_plan(&self, person_id: i64, contributions: &[SentContribution], at: DateTime<Utc>) -> StoreResult<i64> {
@@ -281,7 +281,7 @@ const VERSION_SELECT: &str = "SELECT v.id, v.person_id, p.display_name AS person
      JOIN users p ON p.id = v.person_id
      LEFT JOIN users s ON s.id = v.signed_off_by";
 
-impl SqliteStore {
+impl DbStore {
     async fn versions_where(&self, condition: &str, id: Option<i64>) -> StoreResult<Vec<PlanVersion>> {
         let sql = format!("{VERSION_SELECT} WHERE {condition} ORDER BY v.submitted_at DESC, v.id DESC");
         let mut query = sqlx::query_as::<_, VersionRow>(&sql);

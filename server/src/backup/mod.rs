@@ -1,30 +1,30 @@
 //! `server backup <folder>` and `server restore <folder>`.
 //!
-//! A backup is a folder holding a consistent copy of the SQLite database (`portal.db`, written
-//! by `VACUUM INTO` inside one read transaction, so the server keeps serving and writing while
-//! it runs), every stored file (`files/<key>`, from the local folder or the S3 bucket), and a
+//! A backup is a folder holding a consistent copy of the database, taken while the server keeps
+//! serving and writing (SQLite: `portal.db`, written by `VACUUM INTO` inside one read
+//! transaction; PostgreSQL: `portal.pgdump`, written by `pg_dump` from one snapshot), every
+//! stored file (`files/<key>`, from the local folder or the S3 bucket), and a
 //! `manifest.json` written last, listing each file with its size and SHA-256. A folder without
 //! a manifest is an unfinished backup and is never restored.
 //!
 //! The database is copied before the files. Files are written before the records that point
 //! to them and are never changed afterwards, so every file the copied records name is already
 //! in the store when the files are copied.
-use std::path::{Path, PathBuf};
-use std::str::FromStr;
+mod postgres;
+mod sqlite;
 
-use anyhow::{bail, ensure, Context};
+use std::path::Path;
+
+use anyhow::{ensure, Context};
 use app::ports::FileStore;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{ConnectOptions, Connection};
 
 use crate::config::Settings;
 use crate::files::ObjectFiles;
 
 const MANIFEST: &str = "manifest.json";
-const DATABASE: &str = "portal.db";
 const FORMAT: u32 = 1;
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -46,30 +46,6 @@ fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The SQLite database file the settings point at; PostgreSQL has its own tools (`pg_dump`).
-fn sqlite_path(settings: &Settings) -> anyhow::Result<PathBuf> {
-    let url = settings.database_url();
-    let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else {
-        bail!("backup and restore copy a SQLite database; for PostgreSQL use pg_dump and pg_restore");
-    };
-    Ok(PathBuf::from(path.split('?').next().unwrap_or(path)))
-}
-
-async fn open(path: &Path, read_only: bool) -> anyhow::Result<sqlx::SqliteConnection> {
-    let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
-        .read_only(read_only)
-        .busy_timeout(std::time::Duration::from_secs(30));
-    options.connect().await.with_context(|| format!("opening {}", path.display()))
-}
-
-async fn check_integrity(path: &Path) -> anyhow::Result<()> {
-    let mut connection = open(path, true).await?;
-    let verdict: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&mut connection).await?;
-    connection.close().await?;
-    ensure!(verdict == "ok", "the database copy {} is damaged: {verdict}", path.display());
-    Ok(())
-}
-
 fn write_synced(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     use std::io::Write;
     if let Some(parent) = path.parent() {
@@ -83,23 +59,13 @@ fn write_synced(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// Writes a backup of the running portal's database and files into `to`, a new or empty folder.
 pub async fn backup(settings: &Settings, to: &Path) -> anyhow::Result<Manifest> {
-    let database = sqlite_path(settings)?;
-    ensure!(database.exists(), "there is no database at {}", database.display());
     if to.exists() {
         ensure!(to.read_dir()?.next().is_none(), "{} is not empty: a backup never overwrites anything", to.display());
     }
     std::fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
 
-    let copy = to.join(DATABASE);
-    let mut connection = open(&database, false).await?;
-    sqlx::query("VACUUM INTO $1")
-        .bind(copy.to_string_lossy().into_owned())
-        .execute(&mut connection)
-        .await
-        .context("copying the database")?;
-    connection.close().await?;
-    std::fs::File::open(&copy)?.sync_all()?;
-    check_integrity(&copy).await?;
+    let url = settings.database_url();
+    let database = if crate::store::is_postgres(&url) { postgres::copy(&url, to).await? } else { sqlite::copy(&url, to).await? };
 
     let files = ObjectFiles::from_settings(settings)?;
     let mut entries = Vec::new();
@@ -111,7 +77,7 @@ pub async fn backup(settings: &Settings, to: &Path) -> anyhow::Result<Manifest> 
         entries.push(FileEntry { key, bytes: bytes.len() as u64, sha256: sha256(&bytes) });
     }
 
-    let manifest = Manifest { format: FORMAT, created_at: Utc::now(), database: DATABASE.into(), files: entries };
+    let manifest = Manifest { format: FORMAT, created_at: Utc::now(), database, files: entries };
     write_synced(&to.join(MANIFEST), &serde_json::to_vec_pretty(&manifest)?)?;
     Ok(manifest)
 }
@@ -128,8 +94,17 @@ pub async fn restore(settings: &Settings, from: &Path, replace: bool) -> anyhow:
     )
     .context("reading the backup's manifest")?;
     ensure!(manifest.format == FORMAT, "this backup's format ({}) is not one this server reads", manifest.format);
+    ensure!(crate::files::is_plain_key(&manifest.database), "the backup names a database outside its folder");
     let copy = from.join(&manifest.database);
-    check_integrity(&copy).await?;
+    let url = settings.database_url();
+    let postgres = crate::store::is_postgres(&url);
+    ensure!(
+        copy.extension().is_some_and(|e| e == if postgres { "pgdump" } else { "db" }),
+        "this backup is of a {} database; the settings name a {} one",
+        if postgres { "SQLite" } else { "PostgreSQL" },
+        if postgres { "PostgreSQL" } else { "SQLite" },
+    );
+    if postgres { postgres::check(&copy).await? } else { sqlite::check(&copy).await? }
     let mut files = Vec::with_capacity(manifest.files.len());
     for entry in &manifest.files {
         ensure!(crate::files::is_plain_key(&entry.key), "the backup names a file outside its folder: {:?}", entry.key);
@@ -138,25 +113,7 @@ pub async fn restore(settings: &Settings, from: &Path, replace: bool) -> anyhow:
         files.push((entry.key.as_str(), bytes));
     }
 
-    let database = sqlite_path(settings)?;
-    if database.exists() {
-        ensure!(replace, "a database already exists at {}; restore with --replace to replace it", database.display());
-        let kept = database.with_extension(format!("db.before-restore-{}", Utc::now().format("%Y%m%dT%H%M%S")));
-        std::fs::rename(&database, &kept).with_context(|| format!("keeping the old database as {}", kept.display()))?;
-        for suffix in ["-wal", "-shm"] {
-            let side = PathBuf::from(format!("{}{suffix}", database.display()));
-            if side.exists() {
-                std::fs::rename(&side, format!("{}{suffix}", kept.display()))?;
-            }
-        }
-    }
-    if let Some(parent) = database.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let staging = database.with_extension("db.restoring");
-    std::fs::copy(&copy, &staging).context("copying the database into place")?;
-    std::fs::File::open(&staging)?.sync_all()?;
-    std::fs::rename(&staging, &database)?;
+    if postgres { postgres::restore(&url, &copy, replace).await? } else { sqlite::restore(&url, &copy, replace).await? }
 
     let store = ObjectFiles::from_settings(settings)?;
     for (key, bytes) in files {

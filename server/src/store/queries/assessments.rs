@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 
 use super::group_commit::PageSave;
-use super::{store_error, SqliteStore};
+use super::{store_error, DbStore};
 
 #[derive(FromRow)]
 struct VersionRow {
@@ -55,7 +55,7 @@ const VERSION_SELECT: &str = "SELECT v.id, v.carer_id, u.display_name AS carer_n
      LEFT JOIN eligibility_decisions d ON d.version_id = v.id";
 
 #[async_trait]
-impl AssessmentStore for SqliteStore {
+impl AssessmentStore for DbStore {
     async fn draft(&self, carer_id: i64) -> StoreResult<Draft> {
         let answers: Vec<(String, String)> =
             sqlx::query_as("SELECT question, value FROM assessment_answers WHERE carer_id = $1")

@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 
-use super::{store_error, SqliteStore};
+use super::{store_error, DbStore};
 
 #[derive(FromRow)]
 struct AuditRow {
@@ -18,7 +18,7 @@ struct AuditRow {
 }
 
 #[async_trait]
-impl AuditLog for SqliteStore {
+impl AuditLog for DbStore {
     async fn record(&self, event: &AuditEvent) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO audit_events (at, actor_id, action, subject_id, reason, detail, client_ip)
@@ -42,7 +42,7 @@ impl AuditLog for SqliteStore {
             "SELECT at, actor_id, action, subject_id, reason, detail, client_ip FROM audit_events
              ORDER BY id DESC LIMIT $1",
         )
-        .bind(limit)
+        .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await
         .map_err(store_error)?;

@@ -1,0 +1,77 @@
+//! The PostgreSQL backend: one database shared by every server process behind a load balancer.
+//! Sessions live here too, so a person can be served by any of them.
+#[path = "queries/accounts.rs"]
+mod accounts;
+#[path = "queries/assessments.rs"]
+mod assessments;
+#[path = "queries/audit.rs"]
+mod audit;
+#[path = "queries/budgets.rs"]
+mod budgets;
+#[path = "queries/contact.rs"]
+mod contact;
+#[path = "queries/directory.rs"]
+mod directory;
+#[path = "queries/emergency.rs"]
+mod emergency;
+#[path = "queries/family.rs"]
+mod family;
+#[path = "queries/group_commit.rs"]
+mod group_commit;
+#[path = "queries/plan.rs"]
+mod plan;
+#[path = "queries/reviews.rs"]
+mod reviews;
+#[path = "queries/sessions.rs"]
+mod sessions;
+
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::postgres::PgPoolOptions;
+
+use super::{changed, store_error, unreadable};
+
+type DbStore = PgStore;
+type Db = sqlx::Postgres;
+type DbPool = sqlx::PgPool;
+type DbConnection = sqlx::PgConnection;
+
+/// What PostgreSQL spells its own way.
+mod dialect {
+    /// The day of a stored time, comparable with a stored date.
+    pub fn date_of(column: &str) -> String {
+        format!("CAST({column} AS DATE)")
+    }
+}
+
+/// The portal's records in a PostgreSQL database.
+#[derive(Clone)]
+pub struct PgStore {
+    pool: DbPool,
+    /// Autosaves, committed together (see `group_commit`).
+    saves: group_commit::Saves,
+}
+
+impl PgStore {
+    /// Connects and brings the schema up to date (migrations take a lock, so several servers
+    /// starting at once apply each migration once).
+    pub async fn connect(url: &str) -> anyhow::Result<PgStore> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(5))
+            .connect(url)
+            .await
+            .context("connecting to the PostgreSQL database")?;
+        sqlx::migrate!("../migrations/postgres")
+            .run(&pool)
+            .await
+            .context("running migrations")?;
+        let saves = group_commit::Saves::start(pool.clone());
+        Ok(PgStore { pool, saves })
+    }
+
+    pub fn pool(&self) -> &DbPool {
+        &self.pool
+    }
+}

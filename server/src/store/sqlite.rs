@@ -1,0 +1,81 @@
+//! The SQLite backend: one database file, written durably (WAL, `synchronous=FULL`).
+#[path = "queries/accounts.rs"]
+mod accounts;
+#[path = "queries/assessments.rs"]
+mod assessments;
+#[path = "queries/audit.rs"]
+mod audit;
+#[path = "queries/budgets.rs"]
+mod budgets;
+#[path = "queries/contact.rs"]
+mod contact;
+#[path = "queries/directory.rs"]
+mod directory;
+#[path = "queries/emergency.rs"]
+mod emergency;
+#[path = "queries/family.rs"]
+mod family;
+#[path = "queries/group_commit.rs"]
+mod group_commit;
+#[path = "queries/plan.rs"]
+mod plan;
+#[path = "queries/reviews.rs"]
+mod reviews;
+#[path = "queries/sessions.rs"]
+mod sessions;
+
+use std::{str::FromStr, time::Duration};
+
+use anyhow::Context;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use super::{changed, store_error, unreadable};
+
+type DbStore = SqliteStore;
+type Db = sqlx::Sqlite;
+type DbPool = sqlx::SqlitePool;
+type DbConnection = sqlx::SqliteConnection;
+
+/// What SQLite spells its own way.
+mod dialect {
+    /// The day of a stored time, comparable with a stored date.
+    pub fn date_of(column: &str) -> String {
+        format!("date({column})")
+    }
+}
+
+/// The portal's records in one SQLite file.
+#[derive(Clone)]
+pub struct SqliteStore {
+    pool: DbPool,
+    /// Autosaves, committed together (see `group_commit`).
+    saves: group_commit::Saves,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database and brings its schema up to date.
+    pub async fn connect(url: &str) -> anyhow::Result<SqliteStore> {
+        let options = SqliteConnectOptions::from_str(url)
+            .with_context(|| format!("parsing database URL {url}"))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .context("opening the SQLite database")?;
+        sqlx::migrate!("../migrations/sqlite")
+            .run(&pool)
+            .await
+            .context("running migrations")?;
+        let saves = group_commit::Saves::start(pool.clone());
+        Ok(SqliteStore { pool, saves })
+    }
+
+    pub fn pool(&self) -> &DbPool {
+        &self.pool
+    }
+}
