@@ -109,6 +109,50 @@ pub fn text(value: &str) -> Option<String> {
     (!trimmed.is_empty()).then(|| trimmed.to_owned())
 }
 
+/// A resource as indented JSON with `resourceType`, `id` and `meta` first, as FHIR's own
+/// examples are written (the other members follow in name order).
+pub fn to_json(resource: &Value) -> String {
+    let mut out = String::new();
+    write_json(resource, 0, &mut out);
+    out.push('\n');
+    out
+}
+
+fn write_json(value: &Value, depth: usize, out: &mut String) {
+    let newline = |depth: usize, out: &mut String| {
+        out.push('\n');
+        out.push_str(&"  ".repeat(depth));
+    };
+    match value {
+        Value::Object(members) if !members.is_empty() => {
+            const FIRST: [&str; 3] = ["resourceType", "id", "meta"];
+            let first = FIRST.iter().filter(|k| members.contains_key(**k)).map(|k| k.to_string());
+            let rest = members.keys().filter(|k| !FIRST.contains(&k.as_str())).cloned();
+            out.push('{');
+            for (i, key) in first.chain(rest).enumerate() {
+                out.push_str(if i == 0 { "" } else { "," });
+                newline(depth + 1, out);
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push_str(": ");
+                write_json(&members[&key], depth + 1, out);
+            }
+            newline(depth, out);
+            out.push('}');
+        }
+        Value::Array(items) if !items.is_empty() => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                out.push_str(if i == 0 { "" } else { "," });
+                newline(depth + 1, out);
+                write_json(item, depth + 1, out);
+            }
+            newline(depth, out);
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +170,13 @@ mod tests {
         assert_eq!(date_time(at), "2026-11-23T10:15:30Z");
         assert_eq!(text("  \n "), None);
         assert_eq!(text(" My garden "), Some("My garden".to_owned()));
+    }
+
+    #[test]
+    fn json_is_written_with_the_resource_type_first_and_reads_back_the_same() {
+        let resource = json!({ "status": "active", "id": "7", "resourceType": "Goal", "note": [{ "text": "a \"b\"" }], "x": {} });
+        let written = to_json(&resource);
+        assert!(written.starts_with("{\n  \"resourceType\": \"Goal\",\n  \"id\": \"7\","), "{written}");
+        assert_eq!(serde_json::from_str::<Value>(&written).unwrap(), resource);
     }
 }

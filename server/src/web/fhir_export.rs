@@ -95,14 +95,7 @@ fn history(version: &PlanVersion, all: &[PlanVersion]) -> PlanHistory {
 }
 
 fn fhir_response(resource: &serde_json::Value, filename: Option<&str>) -> Response {
-    let body = match serde_json::to_string_pretty(resource) {
-        Ok(body) => body,
-        Err(error) => {
-            tracing::error!("writing FHIR JSON: {error}");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
-    let mut response = body.into_response();
+    let mut response = crate::fhir::to_json(resource).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(MEDIA_TYPE));
     if let Some(value) = filename.and_then(|f| HeaderValue::from_str(&format!("attachment; filename=\"{f}\"")).ok()) {

@@ -1,109 +1,21 @@
 //! A small FHIR R4 validator for the tests, driven by HL7's own StructureDefinitions (vendored in
-//! `definitions/`, see `README.md` there). For every element of a resource it checks that the
+//! `definitions/`, read by `definitions.rs`). For every element of a resource it checks that the
 //! path exists in the definition's snapshot, the cardinality (and that repeating elements are
 //! JSON arrays, never empty, and single ones are not), that required elements are there, that
 //! primitives are the right JSON type and match the type's regular expression, that codes with a
 //! required binding are in the value set, and that references are well formed, point at a type
 //! the element allows and, inside a bundle, resolve to an entry. It does not evaluate FHIRPath
 //! invariants; the few that matter here (ele-1, qrs-1, que-2) are checked by hand.
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
 use serde_json::{Map, Value};
 
-const FHIR_TYPE_EXTENSION: &str = "http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type";
-const REGEX_EXTENSION: &str = "http://hl7.org/fhir/StructureDefinition/regex";
-
-pub struct Definitions {
-    structures: HashMap<String, Structure>,
-    /// Value set URL → (system, code) pairs it holds.
-    value_sets: HashMap<String, HashSet<(String, String)>>,
-    resource_types: HashSet<String>,
-}
-
-struct Structure {
-    kind: String,
-    elements: Vec<Element>,
-    /// For primitive types: the whole-value pattern.
-    pattern: Option<Regex>,
-}
-
-#[derive(Clone, Debug)]
-struct Element {
-    path: String,
-    min: usize,
-    /// `None` for `*`.
-    max: Option<usize>,
-    types: Vec<TypeRef>,
-    required_value_set: Option<String>,
-    content_reference: Option<String>,
-}
-
-#[derive(Clone, Debug)]
-struct TypeRef {
-    code: String,
-    /// Resource types a Reference may point at (`Resource` for any).
-    targets: Vec<String>,
-}
-
-impl Element {
-    /// The element's name under its parent: `status`, `value[x]`.
-    fn name(&self) -> &str {
-        self.path.rsplit('.').next().unwrap_or_default()
-    }
-}
-
-/// The definitions, read once per test binary.
-pub fn definitions() -> &'static Definitions {
-    static DEFINITIONS: OnceLock<Definitions> = OnceLock::new();
-    DEFINITIONS.get_or_init(Definitions::load)
-}
+use crate::definitions::{Definitions, Element, Structure};
+use crate::questionnaire_fit::link_ids;
 
 impl Definitions {
-    fn load() -> Definitions {
-        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fhir/definitions");
-        let read = |name: &str| -> Value {
-            let text = std::fs::read_to_string(folder.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
-        };
-        let mut structures = HashMap::new();
-        for entry in std::fs::read_dir(&folder).expect("the definitions folder") {
-            let name = entry.expect("a file").file_name().to_string_lossy().into_owned();
-            if let Some(type_name) = name.strip_prefix("StructureDefinition-").and_then(|n| n.strip_suffix(".json")) {
-                structures.insert(type_name.to_owned(), structure(&read(&name)));
-            }
-        }
-        let terminology = read("terminology.json");
-        let resources: Vec<&Value> = terminology["entry"].as_array().expect("entries").iter().map(|e| &e["resource"]).collect();
-        let mut systems: HashMap<&str, Vec<String>> = HashMap::new();
-        for system in resources.iter().filter(|r| r["resourceType"] == "CodeSystem") {
-            let mut codes = Vec::new();
-            collect_codes(&system["concept"], &mut codes);
-            systems.insert(system["url"].as_str().expect("a url"), codes);
-        }
-        let mut value_sets = HashMap::new();
-        for value_set in resources.iter().filter(|r| r["resourceType"] == "ValueSet") {
-            let mut codes = HashSet::new();
-            for include in value_set["compose"]["include"].as_array().expect("includes") {
-                let system = include["system"].as_str().expect("a system");
-                assert!(include.get("filter").is_none(), "value set filters are not supported");
-                match include["concept"].as_array() {
-                    Some(concepts) => {
-                        codes.extend(concepts.iter().map(|c| (system.to_owned(), c["code"].as_str().unwrap().to_owned())))
-                    }
-                    None => codes.extend(
-                        systems.get(system).unwrap_or_else(|| panic!("code system {system}")).iter().map(|c| (system.to_owned(), c.clone())),
-                    ),
-                }
-            }
-            value_sets.insert(value_set["url"].as_str().expect("a url").to_owned(), codes);
-        }
-        let resource_types =
-            value_sets["http://hl7.org/fhir/ValueSet/resource-types"].iter().map(|(_, code)| code.clone()).collect();
-        Definitions { structures, value_sets, resource_types }
-    }
-
     /// Everything wrong with this resource (an empty list when it is valid).
     pub fn validate(&self, resource: &Value) -> Vec<String> {
         let mut check = Check { definitions: self, problems: Vec::new() };
@@ -113,67 +25,6 @@ impl Definitions {
         }
         check.problems
     }
-}
-
-fn collect_codes(concepts: &Value, out: &mut Vec<String>) {
-    for concept in concepts.as_array().into_iter().flatten() {
-        out.push(concept["code"].as_str().expect("a code").to_owned());
-        collect_codes(&concept["concept"], out);
-    }
-}
-
-fn structure(definition: &Value) -> Structure {
-    let kind = definition["kind"].as_str().expect("a kind").to_owned();
-    let elements: Vec<Element> = definition["snapshot"]["element"]
-        .as_array()
-        .expect("a snapshot")
-        .iter()
-        .map(|element| Element {
-            path: element["path"].as_str().expect("a path").to_owned(),
-            min: element["min"].as_u64().unwrap_or(0) as usize,
-            max: match element["max"].as_str() {
-                Some("*") | None => None,
-                Some(max) => Some(max.parse().expect("a number")),
-            },
-            types: element["type"].as_array().into_iter().flatten().map(type_ref).collect(),
-            required_value_set: (element["binding"]["strength"] == "required").then(|| {
-                let url = element["binding"]["valueSet"].as_str().expect("a value set");
-                url.split('|').next().unwrap_or(url).to_owned()
-            }),
-            content_reference: element["contentReference"].as_str().map(|r| r.trim_start_matches('#').to_owned()),
-        })
-        .collect();
-    let pattern = (kind == "primitive-type").then(|| {
-        let value_path = format!("{}.value", definition["type"].as_str().expect("a type"));
-        let value = definition["snapshot"]["element"].as_array().unwrap().iter().find(|e| e["path"] == value_path.as_str());
-        let regex = value.and_then(|v| {
-            v["type"][0]["extension"].as_array()?.iter().find(|e| e["url"] == REGEX_EXTENSION)?["valueString"].as_str()
-        });
-        regex.map(|r| Regex::new(&format!("^(?:{r})$")).expect("the type's pattern compiles"))
-    });
-    Structure { kind, elements, pattern: pattern.flatten() }
-}
-
-fn type_ref(declared: &Value) -> TypeRef {
-    let code = declared["code"].as_str().expect("a type code");
-    // Element ids, extension URLs and resource ids are declared as FHIRPath strings with their
-    // FHIR type in an extension.
-    let code = if code.starts_with("http://hl7.org/fhirpath/") {
-        declared["extension"]
-            .as_array()
-            .and_then(|e| e.iter().find(|e| e["url"] == FHIR_TYPE_EXTENSION))
-            .and_then(|e| e["valueUrl"].as_str())
-            .unwrap_or("string")
-    } else {
-        code
-    };
-    let targets = declared["targetProfile"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p.as_str()?.rsplit('/').next().map(str::to_owned))
-        .collect();
-    TypeRef { code: code.to_owned(), targets }
 }
 
 struct Check<'a> {
@@ -457,63 +308,5 @@ fn collect_references(value: &Value, out: &mut Vec<String>) {
         }
         Value::Array(values) => values.iter().for_each(|v| collect_references(v, out)),
         _ => {}
-    }
-}
-
-/// Every linkId in a questionnaire or response, in order.
-pub fn link_ids(value: &Value) -> Vec<String> {
-    let mut out = Vec::new();
-    for item in value["item"].as_array().into_iter().flatten() {
-        out.extend(item["linkId"].as_str().map(str::to_owned));
-        out.extend(link_ids(item));
-        for answer in item["answer"].as_array().into_iter().flatten() {
-            out.extend(link_ids(answer));
-        }
-    }
-    out
-}
-
-/// Checks a response against the questionnaire it names: every item is one the questionnaire
-/// defines, at the same place, with its text, and each answer is of the item's type (a choice
-/// answered with one of its options).
-pub fn answers_fit(response: &Value, questionnaire: &Value) -> Vec<String> {
-    let mut problems = Vec::new();
-    if response["questionnaire"] != questionnaire["url"] {
-        problems.push(format!("the response names {} not {}", response["questionnaire"], questionnaire["url"]));
-    }
-    fit_items(&response["item"], &questionnaire["item"], &mut problems);
-    problems
-}
-
-fn fit_items(answered: &Value, defined: &Value, problems: &mut Vec<String>) {
-    for item in answered.as_array().into_iter().flatten() {
-        let link = item["linkId"].as_str().unwrap_or_default();
-        let Some(definition) = defined.as_array().into_iter().flatten().find(|d| d["linkId"] == link) else {
-            problems.push(format!("{link}: not defined by the questionnaire at this place"));
-            continue;
-        };
-        if item["text"] != definition["text"] {
-            problems.push(format!("{link}: text {} differs from the questionnaire's {}", item["text"], definition["text"]));
-        }
-        let answers = item["answer"].as_array().cloned().unwrap_or_default();
-        if answers.len() > 1 && definition["repeats"] != true {
-            problems.push(format!("{link}: several answers to a question that does not repeat"));
-        }
-        for answer in &answers {
-            let fits = match definition["type"].as_str().unwrap_or_default() {
-                "boolean" => answer["valueBoolean"].is_boolean(),
-                "string" | "text" => answer["valueString"].is_string(),
-                "integer" => answer["valueInteger"].is_i64(),
-                "choice" => definition["answerOption"].as_array().into_iter().flatten().any(|option| {
-                    option["valueCoding"]["system"] == answer["valueCoding"]["system"]
-                        && option["valueCoding"]["code"] == answer["valueCoding"]["code"]
-                }),
-                _ => false,
-            };
-            if !fits {
-                problems.push(format!("{link}: answer {answer} does not fit a {} question", definition["type"]));
-            }
-        }
-        fit_items(&item["item"], &definition["item"], problems);
     }
 }
