@@ -11,8 +11,10 @@
 //! - `CarePlan`, `Goal`: no released UK Core profile. A UKCore-CarePlan exists only as a 2020
 //!   draft in the "assets in development" guide (canonical under `fhir.nhs.uk/R4`, marked "must
 //!   not be implemented"); no UKCore-Goal was found. The base R4 resources are used.
-//! - `QuestionnaireResponse`, `Questionnaire`: UK Core reset both to draft and removed them from
-//!   the STU2 release (its change log; they wait in the STU3 draft package), so none is claimed.
+//! - `QuestionnaireResponse`: UK Core's STU2 change log resets UKCore-QuestionnaireResponse to
+//!   draft and removes it from the release (it waits in the STU3 draft package): not claimed.
+//! - `Questionnaire`: not claimed either. That same list names UKCore-QuestionnaireResponse twice,
+//!   apparently meaning UKCore-Questionnaire too, so it could not be confirmed as released.
 //! - `Bundle`: UK Core has no Bundle profile.
 pub mod assessment;
 pub mod care_plan;
