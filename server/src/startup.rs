@@ -184,10 +184,13 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
         .layer(axum::extract::DefaultBodyLimit::max(web::form_posts::FORM_LIMIT));
 
     // Pictures and clips: a plain multipart form with its own, larger, body limit; the files
-    // themselves and the PDF copy of a plan are plain responses too.
+    // themselves, the PDF copy of a plan and the FHIR exports are plain responses too.
     let uploads = Router::new()
         .route(web::uploads::UPLOAD_PATH, axum::routing::post(web::uploads::upload))
-        .route("/plan/files/{id}/{variant}", axum::routing::get(web::uploads::file));
+        .route("/plan/files/{id}/{variant}", axum::routing::get(web::uploads::file))
+        .route(web::fhir_export::PLAN_PATH, axum::routing::get(web::fhir_export::plan))
+        .route(web::fhir_export::ASSESSMENT_PATH, axum::routing::get(web::fhir_export::assessment))
+        .route(web::fhir_export::QUESTIONNAIRE_PATH, axum::routing::get(web::fhir_export::questionnaire));
     #[cfg(feature = "pdf")]
     let uploads = uploads
         .route(web::plan_copy::PATH, axum::routing::get(web::plan_copy::download))

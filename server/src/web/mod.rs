@@ -4,6 +4,7 @@ pub mod budget_letter;
 pub mod csrf;
 #[cfg(feature = "pdf")]
 pub mod emergency_card;
+pub mod fhir_export;
 pub mod form_posts;
 pub mod headers;
 #[cfg(feature = "pdf")]

@@ -8,7 +8,7 @@ mod question_page;
 mod record_tables;
 mod staff_page;
 pub mod staff_api;
-mod words;
+pub mod words;
 
 pub use check_page::{CheckPage, CopyPage};
 pub use decision_page::DecisionPage;

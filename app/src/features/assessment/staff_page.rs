@@ -192,6 +192,10 @@ fn Record(record: StructuredAssessment) -> impl IntoView {
         <p class="govuk-body">
             {locale.fill(Text::RecordCarer, &[("name", &record.carer_name), ("version", &record.version.to_string()), ("date", &record.sent_on)])}
         </p>
+        <p class="govuk-body">
+            <a class="govuk-link" href=format!("/staff/assessments/{}/fhir", record.id) download="">{t(Text::FhirLink)}</a>
+        </p>
+        <p class="govuk-hint">{t(Text::FhirAssessmentHint)}</p>
         {assessment.is_under_18().then(|| view! {
             <div class="govuk-warning-text">
                 <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>

@@ -101,6 +101,8 @@ pub fn PlanVersionPage() -> impl IntoView {
     let Some(id) = id else { return NotFound().into_any() };
     let locale = visitor.locale;
     let t = move |text| locale.text(text).to_owned();
+    // Practitioners can pass a signed-off plan to another system (the server checks again).
+    let may_export = visitor.user.as_ref().is_some_and(|u| u.actor().may(crate::policy::Capability::ViewCaseload));
     view! {
         <Await future=plan_version(id) let:found>
             {match found.clone() {
@@ -142,6 +144,12 @@ pub fn PlanVersionPage() -> impl IntoView {
                             </p>
                             <p class="govuk-hint">{t(Text::PlanPdfHint)}</p>
                             <p class="govuk-body">{t(Text::CopyPrintHint)}</p>
+                            {(version.signed_off.is_some() && may_export).then(|| view! {
+                                <p class="govuk-body">
+                                    <a class="govuk-link" href=format!("/staff/plans/{}/fhir", version.id) download="">{t(Text::FhirLink)}</a>
+                                </p>
+                                <p class="govuk-hint">{t(Text::FhirPlanHint)}</p>
+                            })}
                         </div>
                         {record}
                         <VersionBudget id=version.id signed_off=version.signed_off.is_some() />
