@@ -188,7 +188,9 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
     // themselves and the PDF copy of a plan are plain responses too.
     let uploads = Router::new()
         .route(web::uploads::UPLOAD_PATH, axum::routing::post(web::uploads::upload))
-        .route("/plan/files/{id}/{variant}", axum::routing::get(web::uploads::file));
+        .route("/plan/files/{id}/{variant}", axum::routing::get(web::uploads::file))
+        .route(web::data_rights::MY_DATA_PATH, axum::routing::get(web::data_rights::my_data))
+        .route(web::data_rights::PERSON_DATA_PATH, axum::routing::get(web::data_rights::person_data));
     #[cfg(feature = "pdf")]
     let uploads = uploads
         .route(web::plan_copy::PATH, axum::routing::get(web::plan_copy::download))

@@ -4,6 +4,7 @@ mod assessments;
 mod audit;
 mod budgets;
 mod contact;
+pub mod data_rights;
 mod directory;
 mod emergency;
 mod family;
