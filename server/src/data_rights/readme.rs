@@ -40,7 +40,7 @@ pub fn text(data: &PersonalData, at: DateTime<Utc>) -> String {
     out.push_str(&format!("This copy was made on {} (UTC).\n\n", at.format("%-d %B %Y at %H:%M")));
     out.push_str(
         "Under the UK General Data Protection Regulation you have the right to a copy of the \
-         information the council holds about you. This file is that copy, as held in the carer \
+         information the council holds about you (your right of access). This file is that copy, as held in the carer \
          portal. Each .json file is one kind of record; open it with any text editor. Dates and \
          times are in UTC. Numbers such as 'carer_id' or 'actor_id' are account numbers: your own \
          account number is the 'id' in users.json.\n\n",
