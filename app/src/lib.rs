@@ -93,6 +93,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/password-reset/:code") view=account::ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/home") view=home::HomePage ssr=SsrMode::Async />
                         <Route path=path!("/people/:id") view=people::PersonPage ssr=SsrMode::Async />
+                        <Route path=path!("/people/:id/data") view=people::PersonDataPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/data-requests") view=people::DataRequestsPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/audit") view=home::AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/users") view=staff::StaffUsersPage ssr=SsrMode::Async />
                         <Route path=path!("/assessment") view=assessment::AssessmentPage ssr=SsrMode::Async />

@@ -98,6 +98,8 @@ pub enum Capability {
     ViewCaseload,
     LookUpEmergencyPlans,
     ManageDirectory,
+    /// Find anyone's account to export or erase their data (UK GDPR requests).
+    HandleDataRequests,
 }
 
 /// Whether access to a person's records is allowed, and on what basis (recorded in the audit
@@ -115,6 +117,8 @@ pub enum Basis {
     CaredForBy,
     Represents,
     Caseload,
+    /// An admin handling a data rights request (a copy, or erasure).
+    DataRequest,
 }
 
 impl Basis {
@@ -125,6 +129,7 @@ impl Basis {
             Basis::CaredForBy => "cared for by this person",
             Basis::Represents => "represents this person",
             Basis::Caseload => "in caseload",
+            Basis::DataRequest => "data rights request",
         }
     }
 }
@@ -143,7 +148,26 @@ impl Actor {
             Capability::ViewCaseload => self.role == Role::Practitioner,
             Capability::LookUpEmergencyPlans => self.role == Role::Responder,
             Capability::ManageDirectory => self.role == Role::Admin,
+            Capability::HandleDataRequests => self.role == Role::Admin,
         }
+    }
+
+    /// May this actor take a copy of everything held about `person_id`? Their own, always;
+    /// a practitioner's caseload; anyone for an admin handling a data rights request.
+    pub fn may_export_data(&self, relations: &Relations, person_id: i64) -> Decision {
+        if self.may(Capability::HandleDataRequests) {
+            return Decision::Allowed { basis: if person_id == self.user_id { Basis::OwnRecord } else { Basis::DataRequest } };
+        }
+        match self.may_access(relations, person_id, Record::Profile, Access::View) {
+            Decision::Allowed { basis: basis @ (Basis::OwnRecord | Basis::Caseload) } => Decision::Allowed { basis },
+            _ => Decision::Denied,
+        }
+    }
+
+    /// May this actor erase `person_id`'s data? Only an admin, and never their own account
+    /// (another admin must do it, so nobody can erase their own trail).
+    pub fn may_erase_data(&self, person_id: i64) -> bool {
+        self.may(Capability::HandleDataRequests) && person_id != self.user_id
     }
 
     /// May this actor view or change this `record` of `person_id`?
@@ -233,6 +257,28 @@ mod tests {
         assert!(!customer.may_access(&linked, 1, Record::Assessment, Access::View).allowed());
         let shared = Relations { shared_with_me: vec![(1, Record::Assessment)], ..linked };
         assert!(customer.may_access(&shared, 1, Record::Assessment, Access::View).allowed());
+    }
+
+    #[test]
+    fn a_copy_of_someones_data_is_for_them_their_practitioner_or_an_admin() {
+        let caseload = Relations { caseload: vec![7], ..Relations::default() };
+        assert!(actor(7, Role::Carer).may_export_data(&Relations::default(), 7).allowed());
+        assert_eq!(actor(1, Role::Practitioner).may_export_data(&caseload, 7), Decision::Allowed { basis: Basis::Caseload });
+        assert!(!actor(1, Role::Practitioner).may_export_data(&caseload, 8).allowed());
+        assert_eq!(actor(1, Role::Admin).may_export_data(&Relations::default(), 8), Decision::Allowed { basis: Basis::DataRequest });
+        let family = Relations { cares_for: vec![3], shared_with_me: vec![(3, Record::Plan)], ..Relations::default() };
+        assert!(!actor(1, Role::Carer).may_export_data(&family, 3).allowed(), "a carer does not get the person's whole record");
+        let helper = Relations { represents: vec![(3, Scope::Edit)], ..Relations::default() };
+        assert!(!actor(1, Role::Representative).may_export_data(&helper, 3).allowed());
+    }
+
+    #[test]
+    fn only_an_admin_erases_and_never_their_own_account() {
+        assert!(actor(1, Role::Admin).may_erase_data(2));
+        assert!(!actor(1, Role::Admin).may_erase_data(1));
+        for role in [Role::Carer, Role::Customer, Role::Representative, Role::Practitioner, Role::Responder] {
+            assert!(!actor(1, role).may_erase_data(2), "{role:?}");
+        }
     }
 
     #[test]

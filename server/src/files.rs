@@ -72,9 +72,13 @@ fn path(key: &str) -> Result<Path, StoreError> {
 impl ObjectFiles {
     /// Every file's key, in order (for backups).
     pub async fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.keys_under(None).await
+    }
+
+    async fn keys_under(&self, folder: Option<&Path>) -> Result<Vec<String>, StoreError> {
         use futures::TryStreamExt;
         let mut keys: Vec<String> =
-            self.store.list(None).map_ok(|meta| meta.location.to_string()).try_collect().await.map_err(unavailable)?;
+            self.store.list(folder).map_ok(|meta| meta.location.to_string()).try_collect().await.map_err(unavailable)?;
         keys.sort();
         Ok(keys)
     }
@@ -104,6 +108,17 @@ impl FileStore for ObjectFiles {
             Err(error) => Err(unavailable(error)),
         }
     }
+
+    async fn delete(&self, key: &str) -> Result<(), StoreError> {
+        match self.store.delete(&path(key)?).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(error) => Err(unavailable(error)),
+        }
+    }
+
+    async fn list(&self, folder: &str) -> Result<Vec<String>, StoreError> {
+        self.keys_under(Some(&path(folder)?)).await
+    }
 }
 
 #[cfg(test)]
@@ -121,6 +136,21 @@ mod tests {
         // No staging file is left behind.
         let names: Vec<_> = std::fs::read_dir(folder.path().join("plan/7")).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["note.jpg"]);
+    }
+
+    #[tokio::test]
+    async fn a_persons_folder_is_listed_and_its_files_deleted() {
+        let folder = tempfile::tempdir().unwrap();
+        let files = ObjectFiles::local(folder.path().to_path_buf()).unwrap();
+        files.put("plan/7/a.jpg", b"a").await.unwrap();
+        files.put("plan/7/a-thumb.jpg", b"t").await.unwrap();
+        files.put("plan/70/b.jpg", b"b").await.unwrap();
+        assert_eq!(files.list("plan/7").await.unwrap(), ["plan/7/a-thumb.jpg", "plan/7/a.jpg"]);
+        files.delete("plan/7/a.jpg").await.unwrap();
+        files.delete("plan/7/a.jpg").await.unwrap();
+        assert_eq!(files.list("plan/7").await.unwrap(), ["plan/7/a-thumb.jpg"]);
+        assert!(!folder.path().join("plan/7/a.jpg").exists());
+        assert!(files.list("plan/8").await.unwrap().is_empty());
     }
 
     #[tokio::test]

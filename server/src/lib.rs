@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod clock;
 pub mod config;
+pub mod data_rights;
 pub mod demo;
 pub mod fhir;
 pub mod files;

@@ -190,7 +190,9 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
         .route("/plan/files/{id}/{variant}", axum::routing::get(web::uploads::file))
         .route(web::fhir_export::PLAN_PATH, axum::routing::get(web::fhir_export::plan))
         .route(web::fhir_export::ASSESSMENT_PATH, axum::routing::get(web::fhir_export::assessment))
-        .route(web::fhir_export::QUESTIONNAIRE_PATH, axum::routing::get(web::fhir_export::questionnaire));
+        .route(web::fhir_export::QUESTIONNAIRE_PATH, axum::routing::get(web::fhir_export::questionnaire))
+        .route(web::data_rights::MY_DATA_PATH, axum::routing::get(web::data_rights::my_data))
+        .route(web::data_rights::PERSON_DATA_PATH, axum::routing::get(web::data_rights::person_data));
     #[cfg(feature = "pdf")]
     let uploads = uploads
         .route(web::plan_copy::PATH, axum::routing::get(web::plan_copy::download))

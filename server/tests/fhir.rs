@@ -228,7 +228,7 @@ async fn sent_plan(portal: &TestPortal) -> i64 {
     portal.post_form("/api/plan/add", "/plan", &[("section", "achieve"), ("text", "Walk to the shops on my own")]).await;
     portal.post_form("/api/plan/send", "/plan", &[]).await;
     portal.sign_out().await;
-    sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(portal.store.pool()).await.unwrap()
+    sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(&portal.db).await.unwrap()
 }
 
 async fn get(portal: &TestPortal, path: &str) -> reqwest::Response {
@@ -307,7 +307,7 @@ async fn a_sent_assessment_exports_as_a_questionnaire_response_with_the_carers_a
     save("task-meals", vec![("task_meals_often", "daily"), ("task_meals_willing", "yes"), ("task_meals_able", "with_help")]).await;
     save("outcome-recreation", vec![("outcome_recreation_achieve", "no"), ("outcome_recreation_affect", "I have not sung in a year")]).await;
     portal.post_form("/api/assessment/send", "/assessment/check", &[]).await;
-    let id: i64 = sqlx::query_scalar("SELECT id FROM assessment_versions").fetch_one(portal.store.pool()).await.unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM assessment_versions").fetch_one(&portal.db).await.unwrap();
     let path = format!("/staff/assessments/{id}/fhir");
     assert_eq!(get(&portal, &path).await.status(), 404, "the carer is not staff");
     portal.sign_out().await;

@@ -28,6 +28,7 @@ pub mod assessment;
 pub mod budget;
 pub mod contact;
 pub mod council;
+pub mod data_rights;
 pub mod date;
 pub mod directory;
 pub mod emergency;

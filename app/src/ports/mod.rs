@@ -15,6 +15,7 @@ use crate::policy::{Relations, Scope};
 
 mod assessment;
 mod budget;
+mod data_rights;
 mod directory;
 mod emergency;
 mod family;
@@ -23,6 +24,7 @@ mod review;
 
 pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
 pub use budget::{BudgetStore, RecordedSpend, SetBudget};
+pub use data_rights::{files_folder, person_file_keys, DataRightsStore, Erasure, PersonalData, TableRows};
 pub use directory::{DirectoryStore, ListedService};
 pub use emergency::{EmergencyPlan, EmergencyStore, Lookup};
 pub use family::{FamilyStore, Helper, Invitation, NewInvitation};
@@ -183,6 +185,7 @@ pub trait Store:
     + EmergencyStore
     + FamilyStore
     + DirectoryStore
+    + DataRightsStore
 {
 }
 impl<T> Store for T where
@@ -197,6 +200,7 @@ impl<T> Store for T where
         + EmergencyStore
         + FamilyStore
         + DirectoryStore
+        + DataRightsStore
 {
 }
 

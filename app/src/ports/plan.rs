@@ -70,6 +70,10 @@ pub trait FileStore: Send + Sync {
     /// Stores the bytes under `key` completely or not at all.
     async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), StoreError>;
     async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Removes the file; a key with no file is not an error.
+    async fn delete(&self, key: &str) -> Result<(), StoreError>;
+    /// The keys of every file under `folder`, in order.
+    async fn list(&self, folder: &str) -> Result<Vec<String>, StoreError>;
 }
 
 #[async_trait]

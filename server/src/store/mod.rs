@@ -7,6 +7,12 @@
 mod postgres;
 mod sqlite;
 
+/// Data rights: what each table holds about a person and what erasure does to it, the same on
+/// both backends (`docs/RETENTION.md` says it in words).
+pub mod data_rights {
+    pub mod tables;
+}
+
 use std::sync::Arc;
 
 use app::ports::{Store, StoreError};
@@ -49,4 +55,15 @@ pub(crate) fn changed(rows_affected: u64, otherwise: StoreError) -> app::ports::
 /// A JSON column that no longer reads as the type it was written from.
 pub(crate) fn unreadable(what: &str, error: serde_json::Error) -> StoreError {
     StoreError::Unavailable(format!("unreadable {what}: {error}").into())
+}
+
+/// A text column as JSON for a person's copy of their data: text holding JSON (the answers of an
+/// assessment, a plan's record) is nested as JSON so the copy reads as one document.
+pub(crate) fn text_value(text: String) -> serde_json::Value {
+    if text.starts_with('{') || text.starts_with('[') {
+        if let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) {
+            return json;
+        }
+    }
+    serde_json::Value::String(text)
 }

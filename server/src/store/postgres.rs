@@ -10,6 +10,8 @@ mod audit;
 mod budgets;
 #[path = "queries/contact.rs"]
 mod contact;
+#[path = "queries/data_rights.rs"]
+mod data_rights;
 #[path = "queries/directory.rs"]
 mod directory;
 #[path = "queries/emergency.rs"]
@@ -39,9 +41,42 @@ type DbConnection = sqlx::PgConnection;
 
 /// What PostgreSQL spells its own way.
 mod dialect {
+    use app::ports::StoreResult;
+    use chrono::{DateTime, NaiveDate, Utc};
+    use serde_json::{Map, Value};
+    use sqlx::postgres::PgRow;
+    use sqlx::{Column, Row, TypeInfo, ValueRef};
+
+    use crate::store::{store_error, text_value};
+
     /// The day of a stored time, comparable with a stored date.
     pub fn date_of(column: &str) -> String {
         format!("CAST({column} AS DATE)")
+    }
+
+    /// A row as a JSON object, leaving out `hidden` columns; times in RFC 3339, as on SQLite.
+    pub fn json_row(row: &PgRow, hidden: &[&str]) -> StoreResult<Value> {
+        let mut object = Map::new();
+        for column in row.columns().iter().filter(|c| !hidden.contains(&c.name())) {
+            let i = column.ordinal();
+            let raw = row.try_get_raw(i).map_err(store_error)?;
+            let value = if raw.is_null() {
+                Value::Null
+            } else {
+                match raw.type_info().name() {
+                    "INT8" => Value::from(row.try_get::<i64, _>(i).map_err(store_error)?),
+                    "INT4" => Value::from(row.try_get::<i32, _>(i).map_err(store_error)?),
+                    "BOOL" => Value::from(row.try_get::<bool, _>(i).map_err(store_error)?),
+                    "FLOAT8" => Value::from(row.try_get::<f64, _>(i).map_err(store_error)?),
+                    "TIMESTAMPTZ" => Value::from(row.try_get::<DateTime<Utc>, _>(i).map_err(store_error)?.to_rfc3339()),
+                    "DATE" => Value::from(row.try_get::<NaiveDate, _>(i).map_err(store_error)?.to_string()),
+                    "BYTEA" => Value::from(format!("({} bytes)", row.try_get::<Vec<u8>, _>(i).map_err(store_error)?.len())),
+                    _ => text_value(row.try_get::<String, _>(i).map_err(store_error)?),
+                }
+            };
+            object.insert(column.name().to_owned(), value);
+        }
+        Ok(Value::Object(object))
     }
 }
 

@@ -9,6 +9,8 @@ mod audit;
 mod budgets;
 #[path = "queries/contact.rs"]
 mod contact;
+#[path = "queries/data_rights.rs"]
+mod data_rights;
 #[path = "queries/directory.rs"]
 mod directory;
 #[path = "queries/emergency.rs"]
@@ -38,9 +40,37 @@ type DbConnection = sqlx::SqliteConnection;
 
 /// What SQLite spells its own way.
 mod dialect {
+    use app::ports::StoreResult;
+    use serde_json::{Map, Value};
+    use sqlx::sqlite::SqliteRow;
+    use sqlx::{Column, Row, TypeInfo, ValueRef};
+
+    use crate::store::{store_error, text_value};
+
     /// The day of a stored time, comparable with a stored date.
     pub fn date_of(column: &str) -> String {
         format!("date({column})")
+    }
+
+    /// A row as a JSON object, leaving out `hidden` columns (SQLite stores times as text).
+    pub fn json_row(row: &SqliteRow, hidden: &[&str]) -> StoreResult<Value> {
+        let mut object = Map::new();
+        for column in row.columns().iter().filter(|c| !hidden.contains(&c.name())) {
+            let i = column.ordinal();
+            let raw = row.try_get_raw(i).map_err(store_error)?;
+            let value = if raw.is_null() {
+                Value::Null
+            } else {
+                match raw.type_info().name() {
+                    "INTEGER" => Value::from(row.try_get::<i64, _>(i).map_err(store_error)?),
+                    "REAL" => Value::from(row.try_get::<f64, _>(i).map_err(store_error)?),
+                    "BLOB" => Value::from(format!("({} bytes)", row.try_get::<Vec<u8>, _>(i).map_err(store_error)?.len())),
+                    _ => text_value(row.try_get::<String, _>(i).map_err(store_error)?),
+                }
+            };
+            object.insert(column.name().to_owned(), value);
+        }
+        Ok(Value::Object(object))
     }
 }
 

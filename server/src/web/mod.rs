@@ -2,6 +2,7 @@
 #[cfg(feature = "pdf")]
 pub mod budget_letter;
 pub mod csrf;
+pub mod data_rights;
 #[cfg(feature = "pdf")]
 pub mod emergency_card;
 pub mod fhir_export;

@@ -204,7 +204,7 @@ pub async fn upload(
 
     // Pictures are made safe off the async threads; clips are kept exactly as sent.
     let name = services.digests.new_code();
-    let folder = format!("plan/{}", me.id);
+    let folder = app::ports::files_folder(me.id);
     let (contribution_kind, media_type, key, stored) = match kind {
         Sniffed::Picture => {
             let original = bytes.clone();

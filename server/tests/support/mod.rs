@@ -92,6 +92,26 @@ impl TestPortal {
         settings
     }
 
+    /// The names of every table in the schema, from the database's own catalogue.
+    pub async fn table_names(&self) -> Result<Vec<String>, sqlx::Error> {
+        let sql = if self.postgres {
+            "SELECT CAST(table_name AS TEXT) FROM information_schema.tables
+             WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"
+        } else {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        };
+        sqlx::query_scalar(sql).fetch_all(&self.db).await
+    }
+
+    /// How many rows of `table` match `condition`, where `$1` is a person's id and `$2` (if used)
+    /// their email address.
+    pub async fn count_rows(&self, table: &str, condition: &str, id: i64, email: &str) -> Result<i64, sqlx::Error> {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE {condition}");
+        let query = sqlx::query_scalar(&sql).bind(id);
+        let query = if sql.contains("$2") { query.bind(email) } else { query };
+        query.fetch_one(&self.db).await
+    }
+
     /// SQL for the time `interval` ("31 minutes", "12 hours") before now, in this database's words.
     pub fn ago(&self, interval: &str) -> String {
         if self.postgres { format!("(now() - interval '{interval}')") } else { format!("datetime('now', '-{interval}')") }

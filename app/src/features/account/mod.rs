@@ -2,6 +2,8 @@
 pub mod api;
 mod page;
 mod reset;
+mod your_data;
 
 pub use page::{RegisterPage, SignInPage};
 pub use reset::{ResetPasswordPage, ResetRequestPage, ResetSentPage};
+pub use your_data::YourData;

@@ -151,6 +151,15 @@ pub fn HomePage() -> impl IntoView {
                     </p>
                 }
             })}
+        {user.actor().may(Capability::HandleDataRequests)
+            .then(|| {
+                view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/staff/data-requests">{t(Text::DataRightsRequestsTitle)}</a>
+                    </p>
+                }
+            })}
+        <crate::features::account::YourData />
         <h2 class="govuk-heading-m">{t(Text::DirectoryTitle)}</h2>
         <p class="govuk-body">
             <a class="govuk-link" href="/support">{t(Text::DirectoryTitle)}</a>

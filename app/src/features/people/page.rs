@@ -32,6 +32,11 @@ pub fn PersonPage() -> impl IntoView {
                                 <dd class="govuk-summary-list__value">{person.role.name(visitor.locale)}</dd>
                             </div>
                         </dl>
+                        {visitor.user.as_ref().is_some_and(|me| me.role.is_staff()).then(|| view! {
+                            <p class="govuk-body">
+                                <a class="govuk-link" href=format!("/people/{}/data", person.id)>{t(Text::DataRightsPersonLink)}</a>
+                            </p>
+                        })}
                         <p class="govuk-body">
                             <a class="govuk-link" href="/home">{t(Text::HomeBackLink)}</a>
                         </p>

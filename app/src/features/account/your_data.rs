@@ -1,0 +1,18 @@
+//! "Your information" on the account page: the right of access, and the download of
+//! everything the portal holds about the signed-in person.
+use leptos::prelude::*;
+
+use crate::i18n::Text;
+use crate::visitor::use_visitor;
+
+#[component]
+pub fn YourData() -> impl IntoView {
+    let visitor = use_visitor();
+    view! {
+        <h2 class="govuk-heading-m" id="your-information">{visitor.t(Text::DataRightsYourDataHeading)}</h2>
+        <p class="govuk-body">{visitor.t(Text::DataRightsYourDataIntro)}</p>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/account/my-data" download="">{visitor.t(Text::DataRightsYourDataLink)}</a>
+        </p>
+    }
+}

@@ -1,0 +1,52 @@
+//! Data rights (UK GDPR): everything the portal holds about one person, as rows per table, and
+//! erasing a person under the retention rules in `docs/RETENTION.md`.
+use async_trait::async_trait;
+
+use super::{AuditEvent, FileStore, StoreError, StoreResult};
+
+/// Everything held about one person: each table's rows (as JSON objects, secrets left out) and
+/// the keys of their files in the file store.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PersonalData {
+    pub tables: Vec<TableRows>,
+    pub file_keys: Vec<String>,
+}
+
+/// One table's rows about the person.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRows {
+    pub table: &'static str,
+    pub rows: Vec<serde_json::Value>,
+}
+
+/// What an erasure did, table by table (for the audit log and the staff member's page).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Erasure {
+    /// Rows deleted, and rows kept with the names overwritten.
+    pub deleted: u64,
+    pub anonymised: u64,
+    /// Files the erased records named, to delete from the file store.
+    pub file_keys: Vec<String>,
+}
+
+#[async_trait]
+pub trait DataRightsStore: Send + Sync {
+    /// Every row about `user_id` in every table that holds personal data. `NotFound` when
+    /// there is no such person.
+    async fn export_person(&self, user_id: i64) -> StoreResult<PersonalData>;
+    /// Deletes, anonymises or keeps each table's rows about `user_id` as the retention rules
+    /// say, ends their sessions and records `audit` — all in one transaction.
+    async fn erase_person(&self, user_id: i64, audit: &AuditEvent) -> StoreResult<Erasure>;
+}
+
+/// The folder in the file store holding one person's pictures and clips.
+pub fn files_folder(person_id: i64) -> String {
+    format!("plan/{person_id}")
+}
+
+/// Every file of one person: those their records name and any in their folder.
+pub async fn person_file_keys(files: &dyn FileStore, person_id: i64, named: &[String]) -> Result<Vec<String>, StoreError> {
+    let mut keys: std::collections::BTreeSet<String> = named.iter().cloned().collect();
+    keys.extend(files.list(&files_folder(person_id)).await?);
+    Ok(keys.into_iter().collect())
+}

@@ -1,0 +1,200 @@
+//! Every table of the schema and what a person's data rights mean for it: which rows are about
+//! them, what is left out of their copy, and what erasure does. `docs/RETENTION.md` says the
+//! same in words; a test fails when a table of the schema is missing here.
+//!
+//! In the SQL below `$1` is the person's id and `$2` their email address.
+
+/// One table and how data rights apply to it.
+pub struct Table {
+    pub name: &'static str,
+    pub rule: Rule,
+}
+
+pub enum Rule {
+    /// Holds personal data: `rows` (a WHERE clause) picks the rows about the person, which are
+    /// exported (without the `hidden` columns) and then erased as `erasure` says.
+    Personal { rows: &'static str, hidden: &'static [&'static str], erasure: Erasure },
+    /// Holds nothing about any one person.
+    NotPersonal(&'static str),
+}
+
+pub enum Erasure {
+    /// Every row about the person is deleted.
+    Delete,
+    /// The rows stay (other records point at them); `set` overwrites what identifies the
+    /// person, and afterwards no row matches `gone`.
+    Anonymise { set: &'static str, gone: &'static str },
+    /// Kept unchanged, for the reason given.
+    Keep(&'static str),
+    /// Some rows go, some stay: the statements run in order, afterwards no row matches
+    /// `gone`, and what stays is kept for the reason given.
+    Partly { statements: &'static [&'static str], gone: &'static str, kept: &'static str },
+}
+
+const STATUTORY: &str = "a statutory care record (Care Act 2014), kept for the council's retention period";
+
+/// In the order erasure runs: rows that point at others first, the account last.
+pub const TABLES: &[Table] = &[
+    Table { name: "_sqlx_migrations", rule: Rule::NotPersonal("the schema's version history") },
+    Table { name: "support_services", rule: Rule::NotPersonal("the directory of local services, about organisations") },
+    Table {
+        name: "sessions",
+        rule: Rule::Personal { rows: "user_id = $1", hidden: &["digest"], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "password_resets",
+        rule: Rule::Personal { rows: "user_id = $1", hidden: &["digest"], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "contact_messages",
+        rule: Rule::Personal { rows: "LOWER(reply_to) = LOWER($2)", hidden: &[], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "care_links",
+        rule: Rule::Personal { rows: "carer_id = $1 OR customer_id = $1", hidden: &[], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "representations",
+        rule: Rule::Personal {
+            rows: "representative_id = $1 OR principal_id = $1",
+            hidden: &[],
+            erasure: Erasure::Delete,
+        },
+    },
+    Table {
+        name: "caseloads",
+        rule: Rule::Personal { rows: "practitioner_id = $1 OR person_id = $1", hidden: &[], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "shares",
+        rule: Rule::Personal { rows: "owner_id = $1 OR viewer_id = $1", hidden: &[], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "invitations",
+        rule: Rule::Personal {
+            rows: "from_id = $1 OR answered_by = $1",
+            hidden: &["digest"],
+            erasure: Erasure::Partly {
+                statements: &[
+                    "DELETE FROM invitations WHERE from_id = $1",
+                    "UPDATE invitations SET answered_by = NULL, helper_name = NULL, helper_email = NULL WHERE answered_by = $1",
+                ],
+                gone: "from_id = $1 OR answered_by = $1",
+                kept: "an invitation someone else sent stays on their record, without the name or email of who answered",
+            },
+        },
+    },
+    Table {
+        name: "assessment_answers",
+        rule: Rule::Personal { rows: "carer_id = $1", hidden: &[], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "assessment_pages_seen",
+        rule: Rule::Personal { rows: "carer_id = $1", hidden: &[], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "assessment_versions",
+        rule: Rule::Personal { rows: "carer_id = $1", hidden: &[], erasure: Erasure::Keep(STATUTORY) },
+    },
+    Table {
+        name: "eligibility_decisions",
+        rule: Rule::Personal {
+            rows: "version_id IN (SELECT id FROM assessment_versions WHERE carer_id = $1) OR practitioner_id = $1",
+            hidden: &[],
+            erasure: Erasure::Keep(STATUTORY),
+        },
+    },
+    Table {
+        name: "plan_contributions",
+        rule: Rule::Personal { rows: "person_id = $1", hidden: &[], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "plan_own_words",
+        rule: Rule::Personal { rows: "person_id = $1", hidden: &[], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "plan_versions",
+        rule: Rule::Personal { rows: "person_id = $1", hidden: &[], erasure: Erasure::Keep(STATUTORY) },
+    },
+    Table {
+        name: "reviews",
+        rule: Rule::Personal {
+            rows: "person_id = $1",
+            hidden: &[],
+            erasure: Erasure::Partly {
+                statements: &["DELETE FROM reviews WHERE person_id = $1 AND status <> 'done'"],
+                gone: "person_id = $1 AND status <> 'done'",
+                kept: "a done review is a statutory care record and cannot be changed; reviews not yet done will not happen and are deleted",
+            },
+        },
+    },
+    Table {
+        name: "budgets",
+        rule: Rule::Personal {
+            rows: "person_id = $1",
+            hidden: &[],
+            erasure: Erasure::Keep("a financial record of public money, kept for the council's financial retention period"),
+        },
+    },
+    Table {
+        name: "spends",
+        rule: Rule::Personal {
+            rows: "person_id = $1",
+            hidden: &[],
+            erasure: Erasure::Keep("Direct Payment spending is a financial record of public money, kept for the council's financial retention period"),
+        },
+    },
+    Table {
+        name: "emergency_lookups",
+        rule: Rule::Personal {
+            rows: "carer_id = $1 OR responder_id = $1",
+            hidden: &[],
+            erasure: Erasure::Partly {
+                statements: &["DELETE FROM emergency_lookups WHERE carer_id = $1"],
+                gone: "carer_id = $1",
+                kept: "a look-up a responder made of someone else's plan stays on that carer's record (the audit log keeps every look-up)",
+            },
+        },
+    },
+    Table {
+        name: "emergency_cards",
+        rule: Rule::Personal { rows: "carer_id = $1", hidden: &["code"], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "emergency_home_access",
+        rule: Rule::Personal { rows: "carer_id = $1", hidden: &[], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "emergency_contacts",
+        rule: Rule::Personal { rows: "carer_id = $1", hidden: &[], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "emergency_plans",
+        rule: Rule::Personal { rows: "carer_id = $1", hidden: &[], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "audit_events",
+        rule: Rule::Personal {
+            rows: "actor_id = $1 OR subject_id = $1",
+            hidden: &[],
+            erasure: Erasure::Keep("the audit log is append-only (database triggers refuse changes): it is the record of who saw and changed what; it names people by number only"),
+        },
+    },
+    Table {
+        name: "users",
+        rule: Rule::Personal {
+            rows: "id = $1",
+            hidden: &["password_hash"],
+            erasure: Erasure::Anonymise {
+                set: "email = 'erased-' || CAST(id AS TEXT) || '@invalid', display_name = 'Erased person', \
+                      password_hash = '!', locale = 'en', review_emails = FALSE",
+                gone: "id = $1 AND (display_name <> 'Erased person' OR password_hash <> '!' OR LOWER(email) = LOWER($2))",
+            },
+        },
+    },
+];
+
+/// The table's rule, if it is listed.
+pub fn table(name: &str) -> Option<&'static Table> {
+    TABLES.iter().find(|t| t.name == name)
+}
