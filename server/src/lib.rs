@@ -4,6 +4,7 @@ pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod demo;
+pub mod faults;
 pub mod files;
 pub mod mail;
 pub mod passwords;

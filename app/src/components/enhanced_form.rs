@@ -13,6 +13,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::fields::{ErrorSummary, FieldOrder, SummaryShown};
+use crate::forms::FormState;
 use crate::i18n::Text;
 use crate::visitor::use_visitor;
 
@@ -41,6 +43,13 @@ pub fn PostForm(action: &'static str, #[prop(optional, into)] autosave: Option<S
     let status = autosave.is_some().then(|| {
         view! { <p class="govuk-body-s portal-autosave" role="status" data-autosave-status=""></p> }
     });
+    // Drawn last, once the page has had the chance to show the message in its own summary.
+    let refused = visitor.flash.clone().filter(|flash| flash.action == action && flash.summary.is_some());
+    let unshown = move || {
+        let flash = refused.clone().filter(|_| SummaryShown::claim())?;
+        let state = FormState { action: action.to_owned(), summary: flash.summary, ..FormState::default() };
+        Some(view! { <ErrorSummary state order=FieldOrder(Vec::new()) /> })
+    };
     view! {
         <FormEnhancer>
             <form
@@ -56,6 +65,7 @@ pub fn PostForm(action: &'static str, #[prop(optional, into)] autosave: Option<S
                 data-autosave-signed-out=autosave.as_ref().map(|_| visitor.t(Text::AssessmentAutosaveSignedOut))
                 data-autosave-restored=autosave.as_ref().map(|_| visitor.t(Text::AssessmentRestored))
             >
+                {unshown}
                 {children()}
                 {status}
             </form>

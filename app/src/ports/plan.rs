@@ -70,6 +70,8 @@ pub trait FileStore: Send + Sync {
     /// Stores the bytes under `key` completely or not at all.
     async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), StoreError>;
     async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Removes the file under `key`, if there is one (a file whose record could not be kept).
+    async fn delete(&self, key: &str) -> Result<(), StoreError>;
 }
 
 #[async_trait]

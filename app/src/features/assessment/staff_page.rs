@@ -12,7 +12,7 @@ use super::staff_api::{assessment_queue, assessment_record, AllocateToMe, Struct
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::assessment::questions::{find_page, pages};
 use crate::domain::assessment::{Assessment, CarerOutcome, EligibilityDecision};
 use crate::forms::FormState;
@@ -53,7 +53,7 @@ pub fn QueuePage() -> impl IntoView {
                     <Unallocated lines=queue.unallocated locale />
                 }
                 .into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -143,7 +143,7 @@ pub fn RecordPage() -> impl IntoView {
         <Await future=assessment_record(id) let:record>
             {match record.clone() {
                 Ok(record) => view! { <Record record /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{my_emergency_plan, ReplaceCard};
 use crate::components::enhanced_form::PostForm;
-use crate::components::layout::{needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::i18n::Text;
 use crate::visitor::use_visitor;
 
@@ -26,8 +26,8 @@ pub fn CardPage() -> impl IntoView {
         <h1 class="govuk-heading-l portal-no-print">{t(Text::EmergencyCardTitle)}</h1>
         <p class="govuk-body portal-no-print">{t(Text::EmergencyCardIntro)}</p>
         <Await future=my_emergency_plan() let:plan>
-            {match plan.clone().ok().flatten().and_then(|p| p.card) {
-                Some(code) => {
+            {match plan.clone().map(|plan| plan.and_then(|p| p.card)) {
+                Ok(Some(code)) => {
                     let phone = phone.clone();
                     view! {
                         <section class="portal-card" aria-labelledby="card-title">
@@ -51,7 +51,8 @@ pub fn CardPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                None => NotFound().into_any(),
+                Ok(None) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

@@ -10,7 +10,7 @@ use super::api::{my_family, FamilyView, InviteCaredFor, InviteHelper, LinkView, 
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, Radios, TextField};
-use crate::components::layout::{needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind, InvitationStatus};
 use crate::forms::FormState;
@@ -48,7 +48,7 @@ pub fn FamilyPage() -> impl IntoView {
         <Await future=my_family() let:family>
             {match family.clone() {
                 Ok(family) => view! { <Family family role locale /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
         <p class="govuk-body"><a class="govuk-link" href="/invitations">{t(Text::FamilyEnterCodeLink)}</a></p>

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::agreement_api::{my_plan_versions, plan_version, plans_awaiting_sign_off, PlanVersionView, SendPlan, SignOffPlan};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, TextArea};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::plan::record::{FIELDS, FIELD_MAX};
 use crate::domain::plan::{ContributionKind, PlanSection, SentContribution};
 use crate::forms::FormState;
@@ -150,7 +150,7 @@ pub fn PlanVersionPage() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -217,7 +217,7 @@ pub fn SignOffQueuePage() -> impl IntoView {
                     }}
                 }
                 .into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -236,6 +236,7 @@ pub fn SignOffPage() -> impl IntoView {
         <Await future=plan_version(id) let:found>
             {match found.clone() {
                 Ok(version) if version.signed_off.is_none() => view! { <SignOff version /> }.into_any(),
+                Err(error) => load_failed(error),
                 _ => NotFound().into_any(),
             }}
         </Await>

@@ -8,7 +8,7 @@ use leptos::server_fn::ServerFn;
 use super::api::{own_words_proposals, AcceptOwnWords, SaveOwnWords};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, TextArea};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::plan::words::Because;
 use crate::domain::plan::{PlanSection, WrittenContribution};
 use crate::forms::FormState;
@@ -43,7 +43,7 @@ pub fn OwnWordsPage() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -102,6 +102,7 @@ pub fn ProposalsPage() -> impl IntoView {
                     }
                     .into_any()
                 }
+                Err(error) => load_failed(error),
                 _ => NotFound().into_any(),
             }}
         </Await>

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{my_plan, AddToPlan, MoveInPlan, PlanItem, RemoveFromPlan};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{NotFound, PageTitle, SuccessBanner, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
 use crate::domain::plan::{PlanSection, WrittenContribution};
 use crate::forms::FormState;
 use crate::i18n::{Locale, Text};
@@ -31,7 +31,7 @@ pub fn PlanPage() -> impl IntoView {
         <Await future=my_plan() let:items>
             {match items.clone() {
                 Ok(items) => view! { <Plan items added accepted=accepted.clone() sent changed /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

@@ -11,7 +11,7 @@ use super::summary::{ReviewSummary, StatusTag};
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{NotFound, PageTitle, SuccessBanner, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::domain::review::{
     ReviewKind, ReviewMethod, ReviewReason, Urgency, INVOLVE_MAX, TEXT_MAX,
 };
@@ -38,7 +38,7 @@ pub fn ReviewsPage() -> impl IntoView {
         <Await future=my_reviews() let:reviews>
             {match reviews.clone() {
                 Ok(reviews) => view! { <Lists reviews locale /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
         <p class="govuk-body"><a class="govuk-link" href="/account/emails">{t(Text::ReviewEmailsLink)}</a></p>
@@ -183,7 +183,7 @@ pub fn ReviewPage() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -220,7 +220,7 @@ pub fn ReviewEmailsPage() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

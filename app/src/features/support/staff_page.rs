@@ -10,7 +10,7 @@ use super::api::{all_services, service_detail, RetireService, SaveService, Servi
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea, TextField};
-use crate::components::layout::{needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::domain::directory::{Category, LONG_MAX};
 use crate::forms::FormState;
 use crate::i18n::{Locale, Text};
@@ -64,7 +64,7 @@ pub fn StaffSupportPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -97,7 +97,7 @@ pub fn EditServicePage() -> impl IntoView {
                             let state = FormState::for_action(SaveService::PATH, flash.as_ref(), service.entry.to_form());
                             view! { <ServiceForm id state service=Some(service) locale /> }.into_any()
                         }
-                        Err(_) => NotFound().into_any(),
+                        Err(error) => load_failed(error),
                     }}
                 </Await>
             }
