@@ -40,7 +40,6 @@ pub fn shell() -> impl IntoView {
     let visitor = use_visitor();
     let islands = IslandsOnPage::default();
     provide_context(islands.clone());
-    provide_context(crate::components::fields::SummaryShown::default());
     #[cfg(feature = "ssr")]
     server::set_content_security_policy();
     // Only islands hydrate: the data the server-rendered parts read is not needed in the

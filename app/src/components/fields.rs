@@ -156,34 +156,12 @@ impl From<Vec<String>> for FieldOrder {
     }
 }
 
-/// Whether the page has shown the refused form's message about the whole form (a fault, a
-/// conflict) in an error summary. Forms without a summary of their own (a single button) show
-/// it themselves (`PostForm`), so nobody is sent back to a page that says nothing.
-#[derive(Clone, Default)]
-pub struct SummaryShown(std::sync::Arc<std::sync::atomic::AtomicBool>);
-
-impl SummaryShown {
-    fn mark() {
-        if let Some(shown) = use_context::<SummaryShown>() {
-            shown.0.store(true, std::sync::atomic::Ordering::Relaxed);
-        }
-    }
-
-    /// True the first time it is asked, if no error summary has shown the message.
-    pub(crate) fn claim() -> bool {
-        use_context::<SummaryShown>().is_some_and(|shown| !shown.0.swap(true, std::sync::atomic::Ordering::Relaxed))
-    }
-}
-
 /// The slot for the GOV.UK error summary, at the top of the page. Filled by the server when a
 /// refused form comes back, or by the `FormEnhancer` island in the browser. `order` lists the
 /// form's fields as they appear on the page, so the summary follows the page.
 #[component]
 pub fn ErrorSummary(state: FormState, #[prop(into)] order: FieldOrder) -> impl IntoView {
     let visitor = use_visitor();
-    if state.summary.is_some() {
-        SummaryShown::mark();
-    }
     let action = state.action.clone();
     let order = order.0;
     let position = |field: &str| order.iter().position(|f| f == field).unwrap_or(order.len());

@@ -98,6 +98,8 @@ pub async fn household(portal: &TestPortal) -> Household {
     let sam_item = store.contributions(sam).await.unwrap()[0].id;
     store.save_own_words(sam, Some("I love my garden. My dog Rex keeps me going."), now).await.unwrap();
     let sam_plan = store.send_plan(sam, &[], now).await.unwrap();
+    // Something added since, so the plan can be sent again.
+    store.add_contributions(sam, sam, &[(PlanSection::WantToAchieve, "A week away".to_owned())], now).await.unwrap();
     let answers = [("working".to_owned(), "Part time".to_owned())].into();
     let sam_assessment = store.submit_assessment(sam, &answers, false, now).await.unwrap();
     store.submit_assessment(kim, &answers, false, now).await.unwrap();
@@ -108,10 +110,23 @@ pub async fn household(portal: &TestPortal) -> Household {
     portal.sign_out().await;
 
     let jo_plan = scalar(portal, &format!("SELECT MAX(id) FROM plan_versions WHERE person_id = {jo}")).await;
-    let jo_reviews = sqlx::query_scalar(&format!("SELECT id FROM reviews WHERE person_id = {jo} AND done_at IS NULL ORDER BY id"))
+    let jo_reviews: Vec<i64> = sqlx::query_scalar(&format!("SELECT id FROM reviews WHERE person_id = {jo} AND done_at IS NULL ORDER BY id"))
         .fetch_all(store.pool())
         .await
         .unwrap();
+
+    // Jo's second review arranged, so its outcome can be recorded.
+    let as_alex = browser(portal, ALEX).await;
+    let on = (now + chrono::Duration::days(10)).date_naive();
+    let arranged = [
+        ("id", jo_reviews[1].to_string()),
+        ("arranged-day", on.format("%-d").to_string()),
+        ("arranged-month", on.format("%-m").to_string()),
+        ("arranged-year", on.format("%Y").to_string()),
+        ("method", "telephone".to_owned()),
+    ];
+    let page = format!("/staff/reviews/{}", jo_reviews[1]);
+    post_form(portal, &as_alex, "/api/reviews/arrange", &page, &arranged).await;
 
     // Sam's emergency plan and card, looked up once by the responder.
     let as_sam = browser(portal, SAM).await;
@@ -195,7 +210,7 @@ pub fn cases(h: &Household) -> Vec<Case> {
         read("/api/support/all", ADMIN, &[]),
         read("/api/support/service", ADMIN, &[("id", id(h.service))]),
         read("/api/family/invitation", PAT, &[("code", h.care_code.clone())]),
-        change("/api/family/helper-account", NOBODY, format!("/invitations/{}", h.helper_code), &[("code", &h.helper_code), ("name", "Mo Helper"), ("email", "mo@example.org"), ("password", "a long enough password")])
+        change("/api/family/helper-account", NOBODY, format!("/invitations?code={}", h.helper_code), &[("code", &h.helper_code), ("name", "Mo Helper"), ("email", "mo@example.org"), ("password", "a long enough password")])
             .typed("Mo Helper"),
         // Sessions.
         change("/api/account/stay-signed-in", JO, "/home", &[]),
@@ -224,7 +239,7 @@ pub fn cases(h: &Household) -> Vec<Case> {
         read("/api/plan/mine", SAM, &[]),
         change("/api/plan/add", SAM, "/plan", &[("section", "important"), ("text", "Walking the dog at dawn")]).typed("Walking the dog at dawn"),
         change("/api/plan/move", SAM, "/plan", &[("id", &id(h.sam_item)), ("direction", "down")]),
-        change("/api/plan/change", SAM, format!("/plan/change/{}", h.sam_item), &[("id", &id(h.sam_item)), ("text", "Sam's vegetable garden")])
+        change("/api/plan/change", SAM, format!("/plan/items/{}", h.sam_item), &[("id", &id(h.sam_item)), ("text", "Sam's vegetable garden")])
             .typed("Sam's vegetable garden"),
         change("/api/plan/own-words", SAM, "/plan/own-words", &[("words", "Church on Sundays matters to me.")]).typed("Church on Sundays matters to me."),
         read("/api/plan/own-words/proposals", SAM, &[]),
@@ -263,15 +278,15 @@ pub fn cases(h: &Household) -> Vec<Case> {
         read("/api/reviews/review", JO, &[("id", review(0))]),
         read("/api/reviews/due", ALEX, &[]),
         change("/api/reviews/arrange", ALEX, format!("/staff/reviews/{}", review(0)), &[("id", &review(0)), ("arranged-day", &soon_day), ("arranged-month", &soon_month), ("arranged-year", &soon_year), ("method", "telephone")]),
-        change("/api/reviews/outcome", ALEX, format!("/staff/reviews/{}", review(0)), &[("id", &review(0)), ("outcome", "no_change"), ("summary", "Everything is working well")])
+        change("/api/reviews/outcome", ALEX, format!("/staff/reviews/{}", review(1)), &[("id", &review(1)), ("outcome", "no_change"), ("summary", "Everything is working well")])
             .typed("Everything is working well"),
         read("/api/reviews/emails", JO, &[]),
         change("/api/reviews/emails/set", JO, "/account/emails", &[("wanted", "no")]),
         // Emergency plans.
         read("/api/emergency/mine", SAM, &[]),
         change("/api/emergency/save", SAM, "/emergency/edit", &[("cared_for", "Pat"), ("routines", "Lunch at noon sharp"), ("medication", "Metformin")]).typed("Lunch at noon sharp"),
-        change("/api/emergency/new-card", SAM, "/emergency/card", &[]),
         change("/api/emergency/look-up", RESPONDER, "/responder", &[("code", &h.card), ("reason", "other"), ("note", "Neighbour rang at 9pm")]).typed("Neighbour rang at 9pm"),
+        change("/api/emergency/new-card", SAM, "/emergency/card", &[]),
         read("/api/emergency/look-up/result", RESPONDER, &[("id", id(h.lookup))]),
         read("/api/emergency/carers-plans", PAT, &[("person", id(h.pat))]),
         // Family and helpers.
@@ -283,7 +298,7 @@ pub fn cases(h: &Household) -> Vec<Case> {
         change("/api/family/invite-helper", SAM, "/family/invite-helper", &[("name", "Nadia Friend"), ("email", "nadia@example.org"), ("scope", "view")])
             .typed("Nadia Friend"),
         change("/api/family/withdraw", SAM, "/family", &[("id", &id(h.invitation))]),
-        change("/api/family/answer", PAT, "/invitations", &[("code", &h.care_code), ("answer", "accept"), ("share_reviews", "yes")]),
+        change("/api/family/answer", PAT, format!("/invitations?code={}", h.care_code), &[("code", &h.care_code), ("answer", "accept"), ("share_reviews", "yes")]),
         change("/api/family/shares", SAM, "/family", &[("person", &id(h.pat)), ("share_plan", "yes")]),
         change("/api/family/remove-helper", PAT, "/family", &[("helper", &id(h.robin))]),
         change("/api/family/unlink", SAM, "/family", &[("person", &id(h.pat))]),

@@ -120,7 +120,7 @@ fn Unallocated(lines: Vec<QueueLine>, locale: Locale) -> impl IntoView {
         .map(|line| {
             let button = locale.fill(Text::QueueAllocateButton, &[("name", &line.carer_name)]);
             view! {
-                <PostForm action=AllocateToMe::PATH>
+                <PostForm action=AllocateToMe::PATH refused=use_visitor().flash>
                     <p class="govuk-body">{line.carer_name.clone()} " – " {line.reference.clone()} " – " {line.sent_on.clone()}</p>
                     <input type="hidden" name="carer_id" value=line.carer_id />
                     <button type="submit" class="govuk-button govuk-button--secondary">{button}</button>

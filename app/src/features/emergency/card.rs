@@ -19,6 +19,7 @@ pub fn CardPage() -> impl IntoView {
     let locale = visitor.locale;
     let t = move |text| locale.text(text).to_owned();
     let phone = visitor.council.emergency_phone.clone();
+    let flash = visitor.flash.clone();
     view! {
         <PageTitle text=t(Text::EmergencyCardTitle) />
         {replaced.then(|| view! { <SuccessBanner message=t(Text::EmergencyCardReplaced) /> })}
@@ -44,7 +45,7 @@ pub fn CardPage() -> impl IntoView {
                         <div class="portal-no-print">
                             <h2 class="govuk-heading-m">{t(Text::EmergencyCardLostHeading)}</h2>
                             <p class="govuk-body">{t(Text::EmergencyCardLostBody)}</p>
-                            <PostForm action=ReplaceCard::PATH>
+                            <PostForm action=ReplaceCard::PATH refused=flash.clone()>
                                 <button type="submit" class="govuk-button govuk-button--warning">{t(Text::EmergencyCardLostButton)}</button>
                             </PostForm>
                         </div>

@@ -43,7 +43,7 @@ pub fn AgreementStatus() -> impl IntoView {
             })}
         </Await>
         <p class="govuk-body">{t(Text::PlanAgreementIntro)}</p>
-        <PostForm action=SendPlan::PATH>
+        <PostForm action=SendPlan::PATH refused=use_visitor().flash>
             <button type="submit" class="govuk-button govuk-button--secondary">{t(Text::PlanSendButton)}</button>
         </PostForm>
     }

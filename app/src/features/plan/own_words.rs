@@ -95,7 +95,7 @@ pub fn ProposalsPage() -> impl IntoView {
                         <a href="/plan/own-words" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
                         <h1 class="govuk-heading-l">{t(Text::PlanProposalsTitle)}</h1>
                         <p class="govuk-body">{t(Text::PlanProposalsIntro)}</p>
-                        <PostForm action=AcceptOwnWords::PATH>
+                        <PostForm action=AcceptOwnWords::PATH refused=use_visitor().flash>
                             {parts}
                             <button type="submit" class="govuk-button">{t(Text::PlanAcceptButton)}</button>
                         </PostForm>

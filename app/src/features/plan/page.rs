@@ -130,8 +130,10 @@ fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl I
 /// A small POST form with one button (moving or removing changes state, so never a link).
 #[component]
 fn ItemButton(action: &'static str, id: String, direction: &'static str, label: String, about: String) -> impl IntoView {
+    // A move or removal that failed says so next to the item it was for.
+    let refused = use_visitor().flash.filter(|flash| flash.values.get("id") == Some(&id));
     view! {
-        <PostForm action>
+        <PostForm action refused>
             <input type="hidden" name="id" value=id />
             {(!direction.is_empty()).then(|| view! { <input type="hidden" name="direction" value=direction /> })}
             <button type="submit" class="govuk-button govuk-button--secondary">

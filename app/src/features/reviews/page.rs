@@ -213,7 +213,7 @@ pub fn ReviewEmailsPage() -> impl IntoView {
                     let state = FormState::for_action(SetReviewEmails::PATH, flash.as_ref(), initial);
                     let options = vec![("yes", t(Text::ReviewEmailsYes)), ("no", t(Text::ReviewEmailsNo))];
                     view! {
-                        <PostForm action=SetReviewEmails::PATH>
+                        <PostForm action=SetReviewEmails::PATH refused=flash.clone()>
                             <Radios name="wanted" legend=t(Text::ReviewEmailsLegend) state options />
                             <button type="submit" class="govuk-button">{t(Text::ReviewEmailsButton)}</button>
                         </PostForm>
