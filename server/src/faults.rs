@@ -44,11 +44,13 @@ pub struct Fault {
     pub sessions: bool,
     /// How many calls that would fail pass first (to fail a request halfway).
     pub after: u32,
+    /// How many calls fail before it clears by itself (0: until it is cleared).
+    pub times: u32,
 }
 
 impl Fault {
     /// Nothing fails.
-    pub const NONE: Fault = Fault { reads: false, writes: false, sessions: false, after: 0 };
+    pub const NONE: Fault = Fault { reads: false, writes: false, sessions: false, after: 0, times: 0 };
 
     /// Every write fails; reads and sessions work (a full disk, a lost lock).
     pub fn writes() -> Fault {
@@ -62,12 +64,17 @@ impl Fault {
 
     /// Everything fails, sessions too (the database is gone).
     pub fn everything() -> Fault {
-        Fault { reads: true, writes: true, sessions: true, after: 0 }
+        Fault { reads: true, writes: true, sessions: true, ..Fault::NONE }
     }
 
     /// The same fault, once `calls` calls it covers have passed.
     pub fn after(self, calls: u32) -> Fault {
         Fault { after: calls, ..self }
+    }
+
+    /// The same fault, clearing by itself once `calls` calls have failed (a passing hiccup).
+    pub fn times(self, calls: u32) -> Fault {
+        Fault { times: calls, ..self }
     }
 
     fn covers(&self, call: Call) -> bool {
@@ -83,6 +90,8 @@ impl Fault {
 struct SwitchState {
     fault: Fault,
     passed: u32,
+    /// Failures under the current fault.
+    failing: u32,
     failed: u64,
 }
 
@@ -95,6 +104,7 @@ impl FaultSwitch {
         let mut state = self.lock();
         state.fault = fault;
         state.passed = 0;
+        state.failing = 0;
     }
 
     pub fn clear(&self) {
@@ -119,6 +129,10 @@ impl FaultSwitch {
             state.passed += 1;
             return Ok(());
         }
+        if state.fault.times > 0 && state.failing >= state.fault.times {
+            return Ok(());
+        }
+        state.failing += 1;
         state.failed += 1;
         Err(StoreError::Unavailable(Box::new(std::io::Error::other(format!(
             "{FAULT_MARKER}: disk I/O error at /var/lib/carer-portal/portal.db (sqlx: SQLITE_IOERR_WRITE) in {method}"
@@ -320,5 +334,8 @@ mod tests {
         assert_eq!(switch.failures(), 1);
         switch.clear();
         assert!(switch.check(Call::Write, "w").is_ok());
+        switch.set(Fault::reads_and_writes().times(1));
+        assert!(switch.check(Call::Read, "r").is_err());
+        assert!(switch.check(Call::Read, "r").is_ok());
     }
 }

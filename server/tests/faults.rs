@@ -6,6 +6,8 @@ mod support;
 
 #[path = "faults/cases.rs"]
 mod cases;
+#[path = "faults/routes.rs"]
+mod routes;
 
 use cases::{cases, household, Case, Household};
 use server::faults::Fault;
