@@ -133,6 +133,9 @@ mod tests {
         assert_eq!(std::fs::read(folder.path().join("plan/7/note.jpg")).unwrap(), b"picture bytes");
         assert_eq!(files.get("plan/7/note.jpg").await.unwrap().as_deref(), Some(&b"picture bytes"[..]));
         assert_eq!(files.get("plan/7/other.jpg").await.unwrap(), None);
+        files.put("plan/7/gone.jpg", b"x").await.unwrap();
+        files.delete("plan/7/gone.jpg").await.unwrap();
+        files.delete("plan/7/never.jpg").await.unwrap();
         // No staging file is left behind.
         let names: Vec<_> = std::fs::read_dir(folder.path().join("plan/7")).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["note.jpg"]);

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod config;
 pub mod data_rights;
 pub mod demo;
+pub mod faults;
 pub mod fhir;
 pub mod files;
 pub mod mail;

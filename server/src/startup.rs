@@ -107,6 +107,17 @@ pub async fn build_with_clock(
     clock: Arc<dyn app::ports::Clock>,
     extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
 ) -> anyhow::Result<Portal> {
+    build_wrapped(settings, clock, |services| services, extra).await
+}
+
+/// Builds the portal with its services passed through `wrap` once they are made (tests put the
+/// store and file store behind fault switches, see `faults`). Demo data is loaded unwrapped.
+pub async fn build_wrapped(
+    settings: Settings,
+    clock: Arc<dyn app::ports::Clock>,
+    wrap: impl FnOnce(Services) -> Services,
+    extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
+) -> anyhow::Result<Portal> {
     prepare_data_dir(&settings.data_dir)?;
     let store = crate::store::connect(&settings.database_url()).await?;
     let secret = session_secret(&settings)?;
@@ -142,7 +153,7 @@ pub async fn build_with_clock(
     let state = AppState {
         leptos_options: leptos_options(&settings),
         session_keys,
-        services,
+        services: wrap(services),
         settings: Arc::new(settings),
     };
     let services = state.services.clone();

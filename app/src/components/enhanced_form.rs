@@ -13,6 +13,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::fields::{ErrorSummary, FieldOrder};
+use crate::forms::{FormFlash, FormState};
 use crate::i18n::Text;
 use crate::visitor::use_visitor;
 
@@ -34,12 +36,25 @@ impl IslandsOnPage {
 
 /// A POST form for the server function at `action`. With `autosave` (a key unique to the
 /// person and the page), what they type is kept on the device and saved as they go.
+///
+/// Forms without an error summary of their own (a single button) pass the refused form as
+/// `refused`: its message about the whole form (a fault, a conflict) is shown at the top of the
+/// form, so nobody is sent back to a page that says nothing.
 #[component]
-pub fn PostForm(action: &'static str, #[prop(optional, into)] autosave: Option<String>, children: Children) -> impl IntoView {
+pub fn PostForm(
+    action: &'static str,
+    #[prop(optional, into)] autosave: Option<String>,
+    #[prop(default = None)] refused: Option<FormFlash>,
+    children: Children,
+) -> impl IntoView {
     IslandsOnPage::mark();
     let visitor = use_visitor();
     let status = autosave.is_some().then(|| {
         view! { <p class="govuk-body-s portal-autosave" role="status" data-autosave-status=""></p> }
+    });
+    let unshown = refused.filter(|flash| flash.action == action && flash.summary.is_some()).map(|flash| {
+        let state = FormState { action: action.to_owned(), summary: flash.summary, ..FormState::default() };
+        view! { <ErrorSummary state order=FieldOrder(Vec::new()) /> }
     });
     view! {
         <FormEnhancer>
@@ -56,6 +71,7 @@ pub fn PostForm(action: &'static str, #[prop(optional, into)] autosave: Option<S
                 data-autosave-signed-out=autosave.as_ref().map(|_| visitor.t(Text::AssessmentAutosaveSignedOut))
                 data-autosave-restored=autosave.as_ref().map(|_| visitor.t(Text::AssessmentRestored))
             >
+                {unshown}
                 {children()}
                 {status}
             </form>

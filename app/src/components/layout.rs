@@ -188,6 +188,29 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
+/// What a page shows when its records could not be read: "not found" for a record that is gone
+/// or not the person's, and for a fault the portal's own words with a 500, never "not found".
+pub fn load_failed(error: crate::error::AppError) -> AnyView {
+    match error {
+        crate::error::AppError::Internal { request_id } => view! { <ServiceProblem reference=request_id /> }.into_any(),
+        _ => NotFound().into_any(),
+    }
+}
+
+#[component]
+fn ServiceProblem(reference: String) -> impl IntoView {
+    let visitor = use_visitor();
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    view! {
+        <PageTitle text=visitor.t(Text::ProblemTitle).to_owned() />
+        <h1 class="govuk-heading-l">{visitor.t(Text::ProblemTitle)}</h1>
+        <p class="govuk-body">{visitor.locale.fill(Text::ProblemBody, &[("reference", &reference)])}</p>
+    }
+}
+
 /// For pages that need a signed-in person: when nobody is signed in, sends the browser to sign
 /// in (and back here afterwards) and returns true, so the page renders nothing.
 pub fn needs_sign_in(visitor: &crate::visitor::Visitor) -> bool {

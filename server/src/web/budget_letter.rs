@@ -25,6 +25,7 @@ pub async fn download(State(state): State<AppState>, Extension(visitor): Extensi
     };
     let view = match view_of(services, &visitor, set).await {
         Ok(view) => view,
+        Err(error @ app::error::AppError::Internal { .. }) => return super::uploads::failed(&visitor, "reading a budget", error),
         Err(_) => return StatusCode::NOT_FOUND.into_response(),
     };
     let locale = visitor.locale;

@@ -33,8 +33,10 @@ pub async fn plan(State(state): State<AppState>, Extension(visitor): Extension<V
         services, &visitor, &me.actor(), version.person_id, Record::Plan, Access::View, "exported support plan as FHIR",
     )
     .await;
-    if allowed.is_err() {
-        return StatusCode::NOT_FOUND.into_response();
+    match allowed {
+        Ok(_) => {}
+        Err(error @ app::error::AppError::Internal { .. }) => return super::uploads::failed(&visitor, "authorising a FHIR copy", error),
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
     }
     let Some(signed_off) = SignedOffPlan::of(&version) else { return not_signed_off(visitor.locale, id) };
     let history = match services.store.plan_versions(version.person_id).await {
@@ -65,8 +67,10 @@ pub async fn assessment(
         services, &visitor, &me.actor(), found.carer_id, Record::Assessment, Access::View, "exported carer's assessment as FHIR",
     )
     .await;
-    if allowed.is_err() {
-        return StatusCode::NOT_FOUND.into_response();
+    match allowed {
+        Ok(_) => {}
+        Err(error @ app::error::AppError::Internal { .. }) => return super::uploads::failed(&visitor, "authorising a FHIR copy", error),
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
     }
     let portal = Portal::new(&state.settings.public_url());
     let response = assessment::questionnaire_response(&portal, &found, visitor.locale);

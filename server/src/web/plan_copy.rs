@@ -31,8 +31,10 @@ pub async fn download(
     };
     let allowed =
         app::server::authorise_person(services, &visitor, &me.actor(), version.person_id, app::policy::Record::Plan, Access::View, "downloaded support plan").await;
-    if allowed.is_err() {
-        return StatusCode::NOT_FOUND.into_response();
+    match allowed {
+        Ok(_) => {}
+        Err(error @ app::error::AppError::Internal { .. }) => return super::uploads::failed(&visitor, "authorising a copy", error),
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
     }
     let document = match document(services, &visitor, &version).await {
         Ok(document) => document,

@@ -104,7 +104,12 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
                 let _ = services.store.delete_session(digest).await;
             }
             Ok(found) => record = found,
-            Err(error) => tracing::error!("reading a session: {error:#}"),
+            // Going on as if signed out would send a half-filled form to the sign-in page and
+            // lose it; the browser still has it if the answer is a plain "try again later".
+            Err(error) => {
+                tracing::error!("reading a session: {error:#}");
+                return unavailable();
+            }
         }
     }
     let handle = SessionHandle::new(record, timed_out_user);
@@ -116,6 +121,20 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
         }
     }
     response
+}
+
+/// The answer when the session cannot be read: nothing was done, and nothing typed is lost.
+fn unavailable() -> Response {
+    use axum::response::IntoResponse;
+    (
+        http::StatusCode::SERVICE_UNAVAILABLE,
+        [(http::header::RETRY_AFTER, "60")],
+        super::headers::plain_page(
+            "Sorry, there is a problem with the service",
+            "Nothing has been sent or changed. If you were filling in a form, go back: what you typed is still there. Try again in a few minutes.",
+        ),
+    )
+        .into_response()
 }
 
 /// Writes the session's changes to the store; returns the cookie to set, if it changed.

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use app::domain::account::Role;
 use app::domain::plan::{ContributionKind, FileDescription, PlanSection};
 use app::domain::Problem;
+use app::error::AppError;
 use app::forms::FormFlash;
 use app::i18n::{Locale, Text};
 use app::policy::Access;
@@ -115,19 +116,51 @@ fn refuse(answer: Answer, session: &SessionHandle, sent: &Sent, errors: BTreeMap
         let body = serde_json::json!({ "kind": "validation", "fields": errors });
         return (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response();
     }
-    let values = BTreeMap::from([
-        ("upload_section".to_owned(), sent.section.clone()),
-        ("caption".to_owned(), sent.caption.clone()),
-        ("alt_text".to_owned(), sent.alt_text.clone()),
-    ]);
     session.set_flash(Some(FormFlash {
         action: UPLOAD_PATH.to_owned(),
         page: "/plan".to_owned(),
-        values,
+        values: typed(sent),
         errors,
         summary: None,
     }));
     Redirect::to("/plan#upload").into_response()
+}
+
+/// What the person typed into the form (the file itself is never kept).
+fn typed(sent: &Sent) -> BTreeMap<String, String> {
+    BTreeMap::from([
+        ("upload_section".to_owned(), sent.section.clone()),
+        ("caption".to_owned(), sent.caption.clone()),
+        ("alt_text".to_owned(), sent.alt_text.clone()),
+    ])
+}
+
+/// A fault while adding a file: the cause goes to the log with the request id; the script gets
+/// the portal's usual fault answer, and the form comes back with what was typed and the
+/// portal's words for a fault (the file has to be chosen again).
+fn fault(answer: Answer, session: &SessionHandle, visitor: &Visitor, sent: &Sent, context: &str, error: impl std::fmt::Display) -> Response {
+    tracing::error!(request_id = %visitor.request_id, "{context}: {error}");
+    let error = AppError::Internal { request_id: visitor.request_id.clone() };
+    if answer.script {
+        return (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(&error)).into_response();
+    }
+    session.set_flash(Some(FormFlash {
+        action: UPLOAD_PATH.to_owned(),
+        page: "/plan".to_owned(),
+        values: typed(sent),
+        errors: BTreeMap::new(),
+        summary: error.summary(visitor.locale),
+    }));
+    Redirect::to("/plan#upload").into_response()
+}
+
+/// Removes files whose record could not be written, so none is left that nothing points to.
+async fn remove(files: &dyn app::ports::FileStore, keys: &[String]) {
+    for key in keys {
+        if let Err(error) = files.delete(key).await {
+            tracing::warn!("removing the unused file {key}: {error}");
+        }
+    }
 }
 
 fn mb(bytes: usize) -> usize {
@@ -193,7 +226,7 @@ pub async fn upload(
     }
     let existing = match services.store.contributions(me.id).await {
         Ok(existing) => existing,
-        Err(error) => return failed(&visitor, "reading a plan", error),
+        Err(error) => return fault(answer, &session, &visitor, &sent, "reading a plan", error),
     };
     let files: Vec<_> = existing.iter().filter(|c| c.kind != ContributionKind::Words).collect();
     let used: i64 = files.iter().map(|c| c.size_bytes).sum();
@@ -205,6 +238,7 @@ pub async fn upload(
     // Pictures are made safe off the async threads; clips are kept exactly as sent.
     let name = services.digests.new_code();
     let folder = app::ports::files_folder(me.id);
+    let mut stored_keys = Vec::new();
     let (contribution_kind, media_type, key, stored) = match kind {
         Sniffed::Picture => {
             let original = bytes.clone();
@@ -214,19 +248,22 @@ pub async fn upload(
                     errors.insert("file".to_owned(), message(locale, refusal));
                     return refuse(answer, &session, &sent, errors);
                 }
-                Err(error) => return failed(&visitor, "making a picture safe", error),
+                Err(error) => return fault(answer, &session, &visitor, &sent, "making a picture safe", error),
             };
-            let key = format!("{folder}/{name}.jpg");
-            if let Err(error) = services.files.put(&format!("{folder}/{name}-thumb.jpg"), &safe.thumbnail).await {
-                return failed(&visitor, "storing a thumbnail", error);
+            let (key, thumbnail) = (format!("{folder}/{name}.jpg"), format!("{folder}/{name}-thumb.jpg"));
+            if let Err(error) = services.files.put(&thumbnail, &safe.thumbnail).await {
+                return fault(answer, &session, &visitor, &sent, "storing a thumbnail", error);
             }
+            stored_keys.push(thumbnail);
             (ContributionKind::Picture, "image/jpeg", key, safe.full)
         }
         Sniffed::Clip(media_type) => (ContributionKind::Clip, media_type, format!("{folder}/{name}.clip"), bytes.clone()),
     };
     if let Err(error) = services.files.put(&key, &stored).await {
-        return failed(&visitor, "storing a file", error);
+        remove(services.files.as_ref(), &stored_keys).await;
+        return fault(answer, &session, &visitor, &sent, "storing a file", error);
     }
+    stored_keys.push(key.clone());
     let new = NewFileContribution {
         section,
         kind: contribution_kind,
@@ -237,7 +274,8 @@ pub async fn upload(
         size_bytes: stored.len() as i64,
     };
     if let Err(error) = services.store.add_file_contribution(me.id, me.id, new, services.clock.now()).await {
-        return failed(&visitor, "adding a file to a plan", error);
+        remove(services.files.as_ref(), &stored_keys).await;
+        return fault(answer, &session, &visitor, &sent, "adding a file to a plan", error);
     }
     answer.go_to(&format!("/plan?added=1#{}", section.code()))
 }
@@ -270,6 +308,7 @@ pub async fn file(
     };
     match app::server::authorise_person(services, &visitor, &me.actor(), found.person_id, app::policy::Record::Plan, Access::View, "viewed plan file").await {
         Ok(_) => {}
+        Err(error @ AppError::Internal { .. }) => return failed(&visitor, "authorising a file", error),
         Err(_) => return StatusCode::NOT_FOUND.into_response(),
     }
     let (Some(key), Some(media_type)) = (found.file_key.clone(), found.media_type.clone()) else {

@@ -49,13 +49,13 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
         .unwrap_or_default();
     let session = request.extensions().get::<SessionHandle>().cloned();
     let path = request.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
-    // A refused form is shown once, when the page it came from is shown again.
+    // A refused form is shown once, when the page it came from is shown again (and kept if the
+    // page could not be shown, so what was typed is not lost to a fault).
     let flash = match (&session, request.method()) {
-        (Some(session), &Method::GET) => session.flash().filter(|f| f.page == request.uri().path()).inspect(|_| {
-            session.set_flash(None);
-        }),
+        (Some(session), &Method::GET) => session.flash().filter(|f| f.page == request.uri().path()),
         _ => None,
     };
+    let shows_flash = flash.is_some();
     let user = session.as_ref().and_then(|s| s.record()).and_then(|record| record.user.clone());
     let client_ip = client_ip(&request, state.settings.trust_forwarded_for);
     let visitor = Visitor {
@@ -72,6 +72,9 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
     let span = tracing::info_span!("request", id = %request_id, method = %request.method(), path = %request.uri().path());
     request.extensions_mut().insert(visitor);
     let mut response = next.run(request).instrument(span).await;
+    if let (true, Some(session)) = (shows_flash && response.status().is_success(), &session) {
+        session.set_flash(None);
+    }
     let headers = response.headers_mut();
     if let Ok(id) = HeaderValue::from_str(&request_id) {
         headers.insert("x-request-id", id);

@@ -3,13 +3,15 @@
 //! 0, and a client that keeps cookies and does not follow redirects.
 #![allow(dead_code)]
 pub mod database;
+pub mod faults;
 pub mod plans;
 pub mod s3;
 pub mod uploads;
 
 use axum::Router;
 use server::config::Settings;
-use server::startup::{build_with_clock, Portal};
+use server::faults::FaultSwitch;
+use server::startup::{build_wrapped, Portal};
 use server::web::AppState;
 use tempfile::TempDir;
 
@@ -58,6 +60,38 @@ pub async fn spawn_configured(
     configure: impl FnOnce(&mut Settings),
     extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
 ) -> TestPortal {
+    spawn_wrapped(configure, |services| services, extra).await
+}
+
+/// The switches that make a portal's store and file store fail (see `server::faults`).
+pub struct FaultSwitches {
+    pub store: FaultSwitch,
+    pub files: FaultSwitch,
+}
+
+/// A portal (with the demo accounts) whose store and file store fail when a switch says so.
+pub async fn spawn_faulty() -> (TestPortal, FaultSwitches) {
+    let switches = std::sync::Mutex::new(None);
+    let portal = spawn_wrapped(
+        |settings| settings.demo_data = true,
+        |services| {
+            let (services, store, files) = server::faults::wrap(services);
+            *switches.lock().unwrap() = Some(FaultSwitches { store, files });
+            services
+        },
+        |routes| routes,
+    )
+    .await;
+    let switches = switches.into_inner().unwrap().expect("the services were wrapped");
+    (portal, switches)
+}
+
+/// A portal whose services are passed through `wrap` before it serves.
+pub async fn spawn_wrapped(
+    configure: impl FnOnce(&mut Settings),
+    wrap: impl FnOnce(app::ports::Services) -> app::ports::Services,
+    extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
+) -> TestPortal {
     // RUST_LOG=error shows what the portal logged (a failing store query, say) next to the test.
     let _ = tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_default_env()).with_test_writer().try_init();
     let data = tempfile::tempdir().expect("temporary folder");
@@ -67,7 +101,8 @@ pub async fn spawn_configured(
     settings.database_url = database.postgres.then(|| database.url.clone());
     configure(&mut settings);
     let clock = std::sync::Arc::new(TestClock::default());
-    let Portal { router, store, services } = build_with_clock(settings, clock.clone(), extra).await.expect("the portal builds");
+    let Portal { router, store, services } =
+        build_wrapped(settings, clock.clone(), wrap, extra).await.expect("the portal builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let url = format!("http://{}", listener.local_addr().unwrap());
     let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();

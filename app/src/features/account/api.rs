@@ -115,7 +115,9 @@ pub async fn sign_out() -> Result<(), AppError> {
     let visitor = use_visitor();
     let services = services()?;
     if let Some(user) = &visitor.user {
-        audit(&services, &visitor, Some(user.id), "signed out", Some(user.id), None).await?;
+        // Signing out works even when the audit log cannot be written (the failure is logged):
+        // on a shared computer, staying signed in is the greater harm.
+        let _ = audit(&services, &visitor, Some(user.id), "signed out", Some(user.id), None).await;
     }
     session()?.renew(None);
     leptos_axum::redirect("/?signed-out=1");

@@ -9,7 +9,7 @@ use super::list_page::YoungCarerNotice;
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::ErrorSummary;
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::assessment::questions::pages;
 use crate::domain::assessment::{Answers, Section};
 use crate::forms::FormState;
@@ -90,7 +90,7 @@ pub fn CheckPage() -> impl IntoView {
                     </PostForm>
                 }
                 .into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

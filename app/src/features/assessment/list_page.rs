@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{my_assessment, CarerAssessment};
 use super::words;
-use crate::components::layout::{NotFound, PageTitle, SuccessBanner, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::domain::assessment::{AgeBand, Draft, Section, SectionStatus};
 use crate::i18n::{Locale, Text};
 use crate::visitor::use_visitor;
@@ -37,7 +37,7 @@ pub fn AssessmentPage() -> impl IntoView {
         <Await future=my_assessment() let:mine>
             {match mine.clone() {
                 Ok(mine) => view! { <TaskList mine saved /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

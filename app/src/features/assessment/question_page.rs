@@ -8,7 +8,7 @@ use super::api::{my_assessment, SaveAssessmentPage};
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{CharacterCount, ErrorMessage, ErrorSummary};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::assessment::questions::{
     checkbox_name, find_page, previous_in_section, Kind, Question, LONG_MAX, SHORT_MAX,
 };
@@ -26,9 +26,10 @@ pub fn QuestionPage() -> impl IntoView {
     }
     view! {
         <Await future=my_assessment() let:mine>
-            {match mine.clone().ok().and_then(|mine| find_page(&id, &mine.answers).map(|page| (page, mine.answers))) {
-                Some((page, answers)) => view! { <QuestionForm page answers /> }.into_any(),
-                None => NotFound().into_any(),
+            {match mine.clone().map(|mine| find_page(&id, &mine.answers).map(|page| (page, mine.answers))) {
+                Ok(Some((page, answers))) => view! { <QuestionForm page answers /> }.into_any(),
+                Ok(None) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

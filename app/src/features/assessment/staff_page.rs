@@ -12,7 +12,7 @@ use super::staff_api::{assessment_queue, assessment_record, AllocateToMe, Struct
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::assessment::questions::{find_page, pages};
 use crate::domain::assessment::{Assessment, CarerOutcome, EligibilityDecision};
 use crate::forms::FormState;
@@ -53,7 +53,7 @@ pub fn QueuePage() -> impl IntoView {
                     <Unallocated lines=queue.unallocated locale />
                 }
                 .into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -120,7 +120,7 @@ fn Unallocated(lines: Vec<QueueLine>, locale: Locale) -> impl IntoView {
         .map(|line| {
             let button = locale.fill(Text::QueueAllocateButton, &[("name", &line.carer_name)]);
             view! {
-                <PostForm action=AllocateToMe::PATH>
+                <PostForm action=AllocateToMe::PATH refused=use_visitor().flash>
                     <p class="govuk-body">{line.carer_name.clone()} " – " {line.reference.clone()} " – " {line.sent_on.clone()}</p>
                     <input type="hidden" name="carer_id" value=line.carer_id />
                     <button type="submit" class="govuk-button govuk-button--secondary">{button}</button>
@@ -143,7 +143,7 @@ pub fn RecordPage() -> impl IntoView {
         <Await future=assessment_record(id) let:record>
             {match record.clone() {
                 Ok(record) => view! { <Record record /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

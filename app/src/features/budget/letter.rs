@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::api::my_budget;
 use super::page::BudgetFigures;
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::i18n::Text;
 use crate::visitor::use_visitor;
 
@@ -39,6 +39,7 @@ pub fn BudgetLetterPage() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
+                Err(error) => load_failed(error),
                 _ => NotFound().into_any(),
             }}
         </Await>

@@ -12,7 +12,7 @@ use super::chart::{outcome_name, OutcomeBars, SpentBar};
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, TextField};
-use crate::components::layout::{NotFound, PageTitle, SuccessBanner, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
 use crate::domain::assessment::CarerOutcome;
 use crate::forms::FormState;
 use crate::i18n::{Locale, Text};
@@ -64,7 +64,7 @@ pub fn BudgetPage() -> impl IntoView {
             {match found.clone() {
                 Ok(Some(view)) => view! { <Budget view locale /> }.into_any(),
                 Ok(None) => view! { <p class="govuk-body">{t(Text::BudgetNone)}</p> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
         <div class="govuk-inset-text">{t(Text::BudgetQuote)}</div>

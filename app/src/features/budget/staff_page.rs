@@ -9,7 +9,7 @@ use super::api::SetBudget;
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, TextArea, TextField};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::budget::{BudgetPeriod, PaymentFrequency, TakenAs, PURPOSE_MAX};
 use crate::features::plan::agreement_api::plan_version;
 use crate::forms::FormState;
@@ -29,6 +29,7 @@ pub fn SetBudgetPage() -> impl IntoView {
         <Await future=plan_version(id) let:found>
             {match found.clone() {
                 Ok(version) if version.signed_off.is_some() => view! { <BudgetForm id name=version.person_name.clone() locale /> }.into_any(),
+                Err(error) => load_failed(error),
                 _ => NotFound().into_any(),
             }}
         </Await>

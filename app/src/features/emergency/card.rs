@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{my_emergency_plan, ReplaceCard};
 use crate::components::enhanced_form::PostForm;
-use crate::components::layout::{needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::i18n::Text;
 use crate::visitor::use_visitor;
 
@@ -19,6 +19,7 @@ pub fn CardPage() -> impl IntoView {
     let locale = visitor.locale;
     let t = move |text| locale.text(text).to_owned();
     let phone = visitor.council.emergency_phone.clone();
+    let flash = visitor.flash.clone();
     view! {
         <PageTitle text=t(Text::EmergencyCardTitle) />
         {replaced.then(|| view! { <SuccessBanner message=t(Text::EmergencyCardReplaced) /> })}
@@ -26,8 +27,8 @@ pub fn CardPage() -> impl IntoView {
         <h1 class="govuk-heading-l portal-no-print">{t(Text::EmergencyCardTitle)}</h1>
         <p class="govuk-body portal-no-print">{t(Text::EmergencyCardIntro)}</p>
         <Await future=my_emergency_plan() let:plan>
-            {match plan.clone().ok().flatten().and_then(|p| p.card) {
-                Some(code) => {
+            {match plan.clone().map(|plan| plan.and_then(|p| p.card)) {
+                Ok(Some(code)) => {
                     let phone = phone.clone();
                     view! {
                         <section class="portal-card" aria-labelledby="card-title">
@@ -44,14 +45,15 @@ pub fn CardPage() -> impl IntoView {
                         <div class="portal-no-print">
                             <h2 class="govuk-heading-m">{t(Text::EmergencyCardLostHeading)}</h2>
                             <p class="govuk-body">{t(Text::EmergencyCardLostBody)}</p>
-                            <PostForm action=ReplaceCard::PATH>
+                            <PostForm action=ReplaceCard::PATH refused=flash.clone()>
                                 <button type="submit" class="govuk-button govuk-button--warning">{t(Text::EmergencyCardLostButton)}</button>
                             </PostForm>
                         </div>
                     }
                         .into_any()
                 }
-                None => NotFound().into_any(),
+                Ok(None) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

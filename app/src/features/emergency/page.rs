@@ -10,7 +10,7 @@ use super::api::{my_emergency_plan, EmergencyPlanView, SaveEmergencyPlan};
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, TextArea, TextField};
-use crate::components::layout::{needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
 use crate::domain::emergency::{Freshness, CONTACTS, DETAIL_FIELDS, TEXT_MAX};
 use crate::forms::FormState;
 use crate::i18n::{Locale, Text};
@@ -44,7 +44,7 @@ pub fn EmergencyPlanPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -228,7 +228,7 @@ pub fn EditEmergencyPlanPage() -> impl IntoView {
                     let home_saved = plan.as_ref().and_then(|p| p.home_access_saved_on.clone());
                     view! { <PlanForm state home_saved locale /> }.into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
         <p class="govuk-body"><a class="govuk-link" href="/emergency">{t(Text::EmergencyBack)}</a></p>

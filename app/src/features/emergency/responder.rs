@@ -9,7 +9,7 @@ use super::api::{look_up_result, LookUp, LookupResult, LOOKUP_MINUTES};
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea, TextField};
-use crate::components::layout::{needs_sign_in, NotFound, PageTitle};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::emergency::{LookupReason, TEXT_MAX};
 use crate::forms::FormState;
 use crate::i18n::{Locale, Text};
@@ -57,7 +57,7 @@ pub fn LookupResultPage() -> impl IntoView {
         <Await future=look_up_result(id) let:found>
             {match found.clone() {
                 Ok(result) => view! { <LookedUp result locale /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

@@ -11,7 +11,7 @@ use super::invitations_api::{acting_for_customers, invitation_by_code, AnswerInv
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, PasswordField, Radios, TextField};
-use crate::components::layout::PageTitle;
+use crate::components::layout::{load_failed, PageTitle};
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind};
 use crate::forms::FormState;
@@ -44,6 +44,8 @@ fn Invitation(code: Option<String>) -> impl IntoView {
         <Await future=invitation_by_code(code.clone()) let:found>
             {match found.clone() {
                 Ok(invitation) => view! { <Answer invitation code=code.clone() visitor=use_visitor() /> }.into_any(),
+                // A fault is not a wrong code: the page says so, and a refused form waits for it.
+                Err(error @ crate::error::AppError::Internal { .. }) => load_failed(error),
                 Err(error) => {
                     let message = error
                         .field_messages()

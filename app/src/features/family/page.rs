@@ -10,7 +10,7 @@ use super::api::{my_family, FamilyView, InviteCaredFor, InviteHelper, LinkView, 
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, Radios, TextField};
-use crate::components::layout::{needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind, InvitationStatus};
 use crate::forms::FormState;
@@ -48,7 +48,7 @@ pub fn FamilyPage() -> impl IntoView {
         <Await future=my_family() let:family>
             {match family.clone() {
                 Ok(family) => view! { <Family family role locale /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
         <p class="govuk-body"><a class="govuk-link" href="/invitations">{t(Text::FamilyEnterCodeLink)}</a></p>
@@ -73,7 +73,7 @@ fn Family(family: FamilyView, role: Role, locale: Locale) -> impl IntoView {
                         <span class="govuk-body-s">{locale.fill(Text::FamilySince, &[("date", &h.since)])}</span>
                     </dd>
                     <dd class="govuk-summary-list__actions">
-                        <PostForm action=RemoveHelper::PATH>
+                        <PostForm action=RemoveHelper::PATH refused=use_visitor().flash>
                             <input type="hidden" name="helper" value=h.id.to_string() />
                             <button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0">
                                 {t(Text::FamilyRemoveHelper)} <span class="govuk-visually-hidden">{format!(" – {}", h.name)}</span>
@@ -100,7 +100,7 @@ fn Family(family: FamilyView, role: Role, locale: Locale) -> impl IntoView {
                 <li>
                     {who} " – " {words::status(locale, i.status)} ", " {locale.fill(Text::FamilySentOn, &[("date", &i.sent_on)])}
                     {open.then(|| view! {
-                        <PostForm action=WithdrawInvitation::PATH>
+                        <PostForm action=WithdrawInvitation::PATH refused=use_visitor().flash>
                             <input type="hidden" name="id" value=i.id.to_string() />
                             <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2">{t(Text::FamilyWithdraw)}</button>
                         </PostForm>
@@ -149,7 +149,7 @@ fn Link(link: LinkView, role: Role, locale: Locale) -> impl IntoView {
         <div class="portal-link">
             <h3 class="govuk-heading-s">{heading}</h3>
             <p class="govuk-body">{they_share}</p>
-            <PostForm action=SetShares::PATH>
+            <PostForm action=SetShares::PATH refused=use_visitor().flash>
                 <input type="hidden" name="person" value=link.person_id.to_string() />
                 <Checkboxes
                     legend
@@ -164,7 +164,7 @@ fn Link(link: LinkView, role: Role, locale: Locale) -> impl IntoView {
                 <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{t(Text::FamilyUnlinkSummary)}</span></summary>
                 <div class="govuk-details__text">
                     <p class="govuk-body">{unlink_body}</p>
-                    <PostForm action=Unlink::PATH>
+                    <PostForm action=Unlink::PATH refused=use_visitor().flash>
                         <input type="hidden" name="person" value=link.person_id.to_string() />
                         <button type="submit" class="govuk-button govuk-button--warning">{t(Text::FamilyUnlinkButton)}</button>
                     </PostForm>
@@ -188,7 +188,7 @@ pub fn InviteCaredForPage() -> impl IntoView {
         <a href="/family" class="govuk-back-link">{t(Text::FamilyTitle)}</a>
         <h1 class="govuk-heading-l">{t(Text::FamilyInviteCaredForTitle)}</h1>
         <p class="govuk-body">{t(Text::FamilyInviteCaredForIntro)}</p>
-        <PostForm action=InviteCaredFor::PATH>
+        <PostForm action=InviteCaredFor::PATH refused=use_visitor().flash>
             <Checkboxes
                 legend=t(Text::FamilyInviteCaredForShareLegend)
                 hint=t(Text::FamilyIShareHint)

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::api::audit_log;
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in, redirect};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle, redirect};
 use crate::features::emergency::api::my_emergency_plan;
 use crate::features::emergency::ConfirmBanner;
 use crate::features::people::api::linked_people;
@@ -219,7 +219,7 @@ pub fn AuditPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::data_api::{find_person_by_email, person_data_rights, DataRightsView, ErasePersonData};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, TextArea, TextField};
-use crate::components::layout::{needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::domain::data_rights::ErasureRequest;
 use crate::forms::FormState;
 use crate::i18n::Text;
@@ -28,7 +28,7 @@ pub fn PersonDataPage() -> impl IntoView {
         <Await future=person_data_rights(id) let:view>
             {match view.clone() {
                 Ok(view) => view! { <PersonData view erased /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -148,7 +148,7 @@ pub fn DataRequestsPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

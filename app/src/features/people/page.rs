@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::api::view_person;
-use crate::components::layout::{redirect, NotFound, PageTitle};
+use crate::components::layout::{load_failed, NotFound, PageTitle, redirect};
 use crate::error::AppError;
 use crate::i18n::Text;
 use crate::visitor::use_visitor;
@@ -47,7 +47,7 @@ pub fn PersonPage() -> impl IntoView {
                     redirect("/sign-in?next=/home");
                     ().into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

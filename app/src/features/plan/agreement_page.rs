@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::agreement_api::{my_plan_versions, plan_version, plans_awaiting_sign_off, PlanVersionView, SendPlan, SignOffPlan};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, TextArea};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::plan::record::{FIELDS, FIELD_MAX};
 use crate::domain::plan::{ContributionKind, PlanSection, SentContribution};
 use crate::forms::FormState;
@@ -43,7 +43,7 @@ pub fn AgreementStatus() -> impl IntoView {
             })}
         </Await>
         <p class="govuk-body">{t(Text::PlanAgreementIntro)}</p>
-        <PostForm action=SendPlan::PATH>
+        <PostForm action=SendPlan::PATH refused=use_visitor().flash>
             <button type="submit" class="govuk-button govuk-button--secondary">{t(Text::PlanSendButton)}</button>
         </PostForm>
     }
@@ -158,7 +158,7 @@ pub fn PlanVersionPage() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -225,7 +225,7 @@ pub fn SignOffQueuePage() -> impl IntoView {
                     }}
                 }
                 .into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -244,6 +244,7 @@ pub fn SignOffPage() -> impl IntoView {
         <Await future=plan_version(id) let:found>
             {match found.clone() {
                 Ok(version) if version.signed_off.is_none() => view! { <SignOff version /> }.into_any(),
+                Err(error) => load_failed(error),
                 _ => NotFound().into_any(),
             }}
         </Await>

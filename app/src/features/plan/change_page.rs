@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::api::{my_plan, ChangeInPlan, PlanItem};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, TextArea, TextField};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::plan::{ContributionKind, WrittenContribution};
 use crate::forms::FormState;
 use crate::i18n::Text;
@@ -25,9 +25,10 @@ pub fn ChangeItemPage() -> impl IntoView {
     let Some(id) = id else { return NotFound().into_any() };
     view! {
         <Await future=my_plan() let:items>
-            {match items.clone().ok().and_then(|items| items.into_iter().find(|i| i.id == id)) {
-                Some(item) => view! { <ChangeItem item /> }.into_any(),
-                None => NotFound().into_any(),
+            {match items.clone().map(|items| items.into_iter().find(|i| i.id == id)) {
+                Ok(Some(item)) => view! { <ChangeItem item /> }.into_any(),
+                Ok(None) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

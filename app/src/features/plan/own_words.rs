@@ -8,7 +8,7 @@ use leptos::server_fn::ServerFn;
 use super::api::{own_words_proposals, AcceptOwnWords, SaveOwnWords};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, TextArea};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::plan::words::Because;
 use crate::domain::plan::{PlanSection, WrittenContribution};
 use crate::forms::FormState;
@@ -43,7 +43,7 @@ pub fn OwnWordsPage() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -95,13 +95,14 @@ pub fn ProposalsPage() -> impl IntoView {
                         <a href="/plan/own-words" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
                         <h1 class="govuk-heading-l">{t(Text::PlanProposalsTitle)}</h1>
                         <p class="govuk-body">{t(Text::PlanProposalsIntro)}</p>
-                        <PostForm action=AcceptOwnWords::PATH>
+                        <PostForm action=AcceptOwnWords::PATH refused=use_visitor().flash>
                             {parts}
                             <button type="submit" class="govuk-button">{t(Text::PlanAcceptButton)}</button>
                         </PostForm>
                     }
                     .into_any()
                 }
+                Err(error) => load_failed(error),
                 _ => NotFound().into_any(),
             }}
         </Await>

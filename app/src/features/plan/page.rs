@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{my_plan, AddToPlan, MoveInPlan, PlanItem, RemoveFromPlan};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{NotFound, PageTitle, SuccessBanner, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
 use crate::domain::plan::{PlanSection, WrittenContribution};
 use crate::forms::FormState;
 use crate::i18n::{Locale, Text};
@@ -31,7 +31,7 @@ pub fn PlanPage() -> impl IntoView {
         <Await future=my_plan() let:items>
             {match items.clone() {
                 Ok(items) => view! { <Plan items added accepted=accepted.clone() sent changed /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -130,8 +130,10 @@ fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl I
 /// A small POST form with one button (moving or removing changes state, so never a link).
 #[component]
 fn ItemButton(action: &'static str, id: String, direction: &'static str, label: String, about: String) -> impl IntoView {
+    // A move or removal that failed says so next to the item it was for.
+    let refused = use_visitor().flash.filter(|flash| flash.values.get("id") == Some(&id));
     view! {
-        <PostForm action>
+        <PostForm action refused>
             <input type="hidden" name="id" value=id />
             {(!direction.is_empty()).then(|| view! { <input type="hidden" name="direction" value=direction /> })}
             <button type="submit" class="govuk-button govuk-button--secondary">

@@ -11,7 +11,7 @@ use super::summary::{ReviewSummary, StatusTag};
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{NotFound, PageTitle, SuccessBanner, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::domain::review::{
     ReviewKind, ReviewMethod, ReviewReason, Urgency, INVOLVE_MAX, TEXT_MAX,
 };
@@ -38,7 +38,7 @@ pub fn ReviewsPage() -> impl IntoView {
         <Await future=my_reviews() let:reviews>
             {match reviews.clone() {
                 Ok(reviews) => view! { <Lists reviews locale /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
         <p class="govuk-body"><a class="govuk-link" href="/account/emails">{t(Text::ReviewEmailsLink)}</a></p>
@@ -183,7 +183,7 @@ pub fn ReviewPage() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -213,14 +213,14 @@ pub fn ReviewEmailsPage() -> impl IntoView {
                     let state = FormState::for_action(SetReviewEmails::PATH, flash.as_ref(), initial);
                     let options = vec![("yes", t(Text::ReviewEmailsYes)), ("no", t(Text::ReviewEmailsNo))];
                     view! {
-                        <PostForm action=SetReviewEmails::PATH>
+                        <PostForm action=SetReviewEmails::PATH refused=flash.clone()>
                             <Radios name="wanted" legend=t(Text::ReviewEmailsLegend) state options />
                             <button type="submit" class="govuk-button">{t(Text::ReviewEmailsButton)}</button>
                         </PostForm>
                     }
                     .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

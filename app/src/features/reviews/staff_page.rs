@@ -11,7 +11,7 @@ use super::summary::{ReviewSummary, StatusTag};
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, TextArea};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::review::{Due, ReviewMethod, ReviewOutcome, ReviewStatus, TEXT_MAX};
 use crate::forms::FormState;
 use crate::i18n::{Locale, Text};
@@ -39,7 +39,7 @@ pub fn StaffReviewsPage() -> impl IntoView {
                     }}
                 }
                 .into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -99,7 +99,7 @@ pub fn StaffReviewPage() -> impl IntoView {
         <Await future=review_detail(id) let:found>
             {match found.clone() {
                 Ok(review) => view! { <StaffReview review locale /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

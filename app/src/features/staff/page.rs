@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{staff_members, AddStaffMember, StaffMember, INVITATION_DAYS};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextField};
-use crate::components::layout::{NotFound, PageTitle, SuccessBanner, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
 use crate::forms::FormState;
 use crate::i18n::{Locale, Text};
 use crate::visitor::use_visitor;
@@ -24,7 +24,7 @@ pub fn StaffUsersPage() -> impl IntoView {
         <Await future=staff_members() let:members>
             {match members.clone() {
                 Ok(members) => view! { <StaffUsers members added /> }.into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }

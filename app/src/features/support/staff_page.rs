@@ -10,9 +10,9 @@ use super::api::{all_services, service_detail, RetireService, SaveService, Servi
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea, TextField};
-use crate::components::layout::{needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::domain::directory::{Category, LONG_MAX};
-use crate::forms::FormState;
+use crate::forms::{FormFlash, FormState};
 use crate::i18n::{Locale, Text};
 use crate::visitor::use_visitor;
 
@@ -64,7 +64,7 @@ pub fn StaffSupportPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
@@ -86,7 +86,7 @@ pub fn EditServicePage() -> impl IntoView {
             if !visitor.user.as_ref().is_some_and(|u| u.actor().may(crate::policy::Capability::ManageDirectory)) {
                 return NotFound().into_any();
             }
-            view! { <ServiceForm id=0 state service=None locale /> }.into_any()
+            view! { <ServiceForm id=0 state service=None refused=None locale /> }.into_any()
         }
         Some(Ok(id)) => {
             let flash = visitor.flash.clone();
@@ -95,9 +95,9 @@ pub fn EditServicePage() -> impl IntoView {
                     {match found.clone() {
                         Ok(service) => {
                             let state = FormState::for_action(SaveService::PATH, flash.as_ref(), service.entry.to_form());
-                            view! { <ServiceForm id state service=Some(service) locale /> }.into_any()
+                            view! { <ServiceForm id state service=Some(service) refused=flash.clone() locale /> }.into_any()
                         }
-                        Err(_) => NotFound().into_any(),
+                        Err(error) => load_failed(error),
                     }}
                 </Await>
             }
@@ -108,7 +108,7 @@ pub fn EditServicePage() -> impl IntoView {
 }
 
 #[component]
-fn ServiceForm(id: i64, state: FormState, service: Option<ServiceView>, locale: Locale) -> impl IntoView {
+fn ServiceForm(id: i64, state: FormState, service: Option<ServiceView>, refused: Option<FormFlash>, locale: Locale) -> impl IntoView {
     let t = move |text| locale.text(text).to_owned();
     let title = if id == 0 { t(Text::DirectoryStaffAdd) } else { t(Text::DirectoryStaffChange) };
     let categories = Category::ALL.iter().map(|c| (c.code(), words::category(locale, *c).to_owned())).collect::<Vec<_>>();
@@ -136,7 +136,7 @@ fn ServiceForm(id: i64, state: FormState, service: Option<ServiceView>, locale: 
             view! {
                 <h2 class="govuk-heading-m">{t(Text::DirectoryStaffRetireHeading)}</h2>
                 <p class="govuk-body">{t(Text::DirectoryStaffRetireBody)}</p>
-                <PostForm action=RetireService::PATH>
+                <PostForm action=RetireService::PATH refused=refused.clone()>
                     <input type="hidden" name="id" value=s.id.to_string() />
                     <input type="hidden" name="retire" value=value />
                     <button type="submit" class="govuk-button govuk-button--warning">{label}</button>

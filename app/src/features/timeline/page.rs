@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::api::{my_timeline, EventView};
-use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
 use crate::domain::timeline::{Step, When};
 use crate::i18n::{Locale, Text};
 use crate::visitor::use_visitor;
@@ -69,7 +69,7 @@ pub fn TimelinePage() -> impl IntoView {
                     }}
                 }
                 .into_any(),
-                Err(_) => NotFound().into_any(),
+                Err(error) => load_failed(error),
             }}
         </Await>
     }
