@@ -10,7 +10,6 @@ pub mod fhir;
 pub mod files;
 pub mod mail;
 pub mod passwords;
-pub mod rate_limit;
 pub mod startup;
 pub mod store;
 pub mod telemetry;

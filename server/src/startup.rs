@@ -22,7 +22,6 @@ use crate::config::{Mode, Settings};
 use crate::demo;
 use crate::mail::OutboxMailer;
 use crate::passwords::Argon2Passwords;
-use crate::rate_limit::MemoryRateLimiter;
 use crate::web::{self, session::SessionKeys, AppState};
 
 /// The portal, ready to serve: its router and the store behind it.
@@ -76,7 +75,7 @@ pub async fn create_user(
         .map_err(|p| anyhow::anyhow!("the password does not meet the rules ({p:?})"))?;
     anyhow::ensure!(!name.trim().is_empty(), "a name is needed");
     prepare_data_dir(&settings.data_dir)?;
-    let store = crate::store::connect(&settings.database_url()).await?;
+    let store = crate::store::connect(&settings.database_url()).await?.store;
     let hash = Argon2Passwords::new().hash(password.expose()).await?;
     let account = NewAccount {
         email: email.as_str(),
@@ -119,7 +118,7 @@ pub async fn build_wrapped(
     extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
 ) -> anyhow::Result<Portal> {
     prepare_data_dir(&settings.data_dir)?;
-    let store = crate::store::connect(&settings.database_url()).await?;
+    let crate::store::Connected { store, limits } = crate::store::connect(&settings.database_url()).await?;
     let secret = session_secret(&settings)?;
     let session_keys = SessionKeys::new(secret, settings.secure_cookies());
     let passwords = Arc::new(Argon2Passwords::new());
@@ -134,7 +133,7 @@ pub async fn build_wrapped(
         clock,
         passwords: passwords.clone(),
         mailer,
-        limits: Arc::new(MemoryRateLimiter::default()),
+        limits,
         digests: Arc::new(session_keys.clone()),
         council: Council {
             name: settings.council_name.clone(),

@@ -107,3 +107,20 @@ async fn a_session_made_on_one_server_is_used_on_the_other() {
         after.headers()
     );
 }
+
+#[tokio::test]
+async fn failed_sign_ins_spread_over_both_servers_are_counted_together() {
+    let one = spawn_configured(|_| {}, |routes| routes).await;
+    let shared_database = one.settings().database_url();
+    let two = spawn_configured(|settings| settings.database_url = Some(shared_database), |routes| routes).await;
+    one.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    // Five wrong passwords for one account, alternating between the servers…
+    for attempt in 0..5 {
+        let server = if attempt % 2 == 0 { &one } else { &two };
+        let refused = server.sign_in("sam@example.org", "not the password").await;
+        assert_ne!(refused.status(), 429, "attempt {attempt} was limited too soon");
+    }
+    // …and the sixth is refused on either, even with the right password.
+    assert_eq!(two.sign_in("sam@example.org", PASSWORD).await.status(), 429);
+    assert_eq!(one.sign_in("sam@example.org", PASSWORD).await.status(), 429);
+}

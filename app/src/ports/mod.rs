@@ -232,11 +232,12 @@ pub trait Mailer: Send + Sync {
 }
 
 /// Counts attempts so bursts can be refused (sign-in, password resets).
+#[async_trait]
 pub trait RateLimiter: Send + Sync {
     /// Records an attempt under `key`; false when there have been `max` already in `window`.
-    fn allow(&self, key: &str, max: u32, window: Duration) -> bool;
+    async fn allow(&self, key: &str, max: u32, window: Duration) -> bool;
     /// Takes back the latest attempt under `key` (it succeeded, so it should not count).
-    fn forgive(&self, key: &str);
+    async fn forgive(&self, key: &str);
 }
 
 /// Turns one-time codes (reset links) into keyed digests, as sessions are.

@@ -15,17 +15,25 @@ pub mod data_rights {
 
 use std::sync::Arc;
 
-use app::ports::{Store, StoreError};
+use app::ports::{RateLimiter, Store, StoreError};
 
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
-/// The store a database URL names: `postgres://…` (or `postgresql://…`) or `sqlite://…`.
-pub async fn connect(url: &str) -> anyhow::Result<Arc<dyn Store>> {
+/// The database a URL names (`postgres://…`, `postgresql://…` or `sqlite://…`): the store, and
+/// the rate limits it counts for every server that shares it.
+pub struct Connected {
+    pub store: Arc<dyn Store>,
+    pub limits: Arc<dyn RateLimiter>,
+}
+
+pub async fn connect(url: &str) -> anyhow::Result<Connected> {
     Ok(if is_postgres(url) {
-        Arc::new(PgStore::connect(url).await?)
+        let store = Arc::new(PgStore::connect(url).await?);
+        Connected { store: store.clone(), limits: store }
     } else {
-        Arc::new(SqliteStore::connect(url).await?)
+        let store = Arc::new(SqliteStore::connect(url).await?);
+        Connected { store: store.clone(), limits: store }
     })
 }
 

@@ -22,6 +22,8 @@ mod family;
 mod group_commit;
 #[path = "queries/plan.rs"]
 mod plan;
+#[path = "queries/rate_limits.rs"]
+mod rate_limits;
 #[path = "queries/reviews.rs"]
 mod reviews;
 #[path = "queries/sessions.rs"]

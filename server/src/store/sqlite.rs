@@ -21,6 +21,8 @@ mod family;
 mod group_commit;
 #[path = "queries/plan.rs"]
 mod plan;
+#[path = "queries/rate_limits.rs"]
+mod rate_limits;
 #[path = "queries/reviews.rs"]
 mod reviews;
 #[path = "queries/sessions.rs"]
@@ -107,5 +109,52 @@ impl SqliteStore {
 
     pub fn pool(&self) -> &DbPool {
         &self.pool
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use app::ports::RateLimiter;
+
+    use super::SqliteStore;
+
+    async fn store() -> (SqliteStore, tempfile::TempDir) {
+        let folder = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", folder.path().join("portal.db").display());
+        (SqliteStore::connect(&url).await.unwrap(), folder)
+    }
+
+    #[tokio::test]
+    async fn a_burst_beyond_the_limit_is_refused_per_key() {
+        let (limits, _folder) = store().await;
+        let minute = Duration::from_secs(60);
+        for _ in 0..5 {
+            assert!(limits.allow("a", 5, minute).await);
+        }
+        assert!(!limits.allow("a", 5, minute).await);
+        assert!(limits.allow("b", 5, minute).await);
+    }
+
+    #[tokio::test]
+    async fn a_forgiven_attempt_does_not_count() {
+        let (limits, _folder) = store().await;
+        let minute = Duration::from_secs(60);
+        for _ in 0..10 {
+            assert!(limits.allow("a", 2, minute).await);
+            limits.forgive("a").await;
+        }
+    }
+
+    #[tokio::test]
+    async fn attempts_older_than_the_window_no_longer_count_and_keys_are_not_kept() {
+        let (limits, _folder) = store().await;
+        assert!(limits.allow("sign-in:account:sam@example.org", 1, Duration::from_millis(50)).await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert!(limits.allow("sign-in:account:sam@example.org", 1, Duration::from_millis(50)).await);
+        let keys: Vec<String> =
+            sqlx::query_scalar("SELECT key FROM rate_limit_attempts").fetch_all(limits.pool()).await.unwrap();
+        assert!(keys.iter().all(|k| k.len() == 64 && !k.contains('@')), "{keys:?}");
     }
 }

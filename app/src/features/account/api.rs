@@ -23,7 +23,7 @@ pub async fn register(
     let visitor = use_visitor();
     let services = services()?;
     let ip = visitor.client_ip.clone().unwrap_or_default();
-    if !services.limits.allow(&format!("register:{ip}"), 10, Duration::from_secs(3600)) {
+    if !services.limits.allow(&format!("register:{ip}"), 10, Duration::from_secs(3600)).await {
         return Err(AppError::RateLimited);
     }
     let registration =
@@ -75,8 +75,8 @@ pub async fn sign_in(
     }
     let window = Duration::from_secs(15 * 60);
     let ip = visitor.client_ip.clone().unwrap_or_default();
-    let by_address = services.limits.allow(&format!("sign-in:ip:{ip}"), 20, window);
-    let by_account = services.limits.allow(&format!("sign-in:account:{email}"), 5, window);
+    let by_address = services.limits.allow(&format!("sign-in:ip:{ip}"), 20, window).await;
+    let by_account = services.limits.allow(&format!("sign-in:account:{email}"), 5, window).await;
     if !(by_address && by_account) {
         audit(&services, &visitor, None, "sign-in rate limited", None, Some(&email)).await?;
         return Err(AppError::RateLimited);
@@ -89,8 +89,8 @@ pub async fn sign_in(
         return Err(AppError::invalid(&[AccountProblem::WrongCredentials], visitor.locale));
     };
     // Only failed attempts count towards the limits.
-    services.limits.forgive(&format!("sign-in:ip:{ip}"));
-    services.limits.forgive(&format!("sign-in:account:{email}"));
+    services.limits.forgive(&format!("sign-in:ip:{ip}")).await;
+    services.limits.forgive(&format!("sign-in:account:{email}")).await;
     audit(&services, &visitor, Some(account.id), "signed in", Some(account.id), None).await?;
     session()?.renew(Some(account.id));
     leptos_axum::redirect(&safe_next(&next));
@@ -150,8 +150,8 @@ pub async fn request_password_reset(#[server(default)] email: String) -> Result<
         .map_err(|p| AppError::invalid(&[AccountProblem::Email(p)], visitor.locale))?;
     let ip = visitor.client_ip.clone().unwrap_or_default();
     let hour = Duration::from_secs(3600);
-    let by_address = services.limits.allow(&format!("reset:ip:{ip}"), 10, hour);
-    let by_account = services.limits.allow(&format!("reset:account:{}", email.as_str()), 3, hour);
+    let by_address = services.limits.allow(&format!("reset:ip:{ip}"), 10, hour).await;
+    let by_account = services.limits.allow(&format!("reset:account:{}", email.as_str()), 3, hour).await;
     if !(by_address && by_account) {
         return Err(AppError::RateLimited);
     }

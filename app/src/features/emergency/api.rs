@@ -228,7 +228,7 @@ pub async fn look_up(
     let window = Duration::from_secs(15 * 60);
     let by_responder = format!("card:responder:{}", me.id);
     let by_address = format!("card:ip:{}", visitor.client_ip.as_deref().unwrap_or("unknown"));
-    let allowed = services.limits.allow(&by_responder, 5, window) & services.limits.allow(&by_address, 20, window);
+    let allowed = services.limits.allow(&by_responder, 5, window).await & services.limits.allow(&by_address, 20, window).await;
     if !allowed {
         audit(&services, &visitor, Some(me.id), "emergency look-up refused: too many attempts", None, None).await?;
         return Err(AppError::RateLimited);
@@ -239,8 +239,8 @@ pub async fn look_up(
         return Err(AppError::invalid(&[EmergencyProblem::unknown_code()], visitor.locale));
     };
     // A right code does not count against the responder.
-    services.limits.forgive(&by_responder);
-    services.limits.forgive(&by_address);
+    services.limits.forgive(&by_responder).await;
+    services.limits.forgive(&by_address).await;
     let id = services
         .store
         .record_lookup(carer_id, me.id, request.reason, request.note.as_deref(), services.clock.now())

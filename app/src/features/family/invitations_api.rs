@@ -43,7 +43,7 @@ async fn open_invitation(
         return Err(AppError::invalid(&[FamilyProblem::CodeFormat], visitor.locale));
     };
     let key = format!("invitation:ip:{}", visitor.client_ip.as_deref().unwrap_or("unknown"));
-    if !services.limits.allow(&key, 20, Duration::from_secs(15 * 60)) {
+    if !services.limits.allow(&key, 20, Duration::from_secs(15 * 60)).await {
         return Err(AppError::RateLimited);
     }
     let found = services
@@ -53,7 +53,7 @@ async fn open_invitation(
         .map_err(failed(visitor, "reading an invitation"))?;
     match found {
         Some(invitation) => {
-            services.limits.forgive(&key);
+            services.limits.forgive(&key).await;
             Ok(invitation)
         }
         None => Err(AppError::invalid(&[FamilyProblem::CodeUnknown], visitor.locale)),
@@ -167,7 +167,7 @@ pub async fn create_helper_account(
     let visitor = use_visitor();
     let services = services()?;
     let ip = visitor.client_ip.clone().unwrap_or_default();
-    if !services.limits.allow(&format!("register:{ip}"), 10, Duration::from_secs(3600)) {
+    if !services.limits.allow(&format!("register:{ip}"), 10, Duration::from_secs(3600)).await {
         return Err(AppError::RateLimited);
     }
     let invitation = open_invitation(&services, &visitor, &code).await?;

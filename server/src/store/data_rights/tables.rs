@@ -38,6 +38,10 @@ pub const TABLES: &[Table] = &[
     Table { name: "_sqlx_migrations", rule: Rule::NotPersonal("the schema's version history") },
     Table { name: "support_services", rule: Rule::NotPersonal("the directory of local services, about organisations") },
     Table {
+        name: "rate_limit_attempts",
+        rule: Rule::NotPersonal("one-way digests of what was tried (an address, a sign-in name), each deleted a day later"),
+    },
+    Table {
         name: "sessions",
         rule: Rule::Personal { rows: "user_id = $1", hidden: &["digest"], erasure: Erasure::Delete },
     },
