@@ -63,15 +63,22 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 class Person:
-    def __init__(self, base, email):
+    """A carer on their own phone: their own cookies and their own address (the portal runs as if
+    behind the council's load balancer, which names the address in X-Forwarded-For), so the
+    per-address limits on registering and signing in, which last across restarts, count each
+    carer apart."""
+
+    def __init__(self, base, email, address):
         self.base = base
         self.email = email
+        self.address = address
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
 
     def post(self, path, body, content_type="application/x-www-form-urlencoded", accept="text/html"):
         request = urllib.request.Request(self.base + path, data=body, method="POST")
         request.add_header("Origin", self.base)
+        request.add_header("X-Forwarded-For", self.address)
         request.add_header("Content-Type", content_type)
         request.add_header("Accept", accept)
         try:
@@ -101,7 +108,8 @@ class Person:
 
 
 def start(binary, data, port):
-    env = dict(os.environ, PORTAL_DATA_DIR=data, PORTAL_BIND=f"127.0.0.1:{port}", RUST_LOG="error")
+    env = dict(os.environ, PORTAL_DATA_DIR=data, PORTAL_BIND=f"127.0.0.1:{port}", RUST_LOG="error",
+               PORTAL_TRUST_FORWARDED_FOR="true")
     server = subprocess.Popen([binary], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(200):
         try:
@@ -183,7 +191,8 @@ def main():
     random.seed(int.from_bytes(os.urandom(4), "little"))
     for round_number in range(rounds):
         if round_number % ROUNDS_PER_CARER == 0:
-            people = [Person(base, f"carer{round_number}-{n}@example.org") for n in range(CARERS)]
+            people = [Person(base, f"carer{round_number}-{n}@example.org", f"10.0.{round_number}.{n + 1}")
+                      for n in range(CARERS)]
             for person in people:
                 status, _ = person.form("/api/account/register", {
                     "role": "carer", "name": "Crash Test", "email": person.email, "password": PASSWORD})
