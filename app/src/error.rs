@@ -7,7 +7,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Problem;
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "kind", rename_all = "snake_case")]

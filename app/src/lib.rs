@@ -1,73 +1,30 @@
-//! The carer portal's Leptos app: the page shell, the routes and the browser entry point.
+//! The carer portal's Leptos app: the routes, and the modules each side compiles.
 #![recursion_limit = "256"]
 //!
 //! Pages are rendered on the server and work without JavaScript. Only `#[island]` components
-//! are compiled into the browser's wasm, to keep it small for phones.
-pub mod assets;
-pub mod components;
+//! are compiled into the browser's wasm, to keep it small for phones. The only feature gates
+//! are here, on whole modules: `backend` (the server side: request context, ports, the page
+//! shell) and `browser` (the wasm entry point).
+#[cfg(feature = "ssr")]
+pub mod backend;pub mod components;
 pub mod domain;
 pub mod error;
 pub mod features;
-pub mod forms;
-pub mod i18n;
+pub mod kit;
 pub mod policy;
-pub mod visitor;
-
-#[cfg(feature = "ssr")]
-pub mod ports;
-#[cfg(feature = "ssr")]
-pub mod server;
-#[cfg(feature = "ssr")]
-pub mod session;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_meta::provide_meta_context;
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
 
-use crate::components::enhanced_form::IslandsOnPage;
 use crate::components::layout::{Footer, Header, NotFound, SkipLink};
 use crate::components::timeout_warning::TimeoutDialog;
 use crate::features::{
-    account, assessment, budget, contact, emergency, family, home, info, people, plan, reviews, staff, start, support, timeline,
+    account, assessment, budget, contact, data_rights, emergency, family, home, info, people, plan, reviews, staff, start, directory, timeline,
 };
-use crate::visitor::use_visitor;
-
-/// The HTML document around every page.
-pub fn shell() -> impl IntoView {
-    let visitor = use_visitor();
-    let islands = IslandsOnPage::default();
-    provide_context(islands.clone());
-    #[cfg(feature = "ssr")]
-    server::set_content_security_policy();
-    // Only islands hydrate: the data the server-rendered parts read is not needed in the
-    // browser, so it is not serialised into the page (islands switch this on for themselves).
-    #[cfg(feature = "ssr")]
-    if let Some(context) = Owner::current_shared_context() {
-        context.set_is_hydrating(false);
-    }
-    view! {
-        <!DOCTYPE html>
-        <html lang=visitor.locale.tag() class="govuk-template govuk-template--rebranded">
-            <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
-                <meta name="theme-color" content="#00576e" />
-                <link rel="stylesheet" href=assets::stylesheet_href() />
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <MetaTags />
-            </head>
-            <body class="govuk-template__body">
-                <App />
-                // The islands' loader, only on pages that have an island: pages without one
-                // (most of them) load no script or wasm at all.
-                {move || islands.any().then(|| view! { <assets::IslandScripts /> })}
-            </body>
-        </html>
-    }
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -93,8 +50,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/password-reset/:code") view=account::ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/home") view=home::HomePage ssr=SsrMode::Async />
                         <Route path=path!("/people/:id") view=people::PersonPage ssr=SsrMode::Async />
-                        <Route path=path!("/people/:id/data") view=people::PersonDataPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/data-requests") view=people::DataRequestsPage ssr=SsrMode::Async />
+                        <Route path=path!("/people/:id/data") view=data_rights::PersonDataPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/data-requests") view=data_rights::DataRequestsPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/audit") view=home::AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/users") view=staff::StaffUsersPage ssr=SsrMode::Async />
                         <Route path=path!("/assessment") view=assessment::AssessmentPage ssr=SsrMode::Async />
@@ -131,11 +88,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/family/invited") view=family::InvitedPage ssr=SsrMode::Async />
                         <Route path=path!("/invitations") view=family::EnterCodePage ssr=SsrMode::Async />
                         <Route path=path!("/invitations/:code") view=family::InvitationPage ssr=SsrMode::Async />
-                        <Route path=path!("/support") view=support::SupportPage ssr=SsrMode::Async />
-                        <Route path=path!("/support/employee-carers") view=support::EmployeeCarersPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/support") view=support::StaffSupportPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/support/new") view=support::EditServicePage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/support/:id") view=support::EditServicePage ssr=SsrMode::Async />
+                        <Route path=path!("/support") view=directory::SupportPage ssr=SsrMode::Async />
+                        <Route path=path!("/support/employee-carers") view=directory::EmployeeCarersPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/support") view=directory::StaffSupportPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/support/new") view=directory::EditServicePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/support/:id") view=directory::EditServicePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/assessments") view=assessment::QueuePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/assessments/:id") view=assessment::RecordPage ssr=SsrMode::Async />
                     </Routes>
@@ -145,11 +102,4 @@ pub fn App() -> impl IntoView {
         <Footer />
         <TimeoutDialog />
     }
-}
-
-/// The browser entry point: wakes up the islands on the page and nothing else.
-#[cfg(feature = "hydrate")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
-    leptos::mount::hydrate_islands();
 }

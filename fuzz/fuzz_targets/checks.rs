@@ -5,8 +5,8 @@
 /// Any bytes sent as a picture or clip: the type is decided from the bytes, and whatever the
 /// sniffer takes for a picture goes through the whole picture pipeline.
 pub fn check_upload(bytes: &[u8]) {
-    if server::uploads::sniff(bytes).is_ok() {
-        let _ = server::uploads::make_safe(bytes);
+    if server::files::pipeline::sniff(bytes).is_ok() {
+        let _ = server::files::pipeline::make_safe(bytes);
     }
 }
 
@@ -25,7 +25,7 @@ pub fn check_forms(bytes: &[u8]) {
     use app::domain::money::Money;
     use app::domain::plan::record::CareAndSupportPlan;
     use app::domain::plan::words::propose_sections;
-    use app::domain::review::{Arrangement, OutcomeRecord, ReviewRequest};
+    use app::domain::reviews::{Arrangement, OutcomeRecord, ReviewRequest};
 
     let form: BTreeMap<String, String> = form_urlencoded::parse(bytes).into_owned().collect();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
@@ -50,6 +50,6 @@ pub fn check_forms(bytes: &[u8]) {
         let _ = propose_sections(text);
         let _ = Money::parse(text);
         let _ = CardCode::parse(text);
-        let _ = serde_json::from_str::<app::forms::FormFlash>(text);
+        let _ = serde_json::from_str::<app::kit::forms::FormFlash>(text);
     }
 }

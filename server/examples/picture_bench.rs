@@ -38,7 +38,7 @@ fn run(path: &str) {
     let mut times: Vec<Duration> = (0..5)
         .map(|_| {
             let started = Instant::now();
-            let safe = server::uploads::make_safe(&bytes).expect("the picture is accepted");
+            let safe = server::files::pipeline::make_safe(&bytes).expect("the picture is accepted");
             assert!(!safe.full.windows(4).any(|w| w == b"Exif"));
             started.elapsed()
         })

@@ -1,5 +1,5 @@
 //! The real clock.
-use app::ports::Clock;
+use app::backend::ports::Clock;
 use chrono::{DateTime, Utc};
 
 pub struct SystemClock;

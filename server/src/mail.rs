@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use app::ports::{Email, Mailer, StoreError};
+use app::backend::ports::{Email, Mailer, StoreError};
 use async_trait::async_trait;
 use lettre::message::header::ContentType;
 use lettre::message::Mailbox;

@@ -1,6 +1,6 @@
 //! Password hashing with argon2 (through `password-auth`), on blocking threads so sign-ins do
 //! not stall other requests.
-use app::ports::{Passwords, StoreError};
+use app::backend::ports::{Passwords, StoreError};
 use async_trait::async_trait;
 
 pub struct Argon2Passwords {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use app::domain::council::Council;
-use app::ports::Services;
+use app::backend::ports::Services;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -19,17 +19,16 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::clock::SystemClock;
 use crate::config::{Mode, Settings};
-use crate::demo;
 use crate::mail::OutboxMailer;
 use crate::passwords::Argon2Passwords;
-use crate::web::{self, session::SessionKeys, AppState};
+use crate::http::{self as web, session::SessionKeys, AppState};
 
 /// The portal, ready to serve: its router and the store behind it.
 pub struct Portal {
     pub router: Router,
-    pub store: Arc<dyn app::ports::Store>,
+    pub store: Arc<dyn app::backend::ports::Store>,
     /// What the server functions use (tests run scheduled jobs through it).
-    pub services: app::ports::Services,
+    pub services: app::backend::ports::Services,
 }
 
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
@@ -68,7 +67,7 @@ pub async fn create_user(
 ) -> anyhow::Result<i64> {
     use app::domain::account::NewPassword;
     use app::domain::text::EmailAddress;
-    use app::ports::{NewAccount, Passwords};
+    use app::backend::ports::{NewAccount, Passwords};
 
     let email = EmailAddress::parse(email).map_err(|p| anyhow::anyhow!("the email address is not valid ({p:?})"))?;
     let password = NewPassword::parse(password, Some(email.as_str()))
@@ -82,7 +81,7 @@ pub async fn create_user(
         display_name: name.trim(),
         role,
         password_hash: &hash,
-        locale: app::i18n::Locale::En,
+        locale: app::kit::i18n::Locale::En,
     };
     let id = store.create_account(account, chrono::Utc::now()).await.context("creating the account")?;
     Ok(id)
@@ -103,17 +102,17 @@ pub async fn build_with(
 /// Builds the portal on a given clock (tests move time to reach due dates).
 pub async fn build_with_clock(
     settings: Settings,
-    clock: Arc<dyn app::ports::Clock>,
+    clock: Arc<dyn app::backend::ports::Clock>,
     extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
 ) -> anyhow::Result<Portal> {
     build_wrapped(settings, clock, |services| services, extra).await
 }
 
 /// Builds the portal with its services passed through `wrap` once they are made (tests put the
-/// store and file store behind fault switches, see `faults`). Demo data is loaded unwrapped.
+/// store and file store behind fault switches, see `testing::faults`). Demo data is loaded unwrapped.
 pub async fn build_wrapped(
     settings: Settings,
-    clock: Arc<dyn app::ports::Clock>,
+    clock: Arc<dyn app::backend::ports::Clock>,
     wrap: impl FnOnce(Services) -> Services,
     extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
 ) -> anyhow::Result<Portal> {
@@ -123,13 +122,13 @@ pub async fn build_wrapped(
     let session_keys = SessionKeys::new(secret, settings.secure_cookies());
     let passwords = Arc::new(Argon2Passwords::new());
     let from = format!("Carer portal <{}>", settings.council_email);
-    let mailer: Arc<dyn app::ports::Mailer> = match &settings.smtp_url {
+    let mailer: Arc<dyn app::backend::ports::Mailer> = match &settings.smtp_url {
         Some(url) => Arc::new(crate::mail::SmtpMailer::new(url.expose_secret(), &from)?),
         None => Arc::new(OutboxMailer::new(settings.outbox_dir(), from).context("creating the mail outbox")?),
     };
     let services = Services {
         store: store.clone(),
-        files: Arc::new(crate::files::ObjectFiles::from_settings(&settings)?),
+        files: Arc::new(crate::files::storage::ObjectFiles::from_settings(&settings)?),
         clock,
         passwords: passwords.clone(),
         mailer,
@@ -147,7 +146,7 @@ pub async fn build_wrapped(
         tracing::warn!("PORTAL_EMERGENCY_PHONE is not set: emergency cards show a number reserved for drama");
     }
     if settings.demo_data {
-        demo::load(store.as_ref(), passwords.as_ref()).await.context("loading the demo accounts")?;
+        crate::testing::load_demo(store.as_ref(), passwords.as_ref()).await?;
     }
     let state = AppState {
         leptos_options: leptos_options(&settings),
@@ -184,7 +183,7 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
     let services = state.services.clone();
     let context = move || provide_context(services.clone());
     let routes = page_routes();
-    let shell = app::shell;
+    let shell = app::backend::shell::shell;
     let pages = Router::new()
         .leptos_routes_with_context(&state, routes, context.clone(), shell.clone())
         .fallback(leptos_axum::render_app_async_with_context(context, shell))
@@ -195,23 +194,10 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
 
     // Pictures and clips: a plain multipart form with its own, larger, body limit; the files
     // themselves, the PDF copy of a plan and the FHIR exports are plain responses too.
-    let uploads = Router::new()
-        .route(web::uploads::UPLOAD_PATH, axum::routing::post(web::uploads::upload))
-        .route("/plan/files/{id}/{variant}", axum::routing::get(web::uploads::file))
-        .route(web::fhir_export::PLAN_PATH, axum::routing::get(web::fhir_export::plan))
-        .route(web::fhir_export::ASSESSMENT_PATH, axum::routing::get(web::fhir_export::assessment))
-        .route(web::fhir_export::QUESTIONNAIRE_PATH, axum::routing::get(web::fhir_export::questionnaire))
-        .route(web::data_rights::MY_DATA_PATH, axum::routing::get(web::data_rights::my_data))
-        .route(web::data_rights::PERSON_DATA_PATH, axum::routing::get(web::data_rights::person_data));
-    #[cfg(feature = "pdf")]
-    let uploads = uploads
-        .route(web::plan_copy::PATH, axum::routing::get(web::plan_copy::download))
-        .route(web::budget_letter::PATH, axum::routing::get(web::budget_letter::download))
-        .route(web::emergency_card::PATH, axum::routing::get(web::emergency_card::download));
-    let uploads = uploads
+    let uploads = crate::routes::plain()
         .layer(from_fn_with_state(state.clone(), web::visitor::middleware))
         .layer(from_fn_with_state(state.clone(), web::session::middleware))
-        .layer(axum::extract::DefaultBodyLimit::max(web::uploads::BODY_LIMIT));
+        .layer(axum::extract::DefaultBodyLimit::max(crate::routes::plan::files::BODY_LIMIT));
 
     let site = PathBuf::from(options.site_root.as_ref());
     let assets = Router::new()
@@ -265,7 +251,7 @@ fn session_secret(settings: &Settings) -> anyhow::Result<SecretString> {
 /// the table small and drops refused forms nobody came back for).
 /// Emails people two weeks before a planned review is due, and carers two weeks before their
 /// emergency plan should be confirmed again (checked every hour).
-async fn remind_of_reviews(services: app::ports::Services) {
+async fn remind_of_reviews(services: app::backend::ports::Services) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every.tick().await;
@@ -282,7 +268,7 @@ async fn remind_of_reviews(services: app::ports::Services) {
     }
 }
 
-async fn remove_expired_sessions(store: Arc<dyn app::ports::Store>) {
+async fn remove_expired_sessions(store: Arc<dyn app::backend::ports::Store>) {
     use web::session::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
 
     let mut every = tokio::time::interval(std::time::Duration::from_secs(600));

@@ -14,9 +14,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::fields::{ErrorSummary, FieldOrder};
-use crate::forms::{FormFlash, FormState};
-use crate::i18n::Text;
-use crate::visitor::use_visitor;
+use crate::kit::forms::{FormFlash, FormState};
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
 
 /// Set by components that render an island, so the page includes the islands' loader.
 #[derive(Clone, Default)]

@@ -5,9 +5,9 @@
 //! before), which the `FormEnhancer` island relies on to draw the same messages in the browser.
 use leptos::prelude::*;
 
-use crate::forms::FormState;
-use crate::i18n::Text;
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
 
 fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
     let ids: Vec<String> = [(has_hint, "hint"), (has_error, "error")]

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
@@ -213,7 +213,7 @@ fn ServiceProblem(reference: String) -> impl IntoView {
 
 /// For pages that need a signed-in person: when nobody is signed in, sends the browser to sign
 /// in (and back here afterwards) and returns true, so the page renders nothing.
-pub fn needs_sign_in(visitor: &crate::visitor::Visitor) -> bool {
+pub fn needs_sign_in(visitor: &crate::kit::visitor::Visitor) -> bool {
     if visitor.user.is_some() {
         return false;
     }

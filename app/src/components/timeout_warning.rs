@@ -12,8 +12,8 @@ use web_sys::{Element, HtmlDialogElement};
 
 use crate::components::activity;
 use crate::components::enhanced_form::IslandsOnPage;
-use crate::i18n::Text;
-use crate::visitor::use_visitor;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
 
 /// How long before the end the warning appears (GOV.UK suggests two minutes or more).
 const WARN_SECONDS: i64 = 120;

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::text::{BoundedText, EmailAddress, EmailProblem, TextProblem};
 use super::{with_max, Problem};
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 /// What a person is to the portal. Carers and customers register themselves; everyone else is
 /// created by an admin.

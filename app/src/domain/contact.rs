@@ -1,7 +1,7 @@
 //! A message sent to the carer portal team from the contact page.
 use super::text::{BoundedText, EmailAddress, EmailProblem, TextProblem};
 use super::{with_max, Problem};
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 /// A message that is fit to store: it has a body, and a reply address if one was given.
 #[derive(Clone, Debug, PartialEq, Eq)]

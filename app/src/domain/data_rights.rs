@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Problem;
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 /// A confirmed erasure: the right person, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]

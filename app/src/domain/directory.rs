@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::text::{BoundedText, EmailAddress, TextProblem};
 use crate::domain::{with_max, Problem};
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 pub const SHORT_MAX: usize = 150;
 pub const LONG_MAX: usize = 2000;

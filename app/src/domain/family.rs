@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::account::Role;
 use crate::domain::text::{BoundedText, EmailAddress, TextProblem};
 use crate::domain::{with_max, Problem};
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 use crate::policy::{Record, Scope};
 
 /// Invitations can be used for two weeks.

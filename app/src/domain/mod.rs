@@ -35,11 +35,11 @@ pub mod emergency;
 pub mod family;
 pub mod money;
 pub mod plan;
-pub mod review;
+pub mod reviews;
 pub mod text;
 pub mod timeline;
 
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 /// Something wrong with one field of a form, told in the person's language.
 pub trait Problem {

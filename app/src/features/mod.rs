@@ -1,16 +1,18 @@
-//! One folder per capability: its pages (`page.rs`) and its server functions (`api.rs`).
+//! One folder per capability, named as its domain type: its pages, its server functions
+//! (`api.rs`) and the types both sides share.
 pub mod account;
 pub mod assessment;
 pub mod budget;
 pub mod contact;
+pub mod data_rights;
+pub mod directory;
 pub mod emergency;
 pub mod family;
 pub mod home;
+pub mod info;
 pub mod people;
 pub mod plan;
 pub mod reviews;
 pub mod staff;
-pub mod support;
-pub mod timeline;
-pub mod info;
 pub mod start;
+pub mod timeline;

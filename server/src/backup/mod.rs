@@ -16,13 +16,13 @@ mod sqlite;
 use std::path::Path;
 
 use anyhow::{ensure, Context};
-use app::ports::FileStore;
+use app::backend::ports::FileStore;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::config::Settings;
-use crate::files::ObjectFiles;
+use crate::files::storage::ObjectFiles;
 
 const MANIFEST: &str = "manifest.json";
 const FORMAT: u32 = 1;
@@ -94,7 +94,7 @@ pub async fn restore(settings: &Settings, from: &Path, replace: bool) -> anyhow:
     )
     .context("reading the backup's manifest")?;
     ensure!(manifest.format == FORMAT, "this backup's format ({}) is not one this server reads", manifest.format);
-    ensure!(crate::files::is_plain_key(&manifest.database), "the backup names a database outside its folder");
+    ensure!(crate::files::storage::is_plain_key(&manifest.database), "the backup names a database outside its folder");
     let copy = from.join(&manifest.database);
     let url = settings.database_url();
     let postgres = crate::store::is_postgres(&url);
@@ -107,7 +107,7 @@ pub async fn restore(settings: &Settings, from: &Path, replace: bool) -> anyhow:
     if postgres { postgres::check(&copy).await? } else { sqlite::check(&copy).await? }
     let mut files = Vec::with_capacity(manifest.files.len());
     for entry in &manifest.files {
-        ensure!(crate::files::is_plain_key(&entry.key), "the backup names a file outside its folder: {:?}", entry.key);
+        ensure!(crate::files::storage::is_plain_key(&entry.key), "the backup names a file outside its folder: {:?}", entry.key);
         let bytes = std::fs::read(from.join("files").join(&entry.key)).with_context(|| format!("reading {}", entry.key))?;
         ensure!(sha256(&bytes) == entry.sha256, "{} in the backup does not match its checksum", entry.key);
         files.push((entry.key.as_str(), bytes));

@@ -1,21 +1,52 @@
-//! The store: the adapter behind `app::ports::Store`, on SQLite (one file, the default) or
+//! The store: the adapter behind `app::backend::ports::Store`, on SQLite (one file, the default) or
 //! PostgreSQL (several servers sharing one database), chosen by the database URL.
 //!
-//! Both backends run the same queries: each aggregate's file in `queries/` is compiled once
-//! for each, against the backend's `DbStore`, `Db`, `DbPool` and `dialect` (the few SQL
-//! fragments the two databases spell differently). Each backend has its own migrations.
+//! Each query is written once, in the file of the feature it serves (`reviews.rs`, `plan.rs`…),
+//! inside `for_each_backend! { … }`: the macro compiles it once as a `sqlite` module and once
+//! as a `postgres` module, where `DbStore`, `Db`, `DbPool` and `dialect` (the few SQL fragments
+//! the two databases spell differently) name that backend's types (`sqlite::backend`,
+//! `postgres::backend`). Each backend has its own migrations.
+
+/// Compiles the queries inside it for each backend: `sqlite::…` against `SqliteStore` and
+/// `postgres::…` against `PgStore`.
+macro_rules! for_each_backend {
+    ($($queries:tt)*) => {
+        pub(crate) mod sqlite {
+            #[allow(unused_imports)]
+            use crate::store::sqlite::backend::*;
+            $($queries)*
+        }
+        pub(crate) mod postgres {
+            #[allow(unused_imports)]
+            use crate::store::postgres::backend::*;
+            $($queries)*
+        }
+    };
+}
+
 mod postgres;
 mod sqlite;
 
+mod account;
+mod assessment;
+mod audit;
+mod budget;
+mod contact;
 /// Data rights: what each table holds about a person and what erasure does to it, the same on
 /// both backends (`docs/RETENTION.md` says it in words).
-pub mod data_rights {
-    pub mod tables;
-}
+pub mod data_rights;
+mod directory;
+mod emergency;
+mod family;
+mod group_commit;
+mod plan;
+mod rate_limits;
+mod reviews;
+mod sessions;
 
 use std::sync::Arc;
 
-use app::ports::{RateLimiter, Store, StoreError};
+use app::backend::ports::{RateLimiter, Store, StoreError};
 
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
@@ -52,7 +83,7 @@ pub(crate) fn store_error(error: sqlx::Error) -> StoreError {
 
 /// An update or delete meant to change a row: `otherwise` when none matched (gone, or already
 /// changed by someone else).
-pub(crate) fn changed(rows_affected: u64, otherwise: StoreError) -> app::ports::StoreResult<()> {
+pub(crate) fn changed(rows_affected: u64, otherwise: StoreError) -> app::backend::ports::StoreResult<()> {
     if rows_affected == 0 {
         Err(otherwise)
     } else {

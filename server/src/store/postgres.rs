@@ -1,49 +1,27 @@
 //! The PostgreSQL backend: one database shared by every server process behind a load balancer.
 //! Sessions live here too, so a person can be served by any of them.
-#[path = "queries/accounts.rs"]
-mod accounts;
-#[path = "queries/assessments.rs"]
-mod assessments;
-#[path = "queries/audit.rs"]
-mod audit;
-#[path = "queries/budgets.rs"]
-mod budgets;
-#[path = "queries/contact.rs"]
-mod contact;
-#[path = "queries/data_rights.rs"]
-mod data_rights;
-#[path = "queries/directory.rs"]
-mod directory;
-#[path = "queries/emergency.rs"]
-mod emergency;
-#[path = "queries/family.rs"]
-mod family;
-#[path = "queries/group_commit.rs"]
-mod group_commit;
-#[path = "queries/plan.rs"]
-mod plan;
-#[path = "queries/rate_limits.rs"]
-mod rate_limits;
-#[path = "queries/reviews.rs"]
-mod reviews;
-#[path = "queries/sessions.rs"]
-mod sessions;
 
 use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::postgres::PgPoolOptions;
 
-use super::{changed, store_error, unreadable};
 
-type DbStore = PgStore;
-type Db = sqlx::Postgres;
-type DbPool = sqlx::PgPool;
-type DbConnection = sqlx::PgConnection;
+/// The names every query file's `postgres` module is compiled against (see `for_each_backend!`).
+pub(crate) mod backend {
+    pub type DbStore = super::PgStore;
+    pub type Db = sqlx::Postgres;
+    pub type DbPool = sqlx::PgPool;
+    pub type DbConnection = sqlx::PgConnection;
+    pub(crate) use super::dialect;
+    pub(crate) use crate::store::group_commit::postgres as group_commit;
+    pub(crate) use crate::store::reviews::postgres as reviews;
+    pub(crate) use crate::store::{changed, store_error, unreadable};
+}
 
 /// What PostgreSQL spells its own way.
-mod dialect {
-    use app::ports::StoreResult;
+pub(crate) mod dialect {
+    use app::backend::ports::StoreResult;
     use chrono::{DateTime, NaiveDate, Utc};
     use serde_json::{Map, Value};
     use sqlx::postgres::PgRow;
@@ -85,9 +63,9 @@ mod dialect {
 /// The portal's records in a PostgreSQL database.
 #[derive(Clone)]
 pub struct PgStore {
-    pool: DbPool,
+    pub(crate) pool: backend::DbPool,
     /// Autosaves, committed together (see `group_commit`).
-    saves: group_commit::Saves,
+    pub(crate) saves: crate::store::group_commit::postgres::Saves,
 }
 
 impl PgStore {
@@ -104,11 +82,11 @@ impl PgStore {
             .run(&pool)
             .await
             .context("running migrations")?;
-        let saves = group_commit::Saves::start(pool.clone());
+        let saves = crate::store::group_commit::postgres::Saves::start(pool.clone());
         Ok(PgStore { pool, saves })
     }
 
-    pub fn pool(&self) -> &DbPool {
+    pub fn pool(&self) -> &backend::DbPool {
         &self.pool
     }
 }

@@ -1,48 +1,26 @@
 //! The SQLite backend: one database file, written durably (WAL, `synchronous=FULL`).
-#[path = "queries/accounts.rs"]
-mod accounts;
-#[path = "queries/assessments.rs"]
-mod assessments;
-#[path = "queries/audit.rs"]
-mod audit;
-#[path = "queries/budgets.rs"]
-mod budgets;
-#[path = "queries/contact.rs"]
-mod contact;
-#[path = "queries/data_rights.rs"]
-mod data_rights;
-#[path = "queries/directory.rs"]
-mod directory;
-#[path = "queries/emergency.rs"]
-mod emergency;
-#[path = "queries/family.rs"]
-mod family;
-#[path = "queries/group_commit.rs"]
-mod group_commit;
-#[path = "queries/plan.rs"]
-mod plan;
-#[path = "queries/rate_limits.rs"]
-mod rate_limits;
-#[path = "queries/reviews.rs"]
-mod reviews;
-#[path = "queries/sessions.rs"]
-mod sessions;
 
 use std::{str::FromStr, time::Duration};
 
 use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-use super::{changed, store_error, unreadable};
 
-type DbStore = SqliteStore;
-type Db = sqlx::Sqlite;
-type DbPool = sqlx::SqlitePool;
-type DbConnection = sqlx::SqliteConnection;
+/// The names every query file's `sqlite` module is compiled against (see `for_each_backend!`).
+pub(crate) mod backend {
+    pub type DbStore = super::SqliteStore;
+    pub type Db = sqlx::Sqlite;
+    pub type DbPool = sqlx::SqlitePool;
+    pub type DbConnection = sqlx::SqliteConnection;
+    pub(crate) use super::dialect;
+    pub(crate) use crate::store::group_commit::sqlite as group_commit;
+    pub(crate) use crate::store::reviews::sqlite as reviews;
+    pub(crate) use crate::store::{changed, store_error, unreadable};
+}
 
 /// What SQLite spells its own way.
-mod dialect {
-    use app::ports::StoreResult;
+pub(crate) mod dialect {
+    use app::backend::ports::StoreResult;
     use serde_json::{Map, Value};
     use sqlx::sqlite::SqliteRow;
     use sqlx::{Column, Row, TypeInfo, ValueRef};
@@ -79,9 +57,9 @@ mod dialect {
 /// The portal's records in one SQLite file.
 #[derive(Clone)]
 pub struct SqliteStore {
-    pool: DbPool,
+    pub(crate) pool: backend::DbPool,
     /// Autosaves, committed together (see `group_commit`).
-    saves: group_commit::Saves,
+    pub(crate) saves: crate::store::group_commit::sqlite::Saves,
 }
 
 impl SqliteStore {
@@ -103,11 +81,11 @@ impl SqliteStore {
             .run(&pool)
             .await
             .context("running migrations")?;
-        let saves = group_commit::Saves::start(pool.clone());
+        let saves = crate::store::group_commit::sqlite::Saves::start(pool.clone());
         Ok(SqliteStore { pool, saves })
     }
 
-    pub fn pool(&self) -> &DbPool {
+    pub fn pool(&self) -> &backend::DbPool {
         &self.pool
     }
 }
@@ -116,7 +94,7 @@ impl SqliteStore {
 mod tests {
     use std::time::Duration;
 
-    use app::ports::RateLimiter;
+    use app::backend::ports::RateLimiter;
 
     use super::SqliteStore;
 

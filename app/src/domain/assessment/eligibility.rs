@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::records::CarerOutcome;
 use crate::domain::text::{BoundedText, TextProblem};
 use crate::domain::{with_max, Problem};
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EligibilityDecision {

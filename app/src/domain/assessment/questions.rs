@@ -279,8 +279,8 @@ impl crate::domain::Problem for AnswerProblem {
         }
     }
 
-    fn message(&self, locale: crate::i18n::Locale) -> String {
-        use crate::i18n::Text;
+    fn message(&self, locale: crate::kit::i18n::Locale) -> String {
+        use crate::kit::i18n::Text;
         match self {
             AnswerProblem::TooLong { max, count, .. } => locale.fill(
                 Text::AssessmentErrorsTooLong,

@@ -10,7 +10,7 @@ use crate::domain::date::{date_input, DateProblem};
 use crate::domain::money::{Money, MoneyProblem};
 use crate::domain::text::{BoundedText, TextProblem};
 use crate::domain::{with_max, Problem};
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 choices! {
     /// The length of time the budget amount covers.

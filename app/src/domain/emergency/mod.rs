@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::text::{BoundedText, TextProblem};
 use crate::domain::{with_max, Problem};
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 mod card;
 pub use card::CardCode;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::text::{BoundedText, TextProblem};
 use crate::domain::Problem;
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 /// The good-practice sections of a Care and Support Plan, in the person's words
 /// (Lincolnshire's procedure, section 3).

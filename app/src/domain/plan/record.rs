@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::date::{date_input, DateProblem};
 use crate::domain::text::{BoundedText, TextProblem};
 use crate::domain::{with_max, Problem};
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 /// One statutory field of the plan: its form name and its words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

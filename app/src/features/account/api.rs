@@ -16,9 +16,9 @@ pub async fn register(
     use std::time::Duration;
 
     use crate::domain::account::{AccountProblem, Registration};
-    use crate::ports::{NewAccount, StoreError};
-    use crate::server::{audit, internal, services, session};
-    use crate::visitor::use_visitor;
+    use crate::backend::ports::{NewAccount, StoreError};
+    use crate::backend::cx::{audit, internal, services, session};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -57,8 +57,8 @@ pub async fn sign_in(
 
     use crate::domain::account::AccountProblem;
     use crate::domain::text::EmailProblem;
-    use crate::server::{audit, internal, services, session};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, internal, services, session};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -109,8 +109,8 @@ pub fn safe_next(next: &str) -> String {
 
 #[server(prefix = "/api", endpoint = "account/sign-out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::server::{audit, services, session};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, services, session};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -127,8 +127,8 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// Keeps the session alive (the timeout warning's "Stay signed in").
 #[server(prefix = "/api", endpoint = "account/stay-signed-in")]
 pub async fn stay_signed_in() -> Result<(), AppError> {
-    use crate::server::signed_in;
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::signed_in;
+    use crate::kit::visitor::use_visitor;
 
     signed_in(&use_visitor()).map(|_| ())
 }
@@ -139,10 +139,10 @@ pub async fn request_password_reset(#[server(default)] email: String) -> Result<
 
     use crate::domain::account::AccountProblem;
     use crate::domain::text::EmailAddress;
-    use crate::i18n::Text;
-    use crate::ports::Email;
-    use crate::server::{audit, internal, services};
-    use crate::visitor::use_visitor;
+    use crate::kit::i18n::Text;
+    use crate::backend::ports::Email;
+    use crate::backend::cx::{audit, internal, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -188,8 +188,8 @@ pub async fn request_password_reset(#[server(default)] email: String) -> Result<
 #[server(prefix = "/api", endpoint = "account/reset-password")]
 pub async fn reset_password(#[server(default)] code: String, #[server(default)] password: String) -> Result<(), AppError> {
     use crate::domain::account::{AccountProblem, NewPassword};
-    use crate::server::{audit, internal, services, session};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, internal, services, session};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;

@@ -2,8 +2,8 @@
 //! everything the portal holds about the signed-in person.
 use leptos::prelude::*;
 
-use crate::i18n::Text;
-use crate::visitor::use_visitor;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn YourData() -> impl IntoView {

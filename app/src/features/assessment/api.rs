@@ -45,8 +45,8 @@ pub fn reference(version_id: i64) -> String {
 mod carer {
     use crate::domain::account::Role;
     use crate::error::AppError;
-    use crate::server::signed_in;
-    use crate::visitor::{SignedInUser, Visitor};
+    use crate::backend::cx::signed_in;
+    use crate::kit::visitor::{SignedInUser, Visitor};
 
     /// The signed-in carer; anyone else has no carer's assessment to see.
     pub fn signed_in_carer(visitor: &Visitor) -> Result<SignedInUser, AppError> {
@@ -61,8 +61,8 @@ mod carer {
 
 #[server(prefix = "/api", endpoint = "assessment/mine")]
 pub async fn my_assessment() -> Result<CarerAssessment, AppError> {
-    use crate::server::{internal, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{internal, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -99,8 +99,8 @@ pub async fn save_assessment_page(
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::domain::assessment::questions::{find_page, next_in_section};
-    use crate::server::{internal, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{internal, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -132,8 +132,8 @@ pub async fn save_assessment_page(
 #[server(prefix = "/api", endpoint = "assessment/send")]
 pub async fn send_assessment() -> Result<(), AppError> {
     use crate::domain::assessment::Assessment;
-    use crate::server::{audit, internal, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, internal, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;

@@ -12,9 +12,9 @@ use crate::components::fields::ErrorSummary;
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::assessment::questions::pages;
 use crate::domain::assessment::{Answers, Section};
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 /// Every answer, section by section; with `change_links`, each row links to its page.
 #[component]

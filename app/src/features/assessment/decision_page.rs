@@ -7,8 +7,8 @@ use super::words;
 use crate::components::layout::{NotFound, PageTitle, needs_sign_in};
 use crate::domain::assessment::questions::find_page;
 use crate::domain::assessment::Answers;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn DecisionExplained(seen: DecisionSeen, answers: Answers, locale: Locale) -> impl IntoView {

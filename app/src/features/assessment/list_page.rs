@@ -7,8 +7,8 @@ use super::api::{my_assessment, CarerAssessment};
 use super::words;
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::domain::assessment::{AgeBand, Draft, Section, SectionStatus};
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 fn draft(mine: &CarerAssessment) -> Draft {
     Draft { answers: mine.answers.clone(), seen_pages: mine.seen_pages.iter().cloned().collect() }

@@ -13,9 +13,9 @@ use crate::domain::assessment::questions::{
     checkbox_name, find_page, previous_in_section, Kind, Question, LONG_MAX, SHORT_MAX,
 };
 use crate::domain::assessment::{Answers, Page};
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn QuestionPage() -> impl IntoView {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::words;
 use crate::domain::assessment::questions::find_page;
 use crate::domain::assessment::Assessment;
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 /// The words for one stored answer on a page, by the page and question ids.
 fn said(locale: Locale, assessment: &Assessment, page: &str, question: &str) -> String {

@@ -44,8 +44,8 @@ pub struct StructuredAssessment {
 #[server(prefix = "/api", endpoint = "assessment/queue")]
 pub async fn assessment_queue(#[server(default)] status: String) -> Result<Queue, AppError> {
     use crate::policy::Capability;
-    use crate::server::{internal, require, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{internal, require, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -57,7 +57,7 @@ pub async fn assessment_queue(#[server(default)] status: String) -> Result<Queue
         "all" => true,
         _ => eligible.is_none(),
     };
-    let line = |q: &crate::ports::QueuedAssessment| QueueLine {
+    let line = |q: &crate::backend::ports::QueuedAssessment| QueueLine {
         id: q.id,
         carer_id: q.carer_id,
         carer_name: q.carer_name.clone(),
@@ -77,8 +77,8 @@ pub async fn assessment_queue(#[server(default)] status: String) -> Result<Queue
 #[server(prefix = "/api", endpoint = "assessment/allocate")]
 pub async fn allocate_to_me(#[server(default)] carer_id: i64) -> Result<(), AppError> {
     use crate::policy::Capability;
-    use crate::server::{audit, internal, require, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, internal, require, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -97,14 +97,14 @@ pub async fn allocate_to_me(#[server(default)] carer_id: i64) -> Result<(), AppE
 
 #[cfg(feature = "ssr")]
 async fn authorised_version(
-    services: &crate::ports::Services,
-    visitor: &crate::visitor::Visitor,
+    services: &crate::backend::ports::Services,
+    visitor: &crate::kit::visitor::Visitor,
     version_id: i64,
     access: crate::policy::Access,
     what: &str,
-) -> Result<(crate::visitor::SignedInUser, crate::ports::SubmittedAssessment), AppError> {
+) -> Result<(crate::kit::visitor::SignedInUser, crate::backend::ports::SubmittedAssessment), AppError> {
     use crate::policy::Capability;
-    use crate::server::{authorise_person, internal, require};
+    use crate::backend::cx::{authorise_person, internal, require};
 
     let me = require(services, visitor, Capability::ViewCaseload, what).await?;
     let found = services
@@ -120,8 +120,8 @@ async fn authorised_version(
 #[server(prefix = "/api", endpoint = "assessment/record")]
 pub async fn assessment_record(#[server(default)] version_id: i64) -> Result<StructuredAssessment, AppError> {
     use crate::policy::Access;
-    use crate::server::{internal, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{internal, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -154,8 +154,8 @@ pub async fn record_eligibility(
 ) -> Result<(), AppError> {
     use crate::domain::assessment::EligibilityDecision;
     use crate::policy::Access;
-    use crate::server::{audit, services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;

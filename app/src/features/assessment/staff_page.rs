@@ -15,9 +15,9 @@ use crate::components::fields::{ErrorSummary, Radios, TextArea};
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::assessment::questions::{find_page, pages};
 use crate::domain::assessment::{Assessment, CarerOutcome, EligibilityDecision};
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn QueuePage() -> impl IntoView {

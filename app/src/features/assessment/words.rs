@@ -3,7 +3,7 @@
 //! key the catalogue can ask for exists, so nothing is shown as a raw key.
 use crate::domain::assessment::questions::{Kind, Question, Subject};
 use crate::domain::assessment::{SectionStatus, Section};
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 fn lookup(locale: Locale, key: &str) -> Option<&'static str> {
     Text::from_key(key).map(|text| locale.text(text))

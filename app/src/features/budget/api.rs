@@ -25,16 +25,16 @@ pub struct BudgetView {
 
 #[cfg(feature = "ssr")]
 pub async fn view_of(
-    services: &crate::ports::Services,
-    visitor: &crate::visitor::Visitor,
-    set: crate::ports::SetBudget,
+    services: &crate::backend::ports::Services,
+    visitor: &crate::kit::visitor::Visitor,
+    set: crate::backend::ports::SetBudget,
 ) -> Result<BudgetView, AppError> {
     use crate::domain::budget::summarise;
     let spends: Vec<Spend> = services
         .store
         .spends(set.id)
         .await
-        .map_err(|e| crate::server::store_failure(visitor, "reading spending", e))?
+        .map_err(|e| crate::backend::cx::store_failure(visitor, "reading spending", e))?
         .into_iter()
         .map(|s| s.spend)
         .collect();
@@ -56,11 +56,11 @@ pub async fn view_of(
 /// The signed-in person's current budget, if one has been set.
 #[server(prefix = "/api", endpoint = "budget/mine")]
 pub async fn my_budget() -> Result<Option<BudgetView>, AppError> {
-    use crate::server::{services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     let services = services()?;
     let set = services.store.current_budget(me.id).await.map_err(|e| store_failure(&visitor, "reading a budget", e))?;
     match set {
@@ -76,11 +76,11 @@ pub async fn record_spend(
     #[server(default)]
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
-    use crate::server::{services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     let services = services()?;
     let now = services.clock.now();
     let set = services
@@ -103,8 +103,8 @@ pub async fn record_spend(
 #[server(prefix = "/api", endpoint = "budget/for-plan")]
 pub async fn plan_budget(#[server(default)] id: i64) -> Result<Option<BudgetView>, AppError> {
     use crate::policy::Access;
-    use crate::server::{authorise_person, services, signed_in, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{authorise_person, services, signed_in, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = signed_in(&visitor)?;
@@ -127,10 +127,10 @@ pub async fn set_budget(
     #[server(default)]
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
-    use crate::domain::review::direct_payment_review;
+    use crate::domain::reviews::direct_payment_review;
     use crate::policy::Access;
-    use crate::server::{audit, authorise_record, services, signed_in, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, authorise_record, services, signed_in, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = signed_in(&visitor)?;

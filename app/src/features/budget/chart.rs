@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::budget::BudgetSummary;
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 const BLUE: &str = "#1d70b8";
 

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use super::api::my_budget;
 use super::page::BudgetFigures;
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
-use crate::i18n::Text;
-use crate::visitor::use_visitor;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn BudgetLetterPage() -> impl IntoView {

@@ -14,9 +14,9 @@ use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, TextField};
 use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
 use crate::domain::assessment::CarerOutcome;
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 pub(super) fn row(key: String, value: String) -> impl IntoView {
     view! {

@@ -12,9 +12,9 @@ use crate::components::fields::{DateInput, ErrorSummary, Radios, TextArea, TextF
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::budget::{BudgetPeriod, PaymentFrequency, TakenAs, PURPOSE_MAX};
 use crate::features::plan::agreement_api::plan_version;
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn SetBudgetPage() -> impl IntoView {

@@ -1,6 +1,6 @@
 //! The words for budget periods, ways of receiving it and payment frequencies.
 use crate::domain::budget::{BudgetPeriod, PaymentFrequency, TakenAs};
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 pub fn period(locale: Locale, period: BudgetPeriod) -> &'static str {
     locale.text(match period {

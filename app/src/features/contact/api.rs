@@ -12,8 +12,8 @@ pub async fn send_contact_message(
     #[server(default)] message: String,
 ) -> Result<(), AppError> {
     use crate::domain::contact::{ContactForm, ContactMessage};
-    use crate::server::{internal, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{internal, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;

@@ -10,9 +10,9 @@ use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, TextArea, TextField};
 use crate::components::layout::PageTitle;
 use crate::domain::contact::ContactMessage;
-use crate::forms::FormState;
-use crate::i18n::Text;
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn ContactPage() -> impl IntoView {

@@ -68,8 +68,8 @@ pub struct CarerPlanNotice {
 mod convert {
     use super::*;
     use crate::domain::emergency::freshness;
-    use crate::i18n::Locale;
-    use crate::ports::{EmergencyPlan, Lookup};
+    use crate::kit::i18n::Locale;
+    use crate::backend::ports::{EmergencyPlan, Lookup};
 
     pub fn contacts(plan: &EmergencyPlan, locale: Locale) -> Vec<ContactView> {
         plan.contacts
@@ -100,8 +100,8 @@ mod convert {
 
 /// The signed-in carer. Emergency plans are the carer's: other roles have none.
 #[cfg(feature = "ssr")]
-fn carer(visitor: &crate::visitor::Visitor) -> Result<crate::visitor::SignedInUser, AppError> {
-    let me = crate::server::signed_in(visitor)?;
+fn carer(visitor: &crate::kit::visitor::Visitor) -> Result<crate::kit::visitor::SignedInUser, AppError> {
+    let me = crate::backend::cx::signed_in(visitor)?;
     if me.role != crate::domain::account::Role::Carer {
         return Err(AppError::NotFound);
     }
@@ -110,8 +110,8 @@ fn carer(visitor: &crate::visitor::Visitor) -> Result<crate::visitor::SignedInUs
 
 #[server(prefix = "/api", endpoint = "emergency/mine")]
 pub async fn my_emergency_plan() -> Result<Option<EmergencyPlanView>, AppError> {
-    use crate::server::{services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = carer(&visitor)?;
@@ -149,8 +149,8 @@ pub async fn save_emergency_plan(
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::domain::emergency::{missing_for_confirmation, EmergencyPlanForm};
-    use crate::server::{audit, services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = carer(&visitor)?;
@@ -188,8 +188,8 @@ pub async fn save_emergency_plan(
 /// A lost card: the old code stops working and a new one is issued.
 #[server(prefix = "/api", endpoint = "emergency/new-card")]
 pub async fn replace_card() -> Result<(), AppError> {
-    use crate::server::{audit, services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = carer(&visitor)?;
@@ -218,8 +218,8 @@ pub async fn look_up(
 
     use crate::domain::emergency::{EmergencyProblem, LookupRequest};
     use crate::policy::Capability;
-    use crate::server::{audit, require, services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, require, services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -255,8 +255,8 @@ pub async fn look_up(
 #[server(prefix = "/api", endpoint = "emergency/look-up/result")]
 pub async fn look_up_result(#[server(default)] id: i64) -> Result<LookupResult, AppError> {
     use crate::policy::Capability;
-    use crate::server::{audit, require, services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, require, services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -296,8 +296,8 @@ pub async fn look_up_result(#[server(default)] id: i64) -> Result<LookupResult, 
 #[server(prefix = "/api", endpoint = "emergency/carers-plans")]
 pub async fn carers_emergency_plans(#[server(default)] person: i64) -> Result<Vec<CarerPlanNotice>, AppError> {
     use crate::policy::{Access, Record};
-    use crate::server::{authorise_person, services, signed_in};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{authorise_person, services, signed_in};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = signed_in(&visitor)?;
@@ -309,11 +309,11 @@ pub async fn carers_emergency_plans(#[server(default)] person: i64) -> Result<Ve
 /// The notices for `person`'s plan. The caller has checked that the reader may see that plan.
 #[cfg(feature = "ssr")]
 pub async fn carer_plan_notices(
-    services: &crate::ports::Services,
-    visitor: &crate::visitor::Visitor,
+    services: &crate::backend::ports::Services,
+    visitor: &crate::kit::visitor::Visitor,
     person: i64,
 ) -> Result<Vec<CarerPlanNotice>, AppError> {
-    use crate::server::store_failure;
+    use crate::backend::cx::store_failure;
 
     let relations = services.store.relations(person).await.map_err(|e| store_failure(visitor, "reading relations", e))?;
     let today = services.clock.now().date_naive();

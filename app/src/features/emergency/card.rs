@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 use super::api::{my_emergency_plan, ReplaceCard};
 use crate::components::enhanced_form::PostForm;
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
-use crate::i18n::Text;
-use crate::visitor::use_visitor;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn CardPage() -> impl IntoView {

@@ -2,8 +2,8 @@
 //! carer last confirmed it is up. It carries the first name and a link, nothing of the plan.
 use chrono::{Days, Months};
 
-use crate::i18n::Text;
-use crate::ports::{Email, Services, StoreError};
+use crate::kit::i18n::Text;
+use crate::backend::ports::{Email, Services, StoreError};
 
 /// Sends the reminder to each carer whose plan is due to be confirmed again within two weeks,
 /// once per confirmation. Returns how many went out.

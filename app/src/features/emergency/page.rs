@@ -12,9 +12,9 @@ use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, TextArea, TextField};
 use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
 use crate::domain::emergency::{Freshness, CONTACTS, DETAIL_FIELDS, TEXT_MAX};
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn EmergencyPlanPage() -> impl IntoView {

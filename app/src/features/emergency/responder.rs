@@ -11,10 +11,10 @@ use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea, TextField};
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::emergency::{LookupReason, TEXT_MAX};
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
 use crate::policy::Capability;
-use crate::visitor::use_visitor;
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn ResponderPage() -> impl IntoView {

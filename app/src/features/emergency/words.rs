@@ -1,6 +1,6 @@
 //! The words for the emergency plan's fields, reasons and freshness.
 use crate::domain::emergency::{Freshness, LookupReason};
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 
 /// The label and hint of each field of the plan's words, in the order of `DETAIL_FIELDS`.
 pub fn detail(locale: Locale, field: &str) -> (&'static str, &'static str) {

@@ -61,7 +61,7 @@ pub struct FamilyView {
 }
 
 #[cfg(feature = "ssr")]
-pub(super) fn invitation_view(invitation: crate::ports::Invitation, locale: crate::i18n::Locale) -> InvitationView {
+pub(super) fn invitation_view(invitation: crate::backend::ports::Invitation, locale: crate::kit::i18n::Locale) -> InvitationView {
     InvitationView {
         id: invitation.id,
         kind: invitation.kind,
@@ -77,14 +77,14 @@ pub(super) fn invitation_view(invitation: crate::ports::Invitation, locale: crat
 
 /// Store errors for these functions.
 #[cfg(feature = "ssr")]
-pub(super) fn failed<'a>(visitor: &'a crate::visitor::Visitor, context: &'static str) -> impl Fn(crate::ports::StoreError) -> AppError + 'a {
-    move |e| crate::server::store_failure(visitor, context, e)
+pub(super) fn failed<'a>(visitor: &'a crate::kit::visitor::Visitor, context: &'static str) -> impl Fn(crate::backend::ports::StoreError) -> AppError + 'a {
+    move |e| crate::backend::cx::store_failure(visitor, context, e)
 }
 
 #[server(prefix = "/api", endpoint = "family/mine")]
 pub async fn my_family() -> Result<FamilyView, AppError> {
-    use crate::server::{services, signed_in};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{services, signed_in};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = signed_in(&visitor)?;
@@ -135,9 +135,9 @@ pub async fn invite_cared_for(
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::domain::family::{shares_from_form, INVITATION_DAYS};
-    use crate::ports::NewInvitation;
-    use crate::server::{audit, services, signed_in};
-    use crate::visitor::use_visitor;
+    use crate::backend::ports::NewInvitation;
+    use crate::backend::cx::{audit, services, signed_in};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = signed_in(&visitor)?;
@@ -172,9 +172,9 @@ pub async fn invite_helper(
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::domain::family::{HelperInvitation, INVITATION_DAYS};
-    use crate::ports::{Email, NewInvitation};
-    use crate::server::{audit, plan_holder, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::ports::{Email, NewInvitation};
+    use crate::backend::cx::{audit, plan_holder, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = plan_holder(&visitor)?;
@@ -199,9 +199,9 @@ pub async fn invite_helper(
     let link = format!("{}/invitations/{}", services.public_url, code.as_str());
     let email = Email {
         to: helper.email.clone(),
-        subject: locale.fill(crate::i18n::Text::FamilyMailSubject, &[("name", &me.name)]),
+        subject: locale.fill(crate::kit::i18n::Text::FamilyMailSubject, &[("name", &me.name)]),
         body: locale.fill(
-            crate::i18n::Text::FamilyMailBody,
+            crate::kit::i18n::Text::FamilyMailBody,
             &[("helper", &helper.name), ("name", &me.name), ("link", &link), ("code", &code.grouped()), ("council", &services.council.name)],
         ),
     };
@@ -215,8 +215,8 @@ pub async fn invite_helper(
 
 #[server(prefix = "/api", endpoint = "family/withdraw")]
 pub async fn withdraw_invitation(#[server(default)] id: i64) -> Result<(), AppError> {
-    use crate::server::{audit, services, signed_in};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, services, signed_in};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = signed_in(&visitor)?;
@@ -244,8 +244,8 @@ pub async fn set_shares(
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::domain::family::shares_from_form;
-    use crate::server::{audit, plan_holder, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, plan_holder, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = plan_holder(&visitor)?;
@@ -262,8 +262,8 @@ pub async fn set_shares(
 /// Whether `me` and `person` are linked as carer and cared-for; "not found" otherwise.
 #[cfg(feature = "ssr")]
 async fn linked(
-    services: &crate::ports::Services,
-    visitor: &crate::visitor::Visitor,
+    services: &crate::backend::ports::Services,
+    visitor: &crate::kit::visitor::Visitor,
     me: i64,
     person: i64,
 ) -> Result<(i64, i64), AppError> {
@@ -280,8 +280,8 @@ async fn linked(
 /// Ends the link between a carer and the person they care for (either may).
 #[server(prefix = "/api", endpoint = "family/unlink")]
 pub async fn unlink(#[server(default)] person: i64) -> Result<(), AppError> {
-    use crate::server::{audit, plan_holder, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, plan_holder, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = plan_holder(&visitor)?;
@@ -296,8 +296,8 @@ pub async fn unlink(#[server(default)] person: i64) -> Result<(), AppError> {
 /// Takes a helper's access away.
 #[server(prefix = "/api", endpoint = "family/remove-helper")]
 pub async fn remove_helper(#[server(default)] helper: i64) -> Result<(), AppError> {
-    use crate::server::{audit, plan_holder, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, plan_holder, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = plan_holder(&visitor)?;

@@ -14,9 +14,9 @@ use crate::components::fields::{Checkboxes, ErrorSummary, PasswordField, Radios,
 use crate::components::layout::{load_failed, PageTitle};
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind};
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::{use_visitor, Visitor};
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::{use_visitor, Visitor};
 
 /// `/invitations`: a box for the code; with `?code=` it shows the invitation.
 #[component]

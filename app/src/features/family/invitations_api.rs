@@ -19,8 +19,8 @@ use crate::policy::{Record, Scope};
 /// see who sent it (a helper may not have an account yet); codes are rate limited per address.
 #[server(prefix = "/api", endpoint = "family/invitation")]
 pub async fn invitation_by_code(#[server(default)] code: String) -> Result<InvitationView, AppError> {
-    use crate::server::services;
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::services;
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -30,10 +30,10 @@ pub async fn invitation_by_code(#[server(default)] code: String) -> Result<Invit
 
 #[cfg(feature = "ssr")]
 async fn open_invitation(
-    services: &crate::ports::Services,
-    visitor: &crate::visitor::Visitor,
+    services: &crate::backend::ports::Services,
+    visitor: &crate::kit::visitor::Visitor,
     code: &str,
-) -> Result<crate::ports::Invitation, AppError> {
+) -> Result<crate::backend::ports::Invitation, AppError> {
     use std::time::Duration;
 
     use crate::domain::emergency::CardCode;
@@ -71,8 +71,8 @@ pub async fn answer_invitation(
 ) -> Result<(), AppError> {
     use crate::domain::family::{shares_from_form, FamilyProblem};
     use crate::policy::Access;
-    use crate::server::{audit, authorise_person, services, signed_in};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, authorise_person, services, signed_in};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = signed_in(&visitor)?;
@@ -133,9 +133,9 @@ pub async fn answer_invitation(
 
 #[cfg(feature = "ssr")]
 async fn decline(
-    services: &crate::ports::Services,
-    visitor: &crate::visitor::Visitor,
-    invitation: &crate::ports::Invitation,
+    services: &crate::backend::ports::Services,
+    visitor: &crate::kit::visitor::Visitor,
+    invitation: &crate::backend::ports::Invitation,
     by: i64,
     reference: &str,
 ) -> Result<(), AppError> {
@@ -144,7 +144,7 @@ async fn decline(
         .close_invitation(invitation.id, by, InvitationStatus::Declined, services.clock.now())
         .await
         .map_err(failed(visitor, "declining an invitation"))?;
-    crate::server::audit(services, visitor, Some(by), "invitation declined", Some(invitation.from_id), Some(reference)).await
+    crate::backend::cx::audit(services, visitor, Some(by), "invitation declined", Some(invitation.from_id), Some(reference)).await
 }
 
 /// Creates a helper's account from an invitation and accepts it, in one step: the helper
@@ -160,9 +160,9 @@ pub async fn create_helper_account(
 
     use crate::domain::account::{AccountProblem, Registration};
     use crate::domain::family::FamilyProblem;
-    use crate::ports::{NewAccount, StoreError};
-    use crate::server::{audit, internal, services, session};
-    use crate::visitor::use_visitor;
+    use crate::backend::ports::{NewAccount, StoreError};
+    use crate::backend::cx::{audit, internal, services, session};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -204,8 +204,8 @@ pub async fn create_helper_account(
 /// where they accept a care link on someone's behalf.
 #[server(prefix = "/api", endpoint = "family/acting-for")]
 pub async fn acting_for_customers() -> Result<Vec<ActingFor>, AppError> {
-    use crate::server::{services, signed_in};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{services, signed_in};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = signed_in(&visitor)?;

@@ -13,10 +13,10 @@ use crate::components::fields::{Checkboxes, ErrorSummary, Radios, TextField};
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind, InvitationStatus};
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
 use crate::policy::Scope;
-use crate::visitor::use_visitor;
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn FamilyPage() -> impl IntoView {

@@ -1,6 +1,6 @@
 //! The words for records that can be shared, scopes and invitation statuses.
 use crate::domain::family::InvitationStatus;
-use crate::i18n::{Locale, Text};
+use crate::kit::i18n::{Locale, Text};
 use crate::policy::{Record, Scope};
 
 pub fn record(locale: Locale, record: Record) -> &'static str {

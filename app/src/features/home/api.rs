@@ -18,8 +18,8 @@ pub struct AuditLine {
 #[server(prefix = "/api", endpoint = "staff/audit-log")]
 pub async fn audit_log() -> Result<Vec<AuditLine>, AppError> {
     use crate::policy::Capability;
-    use crate::server::{audit, internal, require, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, internal, require, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;

@@ -7,9 +7,9 @@ use crate::components::layout::{load_failed, needs_sign_in, PageTitle, redirect}
 use crate::features::emergency::api::my_emergency_plan;
 use crate::features::emergency::ConfirmBanner;
 use crate::features::people::api::linked_people;
-use crate::i18n::Text;
+use crate::kit::i18n::Text;
 use crate::policy::Capability;
-use crate::visitor::use_visitor;
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn HomePage() -> impl IntoView {

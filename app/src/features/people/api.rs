@@ -18,8 +18,8 @@ pub struct PersonSummary {
 #[server(prefix = "/api", endpoint = "people/summary")]
 pub async fn view_person(person_id: i64) -> Result<PersonSummary, AppError> {
     use crate::policy::Access;
-    use crate::server::{authorise_person, internal, services, signed_in};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{authorise_person, internal, services, signed_in};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -38,8 +38,8 @@ pub async fn view_person(person_id: i64) -> Result<PersonSummary, AppError> {
 /// has in their caseload), for their home page.
 #[server(prefix = "/api", endpoint = "people/linked")]
 pub async fn linked_people() -> Result<Vec<PersonSummary>, AppError> {
-    use crate::server::{internal, services, signed_in};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{internal, services, signed_in};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;

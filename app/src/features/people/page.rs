@@ -5,8 +5,8 @@ use leptos_router::hooks::use_params_map;
 use super::api::view_person;
 use crate::components::layout::{load_failed, NotFound, PageTitle, redirect};
 use crate::error::AppError;
-use crate::i18n::Text;
-use crate::visitor::use_visitor;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn PersonPage() -> impl IntoView {

@@ -26,7 +26,7 @@ pub struct PlanVersionView {
 }
 
 #[cfg(feature = "ssr")]
-fn view_of(version: crate::ports::PlanVersion, locale: crate::i18n::Locale) -> PlanVersionView {
+fn view_of(version: crate::backend::ports::PlanVersion, locale: crate::kit::i18n::Locale) -> PlanVersionView {
     PlanVersionView {
         id: version.id,
         person_id: version.person_id,
@@ -47,11 +47,11 @@ fn view_of(version: crate::ports::PlanVersion, locale: crate::i18n::Locale) -> P
 /// Sends the person's plan, as it is now, for a practitioner to agree.
 #[server(prefix = "/api", endpoint = "plan/send")]
 pub async fn send_plan() -> Result<(), AppError> {
-    use crate::server::{audit, internal, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, internal, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     let services = services()?;
     let contributions = services.store.contributions(me.id).await.map_err(|e| internal(&visitor, "reading a plan", e))?;
     let sent: Vec<SentContribution> = contributions
@@ -71,11 +71,11 @@ pub async fn send_plan() -> Result<(), AppError> {
 /// The person's own plan versions, newest first.
 #[server(prefix = "/api", endpoint = "plan/versions")]
 pub async fn my_plan_versions() -> Result<Vec<PlanVersionView>, AppError> {
-    use crate::server::{internal, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{internal, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     let versions =
         services()?.store.plan_versions(me.id).await.map_err(|e| internal(&visitor, "reading plan versions", e))?;
     Ok(versions.into_iter().map(|v| view_of(v, visitor.locale)).collect())
@@ -85,8 +85,8 @@ pub async fn my_plan_versions() -> Result<Vec<PlanVersionView>, AppError> {
 #[server(prefix = "/api", endpoint = "plan/awaiting-sign-off")]
 pub async fn plans_awaiting_sign_off() -> Result<Vec<PlanVersionView>, AppError> {
     use crate::policy::Capability;
-    use crate::server::{internal, require, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{internal, require, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -103,13 +103,13 @@ pub async fn plans_awaiting_sign_off() -> Result<Vec<PlanVersionView>, AppError>
 
 #[cfg(feature = "ssr")]
 async fn authorised_plan(
-    services: &crate::ports::Services,
-    visitor: &crate::visitor::Visitor,
+    services: &crate::backend::ports::Services,
+    visitor: &crate::kit::visitor::Visitor,
     id: i64,
     access: crate::policy::Access,
     what: &str,
-) -> Result<(crate::visitor::SignedInUser, crate::ports::PlanVersion), AppError> {
-    use crate::server::{authorise_record, internal, signed_in};
+) -> Result<(crate::kit::visitor::SignedInUser, crate::backend::ports::PlanVersion), AppError> {
+    use crate::backend::cx::{authorise_record, internal, signed_in};
 
     let me = signed_in(visitor)?;
     let found = services
@@ -126,8 +126,8 @@ async fn authorised_plan(
 #[server(prefix = "/api", endpoint = "plan/version")]
 pub async fn plan_version(#[server(default)] id: i64) -> Result<PlanVersionView, AppError> {
     use crate::policy::Access;
-    use crate::server::services;
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::services;
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -147,15 +147,15 @@ pub async fn sign_off_plan(
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::policy::Access;
-    use crate::server::{audit, services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
     let (me, found) = authorised_plan(&services, &visitor, id, Access::Edit, "signed off support plan").await?;
     let now = services.clock.now();
     let record = CareAndSupportPlan::parse(&fields, now.date_naive()).map_err(|p| AppError::invalid(&p, visitor.locale))?;
-    let reviews = crate::domain::review::planned_after_sign_off(now.date_naive());
+    let reviews = crate::domain::reviews::planned_after_sign_off(now.date_naive());
     services
         .store
         .sign_off_plan(found.id, me.id, &record, &reviews, now)

@@ -12,9 +12,9 @@ use crate::components::fields::{DateInput, ErrorSummary, TextArea};
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::plan::record::{FIELDS, FIELD_MAX};
 use crate::domain::plan::{ContributionKind, PlanSection, SentContribution};
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 /// On "My support plan": where the latest version is, and the button to send it.
 #[component]

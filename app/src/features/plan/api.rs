@@ -27,12 +27,12 @@ pub struct OwnWords {
 
 #[server(prefix = "/api", endpoint = "plan/mine")]
 pub async fn my_plan() -> Result<Vec<PlanItem>, AppError> {
-    use crate::server::services;
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::services;
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
-    let found = services()?.store.contributions(me.id).await.map_err(|e| crate::server::store_failure(&visitor, "reading a plan", e))?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
+    let found = services()?.store.contributions(me.id).await.map_err(|e| crate::backend::cx::store_failure(&visitor, "reading a plan", e))?;
     Ok(found
         .into_iter()
         .map(|c| PlanItem {
@@ -50,11 +50,11 @@ pub async fn my_plan() -> Result<Vec<PlanItem>, AppError> {
 #[server(prefix = "/api", endpoint = "plan/add")]
 pub async fn add_to_plan(#[server(default)] section: String, #[server(default)] text: String) -> Result<(), AppError> {
     use crate::domain::plan::WrittenContribution;
-    use crate::server::services;
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::services;
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     let services = services()?;
     let written = WrittenContribution::parse(&section, &text).map_err(|p| AppError::invalid(&p, visitor.locale))?;
     let items = [(written.section, written.text.as_str().to_owned())];
@@ -62,7 +62,7 @@ pub async fn add_to_plan(#[server(default)] section: String, #[server(default)] 
         .store
         .add_contributions(me.id, me.id, &items, services.clock.now())
         .await
-        .map_err(|e| crate::server::store_failure(&visitor, "adding to a plan", e))?;
+        .map_err(|e| crate::backend::cx::store_failure(&visitor, "adding to a plan", e))?;
     leptos_axum::redirect(&format!("/plan?added=1#{}", written.section.code()));
     Ok(())
 }
@@ -70,16 +70,16 @@ pub async fn add_to_plan(#[server(default)] section: String, #[server(default)] 
 /// Moves a contribution up or down within its section.
 #[server(prefix = "/api", endpoint = "plan/move")]
 pub async fn move_in_plan(#[server(default)] id: i64, #[server(default)] direction: String) -> Result<(), AppError> {
-    use crate::server::services;
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::services;
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     services()?
         .store
         .move_contribution(me.id, id, direction == "up")
         .await
-        .map_err(|e| crate::server::store_failure(&visitor, "moving a contribution", e))?;
+        .map_err(|e| crate::backend::cx::store_failure(&visitor, "moving a contribution", e))?;
     leptos_axum::redirect(&format!("/plan#item-{id}"));
     Ok(())
 }
@@ -94,11 +94,11 @@ pub async fn change_in_plan(
     #[server(default)] alt_text: String,
 ) -> Result<(), AppError> {
     use crate::domain::plan::ContributionChange;
-    use crate::server::{services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     let services = services()?;
     let found = services
         .store
@@ -120,17 +120,17 @@ pub async fn change_in_plan(
 
 #[server(prefix = "/api", endpoint = "plan/remove")]
 pub async fn remove_from_plan(#[server(default)] id: i64) -> Result<(), AppError> {
-    use crate::server::services;
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::services;
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     let services = services()?;
     services
         .store
         .remove_contribution(me.id, id, services.clock.now())
         .await
-        .map_err(|e| crate::server::store_failure(&visitor, "removing a contribution", e))?;
+        .map_err(|e| crate::backend::cx::store_failure(&visitor, "removing a contribution", e))?;
     leptos_axum::redirect("/plan");
     Ok(())
 }
@@ -140,11 +140,11 @@ pub async fn remove_from_plan(#[server(default)] id: i64) -> Result<(), AppError
 pub async fn save_own_words(#[server(default)] words: String) -> Result<(), AppError> {
     use crate::domain::plan::{PlanProblem, WrittenContribution};
     use crate::domain::text::BoundedText;
-    use crate::server::services;
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::services;
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     let services = services()?;
     let words = BoundedText::required(&words, WrittenContribution::TEXT_MAX * 4)
         .map_err(|p| AppError::invalid(&[PlanProblem::OwnWords(p)], visitor.locale))?;
@@ -152,7 +152,7 @@ pub async fn save_own_words(#[server(default)] words: String) -> Result<(), AppE
         .store
         .save_own_words(me.id, Some(words.as_str()), services.clock.now())
         .await
-        .map_err(|e| crate::server::store_failure(&visitor, "keeping own words", e))?;
+        .map_err(|e| crate::backend::cx::store_failure(&visitor, "keeping own words", e))?;
     leptos_axum::redirect("/plan/own-words/sections");
     Ok(())
 }
@@ -161,16 +161,16 @@ pub async fn save_own_words(#[server(default)] words: String) -> Result<(), AppE
 #[server(prefix = "/api", endpoint = "plan/own-words/proposals")]
 pub async fn own_words_proposals() -> Result<OwnWords, AppError> {
     use crate::domain::plan::words::propose_sections;
-    use crate::server::services;
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::services;
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     let words = services()?
         .store
         .own_words(me.id)
         .await
-        .map_err(|e| crate::server::store_failure(&visitor, "reading own words", e))?
+        .map_err(|e| crate::backend::cx::store_failure(&visitor, "reading own words", e))?
         .unwrap_or_default();
     Ok(OwnWords { parts: propose_sections(&words), words })
 }
@@ -184,17 +184,17 @@ pub async fn accept_own_words(
     choices: std::collections::BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::domain::plan::words::propose_sections;
-    use crate::server::services;
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::services;
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     let services = services()?;
     let words = services
         .store
         .own_words(me.id)
         .await
-        .map_err(|e| crate::server::store_failure(&visitor, "reading own words", e))?
+        .map_err(|e| crate::backend::cx::store_failure(&visitor, "reading own words", e))?
         .ok_or(AppError::NotFound)?;
     let items: Vec<(PlanSection, String)> = propose_sections(&words)
         .into_iter()
@@ -209,8 +209,8 @@ pub async fn accept_own_words(
         .store
         .add_contributions(me.id, me.id, &items, now)
         .await
-        .map_err(|e| crate::server::store_failure(&visitor, "adding own words", e))?;
-    services.store.save_own_words(me.id, None, now).await.map_err(|e| crate::server::store_failure(&visitor, "clearing own words", e))?;
+        .map_err(|e| crate::backend::cx::store_failure(&visitor, "adding own words", e))?;
+    services.store.save_own_words(me.id, None, now).await.map_err(|e| crate::backend::cx::store_failure(&visitor, "clearing own words", e))?;
     leptos_axum::redirect(&format!("/plan?accepted={}", items.len()));
     Ok(())
 }

@@ -11,9 +11,9 @@ use crate::components::fields::{ErrorSummary, TextArea};
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
 use crate::domain::plan::words::Because;
 use crate::domain::plan::{PlanSection, WrittenContribution};
-use crate::forms::FormState;
-use crate::i18n::Text;
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn OwnWordsPage() -> impl IntoView {

@@ -11,9 +11,9 @@ use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
 use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
 use crate::domain::plan::{PlanSection, WrittenContribution};
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn PlanPage() -> impl IntoView {

@@ -8,9 +8,9 @@ use super::api::PlanItem;
 use crate::components::enhanced_form::{FormEnhancer, IslandsOnPage};
 use crate::components::fields::{ErrorMessage, ErrorSummary, TextField};
 use crate::domain::plan::{ContributionKind, PlanSection};
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 /// The server's upload route (`server/src/web/uploads.rs`).
 pub const UPLOAD_ACTION: &str = "/plan/upload";

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::review::{Due, OutcomeRecord, ReviewKind, ReviewMethod, ReviewRequest, ReviewStatus};
+use crate::domain::reviews::{Due, OutcomeRecord, ReviewKind, ReviewMethod, ReviewRequest, ReviewStatus};
 use crate::error::AppError;
 
 /// A review as the pages show it, dates already in the reader's language.
@@ -33,8 +33,8 @@ pub fn reference(id: i64) -> String {
 }
 
 #[cfg(feature = "ssr")]
-fn view_of(review: crate::ports::Review, locale: crate::i18n::Locale, today: chrono::NaiveDate) -> ReviewView {
-    use crate::domain::review::PlannedReview;
+fn view_of(review: crate::backend::ports::Review, locale: crate::kit::i18n::Locale, today: chrono::NaiveDate) -> ReviewView {
+    use crate::domain::reviews::PlannedReview;
     ReviewView {
         id: review.id,
         reference: reference(review.id),
@@ -67,12 +67,12 @@ pub struct ReviewSubject {
 /// those of each person they act for.
 #[cfg(feature = "ssr")]
 async fn followed_people(
-    services: &crate::ports::Services,
-    visitor: &crate::visitor::Visitor,
+    services: &crate::backend::ports::Services,
+    visitor: &crate::kit::visitor::Visitor,
 ) -> Result<Vec<(i64, crate::policy::Scope)>, AppError> {
     use crate::domain::account::Role;
     use crate::policy::Scope;
-    use crate::server::{signed_in, store_failure};
+    use crate::backend::cx::{signed_in, store_failure};
 
     let me = signed_in(visitor)?;
     match me.role {
@@ -87,8 +87,8 @@ async fn followed_people(
 
 #[server(prefix = "/api", endpoint = "reviews/mine")]
 pub async fn my_reviews() -> Result<Vec<ReviewView>, AppError> {
-    use crate::server::{services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -105,8 +105,8 @@ pub async fn my_reviews() -> Result<Vec<ReviewView>, AppError> {
 #[server(prefix = "/api", endpoint = "reviews/subjects")]
 pub async fn review_subjects() -> Result<Vec<ReviewSubject>, AppError> {
     use crate::policy::Scope;
-    use crate::server::{services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -133,8 +133,8 @@ pub async fn request_review(
 ) -> Result<(), AppError> {
     use crate::domain::account::Role;
     use crate::policy::Access;
-    use crate::server::{audit, authorise_person, services, signed_in, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, authorise_person, services, signed_in, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = signed_in(&visitor)?;
@@ -148,7 +148,7 @@ pub async fn request_review(
             person
         }
         (Role::Representative, None) => {
-            let message = visitor.locale.text(crate::i18n::Text::ReviewErrorsPerson).to_owned();
+            let message = visitor.locale.text(crate::kit::i18n::Text::ReviewErrorsPerson).to_owned();
             return Err(AppError::Validation { fields: [("person".to_owned(), message)].into() });
         }
         _ => return Err(AppError::NotFound),
@@ -169,8 +169,8 @@ pub async fn request_review(
 #[server(prefix = "/api", endpoint = "reviews/review")]
 pub async fn review_detail(#[server(default)] id: i64) -> Result<ReviewView, AppError> {
     use crate::policy::Access;
-    use crate::server::services;
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::services;
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -180,13 +180,13 @@ pub async fn review_detail(#[server(default)] id: i64) -> Result<ReviewView, App
 
 #[cfg(feature = "ssr")]
 async fn authorised_review(
-    services: &crate::ports::Services,
-    visitor: &crate::visitor::Visitor,
+    services: &crate::backend::ports::Services,
+    visitor: &crate::kit::visitor::Visitor,
     id: i64,
     access: crate::policy::Access,
     what: &str,
-) -> Result<(crate::visitor::SignedInUser, crate::ports::Review), AppError> {
-    use crate::server::{authorise_record, signed_in, store_failure};
+) -> Result<(crate::kit::visitor::SignedInUser, crate::backend::ports::Review), AppError> {
+    use crate::backend::cx::{authorise_record, signed_in, store_failure};
 
     let me = signed_in(visitor)?;
     let review = services
@@ -204,8 +204,8 @@ async fn authorised_review(
 #[server(prefix = "/api", endpoint = "reviews/due")]
 pub async fn reviews_due() -> Result<Vec<ReviewView>, AppError> {
     use crate::policy::Capability;
-    use crate::server::{require, services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{require, services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -228,10 +228,10 @@ pub async fn arrange_review(
     #[server(default)]
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
-    use crate::domain::review::Arrangement;
+    use crate::domain::reviews::Arrangement;
     use crate::policy::Access;
-    use crate::server::{audit, services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -257,8 +257,8 @@ pub async fn record_review_outcome(
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::policy::Access;
-    use crate::server::{audit, services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{audit, services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -279,26 +279,26 @@ pub async fn record_review_outcome(
 /// Whether the signed-in person wants emails about their reviews.
 #[server(prefix = "/api", endpoint = "reviews/emails")]
 pub async fn review_emails() -> Result<bool, AppError> {
-    use crate::server::{services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     services()?.store.review_emails(me.id).await.map_err(|e| store_failure(&visitor, "reading a mail choice", e))
 }
 
 #[server(prefix = "/api", endpoint = "reviews/emails/set")]
 pub async fn set_review_emails(#[server(default)] wanted: String) -> Result<(), AppError> {
-    use crate::server::{services, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{services, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
-    let me = crate::server::plan_holder(&visitor)?;
+    let me = crate::backend::cx::plan_holder(&visitor)?;
     let wanted = match wanted.as_str() {
         "yes" => true,
         "no" => false,
         _ => {
-            let message = visitor.locale.text(crate::i18n::Text::ReviewEmailsLegend).to_owned();
+            let message = visitor.locale.text(crate::kit::i18n::Text::ReviewEmailsLegend).to_owned();
             return Err(AppError::Validation { fields: [("wanted".to_owned(), message)].into() });
         }
     };

@@ -12,12 +12,12 @@ use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
-use crate::domain::review::{
+use crate::domain::reviews::{
     ReviewKind, ReviewMethod, ReviewReason, Urgency, INVOLVE_MAX, TEXT_MAX,
 };
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn ReviewsPage() -> impl IntoView {

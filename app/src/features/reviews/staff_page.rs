@@ -12,10 +12,10 @@ use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, TextArea};
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
-use crate::domain::review::{Due, ReviewMethod, ReviewOutcome, ReviewStatus, TEXT_MAX};
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::domain::reviews::{Due, ReviewMethod, ReviewOutcome, ReviewStatus, TEXT_MAX};
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn StaffReviewsPage() -> impl IntoView {

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::api::ReviewView;
 use super::words;
-use crate::domain::review::ReviewOutcome;
-use crate::i18n::{Locale, Text};
+use crate::domain::reviews::ReviewOutcome;
+use crate::kit::i18n::{Locale, Text};
 
 fn row(key: String, value: String) -> impl IntoView {
     view! {
@@ -17,7 +17,7 @@ fn row(key: String, value: String) -> impl IntoView {
 }
 
 #[component]
-pub fn StatusTag(status: crate::domain::review::ReviewStatus, locale: Locale) -> impl IntoView {
+pub fn StatusTag(status: crate::domain::reviews::ReviewStatus, locale: Locale) -> impl IntoView {
     view! { <strong class=words::status_class(status)>{words::status(locale, status)}</strong> }
 }
 

@@ -1,6 +1,6 @@
 //! The words for each review kind, status, reason, way of meeting, urgency and outcome.
-use crate::domain::review::{ReviewKind, ReviewMethod, ReviewOutcome, ReviewReason, ReviewStatus, Urgency};
-use crate::i18n::{Locale, Text};
+use crate::domain::reviews::{ReviewKind, ReviewMethod, ReviewOutcome, ReviewReason, ReviewStatus, Urgency};
+use crate::kit::i18n::{Locale, Text};
 
 pub fn kind(locale: Locale, kind: ReviewKind) -> &'static str {
     locale.text(match kind {

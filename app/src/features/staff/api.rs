@@ -21,8 +21,8 @@ pub struct StaffMember {
 #[server(prefix = "/api", endpoint = "staff/users")]
 pub async fn staff_members() -> Result<Vec<StaffMember>, AppError> {
     use crate::policy::Capability;
-    use crate::server::{internal, require, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{internal, require, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;
@@ -48,11 +48,11 @@ pub async fn add_staff_member(
     #[server(default)] role: String,
 ) -> Result<(), AppError> {
     use crate::domain::account::{AccountProblem, StaffInvitation};
-    use crate::i18n::Text;
+    use crate::kit::i18n::Text;
     use crate::policy::Capability;
-    use crate::ports::{Email, NewAccount, StoreError, NO_PASSWORD_YET};
-    use crate::server::{audit, internal, require, services};
-    use crate::visitor::use_visitor;
+    use crate::backend::ports::{Email, NewAccount, StoreError, NO_PASSWORD_YET};
+    use crate::backend::cx::{audit, internal, require, services};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let services = services()?;

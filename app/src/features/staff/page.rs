@@ -9,9 +9,9 @@ use super::api::{staff_members, AddStaffMember, StaffMember, INVITATION_DAYS};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextField};
 use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
-use crate::forms::FormState;
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn StaffUsersPage() -> impl IntoView {

@@ -2,8 +2,8 @@
 use leptos::prelude::*;
 
 use crate::components::layout::PageTitle;
-use crate::i18n::Text;
-use crate::visitor::use_visitor;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
 
 /// A right as the council's procedures or the NHS guide state it, with where it comes from.
 #[component]

@@ -24,11 +24,11 @@ pub struct TimelineView {
 #[server(prefix = "/api", endpoint = "timeline/mine")]
 pub async fn my_timeline() -> Result<TimelineView, AppError> {
     use crate::domain::account::Role;
-    use crate::domain::review::{ReviewKind, ReviewStatus};
+    use crate::domain::reviews::{ReviewKind, ReviewStatus};
     use crate::domain::timeline::{arrange, Event};
     use crate::features::reviews::api::reference;
-    use crate::server::{services, signed_in, store_failure};
-    use crate::visitor::use_visitor;
+    use crate::backend::cx::{services, signed_in, store_failure};
+    use crate::kit::visitor::use_visitor;
 
     let visitor = use_visitor();
     let me = signed_in(&visitor)?;
@@ -100,4 +100,4 @@ pub async fn my_timeline() -> Result<TimelineView, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-use crate::i18n::Text;
+use crate::kit::i18n::Text;

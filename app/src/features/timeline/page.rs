@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use super::api::{my_timeline, EventView};
 use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
 use crate::domain::timeline::{Step, When};
-use crate::i18n::{Locale, Text};
-use crate::visitor::use_visitor;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
 
 fn step_words(locale: Locale, step: Step) -> &'static str {
     let key = format!("timeline.steps.{}", step.code());

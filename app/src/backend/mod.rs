@@ -1,0 +1,8 @@
+//! The server side of the app (compiled with `ssr` only): the request context every server
+//! function opens, the session as server functions see it, and the ports the server crate
+//! implements.
+pub mod cx;
+mod legacy;
+pub mod ports;
+pub mod session;
+pub mod shell;

@@ -1,0 +1,282 @@
+//! The ports the server functions and the server's middleware call. The `server` crate
+//! implements them (SQLite now; PostgreSQL can follow behind the same traits).
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::domain::account::Role;
+use crate::domain::contact::ContactMessage;
+use crate::domain::council::Council;
+use crate::kit::forms::FormFlash;
+use crate::kit::i18n::Locale;
+use crate::policy::{Relations, Scope};
+
+mod assessment;
+mod budget;
+mod data_rights;
+mod directory;
+mod emergency;
+mod family;
+mod plan;
+mod reviews;
+
+pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
+pub use budget::{BudgetStore, RecordedSpend, SetBudget};
+pub use data_rights::{files_folder, person_file_keys, DataRightsStore, Erasure, PersonalData, TableRows};
+pub use directory::{DirectoryStore, ListedService};
+pub use emergency::{EmergencyPlan, EmergencyStore, Lookup};
+pub use family::{FamilyStore, Helper, Invitation, NewInvitation};
+pub use plan::{Contribution, FileStore, NewFileContribution, PlanStore, PlanVersion};
+pub use reviews::{Review, ReviewStore};
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// The one mapping from a store error to what the person hears: a record that is missing (or
+/// not theirs) is "not found", a change already made is a conflict, anything else is a fault,
+/// logged with the request id and never shown.
+impl From<StoreError> for crate::error::AppError {
+    fn from(error: StoreError) -> Self {
+        use crate::error::AppError;
+        match error {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict => AppError::Conflict,
+            StoreError::Unavailable(cause) => {
+                let request_id = crate::kit::visitor::use_visitor().request_id;
+                tracing::error!(request_id = %request_id, "store: {cause}");
+                AppError::Internal { request_id }
+            }
+        }
+    }
+}
+
+/// What can go wrong in the store, without the driver's words (those go to the log only).
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("record not found")]
+    NotFound,
+    #[error("the record conflicts with one that exists")]
+    Conflict,
+    #[error("the store is unavailable: {0}")]
+    Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// A reference a person can quote, e.g. `CM-000042`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContactReference(pub i64);
+
+impl std::fmt::Display for ContactReference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CM-{:06}", self.0)
+    }
+}
+
+#[async_trait]
+pub trait ContactStore: Send + Sync {
+    async fn add_contact_message(
+        &self,
+        message: &ContactMessage,
+        locale: Locale,
+        received_at: DateTime<Utc>,
+    ) -> StoreResult<ContactReference>;
+}
+
+/// A server-side session, found by the keyed digest of the token in the person's cookie.
+#[derive(Clone, Debug)]
+pub struct SessionRecord {
+    pub digest: String,
+    pub user_id: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub flash: Option<FormFlash>,
+    /// The signed-in person, read with the session (one query instead of two on every page).
+    pub user: Option<crate::kit::visitor::SignedInUser>,
+}
+
+#[async_trait]
+pub trait SessionStore: Send + Sync {
+    async fn create_session(&self, digest: &str, user_id: Option<i64>, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn find_session(&self, digest: &str) -> StoreResult<Option<SessionRecord>>;
+    async fn touch_session(&self, digest: &str, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn set_flash(&self, digest: &str, flash: Option<&FormFlash>) -> StoreResult<()>;
+    async fn delete_session(&self, digest: &str) -> StoreResult<()>;
+    /// Ends every session of one person (after a password change).
+    async fn delete_sessions_of(&self, user_id: i64) -> StoreResult<()>;
+    /// Removes sessions idle since `idle_before` or created before `created_before`.
+    async fn delete_expired_sessions(
+        &self,
+        idle_before: DateTime<Utc>,
+        created_before: DateTime<Utc>,
+    ) -> StoreResult<u64>;
+}
+
+/// A person's account as the rest of the portal sees it (no password hash).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub locale: Locale,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What signing in needs: the account and its password hash.
+#[derive(Clone)]
+pub struct Credentials {
+    pub account: Account,
+    pub password_hash: String,
+}
+
+/// The password hash of an account whose owner has not set a password yet: it matches nothing.
+pub const NO_PASSWORD_YET: &str = "!";
+
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub password_hash: &'a str,
+    pub locale: Locale,
+}
+
+#[async_trait]
+pub trait AccountStore: Send + Sync {
+    /// Fails with `Conflict` when the email address is already used.
+    async fn create_account(&self, account: NewAccount<'_>, at: DateTime<Utc>) -> StoreResult<i64>;
+    async fn find_account(&self, id: i64) -> StoreResult<Option<Account>>;
+    async fn find_credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
+    /// Council staff accounts (practitioners, responders, admins), by name.
+    async fn staff_accounts(&self) -> StoreResult<Vec<Account>>;
+    async fn set_password_hash(&self, user_id: i64, hash: &str) -> StoreResult<()>;
+    async fn relations(&self, user_id: i64) -> StoreResult<Relations>;
+    async fn link_carer(&self, carer_id: i64, customer_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn add_to_caseload(&self, practitioner_id: i64, person_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn add_representation(
+        &self,
+        representative_id: i64,
+        principal_id: i64,
+        scope: Scope,
+        at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Keeps a password reset code (its keyed digest) until `expires_at`.
+    async fn create_password_reset(
+        &self,
+        digest: &str,
+        user_id: i64,
+        at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Uses up a reset code: the person it belongs to, if it exists, is unused and unexpired.
+    async fn use_password_reset(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>>;
+}
+
+/// One line of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditEvent {
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<i64>,
+    pub action: String,
+    pub subject_id: Option<i64>,
+    pub reason: Option<String>,
+    pub detail: Option<String>,
+    pub client_ip: Option<String>,
+}
+
+#[async_trait]
+pub trait AuditLog: Send + Sync {
+    async fn record(&self, event: &AuditEvent) -> StoreResult<()>;
+    /// The latest events, newest first.
+    async fn recent(&self, limit: u32) -> StoreResult<Vec<AuditEvent>>;
+}
+
+/// Everything the portal keeps, behind one handle.
+pub trait Store:
+    ContactStore
+    + SessionStore
+    + AccountStore
+    + AuditLog
+    + AssessmentStore
+    + PlanStore
+    + ReviewStore
+    + BudgetStore
+    + EmergencyStore
+    + FamilyStore
+    + DirectoryStore
+    + DataRightsStore
+{
+}
+impl<T> Store for T where
+    T: ContactStore
+        + SessionStore
+        + AccountStore
+        + AuditLog
+        + AssessmentStore
+        + PlanStore
+        + ReviewStore
+        + BudgetStore
+        + EmergencyStore
+        + FamilyStore
+        + DirectoryStore
+        + DataRightsStore
+{
+}
+
+/// The time, injected so tests can move it (sessions expire, reviews fall due).
+pub trait Clock: Send + Sync {
+    fn now(&self) -> DateTime<Utc>;
+}
+
+/// Password hashing (argon2 on the server), off the async threads.
+#[async_trait]
+pub trait Passwords: Send + Sync {
+    async fn hash(&self, password: &str) -> Result<String, StoreError>;
+    /// Whether `password` matches `hash`. With no hash (no such account) it spends the same
+    /// time on a check that fails, so timing does not tell which emails have accounts.
+    async fn verify(&self, password: &str, hash: Option<&str>) -> bool;
+}
+
+/// An email to send.
+#[derive(Clone, Debug)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+#[async_trait]
+pub trait Mailer: Send + Sync {
+    async fn send(&self, email: &Email) -> Result<(), StoreError>;
+}
+
+/// Counts attempts so bursts can be refused (sign-in, password resets).
+#[async_trait]
+pub trait RateLimiter: Send + Sync {
+    /// Records an attempt under `key`; false when there have been `max` already in `window`.
+    async fn allow(&self, key: &str, max: u32, window: Duration) -> bool;
+    /// Takes back the latest attempt under `key` (it succeeded, so it should not count).
+    async fn forgive(&self, key: &str);
+}
+
+/// Turns one-time codes (reset links) into keyed digests, as sessions are.
+pub trait Digests: Send + Sync {
+    fn digest(&self, code: &str) -> String;
+    fn new_code(&self) -> String;
+    /// A short random code a person can read out and type (cards, invitations).
+    fn new_typeable_code(&self) -> crate::domain::emergency::CardCode;
+}
+
+/// What server functions are given to do their work, provided as Leptos context per request.
+#[derive(Clone)]
+pub struct Services {
+    pub store: Arc<dyn Store>,
+    pub files: Arc<dyn FileStore>,
+    pub clock: Arc<dyn Clock>,
+    pub passwords: Arc<dyn Passwords>,
+    pub mailer: Arc<dyn Mailer>,
+    pub limits: Arc<dyn RateLimiter>,
+    pub digests: Arc<dyn Digests>,
+    pub council: Council,
+    /// The portal's public address, for links in emails.
+    pub public_url: String,
+}

@@ -1,0 +1,66 @@
+//! (server side) This request's session as server functions see it: who is signed in, the
+//! refused form waiting to be shown, and the changes to make once the response is ready. The
+//! server's session middleware creates it and applies the changes.
+use std::sync::{Arc, Mutex};
+
+use crate::kit::forms::FormFlash;
+use crate::backend::ports::SessionRecord;
+
+/// Changes a request asked for, applied by the middleware after the handler has run.
+#[derive(Debug, Default)]
+pub struct SessionChanges {
+    /// `Some(None)` clears the refused form; `Some(Some(f))` keeps `f`.
+    pub flash: Option<Option<FormFlash>>,
+    /// `Some(user)` starts a new session (a new token) for `user`, or signed out for `None`.
+    pub renew: Option<Option<i64>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SessionHandle {
+    record: Option<SessionRecord>,
+    timed_out_user: Option<i64>,
+    changes: Arc<Mutex<SessionChanges>>,
+}
+
+impl SessionHandle {
+    pub fn new(record: Option<SessionRecord>, timed_out_user: Option<i64>) -> SessionHandle {
+        SessionHandle { record, timed_out_user, changes: Arc::default() }
+    }
+
+    pub fn record(&self) -> Option<&SessionRecord> {
+        self.record.as_ref()
+    }
+
+    pub fn user_id(&self) -> Option<i64> {
+        self.record.as_ref().and_then(|r| r.user_id)
+    }
+
+    /// The person whose session ran out just before this request, if any.
+    pub fn timed_out_user(&self) -> Option<i64> {
+        self.timed_out_user
+    }
+
+    /// The refused form waiting to be shown again, if any.
+    pub fn flash(&self) -> Option<FormFlash> {
+        self.record.as_ref().and_then(|r| r.flash.clone())
+    }
+
+    pub fn set_flash(&self, flash: Option<FormFlash>) {
+        self.lock().flash = Some(flash);
+    }
+
+    /// Starts a fresh session (a new token, so a planted or stolen one is useless) for
+    /// `user_id`, or a signed-out one for `None`. A refused form waiting to be shown is kept.
+    pub fn renew(&self, user_id: Option<i64>) {
+        self.lock().renew = Some(user_id);
+    }
+
+    pub fn take_changes(&self) -> SessionChanges {
+        std::mem::take(&mut *self.lock())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, SessionChanges> {
+        // A panic while holding this lock cannot leave the changes half-made: recover them.
+        self.changes.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}

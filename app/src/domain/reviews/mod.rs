@@ -1,0 +1,252 @@
+//! Reviews of a person's plan: the planned ones (6 to 8 weeks after sign-off, then every year),
+//! and the ones a carer or the person cared for asks for at any time. Each moves from planned
+//! or received, to arranged (a date and a way of meeting), to done with an outcome. Support can
+//! only end with written reasons and information about other help.
+use std::collections::BTreeMap;
+
+use chrono::{Days, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::date::{date_input, DateProblem};
+use crate::domain::text::{BoundedText, TextProblem};
+use crate::domain::{with_max, Problem};
+use crate::kit::i18n::{Locale, Text};
+
+choices! {
+    /// Why a review happens: asked for, or planned from the plan's sign-off.
+    ReviewKind { Requested = "requested", First = "first", Annual = "annual", DirectPayment = "direct_payment" }
+}
+
+choices! {
+    /// Why the person asks for a review (the procedure's grounds).
+    ReviewReason { NeedsChanged = "needs_changed", NotWorking = "not_working", LessAble = "less_able", Other = "other" }
+}
+
+choices! {
+    ReviewMethod { FaceToFace = "face_to_face", Telephone = "telephone", Video = "video" }
+}
+
+choices! {
+    Urgency { Urgent = "urgent", Soon = "soon", Routine = "routine" }
+}
+
+choices! {
+    ReviewStatus { Planned = "planned", Received = "received", Arranged = "arranged", Done = "done" }
+}
+
+choices! {
+    ReviewOutcome { NoChange = "no_change", PlanRevised = "plan_revised", NewAssessment = "new_assessment", SupportEnds = "support_ends" }
+}
+
+pub const TEXT_MAX: usize = 2000;
+pub const INVOLVE_MAX: usize = 500;
+
+/// A review due in a window of dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedReview {
+    pub kind: ReviewKind,
+    pub due_from: NaiveDate,
+    pub due_by: NaiveDate,
+}
+
+/// The reviews planned when a plan is signed off: a light-touch one 6 to 8 weeks later, then
+/// the annual review a year from sign-off (Lincolnshire's procedure, section 2).
+pub fn planned_after_sign_off(signed_off: NaiveDate) -> Vec<PlannedReview> {
+    let a_year = signed_off.checked_add_months(Months::new(12)).unwrap_or(signed_off);
+    vec![
+        PlannedReview {
+            kind: ReviewKind::First,
+            due_from: signed_off + Days::new(6 * 7),
+            due_by: signed_off + Days::new(8 * 7),
+        },
+        PlannedReview { kind: ReviewKind::Annual, due_from: a_year - Days::new(28), due_by: a_year },
+    ]
+}
+
+/// A Direct Payment is reviewed within six months of starting.
+pub fn direct_payment_review(started: NaiveDate) -> PlannedReview {
+    let by = started.checked_add_months(Months::new(6)).unwrap_or(started);
+    PlannedReview { kind: ReviewKind::DirectPayment, due_from: by - Days::new(28), due_by: by }
+}
+
+/// Whether a planned review is coming up soon (within two weeks) or late.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Due {
+    Later,
+    Soon,
+    Overdue,
+}
+
+impl PlannedReview {
+    pub fn due(&self, today: NaiveDate) -> Due {
+        if today > self.due_by {
+            Due::Overdue
+        } else if today + Days::new(14) >= self.due_from {
+            Due::Soon
+        } else {
+            Due::Later
+        }
+    }
+}
+
+/// A person's request for a review, as they filled it in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRequest {
+    pub reason: ReviewReason,
+    pub what_changed: String,
+    pub method: ReviewMethod,
+    pub involve: Option<String>,
+    pub urgency: Urgency,
+}
+
+impl ReviewRequest {
+    pub fn parse(form: &BTreeMap<String, String>) -> Result<ReviewRequest, Vec<ReviewProblem>> {
+        let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
+        let reason = ReviewReason::parse(field("reason")).ok_or(ReviewProblem::Reason);
+        let what_changed = BoundedText::required(field("what_changed"), TEXT_MAX).map_err(ReviewProblem::WhatChanged);
+        let method = ReviewMethod::parse(field("method")).ok_or(ReviewProblem::Method);
+        let involve = BoundedText::optional(field("involve"), INVOLVE_MAX).map_err(ReviewProblem::Involve);
+        let urgency = Urgency::parse(field("urgency")).ok_or(ReviewProblem::Urgency);
+        match (reason, what_changed, method, involve, urgency) {
+            (Ok(reason), Ok(what_changed), Ok(method), Ok(involve), Ok(urgency)) => Ok(ReviewRequest {
+                reason,
+                what_changed: what_changed.into_inner(),
+                method,
+                involve: involve.map(BoundedText::into_inner),
+                urgency,
+            }),
+            (reason, what_changed, method, involve, urgency) => Err([
+                reason.err(),
+                what_changed.err(),
+                method.err(),
+                involve.err(),
+                urgency.err(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect()),
+        }
+    }
+}
+
+/// When and how the practitioner will review the plan with the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Arrangement {
+    pub on: NaiveDate,
+    pub method: ReviewMethod,
+}
+
+impl Arrangement {
+    pub fn parse(form: &BTreeMap<String, String>, today: NaiveDate) -> Result<Arrangement, Vec<ReviewProblem>> {
+        let on = match date_input(form, "arranged") {
+            Ok(date) if date >= today => Ok(date),
+            Ok(_) => Err(ReviewProblem::DatePast),
+            Err(DateProblem::Missing) => Err(ReviewProblem::DateMissing),
+            Err(DateProblem::Invalid) => Err(ReviewProblem::DateInvalid),
+        };
+        let method = form.get("method").and_then(|m| ReviewMethod::parse(m)).ok_or(ReviewProblem::Method);
+        match (on, method) {
+            (Ok(on), Ok(method)) => Ok(Arrangement { on, method }),
+            (on, method) => Err([on.err(), method.err()].into_iter().flatten().collect()),
+        }
+    }
+}
+
+/// What the review found. Ending support needs the reasons in writing and what other help
+/// there is, including arranging and paying for care oneself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutcomeRecord {
+    pub outcome: ReviewOutcome,
+    pub summary: String,
+    pub reasons: Option<String>,
+    pub other_help: Option<String>,
+}
+
+impl OutcomeRecord {
+    pub fn parse(form: &BTreeMap<String, String>) -> Result<OutcomeRecord, Vec<ReviewProblem>> {
+        let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
+        let outcome = ReviewOutcome::parse(field("outcome")).ok_or(ReviewProblem::Outcome);
+        let summary = BoundedText::required(field("summary"), TEXT_MAX).map_err(ReviewProblem::Summary);
+        let ending = outcome == Ok(ReviewOutcome::SupportEnds);
+        let when_ending = |name: &str, problem: fn(TextProblem) -> ReviewProblem| {
+            if ending {
+                BoundedText::required(field(name), TEXT_MAX).map(Some).map_err(problem)
+            } else {
+                Ok(None)
+            }
+        };
+        let reasons = when_ending("reasons", ReviewProblem::Reasons);
+        let other_help = when_ending("other_help", ReviewProblem::OtherHelp);
+        match (outcome, summary, reasons, other_help) {
+            (Ok(outcome), Ok(summary), Ok(reasons), Ok(other_help)) => Ok(OutcomeRecord {
+                outcome,
+                summary: summary.into_inner(),
+                reasons: reasons.map(BoundedText::into_inner),
+                other_help: other_help.map(BoundedText::into_inner),
+            }),
+            (outcome, summary, reasons, other_help) => {
+                Err([outcome.err(), summary.err(), reasons.err(), other_help.err()].into_iter().flatten().collect())
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewProblem {
+    Reason,
+    WhatChanged(TextProblem),
+    Method,
+    Involve(TextProblem),
+    Urgency,
+    DateMissing,
+    DateInvalid,
+    DatePast,
+    Outcome,
+    Summary(TextProblem),
+    Reasons(TextProblem),
+    OtherHelp(TextProblem),
+}
+
+impl Problem for ReviewProblem {
+    fn field(&self) -> String {
+        match self {
+            ReviewProblem::Reason => "reason",
+            ReviewProblem::WhatChanged(_) => "what_changed",
+            ReviewProblem::Method => "method",
+            ReviewProblem::Involve(_) => "involve",
+            ReviewProblem::Urgency => "urgency",
+            ReviewProblem::DateMissing | ReviewProblem::DateInvalid | ReviewProblem::DatePast => "arranged-day",
+            ReviewProblem::Outcome => "outcome",
+            ReviewProblem::Summary(_) => "summary",
+            ReviewProblem::Reasons(_) => "reasons",
+            ReviewProblem::OtherHelp(_) => "other_help",
+        }
+        .to_owned()
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        let text = match self {
+            ReviewProblem::WhatChanged(TextProblem::TooLong { max })
+            | ReviewProblem::Involve(TextProblem::TooLong { max })
+            | ReviewProblem::Summary(TextProblem::TooLong { max })
+            | ReviewProblem::Reasons(TextProblem::TooLong { max })
+            | ReviewProblem::OtherHelp(TextProblem::TooLong { max }) => return with_max(locale, Text::ReviewErrorsTooLong, *max),
+            ReviewProblem::Reason => Text::ReviewErrorsReason,
+            ReviewProblem::WhatChanged(_) => Text::ReviewErrorsWhatChanged,
+            ReviewProblem::Method => Text::ReviewErrorsMethod,
+            ReviewProblem::Involve(_) => Text::ReviewErrorsTooLong,
+            ReviewProblem::Urgency => Text::ReviewErrorsUrgency,
+            ReviewProblem::DateMissing => Text::ReviewErrorsDateMissing,
+            ReviewProblem::DateInvalid => Text::ReviewErrorsDateInvalid,
+            ReviewProblem::DatePast => Text::ReviewErrorsDatePast,
+            ReviewProblem::Outcome => Text::ReviewErrorsOutcome,
+            ReviewProblem::Summary(_) => Text::ReviewErrorsSummary,
+            ReviewProblem::Reasons(_) => Text::ReviewErrorsReasons,
+            ReviewProblem::OtherHelp(_) => Text::ReviewErrorsOtherHelp,
+        };
+        locale.text(text).to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,5 @@
+//! Data rights (UK GDPR): a person's copy of everything held about them, staff copies for their
+//! caseload, and an admin's erasure under the retention rules.
+pub mod api;
+mod page;
+pub use page::{DataRequestsPage, PersonDataPage};

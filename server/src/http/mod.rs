@@ -1,0 +1,42 @@
+//! HTTP middleware only: sessions, who is asking, cross-site checks, plain form posts, headers;
+//! and the state every handler and middleware can reach.
+pub mod csrf;
+pub mod form_posts;
+pub mod headers;
+pub mod session;
+pub mod visitor;
+
+use std::sync::Arc;
+
+use app::backend::ports::Services;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+
+use crate::config::Settings;
+
+/// What every handler and middleware can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub services: Services,
+    pub settings: Arc<Settings>,
+    pub session_keys: session::SessionKeys,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// Reads one cookie from a request's headers.
+pub fn cookie<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}

@@ -1,0 +1,109 @@
+//! Works out who is asking and how to answer: the request id, the language (from `?lang=`,
+//! then the `portal_lang` cookie, then the browser's `Accept-Language`) and any refused form
+//! waiting to be shown. The result goes into the request as an `app::kit::visitor::Visitor`.
+use app::kit::i18n::Locale;
+use app::kit::visitor::Visitor;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use http::{header, HeaderValue, Method};
+use tracing::Instrument;
+
+use app::backend::session::SessionHandle;
+
+use super::session::IDLE_TIMEOUT;
+use super::{cookie, AppState};
+
+pub const LANGUAGE_COOKIE: &str = "portal_lang";
+
+fn language_from_query(query: Option<&str>) -> Option<Locale> {
+    form_urlencoded::parse(query?.as_bytes()).find(|(k, _)| k == "lang").and_then(|(_, v)| Locale::parse(&v))
+}
+
+/// The client's address: the connection's, or behind a trusted proxy the last hop it added.
+fn client_ip(request: &Request, trust_forwarded_for: bool) -> Option<String> {
+    if trust_forwarded_for {
+        let forwarded = request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+        if let Some(last) = forwarded.and_then(|v| v.rsplit(',').next()) {
+            return Some(last.trim().to_owned());
+        }
+    }
+    request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
+}
+
+pub async fn middleware(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let request_id = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
+    let chosen = language_from_query(request.uri().query());
+    let locale = chosen
+        .or_else(|| cookie(request.headers(), LANGUAGE_COOKIE).and_then(Locale::parse))
+        .or_else(|| {
+            request
+                .headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::from_accept_language)
+        })
+        .unwrap_or_default();
+    let session = request.extensions().get::<SessionHandle>().cloned();
+    let path = request.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+    // A refused form is shown once, when the page it came from is shown again (and kept if the
+    // page could not be shown, so what was typed is not lost to a fault).
+    let flash = match (&session, request.method()) {
+        (Some(session), &Method::GET) => session.flash().filter(|f| f.page == request.uri().path()),
+        _ => None,
+    };
+    let shows_flash = flash.is_some();
+    let user = session.as_ref().and_then(|s| s.record()).and_then(|record| record.user.clone());
+    let client_ip = client_ip(&request, state.settings.trust_forwarded_for);
+    let visitor = Visitor {
+        locale,
+        path,
+        flash,
+        request_id: request_id.clone(),
+        council: state.services.council.clone(),
+        user,
+        timed_out: session.as_ref().is_some_and(|s| s.timed_out_user().is_some()),
+        client_ip,
+        idle_seconds: IDLE_TIMEOUT.num_seconds(),
+    };
+    let span = tracing::info_span!(
+        "request",
+        id = %request_id,
+        method = %request.method(),
+        path = %request.uri().path(),
+        actor = tracing::field::Empty,
+        role = tracing::field::Empty,
+    );
+    request.extensions_mut().insert(visitor);
+    let mut response = next.run(request).instrument(span).await;
+    if let (true, Some(session)) = (shows_flash && response.status().is_success(), &session) {
+        session.set_flash(None);
+    }
+    let headers = response.headers_mut();
+    if let Ok(id) = HeaderValue::from_str(&request_id) {
+        headers.insert("x-request-id", id);
+    }
+    if let Some(locale) = chosen {
+        let value = format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag());
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_comes_from_the_query_when_given() {
+        assert_eq!(language_from_query(Some("lang=pl")), Some(Locale::Pl));
+        assert_eq!(language_from_query(Some("reference=CM-1&lang=en")), Some(Locale::En));
+        assert_eq!(language_from_query(Some("lang=xx")), None);
+        assert_eq!(language_from_query(None), None);
+    }
+}

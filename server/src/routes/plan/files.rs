@@ -1,0 +1,326 @@
+//! Pictures and clips added to a plan: a plain multipart form posted to `/plan/upload` (it
+//! works without JavaScript, and has its own body limit), and `/plan/files/{id}` to show them
+//! only to people allowed to see the plan.
+use std::collections::BTreeMap;
+
+use app::domain::account::Role;
+use app::domain::plan::{ContributionKind, FileDescription, PlanSection};
+use app::domain::Problem;
+use app::error::AppError;
+use app::kit::forms::FormFlash;
+use app::kit::i18n::{Locale, Text};
+use app::policy::Access;
+use app::backend::ports::NewFileContribution;
+use app::backend::session::SessionHandle;
+use app::kit::visitor::Visitor;
+use axum::extract::{Multipart, Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
+use http::{header, HeaderMap, HeaderValue, StatusCode};
+
+use crate::http::AppState;
+use crate::routes::failed;
+use crate::files::pipeline::{self as uploads, Refusal, Sniffed};
+
+pub const UPLOAD_PATH: &str = "/plan/upload";
+/// The whole request may carry the largest clip plus the form's other fields.
+pub const BODY_LIMIT: usize = uploads::CLIP_MAX_BYTES + 64 * 1024;
+
+/// What the form sent.
+#[derive(Default)]
+struct Sent {
+    section: String,
+    caption: String,
+    alt_text: String,
+    file: Option<Vec<u8>>,
+    too_large: bool,
+}
+
+async fn read_form(mut multipart: Multipart) -> Sent {
+    let mut sent = Sent::default();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            // The body limit was reached (or the body was cut off).
+            Err(_) => {
+                sent.too_large = true;
+                break;
+            }
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        match name.as_str() {
+            "file" => {
+                // A browser sends an empty, nameless part when no file was chosen.
+                let chosen = field.file_name().is_some_and(|name| !name.is_empty());
+                match field.bytes().await {
+                    Ok(bytes) if bytes.is_empty() && !chosen => {}
+                    Ok(bytes) => sent.file = Some(bytes.to_vec()),
+                    Err(_) => {
+                        sent.too_large = true;
+                        break;
+                    }
+                }
+            }
+            "upload_section" | "caption" | "alt_text" => {
+                let text = field.text().await.unwrap_or_default();
+                match name.as_str() {
+                    "upload_section" => sent.section = text,
+                    "caption" => sent.caption = text,
+                    _ => sent.alt_text = text,
+                }
+            }
+            _ => {}
+        }
+    }
+    sent
+}
+
+fn message(locale: Locale, refusal: Refusal) -> String {
+    match refusal {
+        Refusal::Empty => locale.text(Text::PlanErrorsFileEmpty).to_owned(),
+        Refusal::TooLarge { max_mb } => locale.fill(Text::PlanErrorsFileTooLarge, &[("max", &max_mb.to_string())]),
+        Refusal::Heic => locale.text(Text::PlanErrorsFileHeic).to_owned(),
+        Refusal::Unsupported => locale.text(Text::PlanErrorsFileUnsupported).to_owned(),
+        Refusal::Damaged => locale.text(Text::PlanErrorsFileDamaged).to_owned(),
+        Refusal::TooManyPixels => locale.text(Text::PlanErrorsFilePixels).to_owned(),
+        Refusal::PlanFull => locale.text(Text::PlanErrorsPlanFull).to_owned(),
+    }
+}
+
+/// How the form was sent: by the browser itself (answer with redirects, like every form), or by
+/// the page's script (answer as server functions do: field messages, or where to go next).
+#[derive(Clone, Copy)]
+struct Answer {
+    script: bool,
+}
+
+impl Answer {
+    fn from(headers: &HeaderMap) -> Answer {
+        let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        Answer { script: accept.starts_with("application/json") }
+    }
+
+    fn go_to(self, location: &str) -> Response {
+        if self.script {
+            (StatusCode::OK, [(header::LOCATION, location.to_owned())]).into_response()
+        } else {
+            Redirect::to(location).into_response()
+        }
+    }
+}
+
+/// Back to the plan with what was typed and the messages (never the file itself). The script
+/// gets the messages to show next to the fields, with the rest of the page untouched.
+fn refuse(answer: Answer, session: &SessionHandle, sent: &Sent, errors: BTreeMap<String, String>) -> Response {
+    if answer.script {
+        let body = serde_json::json!({ "kind": "validation", "fields": errors });
+        return (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response();
+    }
+    session.set_flash(Some(FormFlash {
+        action: UPLOAD_PATH.to_owned(),
+        page: "/plan".to_owned(),
+        values: typed(sent),
+        errors,
+        summary: None,
+    }));
+    Redirect::to("/plan#upload").into_response()
+}
+
+/// What the person typed into the form (the file itself is never kept).
+fn typed(sent: &Sent) -> BTreeMap<String, String> {
+    BTreeMap::from([
+        ("upload_section".to_owned(), sent.section.clone()),
+        ("caption".to_owned(), sent.caption.clone()),
+        ("alt_text".to_owned(), sent.alt_text.clone()),
+    ])
+}
+
+/// A fault while adding a file: the cause goes to the log with the request id; the script gets
+/// the portal's usual fault answer, and the form comes back with what was typed and the
+/// portal's words for a fault (the file has to be chosen again).
+fn fault(answer: Answer, session: &SessionHandle, visitor: &Visitor, sent: &Sent, context: &str, error: impl std::fmt::Display) -> Response {
+    tracing::error!(request_id = %visitor.request_id, "{context}: {error}");
+    let error = AppError::Internal { request_id: visitor.request_id.clone() };
+    if answer.script {
+        return (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(&error)).into_response();
+    }
+    session.set_flash(Some(FormFlash {
+        action: UPLOAD_PATH.to_owned(),
+        page: "/plan".to_owned(),
+        values: typed(sent),
+        errors: BTreeMap::new(),
+        summary: error.summary(visitor.locale),
+    }));
+    Redirect::to("/plan#upload").into_response()
+}
+
+/// Removes files whose record could not be written, so none is left that nothing points to.
+async fn remove(files: &dyn app::backend::ports::FileStore, keys: &[String]) {
+    for key in keys {
+        if let Err(error) = files.delete(key).await {
+            tracing::warn!("removing the unused file {key}: {error}");
+        }
+    }
+}
+
+fn mb(bytes: usize) -> usize {
+    bytes / (1024 * 1024)
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(session): Extension<SessionHandle>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let answer = Answer::from(&headers);
+    let Some(me) = visitor.user.clone() else {
+        // The script then lets the browser post the form itself, and it lands on sign-in.
+        if answer.script {
+            return StatusCode::UNAUTHORIZED.into_response();
+        }
+        return Redirect::to("/sign-in?next=/plan").into_response();
+    };
+    if !matches!(me.role, Role::Carer | Role::Customer) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let locale = visitor.locale;
+    let services = &state.services;
+    let sent = read_form(multipart).await;
+    let mut errors = BTreeMap::new();
+    let section = PlanSection::parse(&sent.section);
+    if section.is_none() {
+        errors.insert("upload_section".to_owned(), locale.text(Text::PlanErrorsSection).to_owned());
+    }
+    let sniffed = match (&sent.file, sent.too_large) {
+        (_, true) => Err(Refusal::TooLarge { max_mb: mb(uploads::CLIP_MAX_BYTES) }),
+        (None, false) => {
+            errors.insert("file".to_owned(), locale.text(Text::PlanErrorsFileMissing).to_owned());
+            Err(Refusal::Empty)
+        }
+        (Some(bytes), false) => uploads::sniff(bytes).and_then(|kind| match kind {
+            Sniffed::Picture if bytes.len() > uploads::PICTURE_MAX_BYTES => {
+                Err(Refusal::TooLarge { max_mb: mb(uploads::PICTURE_MAX_BYTES) })
+            }
+            Sniffed::Clip(_) if bytes.len() > uploads::CLIP_MAX_BYTES => {
+                Err(Refusal::TooLarge { max_mb: mb(uploads::CLIP_MAX_BYTES) })
+            }
+            kind => Ok(kind),
+        }),
+    };
+    if let Err(refusal) = sniffed {
+        errors.entry("file".to_owned()).or_insert_with(|| message(locale, refusal));
+    }
+    // Until the file is known to be a picture, only the caption and length can be checked.
+    let kind = if matches!(sniffed, Ok(Sniffed::Picture)) { ContributionKind::Picture } else { ContributionKind::Clip };
+    let described = FileDescription::parse(kind, &sent.caption, &sent.alt_text);
+    for problem in described.as_ref().err().into_iter().flatten() {
+        errors.insert(problem.field(), problem.message(locale));
+    }
+    let (Some(section), Ok(kind), Some(bytes), Ok((caption, alt_text))) = (section, sniffed, sent.file.as_ref(), described) else {
+        return refuse(answer, &session, &sent, errors);
+    };
+    if !errors.is_empty() {
+        return refuse(answer, &session, &sent, errors);
+    }
+    let existing = match services.store.contributions(me.id).await {
+        Ok(existing) => existing,
+        Err(error) => return fault(answer, &session, &visitor, &sent, "reading a plan", error),
+    };
+    let files: Vec<_> = existing.iter().filter(|c| c.kind != ContributionKind::Words).collect();
+    let used: i64 = files.iter().map(|c| c.size_bytes).sum();
+    if files.len() >= uploads::PLAN_MAX_FILES || used + bytes.len() as i64 > uploads::PLAN_MAX_BYTES {
+        errors.insert("file".to_owned(), message(locale, Refusal::PlanFull));
+        return refuse(answer, &session, &sent, errors);
+    }
+
+    // Pictures are made safe off the async threads; clips are kept exactly as sent.
+    let name = services.digests.new_code();
+    let folder = app::backend::ports::files_folder(me.id);
+    let mut stored_keys = Vec::new();
+    let (contribution_kind, media_type, key, stored) = match kind {
+        Sniffed::Picture => {
+            let original = bytes.clone();
+            let safe = match tokio::task::spawn_blocking(move || uploads::make_safe(&original)).await {
+                Ok(Ok(safe)) => safe,
+                Ok(Err(refusal)) => {
+                    errors.insert("file".to_owned(), message(locale, refusal));
+                    return refuse(answer, &session, &sent, errors);
+                }
+                Err(error) => return fault(answer, &session, &visitor, &sent, "making a picture safe", error),
+            };
+            let (key, thumbnail) = (format!("{folder}/{name}.jpg"), format!("{folder}/{name}-thumb.jpg"));
+            if let Err(error) = services.files.put(&thumbnail, &safe.thumbnail).await {
+                return fault(answer, &session, &visitor, &sent, "storing a thumbnail", error);
+            }
+            stored_keys.push(thumbnail);
+            (ContributionKind::Picture, "image/jpeg", key, safe.full)
+        }
+        Sniffed::Clip(media_type) => (ContributionKind::Clip, media_type, format!("{folder}/{name}.clip"), bytes.clone()),
+    };
+    if let Err(error) = services.files.put(&key, &stored).await {
+        remove(services.files.as_ref(), &stored_keys).await;
+        return fault(answer, &session, &visitor, &sent, "storing a file", error);
+    }
+    stored_keys.push(key.clone());
+    let new = NewFileContribution {
+        section,
+        kind: contribution_kind,
+        caption: caption.as_deref(),
+        alt_text: alt_text.as_deref(),
+        file_key: &key,
+        media_type,
+        size_bytes: stored.len() as i64,
+    };
+    if let Err(error) = services.store.add_file_contribution(me.id, me.id, new, services.clock.now()).await {
+        remove(services.files.as_ref(), &stored_keys).await;
+        return fault(answer, &session, &visitor, &sent, "adding a file to a plan", error);
+    }
+    answer.go_to(&format!("/plan?added=1#{}", section.code()))
+}
+
+/// A picture (full size or `thumb`) or clip, for someone allowed to see the plan it is in.
+pub async fn file(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Path((id, variant)): Path<(i64, String)>,
+) -> Response {
+    let services = &state.services;
+    let Some(me) = visitor.user.clone() else { return StatusCode::NOT_FOUND.into_response() };
+    let found = match services.store.find_contribution(id).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return failed(&visitor, "finding a file", error),
+    };
+    match app::backend::cx::authorise_person(services, &visitor, &me.actor(), found.person_id, app::policy::Record::Plan, Access::View, "viewed plan file").await {
+        Ok(_) => {}
+        Err(error @ AppError::Internal { .. }) => return failed(&visitor, "authorising a file", error),
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    }
+    let (Some(key), Some(media_type)) = (found.file_key.clone(), found.media_type.clone()) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let key = match (found.kind, variant.as_str()) {
+        (ContributionKind::Picture, "thumb") => key.replace(".jpg", "-thumb.jpg"),
+        (_, "full") => key,
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let bytes = match services.files.get(&key).await {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return failed(&visitor, "reading a file", error),
+    };
+    let extension = if found.kind == ContributionKind::Picture { "jpg" } else { "clip" };
+    let disposition = format!("inline; filename=\"plan-{id}.{extension}\"");
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_str(&media_type).unwrap_or(HeaderValue::from_static("application/octet-stream")));
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=3600"));
+    response
+}

@@ -1,0 +1,206 @@
+//! Accounts, the links between people, and password reset codes.
+for_each_backend! {
+    use app::backend::ports::{Account, AccountStore, Credentials, NewAccount, StoreError, StoreResult};
+    use app::domain::account::Role;
+    use app::kit::i18n::Locale;
+    use app::policy::{Record, Relations, Scope};
+    use async_trait::async_trait;
+    use chrono::{DateTime, Utc};
+    use sqlx::FromRow;
+
+    #[derive(FromRow)]
+    struct AccountRow {
+        id: i64,
+        email: String,
+        display_name: String,
+        role: String,
+        locale: String,
+        created_at: DateTime<Utc>,
+    }
+
+    impl AccountRow {
+        fn into_account(self) -> StoreResult<Account> {
+            let role = Role::parse(&self.role)
+                .ok_or_else(|| StoreError::Unavailable(format!("unknown role {:?}", self.role).into()))?;
+            Ok(Account {
+                id: self.id,
+                email: self.email,
+                display_name: self.display_name,
+                role,
+                locale: Locale::parse(&self.locale).unwrap_or_default(),
+                created_at: self.created_at,
+            })
+        }
+    }
+
+    const ACCOUNT_COLUMNS: &str = "id, email, display_name, role, locale, created_at";
+
+    #[async_trait]
+    impl AccountStore for DbStore {
+        async fn create_account(&self, account: NewAccount<'_>, at: DateTime<Utc>) -> StoreResult<i64> {
+            sqlx::query_scalar(
+                "INSERT INTO users (email, display_name, role, password_hash, locale, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(account.email)
+            .bind(account.display_name)
+            .bind(account.role.as_str())
+            .bind(account.password_hash)
+            .bind(account.locale.tag())
+            .bind(at)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(store_error)
+        }
+
+        async fn find_account(&self, id: i64) -> StoreResult<Option<Account>> {
+            let row: Option<AccountRow> = sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM users WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(store_error)?;
+            row.map(AccountRow::into_account).transpose()
+        }
+
+        async fn find_credentials(&self, email: &str) -> StoreResult<Option<Credentials>> {
+            #[derive(FromRow)]
+            struct Row {
+                #[sqlx(flatten)]
+                account: AccountRow,
+                password_hash: String,
+            }
+            let row: Option<Row> =
+                sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS}, password_hash FROM users WHERE email = $1"))
+                    .bind(email.trim().to_lowercase())
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(store_error)?;
+            row.map(|r| Ok(Credentials { account: r.account.into_account()?, password_hash: r.password_hash }))
+                .transpose()
+        }
+
+        async fn staff_accounts(&self) -> StoreResult<Vec<Account>> {
+            let rows: Vec<AccountRow> = sqlx::query_as(&format!(
+                "SELECT {ACCOUNT_COLUMNS} FROM users WHERE role IN ('practitioner', 'responder', 'admin')
+                 ORDER BY LOWER(display_name), id"
+            ))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(store_error)?;
+            rows.into_iter().map(AccountRow::into_account).collect()
+        }
+
+        async fn set_password_hash(&self, user_id: i64, hash: &str) -> StoreResult<()> {
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                .bind(hash)
+                .bind(user_id)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(())
+        }
+
+        async fn relations(&self, user_id: i64) -> StoreResult<Relations> {
+            let ids = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql).bind(user_id).fetch_all(&self.pool);
+            let cares_for = ids("SELECT customer_id FROM care_links WHERE carer_id = $1").await.map_err(store_error)?;
+            let cared_for_by =
+                ids("SELECT carer_id FROM care_links WHERE customer_id = $1").await.map_err(store_error)?;
+            let caseload =
+                ids("SELECT person_id FROM caseloads WHERE practitioner_id = $1").await.map_err(store_error)?;
+            let represents: Vec<(i64, String)> =
+                sqlx::query_as("SELECT principal_id, scope FROM representations WHERE representative_id = $1")
+                    .bind(user_id)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(store_error)?;
+            let represents =
+                represents.into_iter().filter_map(|(id, scope)| Scope::parse(&scope).map(|s| (id, s))).collect();
+            let shared: Vec<(i64, String)> = sqlx::query_as("SELECT owner_id, record FROM shares WHERE viewer_id = $1")
+                .bind(user_id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(store_error)?;
+            let shared_with_me =
+                shared.into_iter().filter_map(|(id, record)| Record::parse(&record).map(|r| (id, r))).collect();
+            Ok(Relations { cares_for, cared_for_by, represents, caseload, shared_with_me })
+        }
+
+        async fn link_carer(&self, carer_id: i64, customer_id: i64, at: DateTime<Utc>) -> StoreResult<()> {
+            sqlx::query(
+                "INSERT INTO care_links (carer_id, customer_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            )
+            .bind(carer_id)
+            .bind(customer_id)
+            .bind(at)
+            .execute(&self.pool)
+            .await
+            .map_err(store_error)?;
+            Ok(())
+        }
+
+        async fn add_to_caseload(&self, practitioner_id: i64, person_id: i64, at: DateTime<Utc>) -> StoreResult<()> {
+            sqlx::query("INSERT INTO caseloads (practitioner_id, person_id, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                .bind(practitioner_id)
+                .bind(person_id)
+                .bind(at)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(())
+        }
+
+        async fn add_representation(
+            &self,
+            representative_id: i64,
+            principal_id: i64,
+            scope: Scope,
+            at: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            sqlx::query(
+                "INSERT INTO representations (representative_id, principal_id, scope, granted_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (representative_id, principal_id) DO UPDATE SET scope = excluded.scope",
+            )
+            .bind(representative_id)
+            .bind(principal_id)
+            .bind(scope.as_str())
+            .bind(at)
+            .execute(&self.pool)
+            .await
+            .map_err(store_error)?;
+            Ok(())
+        }
+
+        async fn create_password_reset(
+            &self,
+            digest: &str,
+            user_id: i64,
+            at: DateTime<Utc>,
+            expires_at: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            sqlx::query(
+                "INSERT INTO password_resets (digest, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(digest)
+            .bind(user_id)
+            .bind(at)
+            .bind(expires_at)
+            .execute(&self.pool)
+            .await
+            .map_err(store_error)?;
+            Ok(())
+        }
+
+        async fn use_password_reset(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>> {
+            // One statement marks the code used and returns its owner, so two uses cannot both win.
+            sqlx::query_scalar(
+                "UPDATE password_resets SET used_at = $1
+                 WHERE digest = $2 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
+            )
+            .bind(now)
+            .bind(digest)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(store_error)
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The carer's self-assessment: answers saved as they go, submitted versions and decisions.
+for_each_backend! {
+    use app::backend::ports::{
+        AssessmentStore, QueuedAssessment, RecordedDecision, StoreError, StoreResult, SubmittedAssessment,
+    };
+    use app::domain::assessment::{Answers, Draft, EligibilityDecision};
+    use async_trait::async_trait;
+    use chrono::{DateTime, Utc};
+    use sqlx::FromRow;
+
+    use group_commit::PageSave;
+
+    #[derive(FromRow)]
+    struct VersionRow {
+        id: i64,
+        carer_id: i64,
+        carer_name: String,
+        version: i64,
+        submitted_at: DateTime<Utc>,
+        answers: String,
+        decision: Option<String>,
+        practitioner_id: Option<i64>,
+        decided_at: Option<DateTime<Utc>>,
+    }
+
+    fn corrupt(what: &str, error: serde_json::Error) -> StoreError {
+        StoreError::Unavailable(format!("unreadable {what}: {error}").into())
+    }
+
+    impl VersionRow {
+        fn into_record(self) -> StoreResult<SubmittedAssessment> {
+            let answers: Answers = serde_json::from_str(&self.answers).map_err(|e| corrupt("answers", e))?;
+            let decision = match (self.decision, self.practitioner_id, self.decided_at) {
+                (Some(decision), Some(practitioner_id), Some(decided_at)) => Some(RecordedDecision {
+                    decision: serde_json::from_str(&decision).map_err(|e| corrupt("decision", e))?,
+                    practitioner_id,
+                    decided_at,
+                }),
+                _ => None,
+            };
+            Ok(SubmittedAssessment {
+                id: self.id,
+                carer_id: self.carer_id,
+                carer_name: self.carer_name,
+                version: self.version,
+                submitted_at: self.submitted_at,
+                answers,
+                decision,
+            })
+        }
+    }
+
+    const VERSION_SELECT: &str =
+        "SELECT v.id, v.carer_id, u.display_name AS carer_name, v.version, v.submitted_at, v.answers,
+            d.decision, d.practitioner_id, d.decided_at
+         FROM assessment_versions v
+         JOIN users u ON u.id = v.carer_id
+         LEFT JOIN eligibility_decisions d ON d.version_id = v.id";
+
+    #[async_trait]
+    impl AssessmentStore for DbStore {
+        async fn draft(&self, carer_id: i64) -> StoreResult<Draft> {
+            let answers: Vec<(String, String)> =
+                sqlx::query_as("SELECT question, value FROM assessment_answers WHERE carer_id = $1")
+                    .bind(carer_id)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(store_error)?;
+            let seen: Vec<String> = sqlx::query_scalar("SELECT page FROM assessment_pages_seen WHERE carer_id = $1")
+                .bind(carer_id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(Draft { answers: answers.into_iter().collect(), seen_pages: seen.into_iter().collect() })
+        }
+
+        async fn save_page(
+            &self,
+            carer_id: i64,
+            page: &str,
+            answers: &[(String, String)],
+            at: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            let save = PageSave { carer_id, page: page.to_owned(), answers: answers.to_vec(), at };
+            self.saves.save(save).await
+        }
+
+        async fn submit_assessment(
+            &self,
+            carer_id: i64,
+            answers: &Answers,
+            under_18: bool,
+            at: DateTime<Utc>,
+        ) -> StoreResult<i64> {
+            let answers = serde_json::to_string(answers).map_err(|e| corrupt("answers", e))?;
+            // The version number is worked out inside the insert, so two sends at once cannot
+            // both take the same number (the unique index would refuse the second).
+            sqlx::query_scalar(
+                "INSERT INTO assessment_versions (carer_id, version, answers, under_18, submitted_at)
+                 SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4 FROM assessment_versions WHERE carer_id = $1
+                 RETURNING id",
+            )
+            .bind(carer_id)
+            .bind(answers)
+            .bind(under_18)
+            .bind(at)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(store_error)
+        }
+
+        async fn assessment_versions(&self, carer_id: i64) -> StoreResult<Vec<SubmittedAssessment>> {
+            let rows: Vec<VersionRow> =
+                sqlx::query_as(&format!("{VERSION_SELECT} WHERE v.carer_id = $1 ORDER BY v.version DESC"))
+                    .bind(carer_id)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(store_error)?;
+            rows.into_iter().map(VersionRow::into_record).collect()
+        }
+
+        async fn assessment_version(&self, id: i64) -> StoreResult<Option<SubmittedAssessment>> {
+            let row: Option<VersionRow> = sqlx::query_as(&format!("{VERSION_SELECT} WHERE v.id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(store_error)?;
+            row.map(VersionRow::into_record).transpose()
+        }
+
+        async fn assessment_queue(&self) -> StoreResult<Vec<QueuedAssessment>> {
+            let rows: Vec<(i64, i64, String, i64, DateTime<Utc>, bool, Option<bool>, bool)> = sqlx::query_as(
+                "SELECT v.id, v.carer_id, u.display_name, v.version, v.submitted_at, v.under_18, d.eligible,
+                        EXISTS (SELECT 1 FROM caseloads c WHERE c.person_id = v.carer_id)
+                 FROM assessment_versions v
+                 JOIN users u ON u.id = v.carer_id
+                 LEFT JOIN eligibility_decisions d ON d.version_id = v.id
+                 ORDER BY v.submitted_at DESC, v.id DESC",
+            )
+            .fetch_all(&self.pool)
+            .await
+            .map_err(store_error)?;
+            Ok(rows
+                .into_iter()
+                .map(|(id, carer_id, carer_name, version, submitted_at, under_18, eligible, allocated)| {
+                    QueuedAssessment { id, carer_id, carer_name, version, submitted_at, under_18, eligible, allocated }
+                })
+                .collect())
+        }
+
+        async fn record_decision(
+            &self,
+            version_id: i64,
+            practitioner_id: i64,
+            decision: &EligibilityDecision,
+            at: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            let json = serde_json::to_string(decision).map_err(|e| corrupt("decision", e))?;
+            sqlx::query(
+                "INSERT INTO eligibility_decisions (version_id, practitioner_id, eligible, decision, decided_at)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(version_id)
+            .bind(practitioner_id)
+            .bind(decision.eligible())
+            .bind(json)
+            .bind(at)
+            .execute(&self.pool)
+            .await
+            .map_err(store_error)?;
+            Ok(())
+        }
+    }
+}

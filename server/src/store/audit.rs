@@ -1,0 +1,62 @@
+//! The append-only audit log (the database refuses updates and deletes).
+for_each_backend! {
+    use app::backend::ports::{AuditEvent, AuditLog, StoreResult};
+    use async_trait::async_trait;
+    use chrono::{DateTime, Utc};
+    use sqlx::FromRow;
+
+    #[derive(FromRow)]
+    struct AuditRow {
+        at: DateTime<Utc>,
+        actor_id: Option<i64>,
+        action: String,
+        subject_id: Option<i64>,
+        reason: Option<String>,
+        detail: Option<String>,
+        client_ip: Option<String>,
+    }
+
+    #[async_trait]
+    impl AuditLog for DbStore {
+        async fn record(&self, event: &AuditEvent) -> StoreResult<()> {
+            sqlx::query(
+                "INSERT INTO audit_events (at, actor_id, action, subject_id, reason, detail, client_ip)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(event.at)
+            .bind(event.actor_id)
+            .bind(&event.action)
+            .bind(event.subject_id)
+            .bind(&event.reason)
+            .bind(&event.detail)
+            .bind(&event.client_ip)
+            .execute(&self.pool)
+            .await
+            .map_err(store_error)?;
+            Ok(())
+        }
+
+        async fn recent(&self, limit: u32) -> StoreResult<Vec<AuditEvent>> {
+            let rows: Vec<AuditRow> = sqlx::query_as(
+                "SELECT at, actor_id, action, subject_id, reason, detail, client_ip FROM audit_events
+                 ORDER BY id DESC LIMIT $1",
+            )
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(store_error)?;
+            Ok(rows
+                .into_iter()
+                .map(|r| AuditEvent {
+                    at: r.at,
+                    actor_id: r.actor_id,
+                    action: r.action,
+                    subject_id: r.subject_id,
+                    reason: r.reason,
+                    detail: r.detail,
+                    client_ip: r.client_ip,
+                })
+                .collect())
+        }
+    }
+}

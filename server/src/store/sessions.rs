@@ -1,0 +1,124 @@
+//! Server-side sessions.
+for_each_backend! {
+    use app::backend::ports::{SessionRecord, SessionStore, StoreError, StoreResult};
+    use app::domain::account::Role;
+    use app::kit::forms::FormFlash;
+    use app::kit::visitor::SignedInUser;
+    use async_trait::async_trait;
+    use chrono::{DateTime, Utc};
+    use sqlx::FromRow;
+
+    #[derive(FromRow)]
+    struct SessionRow {
+        digest: String,
+        user_id: Option<i64>,
+        created_at: DateTime<Utc>,
+        last_seen_at: DateTime<Utc>,
+        flash: Option<String>,
+        email: Option<String>,
+        display_name: Option<String>,
+        role: Option<String>,
+    }
+
+    #[async_trait]
+    impl SessionStore for DbStore {
+        async fn create_session(&self, digest: &str, user_id: Option<i64>, at: DateTime<Utc>) -> StoreResult<()> {
+            sqlx::query("INSERT INTO sessions (digest, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
+                .bind(digest)
+                .bind(user_id)
+                .bind(at)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(())
+        }
+
+        async fn find_session(&self, digest: &str) -> StoreResult<Option<SessionRecord>> {
+            let row: Option<SessionRow> = sqlx::query_as(
+                "SELECT s.digest, s.user_id, s.created_at, s.last_seen_at, s.flash, u.email, u.display_name, u.role
+                 FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.digest = $1",
+            )
+            .bind(digest)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(store_error)?;
+            row.map(|row| {
+                // A flash that no longer parses (after an upgrade) is dropped, not an error.
+                let flash = row.flash.and_then(|json| serde_json::from_str(&json).ok());
+                let user = match (row.user_id, row.email, row.display_name, row.role) {
+                    (Some(id), Some(email), Some(name), Some(role)) => Some(SignedInUser {
+                        id,
+                        name,
+                        email,
+                        role: Role::parse(&role)
+                            .ok_or_else(|| StoreError::Unavailable(format!("unknown role {role:?}").into()))?,
+                    }),
+                    _ => None,
+                };
+                Ok(SessionRecord {
+                    digest: row.digest,
+                    user_id: row.user_id,
+                    created_at: row.created_at,
+                    last_seen_at: row.last_seen_at,
+                    flash,
+                    user,
+                })
+            })
+            .transpose()
+        }
+
+        async fn touch_session(&self, digest: &str, at: DateTime<Utc>) -> StoreResult<()> {
+            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE digest = $2")
+                .bind(at)
+                .bind(digest)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(())
+        }
+
+        async fn set_flash(&self, digest: &str, flash: Option<&FormFlash>) -> StoreResult<()> {
+            let json =
+                flash.map(serde_json::to_string).transpose().map_err(|e| StoreError::Unavailable(Box::new(e)))?;
+            sqlx::query("UPDATE sessions SET flash = $1 WHERE digest = $2")
+                .bind(json)
+                .bind(digest)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(())
+        }
+
+        async fn delete_session(&self, digest: &str) -> StoreResult<()> {
+            sqlx::query("DELETE FROM sessions WHERE digest = $1")
+                .bind(digest)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(())
+        }
+
+        async fn delete_sessions_of(&self, user_id: i64) -> StoreResult<()> {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(user_id)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(())
+        }
+
+        async fn delete_expired_sessions(
+            &self,
+            idle_before: DateTime<Utc>,
+            created_before: DateTime<Utc>,
+        ) -> StoreResult<u64> {
+            let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
+                .bind(idle_before)
+                .bind(created_before)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(done.rows_affected())
+        }
+    }
+}

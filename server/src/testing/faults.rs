@@ -1,0 +1,349 @@
+//! Fault injection for tests and drills: a store and a file store that pass every call to the
+//! real ones until a switch says to fail. A failure reads like a real driver's error, with a
+//! marker (`FAULT_MARKER`) a test can look for in responses, where it must never appear.
+//!
+//! Each store method is listed once below as a read, a write or a session call, so a fault can
+//! fail only writes, or everything but sessions (which keep refused forms), or everything; and
+//! only after some calls have passed, to fail a request halfway. A new store trait is one more
+//! block in `faulty!`.
+use std::sync::{Arc, Mutex};
+
+use app::domain::assessment::{Answers, Draft, EligibilityDecision};
+use app::domain::budget::{PersonalBudget, Spend};
+use app::domain::contact::ContactMessage;
+use app::domain::directory::ServiceEntry;
+use app::domain::emergency::{CardCode, EmergencyPlanForm, LookupReason};
+use app::domain::family::InvitationStatus;
+use app::domain::plan::record::CareAndSupportPlan;
+use app::domain::plan::{ContributionChange, PlanSection, SentContribution};
+use app::domain::reviews::{Arrangement, OutcomeRecord, PlannedReview, ReviewRequest};
+use app::kit::forms::FormFlash;
+use app::kit::i18n::Locale;
+use app::policy::{Record, Relations, Scope};
+use app::backend::ports::*;
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// In every injected failure's text; no response may ever contain it.
+pub const FAULT_MARKER: &str = "INTERNAL-FAULT-7f3a";
+
+/// What kind of call a store method is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Call {
+    Read,
+    Write,
+    /// Reading or writing a session (and the refused form kept in it).
+    Session,
+}
+
+/// Which calls fail.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Fault {
+    pub reads: bool,
+    pub writes: bool,
+    pub sessions: bool,
+    /// How many calls that would fail pass first (to fail a request halfway).
+    pub after: u32,
+    /// How many calls fail before it clears by itself (0: until it is cleared).
+    pub times: u32,
+}
+
+impl Fault {
+    /// Nothing fails.
+    pub const NONE: Fault = Fault { reads: false, writes: false, sessions: false, after: 0, times: 0 };
+
+    /// Every write fails; reads and sessions work (a full disk, a lost lock).
+    pub fn writes() -> Fault {
+        Fault { writes: true, ..Fault::NONE }
+    }
+
+    /// Every read and write of records fails; sessions work.
+    pub fn reads_and_writes() -> Fault {
+        Fault { reads: true, writes: true, ..Fault::NONE }
+    }
+
+    /// Everything fails, sessions too (the database is gone).
+    pub fn everything() -> Fault {
+        Fault { reads: true, writes: true, sessions: true, ..Fault::NONE }
+    }
+
+    /// The same fault, once `calls` calls it covers have passed.
+    pub fn after(self, calls: u32) -> Fault {
+        Fault { after: calls, ..self }
+    }
+
+    /// The same fault, clearing by itself once `calls` calls have failed (a passing hiccup).
+    pub fn times(self, calls: u32) -> Fault {
+        Fault { times: calls, ..self }
+    }
+
+    fn covers(&self, call: Call) -> bool {
+        match call {
+            Call::Read => self.reads,
+            Call::Write => self.writes,
+            Call::Session => self.sessions,
+        }
+    }
+}
+
+#[derive(Default)]
+struct SwitchState {
+    fault: Fault,
+    passed: u32,
+    /// Failures under the current fault.
+    failing: u32,
+    failed: u64,
+}
+
+/// Turns faults on and off while the portal runs; clones share one switch.
+#[derive(Clone, Default)]
+pub struct FaultSwitch(Arc<Mutex<SwitchState>>);
+
+impl FaultSwitch {
+    pub fn set(&self, fault: Fault) {
+        let mut state = self.lock();
+        state.fault = fault;
+        state.passed = 0;
+        state.failing = 0;
+    }
+
+    pub fn clear(&self) {
+        self.set(Fault::NONE);
+    }
+
+    /// How many calls have been failed so far (a test can tell the fault was reached).
+    pub fn failures(&self) -> u64 {
+        self.lock().failed
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, SwitchState> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn check(&self, call: Call, method: &str) -> Result<(), StoreError> {
+        let mut state = self.lock();
+        if !state.fault.covers(call) {
+            return Ok(());
+        }
+        if state.passed < state.fault.after {
+            state.passed += 1;
+            return Ok(());
+        }
+        if state.fault.times > 0 && state.failing >= state.fault.times {
+            return Ok(());
+        }
+        state.failing += 1;
+        state.failed += 1;
+        Err(StoreError::Unavailable(Box::new(std::io::Error::other(format!(
+            "{FAULT_MARKER}: disk I/O error at /var/lib/carer-portal/portal.db (sqlx: SQLITE_IOERR_WRITE) in {method}"
+        )))))
+    }
+}
+
+/// The store behind a fault switch.
+pub struct FaultyStore {
+    inner: Arc<dyn Store>,
+    switch: FaultSwitch,
+}
+
+impl FaultyStore {
+    pub fn new(inner: Arc<dyn Store>, switch: FaultSwitch) -> FaultyStore {
+        FaultyStore { inner, switch }
+    }
+}
+
+/// Implements store traits for `FaultyStore`: each method checks the switch, then calls the
+/// real store. Written `Trait { Read|Write|Session name(args) -> Result; … }`.
+macro_rules! faulty {
+    ($($store:ident { $($call:ident $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)* })*) => {$(
+        #[async_trait]
+        impl $store for FaultyStore {
+            $(async fn $name(&self, $($arg: $ty),*) -> $ret {
+                self.switch.check(Call::$call, stringify!($name))?;
+                $store::$name(&*self.inner, $($arg),*).await
+            })*
+        }
+    )*};
+}
+
+type At = DateTime<Utc>;
+
+faulty! {
+    DataRightsStore {
+        Read export_person(user_id: i64) -> StoreResult<PersonalData>;
+        Write erase_person(user_id: i64, audit: &AuditEvent) -> StoreResult<Erasure>;
+    }
+    ContactStore {
+        Write add_contact_message(message: &ContactMessage, locale: Locale, received_at: At) -> StoreResult<ContactReference>;
+    }
+    SessionStore {
+        Session create_session(digest: &str, user_id: Option<i64>, at: At) -> StoreResult<()>;
+        Session find_session(digest: &str) -> StoreResult<Option<SessionRecord>>;
+        Session touch_session(digest: &str, at: At) -> StoreResult<()>;
+        Session set_flash(digest: &str, flash: Option<&FormFlash>) -> StoreResult<()>;
+        Session delete_session(digest: &str) -> StoreResult<()>;
+        Session delete_sessions_of(user_id: i64) -> StoreResult<()>;
+        Session delete_expired_sessions(idle_before: At, created_before: At) -> StoreResult<u64>;
+    }
+    AccountStore {
+        Write create_account(account: NewAccount<'_>, at: At) -> StoreResult<i64>;
+        Read find_account(id: i64) -> StoreResult<Option<Account>>;
+        Read find_credentials(email: &str) -> StoreResult<Option<Credentials>>;
+        Read staff_accounts() -> StoreResult<Vec<Account>>;
+        Write set_password_hash(user_id: i64, hash: &str) -> StoreResult<()>;
+        Read relations(user_id: i64) -> StoreResult<Relations>;
+        Write link_carer(carer_id: i64, customer_id: i64, at: At) -> StoreResult<()>;
+        Write add_to_caseload(practitioner_id: i64, person_id: i64, at: At) -> StoreResult<()>;
+        Write add_representation(representative_id: i64, principal_id: i64, scope: Scope, at: At) -> StoreResult<()>;
+        Write create_password_reset(digest: &str, user_id: i64, at: At, expires_at: At) -> StoreResult<()>;
+        Write use_password_reset(digest: &str, now: At) -> StoreResult<Option<i64>>;
+    }
+    AuditLog {
+        Write record(event: &AuditEvent) -> StoreResult<()>;
+        Read recent(limit: u32) -> StoreResult<Vec<AuditEvent>>;
+    }
+    AssessmentStore {
+        Read draft(carer_id: i64) -> StoreResult<Draft>;
+        Write save_page(carer_id: i64, page: &str, answers: &[(String, String)], at: At) -> StoreResult<()>;
+        Write submit_assessment(carer_id: i64, answers: &Answers, under_18: bool, at: At) -> StoreResult<i64>;
+        Read assessment_versions(carer_id: i64) -> StoreResult<Vec<SubmittedAssessment>>;
+        Read assessment_version(id: i64) -> StoreResult<Option<SubmittedAssessment>>;
+        Read assessment_queue() -> StoreResult<Vec<QueuedAssessment>>;
+        Write record_decision(version_id: i64, practitioner_id: i64, decision: &EligibilityDecision, at: At) -> StoreResult<()>;
+    }
+    PlanStore {
+        Read contributions(person_id: i64) -> StoreResult<Vec<Contribution>>;
+        Write add_contributions(person_id: i64, added_by: i64, items: &[(PlanSection, String)], at: At) -> StoreResult<()>;
+        Write add_file_contribution(person_id: i64, added_by: i64, file: NewFileContribution<'_>, at: At) -> StoreResult<i64>;
+        Read find_contribution(id: i64) -> StoreResult<Option<Contribution>>;
+        Write move_contribution(person_id: i64, id: i64, up: bool) -> StoreResult<()>;
+        Write change_contribution(person_id: i64, id: i64, change: &ContributionChange, at: At) -> StoreResult<()>;
+        Write remove_contribution(person_id: i64, id: i64, at: At) -> StoreResult<()>;
+        Write send_plan(person_id: i64, contributions: &[SentContribution], at: At) -> StoreResult<i64>;
+        Read plan_versions(person_id: i64) -> StoreResult<Vec<PlanVersion>>;
+        Read plan_version(id: i64) -> StoreResult<Option<PlanVersion>>;
+        Read plans_awaiting_sign_off() -> StoreResult<Vec<PlanVersion>>;
+        Write sign_off_plan(id: i64, practitioner_id: i64, record: &CareAndSupportPlan, reviews: &[PlannedReview], at: At) -> StoreResult<()>;
+        Read own_words(person_id: i64) -> StoreResult<Option<String>>;
+        Write save_own_words(person_id: i64, words: Option<&str>, at: At) -> StoreResult<()>;
+    }
+    ReviewStore {
+        Read reviews_of(person_id: i64) -> StoreResult<Vec<Review>>;
+        Read review(id: i64) -> StoreResult<Option<Review>>;
+        Read open_reviews() -> StoreResult<Vec<Review>>;
+        Write request_review(person_id: i64, requested_by: i64, request: &ReviewRequest, at: At) -> StoreResult<i64>;
+        Write arrange_review(id: i64, by: i64, arrangement: &Arrangement, at: At) -> StoreResult<()>;
+        Write complete_review(id: i64, by: i64, outcome: &OutcomeRecord, at: At) -> StoreResult<()>;
+        Read reviews_to_remind(by: NaiveDate) -> StoreResult<Vec<Review>>;
+        Write mark_reminded(id: i64, at: At) -> StoreResult<()>;
+        Read review_emails(person_id: i64) -> StoreResult<bool>;
+        Write set_review_emails(person_id: i64, wanted: bool) -> StoreResult<()>;
+    }
+    BudgetStore {
+        Write set_budget(plan_version_id: i64, person_id: i64, set_by: i64, budget: &PersonalBudget, review: Option<&PlannedReview>, at: At) -> StoreResult<i64>;
+        Read current_budget(person_id: i64) -> StoreResult<Option<SetBudget>>;
+        Read budget_for_plan(plan_version_id: i64) -> StoreResult<Option<SetBudget>>;
+        Read spends(budget_id: i64) -> StoreResult<Vec<RecordedSpend>>;
+        Write record_spend(budget_id: i64, person_id: i64, by: i64, spend: &Spend, at: At) -> StoreResult<i64>;
+    }
+    EmergencyStore {
+        Read emergency_plan(carer_id: i64) -> StoreResult<Option<EmergencyPlan>>;
+        Write save_emergency_plan(carer_id: i64, plan: &EmergencyPlanForm, new_card: &CardCode, at: At) -> StoreResult<()>;
+        Write confirm_emergency_plan(carer_id: i64, at: At) -> StoreResult<()>;
+        Write replace_card(carer_id: i64, code: &CardCode, at: At) -> StoreResult<()>;
+        Read carer_with_card(code: &CardCode) -> StoreResult<Option<i64>>;
+        Write record_lookup(carer_id: i64, responder_id: i64, reason: LookupReason, note: Option<&str>, at: At) -> StoreResult<i64>;
+        Read lookup(id: i64) -> StoreResult<Option<Lookup>>;
+        Read lookups_of(carer_id: i64) -> StoreResult<Vec<Lookup>>;
+        Read home_access(carer_id: i64) -> StoreResult<Option<String>>;
+        Read plans_to_reconfirm(confirmed_by: At) -> StoreResult<Vec<EmergencyPlan>>;
+        Write mark_reconfirm_reminded(carer_id: i64, at: At) -> StoreResult<()>;
+    }
+    FamilyStore {
+        Write create_invitation(invitation: NewInvitation<'_>, at: At) -> StoreResult<i64>;
+        Read open_invitation(digest: &str, now: At) -> StoreResult<Option<Invitation>>;
+        Read invitations_from(person_id: i64) -> StoreResult<Vec<Invitation>>;
+        Write accept_care_link(invitation_id: i64, customer_id: i64, answered_by: i64, customer_shares: &[Record], at: At) -> StoreResult<()>;
+        Write accept_helper(invitation_id: i64, helper_id: i64, at: At) -> StoreResult<()>;
+        Write close_invitation(invitation_id: i64, by: i64, status: InvitationStatus, at: At) -> StoreResult<()>;
+        Read shares(owner_id: i64, viewer_id: i64) -> StoreResult<Vec<Record>>;
+        Write set_shares(owner_id: i64, viewer_id: i64, records: &[Record]) -> StoreResult<()>;
+        Write unlink(carer_id: i64, customer_id: i64) -> StoreResult<()>;
+        Read helpers_of(principal_id: i64) -> StoreResult<Vec<Helper>>;
+        Write remove_helper(principal_id: i64, helper_id: i64) -> StoreResult<()>;
+    }
+    DirectoryStore {
+        Read services(include_retired: bool) -> StoreResult<Vec<ListedService>>;
+        Read service(id: i64) -> StoreResult<Option<ListedService>>;
+        Write add_service(entry: &ServiceEntry, at: At) -> StoreResult<i64>;
+        Write update_service(id: i64, entry: &ServiceEntry, at: At) -> StoreResult<()>;
+        Write retire_service(id: i64, retired: bool, at: At) -> StoreResult<()>;
+    }
+}
+
+/// The file store behind a fault switch: `put` and `delete` are writes, `get` a read.
+pub struct FaultyFiles {
+    inner: Arc<dyn FileStore>,
+    switch: FaultSwitch,
+}
+
+impl FaultyFiles {
+    pub fn new(inner: Arc<dyn FileStore>, switch: FaultSwitch) -> FaultyFiles {
+        FaultyFiles { inner, switch }
+    }
+}
+
+#[async_trait]
+impl FileStore for FaultyFiles {
+    async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        self.switch.check(Call::Write, "put")?;
+        self.inner.put(key, bytes).await
+    }
+
+    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.switch.check(Call::Read, "get")?;
+        self.inner.get(key).await
+    }
+
+    async fn delete(&self, key: &str) -> Result<(), StoreError> {
+        self.switch.check(Call::Write, "delete")?;
+        self.inner.delete(key).await
+    }
+    async fn list(&self, folder: &str) -> Result<Vec<String>, StoreError> {
+        self.switch.check(Call::Read, "list")?;
+        self.inner.list(folder).await
+    }
+}
+
+/// Puts the portal's store and file store behind two switches (returned: store, files).
+pub fn wrap(services: Services) -> (Services, FaultSwitch, FaultSwitch) {
+    let (store, files) = (FaultSwitch::default(), FaultSwitch::default());
+    let wrapped = Services {
+        store: Arc::new(FaultyStore::new(services.store.clone(), store.clone())),
+        files: Arc::new(FaultyFiles::new(services.files.clone(), files.clone())),
+        ..services
+    };
+    (wrapped, store, files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fault_can_wait_for_some_calls_to_pass() {
+        let switch = FaultSwitch::default();
+        switch.set(Fault::writes().after(1));
+        assert!(switch.check(Call::Read, "r").is_ok());
+        assert!(switch.check(Call::Write, "w").is_ok());
+        let error = switch.check(Call::Write, "w").unwrap_err();
+        assert!(format!("{:?}", error).contains(FAULT_MARKER));
+        assert!(switch.check(Call::Session, "s").is_ok());
+        assert_eq!(switch.failures(), 1);
+        switch.clear();
+        assert!(switch.check(Call::Write, "w").is_ok());
+        switch.set(Fault::reads_and_writes().times(1));
+        assert!(switch.check(Call::Read, "r").is_err());
+        assert!(switch.check(Call::Read, "r").is_ok());
+    }
+}

@@ -1,0 +1,340 @@
+//! No cross-account reads or writes through any server function that takes an id, for every
+//! pair of accounts in different roles and households. Every registered server function must be
+//! listed here, so a new one cannot be forgotten.
+
+use std::collections::BTreeMap;
+
+use app::domain::account::Role;
+use app::policy::Scope;
+use app::domain::plan::PlanSection;
+use app::domain::reviews::{ReviewMethod, ReviewReason, ReviewRequest, Urgency};
+use app::backend::ports::NewAccount;
+use server::testing::demo::DEMO_PASSWORD;
+use crate::helpers::{spawn, TestPortal};
+
+/// Server functions that act only on the signed-in person (or on nobody).
+const WITHOUT_AN_ID: &[&str] = &[
+    "/api/contact",
+    "/api/account/register",
+    "/api/account/sign-in",
+    "/api/account/sign-out",
+    "/api/account/stay-signed-in",
+    "/api/account/forgotten-password",
+    "/api/account/reset-password",
+    "/api/people/linked",
+    "/api/staff/audit-log",
+    "/api/staff/users",
+    "/api/staff/users/add",
+    // A carer's own assessment: the signed-in carer is the only subject.
+    "/api/assessment/mine",
+    "/api/assessment/save",
+    "/api/assessment/send",
+    // The practitioner's queue lists only their caseload (and unallocated carers' names).
+    "/api/assessment/queue",
+    // A person's own plan: the signed-in carer or customer is the only subject.
+    "/api/plan/mine",
+    "/api/plan/add",
+    "/api/plan/own-words",
+    "/api/plan/own-words/proposals",
+    "/api/plan/own-words/accept",
+    "/api/plan/send",
+    "/api/plan/versions",
+    // Lists only plans of people in the practitioner's caseload.
+    "/api/plan/awaiting-sign-off",
+    // A person's own reviews (a representative's: those they act for), and whose they may ask for.
+    "/api/reviews/mine",
+    "/api/reviews/subjects",
+    // Lists only reviews of people in the practitioner's caseload.
+    "/api/reviews/due",
+    "/api/reviews/emails",
+    "/api/reviews/emails/set",
+    // A person's own budget and spending from it.
+    "/api/budget/mine",
+    "/api/budget/spend",
+    // A person's own journey.
+    "/api/timeline/mine",
+    // A carer's own emergency plan and card.
+    "/api/emergency/mine",
+    "/api/emergency/save",
+    "/api/emergency/new-card",
+    // Responders only, by card code (tests/emergency.rs: only that plan, rate limited); the
+    // result of a look-up opens only for the responder who made it, for two hours.
+    "/api/emergency/look-up",
+    "/api/emergency/look-up/result",
+    // The signed-in person's own family, invitations (by code, rate limited) and helpers; the
+    // person a representative accepts a link for is authorised (tests/family.rs).
+    "/api/family/mine",
+    "/api/family/invite-cared-for",
+    "/api/family/invite-helper",
+    "/api/family/withdraw",
+    "/api/family/invitation",
+    "/api/family/answer",
+    "/api/family/helper-account",
+    "/api/family/acting-for",
+    // The directory is public; changing it is for admins (tests/directory.rs).
+    "/api/support/search",
+    "/api/support/all",
+    "/api/support/service",
+    "/api/support/save",
+    "/api/support/retire",
+    // Admins only: finds an account by email for a data rights request (tests/data_rights.rs).
+    "/api/people/data/find",
+];
+
+/// Server functions an admin handling a data rights request uses for anyone (a copy, erasure:
+/// tests/data_rights.rs); for everyone else they take a person's id like those above.
+const WITH_A_PERSON_ID_EXCEPT_FOR_ADMINS: &[(&str, &str)] =
+    &[("/api/people/data", "person_id"), ("/api/people/data/erase", "person_id")];
+
+/// Server functions that take a person's id, and the field that carries it.
+const WITH_A_PERSON_ID: &[(&str, &str)] = &[
+    ("/api/people/summary", "person_id"),
+    ("/api/assessment/allocate", "carer_id"),
+    ("/api/reviews/request", "person"),
+    ("/api/emergency/carers-plans", "person"),
+    ("/api/family/shares", "person"),
+    ("/api/family/unlink", "person"),
+    ("/api/family/remove-helper", "helper"),
+];
+
+/// Server functions that take the id of something in a person's plan.
+const WITH_A_CONTRIBUTION_ID: &[(&str, &str)] =
+    &[("/api/plan/move", "id"), ("/api/plan/remove", "id"), ("/api/plan/change", "id")];
+
+/// Server functions that take the id of a plan version.
+const WITH_A_PLAN_ID: &[(&str, &str)] = &[
+    ("/api/plan/version", "id"),
+    ("/api/plan/sign-off", "id"),
+    ("/api/budget/for-plan", "id"),
+    ("/api/budget/set", "id"),
+];
+
+/// Server functions that take the id of a review.
+const WITH_A_REVIEW_ID: &[(&str, &str)] =
+    &[("/api/reviews/review", "id"), ("/api/reviews/arrange", "id"), ("/api/reviews/outcome", "id")];
+
+/// Server functions that take the id of a sent assessment, and the field that carries it.
+const WITH_AN_ASSESSMENT_ID: &[(&str, &str)] =
+    &[("/api/assessment/record", "version_id"), ("/api/assessment/decide", "version_id")];
+
+struct Person {
+    id: i64,
+    email: String,
+    household: u8,
+    /// The id of the assessment this person sent (carers only).
+    assessment: Option<i64>,
+    /// The id of something in this person's plan (carers and customers).
+    contribution: Option<i64>,
+    /// The id of the plan this person sent for agreement (carers and customers).
+    plan: Option<i64>,
+    /// The id of a review this person asked for (carers and customers).
+    review: Option<i64>,
+}
+
+fn review_request(household: u8) -> ReviewRequest {
+    ReviewRequest {
+        reason: ReviewReason::NeedsChanged,
+        what_changed: format!("secret of household {household}"),
+        method: ReviewMethod::Telephone,
+        involve: None,
+        urgency: Urgency::Soon,
+    }
+}
+
+/// Two households (a carer, the person they care for, a representative, a practitioner with
+/// them in the caseload), plus a responder and an admin in neither.
+async fn people(portal: &TestPortal) -> Vec<Person> {
+    let store = &portal.store;
+    let hash = password_auth::generate_hash(DEMO_PASSWORD);
+    let now = chrono::Utc::now();
+    let mut people = Vec::new();
+    for household in [1u8, 2] {
+        let mut ids = BTreeMap::new();
+        for role in [Role::Carer, Role::Customer, Role::Representative, Role::Practitioner] {
+            let email = format!("{}{household}@example.org", role.as_str());
+            let account = NewAccount {
+                email: &email,
+                display_name: "Someone",
+                role,
+                password_hash: &hash,
+                locale: app::kit::i18n::Locale::En,
+            };
+            let id = store.create_account(account, now).await.unwrap();
+            ids.insert(role.as_str(), id);
+            let assessment = match role {
+                Role::Carer => {
+                    let answers = [("working".to_owned(), format!("secret of household {household}"))].into();
+                    Some(store.submit_assessment(id, &answers, false, now).await.unwrap())
+                }
+                _ => None,
+            };
+            let contribution = match role {
+                Role::Carer | Role::Customer => {
+                    let words = [(PlanSection::ImportantToMe, format!("secret of household {household}"))];
+                    store.add_contributions(id, id, &words, now).await.unwrap();
+                    Some(store.contributions(id).await.unwrap()[0].id)
+                }
+                _ => None,
+            };
+            let plan = match contribution {
+                Some(_) => Some(store.send_plan(id, &[], now).await.unwrap()),
+                None => None,
+            };
+            let review = match contribution {
+                Some(_) => Some(store.request_review(id, id, &review_request(household), now).await.unwrap()),
+                None => None,
+            };
+            people.push(Person { id, email, household, assessment, contribution, plan, review });
+        }
+        store.link_carer(ids["carer"], ids["customer"], now).await.unwrap();
+        store.add_representation(ids["representative"], ids["customer"], Scope::Edit, now).await.unwrap();
+        store.add_to_caseload(ids["practitioner"], ids["carer"], now).await.unwrap();
+        store.add_to_caseload(ids["practitioner"], ids["customer"], now).await.unwrap();
+    }
+    for (role, household) in [(Role::Responder, 3), (Role::Admin, 4)] {
+        let email = format!("{}@example.org", role.as_str());
+        let account =
+            NewAccount { email: &email, display_name: "Staff", role, password_hash: &hash, locale: app::kit::i18n::Locale::En };
+        let id = store.create_account(account, now).await.unwrap();
+        people.push(Person { id, email, household, assessment: None, contribution: None, plan: None, review: None });
+    }
+    people
+}
+
+#[tokio::test]
+async fn every_server_function_is_classified() {
+    let mut unknown: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .filter(|path| {
+            !WITHOUT_AN_ID.contains(path)
+                && !WITH_A_PERSON_ID.iter().any(|(p, _)| p == path)
+                && !WITH_A_PERSON_ID_EXCEPT_FOR_ADMINS.iter().any(|(p, _)| p == path)
+                && !WITH_AN_ASSESSMENT_ID.iter().any(|(p, _)| p == path)
+                && !WITH_A_CONTRIBUTION_ID.iter().any(|(p, _)| p == path)
+                && !WITH_A_PLAN_ID.iter().any(|(p, _)| p == path)
+                && !WITH_A_REVIEW_ID.iter().any(|(p, _)| p == path)
+        })
+        .collect();
+    unknown.sort();
+    assert!(unknown.is_empty(), "classify these server functions in tests/api/access.rs: {unknown:?}");
+}
+
+#[tokio::test]
+async fn nobody_reaches_a_record_in_another_household() {
+    let portal = spawn().await;
+    let people = people(&portal).await;
+    for actor in &people {
+        let client = portal.another_browser();
+        let signed_in = client
+            .post(portal.at("/api/account/sign-in"))
+            .header("Origin", &portal.url)
+            .header("Accept", "application/json")
+            .form(&[("email", actor.email.as_str()), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert!(signed_in.status().is_success(), "{} could not sign in", actor.email);
+        for target in people.iter().filter(|t| t.household != actor.household) {
+            let by_assessment = WITH_AN_ASSESSMENT_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.assessment?)));
+            let not_admin = actor.email != "admin@example.org";
+            let by_person = WITH_A_PERSON_ID
+                .iter()
+                .chain(WITH_A_PERSON_ID_EXCEPT_FOR_ADMINS.iter().filter(|_| not_admin))
+                .map(|(path, field)| (*path, *field, target.id));
+            let by_contribution =
+                WITH_A_CONTRIBUTION_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.contribution?)));
+            let by_plan = WITH_A_PLAN_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.plan?)));
+            let by_review = WITH_A_REVIEW_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.review?)));
+            let every = by_person.chain(by_assessment).chain(by_contribution).chain(by_plan).chain(by_review);
+            for (path, field, id) in every {
+                let response = client
+                    .post(portal.at(path))
+                    .header("Origin", &portal.url)
+                    .header("Accept", "application/json")
+                    .form(&[(field, id.to_string())])
+                    .send()
+                    .await
+                    .unwrap();
+                let status = response.status().as_u16();
+                let body = response.text().await.unwrap();
+                assert_eq!(status, 404, "{} reached {} through {path}: {body}", actor.email, target.email);
+                assert!(!body.contains(&target.email) && !body.contains("secret of household"), "{body}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn within_a_household_access_follows_the_policy_and_staff_reads_are_audited() {
+    let portal = spawn().await;
+    let people = people(&portal).await;
+    let find = |email: &str| people.iter().find(|p| p.email == email).unwrap();
+    let cases = [
+        ("carer1@example.org", "customer1@example.org", 200),
+        ("customer1@example.org", "carer1@example.org", 200),
+        ("representative1@example.org", "customer1@example.org", 200),
+        ("representative1@example.org", "carer1@example.org", 404),
+        ("practitioner1@example.org", "carer1@example.org", 200),
+        ("carer1@example.org", "practitioner1@example.org", 404),
+    ];
+    for (actor, target, expected) in cases {
+        let client = portal.another_browser();
+        client
+            .post(portal.at("/api/account/sign-in"))
+            .header("Origin", &portal.url)
+            .header("Accept", "application/json")
+            .form(&[("email", actor), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        let response = client
+            .post(portal.at("/api/people/summary"))
+            .header("Origin", &portal.url)
+            .header("Accept", "application/json")
+            .form(&[("person_id", find(target).id.to_string())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), expected, "{actor} → {target}");
+    }
+    let staff_reads: Vec<(i64, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT actor_id, subject_id, reason FROM audit_events WHERE action = 'viewed person summary'",
+    )
+    .fetch_all(&portal.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        staff_reads,
+        vec![(find("practitioner1@example.org").id, Some(find("carer1@example.org").id), Some("in caseload".into()))]
+    );
+}
+
+#[tokio::test]
+async fn a_plan_contribution_of_another_household_is_neither_moved_nor_removed() {
+    let portal = spawn().await;
+    let people = people(&portal).await;
+    let owner = people.iter().find(|p| p.email == "carer1@example.org").unwrap();
+    let before = portal.store.contributions(owner.id).await.unwrap();
+    for actor in people.iter().filter(|p| p.household != owner.household) {
+        let client = portal.another_browser();
+        client
+            .post(portal.at("/api/account/sign-in"))
+            .header("Origin", &portal.url)
+            .header("Accept", "application/json")
+            .form(&[("email", actor.email.as_str()), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        for (path, field) in WITH_A_CONTRIBUTION_ID {
+            client
+                .post(portal.at(path))
+                .header("Origin", &portal.url)
+                .header("Accept", "application/json")
+                .form(&[(*field, owner.contribution.unwrap().to_string()), ("direction", "up".into())])
+                .send()
+                .await
+                .unwrap();
+        }
+    }
+    assert_eq!(portal.store.contributions(owner.id).await.unwrap(), before);
+}

@@ -1,0 +1,217 @@
+//! Accounts against a real SQLite file: registration, signing in and out, session rotation and
+//! expiry, bursts, password resets, and the audit log.
+
+use app::domain::account::Role;
+use crate::helpers::{leave_idle, location, session_cookie, spawn};
+
+const PASSWORD: &str = "a long enough password";
+
+#[tokio::test]
+async fn registration_with_bad_input_gets_a_message_per_field_and_keeps_the_rest() {
+    let portal = spawn().await;
+    let response = portal
+        .post_form(
+            "/api/account/register",
+            "/register",
+            &[("role", "admin"), ("name", ""), ("email", "not-an-email"), ("password", "short")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let page = portal.page("/register").await;
+    for message in [
+        "Select whether you are a carer or the person being cared for",
+        "Enter your full name",
+        "Enter an email address in the correct format",
+        "Password must be 10 characters or more",
+    ] {
+        assert!(page.contains(message), "missing: {message}");
+    }
+    assert!(page.contains("value=\"not-an-email\""), "typed email was lost");
+    assert!(!page.contains("value=\"short\""), "a password must never be sent back");
+}
+
+#[tokio::test]
+async fn a_carer_registers_signs_out_and_signs_in_again() {
+    let portal = spawn().await;
+    let response = portal.register("Sam@Example.org", "carer").await;
+    assert_eq!(location(&response), "/home");
+    assert!(portal.page("/home").await.contains("Hello, Test Person"));
+
+    let response = portal.sign_out().await;
+    assert_eq!(response.status(), 303);
+    let home = portal.client.get(portal.at("/home")).send().await.unwrap();
+    assert_eq!(location(&home), "/sign-in?next=/home");
+
+    let response = portal.sign_in("sam@example.org", "a long enough password").await;
+    assert_eq!(location(&response), "/home");
+    assert!(portal.page("/home").await.contains("sam@example.org"));
+    assert_eq!(portal.audit_actions().await, ["account created", "signed out", "signed in"]);
+}
+
+#[tokio::test]
+async fn the_same_email_cannot_register_twice() {
+    let portal = spawn().await;
+    portal.register("sam@example.org", "carer").await;
+    portal.sign_out().await;
+    portal.register("sam@example.org", "customer").await;
+    assert!(portal.page("/register").await.contains("There is already an account with this email address"));
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong() {
+    let portal = spawn().await;
+    portal.register("sam@example.org", "carer").await;
+    portal.sign_out().await;
+    portal.sign_in("sam@example.org", "the wrong password").await;
+    let page = portal.page("/sign-in").await;
+    assert!(page.contains("They did not match"));
+    assert!(page.contains("value=\"sam@example.org\""));
+    assert!(portal.audit_actions().await.contains(&"sign-in failed".to_owned()));
+}
+
+#[tokio::test]
+async fn the_session_id_changes_at_sign_in_and_sign_out() {
+    let portal = spawn().await;
+    portal.register("sam@example.org", "carer").await;
+    portal.sign_out().await;
+    // A refused form gives the visitor an anonymous session first.
+    portal.sign_in("sam@example.org", "").await;
+    let before: Vec<String> =
+        sqlx::query_scalar("SELECT digest FROM sessions").fetch_all(&portal.db).await.unwrap();
+    assert_eq!(before.len(), 1);
+    let response = portal.sign_in("sam@example.org", "a long enough password").await;
+    let cookie = session_cookie(&response).expect("a new session cookie at sign-in");
+    let after: Vec<String> =
+        sqlx::query_scalar("SELECT digest FROM sessions").fetch_all(&portal.db).await.unwrap();
+    assert_eq!(after.len(), 1);
+    assert_ne!(before, after, "the old session must not survive sign-in");
+    let response = portal.sign_out().await;
+    assert_ne!(session_cookie(&response), Some(cookie));
+}
+
+#[tokio::test]
+async fn an_idle_session_ends_after_thirty_minutes_and_a_long_one_after_twelve_hours() {
+    let portal = spawn().await;
+    portal.register("sam@example.org", "carer").await;
+    leave_idle(&portal).await;
+    let home = portal.client.get(portal.at("/home")).send().await.unwrap();
+    assert_eq!(home.status(), 302, "an idle session must end");
+
+    portal.sign_in("sam@example.org", "a long enough password").await;
+    assert_eq!(portal.client.get(portal.at("/home")).send().await.unwrap().status(), 200);
+    sqlx::query(&format!("UPDATE sessions SET created_at = {}", portal.ago("721 minutes")))
+        .execute(&portal.db)
+        .await
+        .unwrap();
+    let home = portal.client.get(portal.at("/home")).send().await.unwrap();
+    assert_eq!(home.status(), 302, "a session older than twelve hours must end");
+}
+
+#[tokio::test]
+async fn what_was_typed_after_the_session_ended_is_kept_through_signing_in_again() {
+    let portal = spawn().await;
+    portal.register("sam@example.org", "carer").await;
+    leave_idle(&portal).await;
+    // A form that needs a signed-in person, posted after expiry: the person is asked to sign
+    // in, and what they sent stays with their new session, waiting for the page it came from.
+    let response = portal.post_form("/api/account/stay-signed-in", "/home", &[("note", "my words")]).await;
+    assert_eq!(location(&response), "/sign-in?next=%2Fhome");
+    assert!(portal.page("/sign-in?next=/home").await.contains("what you typed has been kept"));
+    portal.sign_in("sam@example.org", "a long enough password").await;
+    let flash: Option<String> =
+        sqlx::query_scalar("SELECT flash FROM sessions WHERE user_id IS NOT NULL").fetch_one(&portal.db).await.unwrap();
+    let flash = flash.expect("the refused form survives signing in");
+    assert!(flash.contains("my words") && flash.contains("\"page\":\"/home\""), "{flash}");
+}
+
+#[tokio::test]
+async fn a_burst_of_sign_in_attempts_gets_429() {
+    let portal = spawn().await;
+    let mut statuses = Vec::new();
+    for _ in 0..7 {
+        statuses.push(portal.sign_in("victim@example.org", "guess guess guess").await.status().as_u16());
+    }
+    assert_eq!(&statuses[..5], &[303; 5]);
+    assert_eq!(statuses[5], 429);
+    let body = portal.sign_in("victim@example.org", "guess").await.text().await.unwrap();
+    assert!(body.contains("Too many attempts"));
+}
+
+#[tokio::test]
+async fn only_failed_sign_ins_count_so_a_household_sharing_an_address_is_not_locked_out() {
+    let portal = spawn().await;
+    for n in 0..4 {
+        portal.add_account(&format!("person{n}@example.org"), Role::Carer, PASSWORD).await;
+    }
+    // Thirty successful sign-ins from one address: well past the 20 an address may fail.
+    for round in 0..30 {
+        let email = format!("person{}@example.org", round % 4);
+        let response = portal.sign_in(&email, PASSWORD).await;
+        assert_eq!(location(&response), "/home", "sign-in {round} went through");
+        portal.sign_out().await;
+    }
+    // Failures still count.
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(portal.sign_in("person0@example.org", "not the password").await.status().as_u16());
+    }
+    assert_eq!(statuses, [303, 303, 303, 303, 303, 429]);
+}
+
+
+#[tokio::test]
+async fn a_reset_link_works_once_and_only_after_a_post() {
+    let portal = spawn().await;
+    portal.register("sam@example.org", "carer").await;
+    portal.sign_out().await;
+    let response = portal.post_form("/api/account/forgotten-password", "/password-reset", &[("email", "sam@example.org")]).await;
+    assert_eq!(location(&response), "/password-reset/sent");
+    let link = portal.latest_emailed_link();
+    let code = link.trim_start_matches("/password-reset/").to_owned();
+
+    // Opening the link (as a mail scanner would) does not use it up.
+    assert!(portal.page(&link).await.contains("Set a new password"));
+    assert!(portal.page(&link).await.contains("Set a new password"));
+
+    let response = portal.post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "a brand new password")]).await;
+    assert_eq!(location(&response), "/sign-in?reset=1");
+    assert_eq!(location(&portal.sign_in("sam@example.org", "a brand new password").await), "/home");
+
+    portal.sign_out().await;
+    portal.post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "another new password")]).await;
+    assert!(portal.page(&link).await.contains("has expired or has already been used"));
+}
+
+#[tokio::test]
+async fn a_reset_link_expires() {
+    let portal = spawn().await;
+    portal.register("sam@example.org", "carer").await;
+    portal.sign_out().await;
+    portal.post_form("/api/account/forgotten-password", "/password-reset", &[("email", "sam@example.org")]).await;
+    let link = portal.latest_emailed_link();
+    let code = link.trim_start_matches("/password-reset/").to_owned();
+    sqlx::query(&format!("UPDATE password_resets SET expires_at = {}", portal.ago("1 minute")))
+        .execute(&portal.db)
+        .await
+        .unwrap();
+    portal.post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "a brand new password")]).await;
+    assert!(portal.page(&link).await.contains("has expired or has already been used"));
+}
+
+#[tokio::test]
+async fn asking_for_a_reset_says_the_same_whether_or_not_there_is_an_account() {
+    let portal = spawn().await;
+    let response = portal.post_form("/api/account/forgotten-password", "/password-reset", &[("email", "nobody@example.org")]).await;
+    assert_eq!(location(&response), "/password-reset/sent");
+    assert_eq!(std::fs::read_dir(portal.data.path().join("outbox")).unwrap().count(), 0);
+}
+
+#[tokio::test]
+async fn the_audit_log_cannot_be_changed() {
+    let portal = spawn().await;
+    portal.register("sam@example.org", "carer").await;
+    let update = sqlx::query("UPDATE audit_events SET action = 'nothing'").execute(&portal.db).await;
+    assert!(update.is_err());
+    let delete = sqlx::query("DELETE FROM audit_events").execute(&portal.db).await;
+    assert!(delete.is_err());
+}

@@ -1,0 +1,267 @@
+//! A real portal for integration tests: its own database (a SQLite file in a temporary folder,
+//! or a new database on the PostgreSQL server named by `PORTAL_TEST_POSTGRES`), served on port
+//! 0, and a client that keeps cookies and does not follow redirects.
+#![allow(dead_code)]
+pub mod database;
+pub mod faults;
+pub mod plans;
+pub mod s3;
+pub mod uploads;
+
+use axum::Router;
+use server::config::Settings;
+use server::testing::faults::FaultSwitch;
+use server::startup::{build_wrapped, Portal};
+use server::http::AppState;
+use tempfile::TempDir;
+
+/// The time now, moved forward as a test needs (a review falling due, a session expiring).
+#[derive(Default)]
+pub struct TestClock {
+    shift_seconds: std::sync::atomic::AtomicI64,
+}
+
+impl TestClock {
+    pub fn advance(&self, by: chrono::Duration) {
+        self.shift_seconds.fetch_add(by.num_seconds(), std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl app::backend::ports::Clock for TestClock {
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now() + chrono::Duration::seconds(self.shift_seconds.load(std::sync::atomic::Ordering::SeqCst))
+    }
+}
+
+pub struct TestPortal {
+    pub clock: std::sync::Arc<TestClock>,
+    pub services: app::backend::ports::Services,
+    pub url: String,
+    pub client: reqwest::Client,
+    pub store: std::sync::Arc<dyn app::backend::ports::Store>,
+    /// The same database, for the tests' own queries (written to run on SQLite and PostgreSQL).
+    pub db: sqlx::AnyPool,
+    pub postgres: bool,
+    /// The database's URL when it is not the SQLite file in `data`.
+    pub database_url: Option<String>,
+    pub data: TempDir,
+}
+
+pub async fn spawn() -> TestPortal {
+    spawn_with(|routes| routes).await
+}
+
+pub async fn spawn_with(extra: impl FnOnce(Router<AppState>) -> Router<AppState>) -> TestPortal {
+    spawn_configured(|_| {}, extra).await
+}
+
+/// A portal with some settings changed from the test defaults.
+pub async fn spawn_configured(
+    configure: impl FnOnce(&mut Settings),
+    extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
+) -> TestPortal {
+    spawn_wrapped(configure, |services| services, extra).await
+}
+
+/// The switches that make a portal's store and file store fail (see `server::faults`).
+pub struct FaultSwitches {
+    pub store: FaultSwitch,
+    pub files: FaultSwitch,
+}
+
+/// A portal (with the demo accounts) whose store and file store fail when a switch says so.
+pub async fn spawn_faulty() -> (TestPortal, FaultSwitches) {
+    let switches = std::sync::Mutex::new(None);
+    let portal = spawn_wrapped(
+        |settings| settings.demo_data = true,
+        |services| {
+            let (services, store, files) = server::testing::faults::wrap(services);
+            *switches.lock().unwrap() = Some(FaultSwitches { store, files });
+            services
+        },
+        |routes| routes,
+    )
+    .await;
+    let switches = switches.into_inner().unwrap().expect("the services were wrapped");
+    (portal, switches)
+}
+
+/// A portal whose services are passed through `wrap` before it serves.
+pub async fn spawn_wrapped(
+    configure: impl FnOnce(&mut Settings),
+    wrap: impl FnOnce(app::backend::ports::Services) -> app::backend::ports::Services,
+    extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
+) -> TestPortal {
+    // RUST_LOG=error shows what the portal logged (a failing store query, say) next to the test.
+    let _ = tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_default_env()).with_test_writer().try_init();
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut settings = Settings::for_tests(data.path().to_path_buf());
+    let database = database::TestDatabase::create(data.path()).await;
+    // SQLite: the file in the data folder (a test may move the folder); PostgreSQL: the new database.
+    settings.database_url = database.postgres.then(|| database.url.clone());
+    configure(&mut settings);
+    let clock = std::sync::Arc::new(TestClock::default());
+    let Portal { router, store, services } =
+        build_wrapped(settings, clock.clone(), wrap, extra).await.expect("the portal builds");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        // A request that never finishes fails the test with its address rather than hanging CI.
+        .timeout(std::time::Duration::from_secs(20))
+        .build()
+        .unwrap();
+    let db = database.open().await;
+    let database_url = database.postgres.then(|| database.url.clone());
+    TestPortal { clock, url, client, store, services, db, postgres: database.postgres, database_url, data }
+}
+
+impl TestPortal {
+    /// Settings naming this portal's data folder and database (for the command-line tasks).
+    pub fn settings(&self) -> Settings {
+        let mut settings = Settings::for_tests(self.data.path().to_path_buf());
+        settings.database_url = self.database_url.clone();
+        settings
+    }
+
+    /// The names of every table in the schema, from the database's own catalogue.
+    pub async fn table_names(&self) -> Result<Vec<String>, sqlx::Error> {
+        let sql = if self.postgres {
+            "SELECT CAST(table_name AS TEXT) FROM information_schema.tables
+             WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"
+        } else {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        };
+        sqlx::query_scalar(sql).fetch_all(&self.db).await
+    }
+
+    /// How many rows of `table` match `condition`, where `$1` is a person's id and `$2` (if used)
+    /// their email address.
+    pub async fn count_rows(&self, table: &str, condition: &str, id: i64, email: &str) -> Result<i64, sqlx::Error> {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE {condition}");
+        let query = sqlx::query_scalar(&sql).bind(id);
+        let query = if sql.contains("$2") { query.bind(email) } else { query };
+        query.fetch_one(&self.db).await
+    }
+
+    /// SQL for the time `interval` ("31 minutes", "12 hours") before now, in this database's words.
+    pub fn ago(&self, interval: &str) -> String {
+        if self.postgres { format!("(now() - interval '{interval}')") } else { format!("datetime('now', '-{interval}')") }
+    }
+
+    pub fn at(&self, path: &str) -> String {
+        format!("{}{path}", self.url)
+    }
+
+    /// Posts a form the way a browser without JavaScript does, from one of the portal's pages.
+    pub async fn post_form(&self, path: &str, from_page: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.at(path))
+            .header("Origin", &self.url)
+            .header("Referer", self.at(from_page))
+            .header("Accept", "text/html,application/xhtml+xml")
+            .form(fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Posts a form the way the portal's browser script does.
+    pub async fn post_json(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.at(path))
+            .header("Origin", &self.url)
+            .header("Accept", "application/json")
+            .form(fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn page(&self, path: &str) -> String {
+        let response = self.client.get(self.at(path)).send().await.unwrap();
+        response.text().await.unwrap()
+    }
+}
+
+/// Makes every session look untouched for 31 minutes.
+pub async fn leave_idle(portal: &TestPortal) {
+    let ago = portal.ago("31 minutes");
+    sqlx::query(&format!("UPDATE sessions SET last_seen_at = {ago}")).execute(&portal.db).await.unwrap();
+}
+
+pub fn location(response: &reqwest::Response) -> String {
+    response.headers().get("location").expect("a redirect").to_str().unwrap().to_owned()
+}
+
+/// The value of the session cookie the client holds, if any.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("portal_session="))
+        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+}
+
+impl TestPortal {
+    /// Registers a carer (or customer) through the real form and leaves the client signed in.
+    pub async fn register(&self, email: &str, role: &str) -> reqwest::Response {
+        self.post_form(
+            "/api/account/register",
+            "/register",
+            &[("role", role), ("name", "Test Person"), ("email", email), ("password", "a long enough password")],
+        )
+        .await
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_form("/api/account/sign-in", "/sign-in", &[("email", email), ("password", password), ("next", "")])
+            .await
+    }
+
+    pub async fn sign_out(&self) -> reqwest::Response {
+        self.post_form("/api/account/sign-out", "/home", &[]).await
+    }
+
+    /// A second, separate browser on the same portal.
+    pub fn another_browser(&self) -> reqwest::Client {
+        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    }
+
+    pub async fn audit_actions(&self) -> Vec<String> {
+        sqlx::query_scalar("SELECT action FROM audit_events ORDER BY id").fetch_all(&self.db).await.unwrap()
+    }
+
+    /// Creates an account directly in the store (staff cannot register), with `password`.
+    pub async fn add_account(&self, email: &str, role: app::domain::account::Role, password: &str) -> i64 {
+        use app::backend::ports::NewAccount;
+        let hash = password_auth::generate_hash(password);
+        let account =
+            NewAccount { email, display_name: "Someone", role, password_hash: &hash, locale: app::kit::i18n::Locale::En };
+        self.store.create_account(account, chrono::Utc::now()).await.unwrap()
+    }
+
+    /// The link in the latest email in the portal's outbox.
+    pub fn latest_emailed_link(&self) -> String {
+        let outbox = self.data.path().join("outbox");
+        let mut files: Vec<_> = std::fs::read_dir(outbox).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        let mail = std::fs::read_to_string(files.last().expect("an email")).unwrap();
+        let start = mail.find("/password-reset/").expect("a link");
+        mail[start..].split_whitespace().next().unwrap().to_owned()
+    }
+
+    /// Puts a person in a practitioner's caseload.
+    pub async fn add_to_caseload(&self, practitioner_id: i64, person_id: i64) {
+        self.store.add_to_caseload(practitioner_id, person_id, chrono::Utc::now()).await.unwrap();
+    }
+
+    pub async fn user_id(&self, email: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&self.db).await.unwrap()
+    }
+}

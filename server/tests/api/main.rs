@@ -1,0 +1,29 @@
+//! The integration tests, in one binary (one link instead of one per file): each module drives
+//! a real portal (its own SQLite file, or a new database on the PostgreSQL server named by
+//! `PORTAL_TEST_POSTGRES`) served on port 0, through HTTP as a browser would.
+mod helpers;
+
+mod access;
+mod accounts;
+mod assessment;
+mod backup;
+mod budget;
+mod data_rights;
+mod demo;
+mod directory;
+mod emergency;
+mod family;
+mod faults;
+mod fhir;
+mod forms;
+mod fuzz_regressions;
+mod plan;
+mod plan_copy;
+mod review_mail;
+mod reviews;
+mod s3_files;
+mod safety;
+mod saves;
+mod staff;
+mod two_servers;
+mod uploads;

@@ -1,0 +1,82 @@
+//! The PDF copy of a plan version, against a real SQLite file and real files on disk: the
+//! person's words, pictures (with their descriptions) and the signed-off record, tagged for
+//! screen readers, and for nobody outside the plan.
+
+use app::domain::account::Role;
+use crate::helpers::uploads::{phone_photo, upload};
+use crate::helpers::{location, spawn, TestPortal};
+
+const PASSWORD: &str = "a long enough password";
+
+fn count(haystack: &[u8], needle: &str) -> usize {
+    haystack.windows(needle.len()).filter(|w| *w == needle.as_bytes()).count()
+}
+
+/// Pat's plan with words and a photo, sent and signed off by Lee. Returns the version's id.
+async fn signed_off_plan(portal: &TestPortal) -> i64 {
+    let pat = portal.add_account("pat@example.org", Role::Customer, PASSWORD).await;
+    portal.sign_in("pat@example.org", PASSWORD).await;
+    portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "My garden and my cat")]).await;
+    let fields = [("upload_section", "important"), ("alt_text", "Tibbles asleep on the garden bench"), ("caption", "Tibbles")];
+    assert_eq!(location(&upload(portal, &fields, Some(("IMG_0001.jpg", phone_photo()))).await), "/plan?added=1#important");
+    portal.post_form("/api/plan/send", "/plan", &[]).await;
+    portal.sign_out().await;
+
+    let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
+    portal.add_to_caseload(lee, pat).await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(&portal.db).await.unwrap();
+    portal.sign_in("lee@council.example", PASSWORD).await;
+    crate::helpers::plans::sign_off(portal, id).await;
+    portal.sign_out().await;
+    id
+}
+
+#[tokio::test]
+async fn the_person_downloads_their_signed_off_plan_as_a_tagged_pdf() {
+    let portal = spawn().await;
+    let id = signed_off_plan(&portal).await;
+    portal.sign_in("pat@example.org", PASSWORD).await;
+    let page = portal.page(&format!("/plan/versions/{id}")).await;
+    assert!(page.contains(&format!("href=\"/plan/versions/{id}/copy.pdf\"")), "{page}");
+
+    let response = portal.client.get(portal.at(&format!("/plan/versions/{id}/copy.pdf"))).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    assert_eq!(header("content-type"), "application/pdf");
+    assert_eq!(header("content-disposition"), "attachment; filename=\"support-plan-version-1.pdf\"");
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    let pdf = response.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    // Tagged for PDF/UA-1, with the sections as headings and the photo as a described figure.
+    assert_eq!(count(&pdf, "/Type/StructTreeRoot"), 1);
+    assert_eq!(count(&pdf, "<pdfuaid:part>1</pdfuaid:part>"), 1);
+    assert_eq!(count(&pdf, "/T(What is important to me)"), 1);
+    assert_eq!(count(&pdf, "/T(Care and Support Plan)"), 1);
+    assert_eq!(count(&pdf, "/Alt(Tibbles asleep on the garden bench)"), 1);
+    assert_eq!(count(&pdf, "/Subtype/Image"), 1, "the stored picture is in the copy");
+    assert!(count(&pdf, "/Lang(en-GB)") >= 1);
+}
+
+#[tokio::test]
+async fn nobody_outside_the_plan_can_download_it() {
+    let portal = spawn().await;
+    let id = signed_off_plan(&portal).await;
+    let path = format!("/plan/versions/{id}/copy.pdf");
+    let status = |portal: &TestPortal| {
+        let request = portal.client.get(portal.at(&path));
+        async move { request.send().await.unwrap().status() }
+    };
+    assert_eq!(status(&portal).await, 404, "signed out");
+    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    assert_eq!(status(&portal).await, 404, "another household");
+    portal.sign_out().await;
+    portal.add_account("kim@council.example", Role::Practitioner, PASSWORD).await;
+    portal.sign_in("kim@council.example", PASSWORD).await;
+    assert_eq!(status(&portal).await, 404, "a practitioner without the person in their caseload");
+    assert!(portal.audit_actions().await.contains(&"permission refused".to_owned()));
+    portal.sign_out().await;
+    portal.sign_in("lee@council.example", PASSWORD).await;
+    assert_eq!(status(&portal).await, 200, "their practitioner");
+    assert!(portal.audit_actions().await.contains(&"downloaded support plan".to_owned()));
+}

@@ -1,0 +1,193 @@
+//! Emails about reviews, sent over SMTP to a real local mail server (Debian's aiosmtpd, which
+//! `make deps` installs) and read from the mailbox it writes: what they say, what they never
+//! say, reminders two weeks ahead, and a person who asked for none gets none.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use chrono::{Days, Utc};
+use secrecy::SecretString;
+use crate::helpers::{spawn_configured, TestPortal};
+
+const PASSWORD: &str = "a long enough password";
+
+struct MailSink {
+    child: Child,
+    port: u16,
+    mailbox: PathBuf,
+    _folder: tempfile::TempDir,
+}
+
+impl Drop for MailSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn mail_sink() -> MailSink {
+    let folder = tempfile::tempdir().unwrap();
+    let mailbox = folder.path().join("mailbox");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = Command::new("/usr/bin/python3")
+        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+        .arg(&mailbox)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("aiosmtpd starts (run `make deps` to install python3-aiosmtpd)");
+    let sink = MailSink { child, port, mailbox, _folder: folder };
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return sink;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("aiosmtpd did not start on port {port}");
+}
+
+/// One received message: its subject and its text, decoded.
+#[derive(Debug)]
+struct Mail {
+    to: String,
+    subject: String,
+    body: String,
+}
+
+fn decode_quoted_printable(text: &str) -> String {
+    let joined = text.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(byte) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn read(path: &Path) -> Mail {
+    let raw = std::fs::read_to_string(path).unwrap();
+    let (head, body) = raw.split_once("\n\n").or_else(|| raw.split_once("\r\n\r\n")).unwrap();
+    let header = |name: &str| {
+        head.lines().find_map(|l| l.strip_prefix(&format!("{name}: "))).map(|v| v.trim().to_owned()).unwrap_or_default()
+    };
+    let body = match header("Content-Transfer-Encoding").as_str() {
+        "quoted-printable" => decode_quoted_printable(body),
+        "base64" => {
+            use base64::Engine;
+            let joined: String = body.split_whitespace().collect();
+            String::from_utf8(base64::engine::general_purpose::STANDARD.decode(joined).unwrap()).unwrap()
+        }
+        _ => body.to_owned(),
+    };
+    Mail { to: header("To"), subject: header("Subject"), body: body.replace("\r\n", "\n") }
+}
+
+/// Waits for the mailbox to hold `count` messages, oldest first.
+async fn mails(sink: &MailSink, count: usize) -> Vec<Mail> {
+    for _ in 0..100 {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(sink.mailbox.join("new"))
+            .map(|entries| entries.map(|e| e.unwrap().path()).collect())
+            .unwrap_or_default();
+        if paths.len() >= count {
+            paths.sort_by_key(|p| std::fs::metadata(p).unwrap().modified().unwrap());
+            return paths.iter().map(|p| read(p)).collect();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("expected {count} emails");
+}
+
+async fn portal_sending_to(sink: &MailSink) -> TestPortal {
+    let url = format!("smtp://127.0.0.1:{}", sink.port);
+    spawn_configured(move |settings| settings.smtp_url = Some(SecretString::from(url)), |routes| routes).await
+}
+
+#[tokio::test]
+async fn the_person_is_told_when_a_request_is_received_arranged_and_done_with_no_details() {
+    let sink = mail_sink().await;
+    let portal = portal_sending_to(&sink).await;
+    crate::helpers::plans::pat_and_lee(&portal, PASSWORD).await;
+    portal.sign_in("pat@example.org", PASSWORD).await;
+    let request = [("reason", "less_able"), ("what_changed", "My arthritis is worse"), ("method", "telephone"), ("urgency", "soon")];
+    portal.post_form("/api/reviews/request", "/reviews/request", &request).await;
+    portal.sign_out().await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM reviews").fetch_one(&portal.db).await.unwrap();
+
+    portal.sign_in("lee@council.example", PASSWORD).await;
+    let on = Utc::now().date_naive() + Days::new(7);
+    let id_text = id.to_string();
+    let (day, month, year) = (on.format("%-d").to_string(), on.format("%-m").to_string(), on.format("%Y").to_string());
+    let arranged = [("id", id_text.as_str()), ("arranged-day", &day), ("arranged-month", &month), ("arranged-year", &year), ("method", "telephone")];
+    portal.post_form("/api/reviews/arrange", &format!("/staff/reviews/{id}"), &arranged).await;
+    let done = [("id", id_text.as_str()), ("outcome", "no_change"), ("summary", "Arthritis support in place")];
+    portal.post_form("/api/reviews/outcome", &format!("/staff/reviews/{id}"), &done).await;
+
+    let mails = mails(&sink, 3).await;
+    let subjects: Vec<&str> = mails.iter().map(|m| m.subject.as_str()).collect();
+    assert_eq!(subjects, ["We have received your request for a review", "Your review is arranged", "Your review is done"]);
+    for mail in &mails {
+        assert!(mail.to.contains("pat@example.org"), "{mail:?}");
+        assert!(mail.body.starts_with("Hello Someone,"), "first name only: {mail:?}");
+        assert!(mail.body.contains(&format!("RV-{id:06}")), "{mail:?}");
+        assert!(mail.body.contains("/account/emails"), "how to stop them: {mail:?}");
+        // Never what changed, or what the review found.
+        assert!(!mail.body.contains("arthritis") && !mail.body.contains("Arthritis"), "{mail:?}");
+    }
+    assert!(mails[1].body.contains(&app::kit::i18n::Locale::En.long_date(on)) && mails[1].body.contains("By telephone"));
+}
+
+#[tokio::test]
+async fn a_planned_review_is_reminded_two_weeks_ahead_once_unless_the_person_said_no() {
+    let sink = mail_sink().await;
+    let portal = portal_sending_to(&sink).await;
+    crate::helpers::plans::pat_and_lee(&portal, PASSWORD).await;
+    let pat: i64 = portal.user_id("pat@example.org").await;
+    let now = Utc::now();
+    let planned = app::domain::reviews::planned_after_sign_off(now.date_naive());
+    let version = portal.store.send_plan(pat, &[], now).await.unwrap();
+    let record = app::domain::plan::record::CareAndSupportPlan { fields: Default::default(), review_date: now.date_naive() + Days::new(365) };
+    let lee = portal.user_id("lee@council.example").await;
+    portal.store.sign_off_plan(version, lee, &record, &planned, now).await.unwrap();
+
+    let reminders = app::features::reviews::mail::send_reminders;
+    assert_eq!(reminders(&portal.services).await.unwrap(), 0, "six weeks ahead: not yet");
+    portal.clock.advance(chrono::Duration::days(29));
+    assert_eq!(reminders(&portal.services).await.unwrap(), 1);
+    assert_eq!(reminders(&portal.services).await.unwrap(), 0, "once");
+    let mail = mails(&sink, 1).await.remove(0);
+    assert_eq!(mail.subject, "Your plan is due to be reviewed");
+    let window = app::kit::i18n::Locale::En.long_date(planned[0].due_from);
+    assert!(mail.body.contains(&window), "{mail:?}");
+
+    // Pat says no more emails: the annual reminder does not go out, but is not owed either.
+    portal.store.set_review_emails(pat, false).await.unwrap();
+    portal.clock.advance(chrono::Duration::days(330));
+    assert_eq!(reminders(&portal.services).await.unwrap(), 1);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(std::fs::read_dir(sink.mailbox.join("new")).unwrap().count(), 1);
+}
+
+#[tokio::test]
+async fn the_choice_of_emails_is_made_on_its_own_page() {
+    let sink = mail_sink().await;
+    let portal = portal_sending_to(&sink).await;
+    crate::helpers::plans::pat_and_lee(&portal, PASSWORD).await;
+    portal.sign_in("pat@example.org", PASSWORD).await;
+    assert!(portal.page("/account/emails").await.contains("checked"));
+    let response = portal.post_form("/api/reviews/emails/set", "/account/emails", &[("wanted", "no")]).await;
+    assert_eq!(crate::helpers::location(&response), "/account/emails?saved=1");
+    let request = [("reason", "other"), ("what_changed", "x"), ("method", "video"), ("urgency", "routine")];
+    portal.post_form("/api/reviews/request", "/reviews/request", &request).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(std::fs::read_dir(sink.mailbox.join("new")).map(|d| d.count()).unwrap_or(0) == 0);
+}
