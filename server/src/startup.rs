@@ -255,12 +255,12 @@ async fn remind_of_reviews(services: app::backend::ports::Services) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every.tick().await;
-        match app::features::reviews::mail::send_reminders(&services).await {
+        match app::backend::jobs::reviews::send_reminders(&services).await {
             Ok(0) => {}
             Ok(sent) => tracing::info!("sent {sent} review reminders"),
             Err(error) => tracing::error!("sending review reminders: {error:#}"),
         }
-        match app::features::emergency::mail::send_reminders(&services).await {
+        match app::backend::jobs::emergency::send_reminders(&services).await {
             Ok(0) => {}
             Ok(sent) => tracing::info!("sent {sent} emergency plan reminders"),
             Err(error) => tracing::error!("sending emergency plan reminders: {error:#}"),

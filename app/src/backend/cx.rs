@@ -18,7 +18,7 @@ use leptos::prelude::use_context;
 
 pub use super::legacy::*;
 
-use crate::backend::ports::{AuditEvent, Services, Store};
+use crate::backend::ports::{AuditEvent, Services, Store, StoreResult};
 use crate::backend::session::SessionHandle;
 use crate::domain::account::Role;
 use crate::domain::Problem;
@@ -210,6 +210,21 @@ impl Cx<SignedInUser> {
         }
     }
 
+    /// A record read from the store, if the signed-in person may reach it: missing and refused
+    /// are the same "not found". Replaces a load-then-authorise helper per feature:
+    /// `cx.authorised(cx.store().review(id).await, Record::Reviews, Access::View, "viewed review")`.
+    pub async fn authorised<T: AboutPerson>(
+        &self,
+        found: StoreResult<Option<T>>,
+        record: Record,
+        access: Access,
+        what: &str,
+    ) -> Result<T, AppError> {
+        let found = found?.ok_or(AppError::NotFound)?;
+        self.authorise_record(found.person_id(), record, access, what).await?;
+        Ok(found)
+    }
+
     /// For a record about `person_id` (a plan, a review, a budget): whoever the policy lets see
     /// it may read it, but only practitioners change it (sign off, arrange, record an outcome).
     pub async fn authorise_record(&self, person_id: i64, record: Record, access: Access, what: &str) -> Result<(), AppError> {
@@ -225,4 +240,9 @@ impl Cx<SignedInUser> {
 pub fn internal(visitor: &Visitor, context: &str, error: impl std::fmt::Display) -> AppError {
     tracing::error!(request_id = %visitor.request_id, "{context}: {error}");
     AppError::Internal { request_id: visitor.request_id.clone() }
+}
+
+/// A record about one person, so `Cx::authorised` can check it through the policy.
+pub trait AboutPerson {
+    fn person_id(&self) -> i64;
 }

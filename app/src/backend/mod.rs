@@ -2,6 +2,7 @@
 //! function opens, the session as server functions see it, and the ports the server crate
 //! implements.
 pub mod cx;
+pub mod jobs;
 mod legacy;
 pub mod ports;
 pub mod session;

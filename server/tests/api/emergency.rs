@@ -176,11 +176,11 @@ async fn the_card_pdf_is_wallet_sized_and_has_no_name() {
 async fn the_yearly_reminder_goes_out_once_and_a_banner_asks_to_confirm() {
     let portal = spawn().await;
     sams_plan(&portal).await;
-    let sent = app::features::emergency::mail::send_reminders(&portal.services).await.unwrap();
+    let sent = app::backend::jobs::emergency::send_reminders(&portal.services).await.unwrap();
     assert_eq!(sent, 0, "nothing is due in the first year");
     portal.clock.advance(Duration::days(352));
-    assert_eq!(app::features::emergency::mail::send_reminders(&portal.services).await.unwrap(), 1);
-    assert_eq!(app::features::emergency::mail::send_reminders(&portal.services).await.unwrap(), 0, "once");
+    assert_eq!(app::backend::jobs::emergency::send_reminders(&portal.services).await.unwrap(), 1);
+    assert_eq!(app::backend::jobs::emergency::send_reminders(&portal.services).await.unwrap(), 0, "once");
     portal.sign_in("sam@example.org", PASSWORD).await;
     assert!(portal.page("/home").await.contains("Please check your emergency plan is still right by"));
 }

@@ -159,7 +159,7 @@ async fn a_planned_review_is_reminded_two_weeks_ahead_once_unless_the_person_sai
     let lee = portal.user_id("lee@council.example").await;
     portal.store.sign_off_plan(version, lee, &record, &planned, now).await.unwrap();
 
-    let reminders = app::features::reviews::mail::send_reminders;
+    let reminders = app::backend::jobs::reviews::send_reminders;
     assert_eq!(reminders(&portal.services).await.unwrap(), 0, "six weeks ahead: not yet");
     portal.clock.advance(chrono::Duration::days(29));
     assert_eq!(reminders(&portal.services).await.unwrap(), 1);

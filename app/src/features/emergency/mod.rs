@@ -3,7 +3,6 @@
 pub mod api;
 mod card;
 #[cfg(feature = "ssr")]
-pub mod mail;
 mod page;
 mod responder;
 pub mod words;

@@ -160,7 +160,7 @@ pub async fn request_review(
         .await
         .map_err(|e| store_failure(&visitor, "requesting a review", e))?;
     audit(&services, &visitor, Some(me.id), "review requested", Some(person), Some(&reference(id))).await?;
-    super::mail::notify_after(&services, &visitor, id, super::mail::Notice::Received).await;
+    crate::backend::jobs::reviews::notify_after(&services, &visitor, id, crate::backend::jobs::reviews::Notice::Received).await;
     leptos_axum::redirect(&format!("/reviews/{id}?sent=1"));
     Ok(())
 }
@@ -244,7 +244,7 @@ pub async fn arrange_review(
         .await
         .map_err(|e| store_failure(&visitor, "arranging a review", e))?;
     audit(&services, &visitor, Some(me.id), "review arranged", Some(review.person_id), Some(&reference(id))).await?;
-    super::mail::notify_after(&services, &visitor, id, super::mail::Notice::Arranged).await;
+    crate::backend::jobs::reviews::notify_after(&services, &visitor, id, crate::backend::jobs::reviews::Notice::Arranged).await;
     leptos_axum::redirect(&format!("/staff/reviews/{id}"));
     Ok(())
 }
@@ -271,7 +271,7 @@ pub async fn record_review_outcome(
         .map_err(|e| store_failure(&visitor, "recording a review outcome", e))?;
     audit(&services, &visitor, Some(me.id), "review outcome recorded", Some(review.person_id), Some(outcome.outcome.code()))
         .await?;
-    super::mail::notify_after(&services, &visitor, id, super::mail::Notice::Done).await;
+    crate::backend::jobs::reviews::notify_after(&services, &visitor, id, crate::backend::jobs::reviews::Notice::Done).await;
     leptos_axum::redirect(&format!("/staff/reviews/{id}"));
     Ok(())
 }

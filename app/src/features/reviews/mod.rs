@@ -2,7 +2,6 @@
 //! their outcome; and the practitioner's list of what is due.
 pub mod api;
 #[cfg(feature = "ssr")]
-pub mod mail;
 mod page;
 mod staff_page;
 mod summary;

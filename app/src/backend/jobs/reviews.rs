@@ -3,8 +3,8 @@
 //! them. A person who said no gets none.
 use chrono::Days;
 
-use super::api::reference;
-use super::words;
+use crate::features::reviews::api::reference;
+use crate::features::reviews::words;
 use crate::backend::ports::{Email, Review, Services, StoreError};
 use crate::kit::i18n::Text;
 
@@ -74,7 +74,7 @@ pub async fn send_reminders(services: &Services) -> Result<usize, StoreError> {
 
 /// Sends a notice after a change the person has already been shown: a mail that cannot go out
 /// is logged (with the request id) rather than undoing what they did.
-pub(super) async fn notify_after(services: &Services, visitor: &crate::kit::visitor::Visitor, id: i64, notice: Notice) {
+pub async fn notify_after(services: &Services, visitor: &crate::kit::visitor::Visitor, id: i64, notice: Notice) {
     let sent = match services.store.review(id).await {
         Ok(Some(review)) => notify(services, &review, notice).await,
         Ok(None) => Ok(()),
