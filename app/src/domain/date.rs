@@ -13,8 +13,13 @@ pub enum DateProblem {
 
 /// Reads the three boxes of a date input.
 pub fn date_input(form: &BTreeMap<String, String>, prefix: &str) -> Result<NaiveDate, DateProblem> {
-    let part = |name: &str| form.get(&format!("{prefix}-{name}")).map(|v| v.trim().to_owned()).unwrap_or_default();
-    let (day, month, year) = (part("day"), part("month"), part("year"));
+    let part = |name: &str| form.get(&format!("{prefix}-{name}")).cloned().unwrap_or_default();
+    date_from(&part("day"), &part("month"), &part("year"))
+}
+
+/// The date in the three boxes of a date input, as typed (spaces around a number are fine).
+pub fn date_from(day: &str, month: &str, year: &str) -> Result<NaiveDate, DateProblem> {
+    let (day, month, year) = (day.trim(), month.trim(), year.trim());
     if day.is_empty() && month.is_empty() && year.is_empty() {
         return Err(DateProblem::Missing);
     }
@@ -39,5 +44,6 @@ mod tests {
         assert_eq!(date_input(&form("31", "2", "2027"), "on"), Err(DateProblem::Invalid));
         assert_eq!(date_input(&form("1", "2", "27"), "on"), Err(DateProblem::Invalid));
         assert_eq!(date_input(&form("1", "", "2027"), "on"), Err(DateProblem::Invalid));
+        assert_eq!(date_from(" 7", "3 ", "2027"), Ok(NaiveDate::from_ymd_opt(2027, 3, 7).unwrap()));
     }
 }
