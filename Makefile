@@ -6,7 +6,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export LEPTOS_SITE_ROOT := target/site
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 
-.PHONY: deps run build test unit unit-postgres e2e e2e-debug e2e-release crash fuzz bench clean-data
+# The server with the demo accounts and records (`make run`, the end-to-end tests, the crash test
+# and the benchmarks all use this one release build). `make build` is the production build:
+# no demo data, no fault injection.
+DEMO_BUILD := cargo leptos build --release --precompress --bin-features pdf --bin-features demo
+
+.PHONY: deps run build test lint unit unit-postgres e2e e2e-debug e2e-release crash fuzz bench clean-data
 
 deps:
 	@scripts/install-deps.sh
@@ -14,41 +19,52 @@ deps:
 ## Serve the portal on http://127.0.0.1:3000 with a SQLite database in ./data and demo accounts.
 run: deps
 	scripts/build-css.sh
-	cargo leptos build --release --precompress
+	$(DEMO_BUILD)
 	PORTAL_DEMO_DATA=true $(TARGET_DIR)/release/server
 
 build: deps
 	scripts/build-css.sh
 	cargo leptos build --release --precompress
 
-## Every test: unit and integration on real SQLite files, the integration suite again on a
-## real PostgreSQL server, then end-to-end in Chromium against the debug build and the release
-## build, JavaScript on and off, then the crash test.
-test: deps unit unit-postgres e2e crash
+## Every test: formatting and lints, unit tests and the integration suite (one test binary) on
+## real SQLite files, the integration suite again on a real PostgreSQL server, then end-to-end
+## in Chromium against the release build (where wasm-opt has run), JavaScript on and off, then
+## the crash test against the same build.
+test: deps lint unit unit-postgres e2e crash
 
+## Formatting (rustfmt.toml) and clippy with warnings as errors, for the server side (app with
+## `ssr`, the server and its tests) and the browser side (app with `hydrate`, for wasm).
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --features app/ssr -- -D warnings
+	cargo clippy -p app --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+## Unit tests of every crate and the one integration test binary (server/tests/api/).
 unit:
-	cargo test -p app -p server -p pdf --features app/ssr
+	cargo test -p app -p server -p pdf --features app/ssr --tests
 
 unit-postgres:
 	scripts/test-postgres.sh
 
-e2e: e2e-debug e2e-release
+e2e: e2e-release
 
+## The same specs against a debug build (not part of `make test`: the release build serves
+## them, and building both would not fit CI's time on a new machine).
 e2e-debug:
 	scripts/build-css.sh
-	cargo leptos build
+	cargo leptos build --bin-features pdf --bin-features demo
 	scripts/e2e.sh $(TARGET_DIR)/debug/server debug
 
 e2e-release:
 	scripts/build-css.sh
-	cargo leptos build --release --precompress
+	$(DEMO_BUILD)
 	scripts/e2e.sh $(TARGET_DIR)/release/server release
 
 ## Crash safety: kill -9 the release server 100 times while carers save and add pictures, and
 ## check nothing acknowledged was lost, nothing is half-stored and the database is intact.
 crash: deps
 	scripts/build-css.sh
-	cargo leptos build --release --precompress
+	$(DEMO_BUILD)
 	scripts/crash_test.py $(TARGET_DIR)/release/server 100
 
 ## Fuzz the upload and form-parsing paths for two minutes each (cargo-fuzz, nightly);
@@ -61,7 +77,7 @@ fuzz: deps
 bench: deps
 	scripts/install-bench-deps.sh
 	scripts/build-css.sh
-	cargo leptos build --release --precompress
+	$(DEMO_BUILD)
 	scripts/bench.sh $(TARGET_DIR)/release/server
 
 ## Remove the local demo database and files (make run recreates them).

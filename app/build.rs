@@ -79,7 +79,9 @@ fn main() {
     for key in english.keys() {
         writeln!(code, "            {key:?} => Some(Text::{}),", variant(key)).unwrap();
     }
-    code.push_str("            _ => None,\n        }\n    }\n}\n\nfn english(text: Text) -> &'static str {\n    match text {\n");
+    code.push_str(
+        "            _ => None,\n        }\n    }\n}\n\nfn english(text: Text) -> &'static str {\n    match text {\n",
+    );
     for (key, value) in &english {
         writeln!(code, "        Text::{} => {value:?},", variant(key)).unwrap();
     }

@@ -9,4 +9,4 @@ trap 'scripts/postgres.sh stop' EXIT
 psql "$url" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'portal_test_%'" \
   | while read -r name; do psql "$url" -qc "DROP DATABASE IF EXISTS $name" >/dev/null; done
 echo "Integration tests on PostgreSQL ($url)"
-PORTAL_TEST_POSTGRES="$url" cargo test -p server --features app/ssr --tests
+PORTAL_TEST_POSTGRES="$url" cargo test -p server --features app/ssr --test api

@@ -6,7 +6,8 @@
 //! are here, on whole modules: `backend` (the server side: request context, ports, the page
 //! shell) and `browser` (the wasm entry point).
 #[cfg(feature = "ssr")]
-pub mod backend;pub mod components;
+pub mod backend;
+pub mod components;
 pub mod domain;
 pub mod error;
 pub mod features;
@@ -23,7 +24,8 @@ use leptos_router::{
 use crate::components::layout::{Footer, Header, NotFound, SkipLink};
 use crate::components::timeout_warning::TimeoutDialog;
 use crate::features::{
-    account, assessment, budget, contact, data_rights, emergency, family, home, info, people, plan, reviews, staff, start, directory, timeline,
+    account, assessment, budget, contact, data_rights, directory, emergency, family, home, info, people, plan, reviews,
+    staff, start, timeline,
 };
 
 #[component]

@@ -156,7 +156,9 @@ impl Actor {
     /// a practitioner's caseload; anyone for an admin handling a data rights request.
     pub fn may_export_data(&self, relations: &Relations, person_id: i64) -> Decision {
         if self.may(Capability::HandleDataRequests) {
-            return Decision::Allowed { basis: if person_id == self.user_id { Basis::OwnRecord } else { Basis::DataRequest } };
+            return Decision::Allowed {
+                basis: if person_id == self.user_id { Basis::OwnRecord } else { Basis::DataRequest },
+            };
         }
         match self.may_access(relations, person_id, Record::Profile, Access::View) {
             Decision::Allowed { basis: basis @ (Basis::OwnRecord | Basis::Caseload) } => Decision::Allowed { basis },
@@ -216,7 +218,10 @@ mod tests {
         for role in Role::ALL {
             let decision = actor(1, role).may_access(&Relations::default(), 2, Record::Profile, Access::View);
             assert!(!decision.allowed(), "{role:?}");
-            assert!(!actor(1, role).may_access(&Relations::default(), 2, Record::Plan, Access::Edit).allowed(), "{role:?}");
+            assert!(
+                !actor(1, role).may_access(&Relations::default(), 2, Record::Plan, Access::Edit).allowed(),
+                "{role:?}"
+            );
         }
     }
 
@@ -224,7 +229,10 @@ mod tests {
     fn a_practitioner_works_only_on_their_caseload() {
         let relations = Relations { caseload: vec![7], ..Relations::default() };
         let practitioner = actor(1, Role::Practitioner);
-        assert_eq!(practitioner.may_access(&relations, 7, Record::Plan, Access::Edit), Decision::Allowed { basis: Basis::Caseload });
+        assert_eq!(
+            practitioner.may_access(&relations, 7, Record::Plan, Access::Edit),
+            Decision::Allowed { basis: Basis::Caseload }
+        );
         assert_eq!(practitioner.may_access(&relations, 8, Record::Plan, Access::View), Decision::Denied);
     }
 
@@ -239,8 +247,11 @@ mod tests {
 
     #[test]
     fn a_carer_sees_what_the_person_they_care_for_shares_and_changes_nothing() {
-        let relations =
-            Relations { cares_for: vec![3], shared_with_me: vec![(3, Record::Plan), (9, Record::Budget)], ..Relations::default() };
+        let relations = Relations {
+            cares_for: vec![3],
+            shared_with_me: vec![(3, Record::Plan), (9, Record::Budget)],
+            ..Relations::default()
+        };
         let carer = actor(1, Role::Carer);
         assert!(carer.may_access(&relations, 3, Record::Profile, Access::View).allowed());
         assert!(carer.may_access(&relations, 3, Record::Plan, Access::View).allowed());
@@ -263,11 +274,20 @@ mod tests {
     fn a_copy_of_someones_data_is_for_them_their_practitioner_or_an_admin() {
         let caseload = Relations { caseload: vec![7], ..Relations::default() };
         assert!(actor(7, Role::Carer).may_export_data(&Relations::default(), 7).allowed());
-        assert_eq!(actor(1, Role::Practitioner).may_export_data(&caseload, 7), Decision::Allowed { basis: Basis::Caseload });
+        assert_eq!(
+            actor(1, Role::Practitioner).may_export_data(&caseload, 7),
+            Decision::Allowed { basis: Basis::Caseload }
+        );
         assert!(!actor(1, Role::Practitioner).may_export_data(&caseload, 8).allowed());
-        assert_eq!(actor(1, Role::Admin).may_export_data(&Relations::default(), 8), Decision::Allowed { basis: Basis::DataRequest });
+        assert_eq!(
+            actor(1, Role::Admin).may_export_data(&Relations::default(), 8),
+            Decision::Allowed { basis: Basis::DataRequest }
+        );
         let family = Relations { cares_for: vec![3], shared_with_me: vec![(3, Record::Plan)], ..Relations::default() };
-        assert!(!actor(1, Role::Carer).may_export_data(&family, 3).allowed(), "a carer does not get the person's whole record");
+        assert!(
+            !actor(1, Role::Carer).may_export_data(&family, 3).allowed(),
+            "a carer does not get the person's whole record"
+        );
         let helper = Relations { represents: vec![(3, Scope::Edit)], ..Relations::default() };
         assert!(!actor(1, Role::Representative).may_export_data(&helper, 3).allowed());
     }

@@ -33,7 +33,9 @@ pub struct Geometry {
 impl PageSize {
     pub fn geometry(self) -> Geometry {
         match self {
-            PageSize::A4 => Geometry { width: PAGE_WIDTH, height: PAGE_HEIGHT, margin: 56.0, top: 60.0, bottom: 70.0, scale: 1.0 },
+            PageSize::A4 => {
+                Geometry { width: PAGE_WIDTH, height: PAGE_HEIGHT, margin: 56.0, top: 60.0, bottom: 70.0, scale: 1.0 }
+            }
             PageSize::Card => {
                 let scale = 0.6;
                 Geometry { width: 242.65 / scale, height: 153.07 / scale, margin: 20.0, top: 26.0, bottom: 8.0, scale }
@@ -147,7 +149,12 @@ impl Pages {
 }
 
 /// Lays the blocks out; `pictures` has each picture block's size in pixels.
-pub fn lay_out(blocks: &[Block], pictures: &[Option<(u32, u32)>], fonts: &Fonts, geometry: Geometry) -> Vec<Vec<Placed>> {
+pub fn lay_out(
+    blocks: &[Block],
+    pictures: &[Option<(u32, u32)>],
+    fonts: &Fonts,
+    geometry: Geometry,
+) -> Vec<Vec<Placed>> {
     let mut pages = Pages { pages: vec![Vec::new()], y: geometry.top, geometry };
     let content_width = geometry.content_width();
     for (index, block) in blocks.iter().enumerate() {
@@ -169,7 +176,8 @@ pub fn lay_out(blocks: &[Block], pictures: &[Option<(u32, u32)>], fonts: &Fonts,
                 let (width, height) = pictures[index].map(|(w, h)| (w as f32, h as f32)).unwrap_or((1.0, 1.0));
                 let scale = (content_width / width).min(PICTURE_MAX_HEIGHT / height).min(1.0);
                 let (width, height) = (width * scale, height * scale);
-                let caption_lines = caption.as_deref().map(|c| wrap(c, content_width, fonts, Style::Small)).unwrap_or_default();
+                let caption_lines =
+                    caption.as_deref().map(|c| wrap(c, content_width, fonts, Style::Small)).unwrap_or_default();
                 pages.ensure(height + caption_lines.len().min(2) as f32 * Style::Small.line_height());
                 pages.y += 4.0;
                 pages.place(Placed::Picture { block: index, x: geometry.margin, y: pages.y, width, height });

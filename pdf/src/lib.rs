@@ -99,11 +99,22 @@ pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
                 Placed::Line { block, x, y, style, text, caption } => {
                     let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
                     let font = fonts.font(*style);
-                    surface.draw_text(Point::from_xy(*x, *y), font, style.size(), text, false, krilla::text::TextDirection::Auto);
+                    surface.draw_text(
+                        Point::from_xy(*x, *y),
+                        font,
+                        style.size(),
+                        text,
+                        false,
+                        krilla::text::TextDirection::Auto,
+                    );
                     surface.end_tagged();
                     let entry = &mut drawn[*block];
                     entry.at.get_or_insert((number, *y - style.size()));
-                    if *caption { entry.caption.push(id) } else { entry.body.push(id) }
+                    if *caption {
+                        entry.caption.push(id)
+                    } else {
+                        entry.body.push(id)
+                    }
                 }
                 Placed::Picture { block, x, y, width, height } => {
                     let Some(image) = pictures[*block].clone() else { continue };
@@ -121,7 +132,8 @@ pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
         }
         // The page number is furniture, not content: marked so screen readers skip it.
         if !document.footer.is_empty() {
-            let footer = document.footer.replace("{page}", &(number + 1).to_string()).replace("{pages}", &count.to_string());
+            let footer =
+                document.footer.replace("{page}", &(number + 1).to_string()).replace("{pages}", &count.to_string());
             surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::PageNumber)));
             surface.draw_text(
                 Point::from_xy(geometry.margin, geometry.height - 36.0),

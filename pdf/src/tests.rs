@@ -28,7 +28,9 @@ fn a_card_fits_on_one_wallet_sized_page() {
         page: PageSize::Card,
         blocks: vec![
             Block::Heading { level: 2, text: "I am a carer".into() },
-            Block::Paragraph("If I am ill or have an accident, please call the Carers Emergency Response Service:".into()),
+            Block::Paragraph(
+                "If I am ill or have an accident, please call the Carers Emergency Response Service:".into(),
+            ),
             Block::Heading { level: 2, text: "01632 960000".into() },
             Block::Paragraph("and give them this code:".into()),
             Block::Heading { level: 2, text: "7KQM 4TXP 9RC2".into() },
@@ -86,7 +88,8 @@ fn a_picture_without_a_description_is_refused() {
 
 #[test]
 fn a_damaged_picture_is_an_error_not_a_panic() {
-    let refused = render(&plan(vec![Block::Picture { jpeg: b"not a jpeg".to_vec(), description: "x".into(), caption: None }]));
+    let refused =
+        render(&plan(vec![Block::Picture { jpeg: b"not a jpeg".to_vec(), description: "x".into(), caption: None }]));
     assert!(matches!(refused, Err(PdfError::Picture(_))));
 }
 
@@ -122,4 +125,3 @@ fn lines_fit_the_page_keep_the_writers_breaks_and_break_long_addresses() {
     assert!(address.len() > 1 && address.iter().all(|l| fonts.width(l, Style::Body) <= width));
     assert_eq!(address.concat(), "https://www.example.org/".repeat(6));
 }
-

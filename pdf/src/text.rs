@@ -22,7 +22,11 @@ impl Fonts {
     }
 
     pub fn font(&self, style: Style) -> Font {
-        if style.bold() { self.bold.clone() } else { self.regular.clone() }
+        if style.bold() {
+            self.bold.clone()
+        } else {
+            self.regular.clone()
+        }
     }
 
     fn face(style: Style) -> FontRef<'static> {
@@ -34,10 +38,7 @@ impl Fonts {
         let face = Fonts::face(style);
         let charmap = face.charmap();
         let metrics = face.glyph_metrics(Size::new(style.size()), LocationRef::default());
-        text.chars()
-            .filter_map(|c| charmap.map(c))
-            .map(|glyph| metrics.advance_width(glyph).unwrap_or_default())
-            .sum()
+        text.chars().filter_map(|c| charmap.map(c)).map(|glyph| metrics.advance_width(glyph).unwrap_or_default()).sum()
     }
 
     fn has(&self, c: char, style: Style) -> bool {

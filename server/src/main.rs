@@ -63,9 +63,16 @@ async fn main() -> std::process::ExitCode {
         Command::Backup { folder } => server::backup::backup(&settings, &folder).await.map(|manifest| {
             println!("backed up the database and {} files to {}", manifest.files.len(), folder.display());
         }),
-        Command::Restore { folder, replace } => server::backup::restore(&settings, &folder, replace).await.map(|manifest| {
-            println!("restored the database and {} files from {} (taken {})", manifest.files.len(), folder.display(), manifest.created_at);
-        }),
+        Command::Restore { folder, replace } => {
+            server::backup::restore(&settings, &folder, replace).await.map(|manifest| {
+                println!(
+                    "restored the database and {} files from {} (taken {})",
+                    manifest.files.len(),
+                    folder.display(),
+                    manifest.created_at
+                );
+            })
+        }
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
-use app::domain::council::Council;
 use app::backend::ports::Services;
+use app::domain::council::Council;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -19,9 +19,9 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::clock::SystemClock;
 use crate::config::{Mode, Settings};
+use crate::http::{self as web, session::SessionKeys, AppState};
 use crate::mail::OutboxMailer;
 use crate::passwords::Argon2Passwords;
-use crate::http::{self as web, session::SessionKeys, AppState};
 
 /// The portal, ready to serve: its router and the store behind it.
 pub struct Portal {
@@ -65,9 +65,9 @@ pub async fn create_user(
     name: &str,
     password: &str,
 ) -> anyhow::Result<i64> {
+    use app::backend::ports::{NewAccount, Passwords};
     use app::domain::account::NewPassword;
     use app::domain::text::EmailAddress;
-    use app::backend::ports::{NewAccount, Passwords};
 
     let email = EmailAddress::parse(email).map_err(|p| anyhow::anyhow!("the email address is not valid ({p:?})"))?;
     let password = NewPassword::parse(password, Some(email.as_str()))
@@ -201,7 +201,10 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
 
     let site = PathBuf::from(options.site_root.as_ref());
     let assets = Router::new()
-        .nest_service("/pkg", ServeDir::new(site.join(options.site_pkg_dir.as_ref())).precompressed_br().precompressed_gzip())
+        .nest_service(
+            "/pkg",
+            ServeDir::new(site.join(options.site_pkg_dir.as_ref())).precompressed_br().precompressed_gzip(),
+        )
         .route_service("/islands.js", ServeFile::new(site.join("islands.js")).precompressed_br().precompressed_gzip())
         .route_service("/favicon.svg", ServeFile::new(site.join("favicon.svg")))
         .route_service("/robots.txt", ServeFile::new(site.join("robots.txt")));

@@ -16,8 +16,6 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::use_context;
 
-pub use super::legacy::*;
-
 use crate::backend::ports::{AuditEvent, Services, Store, StoreResult};
 use crate::backend::session::SessionHandle;
 use crate::domain::account::Role;
@@ -193,7 +191,13 @@ impl Cx<SignedInUser> {
     /// Checks through `policy` that the signed-in person may reach `person_id`'s `record`. A
     /// refusal is audited and reported as "not found", so nobody learns whether the record
     /// exists. Staff reads of someone else's record are audited.
-    pub async fn authorise(&self, person_id: i64, record: Record, access: Access, what: &str) -> Result<Basis, AppError> {
+    pub async fn authorise(
+        &self,
+        person_id: i64,
+        record: Record,
+        access: Access,
+        what: &str,
+    ) -> Result<Basis, AppError> {
         let actor = self.actor();
         let relations = self.relations().await?;
         match actor.may_access(&relations, person_id, record, access) {
@@ -227,7 +231,13 @@ impl Cx<SignedInUser> {
 
     /// For a record about `person_id` (a plan, a review, a budget): whoever the policy lets see
     /// it may read it, but only practitioners change it (sign off, arrange, record an outcome).
-    pub async fn authorise_record(&self, person_id: i64, record: Record, access: Access, what: &str) -> Result<(), AppError> {
+    pub async fn authorise_record(
+        &self,
+        person_id: i64,
+        record: Record,
+        access: Access,
+        what: &str,
+    ) -> Result<(), AppError> {
         self.authorise(person_id, record, access, what).await?;
         if access == Access::Edit && !self.actor().may(Capability::ViewCaseload) {
             return Err(AppError::NotFound);

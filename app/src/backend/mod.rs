@@ -3,7 +3,6 @@
 //! implements.
 pub mod cx;
 pub mod jobs;
-mod legacy;
 pub mod ports;
 pub mod session;
 pub mod shell;

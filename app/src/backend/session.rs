@@ -3,8 +3,8 @@
 //! server's session middleware creates it and applies the changes.
 use std::sync::{Arc, Mutex};
 
-use crate::kit::forms::FormFlash;
 use crate::backend::ports::SessionRecord;
+use crate::kit::forms::FormFlash;
 
 /// Changes a request asked for, applied by the middleware after the handler has run.
 #[derive(Debug, Default)]

@@ -1,9 +1,13 @@
 //! The HTML document around every page, rendered on the server only.
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
 use leptos_meta::MetaTags;
 
 use crate::components::enhanced_form::IslandsOnPage;
 use crate::kit;
+use crate::kit::page::PageResponse;
 use crate::kit::visitor::use_visitor;
 use crate::App;
 
@@ -12,6 +16,7 @@ pub fn shell() -> impl IntoView {
     let visitor = use_visitor();
     let islands = IslandsOnPage::default();
     provide_context(islands.clone());
+    provide_context(page_response());
     set_content_security_policy();
     // Only islands hydrate: the data the server-rendered parts read is not needed in the
     // browser, so it is not serialised into the page (islands switch this on for themselves).
@@ -39,6 +44,22 @@ pub fn shell() -> impl IntoView {
     }
 }
 
+/// How pages set their status and redirect (`kit::page`), through leptos_axum's response.
+fn page_response() -> PageResponse {
+    PageResponse {
+        set_status: Arc::new(|code| {
+            if let (Some(response), Ok(status)) = (use_context::<ResponseOptions>(), http::StatusCode::from_u16(code)) {
+                response.set_status(status);
+            }
+        }),
+        redirect: Arc::new(|path| {
+            leptos_axum::redirect(path);
+            if let Some(response) = use_context::<ResponseOptions>() {
+                response.set_status(http::StatusCode::FOUND);
+            }
+        }),
+    }
+}
 
 /// Sets the page's Content-Security-Policy: scripts only from the portal itself or carrying
 /// this response's nonce (the islands' loader), wasm allowed to compile, nothing framed.
@@ -46,7 +67,6 @@ pub fn shell() -> impl IntoView {
 /// Chromium also checks against `connect-src` when it shows it.
 fn set_content_security_policy() {
     use leptos::nonce::use_nonce;
-    use leptos_axum::ResponseOptions;
 
     let (Some(nonce), Some(response)) = (use_nonce(), use_context::<ResponseOptions>()) else {
         return;

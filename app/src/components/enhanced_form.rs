@@ -112,7 +112,9 @@ pub(crate) fn FormEnhancer(children: Children) -> impl IntoView {
         if let Some(textarea) = target.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlTextAreaElement>()) {
             crate::components::form_script::count_characters(textarea);
         }
-        if let Some(input) = target.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>()).filter(|i| i.type_() == "file") {
+        if let Some(input) =
+            target.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>()).filter(|i| i.type_() == "file")
+        {
             crate::components::upload_script::preview(input);
         }
         let form = target

@@ -359,8 +359,16 @@ pub fn Checkboxes(
     let error = options.iter().find_map(|(name, _)| state.error(name));
     let has_error = error.is_some();
     let hint_id = hint.as_ref().map(|_| format!("{first}-hint"));
-    let described = [hint_id.clone(), has_error.then(|| format!("{first}-error"))].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let legend_class = if small { "govuk-fieldset__legend govuk-fieldset__legend--s" } else { "govuk-fieldset__legend govuk-fieldset__legend--m" };
+    let described = [hint_id.clone(), has_error.then(|| format!("{first}-error"))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let legend_class = if small {
+        "govuk-fieldset__legend govuk-fieldset__legend--s"
+    } else {
+        "govuk-fieldset__legend govuk-fieldset__legend--m"
+    };
     let list_class = if small { "govuk-checkboxes govuk-checkboxes--small" } else { "govuk-checkboxes" };
     view! {
         <div class=group_class(has_error) data-field=first.clone()>

@@ -127,7 +127,8 @@ pub(crate) async fn post_empty(action: &str) -> Option<u16> {
     init.set_headers(&headers);
     init.set_body(&"".into());
     let window = web_sys::window()?;
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(action, &init)).await.ok()?.dyn_into().ok()?;
+    let response: Response =
+        JsFuture::from(window.fetch_with_str_and_init(action, &init)).await.ok()?.dyn_into().ok()?;
     if response.ok() {
         crate::components::activity::touch();
     }
@@ -227,7 +228,11 @@ fn mark_field(document: &Document, group: &Element, field: &str, message: Option
 /// forms has a summary for each, marked with the form's action.
 fn show_summary(document: &Document, form: &HtmlFormElement, items: &[(String, String)], words: &Words) {
     let own = format!("[data-error-summary=\"{}\"]", form.get_attribute("action").unwrap_or_default());
-    let found = document.query_selector(&own).ok().flatten().or_else(|| document.query_selector("[data-error-summary]").ok().flatten());
+    let found = document
+        .query_selector(&own)
+        .ok()
+        .flatten()
+        .or_else(|| document.query_selector("[data-error-summary]").ok().flatten());
     let Some(slot) = found else { return };
     slot.set_inner_html("");
     let build = || -> Result<Element, JsValue> {

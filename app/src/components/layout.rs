@@ -172,10 +172,7 @@ pub fn SuccessBanner(#[prop(into)] message: String) -> impl IntoView {
 #[component]
 pub fn NotFound() -> impl IntoView {
     let visitor = use_visitor();
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
+    crate::kit::page::set_status(404);
     view! {
         <PageTitle text=visitor.t(Text::NotFoundTitle).to_owned() />
         <h1 class="govuk-heading-l">{visitor.t(Text::NotFoundTitle)}</h1>
@@ -200,10 +197,7 @@ pub fn load_failed(error: crate::error::AppError) -> AnyView {
 #[component]
 fn ServiceProblem(reference: String) -> impl IntoView {
     let visitor = use_visitor();
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
-    }
+    crate::kit::page::set_status(500);
     view! {
         <PageTitle text=visitor.t(Text::ProblemTitle).to_owned() />
         <h1 class="govuk-heading-l">{visitor.t(Text::ProblemTitle)}</h1>
@@ -232,16 +226,4 @@ fn form_urlencoded_path(path: &str) -> String {
         .collect()
 }
 
-/// Sends the browser elsewhere from a page render (e.g. to sign in first), with a 302 whatever
-/// the request asked to accept.
-pub fn redirect(path: &str) {
-    #[cfg(feature = "ssr")]
-    {
-        leptos_axum::redirect(path);
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(http::StatusCode::FOUND);
-        }
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = path;
-}
+pub use crate::kit::page::redirect;

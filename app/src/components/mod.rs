@@ -4,7 +4,7 @@ mod autosave;
 pub mod enhanced_form;
 pub mod fields;
 mod form_script;
-pub mod password_reveal;
 pub mod layout;
+pub mod password_reveal;
 pub mod timeout_warning;
 mod upload_script;

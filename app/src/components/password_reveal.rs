@@ -12,18 +12,19 @@ pub fn PasswordReveal(children: Children) -> impl IntoView {
         }
     });
     let on_click = move |event: web_sys::MouseEvent| {
-        let Some(button) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .filter(|e| e.has_attribute("data-show"))
+        let Some(button) =
+            event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).filter(|e| e.has_attribute("data-show"))
         else {
             return;
         };
         let Some(wrapper) = wrapper.get() else { return };
         let Some(input) = wrapper.query_selector("input").ok().flatten() else { return };
         let showing = input.get_attribute("type").as_deref() == Some("text");
-        let (kind, text, label) =
-            if showing { ("password", "data-show", "data-show-label") } else { ("text", "data-hide", "data-hide-label") };
+        let (kind, text, label) = if showing {
+            ("password", "data-show", "data-show-label")
+        } else {
+            ("text", "data-hide", "data-hide-label")
+        };
         let _ = input.set_attribute("type", kind);
         button.set_text_content(button.get_attribute(text).as_deref());
         if let Some(label) = button.get_attribute(label) {

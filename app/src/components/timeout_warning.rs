@@ -67,7 +67,10 @@ pub fn TimeoutDialog() -> impl IntoView {
 fn TimeoutWarning(children: Children) -> impl IntoView {
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let dialog = move || {
-        wrapper.get().and_then(|w| w.query_selector("dialog").ok().flatten()).and_then(|d| d.dyn_into::<HtmlDialogElement>().ok())
+        wrapper
+            .get()
+            .and_then(|w| w.query_selector("dialog").ok().flatten())
+            .and_then(|d| d.dyn_into::<HtmlDialogElement>().ok())
     };
     Effect::new(move |_| {
         let Some(dialog) = dialog() else { return };
@@ -83,7 +86,8 @@ fn TimeoutWarning(children: Children) -> impl IntoView {
         let _ = dialog.set_attribute("data-ready", "");
         let every_second = Closure::<dyn FnMut()>::new(move || tick(&dialog, idle_ms, warn_ms));
         if let Some(window) = web_sys::window() {
-            let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(every_second.as_ref().unchecked_ref(), 1000);
+            let _ = window
+                .set_interval_with_callback_and_timeout_and_arguments_0(every_second.as_ref().unchecked_ref(), 1000);
         }
         // The check runs for as long as the page is open.
         every_second.forget();

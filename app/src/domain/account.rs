@@ -102,9 +102,24 @@ impl std::fmt::Debug for NewPassword {
 
 /// Long passwords that people still choose; a short list is enough to stop the worst.
 const COMMON_PASSWORDS: &[&str] = &[
-    "1234567890", "12345678910", "123456789a", "qwertyuiop", "password12", "password123", "password1!",
-    "iloveyou12", "1q2w3e4r5t", "qwerty1234", "0987654321", "1111111111", "abcdefghij", "passw0rd12",
-    "letmein123", "welcome123", "carerportal", "lincolnshire",
+    "1234567890",
+    "12345678910",
+    "123456789a",
+    "qwertyuiop",
+    "password12",
+    "password123",
+    "password1!",
+    "iloveyou12",
+    "1q2w3e4r5t",
+    "qwerty1234",
+    "0987654321",
+    "1111111111",
+    "abcdefghij",
+    "passw0rd12",
+    "letmein123",
+    "welcome123",
+    "carerportal",
+    "lincolnshire",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,9 +144,7 @@ impl Registration {
 
     pub fn parse(name: &str, email: &str, password: &str, role: &str) -> Result<Registration, Vec<AccountProblem>> {
         let mut problems = Vec::new();
-        let name = BoundedText::required(name, Self::NAME_MAX)
-            .map_err(|p| problems.push(AccountProblem::Name(p)))
-            .ok();
+        let name = BoundedText::required(name, Self::NAME_MAX).map_err(|p| problems.push(AccountProblem::Name(p))).ok();
         let email = EmailAddress::parse(email).map_err(|p| problems.push(AccountProblem::Email(p))).ok();
         let password = NewPassword::parse(password, email.as_ref().map(|e| e.as_str()))
             .map_err(|p| problems.push(AccountProblem::Password(p)))
@@ -144,6 +157,57 @@ impl Registration {
             (Some(name), Some(email), Some(password), Some(role)) => Ok(Registration { name, email, password, role }),
             _ => Err(problems),
         }
+    }
+}
+
+/// A sign-in as typed, before the store is asked: an email (trimmed, lower case) and a password.
+/// Whether they match an account is for the store and the password hash to say.
+pub struct SignIn {
+    pub email: String,
+    pub password: String,
+}
+
+impl SignIn {
+    pub fn parse(email: &str, password: &str) -> Result<SignIn, Vec<AccountProblem>> {
+        let email = email.trim().to_lowercase();
+        let mut problems = Vec::new();
+        if email.is_empty() {
+            problems.push(AccountProblem::Email(EmailProblem::Missing));
+        }
+        if password.is_empty() {
+            problems.push(AccountProblem::PasswordMissing);
+        }
+        if problems.is_empty() {
+            Ok(SignIn { email, password: password.to_owned() })
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+impl std::fmt::Debug for SignIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignIn").field("email", &self.email).finish_non_exhaustive()
+    }
+}
+
+/// A new password set from an emailed link: the link's code and the new password.
+pub struct PasswordReset {
+    pub code: String,
+    pub password: NewPassword,
+}
+
+impl PasswordReset {
+    /// Only the password has rules; whether the code works is for the store to say.
+    pub fn parse(code: &str, password: &str) -> Result<PasswordReset, Vec<AccountProblem>> {
+        let password = NewPassword::parse(password, None).map_err(|p| vec![AccountProblem::Password(p)])?;
+        Ok(PasswordReset { code: code.trim().to_owned(), password })
+    }
+}
+
+impl std::fmt::Debug for PasswordReset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PasswordReset(…)")
     }
 }
 
@@ -269,6 +333,25 @@ mod tests {
         );
         assert!(NewPassword::parse("correct horse battery", None).is_ok());
         assert!(!format!("{:?}", NewPassword::parse("correct horse battery", None).unwrap()).contains("horse"));
+    }
+
+    #[test]
+    fn a_sign_in_needs_an_email_and_a_password() {
+        assert_eq!(SignIn::parse(" Sam@Example.org ", "x").unwrap().email, "sam@example.org");
+        assert_eq!(
+            SignIn::parse("  ", "").unwrap_err(),
+            vec![AccountProblem::Email(EmailProblem::Missing), AccountProblem::PasswordMissing]
+        );
+        assert!(!format!("{:?}", SignIn::parse("sam@example.org", "secret words").unwrap()).contains("secret"));
+    }
+
+    #[test]
+    fn a_reset_checks_the_new_password_only() {
+        assert_eq!(PasswordReset::parse(" abc ", "a brand new password").unwrap().code, "abc");
+        assert_eq!(
+            PasswordReset::parse("abc", "short").unwrap_err(),
+            vec![AccountProblem::Password(PasswordProblem::TooShort)]
+        );
     }
 
     #[test]

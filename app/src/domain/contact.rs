@@ -11,17 +11,36 @@ pub struct ContactMessage {
     pub body: BoundedText,
 }
 
-/// What was typed into the contact form, as it arrived.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
-pub struct ContactForm {
-    pub name: String,
-    pub email: String,
-    pub message: String,
-}
-
 impl ContactMessage {
     pub const NAME_MAX: usize = 100;
     pub const MESSAGE_MAX: usize = 1200;
+
+    /// A message from what was typed: the name and reply address are optional, the message is
+    /// not. Every problem is reported at once.
+    pub fn new(name: &str, email: &str, message: &str) -> Result<ContactMessage, Vec<ContactProblem>> {
+        let mut problems = Vec::new();
+        let name = BoundedText::optional(name, Self::NAME_MAX)
+            .map_err(|_| problems.push(ContactProblem::NameTooLong))
+            .ok()
+            .flatten();
+        let reply_to = if email.trim().is_empty() {
+            None
+        } else {
+            EmailAddress::parse(email).map_err(|p| problems.push(ContactProblem::Email(p))).ok()
+        };
+        let body = BoundedText::required(message, Self::MESSAGE_MAX)
+            .map_err(|p| {
+                problems.push(match p {
+                    TextProblem::Missing => ContactProblem::MessageMissing,
+                    TextProblem::TooLong { .. } => ContactProblem::MessageTooLong,
+                })
+            })
+            .ok();
+        match body {
+            Some(body) if problems.is_empty() => Ok(ContactMessage { name, reply_to, body }),
+            _ => Err(problems),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,46 +78,13 @@ impl Problem for ContactProblem {
     }
 }
 
-impl TryFrom<&ContactForm> for ContactMessage {
-    type Error = Vec<ContactProblem>;
-
-    fn try_from(form: &ContactForm) -> Result<Self, Self::Error> {
-        let mut problems = Vec::new();
-        let name = BoundedText::optional(&form.name, Self::NAME_MAX)
-            .map_err(|_| problems.push(ContactProblem::NameTooLong))
-            .ok()
-            .flatten();
-        let reply_to = if form.email.trim().is_empty() {
-            None
-        } else {
-            EmailAddress::parse(&form.email).map_err(|p| problems.push(ContactProblem::Email(p))).ok()
-        };
-        let body = BoundedText::required(&form.message, Self::MESSAGE_MAX)
-            .map_err(|p| {
-                problems.push(match p {
-                    TextProblem::Missing => ContactProblem::MessageMissing,
-                    TextProblem::TooLong { .. } => ContactProblem::MessageTooLong,
-                })
-            })
-            .ok();
-        match body {
-            Some(body) if problems.is_empty() => Ok(ContactMessage { name, reply_to, body }),
-            _ => Err(problems),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn form(name: &str, email: &str, message: &str) -> ContactForm {
-        ContactForm { name: name.into(), email: email.into(), message: message.into() }
-    }
-
     #[test]
     fn a_message_with_only_a_body_is_accepted() {
-        let message = ContactMessage::try_from(&form("", "", "Please call me")).unwrap();
+        let message = ContactMessage::new("", "", "Please call me").unwrap();
         assert_eq!(message.body.as_str(), "Please call me");
         assert_eq!(message.reply_to, None);
     }
@@ -106,7 +92,7 @@ mod tests {
     #[test]
     fn every_problem_is_reported_at_once() {
         let long = "x".repeat(ContactMessage::MESSAGE_MAX + 1);
-        let problems = ContactMessage::try_from(&form(&"n".repeat(101), "nope", &long)).unwrap_err();
+        let problems = ContactMessage::new(&"n".repeat(101), "nope", &long).unwrap_err();
         assert_eq!(
             problems,
             vec![
@@ -119,7 +105,7 @@ mod tests {
 
     #[test]
     fn an_empty_message_is_refused_with_a_message_for_that_field() {
-        let problems = ContactMessage::try_from(&form("Ann", "", "  ")).unwrap_err();
+        let problems = ContactMessage::new("Ann", "", "  ").unwrap_err();
         assert_eq!(problems, vec![ContactProblem::MessageMissing]);
         assert_eq!(problems[0].field(), "message");
         assert_eq!(problems[0].message(Locale::En), "Enter your message");

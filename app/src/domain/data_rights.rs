@@ -37,7 +37,11 @@ impl ErasureRequest {
         } else if reason.chars().count() > Self::REASON_MAX {
             problems.push(ErasureProblem::ReasonTooLong);
         }
-        if problems.is_empty() { Ok(ErasureRequest { reason: reason.to_owned() }) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(ErasureRequest { reason: reason.to_owned() })
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -55,7 +59,9 @@ impl Problem for ErasureProblem {
             ErasureProblem::NameMissing => locale.text(Text::DataRightsNameMissing).to_owned(),
             ErasureProblem::NameDiffers => locale.text(Text::DataRightsNameDiffers).to_owned(),
             ErasureProblem::ReasonMissing => locale.text(Text::DataRightsReasonMissing).to_owned(),
-            ErasureProblem::ReasonTooLong => super::with_max(locale, Text::DataRightsReasonTooLong, ErasureRequest::REASON_MAX),
+            ErasureProblem::ReasonTooLong => {
+                super::with_max(locale, Text::DataRightsReasonTooLong, ErasureRequest::REASON_MAX)
+            }
         }
     }
 }
@@ -66,7 +72,10 @@ mod tests {
 
     #[test]
     fn the_name_must_match_the_account_and_a_reason_be_given() {
-        assert_eq!(ErasureRequest::parse("  sam   CARER ", "Sam Carer", " Asked by email ").unwrap().reason, "Asked by email");
+        assert_eq!(
+            ErasureRequest::parse("  sam   CARER ", "Sam Carer", " Asked by email ").unwrap().reason,
+            "Asked by email"
+        );
         assert_eq!(ErasureRequest::parse("", "Sam Carer", "x"), Err(vec![ErasureProblem::NameMissing]));
         assert_eq!(
             ErasureRequest::parse("Pat", "Sam Carer", ""),

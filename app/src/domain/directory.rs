@@ -1,8 +1,6 @@
 //! Local support: a directory of services shaped on the Open Referral UK data standard (an
 //! organisation runs a service; the service has a description, contact details, an area it
 //! covers, who it is for and a category). Staff add, change and retire entries.
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::domain::text::{BoundedText, EmailAddress, TextProblem};
@@ -42,75 +40,53 @@ pub struct ServiceEntry {
     pub eligibility: String,
 }
 
+/// The ways to get in touch with a service: a web address, an email address, a phone number.
+pub type ContactDetails = (Option<String>, Option<String>, Option<String>);
+
 /// A web address a person can follow: `https://…`, `http://…`, or a page of the portal.
 pub fn is_link(url: &str) -> bool {
     let url = url.trim();
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
     match rest {
-        Some(rest) => rest.split('/').next().is_some_and(|host| host.contains('.') && !host.contains(char::is_whitespace)),
+        Some(rest) => {
+            rest.split('/').next().is_some_and(|host| host.contains('.') && !host.contains(char::is_whitespace))
+        }
         None => url.starts_with('/') && !url.starts_with("//") && !url.contains(char::is_whitespace),
     }
 }
 
 impl ServiceEntry {
-    pub fn parse(form: &BTreeMap<String, String>) -> Result<ServiceEntry, Vec<DirectoryProblem>> {
-        let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
+    /// A required piece of the entry's text, trimmed; `field` names it in the problem.
+    pub fn text(field: &'static str, value: &str, max: usize) -> Result<String, DirectoryProblem> {
+        BoundedText::required(value, max).map(BoundedText::into_inner).map_err(|p| DirectoryProblem::Text(field, p))
+    }
+
+    pub fn category(code: &str) -> Result<Category, DirectoryProblem> {
+        Category::parse(code).ok_or(DirectoryProblem::Category)
+    }
+
+    /// The ways to get in touch, `(url, email, phone)`: each may be left out, but not all three.
+    pub fn contact(url: &str, email: &str, phone: &str) -> Result<ContactDetails, Vec<DirectoryProblem>> {
+        let given = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+        let (url, email, phone) = (given(url), given(email), given(phone));
         let mut problems = Vec::new();
-        let mut required = |name: &'static str, max: usize| match BoundedText::required(field(name), max) {
-            Ok(text) => text.into_inner(),
-            Err(problem) => {
-                problems.push(DirectoryProblem::Text(name, problem));
-                String::new()
-            }
-        };
-        let organisation = required("organisation", SHORT_MAX);
-        let name = required("name", SHORT_MAX);
-        let description = required("description", LONG_MAX);
-        let area = required("area", SHORT_MAX);
-        let eligibility = required("eligibility", LONG_MAX);
-        let category = Category::parse(field("category"));
-        if category.is_none() {
-            problems.push(DirectoryProblem::Category);
-        }
-        let url = Some(field("url").trim().to_owned()).filter(|u| !u.is_empty());
         if url.as_deref().is_some_and(|u| !is_link(u) || u.chars().count() > SHORT_MAX) {
             problems.push(DirectoryProblem::Url);
         }
-        let email = Some(field("email").trim().to_owned()).filter(|e| !e.is_empty());
         if email.as_deref().is_some_and(|e| EmailAddress::parse(e).is_err()) {
             problems.push(DirectoryProblem::Email);
         }
-        let phone = Some(field("phone").trim().to_owned()).filter(|p| !p.is_empty());
         if phone.as_deref().is_some_and(|p| !crate::domain::emergency::is_phone_number(p)) {
             problems.push(DirectoryProblem::Phone);
         }
         if url.is_none() && email.is_none() && phone.is_none() {
             problems.push(DirectoryProblem::NoContact);
         }
-        match (category, problems.is_empty()) {
-            (Some(category), true) => {
-                Ok(ServiceEntry { organisation, name, description, category, url, email, phone, area, eligibility })
-            }
-            _ => Err(problems),
+        if problems.is_empty() {
+            Ok((url, email, phone))
+        } else {
+            Err(problems)
         }
-    }
-
-    /// The entry as form values, to fill the edit form.
-    pub fn to_form(&self) -> BTreeMap<String, String> {
-        let mut form = BTreeMap::from([
-            ("organisation".to_owned(), self.organisation.clone()),
-            ("name".to_owned(), self.name.clone()),
-            ("description".to_owned(), self.description.clone()),
-            ("category".to_owned(), self.category.code().to_owned()),
-            ("area".to_owned(), self.area.clone()),
-            ("eligibility".to_owned(), self.eligibility.clone()),
-        ]);
-        for (key, value) in [("url", &self.url), ("email", &self.email), ("phone", &self.phone)] {
-            if let Some(value) = value {
-                form.insert(key.to_owned(), value.clone());
-            }
-        }
-        form
     }
 
     /// How well the entry matches every word of a search (0: it does not). A word in the
@@ -171,7 +147,9 @@ impl Problem for DirectoryProblem {
 
     fn message(&self, locale: Locale) -> String {
         let text = match self {
-            DirectoryProblem::Text(_, TextProblem::TooLong { max }) => return with_max(locale, Text::DirectoryErrorsTooLong, *max),
+            DirectoryProblem::Text(_, TextProblem::TooLong { max }) => {
+                return with_max(locale, Text::DirectoryErrorsTooLong, *max)
+            }
             DirectoryProblem::Text("organisation", _) => Text::DirectoryErrorsOrganisation,
             DirectoryProblem::Text("name", _) => Text::DirectoryErrorsName,
             DirectoryProblem::Text("description", _) => Text::DirectoryErrorsDescription,
@@ -220,16 +198,20 @@ mod tests {
     }
 
     #[test]
-    fn an_entry_needs_its_parts_and_one_way_to_get_in_touch() {
-        let problems = ServiceEntry::parse(&BTreeMap::new()).unwrap_err();
-        let fields: Vec<_> = problems.iter().map(|p| p.field()).collect();
-        assert_eq!(fields, ["organisation", "name", "description", "area", "eligibility", "category", "url"]);
-        let mut form = entry().to_form();
-        assert_eq!(ServiceEntry::parse(&form).unwrap(), entry());
-        form.insert("url".into(), "javascript:alert(1)".into());
-        form.insert("phone".into(), "ring us".into());
-        let fields: Vec<_> = ServiceEntry::parse(&form).unwrap_err().iter().map(|p| p.field()).collect();
-        assert_eq!(fields, ["url", "phone"]);
+    fn an_entry_needs_one_way_to_get_in_touch_and_each_must_work() {
+        assert_eq!(ServiceEntry::contact(" ", "", ""), Err(vec![DirectoryProblem::NoContact]));
+        assert_eq!(
+            ServiceEntry::contact("", " help@example.org ", ""),
+            Ok((None, Some("help@example.org".to_owned()), None))
+        );
+        assert_eq!(
+            ServiceEntry::contact("javascript:alert(1)", "", "ring us"),
+            Err(vec![DirectoryProblem::Url, DirectoryProblem::Phone])
+        );
+        assert_eq!(
+            ServiceEntry::text("name", "  ", SHORT_MAX),
+            Err(DirectoryProblem::Text("name", TextProblem::Missing))
+        );
     }
 
     #[test]

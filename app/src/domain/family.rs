@@ -1,15 +1,13 @@
 //! The whole family: a carer linked to the person they care for (by an invitation code the
 //! cared-for person or their representative accepts), what each shares with the other, and
 //! helpers (representatives) invited with their own sign-in and a chosen scope.
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::Role;
 use crate::domain::text::{BoundedText, EmailAddress, TextProblem};
 use crate::domain::{with_max, Problem};
 use crate::kit::i18n::{Locale, Text};
-use crate::policy::{Record, Scope};
+use crate::policy::{Record, Relations, Scope};
 
 /// Invitations can be used for two weeks.
 pub const INVITATION_DAYS: u64 = 14;
@@ -25,13 +23,21 @@ pub fn shareable(role: Role) -> &'static [Record] {
     }
 }
 
-/// The ticked boxes of a sharing form (`share_plan=yes`, ...), keeping only what `role` can share.
-pub fn shares_from_form(role: Role, form: &BTreeMap<String, String>) -> Vec<Record> {
-    shareable(role)
-        .iter()
-        .copied()
-        .filter(|record| form.get(&format!("share_{}", record.code())).is_some_and(|v| v == "yes"))
-        .collect()
+/// What `role` shares from the records ticked, in the order the form shows them: anything
+/// `role` cannot share is dropped.
+pub fn shares_chosen(role: Role, ticked: &[Record]) -> Vec<Record> {
+    shareable(role).iter().copied().filter(|record| ticked.contains(record)).collect()
+}
+
+/// Whether `me` and `person` are linked as carer and cared-for: `(carer, customer)`.
+pub fn care_link(relations: &Relations, me: i64, person: i64) -> Option<(i64, i64)> {
+    if relations.cares_for.contains(&person) {
+        Some((me, person))
+    } else if relations.cared_for_by.contains(&person) {
+        Some((person, me))
+    } else {
+        None
+    }
 }
 
 choices! {
@@ -40,6 +46,11 @@ choices! {
 
 choices! {
     InvitationStatus { Open = "open", Accepted = "accepted", Declined = "declined", Withdrawn = "withdrawn" }
+}
+
+choices! {
+    /// What the invited person says to an invitation.
+    Answer { Accept = "accept", Decline = "decline" }
 }
 
 /// A helper as the inviter describes them: their name, the email the invitation goes to, and
@@ -52,11 +63,11 @@ pub struct HelperInvitation {
 }
 
 impl HelperInvitation {
-    pub fn parse(form: &BTreeMap<String, String>) -> Result<HelperInvitation, Vec<FamilyProblem>> {
-        let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
-        let name = BoundedText::required(field("name"), NAME_MAX).map_err(|p| FamilyProblem::Name(p));
-        let email = EmailAddress::parse(field("email")).map_err(|_| FamilyProblem::Email);
-        let scope = Scope::parse(field("scope")).ok_or(FamilyProblem::Scope);
+    /// The helper from what was typed: every problem at once.
+    pub fn new(name: &str, email: &str, scope: &str) -> Result<HelperInvitation, Vec<FamilyProblem>> {
+        let name = BoundedText::required(name, NAME_MAX).map_err(FamilyProblem::Name);
+        let email = EmailAddress::parse(email).map_err(|_| FamilyProblem::Email);
+        let scope = Scope::parse(scope).ok_or(FamilyProblem::Scope);
         match (name, email, scope) {
             (Ok(name), Ok(email), Ok(scope)) => {
                 Ok(HelperInvitation { name: name.into_inner(), email: email.as_str().to_owned(), scope })
@@ -88,9 +99,10 @@ impl Problem for FamilyProblem {
             FamilyProblem::Name(_) => "name",
             FamilyProblem::Email => "email",
             FamilyProblem::Scope => "scope",
-            FamilyProblem::CodeFormat | FamilyProblem::CodeUnknown | FamilyProblem::NotForYou | FamilyProblem::Yourself => {
-                "code"
-            }
+            FamilyProblem::CodeFormat
+            | FamilyProblem::CodeUnknown
+            | FamilyProblem::NotForYou
+            | FamilyProblem::Yourself => "code",
             FamilyProblem::Answer => "answer",
             FamilyProblem::Person => "person",
         }
@@ -99,7 +111,9 @@ impl Problem for FamilyProblem {
 
     fn message(&self, locale: Locale) -> String {
         let text = match self {
-            FamilyProblem::Name(TextProblem::TooLong { max }) => return with_max(locale, Text::FamilyErrorsTooLong, *max),
+            FamilyProblem::Name(TextProblem::TooLong { max }) => {
+                return with_max(locale, Text::FamilyErrorsTooLong, *max)
+            }
             FamilyProblem::Name(TextProblem::Missing) => Text::FamilyErrorsName,
             FamilyProblem::Email => Text::FamilyErrorsEmail,
             FamilyProblem::Scope => Text::FamilyErrorsScope,
@@ -118,30 +132,40 @@ impl Problem for FamilyProblem {
 mod tests {
     use super::*;
 
-    fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
-    }
-
     #[test]
     fn a_carers_assessment_is_shared_only_when_ticked() {
-        assert!(shares_from_form(Role::Carer, &form(&[("share_plan", "yes")])) == vec![Record::Plan]);
-        let all = form(&[("share_assessment", "yes"), ("share_emergency_plan", "yes"), ("share_budget", "yes")]);
-        assert_eq!(shares_from_form(Role::Carer, &all), vec![Record::Assessment, Record::Budget, Record::EmergencyPlan]);
+        assert_eq!(shares_chosen(Role::Carer, &[Record::Plan]), vec![Record::Plan]);
+        let all = [Record::EmergencyPlan, Record::Assessment, Record::Budget];
+        assert_eq!(shares_chosen(Role::Carer, &all), vec![Record::Assessment, Record::Budget, Record::EmergencyPlan]);
     }
 
     #[test]
     fn a_customer_cannot_share_what_they_do_not_have() {
-        let all = form(&[("share_assessment", "yes"), ("share_emergency_plan", "yes"), ("share_reviews", "yes")]);
-        assert_eq!(shares_from_form(Role::Customer, &all), vec![Record::Reviews]);
+        let all = [Record::Assessment, Record::EmergencyPlan, Record::Reviews];
+        assert_eq!(shares_chosen(Role::Customer, &all), vec![Record::Reviews]);
         assert!(shareable(Role::Practitioner).is_empty());
     }
 
     #[test]
+    fn a_care_link_is_found_from_either_side() {
+        let carer = Relations { cares_for: vec![2], ..Relations::default() };
+        assert_eq!(care_link(&carer, 1, 2), Some((1, 2)));
+        let customer = Relations { cared_for_by: vec![1], ..Relations::default() };
+        assert_eq!(care_link(&customer, 2, 1), Some((1, 2)));
+        assert_eq!(care_link(&carer, 1, 3), None);
+    }
+
+    #[test]
     fn a_helper_needs_a_name_an_email_and_a_scope() {
-        let problems = HelperInvitation::parse(&form(&[("email", "not an address")])).unwrap_err();
-        assert_eq!(problems, vec![FamilyProblem::Name(TextProblem::Missing), FamilyProblem::Email, FamilyProblem::Scope]);
-        let helper =
-            HelperInvitation::parse(&form(&[("name", " Alex "), ("email", "alex@example.org"), ("scope", "view")])).unwrap();
-        assert_eq!(helper, HelperInvitation { name: "Alex".into(), email: "alex@example.org".into(), scope: Scope::View });
+        let problems = HelperInvitation::new("", "not an address", "").unwrap_err();
+        assert_eq!(
+            problems,
+            vec![FamilyProblem::Name(TextProblem::Missing), FamilyProblem::Email, FamilyProblem::Scope]
+        );
+        let helper = HelperInvitation::new(" Alex ", "alex@example.org", "view").unwrap();
+        assert_eq!(
+            helper,
+            HelperInvitation { name: "Alex".into(), email: "alex@example.org".into(), scope: Scope::View }
+        );
     }
 }

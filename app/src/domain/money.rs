@@ -30,7 +30,8 @@ impl Money {
 
     /// Reads what a person types: `12`, `12.5`, `£1,234.50`, ` 40.00 `.
     pub fn parse(input: &str) -> Result<Money, MoneyProblem> {
-        let cleaned: String = input.trim().trim_start_matches('£').chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
+        let cleaned: String =
+            input.trim().trim_start_matches('£').chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
         if cleaned.is_empty() {
             return Err(if input.trim().is_empty() { MoneyProblem::Missing } else { MoneyProblem::NotAnAmount });
         }

@@ -44,7 +44,13 @@ impl Event {
     }
 
     /// A step planned for `on`: upcoming until then, overdue after (unless `done`).
-    pub fn planned(on: NaiveDate, today: NaiveDate, step: Step, detail: impl Into<String>, href: impl Into<String>) -> Event {
+    pub fn planned(
+        on: NaiveDate,
+        today: NaiveDate,
+        step: Step,
+        detail: impl Into<String>,
+        href: impl Into<String>,
+    ) -> Event {
         let when = if on >= today { When::Upcoming } else { When::Overdue };
         Event { on, step, when, detail: detail.into(), href: href.into() }
     }

@@ -42,10 +42,8 @@ impl Locale {
             .filter_map(|part| {
                 let mut pieces = part.split(';');
                 let locale = Locale::parse(pieces.next()?)?;
-                let quality = pieces
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .and_then(|q| q.parse().ok())
-                    .unwrap_or(1.0);
+                let quality =
+                    pieces.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.parse().ok()).unwrap_or(1.0);
                 Some((quality, locale))
             })
             .collect();
@@ -66,13 +64,33 @@ impl Locale {
     pub fn long_date(self, date: chrono::NaiveDate) -> String {
         use chrono::Datelike;
         const EN: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         // Polish dates take the month in the genitive.
         const PL: [&str; 12] = [
-            "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
-            "października", "listopada", "grudnia",
+            "stycznia",
+            "lutego",
+            "marca",
+            "kwietnia",
+            "maja",
+            "czerwca",
+            "lipca",
+            "sierpnia",
+            "września",
+            "października",
+            "listopada",
+            "grudnia",
         ];
         let months = match self {
             Locale::En => EN,

@@ -3,4 +3,5 @@
 pub mod assets;
 pub mod forms;
 pub mod i18n;
+pub mod page;
 pub mod visitor;

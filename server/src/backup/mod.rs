@@ -65,7 +65,8 @@ pub async fn backup(settings: &Settings, to: &Path) -> anyhow::Result<Manifest> 
     std::fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
 
     let url = settings.database_url();
-    let database = if crate::store::is_postgres(&url) { postgres::copy(&url, to).await? } else { sqlite::copy(&url, to).await? };
+    let database =
+        if crate::store::is_postgres(&url) { postgres::copy(&url, to).await? } else { sqlite::copy(&url, to).await? };
 
     let files = ObjectFiles::from_settings(settings)?;
     let mut entries = Vec::new();
@@ -104,16 +105,29 @@ pub async fn restore(settings: &Settings, from: &Path, replace: bool) -> anyhow:
         if postgres { "SQLite" } else { "PostgreSQL" },
         if postgres { "PostgreSQL" } else { "SQLite" },
     );
-    if postgres { postgres::check(&copy).await? } else { sqlite::check(&copy).await? }
+    if postgres {
+        postgres::check(&copy).await?
+    } else {
+        sqlite::check(&copy).await?
+    }
     let mut files = Vec::with_capacity(manifest.files.len());
     for entry in &manifest.files {
-        ensure!(crate::files::storage::is_plain_key(&entry.key), "the backup names a file outside its folder: {:?}", entry.key);
-        let bytes = std::fs::read(from.join("files").join(&entry.key)).with_context(|| format!("reading {}", entry.key))?;
+        ensure!(
+            crate::files::storage::is_plain_key(&entry.key),
+            "the backup names a file outside its folder: {:?}",
+            entry.key
+        );
+        let bytes =
+            std::fs::read(from.join("files").join(&entry.key)).with_context(|| format!("reading {}", entry.key))?;
         ensure!(sha256(&bytes) == entry.sha256, "{} in the backup does not match its checksum", entry.key);
         files.push((entry.key.as_str(), bytes));
     }
 
-    if postgres { postgres::restore(&url, &copy, replace).await? } else { sqlite::restore(&url, &copy, replace).await? }
+    if postgres {
+        postgres::restore(&url, &copy, replace).await?
+    } else {
+        sqlite::restore(&url, &copy, replace).await?
+    }
 
     let store = ObjectFiles::from_settings(settings)?;
     for (key, bytes) in files {

@@ -19,11 +19,7 @@ pub async fn copy(url: &str, to: &Path) -> anyhow::Result<String> {
         .output()
         .await
         .context("running pg_dump (install PostgreSQL's client tools)")?;
-    ensure!(
-        done.status.success(),
-        "pg_dump failed: {}",
-        String::from_utf8_lossy(&done.stderr).trim()
-    );
+    ensure!(done.status.success(), "pg_dump failed: {}", String::from_utf8_lossy(&done.stderr).trim());
     std::fs::File::open(&dump)?.sync_all()?;
     check(&dump).await?;
     Ok(DATABASE.into())
@@ -31,15 +27,9 @@ pub async fn copy(url: &str, to: &Path) -> anyhow::Result<String> {
 
 /// Fails unless `pg_restore` can read the dump's whole table of contents.
 pub async fn check(dump: &Path) -> anyhow::Result<()> {
-    let done = Command::new("pg_restore")
-        .arg("--list")
-        .arg(dump)
-        .output()
-        .await
-        .context("running pg_restore")?;
+    let done = Command::new("pg_restore").arg("--list").arg(dump).output().await.context("running pg_restore")?;
     ensure!(
-        done.status.success()
-            && String::from_utf8_lossy(&done.stdout).contains("TABLE DATA public users"),
+        done.status.success() && String::from_utf8_lossy(&done.stdout).contains("TABLE DATA public users"),
         "the database dump {} is damaged: {}",
         dump.display(),
         String::from_utf8_lossy(&done.stderr).trim()
@@ -50,9 +40,7 @@ pub async fn check(dump: &Path) -> anyhow::Result<()> {
 /// Restores the dump into the database the URL names. A database that already holds the
 /// portal's tables is only replaced when `replace` is set. One transaction: all or nothing.
 pub async fn restore(url: &str, dump: &Path, replace: bool) -> anyhow::Result<()> {
-    let mut connection = sqlx::PgConnection::connect(url)
-        .await
-        .context("connecting to the PostgreSQL database")?;
+    let mut connection = sqlx::PgConnection::connect(url).await.context("connecting to the PostgreSQL database")?;
     let existing: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'users'",
     )
@@ -64,27 +52,11 @@ pub async fn restore(url: &str, dump: &Path, replace: bool) -> anyhow::Result<()
         "the database already holds the portal's records; restore with --replace to replace them"
     );
     let mut command = Command::new("pg_restore");
-    command
-        .args([
-            "--exit-on-error",
-            "--single-transaction",
-            "--no-owner",
-            "--no-privileges",
-            "--dbname",
-        ])
-        .arg(url);
+    command.args(["--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", "--dbname"]).arg(url);
     if existing > 0 {
         command.args(["--clean", "--if-exists"]);
     }
-    let done = command
-        .arg(dump)
-        .output()
-        .await
-        .context("running pg_restore")?;
-    ensure!(
-        done.status.success(),
-        "pg_restore failed: {}",
-        String::from_utf8_lossy(&done.stderr).trim()
-    );
+    let done = command.arg(dump).output().await.context("running pg_restore")?;
+    ensure!(done.status.success(), "pg_restore failed: {}", String::from_utf8_lossy(&done.stderr).trim());
     Ok(())
 }

@@ -13,11 +13,7 @@ const DATABASE: &str = "portal.db";
 /// Copies the database the URL names into `to/portal.db`; returns the copy's name.
 pub async fn copy(url: &str, to: &Path) -> anyhow::Result<String> {
     let database = path(url)?;
-    ensure!(
-        database.exists(),
-        "there is no database at {}",
-        database.display()
-    );
+    ensure!(database.exists(), "there is no database at {}", database.display());
     let copy = to.join(DATABASE);
     let mut connection = open(&database, false).await?;
     sqlx::query("VACUUM INTO $1")
@@ -34,15 +30,9 @@ pub async fn copy(url: &str, to: &Path) -> anyhow::Result<String> {
 /// Fails unless the copy passes SQLite's own integrity check.
 pub async fn check(copy: &Path) -> anyhow::Result<()> {
     let mut connection = open(copy, true).await?;
-    let verdict: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(&mut connection)
-        .await?;
+    let verdict: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&mut connection).await?;
     connection.close().await?;
-    ensure!(
-        verdict == "ok",
-        "the database copy {} is damaged: {verdict}",
-        copy.display()
-    );
+    ensure!(verdict == "ok", "the database copy {} is damaged: {verdict}", copy.display());
     Ok(())
 }
 
@@ -51,17 +41,9 @@ pub async fn check(copy: &Path) -> anyhow::Result<()> {
 pub async fn restore(url: &str, copy: &Path, replace: bool) -> anyhow::Result<()> {
     let database = path(url)?;
     if database.exists() {
-        ensure!(
-            replace,
-            "a database already exists at {}; restore with --replace to replace it",
-            database.display()
-        );
-        let kept = database.with_extension(format!(
-            "db.before-restore-{}",
-            Utc::now().format("%Y%m%dT%H%M%S")
-        ));
-        std::fs::rename(&database, &kept)
-            .with_context(|| format!("keeping the old database as {}", kept.display()))?;
+        ensure!(replace, "a database already exists at {}; restore with --replace to replace it", database.display());
+        let kept = database.with_extension(format!("db.before-restore-{}", Utc::now().format("%Y%m%dT%H%M%S")));
+        std::fs::rename(&database, &kept).with_context(|| format!("keeping the old database as {}", kept.display()))?;
         for suffix in ["-wal", "-shm"] {
             let side = PathBuf::from(format!("{}{suffix}", database.display()));
             if side.exists() {
@@ -81,10 +63,7 @@ pub async fn restore(url: &str, copy: &Path, replace: bool) -> anyhow::Result<()
 
 /// The database file a `sqlite://` URL names.
 fn path(url: &str) -> anyhow::Result<PathBuf> {
-    let Some(path) = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))
-    else {
+    let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else {
         bail!("not a SQLite database URL");
     };
     Ok(PathBuf::from(path.split('?').next().unwrap_or(path)))
@@ -94,8 +73,5 @@ async fn open(path: &Path, read_only: bool) -> anyhow::Result<sqlx::SqliteConnec
     let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
         .read_only(read_only)
         .busy_timeout(std::time::Duration::from_secs(30));
-    options
-        .connect()
-        .await
-        .with_context(|| format!("opening {}", path.display()))
+    options.connect().await.with_context(|| format!("opening {}", path.display()))
 }

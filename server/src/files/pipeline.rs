@@ -32,7 +32,9 @@ pub enum Sniffed {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Refusal {
     Empty,
-    TooLarge { max_mb: usize },
+    TooLarge {
+        max_mb: usize,
+    },
     /// iPhone HEIC photos: the person can choose "Most compatible" or send a screenshot.
     Heic,
     Unsupported,
@@ -56,7 +58,9 @@ pub fn sniff(bytes: &[u8]) -> Result<Sniffed, Refusal> {
     if at(4, b"ftyp") {
         let brand = bytes.get(8..12).unwrap_or_default();
         return match brand {
-            b"heic" | b"heix" | b"heim" | b"heis" | b"hevc" | b"hevx" | b"mif1" | b"msf1" | b"avif" => Err(Refusal::Heic),
+            b"heic" | b"heix" | b"heim" | b"heis" | b"hevc" | b"hevx" | b"mif1" | b"msf1" | b"avif" => {
+                Err(Refusal::Heic)
+            }
             b"M4A " | b"M4B " => Ok(Sniffed::Clip("audio/mp4")),
             b"qt  " => Ok(Sniffed::Clip("video/quicktime")),
             b"3gp4" | b"3gp5" | b"3gp6" | b"3g2a" => Ok(Sniffed::Clip("video/3gpp")),
@@ -119,7 +123,12 @@ pub fn make_safe(bytes: &[u8]) -> Result<SafePicture, Refusal> {
     };
     stored.apply_orientation(orientation);
     let thumbnail = stored.thumbnail(THUMB_SIDE, THUMB_SIDE);
-    Ok(SafePicture { full: jpeg(&stored)?, thumbnail: jpeg(&thumbnail)?, width: stored.width(), height: stored.height() })
+    Ok(SafePicture {
+        full: jpeg(&stored)?,
+        thumbnail: jpeg(&thumbnail)?,
+        width: stored.width(),
+        height: stored.height(),
+    })
 }
 
 /// Whether a picture has its proper ending: JPEG's end-of-image marker (phones sometimes pad
@@ -151,7 +160,9 @@ fn refusal(error: image::ImageError) -> Refusal {
 fn jpeg(picture: &DynamicImage) -> Result<Vec<u8>, Refusal> {
     let mut out = Vec::new();
     let rgb = picture.to_rgb8();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82).encode_image(&rgb).map_err(|_| Refusal::Damaged)?;
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82)
+        .encode_image(&rgb)
+        .map_err(|_| Refusal::Damaged)?;
     Ok(out)
 }
 

@@ -31,9 +31,7 @@ impl ObjectFiles {
 
     pub fn local(root: PathBuf) -> std::io::Result<ObjectFiles> {
         std::fs::create_dir_all(&root)?;
-        let store = LocalFileSystem::new_with_prefix(&root)
-            .map_err(std::io::Error::other)?
-            .with_fsync(true);
+        let store = LocalFileSystem::new_with_prefix(&root).map_err(std::io::Error::other)?.with_fsync(true);
         Ok(ObjectFiles { store: Arc::new(store) })
     }
 
@@ -77,8 +75,13 @@ impl ObjectFiles {
 
     async fn keys_under(&self, folder: Option<&Path>) -> Result<Vec<String>, StoreError> {
         use futures::TryStreamExt;
-        let mut keys: Vec<String> =
-            self.store.list(folder).map_ok(|meta| meta.location.to_string()).try_collect().await.map_err(unavailable)?;
+        let mut keys: Vec<String> = self
+            .store
+            .list(folder)
+            .map_ok(|meta| meta.location.to_string())
+            .try_collect()
+            .await
+            .map_err(unavailable)?;
         keys.sort();
         Ok(keys)
     }
@@ -137,7 +140,8 @@ mod tests {
         files.delete("plan/7/gone.jpg").await.unwrap();
         files.delete("plan/7/never.jpg").await.unwrap();
         // No staging file is left behind.
-        let names: Vec<_> = std::fs::read_dir(folder.path().join("plan/7")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> =
+            std::fs::read_dir(folder.path().join("plan/7")).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["note.jpg"]);
     }
 

@@ -18,10 +18,14 @@ pub fn is_same_origin(headers: &HeaderMap, public_url: &str) -> bool {
     }
     // Without Sec-Fetch-Site, the request's own Host (which a browser sets to the site it is
     // sending to) or the configured public address must match where the request came from.
-    let own: Vec<String> = [Some(public_url.to_owned()), get(header::HOST).map(|h| format!("http://{h}")), get(header::HOST).map(|h| format!("https://{h}"))]
-        .into_iter()
-        .flatten()
-        .collect();
+    let own: Vec<String> = [
+        Some(public_url.to_owned()),
+        get(header::HOST).map(|h| format!("http://{h}")),
+        get(header::HOST).map(|h| format!("https://{h}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if let Some(origin) = get(header::ORIGIN) {
         return own.iter().any(|o| o == origin);
     }
@@ -55,15 +59,24 @@ mod tests {
     #[test]
     fn fetch_metadata_decides_when_present() {
         assert!(is_same_origin(&headers(&[("sec-fetch-site", "same-origin")]), "https://p.example"));
-        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "cross-site"), ("origin", "https://p.example")]), "https://p.example"));
+        assert!(!is_same_origin(
+            &headers(&[("sec-fetch-site", "cross-site"), ("origin", "https://p.example")]),
+            "https://p.example"
+        ));
         assert!(!is_same_origin(&headers(&[("sec-fetch-site", "same-site")]), "https://p.example"));
     }
 
     #[test]
     fn origin_must_be_the_portal() {
         assert!(is_same_origin(&headers(&[("origin", "https://p.example")]), "https://p.example"));
-        assert!(is_same_origin(&headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]), "https://p.example"));
-        assert!(!is_same_origin(&headers(&[("origin", "https://evil.example"), ("host", "p.example")]), "https://p.example"));
+        assert!(is_same_origin(
+            &headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]),
+            "https://p.example"
+        ));
+        assert!(!is_same_origin(
+            &headers(&[("origin", "https://evil.example"), ("host", "p.example")]),
+            "https://p.example"
+        ));
         assert!(!is_same_origin(&headers(&[("origin", "null")]), "https://p.example"));
     }
 

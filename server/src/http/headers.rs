@@ -9,11 +9,13 @@ use axum::response::{Html, IntoResponse, Response};
 use http::{header, HeaderValue, StatusCode};
 
 /// Used where a page has not set its own policy (pages set one with a script nonce).
-const DEFAULT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const DEFAULT_CSP: &str =
+    "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 pub async fn middleware(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let (is_asset, is_public) = (path.starts_with("/pkg/"), matches!(path, "/favicon.svg" | "/robots.txt" | "/islands.js"));
+    let (is_asset, is_public) =
+        (path.starts_with("/pkg/"), matches!(path, "/favicon.svg" | "/robots.txt" | "/islands.js"));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let mut set = |name: header::HeaderName, value: &'static str| {
@@ -24,7 +26,10 @@ pub async fn middleware(request: Request, next: Next) -> Response {
     set(header::REFERRER_POLICY, "same-origin");
     set(header::X_FRAME_OPTIONS, "DENY");
     set(header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
-    set(header::HeaderName::from_static("permissions-policy"), "geolocation=(), microphone=(self), camera=(self), payment=()");
+    set(
+        header::HeaderName::from_static("permissions-policy"),
+        "geolocation=(), microphone=(self), camera=(self), payment=()",
+    );
     if is_asset {
         // Built files are named after a hash of their contents: a change gets a new name.
         set(header::CACHE_CONTROL, "public, max-age=31536000, immutable");

@@ -3,9 +3,9 @@
 //! gets a new token whenever someone signs in or out.
 use std::sync::Arc;
 
-use app::kit::forms::FormFlash;
-use app::backend::ports::{Digests, SessionRecord, Services};
+use app::backend::ports::{Digests, Services, SessionRecord};
 use app::backend::session::SessionHandle;
+use app::kit::forms::FormFlash;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;

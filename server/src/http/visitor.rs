@@ -28,10 +28,7 @@ fn client_ip(request: &Request, trust_forwarded_for: bool) -> Option<String> {
             return Some(last.trim().to_owned());
         }
     }
-    request
-        .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|info| info.0.ip().to_string())
+    request.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip().to_string())
 }
 
 pub async fn middleware(State(state): State<AppState>, mut request: Request, next: Next) -> Response {

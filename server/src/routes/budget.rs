@@ -1,6 +1,6 @@
 //! The budget letter as a tagged PDF: the amounts agreed, how they are paid, and the right to a
 //! review, for the person whose budget it is.
-use app::features::budget::api::view_of;
+use app::backend::cx::Cx;
 use app::features::budget::words;
 use app::kit::i18n::Text;
 use app::kit::visitor::Visitor;
@@ -10,8 +10,8 @@ use axum::Extension;
 use http::StatusCode;
 use pdf::{Block, Document};
 
-use crate::routes::documents::{language, pdf_response};
 use crate::http::AppState;
+use crate::routes::documents::{language, pdf_response};
 
 pub const PATH: &str = "/budget/letter.pdf";
 
@@ -23,9 +23,11 @@ pub async fn download(State(state): State<AppState>, Extension(visitor): Extensi
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return crate::routes::failed(&visitor, "reading a budget", error),
     };
-    let view = match view_of(services, &visitor, set).await {
+    let view = match set.view(&Cx::of(services.clone(), visitor.clone())).await {
         Ok(view) => view,
-        Err(error @ app::error::AppError::Internal { .. }) => return crate::routes::failed(&visitor, "reading a budget", error),
+        Err(error @ app::error::AppError::Internal { .. }) => {
+            return crate::routes::failed(&visitor, "reading a budget", error)
+        }
         Err(_) => return StatusCode::NOT_FOUND.into_response(),
     };
     let locale = visitor.locale;

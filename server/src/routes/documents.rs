@@ -29,6 +29,9 @@ pub async fn pdf_response(visitor: &Visitor, document: Document, filename: &str)
 
 /// The PDF's language tag for the reader's language.
 pub fn language(locale: Locale) -> String {
-    if locale == Locale::En { "en-GB".to_owned() } else { locale.tag().to_owned() }
+    if locale == Locale::En {
+        "en-GB".to_owned()
+    } else {
+        locale.tag().to_owned()
+    }
 }
-

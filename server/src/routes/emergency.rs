@@ -8,8 +8,8 @@ use axum::Extension;
 use http::StatusCode;
 use pdf::{Block, Document, PageSize};
 
-use crate::routes::documents::{language, pdf_response};
 use crate::http::AppState;
+use crate::routes::documents::{language, pdf_response};
 
 pub const PATH: &str = "/emergency/card.pdf";
 

@@ -54,7 +54,10 @@ pub fn failed(visitor: &Visitor, context: &str, error: impl std::fmt::Display) -
         StatusCode::INTERNAL_SERVER_ERROR,
         crate::http::headers::plain_page(
             "Sorry, there is a problem with the service",
-            &format!("Your plan has not changed. Go back and try again later. If it keeps happening, quote {}.", visitor.request_id),
+            &format!(
+                "Your plan has not changed. Go back and try again later. If it keeps happening, quote {}.",
+                visitor.request_id
+            ),
         ),
     )
         .into_response()

@@ -60,18 +60,23 @@ for_each_backend! {
     #[async_trait]
     impl AssessmentStore for DbStore {
         async fn draft(&self, carer_id: i64) -> StoreResult<Draft> {
+            let answers = self.draft_answers(carer_id).await?;
+            let seen: Vec<String> = sqlx::query_scalar("SELECT page FROM assessment_pages_seen WHERE carer_id = $1")
+                .bind(carer_id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(Draft { answers, seen_pages: seen.into_iter().collect() })
+        }
+
+        async fn draft_answers(&self, carer_id: i64) -> StoreResult<Answers> {
             let answers: Vec<(String, String)> =
                 sqlx::query_as("SELECT question, value FROM assessment_answers WHERE carer_id = $1")
                     .bind(carer_id)
                     .fetch_all(&self.pool)
                     .await
                     .map_err(store_error)?;
-            let seen: Vec<String> = sqlx::query_scalar("SELECT page FROM assessment_pages_seen WHERE carer_id = $1")
-                .bind(carer_id)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(Draft { answers: answers.into_iter().collect(), seen_pages: seen.into_iter().collect() })
+            Ok(answers.into_iter().collect())
         }
 
         async fn save_page(

@@ -6,7 +6,6 @@ use std::time::Duration;
 use anyhow::Context;
 use sqlx::postgres::PgPoolOptions;
 
-
 /// The names every query file's `postgres` module is compiled against (see `for_each_backend!`).
 pub(crate) mod backend {
     pub type DbStore = super::PgStore;
@@ -50,7 +49,9 @@ pub(crate) mod dialect {
                     "FLOAT8" => Value::from(row.try_get::<f64, _>(i).map_err(store_error)?),
                     "TIMESTAMPTZ" => Value::from(row.try_get::<DateTime<Utc>, _>(i).map_err(store_error)?.to_rfc3339()),
                     "DATE" => Value::from(row.try_get::<NaiveDate, _>(i).map_err(store_error)?.to_string()),
-                    "BYTEA" => Value::from(format!("({} bytes)", row.try_get::<Vec<u8>, _>(i).map_err(store_error)?.len())),
+                    "BYTEA" => {
+                        Value::from(format!("({} bytes)", row.try_get::<Vec<u8>, _>(i).map_err(store_error)?.len()))
+                    }
                     _ => text_value(row.try_get::<String, _>(i).map_err(store_error)?),
                 }
             };
@@ -78,10 +79,7 @@ impl PgStore {
             .connect(url)
             .await
             .context("connecting to the PostgreSQL database")?;
-        sqlx::migrate!("../migrations/postgres")
-            .run(&pool)
-            .await
-            .context("running migrations")?;
+        sqlx::migrate!("../migrations/postgres").run(&pool).await.context("running migrations")?;
         let saves = crate::store::group_commit::postgres::Saves::start(pool.clone());
         Ok(PgStore { pool, saves })
     }

@@ -5,7 +5,6 @@ use std::{str::FromStr, time::Duration};
 use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-
 /// The names every query file's `sqlite` module is compiled against (see `for_each_backend!`).
 pub(crate) mod backend {
     pub type DbStore = super::SqliteStore;
@@ -44,7 +43,9 @@ pub(crate) mod dialect {
                 match raw.type_info().name() {
                     "INTEGER" => Value::from(row.try_get::<i64, _>(i).map_err(store_error)?),
                     "REAL" => Value::from(row.try_get::<f64, _>(i).map_err(store_error)?),
-                    "BLOB" => Value::from(format!("({} bytes)", row.try_get::<Vec<u8>, _>(i).map_err(store_error)?.len())),
+                    "BLOB" => {
+                        Value::from(format!("({} bytes)", row.try_get::<Vec<u8>, _>(i).map_err(store_error)?.len()))
+                    }
                     _ => text_value(row.try_get::<String, _>(i).map_err(store_error)?),
                 }
             };
@@ -77,10 +78,7 @@ impl SqliteStore {
             .connect_with(options)
             .await
             .context("opening the SQLite database")?;
-        sqlx::migrate!("../migrations/sqlite")
-            .run(&pool)
-            .await
-            .context("running migrations")?;
+        sqlx::migrate!("../migrations/sqlite").run(&pool).await.context("running migrations")?;
         let saves = crate::store::group_commit::sqlite::Saves::start(pool.clone());
         Ok(SqliteStore { pool, saves })
     }

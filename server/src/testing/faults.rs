@@ -8,6 +8,7 @@
 //! block in `faulty!`.
 use std::sync::{Arc, Mutex};
 
+use app::backend::ports::*;
 use app::domain::assessment::{Answers, Draft, EligibilityDecision};
 use app::domain::budget::{PersonalBudget, Spend};
 use app::domain::contact::ContactMessage;
@@ -20,7 +21,6 @@ use app::domain::reviews::{Arrangement, OutcomeRecord, PlannedReview, ReviewRequ
 use app::kit::forms::FormFlash;
 use app::kit::i18n::Locale;
 use app::policy::{Record, Relations, Scope};
-use app::backend::ports::*;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 

@@ -4,13 +4,13 @@
 
 use std::collections::BTreeMap;
 
+use crate::helpers::{spawn, TestPortal};
+use app::backend::ports::NewAccount;
 use app::domain::account::Role;
-use app::policy::Scope;
 use app::domain::plan::PlanSection;
 use app::domain::reviews::{ReviewMethod, ReviewReason, ReviewRequest, Urgency};
-use app::backend::ports::NewAccount;
+use app::policy::Scope;
 use server::testing::demo::DEMO_PASSWORD;
-use crate::helpers::{spawn, TestPortal};
 
 /// Server functions that act only on the signed-in person (or on nobody).
 const WITHOUT_AN_ID: &[&str] = &[
@@ -27,6 +27,7 @@ const WITHOUT_AN_ID: &[&str] = &[
     "/api/staff/users/add",
     // A carer's own assessment: the signed-in carer is the only subject.
     "/api/assessment/mine",
+    "/api/assessment/answers",
     "/api/assessment/save",
     "/api/assessment/send",
     // The practitioner's queue lists only their caseload (and unallocated carers' names).
@@ -193,8 +194,13 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
     }
     for (role, household) in [(Role::Responder, 3), (Role::Admin, 4)] {
         let email = format!("{}@example.org", role.as_str());
-        let account =
-            NewAccount { email: &email, display_name: "Staff", role, password_hash: &hash, locale: app::kit::i18n::Locale::En };
+        let account = NewAccount {
+            email: &email,
+            display_name: "Staff",
+            role,
+            password_hash: &hash,
+            locale: app::kit::i18n::Locale::En,
+        };
         let id = store.create_account(account, now).await.unwrap();
         people.push(Person { id, email, household, assessment: None, contribution: None, plan: None, review: None });
     }
@@ -235,7 +241,8 @@ async fn nobody_reaches_a_record_in_another_household() {
             .unwrap();
         assert!(signed_in.status().is_success(), "{} could not sign in", actor.email);
         for target in people.iter().filter(|t| t.household != actor.household) {
-            let by_assessment = WITH_AN_ASSESSMENT_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.assessment?)));
+            let by_assessment =
+                WITH_AN_ASSESSMENT_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.assessment?)));
             let not_admin = actor.email != "admin@example.org";
             let by_person = WITH_A_PERSON_ID
                 .iter()
@@ -297,12 +304,11 @@ async fn within_a_household_access_follows_the_policy_and_staff_reads_are_audite
             .unwrap();
         assert_eq!(response.status().as_u16(), expected, "{actor} → {target}");
     }
-    let staff_reads: Vec<(i64, Option<i64>, Option<String>)> = sqlx::query_as(
-        "SELECT actor_id, subject_id, reason FROM audit_events WHERE action = 'viewed person summary'",
-    )
-    .fetch_all(&portal.db)
-    .await
-    .unwrap();
+    let staff_reads: Vec<(i64, Option<i64>, Option<String>)> =
+        sqlx::query_as("SELECT actor_id, subject_id, reason FROM audit_events WHERE action = 'viewed person summary'")
+            .fetch_all(&portal.db)
+            .await
+            .unwrap();
     assert_eq!(
         staff_reads,
         vec![(find("practitioner1@example.org").id, Some(find("carer1@example.org").id), Some("in caseload".into()))]
@@ -337,4 +343,46 @@ async fn a_plan_contribution_of_another_household_is_neither_moved_nor_removed()
         }
     }
     assert_eq!(portal.store.contributions(owner.id).await.unwrap(), before);
+}
+
+/// An id that names no record of any kind.
+const MISSING: i64 = 987_654_321;
+
+#[tokio::test]
+async fn a_missing_record_is_the_same_not_found_from_every_function_that_takes_an_id() {
+    let portal = spawn().await;
+    let people = people(&portal).await;
+    let every: Vec<(&str, &str)> = WITH_A_PERSON_ID
+        .iter()
+        .chain(WITH_A_PERSON_ID_EXCEPT_FOR_ADMINS)
+        .chain(WITH_AN_ASSESSMENT_ID)
+        .chain(WITH_A_CONTRIBUTION_ID)
+        .chain(WITH_A_PLAN_ID)
+        .chain(WITH_A_REVIEW_ID)
+        .copied()
+        .collect();
+    for actor in &people {
+        let client = portal.another_browser();
+        client
+            .post(portal.at("/api/account/sign-in"))
+            .header("Origin", &portal.url)
+            .header("Accept", "application/json")
+            .form(&[("email", actor.email.as_str()), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        for (path, field) in &every {
+            let response = client
+                .post(portal.at(path))
+                .header("Origin", &portal.url)
+                .header("Accept", "application/json")
+                .form(&[(*field, MISSING.to_string())])
+                .send()
+                .await
+                .unwrap();
+            let status = response.status().as_u16();
+            let body = response.text().await.unwrap();
+            assert_eq!((status, body.as_str()), (404, r#"{"kind":"not_found"}"#), "{} through {path}", actor.email);
+        }
+    }
 }

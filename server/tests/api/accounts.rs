@@ -1,8 +1,8 @@
 //! Accounts against a real SQLite file: registration, signing in and out, session rotation and
 //! expiry, bursts, password resets, and the audit log.
 
-use app::domain::account::Role;
 use crate::helpers::{leave_idle, location, session_cookie, spawn};
+use app::domain::account::Role;
 
 const PASSWORD: &str = "a long enough password";
 
@@ -76,13 +76,11 @@ async fn the_session_id_changes_at_sign_in_and_sign_out() {
     portal.sign_out().await;
     // A refused form gives the visitor an anonymous session first.
     portal.sign_in("sam@example.org", "").await;
-    let before: Vec<String> =
-        sqlx::query_scalar("SELECT digest FROM sessions").fetch_all(&portal.db).await.unwrap();
+    let before: Vec<String> = sqlx::query_scalar("SELECT digest FROM sessions").fetch_all(&portal.db).await.unwrap();
     assert_eq!(before.len(), 1);
     let response = portal.sign_in("sam@example.org", "a long enough password").await;
     let cookie = session_cookie(&response).expect("a new session cookie at sign-in");
-    let after: Vec<String> =
-        sqlx::query_scalar("SELECT digest FROM sessions").fetch_all(&portal.db).await.unwrap();
+    let after: Vec<String> = sqlx::query_scalar("SELECT digest FROM sessions").fetch_all(&portal.db).await.unwrap();
     assert_eq!(after.len(), 1);
     assert_ne!(before, after, "the old session must not survive sign-in");
     let response = portal.sign_out().await;
@@ -158,13 +156,13 @@ async fn only_failed_sign_ins_count_so_a_household_sharing_an_address_is_not_loc
     assert_eq!(statuses, [303, 303, 303, 303, 303, 429]);
 }
 
-
 #[tokio::test]
 async fn a_reset_link_works_once_and_only_after_a_post() {
     let portal = spawn().await;
     portal.register("sam@example.org", "carer").await;
     portal.sign_out().await;
-    let response = portal.post_form("/api/account/forgotten-password", "/password-reset", &[("email", "sam@example.org")]).await;
+    let response =
+        portal.post_form("/api/account/forgotten-password", "/password-reset", &[("email", "sam@example.org")]).await;
     assert_eq!(location(&response), "/password-reset/sent");
     let link = portal.latest_emailed_link();
     let code = link.trim_start_matches("/password-reset/").to_owned();
@@ -173,12 +171,16 @@ async fn a_reset_link_works_once_and_only_after_a_post() {
     assert!(portal.page(&link).await.contains("Set a new password"));
     assert!(portal.page(&link).await.contains("Set a new password"));
 
-    let response = portal.post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "a brand new password")]).await;
+    let response = portal
+        .post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "a brand new password")])
+        .await;
     assert_eq!(location(&response), "/sign-in?reset=1");
     assert_eq!(location(&portal.sign_in("sam@example.org", "a brand new password").await), "/home");
 
     portal.sign_out().await;
-    portal.post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "another new password")]).await;
+    portal
+        .post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "another new password")])
+        .await;
     assert!(portal.page(&link).await.contains("has expired or has already been used"));
 }
 
@@ -194,14 +196,18 @@ async fn a_reset_link_expires() {
         .execute(&portal.db)
         .await
         .unwrap();
-    portal.post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "a brand new password")]).await;
+    portal
+        .post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "a brand new password")])
+        .await;
     assert!(portal.page(&link).await.contains("has expired or has already been used"));
 }
 
 #[tokio::test]
 async fn asking_for_a_reset_says_the_same_whether_or_not_there_is_an_account() {
     let portal = spawn().await;
-    let response = portal.post_form("/api/account/forgotten-password", "/password-reset", &[("email", "nobody@example.org")]).await;
+    let response = portal
+        .post_form("/api/account/forgotten-password", "/password-reset", &[("email", "nobody@example.org")])
+        .await;
     assert_eq!(location(&response), "/password-reset/sent");
     assert_eq!(std::fs::read_dir(portal.data.path().join("outbox")).unwrap().count(), 0);
 }

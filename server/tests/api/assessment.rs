@@ -2,8 +2,8 @@
 //! JavaScript), refused answers, an expired session, versions, the practitioner's decision,
 //! and nobody else reaching it.
 
-use app::domain::account::Role;
 use crate::helpers::{leave_idle, location, spawn, TestPortal};
+use app::domain::account::Role;
 
 const PASSWORD: &str = "a long enough password";
 
@@ -47,7 +47,10 @@ async fn choosing_tasks_adds_a_willing_and_able_page_for_each() {
     assert!(page.contains("Are you willing to keep doing this?"), "{page}");
     let response = save(&portal, "task-meals", &[("task_meals_willing", "no"), ("task_meals_able", "with_help")]).await;
     assert_eq!(location(&response), "/assessment/questions/task-night-care");
-    assert_eq!(portal.post_form("/api/assessment/save", "/assessment", &[("page", "task-transport")]).await.status(), 303);
+    assert_eq!(
+        portal.post_form("/api/assessment/save", "/assessment", &[("page", "task-transport")]).await.status(),
+        303
+    );
     assert!(portal.page("/assessment/questions/task-transport").await.contains("Page not found"));
 }
 
@@ -64,8 +67,12 @@ async fn save_and_come_back_later_goes_to_the_task_list_and_the_script_can_save_
         .await;
     assert_eq!(location(&response), "/assessment?saved=1");
     assert!(portal.page("/assessment?saved=1").await.contains("Your answers have been saved"));
-    let response =
-        portal.post_json("/api/assessment/save", &[("page", "working"), ("intent", "stay"), ("working", "Sister and day centre")]).await;
+    let response = portal
+        .post_json(
+            "/api/assessment/save",
+            &[("page", "working"), ("intent", "stay"), ("working", "Sister and day centre")],
+        )
+        .await;
     assert_eq!(response.status(), 200);
     assert!(portal.page("/assessment/questions/working").await.contains("Sister and day centre"));
 }

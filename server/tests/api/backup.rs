@@ -1,10 +1,10 @@
 //! `server backup` while the portal runs and takes saves, then `server restore` into a new
 //! data folder: the restored portal serves the same person, their plan and their picture.
 
-use app::domain::account::Role;
-use server::config::Settings;
 use crate::helpers::uploads::{phone_photo, upload};
 use crate::helpers::{location, spawn, spawn_configured};
+use app::domain::account::Role;
+use server::config::Settings;
 
 const PASSWORD: &str = "a long enough password";
 
@@ -70,8 +70,12 @@ async fn a_restore_checks_the_whole_backup_and_never_replaces_a_database_unasked
     let portal = spawn().await;
     portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
     portal.sign_in("sam@example.org", PASSWORD).await;
-    upload(&portal, &[("upload_section", "important"), ("alt_text", "A note"), ("caption", "")], Some(("a.jpg", phone_photo())))
-        .await;
+    upload(
+        &portal,
+        &[("upload_section", "important"), ("alt_text", "A note"), ("caption", "")],
+        Some(("a.jpg", phone_photo())),
+    )
+    .await;
     let settings = portal.settings();
     let folder = tempfile::tempdir().unwrap();
     let backup = folder.path().join("backup");
@@ -91,10 +95,11 @@ async fn a_restore_checks_the_whole_backup_and_never_replaces_a_database_unasked
     let damaged = server::backup::restore(&fresh, &backup, false).await.unwrap_err();
     assert!(damaged.to_string().contains("checksum"), "{damaged}");
     if new_database.postgres {
-        let tables: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")
-            .fetch_one(&new_database.open().await)
-            .await
-            .unwrap();
+        let tables: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")
+                .fetch_one(&new_database.open().await)
+                .await
+                .unwrap();
         assert_eq!(tables, 0, "nothing is restored from a damaged backup");
     } else {
         assert!(!elsewhere.path().join("portal.db").exists(), "nothing is restored from a damaged backup");

@@ -1,9 +1,9 @@
 //! Personal budgets against a real SQLite file: set by the practitioner on a signed-off plan,
 //! seen by the person with what they have spent, a Direct Payment review planned.
 
+use crate::helpers::{location, spawn, TestPortal};
 use app::domain::account::Role;
 use chrono::{Days, Utc};
-use crate::helpers::{location, spawn, TestPortal};
 
 const PASSWORD: &str = "a long enough password";
 
@@ -39,22 +39,36 @@ async fn the_practitioner_sets_a_budget_and_the_carer_records_spending_against_i
 
     // A Direct Payment without its details is refused, with what was typed kept.
     let id_text = id.to_string();
-    let partial = [("id", id_text.as_str()), ("indicative", "1200"), ("amount", "£1,300"), ("period", "year"), ("taken_as", "mix")];
+    let partial = [
+        ("id", id_text.as_str()),
+        ("indicative", "1200"),
+        ("amount", "£1,300"),
+        ("period", "year"),
+        ("taken_as", "mix"),
+    ];
     assert_eq!(location(&portal.post_form("/api/budget/set", &form_page, &partial).await), form_page);
     let page = portal.page(&form_page).await;
     assert!(page.contains("Choose how often the Direct Payment is paid") && page.contains("£1,300"), "{page}");
 
     let started = Utc::now().date_naive() - Days::new(14);
     let mut full: Vec<(&str, String)> = partial.iter().map(|(k, v)| (*k, v.to_string())).collect();
-    full.extend([("dp_amount", "25".to_owned()), ("dp_frequency", "weekly".to_owned()), ("dp_purpose", "A sitting service".to_owned())]);
+    full.extend([
+        ("dp_amount", "25".to_owned()),
+        ("dp_frequency", "weekly".to_owned()),
+        ("dp_purpose", "A sitting service".to_owned()),
+    ]);
     full.extend(start_fields(started));
     let full: Vec<(&str, &str)> = full.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(location(&portal.post_form("/api/budget/set", &form_page, &full).await), format!("/plan/versions/{id}?budget=1"));
+    assert_eq!(
+        location(&portal.post_form("/api/budget/set", &form_page, &full).await),
+        format!("/plan/versions/{id}?budget=1")
+    );
     assert_eq!(portal.post_json("/api/budget/set", &full).await.status(), 409, "set once per plan version");
-    let review: (String, String) = sqlx::query_as("SELECT kind, CAST(due_by AS TEXT) FROM reviews WHERE kind = 'direct_payment'")
-        .fetch_one(&portal.db)
-        .await
-        .unwrap();
+    let review: (String, String) =
+        sqlx::query_as("SELECT kind, CAST(due_by AS TEXT) FROM reviews WHERE kind = 'direct_payment'")
+            .fetch_one(&portal.db)
+            .await
+            .unwrap();
     assert_eq!(review.1, started.checked_add_months(chrono::Months::new(6)).unwrap().to_string());
     portal.sign_out().await;
 
@@ -64,15 +78,31 @@ async fn the_practitioner_sets_a_budget_and_the_carer_records_spending_against_i
     assert!(page.contains("£75.00"), "three weekly payments of £25 so far: {page}");
 
     // Bad spending is refused field by field; good spending adds up.
-    let bad = [("spent-day", "1"), ("spent-month", "1"), ("spent-year", "2099"), ("amount", "12.345"), ("what_for", "Gym")];
+    let bad =
+        [("spent-day", "1"), ("spent-month", "1"), ("spent-year", "2099"), ("amount", "12.345"), ("what_for", "Gym")];
     assert_eq!(location(&portal.post_form("/api/budget/spend", "/budget", &bad).await), "/budget");
     let page = portal.page("/budget").await;
-    assert!(page.contains("The date you paid must be today or in the past") && page.contains("Enter the amount in pounds and pence"), "{page}");
+    assert!(
+        page.contains("The date you paid must be today or in the past")
+            && page.contains("Enter the amount in pounds and pence"),
+        "{page}"
+    );
     let today = Utc::now().date_naive();
-    let (day, month, year) = (today.format("%-d").to_string(), today.format("%-m").to_string(), today.format("%Y").to_string());
+    let (day, month, year) =
+        (today.format("%-d").to_string(), today.format("%-m").to_string(), today.format("%Y").to_string());
     for (amount, what_for) in [("35", "Gym membership"), ("64.50", "Sitting service")] {
-        let spend = [("spent-day", day.as_str()), ("spent-month", &month), ("spent-year", &year), ("amount", amount), ("what_for", what_for), ("outcome", "recreation")];
-        assert_eq!(location(&portal.post_form("/api/budget/spend", "/budget", &spend).await), "/budget?recorded=1#spending");
+        let spend = [
+            ("spent-day", day.as_str()),
+            ("spent-month", &month),
+            ("spent-year", &year),
+            ("amount", amount),
+            ("what_for", what_for),
+            ("outcome", "recreation"),
+        ];
+        assert_eq!(
+            location(&portal.post_form("/api/budget/spend", "/budget", &spend).await),
+            "/budget?recorded=1#spending"
+        );
     }
     let page = portal.page("/budget").await;
     assert!(page.contains("£99.50") && page.contains("£1,200.50"), "spent and left: {page}");
@@ -92,24 +122,47 @@ async fn the_timeline_shows_each_step_in_order_with_what_comes_next_first() {
     let portal = spawn().await;
     let id = signed_off_plan(&portal).await;
     let id_text = id.to_string();
-    let mut budget: Vec<(&str, String)> = [("id", id_text.as_str()), ("indicative", "900"), ("amount", "900"), ("period", "year"), ("taken_as", "direct_payment"), ("dp_amount", "75"), ("dp_frequency", "monthly"), ("dp_purpose", "Respite")]
-        .iter()
-        .map(|(k, v)| (*k, v.to_string()))
-        .collect();
+    let mut budget: Vec<(&str, String)> = [
+        ("id", id_text.as_str()),
+        ("indicative", "900"),
+        ("amount", "900"),
+        ("period", "year"),
+        ("taken_as", "direct_payment"),
+        ("dp_amount", "75"),
+        ("dp_frequency", "monthly"),
+        ("dp_purpose", "Respite"),
+    ]
+    .iter()
+    .map(|(k, v)| (*k, v.to_string()))
+    .collect();
     budget.extend(start_fields(Utc::now().date_naive() + Days::new(3)));
     let budget: Vec<(&str, &str)> = budget.iter().map(|(k, v)| (*k, v.as_str())).collect();
     portal.post_form("/api/budget/set", &format!("/staff/plans/{id}/budget"), &budget).await;
     portal.sign_out().await;
     portal.sign_in("sam@example.org", PASSWORD).await;
-    portal.post_form("/api/reviews/request", "/reviews/request", &[("reason", "other"), ("what_changed", "New job"), ("method", "video"), ("urgency", "routine")]).await;
+    portal
+        .post_form(
+            "/api/reviews/request",
+            "/reviews/request",
+            &[("reason", "other"), ("what_changed", "New job"), ("method", "video"), ("urgency", "routine")],
+        )
+        .await;
 
     let page = portal.page("/timeline").await;
     let at = |text: &str| page.find(text).unwrap_or_else(|| panic!("{text} missing: {page}"));
     // What comes next (the Direct Payment in three days) sits above everything else.
     assert!(at("What happens next") < at("Your Direct Payments start: £75.00"));
     let journey = &page[at("</div><ol")..];
-    let order = ["You sent your support plan to be agreed: version 1", "Your support plan was agreed and signed off", "Your personal budget was set: £900.00", "You asked for a review: RV-", "Your Direct Payments start", "A planned review is due"];
-    let positions: Vec<usize> = order.iter().map(|s| journey.find(s).unwrap_or_else(|| panic!("{s} missing: {journey}"))).collect();
+    let order = [
+        "You sent your support plan to be agreed: version 1",
+        "Your support plan was agreed and signed off",
+        "Your personal budget was set: £900.00",
+        "You asked for a review: RV-",
+        "Your Direct Payments start",
+        "A planned review is due",
+    ];
+    let positions: Vec<usize> =
+        order.iter().map(|s| journey.find(s).unwrap_or_else(|| panic!("{s} missing: {journey}"))).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
     assert!(journey.contains("Coming up") && journey.contains("Done"));
 }
@@ -120,7 +173,13 @@ async fn nobody_else_sets_or_spends_a_budget() {
     let id = signed_off_plan(&portal).await;
     portal.sign_out().await;
     let id_text = id.to_string();
-    let budget = [("id", id_text.as_str()), ("indicative", "900"), ("amount", "900"), ("period", "year"), ("taken_as", "council_arranged")];
+    let budget = [
+        ("id", id_text.as_str()),
+        ("indicative", "900"),
+        ("amount", "900"),
+        ("period", "year"),
+        ("taken_as", "council_arranged"),
+    ];
     // The carer cannot set their own budget; another practitioner cannot either.
     portal.sign_in("sam@example.org", PASSWORD).await;
     assert_eq!(portal.post_json("/api/budget/set", &budget).await.status(), 404);

@@ -5,9 +5,9 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
+use crate::helpers::{location, spawn, TestPortal};
 use app::domain::account::Role;
 use server::store::data_rights::tables::{Erasure, Rule, TABLES};
-use crate::helpers::{location, spawn, TestPortal};
 
 const PASSWORD: &str = "a long enough password";
 const SAM: &str = "sam@example.org";
@@ -28,8 +28,11 @@ async fn sam_with_records(portal: &TestPortal) -> (i64, i64) {
     portal.post_form("/api/assessment/save", "/assessment/questions/age-band", &saved).await;
     portal.post_form("/api/assessment/send", "/assessment/check", &[]).await;
     portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "My garden and my cat")]).await;
-    let fields = [("upload_section", "important"), ("caption", "Our cat"), ("alt_text", "A grey cat asleep on a chair")];
-    let uploaded = crate::helpers::uploads::upload(portal, &fields, Some(("cat.jpg", crate::helpers::uploads::phone_photo()))).await;
+    let fields =
+        [("upload_section", "important"), ("caption", "Our cat"), ("alt_text", "A grey cat asleep on a chair")];
+    let uploaded =
+        crate::helpers::uploads::upload(portal, &fields, Some(("cat.jpg", crate::helpers::uploads::phone_photo())))
+            .await;
     assert_eq!(uploaded.status(), 303);
     portal.post_form("/api/plan/send", "/plan", &[]).await;
     let emergency = [
@@ -43,12 +46,17 @@ async fn sam_with_records(portal: &TestPortal) -> (i64, i64) {
         ("home_access", "Key safe 4321 by the back door"),
         ("confirm", "yes"),
     ];
-    assert_eq!(location(&portal.post_form("/api/emergency/save", "/emergency/edit", &emergency).await), "/emergency?confirmed=1");
+    assert_eq!(
+        location(&portal.post_form("/api/emergency/save", "/emergency/edit", &emergency).await),
+        "/emergency?confirmed=1"
+    );
     let card = portal.page("/emergency/card").await;
     let marker = "class=\"portal-card__code\">";
     let start = card.find(marker).expect("a card code") + marker.len();
     let code = card[start..start + 14].to_owned();
-    portal.post_form("/api/contact", "/contact", &[("name", "Sam"), ("email", SAM), ("message", "Please call me")]).await;
+    portal
+        .post_form("/api/contact", "/contact", &[("name", "Sam"), ("email", SAM), ("message", "Please call me")])
+        .await;
     portal.sign_out().await;
 
     let plan: i64 = sqlx::query_scalar("SELECT MAX(id) FROM plan_versions").fetch_one(&portal.db).await.unwrap();
@@ -57,7 +65,12 @@ async fn sam_with_records(portal: &TestPortal) -> (i64, i64) {
     portal.sign_out().await;
 
     portal.sign_in(SAM, PASSWORD).await;
-    let request = [("reason", "needs_changed"), ("what_changed", "My back is worse"), ("method", "telephone"), ("urgency", "soon")];
+    let request = [
+        ("reason", "needs_changed"),
+        ("what_changed", "My back is worse"),
+        ("method", "telephone"),
+        ("urgency", "soon"),
+    ];
     portal.post_form("/api/reviews/request", "/reviews/request", &request).await;
     portal.sign_out().await;
 

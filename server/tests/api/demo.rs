@@ -1,10 +1,10 @@
 //! The demo data `make run` loads: besides the empty accounts the end-to-end tests use, a
 //! household a year into the journey, loaded once however often the portal starts.
 
-use server::config::Settings;
-use server::testing::demo::DEMO_PASSWORD;
-use server::startup::build_with_clock;
 use crate::helpers::{location, spawn_configured};
+use server::config::Settings;
+use server::startup::build_with_clock;
+use server::testing::demo::DEMO_PASSWORD;
 
 #[tokio::test]
 async fn alex_is_a_year_in_with_a_signed_off_plan_and_a_budget_and_a_restart_adds_nothing() {

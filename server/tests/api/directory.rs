@@ -1,8 +1,8 @@
 //! The local support directory against a real SQLite file: the services the procedures name
 //! are there, search needs no account or JavaScript, and admins add, change and retire entries.
 
-use app::domain::account::Role;
 use crate::helpers::{location, spawn};
+use app::domain::account::Role;
 
 const PASSWORD: &str = "a long enough password";
 
@@ -13,10 +13,18 @@ async fn anyone_finds_a_service_by_searching() {
     // mention an advocacy organisation).
     let page = portal.page("/support?q=advocacy").await;
     assert!(page.contains("Services found: 2"), "{page}");
-    let (advocacy, complaints) = (page.find("Independent advocacy").unwrap(), page.find("Complaints about adult care").unwrap());
+    let (advocacy, complaints) =
+        (page.find("Independent advocacy").unwrap(), page.find("Complaints about adult care").unwrap());
     assert!(advocacy < complaints);
     let all = portal.page("/support").await;
-    for name in ["Lincolnshire Carers Service", "Digital Resource for Carers", "Carers Emergency Response Service", "Employee carers network", "Independent advocacy", "Complaints about adult care"] {
+    for name in [
+        "Lincolnshire Carers Service",
+        "Digital Resource for Carers",
+        "Carers Emergency Response Service",
+        "Employee carers network",
+        "Independent advocacy",
+        "Complaints about adult care",
+    ] {
         assert!(all.contains(name), "{name} missing");
     }
     let filtered = portal.page("/support?q=&category=complaints").await;
@@ -47,10 +55,21 @@ async fn admins_add_change_and_retire_entries_and_nobody_else_can() {
     portal.add_account("chris@council.example", Role::Admin, PASSWORD).await;
     portal.sign_in("chris@council.example", PASSWORD).await;
     // Half filled in: each problem next to its field, what was typed kept.
-    let half = portal.post_form("/api/support/save", "/staff/support/new", &[("id", "0"), ("name", "Sitting service"), ("url", "javascript:alert(1)")]).await;
+    let half = portal
+        .post_form(
+            "/api/support/save",
+            "/staff/support/new",
+            &[("id", "0"), ("name", "Sitting service"), ("url", "javascript:alert(1)")],
+        )
+        .await;
     assert_eq!(location(&half), "/staff/support/new");
     let page = portal.page("/staff/support/new").await;
-    assert!(page.contains("Enter the organisation’s name") && page.contains("Enter a web address starting https://") && page.contains("value=\"Sitting service\""), "{page}");
+    assert!(
+        page.contains("Enter the organisation’s name")
+            && page.contains("Enter a web address starting https://")
+            && page.contains("value=\"Sitting service\""),
+        "{page}"
+    );
     let fields = [
         ("id", "0"),
         ("organisation", "Crossroads Care"),
@@ -64,16 +83,24 @@ async fn admins_add_change_and_retire_entries_and_nobody_else_can() {
     let saved = portal.post_form("/api/support/save", "/staff/support/new", &fields).await;
     assert_eq!(location(&saved), "/staff/support?saved=1");
     assert!(portal.page("/support?q=sitting").await.contains("Sitting service"));
-    let id: i64 = sqlx::query_scalar("SELECT id FROM support_services WHERE name = 'Sitting service'").fetch_one(&portal.db).await.unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM support_services WHERE name = 'Sitting service'")
+        .fetch_one(&portal.db)
+        .await
+        .unwrap();
     let mut changed = fields.to_vec();
     let id_text = id.to_string();
     changed[0] = ("id", &id_text);
     changed[2] = ("name", "Sitting service (evenings)");
     portal.post_form("/api/support/save", &format!("/staff/support/{id}"), &changed).await;
     assert!(portal.page("/support?q=evenings").await.contains("Sitting service (evenings)"));
-    portal.post_form("/api/support/retire", &format!("/staff/support/{id}"), &[("id", &id_text), ("retire", "yes")]).await;
+    portal
+        .post_form("/api/support/retire", &format!("/staff/support/{id}"), &[("id", &id_text), ("retire", "yes")])
+        .await;
     assert!(portal.page("/support?q=sitting").await.contains("No services match"));
     assert!(portal.page("/staff/support").await.contains("Retired"));
     let audited = portal.audit_actions().await;
-    assert!(audited.contains(&"directory entry saved".to_owned()) && audited.contains(&"directory entry retired".to_owned()));
+    assert!(
+        audited.contains(&"directory entry saved".to_owned())
+            && audited.contains(&"directory entry retired".to_owned())
+    );
 }

@@ -3,9 +3,9 @@
 //! are refused and then rate limited, a lost card's code stops working, and the yearly
 //! reminder goes out once.
 
+use crate::helpers::{location, spawn, TestPortal};
 use app::domain::account::Role;
 use chrono::Duration;
-use crate::helpers::{location, spawn, TestPortal};
 
 const PASSWORD: &str = "a long enough password";
 
@@ -66,7 +66,11 @@ async fn a_plan_is_saved_a_bit_at_a_time_and_confirmed_only_when_complete() {
     assert!(page.contains("Jo Neighbour"));
     // A phone number nobody can dial is refused, with the rest of the form intact.
     let refused = portal
-        .post_form("/api/emergency/save", "/emergency/edit", &[("routines", "Up at 7"), ("contact1_name", "Jo"), ("contact1_phone", "ring me")])
+        .post_form(
+            "/api/emergency/save",
+            "/emergency/edit",
+            &[("routines", "Up at 7"), ("contact1_name", "Jo"), ("contact1_phone", "ring me")],
+        )
         .await;
     assert_eq!(location(&refused), "/emergency/edit");
     let page = portal.page("/emergency/edit").await;
@@ -80,7 +84,8 @@ async fn a_plan_is_saved_a_bit_at_a_time_and_confirmed_only_when_complete() {
     assert!(!portal.page("/emergency/edit").await.contains("4321"));
     // Saving again without the way in keeps it.
     portal.post_form("/api/emergency/save", "/emergency/edit", &plan_fields("", "yes")).await;
-    let kept: String = sqlx::query_scalar("SELECT instructions FROM emergency_home_access").fetch_one(&portal.db).await.unwrap();
+    let kept: String =
+        sqlx::query_scalar("SELECT instructions FROM emergency_home_access").fetch_one(&portal.db).await.unwrap();
     assert_eq!(kept, "12 Elm Road, key safe 4321");
 }
 
@@ -90,7 +95,13 @@ async fn a_responder_sees_only_the_plan_behind_one_code_and_the_carer_sees_the_l
     let code = sams_plan(&portal).await;
     // Another carer's plan, which must never show.
     portal.register("kim@example.org", "carer").await;
-    portal.post_form("/api/emergency/save", "/emergency/edit", &[("cared_for", "Kim's dad"), ("medication", "secret of Kim")]).await;
+    portal
+        .post_form(
+            "/api/emergency/save",
+            "/emergency/edit",
+            &[("cared_for", "Kim's dad"), ("medication", "secret of Kim")],
+        )
+        .await;
     portal.sign_out().await;
 
     responder(&portal, "jo@cers.example").await;
@@ -101,7 +112,10 @@ async fn a_responder_sees_only_the_plan_behind_one_code_and_the_carer_sees_the_l
     assert!(page.contains("Metformin") && page.contains("key safe 4321") && page.contains("Jo Neighbour"), "{page}");
     assert!(!page.contains("secret of Kim"));
     let audited = portal.audit_actions().await;
-    assert!(audited.contains(&"emergency plan looked up".to_owned()) && audited.contains(&"emergency plan read by responder".to_owned()));
+    assert!(
+        audited.contains(&"emergency plan looked up".to_owned())
+            && audited.contains(&"emergency plan read by responder".to_owned())
+    );
 
     // Another responder cannot open this look-up; nor can this one after two hours.
     portal.sign_out().await;
@@ -120,7 +134,8 @@ async fn a_responder_sees_only_the_plan_behind_one_code_and_the_carer_sees_the_l
     assert!(page.contains("Someone") && page.contains("The carer has been taken ill or injured"), "{page}");
 
     // Nobody else may look plans up.
-    let refused = portal.post_json("/api/emergency/look-up", &[("code", code.as_str()), ("reason", "carer_unwell")]).await;
+    let refused =
+        portal.post_json("/api/emergency/look-up", &[("code", code.as_str()), ("reason", "carer_unwell")]).await;
     assert_eq!(refused.status().as_u16(), 404);
 }
 
@@ -132,11 +147,13 @@ async fn wrong_codes_are_refused_then_rate_limited() {
     let malformed = portal.post_json("/api/emergency/look-up", &[("code", "12"), ("reason", "carer_unwell")]).await;
     assert_eq!(malformed.status().as_u16(), 422);
     for _ in 0..5 {
-        let wrong = portal.post_json("/api/emergency/look-up", &[("code", "AAAA BBBB CCCC"), ("reason", "carer_unwell")]).await;
+        let wrong =
+            portal.post_json("/api/emergency/look-up", &[("code", "AAAA BBBB CCCC"), ("reason", "carer_unwell")]).await;
         assert_eq!(wrong.status().as_u16(), 422);
         assert!(wrong.text().await.unwrap().contains("No plan has this code"));
     }
-    let limited = portal.post_json("/api/emergency/look-up", &[("code", code.as_str()), ("reason", "carer_unwell")]).await;
+    let limited =
+        portal.post_json("/api/emergency/look-up", &[("code", code.as_str()), ("reason", "carer_unwell")]).await;
     assert_eq!(limited.status().as_u16(), 429, "even the right code waits once the burst is spent");
     assert!(portal.audit_actions().await.contains(&"emergency look-up refused: too many attempts".to_owned()));
 }
@@ -152,7 +169,8 @@ async fn a_lost_cards_code_stops_working() {
     assert!(!card.contains(&old), "the new code replaces the old");
     portal.sign_out().await;
     responder(&portal, "jo@cers.example").await;
-    let response = portal.post_json("/api/emergency/look-up", &[("code", old.as_str()), ("reason", "carer_unwell")]).await;
+    let response =
+        portal.post_json("/api/emergency/look-up", &[("code", old.as_str()), ("reason", "carer_unwell")]).await;
     assert_eq!(response.status().as_u16(), 422);
 }
 
@@ -199,4 +217,3 @@ async fn the_cared_for_persons_plan_highlights_their_carers_emergency_plan() {
     // Nothing of what the plan says.
     assert!(!page.contains("Metformin"));
 }
-

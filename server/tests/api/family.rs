@@ -2,8 +2,8 @@
 //! the person they care for or their representative, what each shares, and helpers with their
 //! own sign-in whose scope is enforced and can be taken away. All audited.
 
-use app::domain::account::Role;
 use crate::helpers::{location, spawn, TestPortal};
+use app::domain::account::Role;
 
 const PASSWORD: &str = "a long enough password";
 
@@ -17,9 +17,8 @@ fn code_from(response: &reqwest::Response) -> String {
 async fn sam_invites_pat(portal: &TestPortal) -> String {
     portal.register("sam@example.org", "carer").await;
     portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "Sam's garden")]).await;
-    let invited = portal
-        .post_form("/api/family/invite-cared-for", "/family/invite-cared-for", &[("share_plan", "yes")])
-        .await;
+    let invited =
+        portal.post_form("/api/family/invite-cared-for", "/family/invite-cared-for", &[("share_plan", "yes")]).await;
     let code = code_from(&invited);
     assert!(portal.page(&location(&invited)).await.contains("Invitation ready"));
     portal.sign_out().await;
@@ -41,7 +40,11 @@ async fn the_cared_for_person_accepts_and_chooses_what_to_share_back() {
     let page = portal.page(&format!("/invitations?code={code}")).await;
     assert!(page.contains("says they care for you") && page.contains("my support plan"), "{page}");
     let accepted = portal
-        .post_form("/api/family/answer", "/invitations", &[("code", code.as_str()), ("answer", "accept"), ("share_reviews", "yes")])
+        .post_form(
+            "/api/family/answer",
+            "/invitations",
+            &[("code", code.as_str()), ("answer", "accept"), ("share_reviews", "yes")],
+        )
         .await;
     assert_eq!(location(&accepted), "/family?accepted=1");
     assert_ne!(linked(&portal).await, (0, 0));
@@ -55,7 +58,11 @@ async fn the_cared_for_person_accepts_and_chooses_what_to_share_back() {
     let pat = portal.user_id("pat@example.org").await;
     let pats_plan: i64 = {
         portal.post_form("/api/plan/send", "/plan", &[]).await;
-        sqlx::query_scalar("SELECT MAX(id) FROM plan_versions WHERE person_id = $1").bind(pat).fetch_one(&portal.db).await.unwrap()
+        sqlx::query_scalar("SELECT MAX(id) FROM plan_versions WHERE person_id = $1")
+            .bind(pat)
+            .fetch_one(&portal.db)
+            .await
+            .unwrap()
     };
     portal.sign_out().await;
     portal.sign_in("sam@example.org", PASSWORD).await;
@@ -67,7 +74,13 @@ async fn the_cared_for_person_accepts_and_chooses_what_to_share_back() {
 
     // Pat shares the plan: now Sam may read it (never change it); Pat takes it back.
     portal.sign_in("pat@example.org", PASSWORD).await;
-    portal.post_form("/api/family/shares", "/family", &[("person", &portal.user_id("sam@example.org").await.to_string()), ("share_plan", "yes")]).await;
+    portal
+        .post_form(
+            "/api/family/shares",
+            "/family",
+            &[("person", &portal.user_id("sam@example.org").await.to_string()), ("share_plan", "yes")],
+        )
+        .await;
     portal.sign_out().await;
     portal.sign_in("sam@example.org", PASSWORD).await;
     let version = portal.post_json("/api/plan/version", &[("id", pats_plan.to_string().as_str())]).await;
@@ -96,7 +109,8 @@ async fn an_invitation_can_be_declined_and_is_not_for_everyone() {
     assert!(refused.text().await.unwrap().contains("not for your kind of account"));
     portal.sign_out().await;
     portal.register("pat@example.org", "customer").await;
-    let declined = portal.post_form("/api/family/answer", "/invitations", &[("code", code.as_str()), ("answer", "decline")]).await;
+    let declined =
+        portal.post_form("/api/family/answer", "/invitations", &[("code", code.as_str()), ("answer", "decline")]).await;
     assert_eq!(location(&declined), "/family?declined=1");
     assert_eq!(linked(&portal).await, (0, 0));
     // A wrong code says what to do; a burst of them is refused.
@@ -117,10 +131,14 @@ async fn a_representative_accepts_for_the_person_they_act_for() {
     portal.store.add_representation(robin, pat, app::policy::Scope::View, chrono::Utc::now()).await.unwrap();
     portal.sign_in("robin@example.org", PASSWORD).await;
     // Only with permission to act (view is not enough).
-    let refused = portal.post_json("/api/family/answer", &[("code", code.as_str()), ("answer", "accept"), ("person", &pat.to_string())]).await;
+    let refused = portal
+        .post_json("/api/family/answer", &[("code", code.as_str()), ("answer", "accept"), ("person", &pat.to_string())])
+        .await;
     assert_eq!(refused.status().as_u16(), 404);
     portal.store.add_representation(robin, pat, app::policy::Scope::Edit, chrono::Utc::now()).await.unwrap();
-    let accepted = portal.post_json("/api/family/answer", &[("code", code.as_str()), ("answer", "accept"), ("person", &pat.to_string())]).await;
+    let accepted = portal
+        .post_json("/api/family/answer", &[("code", code.as_str()), ("answer", "accept"), ("person", &pat.to_string())])
+        .await;
     assert_eq!(accepted.status().as_u16(), 200);
     assert_eq!(linked(&portal).await.1, pat);
 }
@@ -132,22 +150,38 @@ async fn a_helper_signs_up_from_the_invitation_acts_within_scope_and_can_be_remo
     portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "Pat's budgie")]).await;
     portal.post_form("/api/plan/send", "/plan", &[]).await;
     // A bad email is refused next to the field, the name kept.
-    let refused = portal.post_form("/api/family/invite-helper", "/family/invite-helper", &[("name", "Alex"), ("email", "alex"), ("scope", "view")]).await;
+    let refused = portal
+        .post_form(
+            "/api/family/invite-helper",
+            "/family/invite-helper",
+            &[("name", "Alex"), ("email", "alex"), ("scope", "view")],
+        )
+        .await;
     assert_eq!(location(&refused), "/family/invite-helper");
     let page = portal.page("/family/invite-helper").await;
     assert!(page.contains("Enter an email address in the correct format") && page.contains("value=\"Alex\""), "{page}");
     let invited = portal
-        .post_form("/api/family/invite-helper", "/family/invite-helper", &[("name", "Alex"), ("email", "jo@example.org"), ("scope", "view")])
+        .post_form(
+            "/api/family/invite-helper",
+            "/family/invite-helper",
+            &[("name", "Alex"), ("email", "jo@example.org"), ("scope", "view")],
+        )
         .await;
     let code = code_from(&invited);
     portal.sign_out().await;
 
     // The emailed link, opened by someone without an account: they create one and accept.
     let outbox = portal.data.path().join("outbox");
-    let mail = std::fs::read_dir(&outbox).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).find(|m| m.contains("jo@example.org"));
+    let mail = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .find(|m| m.contains("jo@example.org"));
     assert!(mail.expect("an invitation email").contains(&format!("/invitations/{code}")));
     let page = portal.page(&format!("/invitations/{code}")).await;
-    assert!(page.contains("has asked you to be their helper") && page.contains("Create my account and accept"), "{page}");
+    assert!(
+        page.contains("has asked you to be their helper") && page.contains("Create my account and accept"),
+        "{page}"
+    );
     let created = portal
         .post_form(
             "/api/family/helper-account",
@@ -164,7 +198,13 @@ async fn a_helper_signs_up_from_the_invitation_acts_within_scope_and_can_be_remo
     let ask = portal
         .post_json(
             "/api/reviews/request",
-            &[("person", pat.to_string().as_str()), ("reason", "other"), ("what_changed", "x"), ("method", "telephone"), ("urgency", "soon")],
+            &[
+                ("person", pat.to_string().as_str()),
+                ("reason", "other"),
+                ("what_changed", "x"),
+                ("method", "telephone"),
+                ("urgency", "soon"),
+            ],
         )
         .await;
     assert_eq!(ask.status().as_u16(), 404);

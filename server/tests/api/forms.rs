@@ -6,8 +6,9 @@ use crate::helpers::{location, spawn};
 async fn a_refused_form_without_javascript_comes_back_with_values_and_messages() {
     let portal = spawn().await;
     let long_name = "N".repeat(101);
-    let response =
-        portal.post_form("/api/contact", "/contact", &[("name", &long_name), ("email", "ann@example.org"), ("message", "")]).await;
+    let response = portal
+        .post_form("/api/contact", "/contact", &[("name", &long_name), ("email", "ann@example.org"), ("message", "")])
+        .await;
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), "/contact");
 
@@ -27,11 +28,11 @@ async fn a_refused_form_without_javascript_comes_back_with_values_and_messages()
 #[tokio::test]
 async fn an_accepted_form_redirects_to_its_confirmation_and_is_stored() {
     let portal = spawn().await;
-    let response = portal.post_form("/api/contact", "/contact", &[("name", ""), ("email", ""), ("message", "Call me")]).await;
+    let response =
+        portal.post_form("/api/contact", "/contact", &[("name", ""), ("email", ""), ("message", "Call me")]).await;
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), "/contact/sent?reference=CM-000001");
-    let stored: (String,) =
-        sqlx::query_as("SELECT body FROM contact_messages").fetch_one(&portal.db).await.unwrap();
+    let stored: (String,) = sqlx::query_as("SELECT body FROM contact_messages").fetch_one(&portal.db).await.unwrap();
     assert_eq!(stored.0, "Call me");
     let page = portal.page("/contact/sent?reference=CM-000001").await;
     assert!(page.contains("CM-000001"));

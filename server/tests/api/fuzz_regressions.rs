@@ -27,7 +27,12 @@ fn uploads_the_fuzzer_found_are_refused_or_made_safe_without_a_panic() {
     for (path, bytes) in inputs {
         let started = std::time::Instant::now();
         check_upload(&bytes);
-        assert!(started.elapsed() < std::time::Duration::from_secs(2), "{} took {:?}", path.display(), started.elapsed());
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "{} took {:?}",
+            path.display(),
+            started.elapsed()
+        );
     }
 }
 

@@ -1,8 +1,8 @@
 //! The person's own plan against a real SQLite file: words added to sections, reordered and
 //! removed, and one long text mapped into sections that the person accepts or changes.
 
-use app::domain::account::Role;
 use crate::helpers::{location, spawn, TestPortal};
+use app::domain::account::Role;
 
 const PASSWORD: &str = "a long enough password";
 
@@ -60,9 +60,8 @@ async fn own_words_are_split_proposed_and_added_where_the_person_chose() {
     assert!(page.contains(r#"<option value="not_working" selected"#), "{page}");
 
     // The person moves the second part to "What I want to achieve"; the others stay.
-    let response = portal
-        .post_form("/api/plan/own-words/accept", "/plan/own-words/sections", &[("section-1", "achieve")])
-        .await;
+    let response =
+        portal.post_form("/api/plan/own-words/accept", "/plan/own-words/sections", &[("section-1", "achieve")]).await;
     assert_eq!(location(&response), "/plan?accepted=3");
     let rows: Vec<(String, String)> =
         sqlx::query_as("SELECT section, body FROM plan_contributions ORDER BY id").fetch_all(&portal.db).await.unwrap();
@@ -112,11 +111,18 @@ async fn a_sent_plan_is_signed_off_by_the_practitioner_as_a_version_the_person_c
     assert!(page.contains("My garden and my cat") && !page.contains("Added afterwards"), "{page}");
 
     let refused = portal
-        .post_form("/api/plan/sign-off", &format!("/staff/plans/{plan_id}"), &[("id", &plan_id.to_string()), ("needs", "Help at home")])
+        .post_form(
+            "/api/plan/sign-off",
+            &format!("/staff/plans/{plan_id}"),
+            &[("id", &plan_id.to_string()), ("needs", "Help at home")],
+        )
         .await;
     assert_eq!(location(&refused), format!("/staff/plans/{plan_id}"));
     let page = portal.page(&format!("/staff/plans/{plan_id}")).await;
-    assert!(page.contains("Complete ‘The outcomes the person wants’") && page.contains("Enter the anticipated review date"), "{page}");
+    assert!(
+        page.contains("Complete ‘The outcomes the person wants’") && page.contains("Enter the anticipated review date"),
+        "{page}"
+    );
     assert!(page.contains("Help at home"), "what was typed is kept");
 
     let id = plan_id.to_string();
@@ -162,11 +168,17 @@ async fn words_are_changed_in_place_and_an_empty_change_is_refused_and_kept() {
         portal.post_form("/api/plan/change", &change_page, &[("id", &id.to_string()), ("text", "My garden")]).await;
     assert_eq!(location(&response), format!("/plan?changed=1#item-{id}"));
     let page = portal.page("/plan?changed=1").await;
-    assert!(page.contains("Your change was saved.") && page.contains("My garden") && !page.contains("My gardn"), "{page}");
+    assert!(
+        page.contains("Your change was saved.") && page.contains("My garden") && !page.contains("My gardn"),
+        "{page}"
+    );
 
     // Nobody else can change it, or even open it.
     portal.sign_out().await;
     person(&portal, "sam@example.org", Role::Carer).await;
-    assert_eq!(portal.post_json("/api/plan/change", &[("id", &id.to_string()), ("text", "Mine now")]).await.status(), 404);
+    assert_eq!(
+        portal.post_json("/api/plan/change", &[("id", &id.to_string()), ("text", "Mine now")]).await.status(),
+        404
+    );
     assert!(portal.page(&change_page).await.contains("Page not found"));
 }

@@ -2,9 +2,9 @@
 //! person's words, pictures (with their descriptions) and the signed-off record, tagged for
 //! screen readers, and for nobody outside the plan.
 
-use app::domain::account::Role;
 use crate::helpers::uploads::{phone_photo, upload};
 use crate::helpers::{location, spawn, TestPortal};
+use app::domain::account::Role;
 
 const PASSWORD: &str = "a long enough password";
 
@@ -17,8 +17,12 @@ async fn signed_off_plan(portal: &TestPortal) -> i64 {
     let pat = portal.add_account("pat@example.org", Role::Customer, PASSWORD).await;
     portal.sign_in("pat@example.org", PASSWORD).await;
     portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "My garden and my cat")]).await;
-    let fields = [("upload_section", "important"), ("alt_text", "Tibbles asleep on the garden bench"), ("caption", "Tibbles")];
-    assert_eq!(location(&upload(portal, &fields, Some(("IMG_0001.jpg", phone_photo()))).await), "/plan?added=1#important");
+    let fields =
+        [("upload_section", "important"), ("alt_text", "Tibbles asleep on the garden bench"), ("caption", "Tibbles")];
+    assert_eq!(
+        location(&upload(portal, &fields, Some(("IMG_0001.jpg", phone_photo()))).await),
+        "/plan?added=1#important"
+    );
     portal.post_form("/api/plan/send", "/plan", &[]).await;
     portal.sign_out().await;
 

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use crate::helpers::{spawn_configured, TestPortal};
 use chrono::{Days, Utc};
 use secrecy::SecretString;
-use crate::helpers::{spawn_configured, TestPortal};
 
 const PASSWORD: &str = "a long enough password";
 
@@ -118,7 +118,12 @@ async fn the_person_is_told_when_a_request_is_received_arranged_and_done_with_no
     let portal = portal_sending_to(&sink).await;
     crate::helpers::plans::pat_and_lee(&portal, PASSWORD).await;
     portal.sign_in("pat@example.org", PASSWORD).await;
-    let request = [("reason", "less_able"), ("what_changed", "My arthritis is worse"), ("method", "telephone"), ("urgency", "soon")];
+    let request = [
+        ("reason", "less_able"),
+        ("what_changed", "My arthritis is worse"),
+        ("method", "telephone"),
+        ("urgency", "soon"),
+    ];
     portal.post_form("/api/reviews/request", "/reviews/request", &request).await;
     portal.sign_out().await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM reviews").fetch_one(&portal.db).await.unwrap();
@@ -127,14 +132,23 @@ async fn the_person_is_told_when_a_request_is_received_arranged_and_done_with_no
     let on = Utc::now().date_naive() + Days::new(7);
     let id_text = id.to_string();
     let (day, month, year) = (on.format("%-d").to_string(), on.format("%-m").to_string(), on.format("%Y").to_string());
-    let arranged = [("id", id_text.as_str()), ("arranged-day", &day), ("arranged-month", &month), ("arranged-year", &year), ("method", "telephone")];
+    let arranged = [
+        ("id", id_text.as_str()),
+        ("arranged-day", &day),
+        ("arranged-month", &month),
+        ("arranged-year", &year),
+        ("method", "telephone"),
+    ];
     portal.post_form("/api/reviews/arrange", &format!("/staff/reviews/{id}"), &arranged).await;
     let done = [("id", id_text.as_str()), ("outcome", "no_change"), ("summary", "Arthritis support in place")];
     portal.post_form("/api/reviews/outcome", &format!("/staff/reviews/{id}"), &done).await;
 
     let mails = mails(&sink, 3).await;
     let subjects: Vec<&str> = mails.iter().map(|m| m.subject.as_str()).collect();
-    assert_eq!(subjects, ["We have received your request for a review", "Your review is arranged", "Your review is done"]);
+    assert_eq!(
+        subjects,
+        ["We have received your request for a review", "Your review is arranged", "Your review is done"]
+    );
     for mail in &mails {
         assert!(mail.to.contains("pat@example.org"), "{mail:?}");
         assert!(mail.body.starts_with("Hello Someone,"), "first name only: {mail:?}");
@@ -143,7 +157,9 @@ async fn the_person_is_told_when_a_request_is_received_arranged_and_done_with_no
         // Never what changed, or what the review found.
         assert!(!mail.body.contains("arthritis") && !mail.body.contains("Arthritis"), "{mail:?}");
     }
-    assert!(mails[1].body.contains(&app::kit::i18n::Locale::En.long_date(on)) && mails[1].body.contains("By telephone"));
+    assert!(
+        mails[1].body.contains(&app::kit::i18n::Locale::En.long_date(on)) && mails[1].body.contains("By telephone")
+    );
 }
 
 #[tokio::test]
@@ -155,7 +171,10 @@ async fn a_planned_review_is_reminded_two_weeks_ahead_once_unless_the_person_sai
     let now = Utc::now();
     let planned = app::domain::reviews::planned_after_sign_off(now.date_naive());
     let version = portal.store.send_plan(pat, &[], now).await.unwrap();
-    let record = app::domain::plan::record::CareAndSupportPlan { fields: Default::default(), review_date: now.date_naive() + Days::new(365) };
+    let record = app::domain::plan::record::CareAndSupportPlan {
+        fields: Default::default(),
+        review_date: now.date_naive() + Days::new(365),
+    };
     let lee = portal.user_id("lee@council.example").await;
     portal.store.sign_off_plan(version, lee, &record, &planned, now).await.unwrap();
 

@@ -1,8 +1,8 @@
 //! Reviews against a real SQLite file: planned at sign-off, asked for by a customer, arranged
 //! and completed by their practitioner, with time moved on to see what falls due.
 
-use chrono::{Days, Duration, Utc};
 use crate::helpers::{location, spawn, TestPortal};
+use chrono::{Days, Duration, Utc};
 
 const PASSWORD: &str = "a long enough password";
 
@@ -24,7 +24,10 @@ async fn sign_off_plans_a_review_six_to_eight_weeks_later_and_a_yearly_one() {
     crate::helpers::plans::pat_and_lee(&portal, PASSWORD).await;
     sign_off_pats_plan(&portal).await;
     let planned: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT kind, CAST(due_from AS TEXT), CAST(due_by AS TEXT) FROM reviews ORDER BY due_by").fetch_all(&portal.db).await.unwrap();
+        sqlx::query_as("SELECT kind, CAST(due_from AS TEXT), CAST(due_by AS TEXT) FROM reviews ORDER BY due_by")
+            .fetch_all(&portal.db)
+            .await
+            .unwrap();
     let today = Utc::now().date_naive();
     let date = |days: u64| (today + Days::new(days)).to_string();
     assert_eq!(planned[0], ("first".to_owned(), date(42), date(56)));
@@ -55,7 +58,8 @@ async fn a_customer_asks_for_a_review_and_follows_it_to_its_outcome() {
     portal.sign_in("pat@example.org", PASSWORD).await;
 
     // Half filled in: messages next to the fields, what was typed kept.
-    let refused = portal.post_form("/api/reviews/request", "/reviews/request", &[("what_changed", "My sight is worse")]).await;
+    let refused =
+        portal.post_form("/api/reviews/request", "/reviews/request", &[("what_changed", "My sight is worse")]).await;
     assert_eq!(location(&refused), "/reviews/request");
     let page = portal.page("/reviews/request").await;
     assert!(page.contains("Choose why you want a review") && page.contains("My sight is worse"), "{page}");
@@ -71,7 +75,10 @@ async fn a_customer_asks_for_a_review_and_follows_it_to_its_outcome() {
     let id: i64 = sqlx::query_scalar("SELECT id FROM reviews").fetch_one(&portal.db).await.unwrap();
     assert_eq!(location(&response), format!("/reviews/{id}?sent=1"));
     let page = portal.page(&format!("/reviews/{id}?sent=1")).await;
-    assert!(page.contains("Review request sent") && page.contains(&format!("RV-{id:06}")) && page.contains("Received"), "{page}");
+    assert!(
+        page.contains("Review request sent") && page.contains(&format!("RV-{id:06}")) && page.contains("Received"),
+        "{page}"
+    );
     assert!(portal.audit_actions().await.contains(&"review requested".to_owned()));
     portal.sign_out().await;
 
@@ -79,7 +86,13 @@ async fn a_customer_asks_for_a_review_and_follows_it_to_its_outcome() {
     portal.sign_in("lee@council.example", PASSWORD).await;
     assert!(portal.page("/staff/reviews").await.contains(&format!("/staff/reviews/{id}")));
     let staff_page = format!("/staff/reviews/{id}");
-    let past = [("id", id.to_string()), ("arranged-day", "1".into()), ("arranged-month", "1".into()), ("arranged-year", "2020".into()), ("method", "telephone".into())];
+    let past = [
+        ("id", id.to_string()),
+        ("arranged-day", "1".into()),
+        ("arranged-month", "1".into()),
+        ("arranged-year", "2020".into()),
+        ("method", "telephone".into()),
+    ];
     let past: Vec<(&str, &str)> = past.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(location(&portal.post_form("/api/reviews/arrange", &staff_page, &past).await), staff_page);
     assert!(portal.page(&staff_page).await.contains("The date of the review must be today or in the future"));
@@ -94,13 +107,17 @@ async fn a_customer_asks_for_a_review_and_follows_it_to_its_outcome() {
     let arranged: Vec<(&str, &str)> = arranged.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(location(&portal.post_form("/api/reviews/arrange", &staff_page, &arranged).await), staff_page);
 
-    let ending = [("id", id.to_string()), ("outcome", "support_ends".into()), ("summary", "Needs met by family".into())];
+    let ending =
+        [("id", id.to_string()), ("outcome", "support_ends".into()), ("summary", "Needs met by family".into())];
     let ending: Vec<(&str, &str)> = ending.iter().map(|(k, v)| (*k, v.as_str())).collect();
     portal.post_form("/api/reviews/outcome", &staff_page, &ending).await;
     let page = portal.page(&staff_page).await;
     assert!(page.contains("Give the reasons support is ending") && page.contains("Needs met by family"), "{page}");
     let mut complete = ending.clone();
-    complete.extend([("reasons", "Your daughter now provides this care"), ("other_help", "Carers FIRST; paying for your own care")]);
+    complete.extend([
+        ("reasons", "Your daughter now provides this care"),
+        ("other_help", "Carers FIRST; paying for your own care"),
+    ]);
     portal.post_form("/api/reviews/outcome", &staff_page, &complete).await;
     assert_eq!(portal.post_json("/api/reviews/outcome", &complete).await.status(), 409, "done once");
     portal.sign_out().await;
@@ -108,7 +125,10 @@ async fn a_customer_asks_for_a_review_and_follows_it_to_its_outcome() {
     portal.sign_in("pat@example.org", PASSWORD).await;
     let page = portal.page(&format!("/reviews/{id}")).await;
     assert!(page.contains("Done") && page.contains("Face to face"), "{page}");
-    assert!(page.contains("Your daughter now provides this care") && page.contains("paying for your own care"), "{page}");
+    assert!(
+        page.contains("Your daughter now provides this care") && page.contains("paying for your own care"),
+        "{page}"
+    );
     // Only practitioners arrange reviews, even the person's own.
     assert_eq!(portal.post_json("/api/reviews/arrange", &arranged).await.status(), 404);
 }
@@ -118,18 +138,28 @@ async fn a_revised_plan_becomes_the_next_version_to_agree() {
     let portal = spawn().await;
     crate::helpers::plans::pat_and_lee(&portal, PASSWORD).await;
     let first = sign_off_pats_plan(&portal).await;
-    let review: i64 = sqlx::query_scalar("SELECT id FROM reviews WHERE kind = 'first'").fetch_one(&portal.db).await.unwrap();
+    let review: i64 =
+        sqlx::query_scalar("SELECT id FROM reviews WHERE kind = 'first'").fetch_one(&portal.db).await.unwrap();
     portal.sign_in("lee@council.example", PASSWORD).await;
     let staff_page = format!("/staff/reviews/{review}");
     let on = Utc::now().date_naive() + Days::new(1);
     let (day, month, year) = (on.format("%-d").to_string(), on.format("%-m").to_string(), on.format("%Y").to_string());
     let id = review.to_string();
-    let arranged = [("id", id.as_str()), ("arranged-day", &day), ("arranged-month", &month), ("arranged-year", &year), ("method", "video")];
+    let arranged = [
+        ("id", id.as_str()),
+        ("arranged-day", &day),
+        ("arranged-month", &month),
+        ("arranged-year", &year),
+        ("method", "video"),
+    ];
     portal.post_form("/api/reviews/arrange", &staff_page, &arranged).await;
     let revised = [("id", id.as_str()), ("outcome", "plan_revised"), ("summary", "More help in the mornings")];
     portal.post_form("/api/reviews/outcome", &staff_page, &revised).await;
     let versions: Vec<(i64, i64, Option<String>)> =
-        sqlx::query_as("SELECT id, version, CAST(signed_off_at AS TEXT) FROM plan_versions ORDER BY version").fetch_all(&portal.db).await.unwrap();
+        sqlx::query_as("SELECT id, version, CAST(signed_off_at AS TEXT) FROM plan_versions ORDER BY version")
+            .fetch_all(&portal.db)
+            .await
+            .unwrap();
     assert_eq!(versions.len(), 2);
     assert_eq!((versions[0].0, versions[1].1, versions[1].2.as_deref()), (first, 2, None));
     assert!(portal.page("/staff/plans").await.contains(&format!("/staff/plans/{}", versions[1].0)));

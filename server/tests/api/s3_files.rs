@@ -1,10 +1,10 @@
 //! Pictures kept in an S3-compatible store instead of the local folder: a real S3 server
 //! (s3rver, from the project's npm packages) on a free port, and the portal configured for it.
 
-use app::domain::account::Role;
 use crate::helpers::s3::{s3_server, BUCKET};
 use crate::helpers::uploads::{phone_photo, upload};
 use crate::helpers::{location, spawn_configured};
+use app::domain::account::Role;
 
 const PASSWORD: &str = "a long enough password";
 
@@ -15,12 +15,13 @@ async fn pictures_go_to_the_configured_bucket_and_are_served_from_it() {
     portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
     portal.sign_in("sam@example.org", PASSWORD).await;
     let fields = [("upload_section", "important"), ("alt_text", "My note")];
-    assert_eq!(location(&upload(&portal, &fields, Some(("IMG_0001.jpg", phone_photo()))).await), "/plan?added=1#important");
+    assert_eq!(
+        location(&upload(&portal, &fields, Some(("IMG_0001.jpg", phone_photo()))).await),
+        "/plan?added=1#important"
+    );
 
-    let (id, key): (i64, String) = sqlx::query_as("SELECT id, file_key FROM plan_contributions")
-        .fetch_one(&portal.db)
-        .await
-        .unwrap();
+    let (id, key): (i64, String) =
+        sqlx::query_as("SELECT id, file_key FROM plan_contributions").fetch_one(&portal.db).await.unwrap();
     // In the bucket (read with a plain S3 GET), not in the local folder.
     let stored = reqwest::get(format!("{}/{BUCKET}/{key}", s3.endpoint)).await.unwrap();
     assert_eq!(stored.status(), 200);

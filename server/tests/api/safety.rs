@@ -1,8 +1,8 @@
 //! The baseline every feature relies on: cross-site posts refused on every route that changes
 //! state, security headers, no internal text on failures, and a panic does not stop the server.
 
-use axum::routing::get;
 use crate::helpers::{spawn, spawn_with};
+use axum::routing::get;
 
 /// Every server function (they are the portal's public API) and every other POST route.
 fn mutating_routes() -> Vec<String> {
@@ -35,8 +35,7 @@ async fn cross_site_posts_are_refused_on_every_mutating_route() {
         let response = portal.client.post(portal.at(&route)).form(&[("message", "x")]).send().await.unwrap();
         assert_eq!(response.status(), 403, "{route} accepted a post with no origin at all");
     }
-    let count: (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM contact_messages").fetch_one(&portal.db).await.unwrap();
+    let count: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM contact_messages").fetch_one(&portal.db).await.unwrap();
     assert_eq!(count.0, 0);
 }
 

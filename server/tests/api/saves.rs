@@ -1,8 +1,8 @@
 //! Autosaves are committed together (group commit) but each is acknowledged only once it is on
 //! disk, with its own result.
 
-use app::domain::account::Role;
 use crate::helpers::*;
+use app::domain::account::Role;
 
 const PASSWORD: &str = "a long enough password";
 

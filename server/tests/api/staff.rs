@@ -1,8 +1,8 @@
 //! Admins add council staff in the app: the new person sets their own password from an
 //! emailed link; nobody else may add staff.
 
-use app::domain::account::Role;
 use crate::helpers::{location, spawn};
+use app::domain::account::Role;
 
 const PASSWORD: &str = "a long enough password";
 
@@ -30,7 +30,9 @@ async fn an_admin_adds_a_practitioner_who_sets_their_own_password() {
     assert_eq!(location(&portal.sign_in("pat@council.example", "!").await), "/sign-in");
     let link = portal.latest_emailed_link();
     let code = link.trim_start_matches("/password-reset/").to_owned();
-    portal.post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "my own new password")]).await;
+    portal
+        .post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "my own new password")])
+        .await;
     assert_eq!(location(&portal.sign_in("pat@council.example", "my own new password").await), "/home");
 }
 

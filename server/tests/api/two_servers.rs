@@ -2,22 +2,17 @@
 //! `make test`'s second run, the SQLite file otherwise) and an S3-compatible file store, and
 //! keep nothing of their own, so a person signed in on one is served by the other.
 
-use app::domain::account::Role;
 use crate::helpers::s3::s3_server;
 use crate::helpers::uploads::{phone_photo, upload};
 use crate::helpers::{location, session_cookie, spawn_configured, TestPortal};
+use app::domain::account::Role;
 
 const PASSWORD: &str = "a long enough password";
 
 /// A request to `server` carrying a session cookie another server set.
 async fn with_cookie(server: &TestPortal, cookie: &str, path: &str) -> reqwest::Response {
     let client = server.another_browser();
-    client
-        .get(server.at(path))
-        .header("Cookie", cookie)
-        .send()
-        .await
-        .unwrap()
+    client.get(server.at(path)).header("Cookie", cookie).send().await.unwrap()
 }
 
 #[tokio::test]
@@ -33,33 +28,22 @@ async fn a_session_made_on_one_server_is_used_on_the_other() {
         |routes| routes,
     )
     .await;
-    one.add_account("sam@example.org", Role::Carer, PASSWORD)
-        .await;
+    one.add_account("sam@example.org", Role::Carer, PASSWORD).await;
 
     // Signed in, with a picture added, on the first server.
     let signed_in = one.sign_in("sam@example.org", PASSWORD).await;
     let cookie = session_cookie(&signed_in).expect("a session cookie");
-    let fields = [
-        ("upload_section", "important"),
-        ("alt_text", "Sunday lunch with my sister"),
-    ];
+    let fields = [("upload_section", "important"), ("alt_text", "Sunday lunch with my sister")];
     assert_eq!(
         location(&upload(&one, &fields, Some(("IMG_0001.jpg", phone_photo()))).await),
         "/plan?added=1#important"
     );
-    let id: i64 = sqlx::query_scalar("SELECT id FROM plan_contributions")
-        .fetch_one(&one.db)
-        .await
-        .unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM plan_contributions").fetch_one(&one.db).await.unwrap();
 
     // The second server knows the session, shows the plan and serves the picture.
     let page = with_cookie(&two, &cookie, "/plan").await;
     assert_eq!(page.status(), 200);
-    assert!(page
-        .text()
-        .await
-        .unwrap()
-        .contains(r#"alt="Sunday lunch with my sister""#));
+    assert!(page.text().await.unwrap().contains(r#"alt="Sunday lunch with my sister""#));
     let picture = with_cookie(&two, &cookie, &format!("/plan/files/{id}/thumb")).await;
     assert_eq!(picture.status(), 200);
     assert_eq!(picture.headers()["content-type"], "image/jpeg");
@@ -71,18 +55,12 @@ async fn a_session_made_on_one_server_is_used_on_the_other() {
         .header("Cookie", &cookie)
         .header("Origin", &two.url)
         .header("Accept", "text/html")
-        .form(&[
-            ("section", "working"),
-            ("text", "My neighbour helps on Tuesdays"),
-        ])
+        .form(&[("section", "working"), ("text", "My neighbour helps on Tuesdays")])
         .send()
         .await
         .unwrap();
     assert_eq!(added.status(), 303, "{:?}", added.text().await);
-    assert!(one
-        .page("/plan")
-        .await
-        .contains("My neighbour helps on Tuesdays"));
+    assert!(one.page("/plan").await.contains("My neighbour helps on Tuesdays"));
 
     // Signing out on the second server ends the session on the first too.
     let signed_out = two
@@ -94,17 +72,9 @@ async fn a_session_made_on_one_server_is_used_on_the_other() {
         .send()
         .await
         .unwrap();
-    assert!(
-        signed_out.status().is_redirection(),
-        "{}",
-        signed_out.status()
-    );
+    assert!(signed_out.status().is_redirection(), "{}", signed_out.status());
     let after = one.client.get(one.at("/plan")).send().await.unwrap();
-    assert!(
-        location(&after).starts_with("/sign-in"),
-        "{:?}",
-        after.headers()
-    );
+    assert!(location(&after).starts_with("/sign-in"), "{:?}", after.headers());
 }
 
 #[tokio::test]

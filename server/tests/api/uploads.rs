@@ -2,10 +2,10 @@
 //! file and real files on disk: what is stored has no metadata, refusals keep what was typed,
 //! and nobody outside the household can fetch a file.
 
-use app::domain::account::Role;
-use reqwest::multipart::{Form, Part};
 use crate::helpers::uploads::{phone_photo, upload};
 use crate::helpers::{location, spawn};
+use app::domain::account::Role;
+use reqwest::multipart::{Form, Part};
 
 const PASSWORD: &str = "a long enough password";
 
@@ -57,7 +57,8 @@ async fn a_web_page_named_like_a_photo_is_refused_and_the_rest_is_kept() {
     let page = portal.page("/plan").await;
     assert!(page.contains("The file must be a photo (JPEG, PNG or WebP), a voice note or a video"), "{page}");
     assert!(page.contains(r#"value="Kept caption""#), "{page}");
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM plan_contributions").fetch_one(&portal.db).await.unwrap();
+    let stored: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM plan_contributions").fetch_one(&portal.db).await.unwrap();
     assert_eq!(stored, 0);
 }
 
@@ -81,7 +82,8 @@ async fn an_oversized_upload_is_refused_with_a_message() {
     portal.sign_in("sam@example.org", PASSWORD).await;
     let mut big = phone_photo();
     big.resize(51 * 1024 * 1024, 0);
-    let response = upload(&portal, &[("upload_section", "important"), ("alt_text", "Big")], Some(("big.jpg", big))).await;
+    let response =
+        upload(&portal, &[("upload_section", "important"), ("alt_text", "Big")], Some(("big.jpg", big))).await;
     assert_eq!(location(&response), "/plan#upload");
     assert!(portal.page("/plan").await.contains("The file must be smaller than 50 MB"));
 }
@@ -120,11 +122,18 @@ async fn a_pictures_caption_and_description_can_be_changed_but_the_description_n
     let page = portal.page(&change_page).await;
     assert!(page.contains("Describe what is in the picture") && page.contains("Sunday lunch"), "{page}");
 
-    let changed = [("id", id.to_string()), ("alt_text", "My note about Sunday lunch".to_owned()), ("caption", "Sundays".to_owned())];
+    let changed = [
+        ("id", id.to_string()),
+        ("alt_text", "My note about Sunday lunch".to_owned()),
+        ("caption", "Sundays".to_owned()),
+    ];
     let changed: Vec<(&str, &str)> = changed.iter().map(|(k, v)| (*k, v.as_str())).collect();
     portal.post_form("/api/plan/change", &change_page, &changed).await;
     let (caption, alt_text, changed_at): (String, String, Option<String>) =
-        sqlx::query_as("SELECT caption, alt_text, CAST(changed_at AS TEXT) FROM plan_contributions").fetch_one(&portal.db).await.unwrap();
+        sqlx::query_as("SELECT caption, alt_text, CAST(changed_at AS TEXT) FROM plan_contributions")
+            .fetch_one(&portal.db)
+            .await
+            .unwrap();
     assert_eq!((caption.as_str(), alt_text.as_str()), ("Sundays", "My note about Sunday lunch"));
     assert!(changed_at.is_some());
 }
@@ -140,7 +149,13 @@ async fn the_pages_script_gets_field_messages_or_where_to_go_instead_of_redirect
             form = form.text(name, value);
         }
         let form = form.part("file", Part::bytes(file).file_name("IMG_0004.jpg"));
-        portal.client.post(portal.at("/plan/upload")).header("Origin", &portal.url).header("Accept", "application/json").multipart(form).send()
+        portal
+            .client
+            .post(portal.at("/plan/upload"))
+            .header("Origin", &portal.url)
+            .header("Accept", "application/json")
+            .multipart(form)
+            .send()
     };
     let refused = send(vec![("upload_section", "important")], b"<svg onload=alert(1)>".to_vec()).await.unwrap();
     assert_eq!(refused.status(), 422);

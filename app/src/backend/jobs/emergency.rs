@@ -2,8 +2,8 @@
 //! carer last confirmed it is up. It carries the first name and a link, nothing of the plan.
 use chrono::{Days, Months};
 
-use crate::kit::i18n::Text;
 use crate::backend::ports::{Email, Services, StoreError};
+use crate::kit::i18n::Text;
 
 /// Sends the reminder to each carer whose plan is due to be confirmed again within two weeks,
 /// once per confirmation. Returns how many went out.
@@ -17,7 +17,11 @@ pub async fn send_reminders(services: &Services) -> Result<usize, StoreError> {
             let first_name = account.display_name.split_whitespace().next().unwrap_or_default();
             let body = locale.fill(
                 Text::EmergencyMailBody,
-                &[("name", first_name), ("link", &format!("{}/emergency", services.public_url)), ("council", &services.council.name)],
+                &[
+                    ("name", first_name),
+                    ("link", &format!("{}/emergency", services.public_url)),
+                    ("council", &services.council.name),
+                ],
             );
             let email = Email { to: account.email, subject: locale.text(Text::EmergencyMailSubject).to_owned(), body };
             services.mailer.send(&email).await?;

@@ -3,9 +3,10 @@
 //! them. A person who said no gets none.
 use chrono::Days;
 
-use crate::features::reviews::api::reference;
-use crate::features::reviews::words;
+use crate::backend::cx::Cx;
 use crate::backend::ports::{Email, Review, Services, StoreError};
+use crate::features::reviews::wire::reference;
+use crate::features::reviews::words;
 use crate::kit::i18n::Text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,21 +30,33 @@ pub async fn notify(services: &Services, review: &Review, notice: Notice) -> Res
     let (subject, body) = match notice {
         Notice::Received => (
             Text::ReviewMailReceivedSubject,
-            locale.fill(Text::ReviewMailReceivedBody, &[("date", &date(review.created_at.date_naive())), ("reference", &reference)]),
+            locale.fill(
+                Text::ReviewMailReceivedBody,
+                &[("date", &date(review.created_at.date_naive())), ("reference", &reference)],
+            ),
         ),
         Notice::Arranged => {
             let Some(arranged) = review.arrangement else { return Ok(()) };
             let method = words::method(locale, arranged.method);
-            let body = locale.fill(Text::ReviewMailArrangedBody, &[("reference", &reference), ("date", &date(arranged.on)), ("method", method)]);
+            let body = locale.fill(
+                Text::ReviewMailArrangedBody,
+                &[("reference", &reference), ("date", &date(arranged.on)), ("method", method)],
+            );
             (Text::ReviewMailArrangedSubject, body)
         }
         Notice::Done => {
             let done = review.done_at.map(|d| d.date_naive()).unwrap_or_else(|| services.clock.now().date_naive());
-            (Text::ReviewMailDoneSubject, locale.fill(Text::ReviewMailDoneBody, &[("reference", &reference), ("date", &date(done))]))
+            (
+                Text::ReviewMailDoneSubject,
+                locale.fill(Text::ReviewMailDoneBody, &[("reference", &reference), ("date", &date(done))]),
+            )
         }
         Notice::Reminder => {
             let Some((from, by)) = review.due else { return Ok(()) };
-            (Text::ReviewMailReminderSubject, locale.fill(Text::ReviewMailReminderBody, &[("from", &date(from)), ("by", &date(by))]))
+            (
+                Text::ReviewMailReminderSubject,
+                locale.fill(Text::ReviewMailReminderBody, &[("from", &date(from)), ("by", &date(by))]),
+            )
         }
     };
     let link = match notice {
@@ -74,13 +87,13 @@ pub async fn send_reminders(services: &Services) -> Result<usize, StoreError> {
 
 /// Sends a notice after a change the person has already been shown: a mail that cannot go out
 /// is logged (with the request id) rather than undoing what they did.
-pub async fn notify_after(services: &Services, visitor: &crate::kit::visitor::Visitor, id: i64, notice: Notice) {
-    let sent = match services.store.review(id).await {
-        Ok(Some(review)) => notify(services, &review, notice).await,
+pub async fn notify_after<Who>(cx: &Cx<Who>, id: i64, notice: Notice) {
+    let sent = match cx.store().review(id).await {
+        Ok(Some(review)) => notify(cx.services(), &review, notice).await,
         Ok(None) => Ok(()),
         Err(error) => Err(error),
     };
     if let Err(error) = sent {
-        tracing::warn!(request_id = %visitor.request_id, "review {id}: the email did not go out: {error}");
+        tracing::warn!(request_id = %cx.visitor().request_id, "review {id}: the email did not go out: {error}");
     }
 }

@@ -3,6 +3,9 @@
 use async_trait::async_trait;
 
 use super::{AuditEvent, FileStore, StoreError, StoreResult};
+use crate::backend::cx::Cx;
+use crate::error::AppError;
+use crate::kit::visitor::SignedInUser;
 
 /// Everything held about one person: each table's rows (as JSON objects, secrets left out) and
 /// the keys of their files in the file store.
@@ -29,6 +32,33 @@ pub struct Erasure {
     pub file_keys: Vec<String>,
 }
 
+impl Erasure {
+    /// Erases `person_id`'s data for the signed-in staff member, giving `reason`: the records
+    /// first (the store records the audit event in the same transaction), then every file of
+    /// theirs. Returns how many files were deleted. A file left behind by a fault is named by
+    /// nothing and is removed by asking again (erasure can be repeated).
+    pub async fn carry_out(cx: &Cx<SignedInUser>, person_id: i64, reason: String) -> Result<usize, AppError> {
+        let event = AuditEvent {
+            at: cx.now(),
+            actor_id: Some(cx.me().id),
+            action: "erased personal data".to_owned(),
+            subject_id: Some(person_id),
+            reason: Some(reason),
+            detail: Some(format!("request {}", cx.visitor().request_id)),
+            client_ip: cx.visitor().client_ip.clone(),
+        };
+        let erased = cx.store().erase_person(person_id, &event).await?;
+        let files = cx.services().files.as_ref();
+        let keys = person_file_keys(files, person_id, &erased.file_keys)
+            .await
+            .map_err(|e| cx.internal("listing a person's files", e))?;
+        for key in &keys {
+            files.delete(key).await.map_err(|e| cx.internal("deleting a person's file", e))?;
+        }
+        Ok(keys.len())
+    }
+}
+
 #[async_trait]
 pub trait DataRightsStore: Send + Sync {
     /// Every row about `user_id` in every table that holds personal data. `NotFound` when
@@ -45,7 +75,11 @@ pub fn files_folder(person_id: i64) -> String {
 }
 
 /// Every file of one person: those their records name and any in their folder.
-pub async fn person_file_keys(files: &dyn FileStore, person_id: i64, named: &[String]) -> Result<Vec<String>, StoreError> {
+pub async fn person_file_keys(
+    files: &dyn FileStore,
+    person_id: i64,
+    named: &[String],
+) -> Result<Vec<String>, StoreError> {
     let mut keys: std::collections::BTreeSet<String> = named.iter().cloned().collect();
     keys.extend(files.list(&files_folder(person_id)).await?);
     Ok(keys.into_iter().collect())

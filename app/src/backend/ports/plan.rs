@@ -1,12 +1,16 @@
 //! The store's side of the person's own plan: contributions, the files behind pictures and
-//! clips, the text being mapped into sections, and versions sent for agreement.
+//! clips, the text being mapped into sections, and versions sent for agreement; and how each
+//! shows on the plan's pages.
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::{StoreError, StoreResult};
+use crate::backend::cx::AboutPerson;
 use crate::domain::plan::record::CareAndSupportPlan;
-use crate::domain::reviews::PlannedReview;
 use crate::domain::plan::{ContributionChange, ContributionKind, PlanSection, SentContribution};
+use crate::domain::reviews::PlannedReview;
+use crate::features::plan::wire::{PlanItem, PlanVersionView};
+use crate::kit::i18n::Locale;
 
 /// Something a person put in their plan: words, or a picture or clip kept in the file store.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,6 +26,21 @@ pub struct Contribution {
     pub media_type: Option<String>,
     pub size_bytes: i64,
     pub added_at: DateTime<Utc>,
+}
+
+impl Contribution {
+    /// The contribution as the person's plan page shows it.
+    pub fn item(self) -> PlanItem {
+        PlanItem {
+            id: self.id,
+            section: self.section,
+            kind: self.kind,
+            body: self.body,
+            caption: self.caption,
+            alt_text: self.alt_text,
+            media_type: self.media_type,
+        }
+    }
 }
 
 /// The contribution as it is frozen when the plan is sent for agreement.
@@ -51,6 +70,34 @@ pub struct PlanVersion {
     pub record: Option<CareAndSupportPlan>,
     pub signed_off_by: Option<String>,
     pub signed_off_at: Option<DateTime<Utc>>,
+}
+
+impl PlanVersion {
+    /// The version as its pages show it, without the carers' emergency plans (the version page
+    /// adds those).
+    pub fn view(self, locale: Locale) -> PlanVersionView {
+        PlanVersionView {
+            id: self.id,
+            person_id: self.person_id,
+            person_name: self.person_name,
+            version: self.version,
+            sent_on: locale.long_date(self.submitted_at.date_naive()),
+            review_on: self.record.as_ref().map(|r| locale.long_date(r.review_date)),
+            contributions: self.contributions,
+            record: self.record,
+            signed_off: self
+                .signed_off_by
+                .zip(self.signed_off_at)
+                .map(|(who, when)| (who, locale.long_date(when.date_naive()))),
+            carers_plans: Vec::new(),
+        }
+    }
+}
+
+impl AboutPerson for PlanVersion {
+    fn person_id(&self) -> i64 {
+        self.person_id
+    }
 }
 
 /// A picture or clip to add to a plan, already checked and stored.
@@ -100,11 +147,22 @@ pub trait PlanStore: Send + Sync {
     /// Swaps a contribution with its neighbour in the section. `NotFound` unless it is theirs.
     async fn move_contribution(&self, person_id: i64, id: i64, up: bool) -> StoreResult<()>;
     /// New words, or a new caption and description. `NotFound` unless it is theirs and still in the plan.
-    async fn change_contribution(&self, person_id: i64, id: i64, change: &ContributionChange, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn change_contribution(
+        &self,
+        person_id: i64,
+        id: i64,
+        change: &ContributionChange,
+        at: DateTime<Utc>,
+    ) -> StoreResult<()>;
     /// Takes a contribution out of the plan (the record is kept). `NotFound` unless it is theirs.
     async fn remove_contribution(&self, person_id: i64, id: i64, at: DateTime<Utc>) -> StoreResult<()>;
     /// Freezes the person's contributions as the next version of their plan, sent for agreement.
-    async fn send_plan(&self, person_id: i64, contributions: &[SentContribution], at: DateTime<Utc>) -> StoreResult<i64>;
+    async fn send_plan(
+        &self,
+        person_id: i64,
+        contributions: &[SentContribution],
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64>;
     /// A person's plan versions, newest first.
     async fn plan_versions(&self, person_id: i64) -> StoreResult<Vec<PlanVersion>>;
     async fn plan_version(&self, id: i64) -> StoreResult<Option<PlanVersion>>;

@@ -2,8 +2,6 @@
 //! the needs arise from providing necessary care; because of them the carer's health is
 //! deteriorating or at risk, or they cannot achieve one or more of the eight outcomes; and as
 //! a result there is, or is likely to be, a significant impact on their wellbeing.
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::records::CarerOutcome;
@@ -34,38 +32,44 @@ impl EligibilityDecision {
             && self.significant_impact
     }
 
-    /// Reads the decision form. Each yes/no must be answered; reasons are required; advice is
-    /// required when the carer is not eligible.
-    pub fn parse(form: &BTreeMap<String, String>) -> Result<EligibilityDecision, Vec<DecisionProblem>> {
+    /// The decision as the practitioner gave it: each yes/no must be answered (`None` when it
+    /// was not), every reason is required (in `Reasons::FIELDS` order), and advice is required
+    /// when the carer is not eligible.
+    pub fn new(
+        necessary_care: Option<bool>,
+        health_at_risk: Option<bool>,
+        outcomes_not_achieved: Vec<CarerOutcome>,
+        significant_impact: Option<bool>,
+        reasons: [&str; 4],
+        advice: &str,
+    ) -> Result<EligibilityDecision, Vec<DecisionProblem>> {
         let mut problems = Vec::new();
-        let mut yes_no = |field: &'static str| match form.get(field).map(String::as_str) {
-            Some("yes") => Some(true),
-            Some("no") => Some(false),
-            _ => {
+        let mut answered = |field: &'static str, answer: Option<bool>| {
+            if answer.is_none() {
                 problems.push(DecisionProblem::Unanswered(field));
-                None
             }
+            answer
         };
-        let necessary = yes_no("necessary_care");
-        let health = yes_no("health_at_risk");
-        let impact = yes_no("significant_impact");
-        let outcomes: Vec<CarerOutcome> =
-            CarerOutcome::ALL.iter().copied().filter(|o| form.contains_key(&format!("outcomes-{}", o.code()))).collect();
-        let text = |field| form.get(field).map(String::as_str).unwrap_or_default();
-        let mut reasons = Reasons::FIELDS.into_iter().map(|field| match BoundedText::required(text(field), Self::TEXT_MAX) {
-            Ok(reason) => Some(reason.as_str().to_owned()),
-            Err(problem) => {
-                problems.push(DecisionProblem::Reason(field, problem));
-                None
+        let necessary = answered("necessary_care", necessary_care);
+        let health = answered("health_at_risk", health_at_risk);
+        let impact = answered("significant_impact", significant_impact);
+        let mut given = Reasons::FIELDS.into_iter().zip(reasons).map(|(field, text)| {
+            match BoundedText::required(text, Self::TEXT_MAX) {
+                Ok(reason) => Some(reason.into_inner()),
+                Err(problem) => {
+                    problems.push(DecisionProblem::Reason(field, problem));
+                    None
+                }
             }
         });
-        let reasons = match (reasons.next().flatten(), reasons.next().flatten(), reasons.next().flatten(), reasons.next().flatten()) {
-            (Some(necessary_care), Some(health), Some(outcomes), Some(impact)) => {
-                Some(Reasons { necessary_care, health, outcomes, impact })
-            }
-            _ => None,
-        };
-        let advice = text("advice").trim().to_owned();
+        let reasons =
+            match (given.next().flatten(), given.next().flatten(), given.next().flatten(), given.next().flatten()) {
+                (Some(necessary_care), Some(health), Some(outcomes), Some(impact)) => {
+                    Some(Reasons { necessary_care, health, outcomes, impact })
+                }
+                _ => None,
+            };
+        let advice = advice.trim().to_owned();
         if advice.chars().count() > Self::TEXT_MAX {
             problems.push(DecisionProblem::Advice(TextProblem::TooLong { max: Self::TEXT_MAX }));
         }
@@ -75,7 +79,7 @@ impl EligibilityDecision {
         let decision = EligibilityDecision {
             needs_from_necessary_care: necessary,
             health_at_risk: health,
-            outcomes_not_achieved: outcomes,
+            outcomes_not_achieved,
             significant_impact: impact,
             reasons,
             advice,
@@ -91,6 +95,15 @@ impl EligibilityDecision {
     }
 }
 
+/// A yes-or-no radio as posted: `yes`, `no`, or unanswered.
+pub fn yes_no(value: &str) -> Option<bool> {
+    match value {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
 /// The practitioner's reasons, one for each part of the test.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reasons {
@@ -102,7 +115,8 @@ pub struct Reasons {
 
 impl Reasons {
     /// The form fields, in the order they appear.
-    pub const FIELDS: [&'static str; 4] = ["necessary_care_reason", "health_reason", "outcomes_reason", "impact_reason"];
+    pub const FIELDS: [&'static str; 4] =
+        ["necessary_care_reason", "health_reason", "outcomes_reason", "impact_reason"];
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,9 +143,8 @@ impl Problem for DecisionProblem {
             DecisionProblem::Unanswered(_) => locale.text(Text::DecisionImpactMissing).to_owned(),
             DecisionProblem::Reason(_, TextProblem::Missing) => locale.text(Text::DecisionReasonsMissing).to_owned(),
             DecisionProblem::Advice(TextProblem::Missing) => locale.text(Text::DecisionAdviceMissing).to_owned(),
-            DecisionProblem::Reason(_, TextProblem::TooLong { max }) | DecisionProblem::Advice(TextProblem::TooLong { max }) => {
-                with_max(locale, Text::DecisionTooLong, *max)
-            }
+            DecisionProblem::Reason(_, TextProblem::TooLong { max })
+            | DecisionProblem::Advice(TextProblem::TooLong { max }) => with_max(locale, Text::DecisionTooLong, *max),
         }
     }
 }

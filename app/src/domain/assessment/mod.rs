@@ -33,22 +33,38 @@ pub struct Draft {
 
 impl Draft {
     pub fn status(&self, section: Section) -> SectionStatus {
-        let pages: Vec<Page> = questions::pages(&self.answers).into_iter().filter(|p| p.section == section).collect();
-        if pages.is_empty() {
-            return SectionStatus::CannotStartYet;
-        }
-        let seen = pages.iter().filter(|p| self.seen_pages.contains(&p.id)).count();
-        match seen {
-            0 => SectionStatus::NotStarted,
-            n if n == pages.len() => SectionStatus::Completed,
-            _ => SectionStatus::InProgress,
-        }
+        self.progress(section, &questions::pages(&self.answers)).0
     }
 
     /// The first page of a section not yet seen (or its first page), where "start" leads.
     pub fn entry_page(&self, section: Section) -> Option<Page> {
-        let pages: Vec<Page> = questions::pages(&self.answers).into_iter().filter(|p| p.section == section).collect();
-        pages.iter().find(|p| !self.seen_pages.contains(&p.id)).or(pages.first()).cloned()
+        self.progress(section, &questions::pages(&self.answers)).1
+    }
+
+    /// The task list: each section with its status and where "start" leads, from one list of
+    /// pages.
+    pub fn task_list(&self) -> Vec<(Section, SectionStatus, Option<Page>)> {
+        let all = questions::pages(&self.answers);
+        Section::ALL
+            .iter()
+            .map(|&section| {
+                let (status, entry) = self.progress(section, &all);
+                (section, status, entry)
+            })
+            .collect()
+    }
+
+    fn progress(&self, section: Section, all: &[Page]) -> (SectionStatus, Option<Page>) {
+        let pages: Vec<&Page> = all.iter().filter(|p| p.section == section).collect();
+        let seen = pages.iter().filter(|p| self.seen_pages.contains(&p.id)).count();
+        let status = match seen {
+            _ if pages.is_empty() => SectionStatus::CannotStartYet,
+            0 => SectionStatus::NotStarted,
+            n if n == pages.len() => SectionStatus::Completed,
+            _ => SectionStatus::InProgress,
+        };
+        let entry = pages.iter().find(|p| !self.seen_pages.contains(&p.id)).or(pages.first()).map(|p| (*p).clone());
+        (status, entry)
     }
 }
 

@@ -198,6 +198,26 @@ pub fn previous_in_section(id: &str, answers: &Answers) -> Option<Page> {
     at.checked_sub(1).and_then(|i| all.get(i)).filter(|before| before.section == all[at].section).cloned()
 }
 
+/// A page with its neighbours in the same section: where "Back" and "Continue" lead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageInSection {
+    pub page: Page,
+    pub previous: Option<Page>,
+    pub next: Option<Page>,
+}
+
+/// The page with this id and its neighbours, from one list of pages. Saving a page never
+/// changes its own section's pages (choosing tasks adds pages to the next section only), so
+/// the answers before a save lead to the same next page as the answers after it.
+pub fn locate(id: &str, answers: &Answers) -> Option<PageInSection> {
+    let mut all = pages(answers);
+    let at = all.iter().position(|p| p.id == id)?;
+    let section = all[at].section;
+    let next = all.get(at + 1).filter(|next| next.section == section).cloned();
+    let previous = at.checked_sub(1).and_then(|i| all.get(i)).filter(|before| before.section == section).cloned();
+    Some(PageInSection { page: all.swap_remove(at), previous, next })
+}
+
 /// Something wrong with one answer. Only over-long text can really happen from the portal's
 /// own pages; the others come from hand-made requests and are refused all the same.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -282,10 +302,9 @@ impl crate::domain::Problem for AnswerProblem {
     fn message(&self, locale: crate::kit::i18n::Locale) -> String {
         use crate::kit::i18n::Text;
         match self {
-            AnswerProblem::TooLong { max, count, .. } => locale.fill(
-                Text::AssessmentErrorsTooLong,
-                &[("max", &max.to_string()), ("count", &count.to_string())],
-            ),
+            AnswerProblem::TooLong { max, count, .. } => {
+                locale.fill(Text::AssessmentErrorsTooLong, &[("max", &max.to_string()), ("count", &count.to_string())])
+            }
             AnswerProblem::NotAnOption { .. } => locale.text(Text::AssessmentErrorsNotAnOption).to_owned(),
         }
     }

@@ -102,6 +102,9 @@ mod tests {
     #[test]
     fn distress_and_risk_count_as_unable_to_achieve() {
         let unable: Vec<_> = OutcomeAchievement::ALL.iter().filter(|a| a.counts_as_unable()).collect();
-        assert_eq!(unable, [&OutcomeAchievement::OnlyWithDistress, &OutcomeAchievement::OnlyAtRisk, &OutcomeAchievement::No]);
+        assert_eq!(
+            unable,
+            [&OutcomeAchievement::OnlyWithDistress, &OutcomeAchievement::OnlyAtRisk, &OutcomeAchievement::No]
+        );
     }
 }

@@ -49,7 +49,10 @@ fn over_long_text_is_refused_with_the_count() {
     let page = find_page("working", &Answers::new()).unwrap();
     let text = "ż".repeat(LONG_MAX + 5);
     let problems = page.read(&form(&[("working", &text)])).unwrap_err();
-    assert_eq!(problems, vec![AnswerProblem::TooLong { question: "working".into(), max: LONG_MAX, count: LONG_MAX + 5 }]);
+    assert_eq!(
+        problems,
+        vec![AnswerProblem::TooLong { question: "working".into(), max: LONG_MAX, count: LONG_MAX + 5 }]
+    );
     // Polish letters count as one character each, as the page counts them.
     assert!(page.read(&form(&[("working", &"ż".repeat(LONG_MAX))])).is_ok());
 }
@@ -72,6 +75,11 @@ fn section_status_follows_the_pages_seen() {
     assert_eq!(draft.entry_page(Section::AboutYou).unwrap().id, "work");
     draft.seen_pages.extend(["work".to_owned(), "own-health".to_owned()]);
     assert_eq!(draft.status(Section::AboutYou), SectionStatus::Completed);
+    // The task list says the same as asking section by section.
+    for (section, status, entry) in draft.task_list() {
+        assert_eq!(status, draft.status(section));
+        assert_eq!(entry, draft.entry_page(section));
+    }
 }
 
 #[test]
@@ -108,38 +116,47 @@ fn the_record_types_each_answer_and_flags_young_carers() {
 
 #[test]
 fn eligibility_needs_all_three_conditions() {
-    let decide = |pairs: &[(&str, &str)]| EligibilityDecision::parse(&form(pairs));
-    let eligible = decide(&[
-        ("necessary_care", "yes"),
-        ("health_at_risk", "no"),
-        ("outcomes-nutrition", "yes"),
-        ("significant_impact", "yes"),
-        ("necessary_care_reason", "Your mother could not manage without you."),
-        ("health_reason", "You told us your health is fine."),
-        ("outcomes_reason", "You cannot eat properly because of night care."),
-        ("impact_reason", "Poor nutrition harms your wellbeing."),
-    ])
-    .unwrap();
+    let reasons = [
+        "Your mother could not manage without you.",
+        "You told us your health is fine.",
+        "You cannot eat properly because of night care.",
+        "Poor nutrition harms your wellbeing.",
+    ];
+    let eligible =
+        EligibilityDecision::new(Some(true), Some(false), vec![CarerOutcome::Nutrition], Some(true), reasons, "")
+            .unwrap();
     assert!(eligible.eligible());
     assert_eq!(eligible.outcomes_not_achieved, vec![CarerOutcome::Nutrition]);
 
     // Not eligible without health or an outcome; then advice is required.
-    let problems = decide(&[
-        ("necessary_care", "yes"),
-        ("health_at_risk", "no"),
-        ("significant_impact", "yes"),
-        ("necessary_care_reason", "a"),
-        ("health_reason", "b"),
-        ("outcomes_reason", "c"),
-        ("impact_reason", "d"),
-    ])
-    .unwrap_err();
+    let problems =
+        EligibilityDecision::new(Some(true), Some(false), vec![], Some(true), ["a", "b", "c", "d"], "  ").unwrap_err();
     assert_eq!(problems, vec![DecisionProblem::Advice(crate::domain::text::TextProblem::Missing)]);
 
-    let problems = decide(&[]).unwrap_err();
+    let problems = EligibilityDecision::new(None, None, vec![], None, [""; 4], "").unwrap_err();
     let fields: Vec<String> = problems.iter().map(crate::domain::Problem::field).collect();
     assert_eq!(
         fields,
-        ["necessary_care", "health_at_risk", "significant_impact", "necessary_care_reason", "health_reason", "outcomes_reason", "impact_reason"]
+        [
+            "necessary_care",
+            "health_at_risk",
+            "significant_impact",
+            "necessary_care_reason",
+            "health_reason",
+            "outcomes_reason",
+            "impact_reason"
+        ]
     );
+}
+
+#[test]
+fn a_page_is_located_with_the_same_neighbours_as_back_and_continue_find() {
+    let answers: Answers = [("tasks".to_owned(), "meals,night_care".to_owned())].into();
+    for page in pages(&answers) {
+        let found = super::questions::locate(&page.id, &answers).unwrap();
+        assert_eq!(found.page, page);
+        assert_eq!(found.previous, previous_in_section(&page.id, &answers));
+        assert_eq!(found.next, next_in_section(&page.id, &answers));
+    }
+    assert_eq!(super::questions::locate("task-transport", &answers), None);
 }

@@ -6,7 +6,7 @@ use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::assessment::CarerOutcome;
-use crate::domain::date::{date_input, DateProblem};
+use crate::domain::date::DateProblem;
 use crate::domain::money::{Money, MoneyProblem};
 use crate::domain::text::{BoundedText, TextProblem};
 use crate::domain::{with_max, Problem};
@@ -89,30 +89,22 @@ pub struct PersonalBudget {
 }
 
 impl PersonalBudget {
-    pub fn parse(form: &BTreeMap<String, String>) -> Result<PersonalBudget, Vec<BudgetProblem>> {
-        let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
-        let money = |name: &'static str| Money::parse(field(name)).map_err(|p| BudgetProblem::Money(name, p));
+    /// The budget from its answers as typed (amounts, and codes for the choices). The Direct
+    /// Payment's answers count only when the budget is taken, wholly or partly, as one.
+    pub fn new(
+        indicative: &str,
+        amount: &str,
+        period: &str,
+        taken_as: &str,
+        direct_payment: Result<DirectPayment, Vec<BudgetProblem>>,
+    ) -> Result<PersonalBudget, Vec<BudgetProblem>> {
         let mut problems = Vec::new();
-        let indicative = money("indicative").map_err(|p| problems.push(p)).ok();
-        let amount = money("amount").map_err(|p| problems.push(p)).ok();
-        let period = BudgetPeriod::parse(field("period")).ok_or(BudgetProblem::Period).map_err(|p| problems.push(p)).ok();
-        let taken_as = TakenAs::parse(field("taken_as")).ok_or(BudgetProblem::TakenAs).map_err(|p| problems.push(p)).ok();
+        let indicative = money("indicative", indicative).map_err(|p| problems.push(p)).ok();
+        let amount = money("amount", amount).map_err(|p| problems.push(p)).ok();
+        let period = BudgetPeriod::parse(period).ok_or(BudgetProblem::Period).map_err(|p| problems.push(p)).ok();
+        let taken_as = TakenAs::parse(taken_as).ok_or(BudgetProblem::TakenAs).map_err(|p| problems.push(p)).ok();
         let direct_payment = match taken_as {
-            Some(TakenAs::DirectPayment | TakenAs::Mix) => {
-                let dp_amount = money("dp_amount").map_err(|p| problems.push(p)).ok();
-                let frequency =
-                    PaymentFrequency::parse(field("dp_frequency")).ok_or(BudgetProblem::Frequency).map_err(|p| problems.push(p)).ok();
-                let starts_on = date_input(form, "dp_start").map_err(|p| problems.push(BudgetProblem::StartDate(p))).ok();
-                let purpose = BoundedText::required(field("dp_purpose"), PURPOSE_MAX)
-                    .map_err(|p| problems.push(BudgetProblem::Purpose(p)))
-                    .ok();
-                match (dp_amount, frequency, starts_on, purpose) {
-                    (Some(amount), Some(frequency), Some(starts_on), Some(purpose)) => {
-                        Some(DirectPayment { amount, frequency, starts_on, purpose: purpose.into_inner() })
-                    }
-                    _ => None,
-                }
-            }
+            Some(TakenAs::DirectPayment | TakenAs::Mix) => direct_payment.map_err(|p| problems.extend(p)).ok(),
             _ => None,
         };
         match (indicative, amount, period, taken_as) {
@@ -122,6 +114,36 @@ impl PersonalBudget {
             _ => Err(problems),
         }
     }
+}
+
+impl DirectPayment {
+    /// The Direct Payment from its answers as typed, with the start date read from the form:
+    /// every problem, named by the `dp_` fields.
+    pub fn new(
+        amount: &str,
+        frequency: &str,
+        starts_on: Result<NaiveDate, DateProblem>,
+        purpose: &str,
+    ) -> Result<DirectPayment, Vec<BudgetProblem>> {
+        let mut problems = Vec::new();
+        let amount = money("dp_amount", amount).map_err(|p| problems.push(p)).ok();
+        let frequency =
+            PaymentFrequency::parse(frequency).ok_or(BudgetProblem::Frequency).map_err(|p| problems.push(p)).ok();
+        let starts_on = starts_on.map_err(|p| problems.push(BudgetProblem::StartDate(p))).ok();
+        let purpose =
+            BoundedText::required(purpose, PURPOSE_MAX).map_err(|p| problems.push(BudgetProblem::Purpose(p))).ok();
+        match (amount, frequency, starts_on, purpose) {
+            (Some(amount), Some(frequency), Some(starts_on), Some(purpose)) => {
+                Ok(DirectPayment { amount, frequency, starts_on, purpose: purpose.into_inner() })
+            }
+            _ => Err(problems),
+        }
+    }
+}
+
+/// An amount of money typed into the field `name`.
+fn money(name: &'static str, typed: &str) -> Result<Money, BudgetProblem> {
+    Money::parse(typed).map_err(|p| BudgetProblem::Money(name, p))
 }
 
 /// Something the person paid for from their budget.
@@ -135,21 +157,30 @@ pub struct Spend {
 }
 
 impl Spend {
-    pub fn parse(form: &BTreeMap<String, String>, today: NaiveDate) -> Result<Spend, Vec<BudgetProblem>> {
-        let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
-        let on = match date_input(form, "spent") {
+    /// The spending from the date read from the form (today or before) and the other answers
+    /// as typed; no outcome (`""` or `"none"`) is allowed.
+    pub fn new(
+        on: Result<NaiveDate, DateProblem>,
+        amount: &str,
+        what_for: &str,
+        outcome: &str,
+        today: NaiveDate,
+    ) -> Result<Spend, Vec<BudgetProblem>> {
+        let on = match on {
             Ok(date) if date > today => Err(BudgetProblem::SpentInFuture),
             Ok(date) => Ok(date),
             Err(p) => Err(BudgetProblem::SpentDate(p)),
         };
-        let amount = Money::parse(field("amount")).map_err(|p| BudgetProblem::Money("amount", p));
-        let what_for = BoundedText::required(field("what_for"), WHAT_FOR_MAX).map_err(BudgetProblem::WhatFor);
-        let outcome = match field("outcome") {
+        let amount = money("amount", amount);
+        let what_for = BoundedText::required(what_for, WHAT_FOR_MAX).map_err(BudgetProblem::WhatFor);
+        let outcome = match outcome {
             "" | "none" => Ok(None),
             code => CarerOutcome::parse(code).map(Some).ok_or(BudgetProblem::Outcome),
         };
         match (on, amount, what_for, outcome) {
-            (Ok(on), Ok(amount), Ok(what_for), Ok(outcome)) => Ok(Spend { on, amount, what_for: what_for.into_inner(), outcome }),
+            (Ok(on), Ok(amount), Ok(what_for), Ok(outcome)) => {
+                Ok(Spend { on, amount, what_for: what_for.into_inner(), outcome })
+            }
             (on, amount, what_for, outcome) => {
                 Err([on.err(), amount.err(), what_for.err(), outcome.err()].into_iter().flatten().collect())
             }
@@ -179,7 +210,7 @@ pub fn summarise(budget: &PersonalBudget, spends: &[Spend], today: NaiveDate) ->
         *total = *total + spend.amount;
     }
     let mut by_outcome: Vec<_> = by_outcome.into_iter().collect();
-    by_outcome.sort_by(|a, b| b.1.cmp(&a.1));
+    by_outcome.sort_by_key(|(_, amount)| std::cmp::Reverse(*amount));
     let paid_so_far = budget.direct_payment.as_ref().map(|dp| {
         let count = dp.payments_until(today).len() as i64;
         Money::from_pence(dp.amount.pence() * count)
@@ -239,7 +270,8 @@ impl Problem for BudgetProblem {
                 Text::BudgetErrorsDateInvalid
             }
             BudgetProblem::Purpose(TextProblem::Missing) => Text::BudgetErrorsPurpose,
-            BudgetProblem::Purpose(TextProblem::TooLong { max }) | BudgetProblem::WhatFor(TextProblem::TooLong { max }) => {
+            BudgetProblem::Purpose(TextProblem::TooLong { max })
+            | BudgetProblem::WhatFor(TextProblem::TooLong { max }) => {
                 return with_max(locale, Text::BudgetErrorsTooLong, *max)
             }
             BudgetProblem::SpentDate(DateProblem::Missing) => Text::BudgetErrorsSpentMissing,

@@ -1,9 +1,5 @@
 use super::*;
 
-fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
-}
-
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
@@ -14,8 +10,8 @@ fn direct_payment(frequency: PaymentFrequency, starts_on: NaiveDate) -> DirectPa
 
 #[test]
 fn a_budget_taken_as_a_direct_payment_needs_its_amount_frequency_start_and_purpose() {
-    let base = [("indicative", "1,200"), ("amount", "1250.00"), ("period", "year"), ("taken_as", "direct_payment")];
-    let problems = PersonalBudget::parse(&form(&base)).unwrap_err();
+    let no_details = DirectPayment::new("", "", Err(DateProblem::Missing), "");
+    let problems = PersonalBudget::new("1,200", "1250.00", "year", "direct_payment", no_details).unwrap_err();
     assert_eq!(
         problems,
         [
@@ -25,21 +21,14 @@ fn a_budget_taken_as_a_direct_payment_needs_its_amount_frequency_start_and_purpo
             BudgetProblem::Purpose(TextProblem::Missing)
         ]
     );
-    let mut full = base.to_vec();
-    full.extend([
-        ("dp_amount", "96.15"),
-        ("dp_frequency", "four_weekly"),
-        ("dp_start-day", "1"),
-        ("dp_start-month", "12"),
-        ("dp_start-year", "2026"),
-        ("dp_purpose", "A sitting service so I can go to work"),
-    ]);
-    let budget = PersonalBudget::parse(&form(&full)).unwrap();
+    let details =
+        DirectPayment::new("96.15", "four_weekly", Ok(day(2026, 12, 1)), "A sitting service so I can go to work");
+    let budget = PersonalBudget::new("1,200", "1250.00", "year", "direct_payment", details).unwrap();
     assert_eq!(budget.amount, Money::from_pence(125_000));
     assert_eq!(budget.direct_payment.unwrap().starts_on, day(2026, 12, 1));
     // Services the council arranges need no Direct Payment details.
-    let council = [("indicative", "900"), ("amount", "900"), ("period", "year"), ("taken_as", "council_arranged")];
-    assert_eq!(PersonalBudget::parse(&form(&council)).unwrap().direct_payment, None);
+    let no_details = DirectPayment::new("", "", Err(DateProblem::Missing), "");
+    assert_eq!(PersonalBudget::new("900", "900", "year", "council_arranged", no_details).unwrap().direct_payment, None);
 }
 
 #[test]
@@ -57,17 +46,9 @@ fn payments_arrive_on_their_frequency_and_monthly_ones_keep_their_day() {
 #[test]
 fn a_spend_is_in_the_past_with_an_amount_and_what_it_was_for() {
     let today = day(2026, 11, 23);
-    let spend = Spend::parse(
-        &form(&[("spent-day", "20"), ("spent-month", "11"), ("spent-year", "2026"), ("amount", "£35"), ("what_for", "Gym"), ("outcome", "recreation")]),
-        today,
-    )
-    .unwrap();
+    let spend = Spend::new(Ok(day(2026, 11, 20)), "£35", "Gym", "recreation", today).unwrap();
     assert_eq!((spend.amount, spend.outcome), (Money::from_pence(3500), Some(CarerOutcome::Recreation)));
-    let problems = Spend::parse(
-        &form(&[("spent-day", "1"), ("spent-month", "1"), ("spent-year", "2030"), ("amount", "12.345"), ("outcome", "yachts")]),
-        today,
-    )
-    .unwrap_err();
+    let problems = Spend::new(Ok(day(2030, 1, 1)), "12.345", "", "yachts", today).unwrap_err();
     assert_eq!(
         problems,
         [
@@ -88,12 +69,24 @@ fn the_summary_adds_up_what_was_spent_and_what_is_left() {
         taken_as: TakenAs::Mix,
         direct_payment: Some(direct_payment(PaymentFrequency::Weekly, day(2026, 11, 2))),
     };
-    let spend = |pence, outcome| Spend { on: day(2026, 11, 20), amount: Money::from_pence(pence), what_for: "x".into(), outcome };
-    let spends = [spend(3_500, Some(CarerOutcome::Recreation)), spend(10_001, None), spend(1_500, Some(CarerOutcome::Recreation))];
+    let spend = |pence, outcome| Spend {
+        on: day(2026, 11, 20),
+        amount: Money::from_pence(pence),
+        what_for: "x".into(),
+        outcome,
+    };
+    let spends = [
+        spend(3_500, Some(CarerOutcome::Recreation)),
+        spend(10_001, None),
+        spend(1_500, Some(CarerOutcome::Recreation)),
+    ];
     let summary = summarise(&budget, &spends, day(2026, 11, 23));
     assert_eq!(summary.spent, Money::from_pence(15_001));
     assert_eq!(summary.left, Money::from_pence(104_999));
     assert_eq!(summary.paid_so_far, Some(Money::from_pence(5000 * 4)));
     assert_eq!(summary.next_payment, Some(day(2026, 11, 30)));
-    assert_eq!(summary.by_outcome, [(None, Money::from_pence(10_001)), (Some(CarerOutcome::Recreation), Money::from_pence(5_000))]);
+    assert_eq!(
+        summary.by_outcome,
+        [(None, Money::from_pence(10_001)), (Some(CarerOutcome::Recreation), Money::from_pence(5_000))]
+    );
 }

@@ -3,9 +3,8 @@
 //! unguessable code and no personal details that a responder uses to find the plan.
 //!
 //! A plan can be saved a bit at a time with anything missing; confirming that it is right
-//! needs the essentials, and it should be confirmed again every year.
-use std::collections::BTreeMap;
-
+//! needs the essentials, and it should be confirmed again every year. The rules here read plain
+//! values; the form's fields become these types in `features::emergency::wire`.
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -21,21 +20,76 @@ pub const NAME_MAX: usize = 100;
 pub const PHONE_MAX: usize = 30;
 /// Contacts a carer can name (the form shows this many).
 pub const CONTACTS: usize = 3;
+/// How long a responder can read the plan they looked up before looking it up again.
+pub const LOOKUP_MINUTES: i64 = 120;
 /// The words of the plan, field by field, in the order the form asks for them.
 pub const DETAIL_FIELDS: [&str; 8] =
     ["cared_for", "routines", "needs", "medication", "mobility", "communication", "gp", "anything_else"];
 
 /// What the carer wrote about the person they care for. Every part may be left for later.
+/// Stored as `{"words": {field: text}}`, with only the fields filled in.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmergencyDetails {
-    /// Field name → the carer's words, for the fields in `DETAIL_FIELDS` they filled in.
-    pub words: BTreeMap<String, String>,
+    pub words: DetailWords,
+}
+
+/// The carer's words, one per field of `DETAIL_FIELDS`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DetailWords {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cared_for: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routines: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub needs: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub medication: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mobility: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub communication: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gp: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anything_else: Option<String>,
 }
 
 impl EmergencyDetails {
+    /// The words of one field of `DETAIL_FIELDS`, if the carer wrote any.
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.words.get(field).map(String::as_str)
+        let words = &self.words;
+        let text = match field {
+            "cared_for" => &words.cared_for,
+            "routines" => &words.routines,
+            "needs" => &words.needs,
+            "medication" => &words.medication,
+            "mobility" => &words.mobility,
+            "communication" => &words.communication,
+            "gp" => &words.gp,
+            "anything_else" => &words.anything_else,
+            _ => return None,
+        };
+        text.as_deref()
     }
+}
+
+/// One field of the plan's words as typed: trimmed and within its limit (who is cared for is a
+/// name, so shorter), or `None` when left for later.
+pub fn detail(field: &str, input: &str) -> Result<Option<String>, EmergencyProblem> {
+    let max = if field == "cared_for" { NAME_MAX } else { TEXT_MAX };
+    optional_text(field, input, max)
+}
+
+/// How to get into the home as typed; `None` keeps what was saved before.
+pub fn home_access(input: &str) -> Result<Option<String>, EmergencyProblem> {
+    optional_text("home_access", input, TEXT_MAX)
+}
+
+fn optional_text(field: &str, input: &str, max: usize) -> Result<Option<String>, EmergencyProblem> {
+    BoundedText::optional(input, max)
+        .map(|text| text.map(BoundedText::into_inner))
+        .map_err(|p| EmergencyProblem::text(field, p))
 }
 
 /// Someone to contact, and the day the carer recorded that they agreed to be contacted.
@@ -45,6 +99,92 @@ pub struct EmergencyContact {
     pub relationship: String,
     pub phone: String,
     pub agreed_on: Option<NaiveDate>,
+}
+
+/// A contact as the carer typed them: whether they have agreed, not yet since when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContactEntry {
+    pub name: String,
+    pub relationship: String,
+    pub phone: String,
+    pub agreed: bool,
+}
+
+impl ContactEntry {
+    /// Contact number `n` (from 1) as typed: `None` when every box is empty; otherwise a name
+    /// and a phone number people can dial.
+    pub fn new(
+        n: usize,
+        name: &str,
+        relationship: &str,
+        phone: &str,
+        agreed: bool,
+    ) -> Result<Option<ContactEntry>, Vec<EmergencyProblem>> {
+        let key = |part: &str| format!("contact{n}_{part}");
+        let name = BoundedText::optional(name, NAME_MAX);
+        let relationship = BoundedText::optional(relationship, NAME_MAX);
+        let phone = phone.trim().to_owned();
+        let (name, relationship) = match (name, relationship) {
+            (Ok(name), Ok(relationship)) => (name, relationship),
+            (name, relationship) => {
+                let name = name.err().map(|problem| EmergencyProblem::text(&key("name"), problem));
+                let relationship =
+                    relationship.err().map(|problem| EmergencyProblem::text(&key("relationship"), problem));
+                return Err(name.into_iter().chain(relationship).collect());
+            }
+        };
+        if name.is_none() && relationship.is_none() && phone.is_empty() {
+            if agreed {
+                return Err(vec![EmergencyProblem { field: key("name"), kind: Kind::ContactName }]);
+            }
+            return Ok(None);
+        }
+        let Some(name) = name else {
+            return Err(vec![EmergencyProblem { field: key("name"), kind: Kind::ContactName }]);
+        };
+        if !is_phone_number(&phone) {
+            return Err(vec![EmergencyProblem { field: key("phone"), kind: Kind::Phone }]);
+        }
+        Ok(Some(ContactEntry {
+            name: name.into_inner(),
+            relationship: relationship.map(BoundedText::into_inner).unwrap_or_default(),
+            phone,
+            agreed,
+        }))
+    }
+
+    /// Dates the agreement: a contact in `previous` (those saved before) who had already agreed
+    /// keeps the day they agreed on; a new tick is today.
+    pub fn dated(self, previous: &[EmergencyContact], today: NaiveDate) -> EmergencyContact {
+        let agreed_on = self.agreed.then(|| {
+            previous
+                .iter()
+                .find(|c| c.name == self.name && c.phone == self.phone)
+                .and_then(|c| c.agreed_on)
+                .unwrap_or(today)
+        });
+        EmergencyContact { name: self.name, relationship: self.relationship, phone: self.phone, agreed_on }
+    }
+}
+
+/// The plan as the carer typed it, before each contact's agreement is dated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmergencyPlanEntry {
+    pub details: EmergencyDetails,
+    pub contacts: Vec<ContactEntry>,
+    pub home_access: Option<String>,
+}
+
+impl EmergencyPlanEntry {
+    /// The plan to save. `previous` are the contacts saved before, so a contact who had already
+    /// agreed keeps the date they agreed on.
+    pub fn dated(self, previous: &[EmergencyContact], today: NaiveDate) -> EmergencyPlanForm {
+        EmergencyPlanForm {
+            details: self.details,
+            contacts: self.contacts.into_iter().map(|c| c.dated(previous, today)).collect(),
+            home_access: self.home_access,
+        }
+    }
 }
 
 /// The plan as the carer saves it: the words, the contacts, and (when given) a new version of
@@ -57,82 +197,10 @@ pub struct EmergencyPlanForm {
 }
 
 impl EmergencyPlanForm {
-    /// Reads the form. `previous` are the contacts saved before, so a contact who had already
-    /// agreed keeps the date they agreed on.
-    pub fn parse(
-        form: &BTreeMap<String, String>,
-        previous: &[EmergencyContact],
-        today: NaiveDate,
-    ) -> Result<EmergencyPlanForm, Vec<EmergencyProblem>> {
-        let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
-        let mut problems = Vec::new();
-        let mut words = BTreeMap::new();
-        for name in DETAIL_FIELDS {
-            let max = if name == "cared_for" { NAME_MAX } else { TEXT_MAX };
-            match BoundedText::optional(field(name), max) {
-                Ok(Some(text)) => {
-                    words.insert(name.to_owned(), text.into_inner());
-                }
-                Ok(None) => {}
-                Err(problem) => problems.push(EmergencyProblem::text(name, problem)),
-            }
-        }
-        let mut contacts = Vec::new();
-        for n in 1..=CONTACTS {
-            let key = |part: &str| format!("contact{n}_{part}");
-            let name = BoundedText::optional(field(&key("name")), NAME_MAX);
-            let relationship = BoundedText::optional(field(&key("relationship")), NAME_MAX);
-            let phone = field(&key("phone")).trim().to_owned();
-            let agreed = field(&key("agreed")) == "yes";
-            let (name, relationship) = match (name, relationship) {
-                (Ok(name), Ok(relationship)) => (name, relationship),
-                (name, relationship) => {
-                    if let Err(problem) = name {
-                        problems.push(EmergencyProblem::text_owned(key("name"), problem));
-                    }
-                    if let Err(problem) = relationship {
-                        problems.push(EmergencyProblem::text_owned(key("relationship"), problem));
-                    }
-                    continue;
-                }
-            };
-            if name.is_none() && relationship.is_none() && phone.is_empty() {
-                if agreed {
-                    problems.push(EmergencyProblem { field: key("name"), kind: Kind::ContactName });
-                }
-                continue;
-            }
-            let Some(name) = name else {
-                problems.push(EmergencyProblem { field: key("name"), kind: Kind::ContactName });
-                continue;
-            };
-            if !is_phone_number(&phone) {
-                problems.push(EmergencyProblem { field: key("phone"), kind: Kind::Phone });
-                continue;
-            }
-            let name = name.into_inner();
-            let agreed_on = agreed.then(|| {
-                previous.iter().find(|c| c.name == name && c.phone == phone).and_then(|c| c.agreed_on).unwrap_or(today)
-            });
-            contacts.push(EmergencyContact {
-                name,
-                relationship: relationship.map(BoundedText::into_inner).unwrap_or_default(),
-                phone,
-                agreed_on,
-            });
-        }
-        let home_access = match BoundedText::optional(field("home_access"), TEXT_MAX) {
-            Ok(text) => text.map(BoundedText::into_inner),
-            Err(problem) => {
-                problems.push(EmergencyProblem::text("home_access", problem));
-                None
-            }
-        };
-        if problems.is_empty() {
-            Ok(EmergencyPlanForm { details: EmergencyDetails { words }, contacts, home_access })
-        } else {
-            Err(problems)
-        }
+    /// What is missing before this plan can be confirmed; `home_access_saved` says whether how
+    /// to get in was saved before (this form may leave it out to keep it).
+    pub fn missing_for_confirmation(&self, home_access_saved: bool) -> Vec<EmergencyProblem> {
+        missing_for_confirmation(&self.details, &self.contacts, self.home_access.is_some() || home_access_saved)
     }
 }
 
@@ -177,10 +245,16 @@ pub enum Freshness {
     /// Saved but never confirmed.
     NotConfirmed,
     /// Confirmed within the year.
-    Current { due: NaiveDate },
+    Current {
+        due: NaiveDate,
+    },
     /// The year is nearly up (a month to go).
-    DueSoon { due: NaiveDate },
-    Overdue { due: NaiveDate },
+    DueSoon {
+        due: NaiveDate,
+    },
+    Overdue {
+        due: NaiveDate,
+    },
 }
 
 /// Plans are confirmed every year.
@@ -216,15 +290,15 @@ pub struct LookupRequest {
 }
 
 impl LookupRequest {
-    pub fn parse(form: &BTreeMap<String, String>) -> Result<LookupRequest, Vec<EmergencyProblem>> {
-        let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
-        let code = CardCode::parse(field("code")).ok_or(EmergencyProblem { field: "code".into(), kind: Kind::CodeFormat });
-        let reason = LookupReason::parse(field("reason")).ok_or(EmergencyProblem { field: "reason".into(), kind: Kind::Reason });
+    /// A look-up as the responder typed it: a well-formed code, a reason, and a note (needed
+    /// when the reason is "other").
+    pub fn new(code: &str, reason: &str, note: &str) -> Result<LookupRequest, Vec<EmergencyProblem>> {
+        let code = CardCode::parse(code).ok_or(EmergencyProblem { field: "code".into(), kind: Kind::CodeFormat });
+        let reason = LookupReason::parse(reason).ok_or(EmergencyProblem { field: "reason".into(), kind: Kind::Reason });
         let other = reason.as_ref().is_ok_and(|r| *r == LookupReason::Other);
-        let note = match BoundedText::optional(field("note"), TEXT_MAX) {
+        let note = match optional_text("note", note, TEXT_MAX) {
             Ok(None) if other => Err(EmergencyProblem { field: "note".into(), kind: Kind::NoteMissing }),
-            Ok(note) => Ok(note.map(BoundedText::into_inner)),
-            Err(problem) => Err(EmergencyProblem::text("note", problem)),
+            note => note,
         };
         match (code, reason, note) {
             (Ok(code), Ok(reason), Ok(note)) => Ok(LookupRequest { code, reason, note }),
@@ -258,15 +332,11 @@ pub struct EmergencyProblem {
 
 impl EmergencyProblem {
     fn text(field: &str, problem: TextProblem) -> EmergencyProblem {
-        EmergencyProblem::text_owned(field.to_owned(), problem)
-    }
-
-    fn text_owned(field: String, problem: TextProblem) -> EmergencyProblem {
         let kind = match problem {
             TextProblem::Missing => Kind::Missing,
             TextProblem::TooLong { max } => Kind::TooLong { max },
         };
-        EmergencyProblem { field, kind }
+        EmergencyProblem { field: field.to_owned(), kind }
     }
 
     pub fn unknown_code() -> EmergencyProblem {

@@ -99,7 +99,9 @@ impl ContributionKind {
     }
 
     pub fn parse(code: &str) -> Option<ContributionKind> {
-        [ContributionKind::Words, ContributionKind::Picture, ContributionKind::Clip].into_iter().find(|k| k.code() == code)
+        [ContributionKind::Words, ContributionKind::Picture, ContributionKind::Clip]
+            .into_iter()
+            .find(|k| k.code() == code)
     }
 }
 
@@ -158,7 +160,12 @@ pub const CAPTION_MAX: usize = 200;
 pub const ALT_TEXT_MAX: usize = 500;
 
 impl ContributionChange {
-    pub fn parse(kind: ContributionKind, text: &str, caption: &str, alt_text: &str) -> Result<ContributionChange, Vec<PlanProblem>> {
+    pub fn parse(
+        kind: ContributionKind,
+        text: &str,
+        caption: &str,
+        alt_text: &str,
+    ) -> Result<ContributionChange, Vec<PlanProblem>> {
         if kind == ContributionKind::Words {
             return BoundedText::required(text, WrittenContribution::TEXT_MAX)
                 .map(|text| ContributionChange { body: Some(text.into_inner()), caption: None, alt_text: None })
@@ -174,7 +181,11 @@ impl ContributionChange {
 pub struct FileDescription;
 
 impl FileDescription {
-    pub fn parse(kind: ContributionKind, caption: &str, alt_text: &str) -> Result<(Option<String>, Option<String>), Vec<PlanProblem>> {
+    pub fn parse(
+        kind: ContributionKind,
+        caption: &str,
+        alt_text: &str,
+    ) -> Result<(Option<String>, Option<String>), Vec<PlanProblem>> {
         let caption = BoundedText::optional(caption, CAPTION_MAX).map_err(PlanProblem::Caption);
         let alt_text = if kind == ContributionKind::Picture {
             BoundedText::required(alt_text, ALT_TEXT_MAX).map(Some)
@@ -183,7 +194,9 @@ impl FileDescription {
         }
         .map_err(PlanProblem::AltText);
         match (caption, alt_text) {
-            (Ok(caption), Ok(alt_text)) => Ok((caption.map(BoundedText::into_inner), alt_text.map(BoundedText::into_inner))),
+            (Ok(caption), Ok(alt_text)) => {
+                Ok((caption.map(BoundedText::into_inner), alt_text.map(BoundedText::into_inner)))
+            }
             (caption, alt_text) => Err([alt_text.err(), caption.err()].into_iter().flatten().collect()),
         }
     }

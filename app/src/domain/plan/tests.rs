@@ -64,12 +64,17 @@ fn written_contributions_need_a_section_and_words() {
 
 #[test]
 fn a_picture_keeps_a_description_when_it_is_changed() {
-    let changed = ContributionChange::parse(ContributionKind::Picture, "", " Sundays ", "Mum and me at the beach").unwrap();
+    let changed =
+        ContributionChange::parse(ContributionKind::Picture, "", " Sundays ", "Mum and me at the beach").unwrap();
     assert_eq!(changed.body, None);
     assert_eq!(changed.caption.as_deref(), Some("Sundays"));
     assert_eq!(changed.alt_text.as_deref(), Some("Mum and me at the beach"));
-    let refused = ContributionChange::parse(ContributionKind::Picture, "", &"x".repeat(CAPTION_MAX + 1), " ").unwrap_err();
-    assert_eq!(refused, [PlanProblem::AltText(TextProblem::Missing), PlanProblem::Caption(TextProblem::TooLong { max: CAPTION_MAX })]);
+    let refused =
+        ContributionChange::parse(ContributionKind::Picture, "", &"x".repeat(CAPTION_MAX + 1), " ").unwrap_err();
+    assert_eq!(
+        refused,
+        [PlanProblem::AltText(TextProblem::Missing), PlanProblem::Caption(TextProblem::TooLong { max: CAPTION_MAX })]
+    );
 }
 
 #[test]

@@ -2,12 +2,10 @@
 //! and the ones a carer or the person cared for asks for at any time. Each moves from planned
 //! or received, to arranged (a date and a way of meeting), to done with an outcome. Support can
 //! only end with written reasons and information about other help.
-use std::collections::BTreeMap;
-
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::date::{date_input, DateProblem};
+use crate::domain::date::DateProblem;
 use crate::domain::text::{BoundedText, TextProblem};
 use crate::domain::{with_max, Problem};
 use crate::kit::i18n::{Locale, Text};
@@ -100,13 +98,20 @@ pub struct ReviewRequest {
 }
 
 impl ReviewRequest {
-    pub fn parse(form: &BTreeMap<String, String>) -> Result<ReviewRequest, Vec<ReviewProblem>> {
-        let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
-        let reason = ReviewReason::parse(field("reason")).ok_or(ReviewProblem::Reason);
-        let what_changed = BoundedText::required(field("what_changed"), TEXT_MAX).map_err(ReviewProblem::WhatChanged);
-        let method = ReviewMethod::parse(field("method")).ok_or(ReviewProblem::Method);
-        let involve = BoundedText::optional(field("involve"), INVOLVE_MAX).map_err(ReviewProblem::Involve);
-        let urgency = Urgency::parse(field("urgency")).ok_or(ReviewProblem::Urgency);
+    /// The request from its answers as typed (codes for the choices): every problem, in the
+    /// form's order.
+    pub fn new(
+        reason: &str,
+        what_changed: &str,
+        method: &str,
+        involve: &str,
+        urgency: &str,
+    ) -> Result<ReviewRequest, Vec<ReviewProblem>> {
+        let reason = ReviewReason::parse(reason).ok_or(ReviewProblem::Reason);
+        let what_changed = BoundedText::required(what_changed, TEXT_MAX).map_err(ReviewProblem::WhatChanged);
+        let method = ReviewMethod::parse(method).ok_or(ReviewProblem::Method);
+        let involve = BoundedText::optional(involve, INVOLVE_MAX).map_err(ReviewProblem::Involve);
+        let urgency = Urgency::parse(urgency).ok_or(ReviewProblem::Urgency);
         match (reason, what_changed, method, involve, urgency) {
             (Ok(reason), Ok(what_changed), Ok(method), Ok(involve), Ok(urgency)) => Ok(ReviewRequest {
                 reason,
@@ -115,16 +120,12 @@ impl ReviewRequest {
                 involve: involve.map(BoundedText::into_inner),
                 urgency,
             }),
-            (reason, what_changed, method, involve, urgency) => Err([
-                reason.err(),
-                what_changed.err(),
-                method.err(),
-                involve.err(),
-                urgency.err(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect()),
+            (reason, what_changed, method, involve, urgency) => {
+                Err([reason.err(), what_changed.err(), method.err(), involve.err(), urgency.err()]
+                    .into_iter()
+                    .flatten()
+                    .collect())
+            }
         }
     }
 }
@@ -137,14 +138,20 @@ pub struct Arrangement {
 }
 
 impl Arrangement {
-    pub fn parse(form: &BTreeMap<String, String>, today: NaiveDate) -> Result<Arrangement, Vec<ReviewProblem>> {
-        let on = match date_input(form, "arranged") {
+    /// An arrangement for the date read from the form (today or later) and a way of meeting's
+    /// code.
+    pub fn new(
+        on: Result<NaiveDate, DateProblem>,
+        method: &str,
+        today: NaiveDate,
+    ) -> Result<Arrangement, Vec<ReviewProblem>> {
+        let on = match on {
             Ok(date) if date >= today => Ok(date),
             Ok(_) => Err(ReviewProblem::DatePast),
             Err(DateProblem::Missing) => Err(ReviewProblem::DateMissing),
             Err(DateProblem::Invalid) => Err(ReviewProblem::DateInvalid),
         };
-        let method = form.get("method").and_then(|m| ReviewMethod::parse(m)).ok_or(ReviewProblem::Method);
+        let method = ReviewMethod::parse(method).ok_or(ReviewProblem::Method);
         match (on, method) {
             (Ok(on), Ok(method)) => Ok(Arrangement { on, method }),
             (on, method) => Err([on.err(), method.err()].into_iter().flatten().collect()),
@@ -163,20 +170,26 @@ pub struct OutcomeRecord {
 }
 
 impl OutcomeRecord {
-    pub fn parse(form: &BTreeMap<String, String>) -> Result<OutcomeRecord, Vec<ReviewProblem>> {
-        let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
-        let outcome = ReviewOutcome::parse(field("outcome")).ok_or(ReviewProblem::Outcome);
-        let summary = BoundedText::required(field("summary"), TEXT_MAX).map_err(ReviewProblem::Summary);
+    /// The outcome from its code and the words written; the reasons and the other help count
+    /// only when support ends.
+    pub fn new(
+        outcome: &str,
+        summary: &str,
+        reasons: &str,
+        other_help: &str,
+    ) -> Result<OutcomeRecord, Vec<ReviewProblem>> {
+        let outcome = ReviewOutcome::parse(outcome).ok_or(ReviewProblem::Outcome);
+        let summary = BoundedText::required(summary, TEXT_MAX).map_err(ReviewProblem::Summary);
         let ending = outcome == Ok(ReviewOutcome::SupportEnds);
-        let when_ending = |name: &str, problem: fn(TextProblem) -> ReviewProblem| {
+        let when_ending = |text: &str, problem: fn(TextProblem) -> ReviewProblem| {
             if ending {
-                BoundedText::required(field(name), TEXT_MAX).map(Some).map_err(problem)
+                BoundedText::required(text, TEXT_MAX).map(Some).map_err(problem)
             } else {
                 Ok(None)
             }
         };
-        let reasons = when_ending("reasons", ReviewProblem::Reasons);
-        let other_help = when_ending("other_help", ReviewProblem::OtherHelp);
+        let reasons = when_ending(reasons, ReviewProblem::Reasons);
+        let other_help = when_ending(other_help, ReviewProblem::OtherHelp);
         match (outcome, summary, reasons, other_help) {
             (Ok(outcome), Ok(summary), Ok(reasons), Ok(other_help)) => Ok(OutcomeRecord {
                 outcome,
@@ -230,7 +243,9 @@ impl Problem for ReviewProblem {
             | ReviewProblem::Involve(TextProblem::TooLong { max })
             | ReviewProblem::Summary(TextProblem::TooLong { max })
             | ReviewProblem::Reasons(TextProblem::TooLong { max })
-            | ReviewProblem::OtherHelp(TextProblem::TooLong { max }) => return with_max(locale, Text::ReviewErrorsTooLong, *max),
+            | ReviewProblem::OtherHelp(TextProblem::TooLong { max }) => {
+                return with_max(locale, Text::ReviewErrorsTooLong, *max)
+            }
             ReviewProblem::Reason => Text::ReviewErrorsReason,
             ReviewProblem::WhatChanged(_) => Text::ReviewErrorsWhatChanged,
             ReviewProblem::Method => Text::ReviewErrorsMethod,

@@ -1,9 +1,5 @@
 use super::*;
 
-fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
-}
-
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
@@ -11,7 +7,10 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 #[test]
 fn a_signed_off_plan_is_reviewed_six_to_eight_weeks_later_then_after_a_year() {
     let planned = planned_after_sign_off(day(2026, 11, 23));
-    assert_eq!(planned[0], PlannedReview { kind: ReviewKind::First, due_from: day(2027, 1, 4), due_by: day(2027, 1, 18) });
+    assert_eq!(
+        planned[0],
+        PlannedReview { kind: ReviewKind::First, due_from: day(2027, 1, 4), due_by: day(2027, 1, 18) }
+    );
     assert_eq!(planned[1].kind, ReviewKind::Annual);
     assert_eq!(planned[1].due_by, day(2027, 11, 23));
     // A plan signed off on 31 August is reviewed by the end of the next August, not in September.
@@ -30,18 +29,11 @@ fn a_planned_review_is_soon_two_weeks_before_its_window_and_overdue_after_it() {
 
 #[test]
 fn a_request_needs_a_reason_what_changed_a_way_to_meet_and_how_urgent() {
-    let request = ReviewRequest::parse(&form(&[
-        ("reason", "less_able"),
-        ("what_changed", " I have started a new job "),
-        ("method", "telephone"),
-        ("involve", ""),
-        ("urgency", "soon"),
-    ]))
-    .unwrap();
+    let request = ReviewRequest::new("less_able", " I have started a new job ", "telephone", "", "soon").unwrap();
     assert_eq!(request.reason, ReviewReason::LessAble);
     assert_eq!(request.what_changed, "I have started a new job");
     assert_eq!(request.involve, None);
-    let problems = ReviewRequest::parse(&form(&[("reason", "bored"), ("involve", &"x".repeat(INVOLVE_MAX + 1))])).unwrap_err();
+    let problems = ReviewRequest::new("bored", "", "", &"x".repeat(INVOLVE_MAX + 1), "").unwrap_err();
     assert_eq!(
         problems,
         [
@@ -57,19 +49,23 @@ fn a_request_needs_a_reason_what_changed_a_way_to_meet_and_how_urgent() {
 #[test]
 fn a_review_is_arranged_for_today_or_later() {
     let today = day(2026, 11, 23);
-    let arranged = form(&[("arranged-day", "30"), ("arranged-month", "11"), ("arranged-year", "2026"), ("method", "video")]);
-    assert_eq!(Arrangement::parse(&arranged, today), Ok(Arrangement { on: day(2026, 11, 30), method: ReviewMethod::Video }));
-    let past = form(&[("arranged-day", "1"), ("arranged-month", "11"), ("arranged-year", "2026")]);
-    assert_eq!(Arrangement::parse(&past, today), Err(vec![ReviewProblem::DatePast, ReviewProblem::Method]));
+    assert_eq!(
+        Arrangement::new(Ok(day(2026, 11, 30)), "video", today),
+        Ok(Arrangement { on: day(2026, 11, 30), method: ReviewMethod::Video })
+    );
+    assert_eq!(
+        Arrangement::new(Ok(day(2026, 11, 1)), "", today),
+        Err(vec![ReviewProblem::DatePast, ReviewProblem::Method])
+    );
+    assert_eq!(Arrangement::new(Err(DateProblem::Invalid), "video", today), Err(vec![ReviewProblem::DateInvalid]));
 }
 
 #[test]
 fn support_ends_only_with_written_reasons_and_other_help() {
-    let ending = form(&[("outcome", "support_ends"), ("summary", "Needs are now met by family")]);
     assert_eq!(
-        OutcomeRecord::parse(&ending),
+        OutcomeRecord::new("support_ends", "Needs are now met by family", "", ""),
         Err(vec![ReviewProblem::Reasons(TextProblem::Missing), ReviewProblem::OtherHelp(TextProblem::Missing)])
     );
-    let no_change = OutcomeRecord::parse(&form(&[("outcome", "no_change"), ("summary", "Working well"), ("reasons", "ignored")])).unwrap();
+    let no_change = OutcomeRecord::new("no_change", "Working well", "ignored", "").unwrap();
     assert_eq!((no_change.outcome, no_change.reasons), (ReviewOutcome::NoChange, None));
 }

@@ -1,9 +1,6 @@
 //! Accounts: create one, sign in and out, reset a forgotten password, stay signed in.
 pub mod api;
-mod page;
-mod reset;
-mod your_data;
+mod pages;
+pub mod wire;
 
-pub use page::{RegisterPage, SignInPage};
-pub use reset::{ResetPasswordPage, ResetRequestPage, ResetSentPage};
-pub use your_data::YourData;
+pub use pages::{RegisterPage, ResetPasswordPage, ResetRequestPage, ResetSentPage, SignInPage, YourData};

@@ -1,91 +1,38 @@
-//! The carer's server functions: read their assessment, save a page, send it. Only carers
-//! have a carer's assessment, and only their own: no id is taken from the request.
+//! Server functions for the self-assessment. A carer reads their own assessment, saves it a
+//! page at a time and sends it (no id is taken from the request: only their own); a
+//! practitioner reads the queue, takes on unallocated carers, reads one version as the
+//! structured record and records the eligibility decision. Each function checks who is asking.
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::assessment::{Answers, EligibilityDecision};
+/// The fhir export and the pages quote the reference and the reply time.
+pub use super::wire::{reference, REPLY_DAYS};
+use super::wire::{CarerAssessment, DecisionForm, DraftAnswers, Queue, StructuredAssessment};
 use crate::error::AppError;
 
-/// How many days the council takes to reply to a sent assessment (stated to the carer).
-pub const REPLY_DAYS: i64 = 28;
-
-/// The carer's assessment: what is saved so far and what they have sent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CarerAssessment {
-    pub answers: Answers,
-    pub seen_pages: Vec<String>,
-    /// Newest first.
-    pub versions: Vec<SentVersion>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SentVersion {
-    pub version: i64,
-    pub reference: String,
-    pub sent_on: String,
-    pub reply_by: String,
-    pub answers: Answers,
-    pub decision: Option<DecisionSeen>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DecisionSeen {
-    pub decision: EligibilityDecision,
-    pub decided_on: String,
-}
-
-/// `CA-000042`: the reference a carer can quote on the phone.
-pub fn reference(version_id: i64) -> String {
-    format!("CA-{version_id:06}")
-}
-
-#[cfg(feature = "ssr")]
-mod carer {
-    use crate::domain::account::Role;
-    use crate::error::AppError;
-    use crate::backend::cx::signed_in;
-    use crate::kit::visitor::{SignedInUser, Visitor};
-
-    /// The signed-in carer; anyone else has no carer's assessment to see.
-    pub fn signed_in_carer(visitor: &Visitor) -> Result<SignedInUser, AppError> {
-        let me = signed_in(visitor)?;
-        if me.role == Role::Carer {
-            Ok(me)
-        } else {
-            Err(AppError::NotFound)
-        }
-    }
-}
-
+/// The carer's whole assessment: the draft, the pages seen and every version sent.
 #[server(prefix = "/api", endpoint = "assessment/mine")]
 pub async fn my_assessment() -> Result<CarerAssessment, AppError> {
-    use crate::backend::cx::{internal, services};
-    use crate::kit::visitor::use_visitor;
+    use crate::backend::ports::SubmittedAssessment;
 
-    let visitor = use_visitor();
-    let services = services()?;
-    let me = carer::signed_in_carer(&visitor)?;
-    let draft = services.store.draft(me.id).await.map_err(|e| internal(&visitor, "reading a draft", e))?;
-    let versions =
-        services.store.assessment_versions(me.id).await.map_err(|e| internal(&visitor, "reading versions", e))?;
-    let date = |at: chrono::DateTime<chrono::Utc>| visitor.locale.long_date(at.date_naive());
+    let cx = SubmittedAssessment::carer_asking()?;
+    let draft = cx.store().draft(cx.me().id).await?;
+    let versions = cx.store().assessment_versions(cx.me().id).await?;
     Ok(CarerAssessment {
         answers: draft.answers,
         seen_pages: draft.seen_pages.into_iter().collect(),
-        versions: versions
-            .into_iter()
-            .map(|v| SentVersion {
-                version: v.version,
-                reference: reference(v.id),
-                sent_on: date(v.submitted_at),
-                reply_by: date(v.submitted_at + chrono::Duration::days(REPLY_DAYS)),
-                answers: v.answers,
-                decision: v.decision.map(|d| DecisionSeen { decision: d.decision, decided_on: date(d.decided_at) }),
-            })
-            .collect(),
+        versions: versions.into_iter().map(|v| v.sent_version(cx.locale())).collect(),
     })
+}
+
+/// Only the answers saved so far (one read): a question page and "check your answers".
+#[server(prefix = "/api", endpoint = "assessment/answers")]
+pub async fn my_answers() -> Result<DraftAnswers, AppError> {
+    use crate::backend::ports::SubmittedAssessment;
+
+    let cx = SubmittedAssessment::carer_asking()?;
+    Ok(DraftAnswers { answers: cx.store().draft_answers(cx.me().id).await? })
 }
 
 /// Saves one page of answers. `intent` says where to go next: `continue` (the next page in the
@@ -98,32 +45,19 @@ pub async fn save_assessment_page(
     #[server(default)]
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
-    use crate::domain::assessment::questions::{find_page, next_in_section};
-    use crate::backend::cx::{internal, services};
-    use crate::kit::visitor::use_visitor;
+    use crate::backend::ports::SubmittedAssessment;
+    use crate::domain::assessment::questions::locate;
 
-    let visitor = use_visitor();
-    let services = services()?;
-    let me = carer::signed_in_carer(&visitor)?;
-    let draft = services.store.draft(me.id).await.map_err(|e| internal(&visitor, "reading a draft", e))?;
-    let found = find_page(&page, &draft.answers).ok_or(AppError::NotFound)?;
-    let answers = found.read(&fields).map_err(|problems| AppError::invalid(&problems, visitor.locale))?;
-    services
-        .store
-        .save_page(me.id, &found.id, &answers, services.clock.now())
-        .await
-        .map_err(|e| internal(&visitor, "saving answers", e))?;
-    let mut updated = draft.answers;
-    for (id, value) in answers {
-        updated.insert(id, value);
-    }
-    match intent.as_str() {
-        "stay" => {}
-        "later" => leptos_axum::redirect("/assessment?saved=1"),
-        _ => match next_in_section(&found.id, &updated) {
-            Some(next) => leptos_axum::redirect(&format!("/assessment/questions/{}", next.id)),
-            None => leptos_axum::redirect("/assessment"),
-        },
+    let cx = SubmittedAssessment::carer_asking()?;
+    let answers = cx.store().draft_answers(cx.me().id).await?;
+    let found = locate(&page, &answers).ok_or(AppError::NotFound)?;
+    let saved = found.page.read(&fields).map_err(|problems| cx.invalid(&problems))?;
+    cx.store().save_page(cx.me().id, &found.page.id, &saved, cx.now()).await?;
+    match (intent.as_str(), found.next) {
+        ("stay", _) => {}
+        ("later", _) => leptos_axum::redirect("/assessment?saved=1"),
+        (_, Some(next)) => leptos_axum::redirect(&format!("/assessment/questions/{}", next.id)),
+        (_, None) => leptos_axum::redirect("/assessment"),
     }
     Ok(())
 }
@@ -131,22 +65,92 @@ pub async fn save_assessment_page(
 /// Sends the assessment: the answers saved so far become the next version.
 #[server(prefix = "/api", endpoint = "assessment/send")]
 pub async fn send_assessment() -> Result<(), AppError> {
+    use crate::backend::ports::SubmittedAssessment;
     use crate::domain::assessment::Assessment;
-    use crate::backend::cx::{audit, internal, services};
-    use crate::kit::visitor::use_visitor;
 
-    let visitor = use_visitor();
-    let services = services()?;
-    let me = carer::signed_in_carer(&visitor)?;
-    let draft = services.store.draft(me.id).await.map_err(|e| internal(&visitor, "reading a draft", e))?;
-    let record = Assessment::from_answers(&draft.answers);
-    let id = services
-        .store
-        .submit_assessment(me.id, &draft.answers, record.is_under_18(), services.clock.now())
-        .await
-        .map_err(|e| internal(&visitor, "sending an assessment", e))?;
-    let detail = reference(id);
-    audit(&services, &visitor, Some(me.id), "assessment sent", Some(me.id), Some(&detail)).await?;
+    let cx = SubmittedAssessment::carer_asking()?;
+    let answers = cx.store().draft_answers(cx.me().id).await?;
+    let under_18 = Assessment::from_answers(&answers).is_under_18();
+    let id = cx.store().submit_assessment(cx.me().id, &answers, under_18, cx.now()).await?;
+    cx.audit("assessment sent", Some(cx.me().id), Some(&reference(id))).await?;
     leptos_axum::redirect("/assessment/sent");
+    Ok(())
+}
+
+/// The practitioner's queue: sent assessments of carers in their caseload (`status` is
+/// `waiting`, `decided` or `all`), and carers nobody has taken on yet.
+#[server(prefix = "/api", endpoint = "assessment/queue")]
+pub async fn assessment_queue(#[server(default)] status: String) -> Result<Queue, AppError> {
+    use crate::backend::cx::Cx;
+    use crate::policy::Capability;
+
+    let cx = Cx::with(Capability::ViewCaseload, "assessment queue").await?;
+    let caseload = cx.relations().await?.caseload;
+    let queued = cx.store().assessment_queue().await?;
+    let wanted = |eligible: Option<bool>| match status.as_str() {
+        "decided" => eligible.is_some(),
+        "all" => true,
+        _ => eligible.is_none(),
+    };
+    let mine = queued.iter().filter(|q| caseload.contains(&q.carer_id) && wanted(q.eligible));
+    let mut seen = std::collections::BTreeSet::new();
+    let unallocated = queued.iter().filter(|q| !q.allocated && seen.insert(q.carer_id));
+    Ok(Queue {
+        mine: mine.map(|q| q.line(cx.locale())).collect(),
+        unallocated: unallocated.map(|q| q.line(cx.locale())).collect(),
+    })
+}
+
+/// A practitioner takes on a carer who has sent an assessment and has nobody yet.
+#[server(prefix = "/api", endpoint = "assessment/allocate")]
+pub async fn allocate_to_me(#[server(default)] carer_id: i64) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::policy::Capability;
+
+    let cx = Cx::with(Capability::ViewCaseload, "allocate a carer").await?;
+    let queued = cx.store().assessment_queue().await?;
+    if !queued.iter().any(|q| q.carer_id == carer_id && !q.allocated) {
+        cx.audit("permission refused", Some(carer_id), Some("allocate a carer")).await?;
+        return Err(AppError::NotFound);
+    }
+    cx.store().add_to_caseload(cx.me().id, carer_id, cx.now()).await?;
+    cx.audit("carer allocated", Some(carer_id), Some("sent an assessment")).await?;
+    leptos_axum::redirect("/staff/assessments");
+    Ok(())
+}
+
+/// One sent version as the structured record, with what changed since the version before.
+#[server(prefix = "/api", endpoint = "assessment/record")]
+pub async fn assessment_record(#[server(default)] version_id: i64) -> Result<StructuredAssessment, AppError> {
+    use crate::backend::cx::Cx;
+    use crate::policy::{Access, Capability, Record};
+
+    let what = "viewed carer's assessment";
+    let cx = Cx::with(Capability::ViewCaseload, what).await?;
+    let found =
+        cx.authorised(cx.store().assessment_version(version_id).await, Record::Assessment, Access::View, what).await?;
+    let versions = cx.store().assessment_versions(found.carer_id).await?;
+    let previous = versions.into_iter().find(|v| v.version == found.version - 1).map(|v| v.answers);
+    Ok(found.structured(previous, cx.locale()))
+}
+
+#[server(prefix = "/api", endpoint = "assessment/decide")]
+pub async fn record_eligibility(
+    #[server(default)] version_id: i64,
+    #[server(flatten)] form: DecisionForm,
+) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::domain::assessment::EligibilityDecision;
+    use crate::policy::{Access, Capability, Record};
+
+    let what = "recorded eligibility decision";
+    let cx = Cx::with(Capability::ViewCaseload, what).await?;
+    let found =
+        cx.authorised(cx.store().assessment_version(version_id).await, Record::Assessment, Access::Edit, what).await?;
+    let decision = EligibilityDecision::try_from(form).map_err(|problems| cx.invalid(&problems))?;
+    cx.store().record_decision(found.id, cx.me().id, &decision, cx.now()).await?;
+    let outcome = if decision.eligible() { "eligible" } else { "not eligible" };
+    cx.audit("eligibility decided", Some(found.carer_id), Some(outcome)).await?;
+    leptos_axum::redirect(&format!("/staff/assessments/{}", found.id));
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! (`assessment.questions.<key>.label`, `.hint`, `.options.<code>`). A test checks that every
 //! key the catalogue can ask for exists, so nothing is shown as a raw key.
 use crate::domain::assessment::questions::{Kind, Question, Subject};
-use crate::domain::assessment::{SectionStatus, Section};
+use crate::domain::assessment::{Section, SectionStatus};
 use crate::kit::i18n::{Locale, Text};
 
 fn lookup(locale: Locale, key: &str) -> Option<&'static str> {
@@ -80,7 +80,10 @@ mod tests {
                 let key = question.key;
                 assert!(Text::from_key(&format!("assessment.questions.{key}.label")).is_some(), "{key}");
                 for code in options(question) {
-                    assert!(Text::from_key(&format!("assessment.questions.{key}.options.{code}")).is_some(), "{key}.{code}");
+                    assert!(
+                        Text::from_key(&format!("assessment.questions.{key}.options.{code}")).is_some(),
+                        "{key}.{code}"
+                    );
                 }
                 if let Some(subject) = question.subject {
                     assert!(!super::subject(Locale::En, subject).is_empty(), "{key}");

@@ -1,4 +1,6 @@
 //! The contact page: how to reach the council, and a message form.
 pub mod api;
-mod page;
-pub use page::{ContactPage, SentPage};
+mod pages;
+pub mod wire;
+
+pub use pages::{ContactPage, SentPage};

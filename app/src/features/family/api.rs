@@ -1,294 +1,99 @@
 //! Server functions for the whole family: linking a carer and the person they care for by an
-//! invitation code, choosing what each shares with the other, and helpers (representatives)
-//! with their own sign-in and a scope. Every change is in the audit log.
-use std::collections::BTreeMap;
-
+//! invitation code, choosing what each shares with the other, helpers (representatives) with
+//! their own sign-in and a scope, and answering an invitation. Every change is in the audit log.
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::account::Role;
-use crate::domain::family::{InvitationKind, InvitationStatus};
+use super::wire::{ActingFor, AnswerForm, FamilyView, HelperForm, InvitationView, SharesForm};
 use crate::error::AppError;
-use crate::policy::{Record, Scope};
-
-/// Someone the signed-in person is linked to, and what each shares with the other.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LinkView {
-    pub person_id: i64,
-    pub name: String,
-    pub role: Role,
-    pub i_share: Vec<Record>,
-    pub they_share: Vec<Record>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HelperView {
-    pub id: i64,
-    pub name: String,
-    pub email: String,
-    pub scope: Scope,
-    pub since: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InvitationView {
-    pub id: i64,
-    pub kind: InvitationKind,
-    pub from_name: String,
-    pub helper_name: Option<String>,
-    pub scope: Option<Scope>,
-    pub shares: Vec<Record>,
-    pub status: InvitationStatus,
-    pub sent_on: String,
-    pub expires_on: String,
-}
-
-/// People a representative acts for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActingFor {
-    pub id: i64,
-    pub name: String,
-    pub role: Role,
-    pub scope: Scope,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FamilyView {
-    pub links: Vec<LinkView>,
-    pub helpers: Vec<HelperView>,
-    pub invitations: Vec<InvitationView>,
-    pub acting_for: Vec<ActingFor>,
-}
-
-#[cfg(feature = "ssr")]
-pub(super) fn invitation_view(invitation: crate::backend::ports::Invitation, locale: crate::kit::i18n::Locale) -> InvitationView {
-    InvitationView {
-        id: invitation.id,
-        kind: invitation.kind,
-        from_name: invitation.from_name,
-        helper_name: invitation.helper_name,
-        scope: invitation.scope,
-        shares: invitation.shares,
-        status: invitation.status,
-        sent_on: locale.long_date(invitation.created_at.date_naive()),
-        expires_on: locale.long_date(invitation.expires_at.date_naive()),
-    }
-}
-
-/// Store errors for these functions.
-#[cfg(feature = "ssr")]
-pub(super) fn failed<'a>(visitor: &'a crate::kit::visitor::Visitor, context: &'static str) -> impl Fn(crate::backend::ports::StoreError) -> AppError + 'a {
-    move |e| crate::backend::cx::store_failure(visitor, context, e)
-}
 
 #[server(prefix = "/api", endpoint = "family/mine")]
 pub async fn my_family() -> Result<FamilyView, AppError> {
-    use crate::backend::cx::{services, signed_in};
-    use crate::kit::visitor::use_visitor;
+    use crate::backend::cx::Cx;
 
-    let visitor = use_visitor();
-    let me = signed_in(&visitor)?;
-    let services = services()?;
-    let store = &services.store;
-    let locale = visitor.locale;
-    let relations = store.relations(me.id).await.map_err(failed(&visitor, "reading relations"))?;
-    let mut links = Vec::new();
-    for other in relations.cares_for.iter().chain(&relations.cared_for_by) {
-        let Some(account) = store.find_account(*other).await.map_err(failed(&visitor, "reading an account"))? else { continue };
-        links.push(LinkView {
-            person_id: account.id,
-            name: account.display_name,
-            role: account.role,
-            i_share: store.shares(me.id, *other).await.map_err(failed(&visitor, "reading shares"))?,
-            they_share: store.shares(*other, me.id).await.map_err(failed(&visitor, "reading shares"))?,
-        });
-    }
-    let helpers = store
-        .helpers_of(me.id)
-        .await
-        .map_err(failed(&visitor, "reading helpers"))?
-        .into_iter()
-        .map(|h| HelperView { id: h.id, name: h.name, email: h.email, scope: h.scope, since: locale.long_date(h.granted_at.date_naive()) })
-        .collect();
-    let invitations = store
-        .invitations_from(me.id)
-        .await
-        .map_err(failed(&visitor, "reading invitations"))?
-        .into_iter()
-        .map(|i| invitation_view(i, locale))
-        .collect();
-    let mut acting_for = Vec::new();
-    for (id, scope) in relations.represents {
-        if let Some(account) = store.find_account(id).await.map_err(failed(&visitor, "reading an account"))? {
-            acting_for.push(ActingFor { id, name: account.display_name, role: account.role, scope });
-        }
-    }
-    Ok(FamilyView { links, helpers, invitations, acting_for })
+    let cx = Cx::signed_in()?;
+    FamilyView::load(&cx).await
 }
 
 /// A carer asks to be linked to the person they care for: a code to give them. Shares chosen
 /// now apply once the link is accepted.
 #[server(prefix = "/api", endpoint = "family/invite-cared-for")]
-pub async fn invite_cared_for(
-    #[server(flatten)]
-    #[server(default)]
-    fields: BTreeMap<String, String>,
-) -> Result<(), AppError> {
-    use crate::domain::family::{shares_from_form, INVITATION_DAYS};
-    use crate::backend::ports::NewInvitation;
-    use crate::backend::cx::{audit, services, signed_in};
-    use crate::kit::visitor::use_visitor;
+pub async fn invite_cared_for(#[server(flatten)] form: SharesForm) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::backend::ports::Invitation;
+    use crate::domain::account::Role;
+    use crate::domain::family::InvitationKind;
 
-    let visitor = use_visitor();
-    let me = signed_in(&visitor)?;
-    if me.role != Role::Carer {
+    let cx = Cx::signed_in()?;
+    if cx.me().role != Role::Carer {
         return Err(AppError::NotFound);
     }
-    let services = services()?;
-    let now = services.clock.now();
-    let code = services.digests.new_typeable_code();
-    let shares = shares_from_form(Role::Carer, &fields);
-    let invitation = NewInvitation {
-        digest: &services.digests.digest(code.as_str()),
-        kind: InvitationKind::CareLink,
-        from_id: me.id,
-        helper_name: None,
-        helper_email: None,
-        scope: None,
-        shares: &shares,
-        expires_at: now + chrono::Duration::days(INVITATION_DAYS as i64),
-    };
-    let id = services.store.create_invitation(invitation, now).await.map_err(failed(&visitor, "creating an invitation"))?;
-    audit(&services, &visitor, Some(me.id), "care link invitation created", Some(me.id), Some(&format!("invitation {id}"))).await?;
+    let (id, code) = Invitation::create(&cx, InvitationKind::CareLink, None, &form.shares(Role::Carer)).await?;
+    cx.audit("care link invitation created", Some(cx.me().id), Some(&format!("invitation {id}"))).await?;
     leptos_axum::redirect(&format!("/family/invited?code={}", code.as_str()));
     Ok(())
 }
 
 /// A carer or customer invites a helper: an email with a link, and a code to give in person.
 #[server(prefix = "/api", endpoint = "family/invite-helper")]
-pub async fn invite_helper(
-    #[server(flatten)]
-    #[server(default)]
-    fields: BTreeMap<String, String>,
-) -> Result<(), AppError> {
-    use crate::domain::family::{HelperInvitation, INVITATION_DAYS};
-    use crate::backend::ports::{Email, NewInvitation};
-    use crate::backend::cx::{audit, plan_holder, services};
-    use crate::kit::visitor::use_visitor;
+pub async fn invite_helper(#[server(flatten)] form: HelperForm) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::backend::ports::Invitation;
+    use crate::domain::family::{HelperInvitation, InvitationKind};
 
-    let visitor = use_visitor();
-    let me = plan_holder(&visitor)?;
-    let services = services()?;
-    let helper = HelperInvitation::parse(&fields).map_err(|p| AppError::invalid(&p, visitor.locale))?;
-    let now = services.clock.now();
-    let code = services.digests.new_typeable_code();
-    let invitation = NewInvitation {
-        digest: &services.digests.digest(code.as_str()),
-        kind: InvitationKind::Helper,
-        from_id: me.id,
-        helper_name: Some(&helper.name),
-        helper_email: Some(&helper.email),
-        scope: Some(helper.scope),
-        shares: &[],
-        expires_at: now + chrono::Duration::days(INVITATION_DAYS as i64),
-    };
-    let id = services.store.create_invitation(invitation, now).await.map_err(failed(&visitor, "creating an invitation"))?;
-    audit(&services, &visitor, Some(me.id), "helper invited", Some(me.id), Some(&format!("invitation {id}, {}", helper.scope.as_str())))
-        .await?;
-    let locale = visitor.locale;
-    let link = format!("{}/invitations/{}", services.public_url, code.as_str());
-    let email = Email {
-        to: helper.email.clone(),
-        subject: locale.fill(crate::kit::i18n::Text::FamilyMailSubject, &[("name", &me.name)]),
-        body: locale.fill(
-            crate::kit::i18n::Text::FamilyMailBody,
-            &[("helper", &helper.name), ("name", &me.name), ("link", &link), ("code", &code.grouped()), ("council", &services.council.name)],
-        ),
-    };
-    // The code is also on the inviter's screen: an email that fails is logged, not fatal.
-    if let Err(error) = services.mailer.send(&email).await {
-        tracing::warn!(request_id = %visitor.request_id, "sending a helper invitation: {error}");
-    }
+    let cx = Cx::plan_holder()?;
+    let helper = HelperInvitation::try_from(form).map_err(|problems| cx.invalid(&problems))?;
+    let (id, code) = Invitation::create(&cx, InvitationKind::Helper, Some(&helper), &[]).await?;
+    let reason = format!("invitation {id}, {}", helper.scope.as_str());
+    cx.audit("helper invited", Some(cx.me().id), Some(&reason)).await?;
+    Invitation::email_helper(&cx, &helper, &code).await;
     leptos_axum::redirect(&format!("/family/invited?code={}&helper=1", code.as_str()));
     Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "family/withdraw")]
 pub async fn withdraw_invitation(#[server(default)] id: i64) -> Result<(), AppError> {
-    use crate::backend::cx::{audit, services, signed_in};
-    use crate::kit::visitor::use_visitor;
+    use crate::backend::cx::Cx;
+    use crate::domain::family::InvitationStatus;
 
-    let visitor = use_visitor();
-    let me = signed_in(&visitor)?;
-    let services = services()?;
-    let mine = services.store.invitations_from(me.id).await.map_err(failed(&visitor, "reading invitations"))?;
+    let cx = Cx::signed_in()?;
+    let me = cx.me().id;
+    let mine = cx.store().invitations_from(me).await?;
     if !mine.iter().any(|i| i.id == id && i.status == InvitationStatus::Open) {
         return Err(AppError::NotFound);
     }
-    services
-        .store
-        .close_invitation(id, me.id, InvitationStatus::Withdrawn, services.clock.now())
-        .await
-        .map_err(failed(&visitor, "withdrawing an invitation"))?;
-    audit(&services, &visitor, Some(me.id), "invitation withdrawn", Some(me.id), Some(&format!("invitation {id}"))).await?;
+    cx.store().close_invitation(id, me, InvitationStatus::Withdrawn, cx.now()).await?;
+    cx.audit("invitation withdrawn", Some(me), Some(&format!("invitation {id}"))).await?;
     leptos_axum::redirect("/family");
     Ok(())
 }
 
 /// What the signed-in person shares with someone they are linked to.
 #[server(prefix = "/api", endpoint = "family/shares")]
-pub async fn set_shares(
-    #[server(default)] person: i64,
-    #[server(flatten)]
-    #[server(default)]
-    fields: BTreeMap<String, String>,
-) -> Result<(), AppError> {
-    use crate::domain::family::shares_from_form;
-    use crate::backend::cx::{audit, plan_holder, services};
-    use crate::kit::visitor::use_visitor;
+pub async fn set_shares(#[server(default)] person: i64, #[server(flatten)] form: SharesForm) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::domain::family::care_link;
 
-    let visitor = use_visitor();
-    let me = plan_holder(&visitor)?;
-    let services = services()?;
-    linked(&services, &visitor, me.id, person).await?;
-    let shares = shares_from_form(me.role, &fields);
-    services.store.set_shares(me.id, person, &shares).await.map_err(failed(&visitor, "saving shares"))?;
+    let cx = Cx::plan_holder()?;
+    let me = cx.me().id;
+    care_link(&cx.relations().await?, me, person).ok_or(AppError::NotFound)?;
+    let shares = form.shares(cx.me().role);
+    cx.store().set_shares(me, person, &shares).await?;
     let what = shares.iter().map(|r| r.code()).collect::<Vec<_>>().join(", ");
-    audit(&services, &visitor, Some(me.id), "sharing changed", Some(person), Some(&what)).await?;
+    cx.audit("sharing changed", Some(person), Some(&what)).await?;
     leptos_axum::redirect("/family?shared=1");
     Ok(())
-}
-
-/// Whether `me` and `person` are linked as carer and cared-for; "not found" otherwise.
-#[cfg(feature = "ssr")]
-async fn linked(
-    services: &crate::backend::ports::Services,
-    visitor: &crate::kit::visitor::Visitor,
-    me: i64,
-    person: i64,
-) -> Result<(i64, i64), AppError> {
-    let relations = services.store.relations(me).await.map_err(failed(visitor, "reading relations"))?;
-    if relations.cares_for.contains(&person) {
-        Ok((me, person))
-    } else if relations.cared_for_by.contains(&person) {
-        Ok((person, me))
-    } else {
-        Err(AppError::NotFound)
-    }
 }
 
 /// Ends the link between a carer and the person they care for (either may).
 #[server(prefix = "/api", endpoint = "family/unlink")]
 pub async fn unlink(#[server(default)] person: i64) -> Result<(), AppError> {
-    use crate::backend::cx::{audit, plan_holder, services};
-    use crate::kit::visitor::use_visitor;
+    use crate::backend::cx::Cx;
+    use crate::domain::family::care_link;
 
-    let visitor = use_visitor();
-    let me = plan_holder(&visitor)?;
-    let services = services()?;
-    let (carer, customer) = linked(&services, &visitor, me.id, person).await?;
-    services.store.unlink(carer, customer).await.map_err(failed(&visitor, "ending a link"))?;
-    audit(&services, &visitor, Some(me.id), "care link ended", Some(person), None).await?;
+    let cx = Cx::plan_holder()?;
+    let (carer, customer) = care_link(&cx.relations().await?, cx.me().id, person).ok_or(AppError::NotFound)?;
+    cx.store().unlink(carer, customer).await?;
+    cx.audit("care link ended", Some(person), None).await?;
     leptos_axum::redirect("/family?unlinked=1");
     Ok(())
 }
@@ -296,14 +101,133 @@ pub async fn unlink(#[server(default)] person: i64) -> Result<(), AppError> {
 /// Takes a helper's access away.
 #[server(prefix = "/api", endpoint = "family/remove-helper")]
 pub async fn remove_helper(#[server(default)] helper: i64) -> Result<(), AppError> {
-    use crate::backend::cx::{audit, plan_holder, services};
-    use crate::kit::visitor::use_visitor;
+    use crate::backend::cx::Cx;
 
-    let visitor = use_visitor();
-    let me = plan_holder(&visitor)?;
-    let services = services()?;
-    services.store.remove_helper(me.id, helper).await.map_err(failed(&visitor, "removing a helper"))?;
-    audit(&services, &visitor, Some(me.id), "helper access removed", Some(helper), None).await?;
+    let cx = Cx::plan_holder()?;
+    cx.store().remove_helper(cx.me().id, helper).await?;
+    cx.audit("helper access removed", Some(helper), None).await?;
     leptos_axum::redirect("/family?removed=1");
     Ok(())
+}
+
+/// The invitation behind a code, for the page where it is answered. Anyone with the code may
+/// see who sent it (a helper may not have an account yet); codes are rate limited per address.
+#[server(prefix = "/api", endpoint = "family/invitation")]
+pub async fn invitation_by_code(#[server(default)] code: String) -> Result<InvitationView, AppError> {
+    use crate::backend::cx::Cx;
+    use crate::backend::ports::Invitation;
+
+    let cx = Cx::anyone()?;
+    Ok(Invitation::open(&cx, &code).await?.view(cx.locale()))
+}
+
+/// Accepts or declines an invitation. A care link is accepted by the person cared for (with
+/// what they share back), or by their representative who may act for them (`person`); a
+/// helper invitation by a helper's account.
+#[server(prefix = "/api", endpoint = "family/answer")]
+pub async fn answer_invitation(#[server(flatten)] form: AnswerForm) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::backend::ports::Invitation;
+    use crate::domain::account::Role;
+    use crate::domain::family::{Answer, FamilyProblem, InvitationKind};
+
+    let cx = Cx::signed_in()?;
+    let (me, role, now) = (cx.me().id, cx.me().role, cx.now());
+    let invitation = Invitation::open(&cx, &form.code).await?;
+    let answer = Answer::parse(&form.answer).ok_or_else(|| cx.invalid(&[FamilyProblem::Answer]))?;
+    if invitation.from_id == me {
+        return Err(cx.invalid(&[FamilyProblem::Yourself]));
+    }
+    let reference = format!("invitation {}", invitation.id);
+    match (invitation.kind, role) {
+        (InvitationKind::CareLink, Role::Customer | Role::Representative) => {
+            let customer = if role == Role::Customer { me } else { ActingFor::customer(&cx, &form.person).await? };
+            match answer {
+                Answer::Accept => {
+                    let shares = form.shares.shares(Role::Customer);
+                    cx.store().accept_care_link(invitation.id, customer, me, &shares, now).await?;
+                    cx.audit("care link accepted", Some(customer), Some(&reference)).await?;
+                    cx.audit("care link accepted", Some(invitation.from_id), Some(&reference)).await?;
+                }
+                Answer::Decline => invitation.decline(&cx, &reference).await?,
+            }
+        }
+        (InvitationKind::Helper, Role::Representative) => match answer {
+            Answer::Accept => {
+                cx.store().accept_helper(invitation.id, me, now).await?;
+                cx.audit("helper access accepted", Some(invitation.from_id), Some(&reference)).await?;
+            }
+            Answer::Decline => invitation.decline(&cx, &reference).await?,
+        },
+        _ => return Err(cx.invalid(&[FamilyProblem::NotForYou])),
+    }
+    leptos_axum::redirect(if answer == Answer::Accept { "/family?accepted=1" } else { "/family?declined=1" });
+    Ok(())
+}
+
+/// Creates a helper's account from an invitation and accepts it, in one step: the helper
+/// chooses their own password, nobody else knows it.
+#[server(prefix = "/api", endpoint = "family/helper-account")]
+pub async fn create_helper_account(
+    #[server(default)] code: String,
+    #[server(default)] name: String,
+    #[server(default)] email: String,
+    #[server(default)] password: String,
+) -> Result<(), AppError> {
+    use std::time::Duration;
+
+    use crate::backend::cx::Cx;
+    use crate::backend::ports::{Invitation, NewAccount, StoreError};
+    use crate::domain::account::{AccountProblem, Registration, Role};
+    use crate::domain::family::{FamilyProblem, InvitationKind};
+
+    let cx = Cx::anyone()?;
+    let ip = cx.visitor().client_ip.clone().unwrap_or_default();
+    if !cx.services().limits.allow(&format!("register:{ip}"), 10, Duration::from_secs(3600)).await {
+        return Err(AppError::RateLimited);
+    }
+    let invitation = Invitation::open(&cx, &code).await?;
+    if invitation.kind != InvitationKind::Helper {
+        return Err(cx.invalid(&[FamilyProblem::NotForYou]));
+    }
+    // The same rules as anyone registering; the account is a helper's.
+    let registration = Registration::parse(&name, &email, &password, Role::Customer.as_str())
+        .map_err(|problems| cx.invalid(&problems))?;
+    let hash =
+        cx.services().passwords.hash(registration.password.expose()).await.map_err(|e| cx.internal("hashing", e))?;
+    let account = NewAccount {
+        email: registration.email.as_str(),
+        display_name: registration.name.as_str(),
+        role: Role::Representative,
+        password_hash: &hash,
+        locale: cx.locale(),
+    };
+    let now = cx.now();
+    let id = match cx.store().create_account(account, now).await {
+        Err(StoreError::Conflict) => return Err(cx.invalid(&[AccountProblem::EmailTaken])),
+        created => created?,
+    };
+    cx.audit_as(Some(id), "account created", Some(id), Some(Role::Representative.as_str())).await?;
+    cx.store().accept_helper(invitation.id, id, now).await?;
+    let reference = format!("invitation {}", invitation.id);
+    cx.audit_as(Some(id), "helper access accepted", Some(invitation.from_id), Some(&reference)).await?;
+    cx.session()?.renew(Some(id));
+    leptos_axum::redirect("/family?accepted=1");
+    Ok(())
+}
+
+/// The people a representative may act for with permission to change things, for the form
+/// where they accept a care link on someone's behalf.
+#[server(prefix = "/api", endpoint = "family/acting-for")]
+pub async fn acting_for_customers() -> Result<Vec<ActingFor>, AppError> {
+    use crate::backend::cx::Cx;
+    use crate::domain::account::Role;
+    use crate::policy::Scope;
+
+    let cx = Cx::signed_in()?;
+    if cx.me().role != Role::Representative {
+        return Ok(Vec::new());
+    }
+    let people = ActingFor::load(&cx, cx.relations().await?.represents).await?;
+    Ok(people.into_iter().filter(|p| p.scope == Scope::Edit && p.role == Role::Customer).collect())
 }

@@ -1,31 +1,18 @@
-//! Server functions for the home page and the audit log.
+//! Server functions for the audit log (the home page reads other features' functions).
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
+use super::wire::AuditLine;
 use crate::error::AppError;
-
-/// One audit log line as staff see it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditLine {
-    pub at: String,
-    pub actor_id: Option<i64>,
-    pub action: String,
-    pub subject_id: Option<i64>,
-    pub reason: Option<String>,
-}
 
 /// The latest 200 audit events. Staff only; reading the log is itself recorded.
 #[server(prefix = "/api", endpoint = "staff/audit-log")]
 pub async fn audit_log() -> Result<Vec<AuditLine>, AppError> {
+    use crate::backend::cx::Cx;
     use crate::policy::Capability;
-    use crate::backend::cx::{audit, internal, require, services};
-    use crate::kit::visitor::use_visitor;
 
-    let visitor = use_visitor();
-    let services = services()?;
-    let me = require(&services, &visitor, Capability::ReadAuditLog, "audit log").await?;
-    audit(&services, &visitor, Some(me.id), "viewed audit log", None, None).await?;
-    let events = services.store.recent(200).await.map_err(|e| internal(&visitor, "reading the audit log", e))?;
+    let cx = Cx::with(Capability::ReadAuditLog, "audit log").await?;
+    cx.audit("viewed audit log", None, None).await?;
+    let events = cx.store().recent(200).await?;
     Ok(events
         .into_iter()
         .map(|e| AuditLine {

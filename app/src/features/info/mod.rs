@@ -1,3 +1,4 @@
 //! The pages every public service owes its users: accessibility statement and privacy notice.
-mod page;
-pub use page::{AccessibilityPage, PrivacyPage};
+mod pages;
+
+pub use pages::{AccessibilityPage, PrivacyPage};

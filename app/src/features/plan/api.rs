@@ -1,68 +1,34 @@
-//! Server functions for the person's own plan. Carers and the people they care for each have
-//! one and change only their own: contribution ids are looked up within the signed-in
-//! person's plan, so someone else's id is simply "not found".
+//! Server functions for the person's own plan and its agreement. Carers and the people they
+//! care for each have one and change only their own: contribution ids are looked up within the
+//! signed-in person's plan, so someone else's id is simply "not found". A practitioner signs a
+//! version off; a later send makes the next one.
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::plan::words::ProposedPart;
-use crate::domain::plan::{ContributionKind, PlanSection};
+use super::wire::{AddWordsForm, ChangeItemForm, SignOffForm};
+pub use super::wire::{OwnWords, PlanItem, PlanVersionView};
 use crate::error::AppError;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanItem {
-    pub id: i64,
-    pub section: PlanSection,
-    pub kind: ContributionKind,
-    pub body: String,
-    pub caption: Option<String>,
-    pub alt_text: Option<String>,
-    pub media_type: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OwnWords {
-    pub words: String,
-    pub parts: Vec<ProposedPart>,
-}
 
 #[server(prefix = "/api", endpoint = "plan/mine")]
 pub async fn my_plan() -> Result<Vec<PlanItem>, AppError> {
-    use crate::backend::cx::services;
-    use crate::kit::visitor::use_visitor;
+    use crate::backend::cx::Cx;
+    use crate::backend::ports::Contribution;
 
-    let visitor = use_visitor();
-    let me = crate::backend::cx::plan_holder(&visitor)?;
-    let found = services()?.store.contributions(me.id).await.map_err(|e| crate::backend::cx::store_failure(&visitor, "reading a plan", e))?;
-    Ok(found
-        .into_iter()
-        .map(|c| PlanItem {
-            id: c.id,
-            section: c.section,
-            kind: c.kind,
-            body: c.body,
-            caption: c.caption,
-            alt_text: c.alt_text,
-            media_type: c.media_type,
-        })
-        .collect())
+    let cx = Cx::plan_holder()?;
+    let found = cx.store().contributions(cx.me().id).await?;
+    Ok(found.into_iter().map(Contribution::item).collect())
 }
 
 #[server(prefix = "/api", endpoint = "plan/add")]
-pub async fn add_to_plan(#[server(default)] section: String, #[server(default)] text: String) -> Result<(), AppError> {
+pub async fn add_to_plan(#[server(flatten)] form: AddWordsForm) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
     use crate::domain::plan::WrittenContribution;
-    use crate::backend::cx::services;
-    use crate::kit::visitor::use_visitor;
 
-    let visitor = use_visitor();
-    let me = crate::backend::cx::plan_holder(&visitor)?;
-    let services = services()?;
-    let written = WrittenContribution::parse(&section, &text).map_err(|p| AppError::invalid(&p, visitor.locale))?;
-    let items = [(written.section, written.text.as_str().to_owned())];
-    services
-        .store
-        .add_contributions(me.id, me.id, &items, services.clock.now())
-        .await
-        .map_err(|e| crate::backend::cx::store_failure(&visitor, "adding to a plan", e))?;
+    let cx = Cx::plan_holder()?;
+    let written = WrittenContribution::try_from(form).map_err(|problems| cx.invalid(&problems))?;
+    let items = [(written.section, written.text.into_inner())];
+    cx.store().add_contributions(cx.me().id, cx.me().id, &items, cx.now()).await?;
     leptos_axum::redirect(&format!("/plan?added=1#{}", written.section.code()));
     Ok(())
 }
@@ -70,16 +36,10 @@ pub async fn add_to_plan(#[server(default)] section: String, #[server(default)] 
 /// Moves a contribution up or down within its section.
 #[server(prefix = "/api", endpoint = "plan/move")]
 pub async fn move_in_plan(#[server(default)] id: i64, #[server(default)] direction: String) -> Result<(), AppError> {
-    use crate::backend::cx::services;
-    use crate::kit::visitor::use_visitor;
+    use crate::backend::cx::Cx;
 
-    let visitor = use_visitor();
-    let me = crate::backend::cx::plan_holder(&visitor)?;
-    services()?
-        .store
-        .move_contribution(me.id, id, direction == "up")
-        .await
-        .map_err(|e| crate::backend::cx::store_failure(&visitor, "moving a contribution", e))?;
+    let cx = Cx::plan_holder()?;
+    cx.store().move_contribution(cx.me().id, id, direction == "up").await?;
     leptos_axum::redirect(&format!("/plan#item-{id}"));
     Ok(())
 }
@@ -89,48 +49,25 @@ pub async fn move_in_plan(#[server(default)] id: i64, #[server(default)] directi
 #[server(prefix = "/api", endpoint = "plan/change")]
 pub async fn change_in_plan(
     #[server(default)] id: i64,
-    #[server(default)] text: String,
-    #[server(default)] caption: String,
-    #[server(default)] alt_text: String,
+    #[server(flatten)] form: ChangeItemForm,
 ) -> Result<(), AppError> {
-    use crate::domain::plan::ContributionChange;
-    use crate::backend::cx::{services, store_failure};
-    use crate::kit::visitor::use_visitor;
+    use crate::backend::cx::Cx;
 
-    let visitor = use_visitor();
-    let me = crate::backend::cx::plan_holder(&visitor)?;
-    let services = services()?;
-    let found = services
-        .store
-        .find_contribution(id)
-        .await
-        .map_err(|e| store_failure(&visitor, "finding a contribution", e))?
-        .filter(|c| c.person_id == me.id)
-        .ok_or(AppError::NotFound)?;
-    let change =
-        ContributionChange::parse(found.kind, &text, &caption, &alt_text).map_err(|p| AppError::invalid(&p, visitor.locale))?;
-    services
-        .store
-        .change_contribution(me.id, id, &change, services.clock.now())
-        .await
-        .map_err(|e| store_failure(&visitor, "changing a contribution", e))?;
+    let cx = Cx::plan_holder()?;
+    let mine = cx.store().find_contribution(id).await?.filter(|c| c.person_id == cx.me().id);
+    let found = mine.ok_or(AppError::NotFound)?;
+    let change = form.into_change(found.kind).map_err(|problems| cx.invalid(&problems))?;
+    cx.store().change_contribution(cx.me().id, id, &change, cx.now()).await?;
     leptos_axum::redirect(&format!("/plan?changed=1#item-{id}"));
     Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "plan/remove")]
 pub async fn remove_from_plan(#[server(default)] id: i64) -> Result<(), AppError> {
-    use crate::backend::cx::services;
-    use crate::kit::visitor::use_visitor;
+    use crate::backend::cx::Cx;
 
-    let visitor = use_visitor();
-    let me = crate::backend::cx::plan_holder(&visitor)?;
-    let services = services()?;
-    services
-        .store
-        .remove_contribution(me.id, id, services.clock.now())
-        .await
-        .map_err(|e| crate::backend::cx::store_failure(&visitor, "removing a contribution", e))?;
+    let cx = Cx::plan_holder()?;
+    cx.store().remove_contribution(cx.me().id, id, cx.now()).await?;
     leptos_axum::redirect("/plan");
     Ok(())
 }
@@ -138,21 +75,14 @@ pub async fn remove_from_plan(#[server(default)] id: i64) -> Result<(), AppError
 /// Keeps the person's long text, then shows where each part could go.
 #[server(prefix = "/api", endpoint = "plan/own-words")]
 pub async fn save_own_words(#[server(default)] words: String) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
     use crate::domain::plan::{PlanProblem, WrittenContribution};
     use crate::domain::text::BoundedText;
-    use crate::backend::cx::services;
-    use crate::kit::visitor::use_visitor;
 
-    let visitor = use_visitor();
-    let me = crate::backend::cx::plan_holder(&visitor)?;
-    let services = services()?;
+    let cx = Cx::plan_holder()?;
     let words = BoundedText::required(&words, WrittenContribution::TEXT_MAX * 4)
-        .map_err(|p| AppError::invalid(&[PlanProblem::OwnWords(p)], visitor.locale))?;
-    services
-        .store
-        .save_own_words(me.id, Some(words.as_str()), services.clock.now())
-        .await
-        .map_err(|e| crate::backend::cx::store_failure(&visitor, "keeping own words", e))?;
+        .map_err(|problem| cx.invalid(&[PlanProblem::OwnWords(problem)]))?;
+    cx.store().save_own_words(cx.me().id, Some(words.as_str()), cx.now()).await?;
     leptos_axum::redirect("/plan/own-words/sections");
     Ok(())
 }
@@ -160,18 +90,11 @@ pub async fn save_own_words(#[server(default)] words: String) -> Result<(), AppE
 /// The kept text split into parts, each with a proposed section and the reason for it.
 #[server(prefix = "/api", endpoint = "plan/own-words/proposals")]
 pub async fn own_words_proposals() -> Result<OwnWords, AppError> {
+    use crate::backend::cx::Cx;
     use crate::domain::plan::words::propose_sections;
-    use crate::backend::cx::services;
-    use crate::kit::visitor::use_visitor;
 
-    let visitor = use_visitor();
-    let me = crate::backend::cx::plan_holder(&visitor)?;
-    let words = services()?
-        .store
-        .own_words(me.id)
-        .await
-        .map_err(|e| crate::backend::cx::store_failure(&visitor, "reading own words", e))?
-        .unwrap_or_default();
+    let cx = Cx::plan_holder()?;
+    let words = cx.store().own_words(cx.me().id).await?.unwrap_or_default();
     Ok(OwnWords { parts: propose_sections(&words), words })
 }
 
@@ -181,21 +104,15 @@ pub async fn own_words_proposals() -> Result<OwnWords, AppError> {
 pub async fn accept_own_words(
     #[server(flatten)]
     #[server(default)]
-    choices: std::collections::BTreeMap<String, String>,
+    choices: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
     use crate::domain::plan::words::propose_sections;
-    use crate::backend::cx::services;
-    use crate::kit::visitor::use_visitor;
+    use crate::domain::plan::PlanSection;
 
-    let visitor = use_visitor();
-    let me = crate::backend::cx::plan_holder(&visitor)?;
-    let services = services()?;
-    let words = services
-        .store
-        .own_words(me.id)
-        .await
-        .map_err(|e| crate::backend::cx::store_failure(&visitor, "reading own words", e))?
-        .ok_or(AppError::NotFound)?;
+    let cx = Cx::plan_holder()?;
+    let me = cx.me().id;
+    let words = cx.store().own_words(me).await?.ok_or(AppError::NotFound)?;
     let items: Vec<(PlanSection, String)> = propose_sections(&words)
         .into_iter()
         .enumerate()
@@ -204,13 +121,80 @@ pub async fn accept_own_words(
             (chosen.unwrap_or(part.section), part.text)
         })
         .collect();
-    let now = services.clock.now();
-    services
-        .store
-        .add_contributions(me.id, me.id, &items, now)
-        .await
-        .map_err(|e| crate::backend::cx::store_failure(&visitor, "adding own words", e))?;
-    services.store.save_own_words(me.id, None, now).await.map_err(|e| crate::backend::cx::store_failure(&visitor, "clearing own words", e))?;
+    let now = cx.now();
+    cx.store().add_contributions(me, me, &items, now).await?;
+    cx.store().save_own_words(me, None, now).await?;
     leptos_axum::redirect(&format!("/plan?accepted={}", items.len()));
+    Ok(())
+}
+
+/// Sends the person's plan, as it is now, for a practitioner to agree.
+#[server(prefix = "/api", endpoint = "plan/send")]
+pub async fn send_plan() -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::domain::plan::SentContribution;
+
+    let cx = Cx::plan_holder()?;
+    let me = cx.me().id;
+    let contributions = cx.store().contributions(me).await?;
+    let sent: Vec<SentContribution> = contributions.into_iter().map(SentContribution::from).collect();
+    let id = cx.store().send_plan(me, &sent, cx.now()).await?;
+    cx.audit("plan sent for agreement", Some(me), Some(&id.to_string())).await?;
+    leptos_axum::redirect("/plan?sent=1");
+    Ok(())
+}
+
+/// The person's own plan versions, newest first.
+#[server(prefix = "/api", endpoint = "plan/versions")]
+pub async fn my_plan_versions() -> Result<Vec<PlanVersionView>, AppError> {
+    use crate::backend::cx::Cx;
+
+    let cx = Cx::plan_holder()?;
+    let versions = cx.store().plan_versions(cx.me().id).await?;
+    Ok(versions.into_iter().map(|v| v.view(cx.locale())).collect())
+}
+
+/// Plans waiting for sign-off from people in the practitioner's caseload.
+#[server(prefix = "/api", endpoint = "plan/awaiting-sign-off")]
+pub async fn plans_awaiting_sign_off() -> Result<Vec<PlanVersionView>, AppError> {
+    use crate::backend::cx::Cx;
+    use crate::policy::Capability;
+
+    let cx = Cx::with(Capability::ViewCaseload, "plans awaiting sign-off").await?;
+    let caseload = cx.relations().await?.caseload;
+    let waiting = cx.store().plans_awaiting_sign_off().await?;
+    Ok(waiting.into_iter().filter(|v| caseload.contains(&v.person_id)).map(|v| v.view(cx.locale())).collect())
+}
+
+/// One version of a plan, for the person, those they share it with, or their practitioner.
+#[server(prefix = "/api", endpoint = "plan/version")]
+pub async fn plan_version(#[server(default)] id: i64) -> Result<PlanVersionView, AppError> {
+    use crate::backend::cx::Cx;
+    use crate::backend::ports::EmergencyPlan;
+    use crate::policy::{Access, Record};
+
+    let cx = Cx::signed_in()?;
+    let found = cx.store().plan_version(id).await;
+    let found = cx.authorised(found, Record::Plan, Access::View, "viewed support plan").await?;
+    let carers_plans = EmergencyPlan::notices_for(&cx, found.person_id).await?;
+    Ok(PlanVersionView { carers_plans, ..found.view(cx.locale()) })
+}
+
+/// The practitioner completes the statutory fields and signs the plan off.
+#[server(prefix = "/api", endpoint = "plan/sign-off")]
+pub async fn sign_off_plan(#[server(default)] id: i64, #[server(flatten)] form: SignOffForm) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::domain::reviews::planned_after_sign_off;
+    use crate::policy::{Access, Record};
+
+    let cx = Cx::signed_in()?;
+    let found = cx.store().plan_version(id).await;
+    let found = cx.authorised(found, Record::Plan, Access::Edit, "signed off support plan").await?;
+    let now = cx.now();
+    let today = now.date_naive();
+    let record = form.into_record(today).map_err(|problems| cx.invalid(&problems))?;
+    cx.store().sign_off_plan(found.id, cx.me().id, &record, &planned_after_sign_off(today), now).await?;
+    cx.audit("support plan signed off", Some(found.person_id), Some(&found.id.to_string())).await?;
+    leptos_axum::redirect(&format!("/plan/versions/{}", found.id));
     Ok(())
 }

@@ -1,11 +1,8 @@
 //! Reviews of a person's plan: the planned ones and the ones they ask for, followed through to
 //! their outcome; and the practitioner's list of what is due.
 pub mod api;
-#[cfg(feature = "ssr")]
-mod page;
-mod staff_page;
-mod summary;
+mod pages;
+pub mod wire;
 pub mod words;
 
-pub use page::{RequestReviewPage, ReviewEmailsPage, ReviewPage, ReviewsPage};
-pub use staff_page::{StaffReviewPage, StaffReviewsPage};
+pub use pages::{RequestReviewPage, ReviewEmailsPage, ReviewPage, ReviewsPage, StaffReviewPage, StaffReviewsPage};

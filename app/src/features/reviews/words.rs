@@ -65,6 +65,10 @@ pub fn outcome(locale: Locale, outcome: ReviewOutcome) -> &'static str {
 }
 
 /// Radio options: each code with its words.
-pub fn options<T: Copy>(all: &[T], code: fn(T) -> &'static str, words: impl Fn(T) -> &'static str) -> Vec<(&'static str, String)> {
+pub fn options<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    words: impl Fn(T) -> &'static str,
+) -> Vec<(&'static str, String)> {
     all.iter().map(|&item| (code(item), words(item).to_owned())).collect()
 }

@@ -1,4 +1,6 @@
 //! Council staff accounts, managed by admins in the app (or by `server create-user`).
 pub mod api;
-mod page;
-pub use page::StaffUsersPage;
+mod pages;
+pub mod wire;
+
+pub use pages::StaffUsersPage;

@@ -1,3 +1,4 @@
 //! The start page: what the portal is for and the rights it helps people use.
-mod page;
-pub use page::StartPage;
+mod pages;
+
+pub use pages::StartPage;

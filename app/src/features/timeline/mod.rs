@@ -1,5 +1,6 @@
 //! The person's whole journey with the council on one page.
 pub mod api;
-mod page;
+mod pages;
+pub mod wire;
 
-pub use page::TimelinePage;
+pub use pages::TimelinePage;

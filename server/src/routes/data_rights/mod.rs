@@ -2,8 +2,9 @@
 //! account, or a person's for staff allowed to handle it. Every copy is audited.
 pub mod export;
 mod readme;
-use app::policy::Decision;
+use app::backend::cx::Cx;
 use app::kit::visitor::Visitor;
+use app::policy::Decision;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
@@ -19,7 +20,10 @@ pub async fn my_data(State(state): State<AppState>, Extension(visitor): Extensio
     let Some(me) = visitor.user.clone() else {
         return Redirect::to(&format!("/sign-in?next={MY_DATA_PATH}")).into_response();
     };
-    if let Err(error) = app::backend::cx::audit(&state.services, &visitor, Some(me.id), "downloaded own data", Some(me.id), None).await {
+    if let Err(error) = Cx::of(state.services.clone(), visitor.clone())
+        .audit_as(Some(me.id), "downloaded own data", Some(me.id), None)
+        .await
+    {
         return failed(&visitor, error);
     }
     download(&state, &visitor, me.id).await
@@ -49,7 +53,9 @@ pub async fn person_data(
         Some(basis) if exists => ("exported personal data", basis.as_str()),
         _ => ("permission refused", "exported personal data"),
     };
-    if let Err(error) = app::backend::cx::audit(services, &visitor, Some(me.id), action, Some(id), Some(reason)).await {
+    if let Err(error) =
+        Cx::of(services.clone(), visitor.clone()).audit_as(Some(me.id), action, Some(id), Some(reason)).await
+    {
         return failed(&visitor, error);
     }
     if basis.is_none() || !exists {
@@ -84,7 +90,10 @@ fn failed(visitor: &Visitor, error: impl std::fmt::Display) -> Response {
         StatusCode::INTERNAL_SERVER_ERROR,
         crate::http::headers::plain_page(
             "Sorry, there is a problem with the service",
-            &format!("Your copy could not be made. Try again later. If it keeps happening, quote {}.", visitor.request_id),
+            &format!(
+                "Your copy could not be made. Try again later. If it keeps happening, quote {}.",
+                visitor.request_id
+            ),
         ),
     )
         .into_response()

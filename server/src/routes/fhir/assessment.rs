@@ -3,11 +3,11 @@
 //! outcomes as nested groups. Questions the carer skipped are left out.
 use serde_json::{json, Value};
 
+use app::backend::ports::SubmittedAssessment;
 use app::domain::assessment::questions::{Kind, Question};
-use app::features::assessment::api::reference;
+use app::features::assessment::wire::reference;
 use app::features::assessment::words;
 use app::kit::i18n::Locale;
-use app::backend::ports::SubmittedAssessment;
 
 use super::questionnaire::{answer_system, is_yes_no, section_link_id, sections, subject_text};
 use super::{date_time, language, person_identifier, text, Portal};
@@ -20,8 +20,11 @@ pub fn questionnaire_response(portal: &Portal, assessment: &SubmittedAssessment,
         .filter_map(|(section, pages)| {
             let mut items = Vec::new();
             for page in &pages {
-                let answered: Vec<Value> =
-                    page.questions.iter().filter_map(|q| answered_item(portal, locale, q, answers.get(&q.id))).collect();
+                let answered: Vec<Value> = page
+                    .questions
+                    .iter()
+                    .filter_map(|q| answered_item(portal, locale, q, answers.get(&q.id)))
+                    .collect();
                 match page.questions.first().and_then(|q| q.subject) {
                     Some(subject) if !answered.is_empty() => items.push(json!({
                         "linkId": page.id,
@@ -86,7 +89,6 @@ fn answered_item(portal: &Portal, locale: Locale, question: &Question, saved: Op
         }
         Kind::Short | Kind::Long => text(saved).map(|words| json!({ "valueString": words })).into_iter().collect(),
     };
-    (!answers.is_empty()).then(|| {
-        json!({ "linkId": question.id, "text": words::label(locale, question), "answer": answers })
-    })
+    (!answers.is_empty())
+        .then(|| json!({ "linkId": question.id, "text": words::label(locale, question), "answer": answers }))
 }

@@ -4,10 +4,10 @@
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
+use app::backend::ports::PlanVersion;
 use app::domain::plan::record::{CareAndSupportPlan, FIELDS};
 use app::domain::plan::{ContributionKind, PlanSection, SentContribution};
 use app::kit::i18n::{Locale, Text};
-use app::backend::ports::PlanVersion;
 
 use super::{date, date_time, language, patient, patient_reference, text, Portal};
 
@@ -42,7 +42,13 @@ pub struct PlanHistory {
 }
 
 /// The bundle, in the reader's language; `now` is when it was made.
-pub fn bundle(portal: &Portal, plan: SignedOffPlan<'_>, history: PlanHistory, locale: Locale, now: DateTime<Utc>) -> Value {
+pub fn bundle(
+    portal: &Portal,
+    plan: SignedOffPlan<'_>,
+    history: PlanHistory,
+    locale: Locale,
+    now: DateTime<Utc>,
+) -> Value {
     let version = plan.version;
     let goals = goals(plan, history, locale);
     let mut entries = vec![entry(portal, care_plan(portal, plan, history, &goals, locale))];
@@ -57,15 +63,16 @@ pub fn bundle(portal: &Portal, plan: SignedOffPlan<'_>, history: PlanHistory, lo
 }
 
 fn entry(portal: &Portal, resource: Value) -> Value {
-    let full_url = portal.full_url(resource["resourceType"].as_str().unwrap_or_default(), resource["id"].as_str().unwrap_or_default());
+    let full_url = portal
+        .full_url(resource["resourceType"].as_str().unwrap_or_default(), resource["id"].as_str().unwrap_or_default());
     json!({ "fullUrl": full_url, "resource": resource })
 }
 
 fn care_plan(portal: &Portal, plan: SignedOffPlan<'_>, history: PlanHistory, goals: &[Value], locale: Locale) -> Value {
     let version = plan.version;
     let signed_on = locale.long_date(plan.signed_off_at.date_naive());
-    let title =
-        locale.fill(Text::PlanVersionTitle, &[("name", &version.person_name), ("version", &version.version.to_string())]);
+    let title = locale
+        .fill(Text::PlanVersionTitle, &[("name", &version.person_name), ("version", &version.version.to_string())]);
     let description = locale.fill(
         Text::FhirPlanDescription,
         &[("name", &version.person_name), ("practitioner", plan.signed_off_by), ("date", &signed_on)],
@@ -103,7 +110,9 @@ fn care_plan(portal: &Portal, plan: SignedOffPlan<'_>, history: PlanHistory, goa
     }
     // FHIR arrays are never empty: no goals, no element.
     if !goals.is_empty() {
-        let references = goals.iter().map(|goal| json!({ "reference": format!("Goal/{}", goal["id"].as_str().unwrap_or_default()) }));
+        let references = goals
+            .iter()
+            .map(|goal| json!({ "reference": format!("Goal/{}", goal["id"].as_str().unwrap_or_default()) }));
         resource["goal"] = Value::Array(references.collect());
     }
     resource
@@ -112,9 +121,7 @@ fn care_plan(portal: &Portal, plan: SignedOffPlan<'_>, history: PlanHistory, goa
 /// The statutory sections as the practitioner wrote them, the review date, then the person's
 /// own words section by section (their pictures and clips by their descriptions).
 fn notes(plan: SignedOffPlan<'_>, locale: Locale) -> Vec<Value> {
-    let practitioner_note = |words: String| {
-        json!({ "authorString": plan.signed_off_by, "time": date_time(plan.signed_off_at), "text": words })
-    };
+    let practitioner_note = |words: String| json!({ "authorString": plan.signed_off_by, "time": date_time(plan.signed_off_at), "text": words });
     let mut notes: Vec<Value> = FIELDS
         .iter()
         .filter_map(|field| text(plan.record.field(field.name)).map(|value| (field, value)))
@@ -198,7 +205,8 @@ fn outcome_lines(outcomes: &str) -> Vec<String> {
         .map(|line| {
             let line = line.trim().trim_start_matches(['-', '*', '•']);
             let unnumbered = line.trim_start_matches(|c: char| c.is_ascii_digit());
-            let line = if unnumbered.len() < line.len() && (unnumbered.starts_with('.') || unnumbered.starts_with(')')) {
+            let line = if unnumbered.len() < line.len() && (unnumbered.starts_with('.') || unnumbered.starts_with(')'))
+            {
                 &unnumbered[1..]
             } else {
                 line
@@ -215,7 +223,12 @@ mod tests {
 
     #[test]
     fn each_outcome_line_is_one_goal_without_its_list_mark() {
-        let lines = outcome_lines("- Stay at home with my wife\n\n• Get out to the choir\n2) Sleep through\n1999 was a good year");
-        assert_eq!(lines, ["Stay at home with my wife", "Get out to the choir", "Sleep through", "1999 was a good year"]);
+        let lines = outcome_lines(
+            "- Stay at home with my wife\n\n• Get out to the choir\n2) Sleep through\n1999 was a good year",
+        );
+        assert_eq!(
+            lines,
+            ["Stay at home with my wife", "Get out to the choir", "Sleep through", "1999 was a good year"]
+        );
     }
 }

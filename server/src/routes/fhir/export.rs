@@ -2,10 +2,11 @@
 //! `QuestionnaireResponse`, for the practitioner who has the person in their caseload (the
 //! policy decides; everyone else gets "not found" and the refusal is audited); and the
 //! assessment's `Questionnaire` at its canonical URL, for anyone.
-use app::kit::i18n::{Locale, Text};
-use app::policy::{Access, Capability, Record};
+use app::backend::cx::Cx;
 use app::backend::ports::PlanVersion;
+use app::kit::i18n::{Locale, Text};
 use app::kit::visitor::{SignedInUser, Visitor};
+use app::policy::{Access, Capability, Record};
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Extension;
@@ -19,7 +20,11 @@ pub const PLAN_PATH: &str = "/staff/plans/{id}/fhir";
 pub const ASSESSMENT_PATH: &str = "/staff/assessments/{id}/fhir";
 pub const QUESTIONNAIRE_PATH: &str = "/fhir/Questionnaire/carers-assessment";
 
-pub async fn plan(State(state): State<AppState>, Extension(visitor): Extension<Visitor>, Path(id): Path<i64>) -> Response {
+pub async fn plan(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<i64>,
+) -> Response {
     let services = &state.services;
     let Some(me) = practitioner(&state, &visitor, "exported support plan as FHIR").await else {
         return StatusCode::NOT_FOUND.into_response();
@@ -29,13 +34,12 @@ pub async fn plan(State(state): State<AppState>, Extension(visitor): Extension<V
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return crate::routes::failed(&visitor, "reading a plan version", error),
     };
-    let allowed = app::backend::cx::authorise_person(
-        services, &visitor, &me.actor(), version.person_id, Record::Plan, Access::View, "exported support plan as FHIR",
-    )
-    .await;
+    let allowed = me.authorise(version.person_id, Record::Plan, Access::View, "exported support plan as FHIR").await;
     match allowed {
         Ok(_) => {}
-        Err(error @ app::error::AppError::Internal { .. }) => return crate::routes::failed(&visitor, "authorising a FHIR copy", error),
+        Err(error @ app::error::AppError::Internal { .. }) => {
+            return crate::routes::failed(&visitor, "authorising a FHIR copy", error)
+        }
         Err(_) => return StatusCode::NOT_FOUND.into_response(),
     }
     let Some(signed_off) = SignedOffPlan::of(&version) else { return not_signed_off(visitor.locale, id) };
@@ -63,13 +67,13 @@ pub async fn assessment(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return crate::routes::failed(&visitor, "reading an assessment", error),
     };
-    let allowed = app::backend::cx::authorise_person(
-        services, &visitor, &me.actor(), found.carer_id, Record::Assessment, Access::View, "exported carer's assessment as FHIR",
-    )
-    .await;
+    let allowed =
+        me.authorise(found.carer_id, Record::Assessment, Access::View, "exported carer's assessment as FHIR").await;
     match allowed {
         Ok(_) => {}
-        Err(error @ app::error::AppError::Internal { .. }) => return crate::routes::failed(&visitor, "authorising a FHIR copy", error),
+        Err(error @ app::error::AppError::Internal { .. }) => {
+            return crate::routes::failed(&visitor, "authorising a FHIR copy", error)
+        }
         Err(_) => return StatusCode::NOT_FOUND.into_response(),
     }
     let portal = Portal::new(&state.settings.public_url());
@@ -85,15 +89,19 @@ pub async fn questionnaire(State(state): State<AppState>, Extension(visitor): Ex
 }
 
 /// The signed-in practitioner. Anyone else is refused (the refusal is audited).
-async fn practitioner(state: &AppState, visitor: &Visitor, what: &str) -> Option<SignedInUser> {
-    app::backend::cx::require(&state.services, visitor, Capability::ViewCaseload, what).await.ok()
+async fn practitioner(state: &AppState, visitor: &Visitor, what: &str) -> Option<Cx<SignedInUser>> {
+    Cx::of(state.services.clone(), visitor.clone()).require(Capability::ViewCaseload, what).await.ok()
 }
 
 /// Which signed-off version this one replaced, and whether a later one replaced it.
 fn history(version: &PlanVersion, all: &[PlanVersion]) -> PlanHistory {
     let signed: Vec<&PlanVersion> = all.iter().filter(|v| v.signed_off_at.is_some() && v.id != version.id).collect();
     PlanHistory {
-        replaces: signed.iter().filter(|v| v.version < version.version).max_by_key(|v| v.version).map(|v| (v.id, v.version)),
+        replaces: signed
+            .iter()
+            .filter(|v| v.version < version.version)
+            .max_by_key(|v| v.version)
+            .map(|v| (v.id, v.version)),
         superseded: signed.iter().any(|v| v.version > version.version),
     }
 }

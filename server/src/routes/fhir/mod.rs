@@ -177,7 +177,8 @@ mod tests {
 
     #[test]
     fn json_is_written_with_the_resource_type_first_and_reads_back_the_same() {
-        let resource = json!({ "status": "active", "id": "7", "resourceType": "Goal", "note": [{ "text": "a \"b\"" }], "x": {} });
+        let resource =
+            json!({ "status": "active", "id": "7", "resourceType": "Goal", "note": [{ "text": "a \"b\"" }], "x": {} });
         let written = to_json(&resource);
         assert!(written.starts_with("{\n  \"resourceType\": \"Goal\",\n  \"id\": \"7\","), "{written}");
         assert_eq!(serde_json::from_str::<Value>(&written).unwrap(), resource);

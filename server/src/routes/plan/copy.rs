@@ -1,12 +1,13 @@
 //! A PDF copy of a version of a person's plan: every section in their own words, their pictures
 //! with descriptions, and the statutory record once it is signed off. Tagged (PDF/UA-1) so a
 //! screen reader reads it in order; only for people allowed to see the plan.
+use app::backend::cx::Cx;
+use app::backend::ports::{PlanVersion, Services};
 use app::domain::plan::record::FIELDS;
 use app::domain::plan::{ContributionKind, PlanSection};
 use app::kit::i18n::{Locale, Text};
-use app::policy::Access;
-use app::backend::ports::{PlanVersion, Services};
 use app::kit::visitor::Visitor;
+use app::policy::Access;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
@@ -24,17 +25,21 @@ pub async fn download(
     Path(id): Path<i64>,
 ) -> Response {
     let services = &state.services;
-    let Some(me) = visitor.user.clone() else { return StatusCode::NOT_FOUND.into_response() };
+    let Ok(cx) = Cx::of(services.clone(), visitor.clone()).require_signed_in() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
     let version = match services.store.plan_version(id).await {
         Ok(Some(version)) => version,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return crate::routes::failed(&visitor, "reading a plan version", error),
     };
     let allowed =
-        app::backend::cx::authorise_person(services, &visitor, &me.actor(), version.person_id, app::policy::Record::Plan, Access::View, "downloaded support plan").await;
+        cx.authorise(version.person_id, app::policy::Record::Plan, Access::View, "downloaded support plan").await;
     match allowed {
         Ok(_) => {}
-        Err(error @ app::error::AppError::Internal { .. }) => return crate::routes::failed(&visitor, "authorising a copy", error),
+        Err(error @ app::error::AppError::Internal { .. }) => {
+            return crate::routes::failed(&visitor, "authorising a copy", error)
+        }
         Err(_) => return StatusCode::NOT_FOUND.into_response(),
     }
     let document = match document(services, &visitor, &version).await {
@@ -46,29 +51,39 @@ pub async fn download(
 }
 
 /// The plan as a document, in the reader's language.
-async fn document(services: &Services, visitor: &Visitor, version: &PlanVersion) -> Result<Document, app::backend::ports::StoreError> {
+async fn document(
+    services: &Services,
+    visitor: &Visitor,
+    version: &PlanVersion,
+) -> Result<Document, app::backend::ports::StoreError> {
     let locale = visitor.locale;
     let t = |text| locale.text(text).to_owned();
-    let title =
-        locale.fill(Text::PlanVersionTitle, &[("name", &version.person_name), ("version", &version.version.to_string())]);
+    let title = locale
+        .fill(Text::PlanVersionTitle, &[("name", &version.person_name), ("version", &version.version.to_string())]);
     let status = match (&version.signed_off_by, version.signed_off_at) {
-        (Some(who), Some(when)) => locale.fill(Text::PlanSignedOff, &[("name", who), ("date", &locale.long_date(when.date_naive()))]),
+        (Some(who), Some(when)) => {
+            locale.fill(Text::PlanSignedOff, &[("name", who), ("date", &locale.long_date(when.date_naive()))])
+        }
         _ => locale.fill(Text::PlanSentOn, &[("date", &locale.long_date(version.submitted_at.date_naive()))]),
     };
     let service = format!("{} – {}", t(Text::LayoutServiceName), visitor.council.name);
-    let made = locale.fill(Text::PlanPdfMadeBy, &[("service", &service), ("date", &locale.long_date(services.clock.now().date_naive()))]);
-    let mut blocks = vec![
-        Block::Heading { level: 1, text: title.clone() },
-        Block::Paragraph(status),
-        Block::Paragraph(made),
-    ];
+    let made = locale.fill(
+        Text::PlanPdfMadeBy,
+        &[("service", &service), ("date", &locale.long_date(services.clock.now().date_naive()))],
+    );
+    let mut blocks =
+        vec![Block::Heading { level: 1, text: title.clone() }, Block::Paragraph(status), Block::Paragraph(made)];
 
     if let Some(record) = &version.record {
         blocks.push(Block::Heading { level: 2, text: t(Text::PlanRecordHeading) });
         for field in FIELDS {
             let value = record.field(field.name);
             blocks.push(Block::Heading { level: 3, text: t(field.label) });
-            blocks.push(Block::Paragraph(if value.is_empty() { t(Text::PlanPdfNotRecorded) } else { value.to_owned() }));
+            blocks.push(Block::Paragraph(if value.is_empty() {
+                t(Text::PlanPdfNotRecorded)
+            } else {
+                value.to_owned()
+            }));
         }
         blocks.push(Block::Heading { level: 3, text: t(Text::RecordPlanReview) });
         blocks.push(Block::Paragraph(locale.long_date(record.review_date)));
@@ -82,7 +97,12 @@ async fn document(services: &Services, visitor: &Visitor, version: &PlanVersion)
             format!("{}: {}", t(Text::BudgetTakenAsLabel), words::taken_as(locale, budget.taken_as)),
         ];
         if let Some(dp) = &budget.direct_payment {
-            lines.push(format!("{}: {}, {}", t(Text::BudgetDpHeading), dp.amount.format(), words::frequency(locale, dp.frequency)));
+            lines.push(format!(
+                "{}: {}, {}",
+                t(Text::BudgetDpHeading),
+                dp.amount.format(),
+                words::frequency(locale, dp.frequency)
+            ));
             lines.push(format!("{}: {}", t(Text::BudgetDpPurposeLabel), dp.purpose));
         }
         blocks.push(Block::Paragraph(lines.join("\n")));
@@ -129,7 +149,10 @@ async fn document(services: &Services, visitor: &Visitor, version: &PlanVersion)
 }
 
 /// The stored picture (already upright, re-encoded and free of metadata when it was added).
-async fn picture(services: &Services, contribution_id: i64) -> Result<Option<Vec<u8>>, app::backend::ports::StoreError> {
+async fn picture(
+    services: &Services,
+    contribution_id: i64,
+) -> Result<Option<Vec<u8>>, app::backend::ports::StoreError> {
     let Some(found) = services.store.find_contribution(contribution_id).await? else { return Ok(None) };
     match found.file_key {
         Some(key) => services.files.get(&key).await,

@@ -3,24 +3,25 @@
 //! only to people allowed to see the plan.
 use std::collections::BTreeMap;
 
+use app::backend::cx::Cx;
+use app::backend::ports::NewFileContribution;
+use app::backend::session::SessionHandle;
 use app::domain::account::Role;
 use app::domain::plan::{ContributionKind, FileDescription, PlanSection};
 use app::domain::Problem;
 use app::error::AppError;
 use app::kit::forms::FormFlash;
 use app::kit::i18n::{Locale, Text};
-use app::policy::Access;
-use app::backend::ports::NewFileContribution;
-use app::backend::session::SessionHandle;
 use app::kit::visitor::Visitor;
+use app::policy::Access;
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use http::{header, HeaderMap, HeaderValue, StatusCode};
 
+use crate::files::pipeline::{self as uploads, Refusal, Sniffed};
 use crate::http::AppState;
 use crate::routes::failed;
-use crate::files::pipeline::{self as uploads, Refusal, Sniffed};
 
 pub const UPLOAD_PATH: &str = "/plan/upload";
 /// The whole request may carry the largest clip plus the form's other fields.
@@ -139,7 +140,14 @@ fn typed(sent: &Sent) -> BTreeMap<String, String> {
 /// A fault while adding a file: the cause goes to the log with the request id; the script gets
 /// the portal's usual fault answer, and the form comes back with what was typed and the
 /// portal's words for a fault (the file has to be chosen again).
-fn fault(answer: Answer, session: &SessionHandle, visitor: &Visitor, sent: &Sent, context: &str, error: impl std::fmt::Display) -> Response {
+fn fault(
+    answer: Answer,
+    session: &SessionHandle,
+    visitor: &Visitor,
+    sent: &Sent,
+    context: &str,
+    error: impl std::fmt::Display,
+) -> Response {
     tracing::error!(request_id = %visitor.request_id, "{context}: {error}");
     let error = AppError::Internal { request_id: visitor.request_id.clone() };
     if answer.script {
@@ -219,7 +227,9 @@ pub async fn upload(
     for problem in described.as_ref().err().into_iter().flatten() {
         errors.insert(problem.field(), problem.message(locale));
     }
-    let (Some(section), Ok(kind), Some(bytes), Ok((caption, alt_text))) = (section, sniffed, sent.file.as_ref(), described) else {
+    let (Some(section), Ok(kind), Some(bytes), Ok((caption, alt_text))) =
+        (section, sniffed, sent.file.as_ref(), described)
+    else {
         return refuse(answer, &session, &sent, errors);
     };
     if !errors.is_empty() {
@@ -258,7 +268,9 @@ pub async fn upload(
             stored_keys.push(thumbnail);
             (ContributionKind::Picture, "image/jpeg", key, safe.full)
         }
-        Sniffed::Clip(media_type) => (ContributionKind::Clip, media_type, format!("{folder}/{name}.clip"), bytes.clone()),
+        Sniffed::Clip(media_type) => {
+            (ContributionKind::Clip, media_type, format!("{folder}/{name}.clip"), bytes.clone())
+        }
     };
     if let Err(error) = services.files.put(&key, &stored).await {
         remove(services.files.as_ref(), &stored_keys).await;
@@ -288,13 +300,15 @@ pub async fn file(
     Path((id, variant)): Path<(i64, String)>,
 ) -> Response {
     let services = &state.services;
-    let Some(me) = visitor.user.clone() else { return StatusCode::NOT_FOUND.into_response() };
+    let Ok(cx) = Cx::of(services.clone(), visitor.clone()).require_signed_in() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
     let found = match services.store.find_contribution(id).await {
         Ok(Some(found)) => found,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return failed(&visitor, "finding a file", error),
     };
-    match app::backend::cx::authorise_person(services, &visitor, &me.actor(), found.person_id, app::policy::Record::Plan, Access::View, "viewed plan file").await {
+    match cx.authorise(found.person_id, app::policy::Record::Plan, Access::View, "viewed plan file").await {
         Ok(_) => {}
         Err(error @ AppError::Internal { .. }) => return failed(&visitor, "authorising a file", error),
         Err(_) => return StatusCode::NOT_FOUND.into_response(),
@@ -316,7 +330,10 @@ pub async fn file(
     let disposition = format!("inline; filename=\"plan-{id}.{extension}\"");
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_str(&media_type).unwrap_or(HeaderValue::from_static("application/octet-stream")));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&media_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
     if let Ok(value) = HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }

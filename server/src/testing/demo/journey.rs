@@ -6,16 +6,17 @@
 use std::collections::BTreeMap;
 
 use anyhow::{anyhow, Context};
+use app::backend::ports::{NewAccount, Store, StoreError};
 use app::domain::account::Role;
 use app::domain::assessment::questions::find_page;
 use app::domain::assessment::{Answers, Assessment, EligibilityDecision};
-use app::domain::budget::{PersonalBudget, Spend};
-use app::domain::plan::record::CareAndSupportPlan;
+use app::domain::budget::{DirectPayment, PersonalBudget, Spend};
+use app::domain::plan::record::{CareAndSupportPlan, StatutoryWords};
 use app::domain::plan::{PlanSection, SentContribution, WrittenContribution};
 use app::domain::reviews::{direct_payment_review, planned_after_sign_off, ReviewKind};
+use app::features::assessment::wire::DecisionForm;
 use app::kit::i18n::Locale;
-use app::backend::ports::{NewAccount, Store, StoreError};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 pub const EMAIL: &str = "jo@example.org";
 pub const NAME: &str = "Jo Carer";
@@ -92,7 +93,10 @@ const BUDGET: [(&str, &str); 7] = [
     ("taken_as", "direct_payment"),
     ("dp_amount", "100"),
     ("dp_frequency", "monthly"),
-    ("dp_purpose", "Regular breaks and activities for Jo's own wellbeing: swimming, seeing friends, keeping their job."),
+    (
+        "dp_purpose",
+        "Regular breaks and activities for Jo's own wellbeing: swimming, seeing friends, keeping their job.",
+    ),
 ];
 
 /// Spending from the Direct Payment: days ago, amount, what for, the outcome it helps with.
@@ -133,11 +137,15 @@ async fn assessment(store: &dyn Store, alex: i64, practitioner: i64, now: DateTi
     }
     let draft = store.draft(alex).await?;
     let record = Assessment::from_answers(&draft.answers);
-    let version = store.submit_assessment(alex, &draft.answers, record.is_under_18(), now - Duration::weeks(18)).await?;
+    let version =
+        store.submit_assessment(alex, &draft.answers, record.is_under_18(), now - Duration::weeks(18)).await?;
     let mut fields = form(DECISION);
     // The outcomes ticked are the ones Jo said they cannot achieve.
-    fields.extend(record.outcomes_not_achieved().into_iter().map(|o| (format!("outcomes-{}", o.code()), "yes".to_owned())));
-    let decision = EligibilityDecision::parse(&fields).map_err(|p| anyhow!("the decision: {p:?}"))?;
+    fields.extend(
+        record.outcomes_not_achieved().into_iter().map(|o| (format!("outcomes-{}", o.code()), "yes".to_owned())),
+    );
+    let form: DecisionForm = serde_json::from_value(serde_json::to_value(&fields)?)?;
+    let decision = EligibilityDecision::try_from(form).map_err(|p| anyhow!("the decision: {p:?}"))?;
     anyhow::ensure!(decision.eligible(), "Jo should be eligible");
     store.record_decision(version, practitioner, &decision, now - Duration::weeks(16)).await?;
     Ok(())
@@ -145,44 +153,56 @@ async fn assessment(store: &dyn Store, alex: i64, practitioner: i64, now: DateTi
 
 /// Their words in five sections, sent, and signed off with the reviews sign-off plans.
 /// Returns the plan version's id.
-async fn plan(store: &dyn Store, alex: i64, practitioner: i64, now: DateTime<Utc>, signed_off: DateTime<Utc>) -> anyhow::Result<i64> {
+async fn plan(
+    store: &dyn Store,
+    alex: i64,
+    practitioner: i64,
+    now: DateTime<Utc>,
+    signed_off: DateTime<Utc>,
+) -> anyhow::Result<i64> {
     let items = PLAN
         .iter()
-        .map(|(section, words)| WrittenContribution::parse(section.code(), words).map(|w| (w.section, w.text.into_inner())))
+        .map(|(section, words)| {
+            WrittenContribution::parse(section.code(), words).map(|w| (w.section, w.text.into_inner()))
+        })
         .collect::<Result<Vec<_>, _>>()
         .map_err(|p| anyhow!("the plan's words: {p:?}"))?;
     store.add_contributions(alex, alex, &items, now - Duration::weeks(12)).await?;
     // As the send server function freezes them.
-    let sent: Vec<SentContribution> = store
-        .contributions(alex)
-        .await?
-        .into_iter()
-        .map(SentContribution::from)
-        .collect();
+    let sent: Vec<SentContribution> =
+        store.contributions(alex).await?.into_iter().map(SentContribution::from).collect();
     let id = store.send_plan(alex, &sent, now - Duration::weeks(7)).await?;
     let today = signed_off.date_naive();
     let reviews = planned_after_sign_off(today);
     // The anticipated review is the first planned one, 6 to 8 weeks after sign-off.
-    let first = reviews.iter().find(|r| r.kind == ReviewKind::First).ok_or_else(|| anyhow!("no first review planned"))?;
-    let mut fields = form(RECORD);
-    fields.extend(date_fields("review", first.due_by));
-    let record = CareAndSupportPlan::parse(&fields, today).map_err(|p| anyhow!("the plan record: {p:?}"))?;
+    let first =
+        reviews.iter().find(|r| r.kind == ReviewKind::First).ok_or_else(|| anyhow!("no first review planned"))?;
+    let words: StatutoryWords = RECORD.into_iter().collect();
+    let record =
+        CareAndSupportPlan::new(words, Ok(first.due_by), today).map_err(|p| anyhow!("the plan record: {p:?}"))?;
     store.sign_off_plan(id, practitioner, &record, &reviews, signed_off).await?;
     Ok(id)
 }
 
 /// The budget with its Direct Payment (and its review), and four spends since it started.
-async fn budget(store: &dyn Store, alex: i64, practitioner: i64, plan: i64, now: DateTime<Utc>, set_at: DateTime<Utc>) -> anyhow::Result<()> {
-    let mut fields = form(BUDGET);
-    fields.extend(date_fields("dp_start", set_at.date_naive()));
-    let budget = PersonalBudget::parse(&fields).map_err(|p| anyhow!("the budget: {p:?}"))?;
+async fn budget(
+    store: &dyn Store,
+    alex: i64,
+    practitioner: i64,
+    plan: i64,
+    now: DateTime<Utc>,
+    set_at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let [indicative, amount, period, taken_as, dp_amount, dp_frequency, dp_purpose] = BUDGET.map(|(_, value)| value);
+    let direct_payment = DirectPayment::new(dp_amount, dp_frequency, Ok(set_at.date_naive()), dp_purpose);
+    let budget = PersonalBudget::new(indicative, amount, period, taken_as, direct_payment)
+        .map_err(|p| anyhow!("the budget: {p:?}"))?;
     let review = budget.direct_payment.as_ref().map(|dp| direct_payment_review(dp.starts_on));
     let id = store.set_budget(plan, alex, practitioner, &budget, review.as_ref(), set_at).await?;
     for (days_ago, amount, what_for, outcome) in SPENDS {
         let at = now - Duration::days(days_ago);
-        let mut fields = form([("amount", amount), ("what_for", what_for), ("outcome", outcome)]);
-        fields.extend(date_fields("spent", at.date_naive()));
-        let spend = Spend::parse(&fields, now.date_naive()).map_err(|p| anyhow!("spending on {what_for:?}: {p:?}"))?;
+        let spend = Spend::new(Ok(at.date_naive()), amount, what_for, outcome, now.date_naive())
+            .map_err(|p| anyhow!("spending on {what_for:?}: {p:?}"))?;
         store.record_spend(id, alex, alex, &spend, at).await?;
     }
     Ok(())
@@ -190,9 +210,4 @@ async fn budget(store: &dyn Store, alex: i64, practitioner: i64, plan: i64, now:
 
 fn form<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> BTreeMap<String, String> {
     pairs.into_iter().map(|(name, value)| (name.to_owned(), value.to_owned())).collect()
-}
-
-/// The three boxes of a GOV.UK date input, filled in.
-fn date_fields(prefix: &str, date: NaiveDate) -> [(String, String); 3] {
-    [("day", "%-d"), ("month", "%-m"), ("year", "%Y")].map(|(part, format)| (format!("{prefix}-{part}"), date.format(format).to_string()))
 }

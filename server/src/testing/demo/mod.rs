@@ -6,10 +6,10 @@
 mod journey;
 
 use anyhow::Context;
+use app::backend::ports::{NewAccount, Passwords, Store, StoreError};
 use app::domain::account::Role;
 use app::kit::i18n::Locale;
 use app::policy::{Record, Scope};
-use app::backend::ports::{NewAccount, Passwords, Store, StoreError};
 use chrono::Utc;
 
 pub const DEMO_PASSWORD: &str = "demo carer portal";
@@ -29,8 +29,7 @@ pub async fn load(store: &dyn Store, passwords: &dyn Passwords) -> anyhow::Resul
     let hash = passwords.hash(DEMO_PASSWORD).await?;
     let mut ids = Vec::new();
     for (email, name, role) in DEMO_ACCOUNTS {
-        let account =
-            NewAccount { email, display_name: name, role, password_hash: &hash, locale: Locale::En };
+        let account = NewAccount { email, display_name: name, role, password_hash: &hash, locale: Locale::En };
         let id = match store.create_account(account, now).await {
             Ok(id) => id,
             Err(StoreError::Conflict) => {

@@ -6,10 +6,10 @@
 mod cases;
 mod routes;
 
-use cases::{cases, household, Case, Household};
-use server::testing::faults::Fault;
 use crate::helpers::faults::{browser, get, post_form, post_json};
 use crate::helpers::{spawn_faulty, FaultSwitches, TestPortal};
+use cases::{cases, household, Case, Household};
+use server::testing::faults::Fault;
 
 /// Server functions that must work whatever the store does with records: they touch only the
 /// session (which stays up in these tests), and signing out must never leave someone signed in.
@@ -18,8 +18,10 @@ const ALWAYS_WORK: &[&str] = &["/api/account/sign-out", "/api/account/stay-signe
 #[tokio::test]
 async fn every_server_function_has_a_fault_case() {
     let covered: Vec<&str> = cases(&Household::default()).iter().map(|case| case.path).collect();
-    let mut missing: Vec<&str> =
-        leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path).filter(|path| !covered.contains(path)).collect();
+    let mut missing: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .filter(|path| !covered.contains(path))
+        .collect();
     missing.sort();
     assert!(missing.is_empty(), "add fault cases for these server functions in tests/api/faults/cases.rs: {missing:?}");
 }
@@ -41,13 +43,15 @@ async fn when_writes_fail_forms_keep_what_was_typed_and_go_through_once_the_faul
     let household = household(&portal).await;
     let mut failed = Vec::new();
     for case in cases(&household) {
-        failed.extend(caught(case.path, async {
-            run(&portal, &switches, &case, Fault::writes()).await;
-            if case.change {
-                retry(&portal, &case).await;
-            }
-        })
-        .await);
+        failed.extend(
+            caught(case.path, async {
+                run(&portal, &switches, &case, Fault::writes()).await;
+                if case.change {
+                    retry(&portal, &case).await;
+                }
+            })
+            .await,
+        );
     }
     assert!(failed.is_empty(), "these server functions failed the check: {failed:?}");
 }
@@ -108,7 +112,12 @@ async fn without_javascript(
         page = get(portal, client, &back).await;
     }
     assert_eq!(page.status, 200, "{}: {}", page.what, page.body);
-    assert!(page.body.contains("Sorry, there is a problem with the service"), "{}: no message: {}", page.what, page.body);
+    assert!(
+        page.body.contains("Sorry, there is a problem with the service"),
+        "{}: no message: {}",
+        page.what,
+        page.body
+    );
     if let Some(typed) = case.typed {
         assert!(page.body.contains(typed), "{}: {typed:?} was lost: {}", page.what, page.body);
     }
@@ -126,7 +135,9 @@ async fn when_even_sessions_fail_pages_and_forms_answer_plainly() {
     let (portal, switches) = spawn_faulty().await;
     let client = browser(&portal, "jo@example.org").await;
     switches.store.set(Fault::everything());
-    for page in ["/", "/home", "/assessment", "/plan", "/budget", "/reviews", "/emergency", "/family", "/timeline", "/support"] {
+    for page in
+        ["/", "/home", "/assessment", "/plan", "/budget", "/reviews", "/emergency", "/family", "/timeline", "/support"]
+    {
         let answer = get(&portal, &client, page).await;
         assert!(matches!(answer.status, 200 | 303 | 500 | 503), "{}: {}", answer.what, answer.status);
     }

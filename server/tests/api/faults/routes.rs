@@ -43,7 +43,11 @@ fn files_on_disk(portal: &TestPortal) -> Vec<std::path::PathBuf> {
     fn walk(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             let path = entry.path();
-            if path.is_dir() { walk(&path, found) } else { found.push(path) }
+            if path.is_dir() {
+                walk(&path, found)
+            } else {
+                found.push(path)
+            }
         }
     }
     let mut found = Vec::new();
@@ -100,7 +104,8 @@ async fn downloads_that_cannot_be_read_answer_plainly() {
     upload(&portal, &sam, false).await;
     let sam_id = portal.user_id(SAM).await;
     let picture = portal.store.contributions(sam_id).await.unwrap().into_iter().find(|c| c.file_key.is_some()).unwrap();
-    let sent = portal.store.send_plan(sam_id, &[SentContribution::from(picture.clone())], chrono::Utc::now()).await.unwrap();
+    let sent =
+        portal.store.send_plan(sam_id, &[SentContribution::from(picture.clone())], chrono::Utc::now()).await.unwrap();
     let jo = browser(&portal, "jo@example.org").await;
     let downloads = [
         (&sam, format!("/plan/files/{}/full", picture.id)),

@@ -70,7 +70,8 @@ impl Definitions {
             }
         }
         let terminology = read("terminology.json");
-        let resources: Vec<&Value> = terminology["entry"].as_array().expect("entries").iter().map(|e| &e["resource"]).collect();
+        let resources: Vec<&Value> =
+            terminology["entry"].as_array().expect("entries").iter().map(|e| &e["resource"]).collect();
         let mut systems: HashMap<&str, Vec<String>> = HashMap::new();
         for system in resources.iter().filter(|r| r["resourceType"] == "CodeSystem") {
             let mut codes = Vec::new();
@@ -84,11 +85,14 @@ impl Definitions {
                 let system = include["system"].as_str().expect("a system");
                 assert!(include.get("filter").is_none(), "value set filters are not supported");
                 match include["concept"].as_array() {
-                    Some(concepts) => {
-                        codes.extend(concepts.iter().map(|c| (system.to_owned(), c["code"].as_str().unwrap().to_owned())))
-                    }
+                    Some(concepts) => codes
+                        .extend(concepts.iter().map(|c| (system.to_owned(), c["code"].as_str().unwrap().to_owned()))),
                     None => codes.extend(
-                        systems.get(system).unwrap_or_else(|| panic!("code system {system}")).iter().map(|c| (system.to_owned(), c.clone())),
+                        systems
+                            .get(system)
+                            .unwrap_or_else(|| panic!("code system {system}"))
+                            .iter()
+                            .map(|c| (system.to_owned(), c.clone())),
                     ),
                 }
             }
@@ -98,7 +102,6 @@ impl Definitions {
             value_sets["http://hl7.org/fhir/ValueSet/resource-types"].iter().map(|(_, code)| code.clone()).collect();
         Definitions { structures, value_sets, resource_types }
     }
-
 }
 
 fn collect_codes(concepts: &Value, out: &mut Vec<String>) {
@@ -131,7 +134,8 @@ fn structure(definition: &Value) -> Structure {
         .collect();
     let pattern = (kind == "primitive-type").then(|| {
         let value_path = format!("{}.value", definition["type"].as_str().expect("a type"));
-        let value = definition["snapshot"]["element"].as_array().unwrap().iter().find(|e| e["path"] == value_path.as_str());
+        let value =
+            definition["snapshot"]["element"].as_array().unwrap().iter().find(|e| e["path"] == value_path.as_str());
         let regex = value.and_then(|v| {
             v["type"][0]["extension"].as_array()?.iter().find(|e| e["url"] == REGEX_EXTENSION)?["valueString"].as_str()
         });

@@ -7,20 +7,18 @@ mod definitions;
 mod questionnaire_fit;
 mod validator;
 
-use std::collections::BTreeMap;
-
+use crate::helpers::{spawn, TestPortal};
+use app::backend::ports::{PlanVersion, SubmittedAssessment};
 use app::domain::account::Role;
-use app::domain::plan::record::CareAndSupportPlan;
+use app::domain::plan::record::{CareAndSupportPlan, StatutoryWords};
 use app::domain::plan::{ContributionKind, PlanSection, SentContribution};
 use app::kit::i18n::Locale;
-use app::backend::ports::{PlanVersion, SubmittedAssessment};
 use chrono::{NaiveDate, TimeZone, Utc};
+use definitions::definitions;
+use questionnaire_fit::answers_fit;
 use serde_json::{json, Value};
 use server::routes::fhir::care_plan::{self, PlanHistory, SignedOffPlan};
 use server::routes::fhir::Portal;
-use crate::helpers::{spawn, TestPortal};
-use definitions::definitions;
-use questionnaire_fit::answers_fit;
 
 const PASSWORD: &str = "a long enough password";
 
@@ -38,7 +36,7 @@ fn words(id: i64, section: PlanSection, body: &str) -> SentContribution {
 
 /// Pat's plan, version 2, signed off by Lee.
 fn signed_off_version() -> PlanVersion {
-    let fields: BTreeMap<String, String> = [
+    let fields: StatutoryWords = [
         ("needs", "Help with washing and meals"),
         ("eligibility", "Eligible: two outcomes cannot be achieved"),
         ("needs_met", "Home care each morning"),
@@ -77,7 +75,13 @@ fn bundle_of(version: &PlanVersion, history: PlanHistory) -> Value {
 }
 
 fn resources<'a>(bundle: &'a Value, resource_type: &str) -> Vec<&'a Value> {
-    bundle["entry"].as_array().unwrap().iter().map(|e| &e["resource"]).filter(|r| r["resourceType"] == resource_type).collect()
+    bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| r["resourceType"] == resource_type)
+        .collect()
 }
 
 fn assert_valid(resource: &Value) {
@@ -99,7 +103,10 @@ fn a_signed_off_plan_is_a_valid_bundle_of_a_care_plan_its_goals_and_the_patient(
     assert_eq!(plan["category"][0]["text"], "Care and Support Plan (Care Act 2014)");
     let notes: Vec<&str> = plan["note"].as_array().unwrap().iter().map(|n| n["text"].as_str().unwrap()).collect();
     assert!(notes.contains(&"The needs the council will meet, and how: Home care each morning"), "{notes:#?}");
-    assert!(notes.iter().any(|n| n.starts_with("Anticipated review date") && n.ends_with("4 January 2027")), "{notes:#?}");
+    assert!(
+        notes.iter().any(|n| n.starts_with("Anticipated review date") && n.ends_with("4 January 2027")),
+        "{notes:#?}"
+    );
     assert!(notes.iter().any(|n| n.ends_with("I live with my husband Sam in Lincoln.")), "the person's own words");
     assert!(notes.iter().any(|n| n.contains("Tibbles asleep on the garden bench")), "a picture by its description");
     assert!(!notes.iter().any(|n| n.starts_with("Needs met by a Direct Payment")), "an empty section is left out");
@@ -141,7 +148,10 @@ fn the_validator_rejects_resources_that_break_the_definitions() {
         let problems = definitions().validate(&bundle);
         assert!(problems.iter().any(|p| p.contains(expected)), "expected `{expected}` in {problems:#?}");
     };
-    broken(&|b| care_plan(b)["status"] = json!("finished"), "not in the value set http://hl7.org/fhir/ValueSet/request-status");
+    broken(
+        &|b| care_plan(b)["status"] = json!("finished"),
+        "not in the value set http://hl7.org/fhir/ValueSet/request-status",
+    );
     broken(&|b| care_plan(b)["intent"] = json!("maybe"), "care-plan-intent");
     broken(&|b| drop(care_plan(b).as_object_mut().unwrap().remove("intent")), "CarePlan.intent is required");
     broken(&|b| care_plan(b)["mood"] = json!("hopeful"), "CarePlan has no element `mood`");
@@ -156,8 +166,14 @@ fn the_validator_rejects_resources_that_break_the_definitions() {
     broken(&|b| care_plan(b)["category"][0]["coding"][0]["userSelected"] = json!("yes"), "must be a JSON boolean");
     broken(&|b| b["type"] = json!("bag"), "bundle-type");
     broken(&|b| b["entry"][1]["resource"]["lifecycleStatus"] = json!("done"), "goal-status");
-    broken(&|b| drop(b["entry"][1]["resource"].as_object_mut().unwrap().remove("description")), "Goal.description is required");
-    broken(&|b| b["entry"][1]["fullUrl"] = json!("https://carers.council.example/fhir/Goal/1"), "disagrees with the resource");
+    broken(
+        &|b| drop(b["entry"][1]["resource"].as_object_mut().unwrap().remove("description")),
+        "Goal.description is required",
+    );
+    broken(
+        &|b| b["entry"][1]["fullUrl"] = json!("https://carers.council.example/fhir/Goal/1"),
+        "disagrees with the resource",
+    );
 }
 
 fn care_plan(bundle: &mut Value) -> &mut Value {
@@ -165,7 +181,12 @@ fn care_plan(bundle: &mut Value) -> &mut Value {
 }
 
 fn submitted_assessment() -> SubmittedAssessment {
-    let answers = [("live_together", "no"), ("tasks", "meals"), ("task_meals_willing", "not_sure"), ("working", "My sister visits")];
+    let answers = [
+        ("live_together", "no"),
+        ("tasks", "meals"),
+        ("task_meals_willing", "not_sure"),
+        ("working", "My sister visits"),
+    ];
     SubmittedAssessment {
         id: 4,
         carer_id: 3,
@@ -198,12 +219,18 @@ fn the_validator_rejects_a_broken_questionnaire_response_and_questionnaire() {
     broken(&|r| r["status"] = json!("done"), "questionnaire-answers-status");
     broken(&|r| r["identifier"]["use"] = json!("primary"), "identifier-use");
     broken(&|r| r["subject"]["identifier"]["period"] = json!({ "start": "yesterday" }), "is not a valid dateTime");
-    broken(&|r| drop(r["item"][0].as_object_mut().unwrap().remove("linkId")), "QuestionnaireResponse.item.linkId is required");
+    broken(
+        &|r| drop(r["item"][0].as_object_mut().unwrap().remove("linkId")),
+        "QuestionnaireResponse.item.linkId is required",
+    );
     broken(&|r| r["item"][0]["item"][0]["answer"][0] = json!({ "valueString": 7 }), "must be a JSON string");
     broken(&|r| r["item"][0]["item"][0]["answer"][0] = json!({ "valueText": "no" }), "has no element `valueText`");
     broken(&|r| r["item"][0]["answer"] = json!([{ "valueBoolean": true }]), "qrs-1");
     broken(&|r| r["item"][0]["item"][0]["linkId"] = json!("favourite_colour"), "not defined by the questionnaire");
-    broken(&|r| r["item"][0]["item"][0]["answer"][0] = json!({ "valueString": "no" }), "does not fit a \"boolean\" question");
+    broken(
+        &|r| r["item"][0]["item"][0]["answer"][0] = json!({ "valueString": "no" }),
+        "does not fit a \"boolean\" question",
+    );
     let mut twice = questionnaire.clone();
     twice["item"][1]["linkId"] = twice["item"][0]["linkId"].clone();
     assert!(definitions().validate(&twice).iter().any(|p| p.contains("que-2")));
@@ -221,7 +248,9 @@ async fn signed_off_plan(portal: &TestPortal) -> i64 {
 async fn sent_plan(portal: &TestPortal) -> i64 {
     crate::helpers::plans::pat_and_lee(portal, PASSWORD).await;
     portal.sign_in("pat@example.org", PASSWORD).await;
-    portal.post_form("/api/plan/add", "/plan", &[("section", "achieve"), ("text", "Walk to the shops on my own")]).await;
+    portal
+        .post_form("/api/plan/add", "/plan", &[("section", "achieve"), ("text", "Walk to the shops on my own")])
+        .await;
     portal.post_form("/api/plan/send", "/plan", &[]).await;
     portal.sign_out().await;
     sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(&portal.db).await.unwrap()
@@ -241,18 +270,25 @@ async fn the_practitioner_downloads_a_signed_off_plan_as_a_valid_fhir_bundle() {
     let id = signed_off_plan(&portal).await;
     portal.sign_in("lee@council.example", PASSWORD).await;
     let page = portal.page(&format!("/plan/versions/{id}")).await;
-    assert!(page.contains(&format!("href=\"/staff/plans/{id}/fhir\"")) && page.contains("Download as FHIR (JSON)"), "{page}");
+    assert!(
+        page.contains(&format!("href=\"/staff/plans/{id}/fhir\"")) && page.contains("Download as FHIR (JSON)"),
+        "{page}"
+    );
 
     let response = get(&portal, &format!("/staff/plans/{id}/fhir")).await;
     assert_eq!(response.status(), 200);
     assert_eq!(header(&response, "content-type"), "application/fhir+json");
     let pat: i64 = portal.user_id("pat@example.org").await;
-    assert_eq!(header(&response, "content-disposition"), format!("attachment; filename=\"care-plan-{pat}-version-1.json\""));
+    assert_eq!(
+        header(&response, "content-disposition"),
+        format!("attachment; filename=\"care-plan-{pat}-version-1.json\"")
+    );
     let written = response.text().await.unwrap();
     assert!(written.starts_with("{\n  \"resourceType\": \"Bundle\","), "{written}");
     let bundle: Value = serde_json::from_str(&written).unwrap();
     assert_valid(&bundle);
-    let goals: Vec<&str> = resources(&bundle, "Goal").iter().map(|g| g["description"]["text"].as_str().unwrap()).collect();
+    let goals: Vec<&str> =
+        resources(&bundle, "Goal").iter().map(|g| g["description"]["text"].as_str().unwrap()).collect();
     assert_eq!(goals, ["Stay at home with my cat", "Walk to the shops on my own"]);
     assert_eq!(resources(&bundle, "CarePlan")[0]["subject"]["reference"], format!("Patient/{pat}"));
     assert!(portal.audit_actions().await.contains(&"exported support plan as FHIR".to_owned()));
@@ -300,8 +336,16 @@ async fn a_sent_assessment_exports_as_a_questionnaire_response_with_the_carers_a
     save("age-band", vec![("age_band", "25_64")]).await;
     save("live-together", vec![("live_together", "yes")]).await;
     save("tasks", vec![("tasks-meals", "yes"), ("tasks-night_care", "yes")]).await;
-    save("task-meals", vec![("task_meals_often", "daily"), ("task_meals_willing", "yes"), ("task_meals_able", "with_help")]).await;
-    save("outcome-recreation", vec![("outcome_recreation_achieve", "no"), ("outcome_recreation_affect", "I have not sung in a year")]).await;
+    save(
+        "task-meals",
+        vec![("task_meals_often", "daily"), ("task_meals_willing", "yes"), ("task_meals_able", "with_help")],
+    )
+    .await;
+    save(
+        "outcome-recreation",
+        vec![("outcome_recreation_achieve", "no"), ("outcome_recreation_affect", "I have not sung in a year")],
+    )
+    .await;
     portal.post_form("/api/assessment/send", "/assessment/check", &[]).await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM assessment_versions").fetch_one(&portal.db).await.unwrap();
     let path = format!("/staff/assessments/{id}/fhir");
@@ -314,10 +358,16 @@ async fn a_sent_assessment_exports_as_a_questionnaire_response_with_the_carers_a
     assert!(portal.page(&format!("/staff/assessments/{id}")).await.contains(&format!("href=\"{path}\"")));
     let response = get(&portal, &path).await;
     assert_eq!(response.status(), 200);
-    assert_eq!(header(&response, "content-disposition"), format!("attachment; filename=\"carers-assessment-CA-{id:06}.json\""));
+    assert_eq!(
+        header(&response, "content-disposition"),
+        format!("attachment; filename=\"carers-assessment-CA-{id:06}.json\"")
+    );
     let answers: Value = response.json().await.unwrap();
     assert_valid(&answers);
-    assert_eq!((&answers["status"], &answers["subject"]["identifier"]["value"]), (&json!("completed"), &json!(sam.to_string())));
+    assert_eq!(
+        (&answers["status"], &answers["subject"]["identifier"]["value"]),
+        (&json!("completed"), &json!(sam.to_string()))
+    );
 
     // It answers the questionnaire served at its canonical URL, which is itself valid.
     let path = "/fhir/Questionnaire/carers-assessment";
@@ -328,7 +378,15 @@ async fn a_sent_assessment_exports_as_a_questionnaire_response_with_the_carers_a
     assert!(problems.is_empty(), "{problems:#?}");
 
     let linked = questionnaire_fit::link_ids(&answers);
-    for expected in ["age_band", "live_together", "tasks", "task-meals", "task_meals_able", "outcome-recreation", "outcome_recreation_affect"] {
+    for expected in [
+        "age_band",
+        "live_together",
+        "tasks",
+        "task-meals",
+        "task_meals_able",
+        "outcome-recreation",
+        "outcome_recreation_affect",
+    ] {
         assert!(linked.contains(&expected.to_owned()), "{expected} in {linked:?}");
     }
     assert!(!linked.contains(&"task-night-care".to_owned()), "a task with no answers is left out");

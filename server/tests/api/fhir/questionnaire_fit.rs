@@ -35,7 +35,8 @@ fn fit_items(answered: &Value, defined: &Value, problems: &mut Vec<String>) {
             continue;
         };
         if item["text"] != definition["text"] {
-            problems.push(format!("{link}: text {} differs from the questionnaire's {}", item["text"], definition["text"]));
+            problems
+                .push(format!("{link}: text {} differs from the questionnaire's {}", item["text"], definition["text"]));
         }
         let answers = item["answer"].as_array().cloned().unwrap_or_default();
         if answers.len() > 1 && definition["repeats"] != true {

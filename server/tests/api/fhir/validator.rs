@@ -41,7 +41,8 @@ impl Check<'_> {
         let Some(resource_type) = value["resourceType"].as_str() else {
             return self.problem(location, "a resource needs a resourceType");
         };
-        let location = if location.is_empty() { resource_type.to_owned() } else { format!("{location}({resource_type})") };
+        let location =
+            if location.is_empty() { resource_type.to_owned() } else { format!("{location}({resource_type})") };
         match self.definitions.structures.get(resource_type) {
             Some(structure) if structure.kind == "resource" => {
                 self.object(structure, resource_type, value, &location, true);
@@ -76,7 +77,9 @@ impl Check<'_> {
                 continue;
             }
             match find_child(&children, key) {
-                Some((element, type_code)) => self.member(structure, &element, &type_code, member, &format!("{location}.{key}")),
+                Some((element, type_code)) => {
+                    self.member(structure, &element, &type_code, member, &format!("{location}.{key}"))
+                }
                 None => self.problem(&format!("{location}.{key}"), format!("{path} has no element `{key}`")),
             }
         }
@@ -90,7 +93,9 @@ impl Check<'_> {
     /// One member: its cardinality, then each value.
     fn member(&mut self, structure: &Structure, element: &Element, type_code: &str, value: &Value, location: &str) {
         let values: Vec<&Value> = match (element.max, value) {
-            (Some(1), Value::Array(_)) => return self.problem(location, format!("{} repeats at most once: not an array", element.path)),
+            (Some(1), Value::Array(_)) => {
+                return self.problem(location, format!("{} repeats at most once: not an array", element.path))
+            }
             (Some(1), value) => vec![value],
             (_, Value::Array(values)) if values.is_empty() => return self.problem(location, "arrays may not be empty"),
             (_, Value::Array(values)) => values.iter().collect(),
@@ -138,7 +143,13 @@ impl Check<'_> {
             ("integer" | "positiveInt" | "unsignedInt", Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
             ("decimal", Value::Number(n)) => n.to_string(),
             ("boolean" | "integer" | "positiveInt" | "unsignedInt" | "decimal", other) => {
-                return self.problem(location, format!("a {type_code} must be a JSON {}, not {other}", if type_code == "boolean" { "boolean" } else { "number" }));
+                return self.problem(
+                    location,
+                    format!(
+                        "a {type_code} must be a JSON {}, not {other}",
+                        if type_code == "boolean" { "boolean" } else { "number" }
+                    ),
+                );
             }
             (_, Value::String(s)) => s.clone(),
             (_, other) => return self.problem(location, format!("a {type_code} must be a JSON string, not {other}")),
@@ -157,7 +168,10 @@ impl Check<'_> {
         };
         let known = match type_code {
             "code" => value.as_str().is_some_and(|code| codes.iter().any(|(_, c)| c == code)),
-            "Coding" => codes.contains(&(value["system"].as_str().unwrap_or_default().to_owned(), value["code"].as_str().unwrap_or_default().to_owned())),
+            "Coding" => codes.contains(&(
+                value["system"].as_str().unwrap_or_default().to_owned(),
+                value["code"].as_str().unwrap_or_default().to_owned(),
+            )),
             other => return self.problem(location, format!("required bindings on {other} are not supported")),
         };
         if !known {
@@ -167,7 +181,8 @@ impl Check<'_> {
 
     /// A reference's form and the types it may point at.
     fn reference(&mut self, element: &Element, value: &Value, location: &str) {
-        let allowed: Vec<&String> = element.types.iter().filter(|t| t.code == "Reference").flat_map(|t| &t.targets).collect();
+        let allowed: Vec<&String> =
+            element.types.iter().filter(|t| t.code == "Reference").flat_map(|t| &t.targets).collect();
         let declared = value["type"].as_str();
         let mut pointed = declared.map(str::to_owned);
         if let Some(reference) = value["reference"].as_str() {
@@ -204,7 +219,11 @@ impl Check<'_> {
                 self.problem(&location, format!("bdl-7: fullUrl {full_url} is used twice"));
             }
             let resource = &entry["resource"];
-            let own = format!("{}/{}", resource["resourceType"].as_str().unwrap_or_default(), resource["id"].as_str().unwrap_or_default());
+            let own = format!(
+                "{}/{}",
+                resource["resourceType"].as_str().unwrap_or_default(),
+                resource["id"].as_str().unwrap_or_default()
+            );
             if !full_url.ends_with(&format!("/{own}")) {
                 self.problem(&location, format!("fullUrl {full_url} disagrees with the resource {own}"));
             }
@@ -212,7 +231,11 @@ impl Check<'_> {
         for (i, entry) in entries.iter().enumerate() {
             let full_url = entry["fullUrl"].as_str().unwrap_or_default();
             let resource = &entry["resource"];
-            let own = format!("{}/{}", resource["resourceType"].as_str().unwrap_or_default(), resource["id"].as_str().unwrap_or_default());
+            let own = format!(
+                "{}/{}",
+                resource["resourceType"].as_str().unwrap_or_default(),
+                resource["id"].as_str().unwrap_or_default()
+            );
             let base = full_url.strip_suffix(&own).unwrap_or(full_url);
             let mut references = Vec::new();
             collect_references(resource, &mut references);
@@ -221,7 +244,10 @@ impl Check<'_> {
                     continue;
                 }
                 if !full_urls.contains(&format!("{base}{reference}")) {
-                    self.problem(&format!("Bundle.entry[{i}]"), format!("reference `{reference}` resolves to no entry"));
+                    self.problem(
+                        &format!("Bundle.entry[{i}]"),
+                        format!("reference `{reference}` resolves to no entry"),
+                    );
                 }
             }
         }

@@ -13,20 +13,10 @@ impl TestDatabase {
             Ok(server) if !server.is_empty() => {
                 use sqlx::Connection;
                 let name = format!("portal_test_{}", uuid::Uuid::new_v4().simple());
-                let mut admin = sqlx::PgConnection::connect(&server)
-                    .await
-                    .expect("the test PostgreSQL server answers");
-                sqlx::query(&format!("CREATE DATABASE {name}"))
-                    .execute(&mut admin)
-                    .await
-                    .expect("a new database");
-                let (base, _) = server
-                    .rsplit_once('/')
-                    .expect("a database URL ends with /<database>");
-                TestDatabase {
-                    url: format!("{base}/{name}"),
-                    postgres: true,
-                }
+                let mut admin = sqlx::PgConnection::connect(&server).await.expect("the test PostgreSQL server answers");
+                sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("a new database");
+                let (base, _) = server.rsplit_once('/').expect("a database URL ends with /<database>");
+                TestDatabase { url: format!("{base}/{name}"), postgres: true }
             }
             _ => TestDatabase {
                 url: format!("sqlite://{}?mode=rwc", folder.join("portal.db").display()),
@@ -38,8 +28,6 @@ impl TestDatabase {
     /// A pool for the test's own queries.
     pub async fn open(&self) -> sqlx::AnyPool {
         sqlx::any::install_default_drivers();
-        sqlx::AnyPool::connect(&self.url)
-            .await
-            .expect("the test database opens")
+        sqlx::AnyPool::connect(&self.url).await.expect("the test database opens")
     }
 }

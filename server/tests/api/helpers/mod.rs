@@ -10,9 +10,9 @@ pub mod uploads;
 
 use axum::Router;
 use server::config::Settings;
-use server::testing::faults::FaultSwitch;
-use server::startup::{build_wrapped, Portal};
 use server::http::AppState;
+use server::startup::{build_wrapped, Portal};
+use server::testing::faults::FaultSwitch;
 use tempfile::TempDir;
 
 /// The time now, moved forward as a test needs (a review falling due, a session expiring).
@@ -93,7 +93,10 @@ pub async fn spawn_wrapped(
     extra: impl FnOnce(Router<AppState>) -> Router<AppState>,
 ) -> TestPortal {
     // RUST_LOG=error shows what the portal logged (a failing store query, say) next to the test.
-    let _ = tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_default_env()).with_test_writer().try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_test_writer()
+        .try_init();
     let data = tempfile::tempdir().expect("temporary folder");
     let mut settings = Settings::for_tests(data.path().to_path_buf());
     let database = database::TestDatabase::create(data.path()).await;
@@ -149,7 +152,11 @@ impl TestPortal {
 
     /// SQL for the time `interval` ("31 minutes", "12 hours") before now, in this database's words.
     pub fn ago(&self, interval: &str) -> String {
-        if self.postgres { format!("(now() - interval '{interval}')") } else { format!("datetime('now', '-{interval}')") }
+        if self.postgres {
+            format!("(now() - interval '{interval}')")
+        } else {
+            format!("datetime('now', '-{interval}')")
+        }
     }
 
     pub fn at(&self, path: &str) -> String {
@@ -241,8 +248,13 @@ impl TestPortal {
     pub async fn add_account(&self, email: &str, role: app::domain::account::Role, password: &str) -> i64 {
         use app::backend::ports::NewAccount;
         let hash = password_auth::generate_hash(password);
-        let account =
-            NewAccount { email, display_name: "Someone", role, password_hash: &hash, locale: app::kit::i18n::Locale::En };
+        let account = NewAccount {
+            email,
+            display_name: "Someone",
+            role,
+            password_hash: &hash,
+            locale: app::kit::i18n::Locale::En,
+        };
         self.store.create_account(account, chrono::Utc::now()).await.unwrap()
     }
 

@@ -24,41 +24,19 @@ impl Drop for S3Server {
 
 pub async fn s3_server() -> S3Server {
     let program = concat!(env!("CARGO_MANIFEST_DIR"), "/../node_modules/.bin/s3rver");
-    assert!(
-        std::path::Path::new(program).exists(),
-        "s3rver is missing: run `make deps` (npm ci) first"
-    );
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    assert!(std::path::Path::new(program).exists(), "s3rver is missing: run `make deps` (npm ci) first");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let data = tempfile::tempdir().unwrap();
     let child = Command::new(program)
-        .args([
-            "-d",
-            data.path().to_str().unwrap(),
-            "-a",
-            "127.0.0.1",
-            "-p",
-            &port.to_string(),
-            "--silent",
-        ])
+        .args(["-d", data.path().to_str().unwrap(), "-a", "127.0.0.1", "-p", &port.to_string(), "--silent"])
         .args(["--configure-bucket", BUCKET])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("s3rver starts");
-    let server = S3Server {
-        child,
-        endpoint: format!("http://127.0.0.1:{port}"),
-        _data: data,
-    };
+    let server = S3Server { child, endpoint: format!("http://127.0.0.1:{port}"), _data: data };
     for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_ok()
-        {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
             return server;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;

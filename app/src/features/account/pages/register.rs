@@ -1,0 +1,73 @@
+//! Creating an account (carers and the people they care for).
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, PasswordField, Radios, TextField};
+use crate::components::layout::PageTitle;
+use crate::domain::account::NewPassword;
+use crate::features::account::api::Register;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let state = FormState::for_action(Register::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let password_hint = visitor.locale.fill(Text::AccountPasswordHint, &[("min", &NewPassword::MIN.to_string())]);
+    view! {
+        <PageTitle text=t(Text::AccountRegisterTitle) has_errors=state.has_errors() />
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <ErrorSummary state=state.clone() order=&["role", "name", "email", "password"] />
+                <h1 class="govuk-heading-l">{t(Text::AccountRegisterTitle)}</h1>
+                <p class="govuk-body">{t(Text::AccountRegisterIntro)}</p>
+                <PostForm action=Register::PATH>
+                    <Radios
+                        name="role"
+                        legend=t(Text::AccountRoleLegend)
+                        state=state.clone()
+                        options=vec![("carer", t(Text::AccountRoleCarer)), ("customer", t(Text::AccountRoleCustomer))]
+                    />
+                    <TextField
+                        name="name"
+                        label=t(Text::AccountNameLabel)
+                        state=state.clone()
+                        autocomplete="name"
+                        spellcheck=false
+                    />
+                    <TextField
+                        name="email"
+                        label=t(Text::AccountEmailLabel)
+                        hint=t(Text::AccountEmailHint)
+                        state=state.clone()
+                        input_type="email"
+                        autocomplete="email"
+                        spellcheck=false
+                    />
+                    <PasswordField
+                        name="password"
+                        label=t(Text::AccountNewPasswordLabel)
+                        hint=password_hint
+                        state=state.clone()
+                        autocomplete="new-password"
+                    />
+                    <button type="submit" class="govuk-button">
+                        {t(Text::AccountRegisterButton)}
+                    </button>
+                </PostForm>
+                <p class="govuk-body">
+                    {t(Text::AccountHaveAccount)} " "
+                    <a class="govuk-link" href="/sign-in">
+                        {t(Text::AccountSignInLink)}
+                    </a>
+                </p>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,88 @@
+//! Signing in.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, PasswordField, TextField};
+use crate::components::layout::PageTitle;
+use crate::features::account::api::SignIn;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let query = use_query_map();
+    let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
+    let was_reset = query.with_untracked(|q| q.get("reset")).is_some();
+    let state = FormState::for_action(SignIn::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    // Sent here by a form posted after the session ran out: say that nothing was lost.
+    let notice = if visitor.timed_out || !next.is_empty() {
+        Some(visitor.t(Text::AccountSignInToContinue))
+    } else if was_reset {
+        Some(visitor.t(Text::AccountPasswordChanged))
+    } else {
+        None
+    };
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <PageTitle text=t(Text::AccountSignInTitle) has_errors=state.has_errors() />
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <ErrorSummary state=state.clone() order=&["email", "password"] />
+                {notice
+                    .map(|notice| {
+                        view! {
+                            <div class="govuk-notification-banner" role="region" aria-labelledby="notice-title">
+                                <div class="govuk-notification-banner__header">
+                                    <h2 class="govuk-notification-banner__title" id="notice-title">
+                                        {t(Text::AccountNoticeTitle)}
+                                    </h2>
+                                </div>
+                                <div class="govuk-notification-banner__content">
+                                    <p class="govuk-notification-banner__heading">{notice}</p>
+                                </div>
+                            </div>
+                        }
+                    })}
+                <h1 class="govuk-heading-l">{t(Text::AccountSignInTitle)}</h1>
+                <PostForm action=SignIn::PATH>
+                    <input type="hidden" name="next" value=next />
+                    <TextField
+                        name="email"
+                        label=t(Text::AccountEmailLabel)
+                        state=state.clone()
+                        input_type="email"
+                        autocomplete="username"
+                        spellcheck=false
+                    />
+                    <PasswordField
+                        name="password"
+                        label=t(Text::AccountPasswordLabel)
+                        state=state.clone()
+                        autocomplete="current-password"
+                    />
+                    <button type="submit" class="govuk-button">
+                        {t(Text::AccountSignInButton)}
+                    </button>
+                </PostForm>
+                <p class="govuk-body">
+                    <a class="govuk-link" href="/password-reset">
+                        {t(Text::AccountForgotten)}
+                    </a>
+                </p>
+                <h2 class="govuk-heading-m">{t(Text::AccountNoAccountHeading)}</h2>
+                <p class="govuk-body">
+                    <a class="govuk-link" href="/register">
+                        {t(Text::AccountCreateLink)}
+                    </a>
+                </p>
+            </div>
+        </div>
+    }
+}

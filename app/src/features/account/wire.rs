@@ -1,0 +1,130 @@
+//! What the account forms post: creating an account, signing in, asking for a reset link and
+//! setting a new password. Passwords never show in a form's `Debug`.
+use serde::{Deserialize, Serialize};
+
+use crate::domain::account::{AccountProblem, PasswordReset, Registration, SignIn};
+use crate::domain::text::EmailAddress;
+
+/// "Create an account".
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegisterForm {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    pub role: String,
+}
+
+impl TryFrom<RegisterForm> for Registration {
+    type Error = Vec<AccountProblem>;
+
+    fn try_from(form: RegisterForm) -> Result<Self, Self::Error> {
+        Registration::parse(&form.name, &form.email, &form.password, &form.role)
+    }
+}
+
+/// "Sign in", with the page to go back to afterwards (see `safe_next`).
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SignInForm {
+    pub email: String,
+    pub password: String,
+    pub next: String,
+}
+
+impl TryFrom<SignInForm> for SignIn {
+    type Error = Vec<AccountProblem>;
+
+    fn try_from(form: SignInForm) -> Result<Self, Self::Error> {
+        SignIn::parse(&form.email, &form.password)
+    }
+}
+
+/// Where to go after signing in: a path on this site, never another site.
+pub fn safe_next(next: &str) -> String {
+    let next = next.trim();
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.starts_with("/api/") {
+        next.to_owned()
+    } else {
+        "/home".to_owned()
+    }
+}
+
+/// "Forgotten your password?": the address to send a link to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResetRequestForm {
+    pub email: String,
+}
+
+impl TryFrom<ResetRequestForm> for EmailAddress {
+    type Error = Vec<AccountProblem>;
+
+    fn try_from(form: ResetRequestForm) -> Result<Self, Self::Error> {
+        EmailAddress::parse(&form.email).map_err(|p| vec![AccountProblem::Email(p)])
+    }
+}
+
+/// A new password, from the emailed link's page (the link's code in a hidden field).
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResetPasswordForm {
+    pub code: String,
+    pub password: String,
+}
+
+impl TryFrom<ResetPasswordForm> for PasswordReset {
+    type Error = Vec<AccountProblem>;
+
+    fn try_from(form: ResetPasswordForm) -> Result<Self, Self::Error> {
+        PasswordReset::parse(&form.code, &form.password)
+    }
+}
+
+// Forms with a password (or a reset code) say whose they are, never what was typed.
+impl std::fmt::Debug for RegisterForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Self { name, email, role, .. } = self;
+        f.debug_struct("RegisterForm")
+            .field("name", name)
+            .field("email", email)
+            .field("role", role)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for SignInForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignInForm").field("email", &self.email).field("next", &self.next).finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for ResetPasswordForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ResetPasswordForm(…)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_pages_are_followed_after_signing_in() {
+        assert_eq!(safe_next("/contact"), "/contact");
+        assert_eq!(safe_next("//evil.example"), "/home");
+        assert_eq!(safe_next("https://evil.example"), "/home");
+        assert_eq!(safe_next("/\\evil.example"), "/home");
+        assert_eq!(safe_next(""), "/home");
+    }
+
+    #[test]
+    fn passwords_never_show_in_a_forms_debug() {
+        let form =
+            SignInForm { email: "sam@example.org".into(), password: "secret words".into(), next: "/plan".into() };
+        let shown = format!("{form:?}");
+        assert!(shown.contains("sam@example.org") && !shown.contains("secret"), "{shown}");
+        let form = ResetPasswordForm { code: "abc123".into(), password: "secret words".into() };
+        assert!(!format!("{form:?}").contains("abc123"));
+    }
+}

@@ -1,0 +1,48 @@
+//! The budget letter: the amounts and how they are paid, to print or keep (a PDF copy comes
+//! from the server's `budget_letter` route).
+use leptos::prelude::*;
+
+use super::person::BudgetFigures;
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::features::budget::api::my_budget;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
+
+#[component]
+pub fn BudgetLetterPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <PageTitle text=t(Text::BudgetLetterTitle) />
+        <a href="/budget" class="govuk-back-link portal-no-print">{t(Text::BudgetTitle)}</a>
+        <Await future=my_budget() let:found>
+            {match found.clone() {
+                Ok(Some(view)) => view! {
+                    <h1 class="govuk-heading-l">{t(Text::BudgetLetterTitle)}</h1>
+                    <p class="govuk-body">
+                        {locale.fill(
+                            Text::BudgetLetterIntro,
+                            &[("name", &view.person_name), ("version", &view.plan_version.to_string()), ("date", &view.set_on)],
+                        )}
+                    </p>
+                    <BudgetFigures view=view.clone() locale />
+                    <p class="govuk-body">{t(Text::BudgetLetterReview)}</p>
+                    <div class="portal-no-print">
+                        <p class="govuk-body">
+                            <a class="govuk-link" href="/budget/letter.pdf" download="">{t(Text::BudgetLetterPdfLink)}</a>
+                        </p>
+                        <p class="govuk-body">{t(Text::CopyPrintHint)}</p>
+                    </div>
+                }
+                .into_any(),
+                Err(error) => load_failed(error),
+                _ => NotFound().into_any(),
+            }}
+        </Await>
+    }
+    .into_any()
+}

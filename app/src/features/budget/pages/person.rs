@@ -1,0 +1,163 @@
+//! "Your personal budget": the amount and how it is received, the Direct Payment and its
+//! dates, what has been spent and what is left (figures and a chart), and a form to record
+//! spending.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use super::chart::{outcome_name, OutcomeBars, SpentBar};
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{DateInput, ErrorSummary, Radios, TextField};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::domain::assessment::CarerOutcome;
+use crate::features::budget::api::{my_budget, RecordSpend};
+use crate::features::budget::wire::BudgetView;
+use crate::features::budget::words;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
+
+fn row(key: String, value: String) -> impl IntoView {
+    view! {
+        <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{key}</dt>
+            <dd class="govuk-summary-list__value portal-keep-lines">{value}</dd>
+        </div>
+    }
+}
+
+/// The amounts and the Direct Payment, as on the page and in the letter.
+#[component]
+pub fn BudgetFigures(view: BudgetView, locale: Locale) -> impl IntoView {
+    let t = move |text| locale.text(text).to_owned();
+    let budget = &view.budget;
+    let mut rows = vec![
+        row(t(Text::BudgetAmountLabel), format!("{} {}", budget.amount.format(), words::period(locale, budget.period)))
+            .into_any(),
+        row(t(Text::BudgetIndicativeLabel), budget.indicative.format()).into_any(),
+        row(t(Text::BudgetTakenAsLabel), words::taken_as(locale, budget.taken_as).to_owned()).into_any(),
+    ];
+    if let Some(dp) = &budget.direct_payment {
+        rows.push(row(t(Text::BudgetDpAmountLabel), dp.amount.format()).into_any());
+        rows.push(row(t(Text::BudgetDpFrequencyLabel), words::frequency(locale, dp.frequency).to_owned()).into_any());
+        rows.push(row(t(Text::BudgetDpStartLabel), view.starts_on.clone().unwrap_or_default()).into_any());
+        rows.push(row(t(Text::BudgetDpPurposeLabel), dp.purpose.clone()).into_any());
+    }
+    view! { <dl class="govuk-summary-list">{rows}</dl> }
+}
+
+#[component]
+pub fn BudgetPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let recorded = use_query_map().with_untracked(|q| q.get("recorded").is_some());
+    view! {
+        <PageTitle text=t(Text::BudgetTitle) />
+        {recorded.then(|| view! { <SuccessBanner message=t(Text::BudgetRecorded) /> })}
+        <h1 class="govuk-heading-l">{t(Text::BudgetTitle)}</h1>
+        <p class="govuk-body">{t(Text::BudgetIntro)}</p>
+        <Await future=my_budget() let:found>
+            {match found.clone() {
+                Ok(Some(view)) => view! { <Budget view locale /> }.into_any(),
+                Ok(None) => view! { <p class="govuk-body">{t(Text::BudgetNone)}</p> }.into_any(),
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+        <div class="govuk-inset-text">{t(Text::BudgetQuote)}</div>
+    }
+    .into_any()
+}
+
+#[component]
+fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
+    let t = move |text| locale.text(text).to_owned();
+    let summary = view.summary.clone();
+    let mut money_rows = vec![
+        row(t(Text::BudgetSpentLabel), summary.spent.format()).into_any(),
+        row(t(Text::BudgetLeftLabel), summary.left.format()).into_any(),
+    ];
+    if let Some(paid) = summary.paid_so_far {
+        money_rows.push(row(t(Text::BudgetDpPaidLabel), paid.format()).into_any());
+    }
+    if let Some(next) = &view.next_payment {
+        money_rows.push(row(t(Text::BudgetDpNextLabel), next.clone()).into_any());
+    }
+    let overspent = (summary.left.pence() < 0).then(|| {
+        let over = crate::domain::money::Money::from_pence(-summary.left.pence()).format();
+        view! { <div class="govuk-warning-text"><strong class="govuk-warning-text__text">{locale.fill(Text::BudgetOverspent, &[("amount", &over)])}</strong></div> }
+    });
+    let spends = view
+        .spends
+        .iter()
+        .map(|spend| {
+            view! {
+                <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">{locale.long_date(spend.on)}</td>
+                    <td class="govuk-table__cell">{spend.what_for.clone()}</td>
+                    <td class="govuk-table__cell">{spend.outcome.map(|o| outcome_name(locale, o).to_owned()).unwrap_or_default()}</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{spend.amount.format()}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    let has_spends = !spends.is_empty();
+    view! {
+        <BudgetFigures view=view.clone() locale />
+        <p class="govuk-body portal-no-print">
+            <a class="govuk-link" href="/budget/letter">{t(Text::BudgetLetterLink)}</a>
+        </p>
+        <h2 class="govuk-heading-m" id="spending">{t(Text::BudgetSpentHeading)}</h2>
+        {overspent}
+        <dl class="govuk-summary-list">{money_rows}</dl>
+        <SpentBar summary=summary.clone() locale />
+        {if has_spends {
+            view! {
+                <OutcomeBars summary=summary.clone() locale />
+                <div class="portal-table-scroll" tabindex="0" role="region" aria-label=t(Text::BudgetSpentHeading)>
+                    <table class="govuk-table">
+                        <thead class="govuk-table__head">
+                            <tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">{t(Text::BudgetDateColumn)}</th>
+                                <th scope="col" class="govuk-table__header">{t(Text::BudgetWhatForColumn)}</th>
+                                <th scope="col" class="govuk-table__header">{t(Text::BudgetOutcomeColumn)}</th>
+                                <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t(Text::BudgetAmountColumn)}</th>
+                            </tr>
+                        </thead>
+                        <tbody class="govuk-table__body">{spends}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <p class="govuk-body">{t(Text::BudgetSpendsNone)}</p> }.into_any()
+        }}
+        <SpendForm locale />
+    }
+}
+
+#[component]
+fn SpendForm(locale: Locale) -> impl IntoView {
+    let visitor = use_visitor();
+    let t = move |text| locale.text(text).to_owned();
+    let state = FormState::for_action(RecordSpend::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let mut outcomes: Vec<(&'static str, String)> =
+        CarerOutcome::ALL.iter().map(|o| (o.code(), outcome_name(locale, *o).to_owned())).collect();
+    outcomes.push(("none", t(Text::BudgetOutcomeNone)));
+    view! {
+        <h2 class="govuk-heading-m" id="record">{t(Text::BudgetRecordHeading)}</h2>
+        <ErrorSummary state=state.clone() order=&["spent-day", "amount", "what_for", "outcome"] />
+        <PostForm action=RecordSpend::PATH>
+            <DateInput prefix="spent" legend=t(Text::BudgetSpentDateLegend) hint=t(Text::BudgetSpentDateHint) state=state.clone() />
+            <TextField name="amount" label=t(Text::BudgetAmountField) state=state.clone() width="10" />
+            <TextField name="what_for" label=t(Text::BudgetWhatForLabel) hint=t(Text::BudgetWhatForHint) state=state.clone() />
+            <Radios name="outcome" legend=t(Text::BudgetOutcomeLegend) state=state.clone() options=outcomes />
+            <button type="submit" class="govuk-button">{t(Text::BudgetRecordButton)}</button>
+        </PostForm>
+    }
+}

@@ -1,0 +1,72 @@
+//! The practitioner sets the personal budget for a signed-off plan version.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{DateInput, ErrorSummary, Radios, TextArea, TextField};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::domain::budget::{BudgetPeriod, PaymentFrequency, TakenAs, PURPOSE_MAX};
+use crate::features::budget::api::SetBudget;
+use crate::features::budget::words;
+use crate::features::plan::agreement_api::plan_version;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
+
+#[component]
+pub fn SetBudgetPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let Some(id) = id else { return NotFound().into_any() };
+    let locale = visitor.locale;
+    view! {
+        <Await future=plan_version(id) let:found>
+            {match found.clone() {
+                Ok(version) if version.signed_off.is_some() => view! { <BudgetForm id name=version.person_name.clone() locale /> }.into_any(),
+                Err(error) => load_failed(error),
+                _ => NotFound().into_any(),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+#[component]
+fn BudgetForm(id: i64, name: String, locale: Locale) -> impl IntoView {
+    let visitor = use_visitor();
+    let t = move |text| locale.text(text).to_owned();
+    let state = FormState::for_action(SetBudget::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let title = locale.fill(Text::BudgetStaffTitle, &[("name", &name)]);
+    let periods = BudgetPeriod::ALL.iter().map(|p| (p.code(), words::period(locale, *p).to_owned())).collect();
+    let taken = TakenAs::ALL.iter().map(|p| (p.code(), words::taken_as(locale, *p).to_owned())).collect();
+    let frequencies =
+        PaymentFrequency::ALL.iter().map(|p| (p.code(), words::frequency(locale, *p).to_owned())).collect();
+    let order =
+        &["indicative", "amount", "period", "taken_as", "dp_amount", "dp_frequency", "dp_start-day", "dp_purpose"];
+    view! {
+        <PageTitle text=title.clone() has_errors=state.has_errors() />
+        <a href=format!("/plan/versions/{id}") class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+        <ErrorSummary state=state.clone() order=order />
+        <h1 class="govuk-heading-l">{title}</h1>
+        <PostForm action=SetBudget::PATH>
+            <input type="hidden" name="id" value=id />
+            <TextField name="indicative" label=t(Text::BudgetStaffIndicativeField) state=state.clone() width="10" />
+            <TextField name="amount" label=t(Text::BudgetStaffAmountField) state=state.clone() width="10" />
+            <Radios name="period" legend=t(Text::BudgetStaffPeriodLegend) state=state.clone() options=periods />
+            <Radios name="taken_as" legend=t(Text::BudgetStaffTakenAsLegend) state=state.clone() options=taken />
+            <h2 class="govuk-heading-m">{t(Text::BudgetDpHeading)}</h2>
+            <p class="govuk-hint">{t(Text::BudgetStaffDpHint)}</p>
+            <TextField name="dp_amount" label=t(Text::BudgetStaffDpAmountField) state=state.clone() width="10" />
+            <Radios name="dp_frequency" legend=t(Text::BudgetStaffDpFrequencyLegend) state=state.clone() options=frequencies />
+            <DateInput prefix="dp_start" legend=t(Text::BudgetStaffDpStartLegend) hint=t(Text::BudgetStaffDpStartHint) state=state.clone() />
+            <TextArea name="dp_purpose" label=t(Text::BudgetStaffDpPurposeLabel) state=state.clone() max_chars=PURPOSE_MAX rows=3 />
+            <button type="submit" class="govuk-button">{t(Text::BudgetStaffButton)}</button>
+        </PostForm>
+    }
+}

@@ -1,0 +1,110 @@
+//! A person's information for a staff member handling a data rights request: a copy to
+//! download, and for admins the erasure form.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, TextArea, TextField};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::domain::data_rights::ErasureRequest;
+use crate::features::data_rights::api::{person_data_rights, ErasePersonData};
+use crate::features::data_rights::wire::DataRightsView;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
+
+#[component]
+pub fn PersonDataPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok());
+    let Some(id) = id else { return NotFound().into_any() };
+    let erased = use_query_map().with_untracked(|q| q.get("erased").is_some());
+    view! {
+        <Await future=person_data_rights(id) let:view>
+            {match view.clone() {
+                Ok(view) => view! { <PersonData view erased /> }.into_any(),
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+#[component]
+fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let person = view.person;
+    let title = locale.fill(Text::DataRightsPageTitle, &[("name", &person.name)]);
+    let mut defaults = BTreeMap::new();
+    defaults.insert("person_id".to_owned(), person.id.to_string());
+    let state = FormState::for_action(ErasePersonData::PATH, visitor.flash.as_ref(), defaults);
+    let form_state = state.clone();
+    let erase = view.may_erase.then(move || {
+        let state = form_state;
+        view! {
+            <h2 class="govuk-heading-m" id="erase">{t(Text::DataRightsEraseHeading)}</h2>
+            <div class="govuk-warning-text">
+                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                <strong class="govuk-warning-text__text">{t(Text::DataRightsEraseIntro)}</strong>
+            </div>
+            <ul class="govuk-list govuk-list--bullet">
+                <li>{t(Text::DataRightsEraseDeleted)}</li>
+                <li>{t(Text::DataRightsEraseKept)}</li>
+                <li>{t(Text::DataRightsEraseAccount)}</li>
+            </ul>
+            <PostForm action=ErasePersonData::PATH>
+                <input type="hidden" name="person_id" value=person.id.to_string() />
+                <TextField
+                    name="confirm_name"
+                    label=t(Text::DataRightsConfirmNameLabel)
+                    hint=t(Text::DataRightsConfirmNameHint)
+                    state=state.clone()
+                    autocomplete="off"
+                    spellcheck=false
+                />
+                <TextArea
+                    name="reason"
+                    label=t(Text::DataRightsReasonLabel)
+                    hint=t(Text::DataRightsReasonHint)
+                    state=state.clone()
+                    max_chars=ErasureRequest::REASON_MAX
+                    rows=3
+                />
+                <button type="submit" class="govuk-button govuk-button--warning">{t(Text::DataRightsEraseButton)}</button>
+            </PostForm>
+        }
+    });
+    view! {
+        <PageTitle text=title.clone() has_errors=state.has_errors() />
+        <ErrorSummary state=state.clone() order=&["confirm_name", "reason"] />
+        {erased.then(|| view! { <SuccessBanner message=t(Text::DataRightsErased) /> })}
+        <h1 class="govuk-heading-l">{title}</h1>
+        <p class="govuk-body">{t(Text::DataRightsPageIntro)}</p>
+        <dl class="govuk-summary-list">
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">{t(Text::AccountEmailLabel)}</dt>
+                <dd class="govuk-summary-list__value">{person.email.clone()}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">{t(Text::HomeRoleLabel)}</dt>
+                <dd class="govuk-summary-list__value">{person.role.name(locale)}</dd>
+            </div>
+        </dl>
+        <h2 class="govuk-heading-m">{t(Text::DataRightsDownloadHeading)}</h2>
+        <p class="govuk-body">{t(Text::DataRightsDownloadHint)}</p>
+        <p class="govuk-body">
+            <a class="govuk-link" href=format!("/people/{}/data.zip", person.id) download="">
+                {locale.fill(Text::DataRightsDownloadLink, &[("name", &person.name)])}
+            </a>
+        </p>
+        {erase}
+    }
+}

@@ -1,0 +1,189 @@
+//! The carer's emergency plan: what it says, whether it needs confirming, and who has looked it
+//! up.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::words;
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::domain::emergency::{EmergencyDetails, Freshness, DETAIL_FIELDS};
+use crate::features::emergency::api::my_emergency_plan;
+use crate::features::emergency::wire::EmergencyPlanView;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
+
+#[component]
+pub fn EmergencyPlanPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let (saved, confirmed) =
+        use_query_map().with_untracked(|q| (q.get("saved").is_some(), q.get("confirmed").is_some()));
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <PageTitle text=t(Text::EmergencyTitle) />
+        {saved.then(|| view! { <SuccessBanner message=t(Text::EmergencySaved) /> })}
+        {confirmed.then(|| view! { <SuccessBanner message=t(Text::EmergencyConfirmed) /> })}
+        <h1 class="govuk-heading-l">{t(Text::EmergencyTitle)}</h1>
+        <p class="govuk-body">{t(Text::EmergencyIntro)}</p>
+        <div class="govuk-inset-text">
+            <p class="govuk-body">"“" {t(Text::EmergencyQuote)} "”"</p>
+        </div>
+        <Await future=my_emergency_plan() let:plan>
+            {match plan.clone() {
+                Ok(Some(plan)) => view! { <PlanSummary plan locale /> }.into_any(),
+                Ok(None) => {
+                    view! {
+                        <p class="govuk-body">{t(Text::EmergencyNone)}</p>
+                        <a class="govuk-button" href="/emergency/edit" role="button" draggable="false">{t(Text::EmergencyStart)}</a>
+                    }
+                        .into_any()
+                }
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+/// A banner asking the carer to confirm the plan, when it was never confirmed or the year is
+/// (nearly) up. Also shown on the home page.
+#[component]
+pub fn ConfirmBanner(freshness: Freshness, due_on: Option<String>, locale: Locale) -> impl IntoView {
+    let message = match freshness {
+        Freshness::Current { .. } => return ().into_any(),
+        Freshness::NotConfirmed => locale.text(Text::EmergencyBannerNotConfirmed).to_owned(),
+        Freshness::DueSoon { .. } => {
+            locale.fill(Text::EmergencyBannerDueSoon, &[("date", &due_on.unwrap_or_default())])
+        }
+        Freshness::Overdue { .. } => {
+            locale.fill(Text::EmergencyBannerOverdue, &[("date", &due_on.unwrap_or_default())])
+        }
+    };
+    view! {
+        <div class="govuk-notification-banner" role="region" aria-labelledby="emergency-banner-title" data-module="govuk-notification-banner">
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id="emergency-banner-title">{locale.text(Text::EmergencyBannerTitle)}</h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+                <p class="govuk-notification-banner__heading">{message}</p>
+                <p class="govuk-body">
+                    <a class="govuk-notification-banner__link" href="/emergency/edit#confirm">{locale.text(Text::EmergencyBannerLink)}</a>
+                </p>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn PlanSummary(plan: EmergencyPlanView, locale: Locale) -> impl IntoView {
+    let t = move |text| locale.text(text).to_owned();
+    let (tag_class, tag) = words::freshness_tag(locale, plan.freshness);
+    let row = |label: String, value: String| {
+        view! {
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">{label}</dt>
+                <dd class="govuk-summary-list__value portal-keep-lines">{value}</dd>
+            </div>
+        }
+    };
+    let not_provided = t(Text::EmergencyNotProvided);
+    let contacts = plan
+        .contacts
+        .iter()
+        .map(|c| {
+            let agreed = words::agreement(locale, c.agreed_on.as_deref());
+            let who =
+                if c.relationship.is_empty() { c.name.clone() } else { format!("{} ({})", c.name, c.relationship) };
+            row(who, format!("{}\n{agreed}", c.phone))
+        })
+        .collect_view();
+    let home_access = match &plan.home_access_saved_on {
+        Some(on) => locale.fill(Text::EmergencyHomeAccessSaved, &[("date", on)]),
+        None => not_provided.clone(),
+    };
+    let confirmed = plan.confirmed_on.clone().map_or_else(
+        || t(Text::EmergencyFreshnessNotConfirmed),
+        |on| {
+            locale.fill(Text::EmergencyConfirmedOn, &[("date", &on), ("due", &plan.due_on.clone().unwrap_or_default())])
+        },
+    );
+    let lookups = plan
+        .lookups
+        .iter()
+        .map(|l| {
+            let why = match &l.note {
+                Some(note) => format!("{} – {note}", words::reason(locale, l.reason)),
+                None => words::reason(locale, l.reason).to_owned(),
+            };
+            view! {
+                <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">{l.at.clone()}</td>
+                    <td class="govuk-table__cell">{l.by.clone()}</td>
+                    <td class="govuk-table__cell">{why}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <ConfirmBanner freshness=plan.freshness due_on=plan.due_on.clone() locale />
+        <p class="govuk-body">
+            <strong class=tag_class>{tag}</strong> " " {confirmed}
+        </p>
+        <a class="govuk-button" href="/emergency/edit" role="button" draggable="false">{t(Text::EmergencyChange)}</a>
+        " "
+        {plan.card.as_ref().map(|_| view! {
+            <a class="govuk-button govuk-button--secondary" href="/emergency/card" role="button" draggable="false">{t(Text::EmergencyCardLink)}</a>
+        })}
+        <h2 class="govuk-heading-m">{t(Text::EmergencyAboutHeading)}</h2>
+        <DetailRows details=plan.details.clone() locale />
+        <h2 class="govuk-heading-m">{t(Text::EmergencyContactsHeading)}</h2>
+        {if plan.contacts.is_empty() {
+            view! { <p class="govuk-body">{not_provided.clone()}</p> }.into_any()
+        } else {
+            view! { <dl class="govuk-summary-list">{contacts}</dl> }.into_any()
+        }}
+        <h2 class="govuk-heading-m">{t(Text::EmergencyHomeAccessHeading)}</h2>
+        <p class="govuk-body">{home_access}</p>
+        <h2 class="govuk-heading-m">{t(Text::EmergencyLookupsHeading)}</h2>
+        {if plan.lookups.is_empty() {
+            view! { <p class="govuk-body">{t(Text::EmergencyLookupsNone)}</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-visually-hidden">{t(Text::EmergencyLookupsHeading)}</caption>
+                    <thead class="govuk-table__head">
+                        <tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">{t(Text::EmergencyLookupsWhen)}</th>
+                            <th scope="col" class="govuk-table__header">{t(Text::EmergencyLookupsWho)}</th>
+                            <th scope="col" class="govuk-table__header">{t(Text::EmergencyLookupsWhy)}</th>
+                        </tr>
+                    </thead>
+                    <tbody class="govuk-table__body">{lookups}</tbody>
+                </table>
+            }
+                .into_any()
+        }}
+    }
+}
+
+/// The plan's words as a summary list, field by field, "Not written yet" where empty.
+#[component]
+pub(super) fn DetailRows(details: EmergencyDetails, locale: Locale) -> impl IntoView {
+    let not_provided = locale.text(Text::EmergencyNotProvided);
+    let rows = DETAIL_FIELDS
+        .iter()
+        .map(|field| {
+            let (label, _) = words::detail(locale, field);
+            view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{label}</dt>
+                    <dd class="govuk-summary-list__value portal-keep-lines">{details.get(field).unwrap_or(not_provided).to_owned()}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="govuk-summary-list">{rows}</dl> }
+}

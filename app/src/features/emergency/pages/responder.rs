@@ -1,0 +1,113 @@
+//! The responder's side: look a plan up by card code and a reason, then read that one plan.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_params_map;
+
+use super::plan::DetailRows;
+use super::words;
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, Radios, TextArea, TextField};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::domain::emergency::{LookupReason, LOOKUP_MINUTES, TEXT_MAX};
+use crate::features::emergency::api::{look_up_result, LookUp};
+use crate::features::emergency::wire::LookupResult;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
+use crate::policy::Capability;
+
+#[component]
+pub fn ResponderPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    if !visitor.user.as_ref().is_some_and(|u| u.actor().may(Capability::LookUpEmergencyPlans)) {
+        return NotFound().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let state = FormState::for_action(LookUp::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let reasons =
+        LookupReason::ALL.iter().map(|r| (r.code(), words::reason(locale, *r).to_owned())).collect::<Vec<_>>();
+    view! {
+        <PageTitle text=t(Text::ResponderTitle) has_errors=state.has_errors() />
+        <ErrorSummary state=state.clone() order=&["code", "reason", "note"] />
+        <h1 class="govuk-heading-l">{t(Text::ResponderTitle)}</h1>
+        <p class="govuk-body">{t(Text::ResponderIntro)}</p>
+        <PostForm action=LookUp::PATH>
+            <TextField name="code" label=t(Text::ResponderCodeLabel) hint=t(Text::ResponderCodeHint) state=state.clone() autocomplete="off" spellcheck=false width="10" />
+            <Radios name="reason" legend=t(Text::ResponderReasonLegend) state=state.clone() options=reasons />
+            <TextArea name="note" label=t(Text::ResponderNoteLabel) hint=t(Text::ResponderNoteHint) state=state.clone() max_chars=TEXT_MAX rows=3 />
+            <button type="submit" class="govuk-button">{t(Text::ResponderButton)}</button>
+        </PostForm>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn LookupResultPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let Some(id) = id else { return NotFound().into_any() };
+    let locale = visitor.locale;
+    view! {
+        <Await future=look_up_result(id) let:found>
+            {match found.clone() {
+                Ok(result) => view! { <LookedUp result locale /> }.into_any(),
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+#[component]
+fn LookedUp(result: LookupResult, locale: Locale) -> impl IntoView {
+    let t = move |text| locale.text(text).to_owned();
+    let title = locale.fill(Text::ResponderResultTitle, &[("name", &result.carer_name)]);
+    let (tag_class, tag) = words::freshness_tag(locale, result.freshness);
+    let not_provided = t(Text::EmergencyNotProvided);
+    let contacts = result
+        .contacts
+        .iter()
+        .map(|c| {
+            let agreed = words::agreement(locale, c.agreed_on.as_deref());
+            view! {
+                <li>
+                    <strong>{c.name.clone()}</strong>
+                    {(!c.relationship.is_empty()).then(|| format!(" ({})", c.relationship))}
+                    " – " <a class="govuk-link" href=format!("tel:{}", c.phone.replace(' ', ""))>{c.phone.clone()}</a>
+                    <br /> <span class="govuk-body-s">{agreed}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageTitle text=title.clone() />
+        <a href="/responder" class="govuk-back-link">{t(Text::ResponderAnother)}</a>
+        <h1 class="govuk-heading-l">{title}</h1>
+        <p class="govuk-body">
+            <strong class=tag_class>{tag}</strong> " "
+            {result.confirmed_on.clone().map(|on| locale.fill(Text::ResponderConfirmedOn, &[("date", &on)]))}
+        </p>
+        <div class="govuk-inset-text">
+            {locale.fill(Text::ResponderRecorded, &[("when", &result.lookup.at), ("minutes", &LOOKUP_MINUTES.to_string())])}
+        </div>
+        <h2 class="govuk-heading-m">{t(Text::EmergencyContactsHeading)}</h2>
+        {if result.contacts.is_empty() {
+            view! { <p class="govuk-body">{not_provided.clone()}</p> }.into_any()
+        } else {
+            view! { <ul class="govuk-list govuk-list--spaced">{contacts}</ul> }.into_any()
+        }}
+        <h2 class="govuk-heading-m">{t(Text::EmergencyHomeAccessHeading)}</h2>
+        <p class="govuk-body portal-keep-lines" data-home-access="">{result.home_access.clone().unwrap_or_else(|| not_provided.clone())}</p>
+        <h2 class="govuk-heading-m">{t(Text::EmergencyAboutHeading)}</h2>
+        <DetailRows details=result.details.clone() locale />
+    }
+}

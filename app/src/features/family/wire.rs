@@ -1,0 +1,113 @@
+//! What the family's pages and server functions send each other: the family as its page shows
+//! it, an invitation, and the forms that invite, share and answer.
+use serde::{Deserialize, Serialize};
+
+use crate::domain::account::Role;
+use crate::domain::family::{shares_chosen, FamilyProblem, HelperInvitation, InvitationKind, InvitationStatus};
+use crate::policy::{Record, Scope};
+
+/// Someone the signed-in person is linked to, and what each shares with the other.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkView {
+    pub person_id: i64,
+    pub name: String,
+    pub role: Role,
+    pub i_share: Vec<Record>,
+    pub they_share: Vec<Record>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelperView {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub scope: Scope,
+    pub since: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub id: i64,
+    pub kind: InvitationKind,
+    pub from_name: String,
+    pub helper_name: Option<String>,
+    pub scope: Option<Scope>,
+    pub shares: Vec<Record>,
+    pub status: InvitationStatus,
+    pub sent_on: String,
+    pub expires_on: String,
+}
+
+/// People a representative acts for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActingFor {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub scope: Scope,
+}
+
+/// The family page (loaded on the server by `backend::ports::family`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyView {
+    pub links: Vec<LinkView>,
+    pub helpers: Vec<HelperView>,
+    pub invitations: Vec<InvitationView>,
+    pub acting_for: Vec<ActingFor>,
+}
+
+/// The sharing boxes (`share_plan=yes`, ...): one field per record that can be shared.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SharesForm {
+    pub share_assessment: String,
+    pub share_plan: String,
+    pub share_budget: String,
+    pub share_reviews: String,
+    pub share_emergency_plan: String,
+}
+
+impl SharesForm {
+    /// What `role` shares: the boxes ticked, keeping only what `role` can share.
+    pub fn shares(&self, role: Role) -> Vec<Record> {
+        let boxes = [
+            (Record::Assessment, &self.share_assessment),
+            (Record::Plan, &self.share_plan),
+            (Record::Budget, &self.share_budget),
+            (Record::Reviews, &self.share_reviews),
+            (Record::EmergencyPlan, &self.share_emergency_plan),
+        ];
+        let ticked =
+            boxes.into_iter().filter(|(_, value)| *value == "yes").map(|(record, _)| record).collect::<Vec<_>>();
+        shares_chosen(role, &ticked)
+    }
+}
+
+/// Inviting a helper.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HelperForm {
+    pub name: String,
+    pub email: String,
+    pub scope: String,
+}
+
+impl TryFrom<HelperForm> for HelperInvitation {
+    type Error = Vec<FamilyProblem>;
+
+    fn try_from(form: HelperForm) -> Result<Self, Self::Error> {
+        HelperInvitation::new(&form.name, &form.email, &form.scope)
+    }
+}
+
+/// Answering an invitation: its code, `accept` or `decline`, for whom (a representative
+/// answering a care link) and what the person cared for shares back.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnswerForm {
+    pub code: String,
+    pub answer: String,
+    pub person: String,
+    #[serde(flatten)]
+    pub shares: SharesForm,
+}

@@ -1,0 +1,83 @@
+//! Changing something already in the plan: new words, or a new caption and description for a
+//! picture or clip. What was there is filled in, so nothing has to be typed again.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, TextArea, TextField};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::domain::plan::{ContributionKind, WrittenContribution};
+use crate::features::plan::api::{my_plan, ChangeInPlan};
+use crate::features::plan::wire::PlanItem;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
+
+#[component]
+pub fn ChangeItemPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let Some(id) = id else { return NotFound().into_any() };
+    view! {
+        <Await future=my_plan() let:items>
+            {match items.clone().map(|items| items.into_iter().find(|i| i.id == id)) {
+                Ok(Some(item)) => view! { <ChangeItem item /> }.into_any(),
+                Ok(None) => NotFound().into_any(),
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+#[component]
+fn ChangeItem(item: PlanItem) -> impl IntoView {
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let initial = BTreeMap::from([
+        ("text".to_owned(), item.body.clone()),
+        ("caption".to_owned(), item.caption.clone().unwrap_or_default()),
+        ("alt_text".to_owned(), item.alt_text.clone().unwrap_or_default()),
+    ]);
+    let state = FormState::for_action(ChangeInPlan::PATH, visitor.flash.as_ref(), initial);
+    let back = format!("/plan#item-{}", item.id);
+    let fields = match item.kind {
+        ContributionKind::Words => view! {
+            <TextArea name="text" label=t(Text::PlanChangeTextLabel) state=state.clone() max_chars=WrittenContribution::TEXT_MAX rows=8 />
+        }
+        .into_any(),
+        ContributionKind::Picture => view! {
+            {super::upload::shown(&item, locale)}
+            <TextField name="alt_text" label=t(Text::PlanAltLabel) hint=t(Text::PlanAltHint) state=state.clone() />
+            <TextField name="caption" label=t(Text::PlanCaptionLabel) state=state.clone() />
+        }
+        .into_any(),
+        ContributionKind::Clip => view! {
+            {super::upload::shown(&item, locale)}
+            <TextField name="caption" label=t(Text::PlanCaptionLabel) state=state.clone() />
+        }
+        .into_any(),
+    };
+    view! {
+        <PageTitle text=t(Text::PlanChangeTitle) has_errors=state.has_errors() />
+        <a href=back.clone() class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+        <ErrorSummary state=state.clone() order=&["text", "alt_text", "caption"] />
+        <span class="govuk-caption-l">{item.section.title(locale)}</span>
+        <h1 class="govuk-heading-l">{t(Text::PlanChangeTitle)}</h1>
+        <PostForm action=ChangeInPlan::PATH>
+            <input type="hidden" name="id" value=item.id />
+            {fields}
+            <div class="govuk-button-group">
+                <button type="submit" class="govuk-button">{t(Text::PlanChangeButton)}</button>
+                <a class="govuk-link" href=back>{t(Text::PlanChangeCancel)}</a>
+            </div>
+        </PostForm>
+    }
+}

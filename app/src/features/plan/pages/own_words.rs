@@ -1,0 +1,111 @@
+//! "Write it in my own words": one long text, then the proposed section for each part with
+//! the reason, which the person accepts or changes before anything is added to the plan.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, TextArea};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::domain::plan::words::Because;
+use crate::domain::plan::{PlanSection, WrittenContribution};
+use crate::features::plan::api::{own_words_proposals, AcceptOwnWords, SaveOwnWords};
+use crate::kit::forms::FormState;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
+
+#[component]
+pub fn OwnWordsPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <Await future=own_words_proposals() let:kept>
+            {match kept.clone() {
+                Ok(kept) => {
+                    let initial = BTreeMap::from([("words".to_owned(), kept.words.clone())]);
+                    let state = FormState::for_action(SaveOwnWords::PATH, visitor.flash.as_ref(), initial);
+                    view! {
+                        <PageTitle text=t(Text::PlanOwnWordsTitle) has_errors=state.has_errors() />
+                        <a href="/plan" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+                        <ErrorSummary state=state.clone() order=&["words"] />
+                        <h1 class="govuk-heading-l">{t(Text::PlanOwnWordsTitle)}</h1>
+                        <p class="govuk-body">{t(Text::PlanOwnWordsIntro)}</p>
+                        <PostForm action=SaveOwnWords::PATH>
+                            <TextArea name="words" label=t(Text::PlanOwnWordsLabel) state=state.clone()
+                                max_chars=WrittenContribution::TEXT_MAX * 4 rows=12 />
+                            <button type="submit" class="govuk-button">{t(Text::PlanOwnWordsButton)}</button>
+                        </PostForm>
+                    }
+                    .into_any()
+                }
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ProposalsPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <Await future=own_words_proposals() let:kept>
+            {match kept.clone() {
+                Ok(kept) if !kept.parts.is_empty() => {
+                    let parts = kept
+                        .parts
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, part)| {
+                            let id = format!("section-{i}");
+                            let because = match &part.because {
+                                Because::Heading => locale.fill(Text::PlanBecauseHeading, &[("section", part.section.title(locale))]),
+                                Because::Words(words) => locale.fill(Text::PlanBecauseWords, &[("words", &words.join(", "))]),
+                                Because::NoClue => t(Text::PlanBecauseNone),
+                            };
+                            let options = PlanSection::ALL
+                                .into_iter()
+                                .map(|s| view! { <option value=s.code() selected=s == part.section>{s.title(locale)}</option> })
+                                .collect_view();
+                            view! {
+                                <div class="govuk-form-group portal-proposal">
+                                    <h2 class="govuk-heading-s">{locale.fill(Text::PlanPartLabel, &[("n", &(i + 1).to_string())])}</h2>
+                                    <blockquote class="govuk-inset-text portal-keep-lines">{part.text.clone()}</blockquote>
+                                    <label class="govuk-label" for=id.clone()>{t(Text::PlanSectionLegend)}</label>
+                                    <div class="govuk-hint" id=format!("{id}-hint")>{because}</div>
+                                    <select class="govuk-select" id=id.clone() name=id.clone() aria-describedby=format!("{id}-hint")>
+                                        {options}
+                                    </select>
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <PageTitle text=t(Text::PlanProposalsTitle) />
+                        <a href="/plan/own-words" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+                        <h1 class="govuk-heading-l">{t(Text::PlanProposalsTitle)}</h1>
+                        <p class="govuk-body">{t(Text::PlanProposalsIntro)}</p>
+                        <PostForm action=AcceptOwnWords::PATH refused=use_visitor().flash>
+                            {parts}
+                            <button type="submit" class="govuk-button">{t(Text::PlanAcceptButton)}</button>
+                        </PostForm>
+                    }
+                    .into_any()
+                }
+                Err(error) => load_failed(error),
+                _ => NotFound().into_any(),
+            }}
+        </Await>
+    }
+    .into_any()
+}

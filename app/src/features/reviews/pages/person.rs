@@ -1,0 +1,229 @@
+//! The person's side: their planned reviews and requests, asking for a review, and following
+//! one from "received" to its outcome.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::summary::{ReviewSummary, StatusTag};
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, Radios, TextArea};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::domain::reviews::{ReviewKind, ReviewMethod, ReviewReason, Urgency, INVOLVE_MAX, TEXT_MAX};
+use crate::features::reviews::api::{
+    my_reviews, review_detail, review_emails, review_subjects, RequestReview, SetReviewEmails,
+};
+use crate::features::reviews::wire::ReviewView;
+use crate::features::reviews::words;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
+
+#[component]
+pub fn ReviewsPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <PageTitle text=t(Text::ReviewTitle) />
+        <h1 class="govuk-heading-l">{t(Text::ReviewTitle)}</h1>
+        <p class="govuk-body">{t(Text::ReviewIntro)}</p>
+        <div class="govuk-inset-text">
+            <p class="govuk-body">"“" {t(Text::ReviewQuote)} "”"</p>
+        </div>
+        <a class="govuk-button" href="/reviews/request" role="button" draggable="false">{t(Text::ReviewRequestLink)}</a>
+        <Await future=my_reviews() let:reviews>
+            {match reviews.clone() {
+                Ok(reviews) => view! { <Lists reviews locale /> }.into_any(),
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+        <p class="govuk-body"><a class="govuk-link" href="/account/emails">{t(Text::ReviewEmailsLink)}</a></p>
+    }
+    .into_any()
+}
+
+#[component]
+fn Lists(reviews: Vec<ReviewView>, locale: Locale) -> impl IntoView {
+    let t = move |text| locale.text(text).to_owned();
+    let (requested, planned): (Vec<_>, Vec<_>) = reviews.into_iter().partition(|r| r.kind == ReviewKind::Requested);
+    let planned_rows = planned
+        .into_iter()
+        .map(|review| {
+            let when = review
+                .due
+                .as_ref()
+                .map(|(from, by, _)| locale.fill(Text::ReviewDueWindow, &[("from", from), ("by", by)]))
+                .unwrap_or_default();
+            view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{words::kind(locale, review.kind)}</dt>
+                    <dd class="govuk-summary-list__value">{when}</dd>
+                    <dd class="govuk-summary-list__actions"><StatusTag status=review.status locale /></dd>
+                </div>
+            }
+        })
+        .collect::<Vec<_>>();
+    let request_rows = requested
+        .into_iter()
+        .map(|review| {
+            view! {
+                <li class="portal-review">
+                    <a class="govuk-link" href=format!("/reviews/{}", review.id)>
+                        {locale.fill(Text::ReviewReference, &[("reference", &review.reference)])}
+                    </a>
+                    " – " {review.person_name.clone()} ", " {review.created_on.clone()} " "
+                    <StatusTag status=review.status locale />
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <h2 class="govuk-heading-m">{t(Text::ReviewPlannedHeading)}</h2>
+        {if planned_rows.is_empty() {
+            view! { <p class="govuk-body">{t(Text::ReviewPlannedNone)}</p> }.into_any()
+        } else {
+            view! { <dl class="govuk-summary-list">{planned_rows}</dl> }.into_any()
+        }}
+        <h2 class="govuk-heading-m">{t(Text::ReviewRequestsHeading)}</h2>
+        {if request_rows.is_empty() {
+            view! { <p class="govuk-body">{t(Text::ReviewRequestsNone)}</p> }.into_any()
+        } else {
+            view! { <ul class="govuk-list">{request_rows}</ul> }.into_any()
+        }}
+    }
+}
+
+#[component]
+pub fn RequestReviewPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let state = FormState::for_action(RequestReview::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let acting_for = visitor.user.as_ref().is_some_and(|u| u.role == crate::domain::account::Role::Representative);
+    let reasons = words::options(ReviewReason::ALL, ReviewReason::code, |r| words::reason(locale, r));
+    let methods = words::options(ReviewMethod::ALL, ReviewMethod::code, |m| words::method(locale, m));
+    let urgencies = words::options(Urgency::ALL, Urgency::code, |u| words::urgency(locale, u));
+    view! {
+        <PageTitle text=t(Text::ReviewRequestTitle) has_errors=state.has_errors() />
+        <a href="/reviews" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+        <ErrorSummary state=state.clone() order=&["person", "reason", "what_changed", "method", "involve", "urgency"] />
+        <h1 class="govuk-heading-l">{t(Text::ReviewRequestTitle)}</h1>
+        <p class="govuk-body">{t(Text::ReviewRequestIntro)}</p>
+        <PostForm action=RequestReview::PATH>
+            {acting_for.then(|| {
+                let state = state.clone();
+                view! {
+                    // A representative says whose plan it is: one of the people they act for.
+                    <Await future=review_subjects() let:subjects>
+                        {
+                            let options = subjects
+                                .clone()
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|p| (p.id.to_string(), p.name))
+                                .collect::<Vec<_>>();
+                            view! { <Radios name="person" legend=t(Text::ReviewRequestPersonLegend) state=state.clone() options /> }
+                        }
+                    </Await>
+                }
+            })}
+            <Radios name="reason" legend=t(Text::ReviewRequestReasonLegend) state=state.clone() options=reasons />
+            <TextArea name="what_changed" label=t(Text::ReviewRequestWhatChangedLabel) hint=t(Text::ReviewRequestWhatChangedHint) state=state.clone() max_chars=TEXT_MAX />
+            <Radios name="method" legend=t(Text::ReviewRequestMethodLegend) state=state.clone() options=methods />
+            <TextArea name="involve" label=t(Text::ReviewRequestInvolveLabel) hint=t(Text::ReviewRequestInvolveHint) state=state.clone() max_chars=INVOLVE_MAX rows=3 />
+            <Radios name="urgency" legend=t(Text::ReviewRequestUrgencyLegend) state=state.clone() options=urgencies />
+            <button type="submit" class="govuk-button">{t(Text::ReviewRequestSendButton)}</button>
+        </PostForm>
+    }
+    .into_any()
+}
+
+/// One review, for the person it is about: a confirmation when they have just asked for it.
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
+    let sent = use_query_map().with_untracked(|q| q.get("sent").is_some());
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let Some(id) = id else { return NotFound().into_any() };
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <Await future=review_detail(id) let:found>
+            {match found.clone() {
+                Ok(review) => {
+                    let reference = locale.fill(Text::ReviewReference, &[("reference", &review.reference)]);
+                    let heading = if sent {
+                        view! {
+                            <div class="govuk-panel govuk-panel--confirmation">
+                                <h1 class="govuk-panel__title">{t(Text::ReviewRequestSentTitle)}</h1>
+                                <div class="govuk-panel__body">{reference.clone()}</div>
+                            </div>
+                            <p class="govuk-body">{t(Text::ReviewRequestSentBody)}</p>
+                        }
+                        .into_any()
+                    } else {
+                        view! { <h1 class="govuk-heading-l">{reference.clone()}</h1> }.into_any()
+                    };
+                    view! {
+                        <PageTitle text=reference />
+                        <a href="/reviews" class="govuk-back-link">{t(Text::ReviewTitle)}</a>
+                        {heading}
+                        <ReviewSummary review locale />
+                        <p class="govuk-body">{t(Text::ReviewComplaints)}</p>
+                    }
+                    .into_any()
+                }
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+/// The person's choice of emails about reviews (the link at the foot of every such email).
+#[component]
+pub fn ReviewEmailsPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
+    let flash = visitor.flash.clone();
+    view! {
+        <PageTitle text=t(Text::ReviewEmailsTitle) />
+        {saved.then(|| view! { <SuccessBanner message=t(Text::ReviewEmailsSaved) /> })}
+        <h1 class="govuk-heading-l">{t(Text::ReviewEmailsTitle)}</h1>
+        <p class="govuk-body">{t(Text::ReviewEmailsIntro)}</p>
+        <Await future=review_emails() let:wanted>
+            {match wanted.clone() {
+                Ok(wanted) => {
+                    let initial = BTreeMap::from([("wanted".to_owned(), if wanted { "yes" } else { "no" }.to_owned())]);
+                    let state = FormState::for_action(SetReviewEmails::PATH, flash.as_ref(), initial);
+                    let options = vec![("yes", t(Text::ReviewEmailsYes)), ("no", t(Text::ReviewEmailsNo))];
+                    view! {
+                        <PostForm action=SetReviewEmails::PATH refused=flash.clone()>
+                            <Radios name="wanted" legend=t(Text::ReviewEmailsLegend) state options />
+                            <button type="submit" class="govuk-button">{t(Text::ReviewEmailsButton)}</button>
+                        </PostForm>
+                    }
+                    .into_any()
+                }
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+    }
+    .into_any()
+}

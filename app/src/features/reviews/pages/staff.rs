@@ -1,0 +1,153 @@
+//! The practitioner's side: what is due in their caseload, and one review to arrange and
+//! complete.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_params_map;
+
+use super::summary::{ReviewSummary, StatusTag};
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{DateInput, ErrorSummary, Radios, TextArea};
+use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::domain::reviews::{Due, ReviewMethod, ReviewOutcome, ReviewStatus, TEXT_MAX};
+use crate::features::reviews::api::{review_detail, reviews_due, ArrangeReview, RecordReviewOutcome};
+use crate::features::reviews::wire::ReviewView;
+use crate::features::reviews::words;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
+
+#[component]
+pub fn StaffReviewsPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <Await future=reviews_due() let:due>
+            {match due.clone() {
+                Ok(due) => view! {
+                    <PageTitle text=t(Text::ReviewStaffTitle) />
+                    <h1 class="govuk-heading-l">{t(Text::ReviewStaffTitle)}</h1>
+                    <p class="govuk-body">{t(Text::ReviewStaffIntro)}</p>
+                    {if due.is_empty() {
+                        view! { <p class="govuk-body">{t(Text::ReviewStaffNone)}</p> }.into_any()
+                    } else {
+                        view! { <DueTable due locale /> }.into_any()
+                    }}
+                }
+                .into_any(),
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+#[component]
+fn DueTable(due: Vec<ReviewView>, locale: Locale) -> impl IntoView {
+    let t = move |text| locale.text(text).to_owned();
+    let rows = due
+        .into_iter()
+        .map(|review| {
+            let when = match &review.due {
+                Some((_, by, Due::Overdue)) => format!("{} – {by}", t(Text::ReviewPlannedOverdue)),
+                Some((_, by, _)) => locale.fill(Text::ReviewDueBy, &[("by", by)]),
+                None => review.created_on.clone(),
+            };
+            view! {
+                <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">
+                        <a class="govuk-link" href=format!("/staff/reviews/{}", review.id)>{review.person_name.clone()}</a>
+                    </td>
+                    <td class="govuk-table__cell">{words::kind(locale, review.kind)}</td>
+                    <td class="govuk-table__cell">{when}</td>
+                    <td class="govuk-table__cell"><StatusTag status=review.status locale /></td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <div class="portal-table-scroll" tabindex="0" role="region" aria-label=t(Text::ReviewStaffTitle)>
+        <table class="govuk-table">
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">{t(Text::ReviewStaffPersonColumn)}</th>
+                    <th scope="col" class="govuk-table__header">{t(Text::ReviewKindLabel)}</th>
+                    <th scope="col" class="govuk-table__header">{t(Text::ReviewDueLabel)}</th>
+                    <th scope="col" class="govuk-table__header">{t(Text::ReviewStatusLabel)}</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">{rows}</tbody>
+        </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn StaffReviewPage() -> impl IntoView {
+    let visitor = use_visitor();
+    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let Some(id) = id else { return NotFound().into_any() };
+    let locale = visitor.locale;
+    view! {
+        <Await future=review_detail(id) let:found>
+            {match found.clone() {
+                Ok(review) => view! { <StaffReview review locale /> }.into_any(),
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+#[component]
+fn StaffReview(review: ReviewView, locale: Locale) -> impl IntoView {
+    let visitor = use_visitor();
+    let t = move |text| locale.text(text).to_owned();
+    let title = locale.fill(Text::ReviewStaffPersonHeading, &[("name", &review.person_name)]);
+    let arrange = FormState::for_action(ArrangeReview::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let record = FormState::for_action(RecordReviewOutcome::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let methods = words::options(ReviewMethod::ALL, ReviewMethod::code, |m| words::method(locale, m));
+    let outcomes = words::options(ReviewOutcome::ALL, ReviewOutcome::code, |o| words::outcome(locale, o));
+    let open = review.status != ReviewStatus::Done;
+    let arranged = review.status == ReviewStatus::Arranged;
+    let id = review.id;
+    view! {
+        <PageTitle text=title.clone() has_errors=arrange.has_errors() || record.has_errors() />
+        <a href="/staff/reviews" class="govuk-back-link">{t(Text::ReviewStaffTitle)}</a>
+        <ErrorSummary state=arrange.clone() order=&["arranged-day", "method"] />
+        <ErrorSummary state=record.clone() order=&["outcome", "summary", "reasons", "other_help"] />
+        <span class="govuk-caption-l">{review.reference.clone()}</span>
+        <h1 class="govuk-heading-l">{title}</h1>
+        <ReviewSummary review=review.clone() locale />
+        {(review.outcome.as_ref().is_some_and(|o| o.outcome == ReviewOutcome::PlanRevised))
+            .then(|| view! { <p class="govuk-body"><a class="govuk-link" href="/staff/plans">{t(Text::ReviewStaffPlanRevisedNote)}</a></p> })}
+        {open.then(|| view! {
+            <h2 class="govuk-heading-m">{t(Text::ReviewStaffArrangeHeading)}</h2>
+            <PostForm action=ArrangeReview::PATH>
+                <input type="hidden" name="id" value=id />
+                <DateInput prefix="arranged" legend=t(Text::ReviewStaffArrangedLegend) hint=t(Text::ReviewStaffArrangedHint) state=arrange.clone() />
+                <Radios name="method" legend=t(Text::ReviewRequestMethodLegend) state=arrange.clone() options=methods />
+                <button type="submit" class="govuk-button govuk-button--secondary">{t(Text::ReviewStaffArrangeButton)}</button>
+            </PostForm>
+        })}
+        {arranged.then(|| view! {
+            <h2 class="govuk-heading-m">{t(Text::ReviewStaffOutcomeHeading)}</h2>
+            <PostForm action=RecordReviewOutcome::PATH>
+                <input type="hidden" name="id" value=id />
+                <Radios name="outcome" legend=t(Text::ReviewOutcomeLabel) state=record.clone() options=outcomes />
+                <TextArea name="summary" label=t(Text::ReviewStaffSummaryLabel) state=record.clone() max_chars=TEXT_MAX />
+                <TextArea name="reasons" label=t(Text::ReviewStaffReasonsLabel) hint=t(Text::ReviewStaffReasonsHint) state=record.clone() max_chars=TEXT_MAX rows=3 />
+                <TextArea name="other_help" label=t(Text::ReviewStaffOtherHelpLabel) hint=t(Text::ReviewStaffOtherHelpHint) state=record.clone() max_chars=TEXT_MAX rows=3 />
+                <button type="submit" class="govuk-button">{t(Text::ReviewStaffOutcomeButton)}</button>
+            </PostForm>
+        })}
+    }
+}

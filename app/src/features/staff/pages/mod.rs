@@ -1,0 +1,111 @@
+//! The admin's page for council staff accounts: who has one, and a form to add someone.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, Radios, TextField};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::features::staff::api::{staff_members, AddStaffMember, INVITATION_DAYS};
+use crate::features::staff::wire::StaffMember;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
+
+#[component]
+pub fn StaffUsersPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let added: Option<i64> = use_query_map().with_untracked(|q| q.get("added").and_then(|v| v.parse().ok()));
+    view! {
+        <Await future=staff_members() let:members>
+            {match members.clone() {
+                Ok(members) => view! { <StaffUsers members added /> }.into_any(),
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+#[component]
+fn StaffUsers(members: Vec<StaffMember>, added: Option<i64>) -> impl IntoView {
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let state = FormState::for_action(AddStaffMember::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let banner = added.and_then(|id| members.iter().find(|m| m.id == id)).map(|member| {
+        let text = locale.fill(
+            Text::StaffAdded,
+            &[("name", &member.name), ("email", &member.email), ("days", &INVITATION_DAYS.to_string())],
+        );
+        view! {
+            <SuccessBanner message=text />
+        }
+    });
+    let roles = ["practitioner", "responder", "admin"]
+        .into_iter()
+        .filter_map(|r| crate::domain::account::Role::parse(r).map(|role| (r, role.name(locale).to_owned())))
+        .collect::<Vec<_>>();
+    view! {
+        <PageTitle text=t(Text::StaffTitle) has_errors=state.has_errors() />
+        <ErrorSummary state=state.clone() order=&["name", "email", "role"] />
+        {banner}
+        <h1 class="govuk-heading-l">{t(Text::StaffTitle)}</h1>
+        <p class="govuk-body">{t(Text::StaffIntro)}</p>
+        <StaffTable members locale />
+        <h2 class="govuk-heading-m" id="add">{t(Text::StaffAddHeading)}</h2>
+        <p class="govuk-body">{locale.fill(Text::StaffAddIntro, &[("days", &INVITATION_DAYS.to_string())])}</p>
+        <PostForm action=AddStaffMember::PATH>
+            <TextField name="name" label=t(Text::StaffNameLabel) state=state.clone() autocomplete="off" spellcheck=false />
+            <TextField
+                name="email"
+                label=t(Text::StaffEmailLabel)
+                state=state.clone()
+                input_type="email"
+                autocomplete="off"
+                spellcheck=false
+            />
+            <Radios name="role" legend=t(Text::StaffRoleLegend) state=state.clone() options=roles />
+            <button type="submit" class="govuk-button">{t(Text::StaffAddButton)}</button>
+        </PostForm>
+    }
+}
+
+#[component]
+fn StaffTable(members: Vec<StaffMember>, locale: Locale) -> impl IntoView {
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <div class="portal-table-scroll" tabindex="0" role="region" aria-label=t(Text::StaffTitle)>
+            <table class="govuk-table">
+                <thead class="govuk-table__head">
+                    <tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">{t(Text::StaffNameLabel)}</th>
+                        <th scope="col" class="govuk-table__header">{t(Text::AccountEmailLabel)}</th>
+                        <th scope="col" class="govuk-table__header">{t(Text::HomeRoleLabel)}</th>
+                        <th scope="col" class="govuk-table__header">{t(Text::StaffAddedOn)}</th>
+                    </tr>
+                </thead>
+                <tbody class="govuk-table__body">
+                    {members
+                        .into_iter()
+                        .map(|m| {
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell">{m.name}</td>
+                                    <td class="govuk-table__cell">{m.email}</td>
+                                    <td class="govuk-table__cell">{m.role.name(locale)}</td>
+                                    <td class="govuk-table__cell">{m.added_on}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
