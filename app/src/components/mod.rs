@@ -6,5 +6,6 @@ pub mod fields;
 mod form_script;
 pub mod layout;
 pub mod password_reveal;
+pub mod table;
 pub mod timeout_warning;
 mod upload_script;

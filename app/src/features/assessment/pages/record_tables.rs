@@ -2,6 +2,7 @@
 //! and able, and each of the eight outcomes with whether they can achieve it.
 use leptos::prelude::*;
 
+use crate::components::table::Table;
 use crate::domain::assessment::questions::find_page;
 use crate::domain::assessment::Assessment;
 use crate::features::assessment::words;
@@ -39,19 +40,12 @@ pub fn TasksTable(assessment: Assessment, locale: Locale) -> impl IntoView {
         .collect_view();
     view! {
         <h2 class="govuk-heading-m">{t(Text::RecordTasksHeading)}</h2>
-        <div class="portal-table-scroll" tabindex="0" role="region" aria-label=t(Text::RecordTasksHeading)>
-            <table class="govuk-table">
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">{t(Text::RecordTask)}</th>
-                        <th scope="col" class="govuk-table__header">{t(Text::RecordOften)}</th>
-                        <th scope="col" class="govuk-table__header">{t(Text::RecordWilling)}</th>
-                        <th scope="col" class="govuk-table__header">{t(Text::RecordAble)}</th>
-                    </tr>
-                </thead>
-                <tbody class="govuk-table__body">{rows}</tbody>
-            </table>
-        </div>
+        <Table
+            label=t(Text::RecordTasksHeading)
+            columns=vec![Text::RecordTask, Text::RecordOften, Text::RecordWilling, Text::RecordAble]
+        >
+            {rows}
+        </Table>
     }
 }
 
@@ -77,17 +71,11 @@ pub fn OutcomesTable(assessment: Assessment, locale: Locale) -> impl IntoView {
         .collect_view();
     view! {
         <h2 class="govuk-heading-m">{t(Text::RecordOutcomesHeading)}</h2>
-        <div class="portal-table-scroll" tabindex="0" role="region" aria-label=t(Text::RecordOutcomesHeading)>
-            <table class="govuk-table">
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">{t(Text::RecordOutcome)}</th>
-                        <th scope="col" class="govuk-table__header">{t(Text::RecordAchieve)}</th>
-                        <th scope="col" class="govuk-table__header">{t(Text::RecordAffect)}</th>
-                    </tr>
-                </thead>
-                <tbody class="govuk-table__body">{rows}</tbody>
-            </table>
-        </div>
+        <Table
+            label=t(Text::RecordOutcomesHeading)
+            columns=vec![Text::RecordOutcome, Text::RecordAchieve, Text::RecordAffect]
+        >
+            {rows}
+        </Table>
     }
 }

@@ -13,6 +13,7 @@ use super::record_tables::{OutcomesTable, TasksTable};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::components::table::Table;
 use crate::domain::assessment::questions::{find_page, pages};
 use crate::domain::assessment::{Assessment, CarerOutcome, EligibilityDecision};
 use crate::features::assessment::api::{assessment_queue, assessment_record, AllocateToMe, RecordEligibility};
@@ -98,19 +99,12 @@ fn QueueTable(lines: Vec<QueueLine>, locale: Locale) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="portal-table-scroll" tabindex="0" role="region" aria-label=t(Text::QueueTitle)>
-            <table class="govuk-table">
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">{t(Text::QueueReference)}</th>
-                        <th scope="col" class="govuk-table__header">{t(Text::QueueCarer)}</th>
-                        <th scope="col" class="govuk-table__header">{t(Text::QueueSent)}</th>
-                        <th scope="col" class="govuk-table__header">{t(Text::QueueStatus)}</th>
-                    </tr>
-                </thead>
-                <tbody class="govuk-table__body">{rows}</tbody>
-            </table>
-        </div>
+        <Table
+            label=t(Text::QueueTitle)
+            columns=vec![Text::QueueReference, Text::QueueCarer, Text::QueueSent, Text::QueueStatus]
+        >
+            {rows}
+        </Table>
     }
     .into_any()
 }

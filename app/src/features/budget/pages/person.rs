@@ -11,6 +11,7 @@ use super::chart::{outcome_name, OutcomeBars, SpentBar};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, TextField};
 use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::table::Table;
 use crate::domain::assessment::CarerOutcome;
 use crate::features::budget::api::{my_budget, RecordSpend};
 use crate::features::budget::wire::BudgetView;
@@ -119,19 +120,18 @@ fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
         {if has_spends {
             view! {
                 <OutcomeBars summary=summary.clone() locale />
-                <div class="portal-table-scroll" tabindex="0" role="region" aria-label=t(Text::BudgetSpentHeading)>
-                    <table class="govuk-table">
-                        <thead class="govuk-table__head">
-                            <tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">{t(Text::BudgetDateColumn)}</th>
-                                <th scope="col" class="govuk-table__header">{t(Text::BudgetWhatForColumn)}</th>
-                                <th scope="col" class="govuk-table__header">{t(Text::BudgetOutcomeColumn)}</th>
-                                <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t(Text::BudgetAmountColumn)}</th>
-                            </tr>
-                        </thead>
-                        <tbody class="govuk-table__body">{spends}</tbody>
-                    </table>
-                </div>
+                <Table
+                    label=t(Text::BudgetSpentHeading)
+                    columns=vec![
+                        Text::BudgetDateColumn,
+                        Text::BudgetWhatForColumn,
+                        Text::BudgetOutcomeColumn,
+                        Text::BudgetAmountColumn,
+                    ]
+                    numeric_last=true
+                >
+                    {spends}
+                </Table>
             }
             .into_any()
         } else {

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea, TextField};
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::table::Table;
 use crate::domain::directory::{Category, ServiceEntry, LONG_MAX};
 use crate::features::directory::api::{all_services, service_detail, RetireService, SaveService};
 use crate::features::directory::wire::ServiceView;
@@ -51,17 +52,16 @@ pub fn StaffSupportPage() -> impl IntoView {
                         {saved.then(|| view! { <SuccessBanner message=t(Text::DirectoryStaffSaved) /> })}
                         <h1 class="govuk-heading-l">{t(Text::DirectoryStaffTitle)}</h1>
                         <a class="govuk-button" href="/staff/support/new" role="button" draggable="false">{t(Text::DirectoryStaffAdd)}</a>
-                        <table class="govuk-table">
-                            <caption class="govuk-table__caption govuk-visually-hidden">{t(Text::DirectoryStaffTitle)}</caption>
-                            <thead class="govuk-table__head">
-                                <tr class="govuk-table__row">
-                                    <th scope="col" class="govuk-table__header">{t(Text::DirectoryStaffService)}</th>
-                                    <th scope="col" class="govuk-table__header">{t(Text::DirectoryCategoryLabel)}</th>
-                                    <th scope="col" class="govuk-table__header">{t(Text::DirectoryStaffState)}</th>
-                                </tr>
-                            </thead>
-                            <tbody class="govuk-table__body">{rows}</tbody>
-                        </table>
+                        <Table
+                            label=t(Text::DirectoryStaffTitle)
+                            columns=vec![
+                                Text::DirectoryStaffService,
+                                Text::DirectoryCategoryLabel,
+                                Text::DirectoryStaffState,
+                            ]
+                        >
+                            {rows}
+                        </Table>
                     }
                         .into_any()
                 }

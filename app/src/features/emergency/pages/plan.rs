@@ -5,6 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::words;
 use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::table::Table;
 use crate::domain::emergency::{EmergencyDetails, Freshness, DETAIL_FIELDS};
 use crate::features::emergency::api::my_emergency_plan;
 use crate::features::emergency::wire::EmergencyPlanView;
@@ -152,17 +153,12 @@ fn PlanSummary(plan: EmergencyPlanView, locale: Locale) -> impl IntoView {
             view! { <p class="govuk-body">{t(Text::EmergencyLookupsNone)}</p> }.into_any()
         } else {
             view! {
-                <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">{t(Text::EmergencyLookupsHeading)}</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">{t(Text::EmergencyLookupsWhen)}</th>
-                            <th scope="col" class="govuk-table__header">{t(Text::EmergencyLookupsWho)}</th>
-                            <th scope="col" class="govuk-table__header">{t(Text::EmergencyLookupsWhy)}</th>
-                        </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">{lookups}</tbody>
-                </table>
+                <Table
+                    label=t(Text::EmergencyLookupsHeading)
+                    columns=vec![Text::EmergencyLookupsWhen, Text::EmergencyLookupsWho, Text::EmergencyLookupsWhy]
+                >
+                    {lookups}
+                </Table>
             }
                 .into_any()
         }}

@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 
 use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
+use crate::components::table::Table;
 use crate::features::home::api::audit_log;
 use crate::kit::i18n::Text;
 use crate::kit::visitor::use_visitor;
@@ -22,35 +23,31 @@ pub fn AuditPage() -> impl IntoView {
                         <PageTitle text=t(Text::AuditTitle) />
                         <h1 class="govuk-heading-l">{t(Text::AuditTitle)}</h1>
                         <p class="govuk-body">{t(Text::AuditIntro)}</p>
-                        <div class="portal-table-scroll" tabindex="0" role="region" aria-label=t(Text::AuditTitle)>
-                            <table class="govuk-table">
-                                <thead class="govuk-table__head">
-                                    <tr class="govuk-table__row">
-                                        <th scope="col" class="govuk-table__header">{t(Text::AuditWhen)}</th>
-                                        <th scope="col" class="govuk-table__header">{t(Text::AuditWho)}</th>
-                                        <th scope="col" class="govuk-table__header">{t(Text::AuditWhat)}</th>
-                                        <th scope="col" class="govuk-table__header">{t(Text::AuditWhose)}</th>
-                                        <th scope="col" class="govuk-table__header">{t(Text::AuditWhy)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody class="govuk-table__body">
-                                    {lines
-                                        .into_iter()
-                                        .map(|line| {
-                                            view! {
-                                                <tr class="govuk-table__row">
-                                                    <td class="govuk-table__cell">{line.at}</td>
-                                                    <td class="govuk-table__cell">{line.actor_id.map(|id| id.to_string())}</td>
-                                                    <td class="govuk-table__cell">{line.action}</td>
-                                                    <td class="govuk-table__cell">{line.subject_id.map(|id| id.to_string())}</td>
-                                                    <td class="govuk-table__cell">{line.reason}</td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        <Table
+                            label=t(Text::AuditTitle)
+                            columns=vec![
+                                Text::AuditWhen,
+                                Text::AuditWho,
+                                Text::AuditWhat,
+                                Text::AuditWhose,
+                                Text::AuditWhy,
+                            ]
+                        >
+                            {lines
+                                .into_iter()
+                                .map(|line| {
+                                    view! {
+                                        <tr class="govuk-table__row">
+                                            <td class="govuk-table__cell">{line.at}</td>
+                                            <td class="govuk-table__cell">{line.actor_id.map(|id| id.to_string())}</td>
+                                            <td class="govuk-table__cell">{line.action}</td>
+                                            <td class="govuk-table__cell">{line.subject_id.map(|id| id.to_string())}</td>
+                                            <td class="govuk-table__cell">{line.reason}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </Table>
                     }
                         .into_any()
                 }

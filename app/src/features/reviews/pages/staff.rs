@@ -10,6 +10,7 @@ use super::summary::{ReviewSummary, StatusTag};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, TextArea};
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::components::table::Table;
 use crate::domain::reviews::{Due, ReviewMethod, ReviewOutcome, ReviewStatus, TEXT_MAX};
 use crate::features::reviews::api::{review_detail, reviews_due, ArrangeReview, RecordReviewOutcome};
 use crate::features::reviews::wire::ReviewView;
@@ -71,19 +72,17 @@ fn DueTable(due: Vec<ReviewView>, locale: Locale) -> impl IntoView {
         })
         .collect::<Vec<_>>();
     view! {
-        <div class="portal-table-scroll" tabindex="0" role="region" aria-label=t(Text::ReviewStaffTitle)>
-        <table class="govuk-table">
-            <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">{t(Text::ReviewStaffPersonColumn)}</th>
-                    <th scope="col" class="govuk-table__header">{t(Text::ReviewKindLabel)}</th>
-                    <th scope="col" class="govuk-table__header">{t(Text::ReviewDueLabel)}</th>
-                    <th scope="col" class="govuk-table__header">{t(Text::ReviewStatusLabel)}</th>
-                </tr>
-            </thead>
-            <tbody class="govuk-table__body">{rows}</tbody>
-        </table>
-        </div>
+        <Table
+            label=t(Text::ReviewStaffTitle)
+            columns=vec![
+                Text::ReviewStaffPersonColumn,
+                Text::ReviewKindLabel,
+                Text::ReviewDueLabel,
+                Text::ReviewStatusLabel,
+            ]
+        >
+            {rows}
+        </Table>
     }
 }
 

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextField};
 use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::table::Table;
 use crate::features::staff::api::{staff_members, AddStaffMember, INVITATION_DAYS};
 use crate::features::staff::wire::StaffMember;
 use crate::kit::forms::FormState;
@@ -80,32 +81,23 @@ fn StaffUsers(members: Vec<StaffMember>, added: Option<i64>) -> impl IntoView {
 fn StaffTable(members: Vec<StaffMember>, locale: Locale) -> impl IntoView {
     let t = move |text| locale.text(text).to_owned();
     view! {
-        <div class="portal-table-scroll" tabindex="0" role="region" aria-label=t(Text::StaffTitle)>
-            <table class="govuk-table">
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">{t(Text::StaffNameLabel)}</th>
-                        <th scope="col" class="govuk-table__header">{t(Text::AccountEmailLabel)}</th>
-                        <th scope="col" class="govuk-table__header">{t(Text::HomeRoleLabel)}</th>
-                        <th scope="col" class="govuk-table__header">{t(Text::StaffAddedOn)}</th>
-                    </tr>
-                </thead>
-                <tbody class="govuk-table__body">
-                    {members
-                        .into_iter()
-                        .map(|m| {
-                            view! {
-                                <tr class="govuk-table__row">
-                                    <td class="govuk-table__cell">{m.name}</td>
-                                    <td class="govuk-table__cell">{m.email}</td>
-                                    <td class="govuk-table__cell">{m.role.name(locale)}</td>
-                                    <td class="govuk-table__cell">{m.added_on}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <Table
+            label=t(Text::StaffTitle)
+            columns=vec![Text::StaffNameLabel, Text::AccountEmailLabel, Text::HomeRoleLabel, Text::StaffAddedOn]
+        >
+            {members
+                .into_iter()
+                .map(|m| {
+                    view! {
+                        <tr class="govuk-table__row">
+                            <td class="govuk-table__cell">{m.name}</td>
+                            <td class="govuk-table__cell">{m.email}</td>
+                            <td class="govuk-table__cell">{m.role.name(locale)}</td>
+                            <td class="govuk-table__cell">{m.added_on}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </Table>
     }
 }
