@@ -1,7 +1,6 @@
 //! The person's own support plan, in any format: words added to any section, one long text
 //! mapped into sections by the server, pictures and clips, and the version a practitioner
 //! signs off.
-pub mod agreement_api;
 pub mod api;
 mod pages;
 pub mod wire;

@@ -11,7 +11,7 @@ use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle}
 use crate::domain::budget::{BudgetPeriod, PaymentFrequency, TakenAs, PURPOSE_MAX};
 use crate::features::budget::api::SetBudget;
 use crate::features::budget::words;
-use crate::features::plan::agreement_api::plan_version;
+use crate::features::plan::api::plan_version;
 use crate::kit::forms::FormState;
 use crate::kit::i18n::{Locale, Text};
 use crate::kit::visitor::use_visitor;
