@@ -173,6 +173,8 @@ impl Settings {
 }
 
 #[cfg(test)]
+// figment's test jail returns its own (large) error type from every closure.
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
     use figment::Jail;

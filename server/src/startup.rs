@@ -185,7 +185,7 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
     let routes = page_routes();
     let shell = app::backend::shell::shell;
     let pages = Router::new()
-        .leptos_routes_with_context(&state, routes, context.clone(), shell.clone())
+        .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::render_app_async_with_context(context, shell))
         .layer(from_fn(web::form_posts::middleware))
         .layer(from_fn_with_state(state.clone(), web::visitor::middleware))

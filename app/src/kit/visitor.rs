@@ -57,6 +57,13 @@ impl Visitor {
     }
 }
 
+/// The current request's visitor (a default one outside a request, e.g. in unit tests).
+pub fn use_visitor() -> Visitor {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Visitor>().cloned())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,11 +75,4 @@ mod tests {
         let visitor = Visitor { path: "/".into(), ..Visitor::default() };
         assert_eq!(visitor.path_in(Locale::En), "/?lang=en");
     }
-}
-
-/// The current request's visitor (a default one outside a request, e.g. in unit tests).
-pub fn use_visitor() -> Visitor {
-    leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<Visitor>().cloned())
-        .unwrap_or_default()
 }
