@@ -7,6 +7,8 @@
 //! shell) and `browser` (the wasm entry point).
 #[cfg(feature = "ssr")]
 pub mod backend;
+#[cfg(feature = "hydrate")]
+pub mod browser;
 pub mod components;
 pub mod domain;
 pub mod error;
