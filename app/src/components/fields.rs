@@ -65,7 +65,7 @@ pub fn TextField(
     name: &'static str,
     label: String,
     state: FormState,
-    #[prop(optional)] hint: Option<String>,
+    #[prop(default = None, into)] hint: Option<String>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] width: Option<&'static str>,

@@ -49,6 +49,23 @@ async fn a_carer_registers_signs_out_and_signs_in_again() {
 }
 
 #[tokio::test]
+async fn signing_in_never_leads_to_another_site_whatever_the_next_page_holds() {
+    let portal = spawn().await;
+    portal.register("sam@example.org", "carer").await;
+    portal.sign_out().await;
+    // Browsers drop tabs and line breaks inside an address, so each of these would otherwise
+    // become `//evil.example`: another site, after a genuine sign-in.
+    for next in ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", " //evil.example", "//evil.example"] {
+        let fields = [("email", "sam@example.org"), ("password", PASSWORD), ("next", next)];
+        let response = portal.post_form("/api/account/sign-in", "/sign-in", &fields).await;
+        assert_eq!(location(&response), "/home", "next = {next:?}");
+        portal.sign_out().await;
+    }
+    let fields = [("email", "sam@example.org"), ("password", PASSWORD), ("next", "/plan")];
+    assert_eq!(location(&portal.post_form("/api/account/sign-in", "/sign-in", &fields).await), "/plan");
+}
+
+#[tokio::test]
 async fn the_same_email_cannot_register_twice() {
     let portal = spawn().await;
     portal.register("sam@example.org", "carer").await;

@@ -42,8 +42,14 @@ impl TryFrom<SignInForm> for SignIn {
 
 /// Where to go after signing in: a path on this site, never another site.
 pub fn safe_next(next: &str) -> String {
-    let next = next.trim();
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.starts_with("/api/") {
+    // Browsers drop tabs and newlines anywhere in an address and trim spaces and controls, so
+    // `/<TAB>/evil.example` would become `//evil.example`: only printable ASCII passes (a page
+    // of the portal's own is always sent percent-encoded), never a backslash, never `//`.
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/api/")
+        && next.chars().all(|c| c.is_ascii_graphic() && c != '\\');
+    if local {
         next.to_owned()
     } else {
         "/home".to_owned()
@@ -116,6 +122,11 @@ mod tests {
         assert_eq!(safe_next("https://evil.example"), "/home");
         assert_eq!(safe_next("/\\evil.example"), "/home");
         assert_eq!(safe_next(""), "/home");
+        // Browsers remove tabs and line breaks and trim spaces: none of these may lead away.
+        for sneaky in ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", " //evil.example", "/ /evil"] {
+            assert_eq!(safe_next(sneaky), "/home", "{sneaky:?}");
+        }
+        assert_eq!(safe_next("/plan/versions/3?sent=1"), "/plan/versions/3?sent=1");
     }
 
     #[test]

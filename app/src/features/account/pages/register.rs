@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, PasswordField, Radios, TextField};
+use crate::components::fields::{ErrorSummary, PasswordField, Radios};
 use crate::components::layout::PageTitle;
+use crate::components::patterns::{EmailField, NameField};
 use crate::domain::account::NewPassword;
 use crate::features::account::api::Register;
 use crate::kit::forms::FormState;
@@ -34,22 +35,8 @@ pub fn RegisterPage() -> impl IntoView {
                         state=state.clone()
                         options=vec![("carer", t(Text::AccountRoleCarer)), ("customer", t(Text::AccountRoleCustomer))]
                     />
-                    <TextField
-                        name="name"
-                        label=t(Text::AccountNameLabel)
-                        state=state.clone()
-                        autocomplete="name"
-                        spellcheck=false
-                    />
-                    <TextField
-                        name="email"
-                        label=t(Text::AccountEmailLabel)
-                        hint=t(Text::AccountEmailHint)
-                        state=state.clone()
-                        input_type="email"
-                        autocomplete="email"
-                        spellcheck=false
-                    />
+                    <NameField label=t(Text::AccountNameLabel) state=state.clone() />
+                    <EmailField label=t(Text::AccountEmailLabel) hint=t(Text::AccountEmailHint) state=state.clone() />
                     <PasswordField
                         name="password"
                         label=t(Text::AccountNewPasswordLabel)

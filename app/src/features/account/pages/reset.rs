@@ -8,8 +8,9 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, PasswordField, TextField};
+use crate::components::fields::{ErrorSummary, PasswordField};
 use crate::components::layout::PageTitle;
+use crate::components::patterns::EmailField;
 use crate::domain::account::NewPassword;
 use crate::features::account::api::{RequestPasswordReset, ResetPassword, RESET_LINK_MINUTES};
 use crate::kit::forms::FormState;
@@ -32,14 +33,7 @@ pub fn ResetRequestPage() -> impl IntoView {
                     {visitor.locale.fill(Text::ResetRequestIntro, &[("minutes", &RESET_LINK_MINUTES.to_string())])}
                 </p>
                 <PostForm action=RequestPasswordReset::PATH>
-                    <TextField
-                        name="email"
-                        label=t(Text::AccountEmailLabel)
-                        state=state.clone()
-                        input_type="email"
-                        autocomplete="email"
-                        spellcheck=false
-                    />
+                    <EmailField label=t(Text::AccountEmailLabel) state=state.clone() />
                     <button type="submit" class="govuk-button">
                         {t(Text::ResetRequestButton)}
                     </button>

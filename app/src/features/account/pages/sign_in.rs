@@ -6,8 +6,9 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, PasswordField, TextField};
+use crate::components::fields::{ErrorSummary, PasswordField};
 use crate::components::layout::PageTitle;
+use crate::components::patterns::EmailField;
 use crate::features::account::api::SignIn;
 use crate::kit::forms::FormState;
 use crate::kit::i18n::Text;
@@ -53,14 +54,7 @@ pub fn SignInPage() -> impl IntoView {
                 <h1 class="govuk-heading-l">{t(Text::AccountSignInTitle)}</h1>
                 <PostForm action=SignIn::PATH>
                     <input type="hidden" name="next" value=next />
-                    <TextField
-                        name="email"
-                        label=t(Text::AccountEmailLabel)
-                        state=state.clone()
-                        input_type="email"
-                        autocomplete="username"
-                        spellcheck=false
-                    />
+                    <EmailField label=t(Text::AccountEmailLabel) state=state.clone() autocomplete="username" />
                     <PasswordField
                         name="password"
                         label=t(Text::AccountPasswordLabel)

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::check::AnswersSummary;
 use super::decision::DecisionExplained;
@@ -12,7 +12,8 @@ use super::record_tables::{OutcomesTable, TasksTable};
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
+use crate::components::record_page::record_page;
 use crate::components::table::Table;
 use crate::domain::assessment::questions::{find_page, pages};
 use crate::domain::assessment::{Assessment, CarerOutcome, EligibilityDecision};
@@ -132,21 +133,7 @@ fn Unallocated(lines: Vec<QueueLine>, locale: Locale) -> impl IntoView {
 
 #[component]
 pub fn RecordPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
-    let Some(id) = id else { return NotFound().into_any() };
-    view! {
-        <Await future=assessment_record(id) let:record>
-            {match record.clone() {
-                Ok(record) => view! { <Record record /> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-    }
-    .into_any()
+    record_page(assessment_record, |record| Some(view! { <Record record /> }))
 }
 
 #[component]

@@ -11,6 +11,7 @@ use super::chart::{outcome_name, OutcomeBars, SpentBar};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, TextField};
 use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
 use crate::domain::assessment::CarerOutcome;
 use crate::features::budget::api::{my_budget, RecordSpend};
@@ -20,33 +21,23 @@ use crate::kit::forms::FormState;
 use crate::kit::i18n::{Locale, Text};
 use crate::kit::visitor::use_visitor;
 
-fn row(key: String, value: String) -> impl IntoView {
-    view! {
-        <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{key}</dt>
-            <dd class="govuk-summary-list__value portal-keep-lines">{value}</dd>
-        </div>
-    }
-}
-
 /// The amounts and the Direct Payment, as on the page and in the letter.
 #[component]
 pub fn BudgetFigures(view: BudgetView, locale: Locale) -> impl IntoView {
     let t = move |text| locale.text(text).to_owned();
     let budget = &view.budget;
     let mut rows = vec![
-        row(t(Text::BudgetAmountLabel), format!("{} {}", budget.amount.format(), words::period(locale, budget.period)))
-            .into_any(),
-        row(t(Text::BudgetIndicativeLabel), budget.indicative.format()).into_any(),
-        row(t(Text::BudgetTakenAsLabel), words::taken_as(locale, budget.taken_as).to_owned()).into_any(),
+        (t(Text::BudgetAmountLabel), format!("{} {}", budget.amount.format(), words::period(locale, budget.period))),
+        (t(Text::BudgetIndicativeLabel), budget.indicative.format()),
+        (t(Text::BudgetTakenAsLabel), words::taken_as(locale, budget.taken_as).to_owned()),
     ];
     if let Some(dp) = &budget.direct_payment {
-        rows.push(row(t(Text::BudgetDpAmountLabel), dp.amount.format()).into_any());
-        rows.push(row(t(Text::BudgetDpFrequencyLabel), words::frequency(locale, dp.frequency).to_owned()).into_any());
-        rows.push(row(t(Text::BudgetDpStartLabel), view.starts_on.clone().unwrap_or_default()).into_any());
-        rows.push(row(t(Text::BudgetDpPurposeLabel), dp.purpose.clone()).into_any());
+        rows.push((t(Text::BudgetDpAmountLabel), dp.amount.format()));
+        rows.push((t(Text::BudgetDpFrequencyLabel), words::frequency(locale, dp.frequency).to_owned()));
+        rows.push((t(Text::BudgetDpStartLabel), view.starts_on.clone().unwrap_or_default()));
+        rows.push((t(Text::BudgetDpPurposeLabel), dp.purpose.clone()));
     }
-    view! { <dl class="govuk-summary-list">{rows}</dl> }
+    view! { <SummaryList rows /> }
 }
 
 #[component]
@@ -79,15 +70,13 @@ pub fn BudgetPage() -> impl IntoView {
 fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
     let t = move |text| locale.text(text).to_owned();
     let summary = view.summary.clone();
-    let mut money_rows = vec![
-        row(t(Text::BudgetSpentLabel), summary.spent.format()).into_any(),
-        row(t(Text::BudgetLeftLabel), summary.left.format()).into_any(),
-    ];
+    let mut money_rows =
+        vec![(t(Text::BudgetSpentLabel), summary.spent.format()), (t(Text::BudgetLeftLabel), summary.left.format())];
     if let Some(paid) = summary.paid_so_far {
-        money_rows.push(row(t(Text::BudgetDpPaidLabel), paid.format()).into_any());
+        money_rows.push((t(Text::BudgetDpPaidLabel), paid.format()));
     }
     if let Some(next) = &view.next_payment {
-        money_rows.push(row(t(Text::BudgetDpNextLabel), next.clone()).into_any());
+        money_rows.push((t(Text::BudgetDpNextLabel), next.clone()));
     }
     let overspent = (summary.left.pence() < 0).then(|| {
         let over = crate::domain::money::Money::from_pence(-summary.left.pence()).format();
@@ -115,7 +104,7 @@ fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
         </p>
         <h2 class="govuk-heading-m" id="spending">{t(Text::BudgetSpentHeading)}</h2>
         {overspent}
-        <dl class="govuk-summary-list">{money_rows}</dl>
+        <SummaryList rows=money_rows />
         <SpentBar summary=summary.clone() locale />
         {if has_spends {
             view! {

@@ -3,11 +3,11 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, TextArea, TextField};
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::components::layout::PageTitle;
+use crate::components::record_page::record_page;
 use crate::domain::budget::{BudgetPeriod, PaymentFrequency, TakenAs, PURPOSE_MAX};
 use crate::features::budget::api::SetBudget;
 use crate::features::budget::words;
@@ -18,23 +18,11 @@ use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn SetBudgetPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
-    let Some(id) = id else { return NotFound().into_any() };
-    let locale = visitor.locale;
-    view! {
-        <Await future=plan_version(id) let:found>
-            {match found.clone() {
-                Ok(version) if version.signed_off.is_some() => view! { <BudgetForm id name=version.person_name.clone() locale /> }.into_any(),
-                Err(error) => load_failed(error),
-                _ => NotFound().into_any(),
-            }}
-        </Await>
-    }
-    .into_any()
+    let locale = use_visitor().locale;
+    record_page(plan_version, move |version| {
+        let (id, name) = (version.id, version.person_name);
+        version.signed_off.is_some().then(|| view! { <BudgetForm id name locale /> })
+    })
 }
 
 #[component]

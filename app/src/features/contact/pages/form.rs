@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, TextArea, TextField};
+use crate::components::fields::{ErrorSummary, TextArea};
 use crate::components::layout::PageTitle;
+use crate::components::patterns::{EmailField, NameField};
 use crate::domain::contact::ContactMessage;
 use crate::features::contact::api::SendContactMessage;
 use crate::kit::forms::FormState;
@@ -48,22 +49,8 @@ pub fn ContactPage() -> impl IntoView {
                 <h2 class="govuk-heading-m">{t(Text::ContactFormHeading)}</h2>
                 <p class="govuk-body">{t(Text::ContactFormIntro)}</p>
                 <PostForm action=SendContactMessage::PATH>
-                    <TextField
-                        name="name"
-                        label=t(Text::ContactNameLabel)
-                        state=state.clone()
-                        autocomplete="name"
-                        spellcheck=false
-                    />
-                    <TextField
-                        name="email"
-                        label=t(Text::ContactEmailLabel)
-                        hint=t(Text::ContactEmailHint)
-                        state=state.clone()
-                        input_type="email"
-                        autocomplete="email"
-                        spellcheck=false
-                    />
+                    <NameField label=t(Text::ContactNameLabel) state=state.clone() />
+                    <EmailField label=t(Text::ContactEmailLabel) hint=t(Text::ContactEmailHint) state=state.clone() />
                     <TextArea
                         name="message"
                         label=t(Text::ContactMessageLabel)

@@ -4,11 +4,13 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, TextArea, TextField};
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{PageTitle, SuccessBanner};
+use crate::components::record_page::record_page;
+use crate::components::summary_list::SummaryList;
 use crate::domain::data_rights::ErasureRequest;
 use crate::features::data_rights::api::{person_data_rights, ErasePersonData};
 use crate::features::data_rights::wire::DataRightsView;
@@ -18,22 +20,8 @@ use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn PersonDataPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok());
-    let Some(id) = id else { return NotFound().into_any() };
     let erased = use_query_map().with_untracked(|q| q.get("erased").is_some());
-    view! {
-        <Await future=person_data_rights(id) let:view>
-            {match view.clone() {
-                Ok(view) => view! { <PersonData view erased /> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-    }
-    .into_any()
+    record_page(person_data_rights, move |view| Some(view! { <PersonData view erased /> }))
 }
 
 #[component]
@@ -88,16 +76,10 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
         {erased.then(|| view! { <SuccessBanner message=t(Text::DataRightsErased) /> })}
         <h1 class="govuk-heading-l">{title}</h1>
         <p class="govuk-body">{t(Text::DataRightsPageIntro)}</p>
-        <dl class="govuk-summary-list">
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">{t(Text::AccountEmailLabel)}</dt>
-                <dd class="govuk-summary-list__value">{person.email.clone()}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">{t(Text::HomeRoleLabel)}</dt>
-                <dd class="govuk-summary-list__value">{person.role.name(locale)}</dd>
-            </div>
-        </dl>
+        <SummaryList rows=vec![
+            (t(Text::AccountEmailLabel), person.email.clone()),
+            (t(Text::HomeRoleLabel), person.role.name(locale).to_owned()),
+        ] />
         <h2 class="govuk-heading-m">{t(Text::DataRightsDownloadHeading)}</h2>
         <p class="govuk-body">{t(Text::DataRightsDownloadHint)}</p>
         <p class="govuk-body">

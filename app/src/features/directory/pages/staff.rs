@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea, TextField};
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::patterns::EmailField;
 use crate::components::table::Table;
 use crate::domain::directory::{Category, ServiceEntry, LONG_MAX};
 use crate::features::directory::api::{all_services, service_detail, RetireService, SaveService};
@@ -151,7 +152,7 @@ fn ServiceForm(
             <TextArea name="description" label=t(Text::DirectoryFieldsDescription) hint=t(Text::DirectoryFieldsDescriptionHint) state=state.clone() max_chars=LONG_MAX rows=4 />
             <Radios name="category" legend=t(Text::DirectoryCategoryLabel) state=state.clone() options=categories />
             <TextField name="url" label=t(Text::DirectoryFieldsUrl) hint=t(Text::DirectoryFieldsUrlHint) state=state.clone() input_type="url" spellcheck=false />
-            <TextField name="email" label=t(Text::DirectoryFieldsEmail) state=state.clone() input_type="email" spellcheck=false />
+            <EmailField label=t(Text::DirectoryFieldsEmail) state=state.clone() autocomplete="off" />
             <TextField name="phone" label=t(Text::DirectoryFieldsPhone) hint=t(Text::DirectoryFieldsPhoneHint) state=state.clone() input_type="tel" width="20" />
             <TextField name="area" label=t(Text::DirectoryFieldsArea) state=state.clone() />
             <TextArea name="eligibility" label=t(Text::DirectoryFieldsEligibility) state=state.clone() max_chars=LONG_MAX rows=3 />

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::words;
 use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
 use crate::domain::emergency::{EmergencyDetails, Freshness, DETAIL_FIELDS};
 use crate::features::emergency::api::my_emergency_plan;
@@ -171,15 +172,7 @@ pub(super) fn DetailRows(details: EmergencyDetails, locale: Locale) -> impl Into
     let not_provided = locale.text(Text::EmergencyNotProvided);
     let rows = DETAIL_FIELDS
         .iter()
-        .map(|field| {
-            let (label, _) = words::detail(locale, field);
-            view! {
-                <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">{label}</dt>
-                    <dd class="govuk-summary-list__value portal-keep-lines">{details.get(field).unwrap_or(not_provided).to_owned()}</dd>
-                </div>
-            }
-        })
-        .collect_view();
-    view! { <dl class="govuk-summary-list">{rows}</dl> }
+        .map(|field| (words::detail(locale, field).0.to_owned(), details.get(field).unwrap_or(not_provided).to_owned()))
+        .collect();
+    view! { <SummaryList rows /> }
 }

@@ -3,13 +3,13 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_params_map;
 
 use super::plan::DetailRows;
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea, TextField};
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::components::layout::{needs_sign_in, NotFound, PageTitle};
+use crate::components::record_page::record_page;
 use crate::domain::emergency::{LookupReason, LOOKUP_MINUTES, TEXT_MAX};
 use crate::features::emergency::api::{look_up_result, LookUp};
 use crate::features::emergency::wire::LookupResult;
@@ -49,22 +49,8 @@ pub fn ResponderPage() -> impl IntoView {
 
 #[component]
 pub fn LookupResultPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
-    let Some(id) = id else { return NotFound().into_any() };
-    let locale = visitor.locale;
-    view! {
-        <Await future=look_up_result(id) let:found>
-            {match found.clone() {
-                Ok(result) => view! { <LookedUp result locale /> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-    }
-    .into_any()
+    let locale = use_visitor().locale;
+    record_page(look_up_result, move |result| Some(view! { <LookedUp result locale /> }))
 }
 
 #[component]

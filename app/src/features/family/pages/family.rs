@@ -10,6 +10,7 @@ use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, Radios, TextField};
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::patterns::EmailField;
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind, InvitationStatus};
 use crate::features::family::api::{
@@ -227,7 +228,12 @@ pub fn InviteHelperPage() -> impl IntoView {
         <p class="govuk-body">{t(Text::FamilyInviteHelperIntro)}</p>
         <PostForm action=InviteHelper::PATH>
             <TextField name="name" label=t(Text::FamilyHelperName) state=state.clone() autocomplete="off" />
-            <TextField name="email" label=t(Text::FamilyHelperEmail) hint=t(Text::FamilyHelperEmailHint) state=state.clone() input_type="email" autocomplete="off" spellcheck=false />
+            <EmailField
+                label=t(Text::FamilyHelperEmail)
+                hint=t(Text::FamilyHelperEmailHint)
+                state=state.clone()
+                autocomplete="off"
+            />
             <Radios name="scope" legend=t(Text::FamilyHelperScopeLegend) state=state.clone() options=scopes />
             <button type="submit" class="govuk-button">{t(Text::FamilyInviteHelperButton)}</button>
         </PostForm>

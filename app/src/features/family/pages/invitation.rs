@@ -10,6 +10,7 @@ use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, PasswordField, Radios, TextField};
 use crate::components::layout::{load_failed, PageTitle};
+use crate::components::patterns::EmailField;
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind};
 use crate::features::family::api::{acting_for_customers, invitation_by_code, AnswerInvitation, CreateHelperAccount};
@@ -179,7 +180,7 @@ fn SignedOut(kind: InvitationKind, code: String, locale: Locale) -> impl IntoVie
             <PostForm action=CreateHelperAccount::PATH>
                 <input type="hidden" name="code" value=code.clone() />
                 <TextField name="name" label=t(Text::AccountNameLabel) state=state.clone() autocomplete="name" />
-                <TextField name="email" label=t(Text::AccountEmailLabel) state=state.clone() input_type="email" autocomplete="email" spellcheck=false />
+                <EmailField label=t(Text::AccountEmailLabel) state=state.clone() />
                 <PasswordField name="password" label=t(Text::AccountPasswordLabel) hint=locale.fill(Text::AccountPasswordHint, &[("min", &crate::domain::account::NewPassword::MIN.to_string())]) state=state.clone() autocomplete="new-password" />
                 <button type="submit" class="govuk-button">{t(Text::FamilyHelperAccountButton)}</button>
             </PostForm>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::layout::{redirect, PageTitle};
+use crate::components::summary_list::SummaryList;
 use crate::domain::account::Role;
 use crate::features::account::YourData;
 use crate::features::emergency::api::my_emergency_plan;
@@ -28,16 +29,10 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageTitle text=t(Text::HomeTitle) />
         <h1 class="govuk-heading-l">{locale.fill(Text::HomeGreeting, &[("name", &user.name)])}</h1>
-        <dl class="govuk-summary-list">
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">{t(Text::AccountEmailLabel)}</dt>
-                <dd class="govuk-summary-list__value">{user.email.clone()}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">{t(Text::HomeRoleLabel)}</dt>
-                <dd class="govuk-summary-list__value">{user.role.name(locale)}</dd>
-            </div>
-        </dl>
+        <SummaryList rows=vec![
+            (t(Text::AccountEmailLabel), user.email.clone()),
+            (t(Text::HomeRoleLabel), user.role.name(locale).to_owned()),
+        ] />
         {(user.role == Role::Carer)
             .then(|| {
                 view! {

@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, TextArea};
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
+use crate::components::record_page::record_page;
 use crate::domain::plan::record::{FIELDS, FIELD_MAX};
 use crate::domain::plan::{ContributionKind, PlanSection, SentContribution};
 use crate::features::plan::api::{my_plan_versions, plan_version, plans_awaiting_sign_off, SendPlan, SignOffPlan};
@@ -94,76 +94,66 @@ fn SentSections(contributions: Vec<SentContribution>, locale: Locale) -> impl In
 /// A version of the plan: the statutory record once signed off, and the person's own words.
 #[component]
 pub fn PlanVersionPage() -> impl IntoView {
+    record_page(plan_version, |version| Some(view! { <PlanVersion version /> }))
+}
+
+#[component]
+fn PlanVersion(version: PlanVersionView) -> impl IntoView {
     let visitor = use_visitor();
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
-    let Some(id) = id else { return NotFound().into_any() };
     let locale = visitor.locale;
     let t = move |text| locale.text(text).to_owned();
     // Practitioners can pass a signed-off plan to another system (the server checks again).
     let may_export = visitor.user.as_ref().is_some_and(|u| u.actor().may(crate::policy::Capability::ViewCaseload));
+    let title = locale
+        .fill(Text::PlanVersionTitle, &[("name", &version.person_name), ("version", &version.version.to_string())]);
+    let record = version.record.clone().map(|record| {
+        let rows = FIELDS
+            .iter()
+            .map(|field| view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{t(field.label)}</dt>
+                    <dd class="govuk-summary-list__value portal-keep-lines">{record.field(field.name).to_owned()}</dd>
+                </div>
+            })
+            .collect_view();
+        view! {
+            <h2 class="govuk-heading-m">{t(Text::PlanRecordHeading)}</h2>
+            <dl class="govuk-summary-list">
+                {rows}
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{t(Text::RecordPlanReview)}</dt>
+                    <dd class="govuk-summary-list__value">{version.review_on.clone()}</dd>
+                </div>
+            </dl>
+        }
+    });
+    let status = match &version.signed_off {
+        Some((who, when)) => locale.fill(Text::PlanSignedOff, &[("name", who), ("date", when)]),
+        None => locale.fill(Text::PlanSentOn, &[("date", &version.sent_on)]),
+    };
     view! {
-        <Await future=plan_version(id) let:found>
-            {match found.clone() {
-                Ok(version) => {
-                    let title = locale.fill(Text::PlanVersionTitle, &[("name", &version.person_name), ("version", &version.version.to_string())]);
-                    let record = version.record.clone().map(|record| {
-                        let rows = FIELDS
-                            .iter()
-                            .map(|field| view! {
-                                <div class="govuk-summary-list__row">
-                                    <dt class="govuk-summary-list__key">{t(field.label)}</dt>
-                                    <dd class="govuk-summary-list__value portal-keep-lines">{record.field(field.name).to_owned()}</dd>
-                                </div>
-                            })
-                            .collect_view();
-                        view! {
-                            <h2 class="govuk-heading-m">{t(Text::PlanRecordHeading)}</h2>
-                            <dl class="govuk-summary-list">
-                                {rows}
-                                <div class="govuk-summary-list__row">
-                                    <dt class="govuk-summary-list__key">{t(Text::RecordPlanReview)}</dt>
-                                    <dd class="govuk-summary-list__value">{version.review_on.clone()}</dd>
-                                </div>
-                            </dl>
-                        }
-                    });
-                    let status = match &version.signed_off {
-                        Some((who, when)) => locale.fill(Text::PlanSignedOff, &[("name", who), ("date", when)]),
-                        None => locale.fill(Text::PlanSentOn, &[("date", &version.sent_on)]),
-                    };
-                    view! {
-                        <PageTitle text=title.clone() />
-                        <h1 class="govuk-heading-l">{title}</h1>
-                        <p class="govuk-body">{status}</p>
-                        <crate::features::emergency::CarerPlanNotices notices=version.carers_plans.clone() />
-                        <div class="portal-no-print">
-                            <p class="govuk-body">
-                                <a class="govuk-link" href=copy_path(version.id) download="">{t(Text::PlanPdfLink)}</a>
-                            </p>
-                            <p class="govuk-hint">{t(Text::PlanPdfHint)}</p>
-                            <p class="govuk-body">{t(Text::CopyPrintHint)}</p>
-                            {(version.signed_off.is_some() && may_export).then(|| view! {
-                                <p class="govuk-body">
-                                    <a class="govuk-link" href=format!("/staff/plans/{}/fhir", version.id) download="">{t(Text::FhirLink)}</a>
-                                </p>
-                                <p class="govuk-hint">{t(Text::FhirPlanHint)}</p>
-                            })}
-                        </div>
-                        {record}
-                        <VersionBudget id=version.id signed_off=version.signed_off.is_some() />
-                        <h2 class="govuk-heading-m">{t(Text::PlanOwnWordsHeading)}</h2>
-                        <SentSections contributions=version.contributions.clone() locale />
-                    }
-                    .into_any()
-                }
-                Err(error) => load_failed(error),
-            }}
-        </Await>
+        <PageTitle text=title.clone() />
+        <h1 class="govuk-heading-l">{title}</h1>
+        <p class="govuk-body">{status}</p>
+        <crate::features::emergency::CarerPlanNotices notices=version.carers_plans.clone() />
+        <div class="portal-no-print">
+            <p class="govuk-body">
+                <a class="govuk-link" href=copy_path(version.id) download="">{t(Text::PlanPdfLink)}</a>
+            </p>
+            <p class="govuk-hint">{t(Text::PlanPdfHint)}</p>
+            <p class="govuk-body">{t(Text::CopyPrintHint)}</p>
+            {(version.signed_off.is_some() && may_export).then(|| view! {
+                <p class="govuk-body">
+                    <a class="govuk-link" href=format!("/staff/plans/{}/fhir", version.id) download="">{t(Text::FhirLink)}</a>
+                </p>
+                <p class="govuk-hint">{t(Text::FhirPlanHint)}</p>
+            })}
+        </div>
+        {record}
+        <VersionBudget id=version.id signed_off=version.signed_off.is_some() />
+        <h2 class="govuk-heading-m">{t(Text::PlanOwnWordsHeading)}</h2>
+        <SentSections contributions=version.contributions.clone() locale />
     }
-    .into_any()
 }
 
 /// The personal budget set for this version; for the practitioner, the way to set it.
@@ -235,22 +225,7 @@ pub fn SignOffQueuePage() -> impl IntoView {
 
 #[component]
 pub fn SignOffPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
-    let Some(id) = id else { return NotFound().into_any() };
-    view! {
-        <Await future=plan_version(id) let:found>
-            {match found.clone() {
-                Ok(version) if version.signed_off.is_none() => view! { <SignOff version /> }.into_any(),
-                Err(error) => load_failed(error),
-                _ => NotFound().into_any(),
-            }}
-        </Await>
-    }
-    .into_any()
+    record_page(plan_version, |version| version.signed_off.is_none().then(|| view! { <SignOff version /> }))
 }
 
 #[component]

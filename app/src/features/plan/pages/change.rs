@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, TextArea, TextField};
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::components::layout::PageTitle;
+use crate::components::record_page::record_page;
 use crate::domain::plan::{ContributionKind, WrittenContribution};
 use crate::features::plan::api::{my_plan, ChangeInPlan};
 use crate::features::plan::wire::PlanItem;
@@ -18,22 +18,8 @@ use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn ChangeItemPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
-    let Some(id) = id else { return NotFound().into_any() };
-    view! {
-        <Await future=my_plan() let:items>
-            {match items.clone().map(|items| items.into_iter().find(|i| i.id == id)) {
-                Ok(Some(item)) => view! { <ChangeItem item /> }.into_any(),
-                Ok(None) => NotFound().into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-    }
-    .into_any()
+    let item = |id| async move { my_plan().await.map(|items| items.into_iter().find(|i| i.id == id)) };
+    record_page(item, |item| item.map(|item| view! { <ChangeItem item /> }))
 }
 
 #[component]

@@ -4,12 +4,13 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::summary::{ReviewSummary, StatusTag};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::record_page::record_page;
 use crate::domain::reviews::{ReviewKind, ReviewMethod, ReviewReason, Urgency, INVOLVE_MAX, TEXT_MAX};
 use crate::features::reviews::api::{
     my_reviews, review_detail, review_emails, review_subjects, RequestReview, SetReviewEmails,
@@ -149,46 +150,34 @@ pub fn RequestReviewPage() -> impl IntoView {
 /// One review, for the person it is about: a confirmation when they have just asked for it.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
     let sent = use_query_map().with_untracked(|q| q.get("sent").is_some());
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
-    let Some(id) = id else { return NotFound().into_any() };
-    let locale = visitor.locale;
+    record_page(review_detail, move |review| Some(view! { <Review review sent /> }))
+}
+
+#[component]
+fn Review(review: ReviewView, sent: bool) -> impl IntoView {
+    let locale = use_visitor().locale;
     let t = move |text| locale.text(text).to_owned();
+    let reference = locale.fill(Text::ReviewReference, &[("reference", &review.reference)]);
+    let heading = if sent {
+        view! {
+            <div class="govuk-panel govuk-panel--confirmation">
+                <h1 class="govuk-panel__title">{t(Text::ReviewRequestSentTitle)}</h1>
+                <div class="govuk-panel__body">{reference.clone()}</div>
+            </div>
+            <p class="govuk-body">{t(Text::ReviewRequestSentBody)}</p>
+        }
+        .into_any()
+    } else {
+        view! { <h1 class="govuk-heading-l">{reference.clone()}</h1> }.into_any()
+    };
     view! {
-        <Await future=review_detail(id) let:found>
-            {match found.clone() {
-                Ok(review) => {
-                    let reference = locale.fill(Text::ReviewReference, &[("reference", &review.reference)]);
-                    let heading = if sent {
-                        view! {
-                            <div class="govuk-panel govuk-panel--confirmation">
-                                <h1 class="govuk-panel__title">{t(Text::ReviewRequestSentTitle)}</h1>
-                                <div class="govuk-panel__body">{reference.clone()}</div>
-                            </div>
-                            <p class="govuk-body">{t(Text::ReviewRequestSentBody)}</p>
-                        }
-                        .into_any()
-                    } else {
-                        view! { <h1 class="govuk-heading-l">{reference.clone()}</h1> }.into_any()
-                    };
-                    view! {
-                        <PageTitle text=reference />
-                        <a href="/reviews" class="govuk-back-link">{t(Text::ReviewTitle)}</a>
-                        {heading}
-                        <ReviewSummary review locale />
-                        <p class="govuk-body">{t(Text::ReviewComplaints)}</p>
-                    }
-                    .into_any()
-                }
-                Err(error) => load_failed(error),
-            }}
-        </Await>
+        <PageTitle text=reference />
+        <a href="/reviews" class="govuk-back-link">{t(Text::ReviewTitle)}</a>
+        {heading}
+        <ReviewSummary review locale />
+        <p class="govuk-body">{t(Text::ReviewComplaints)}</p>
     }
-    .into_any()
 }
 
 /// The person's choice of emails about reviews (the link at the foot of every such email).

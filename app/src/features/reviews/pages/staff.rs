@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_params_map;
 
 use super::summary::{ReviewSummary, StatusTag};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, TextArea};
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
+use crate::components::record_page::record_page;
 use crate::components::table::Table;
 use crate::domain::reviews::{Due, ReviewMethod, ReviewOutcome, ReviewStatus, TEXT_MAX};
 use crate::features::reviews::api::{review_detail, reviews_due, ArrangeReview, RecordReviewOutcome};
@@ -88,22 +88,8 @@ fn DueTable(due: Vec<ReviewView>, locale: Locale) -> impl IntoView {
 
 #[component]
 pub fn StaffReviewPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok());
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
-    let Some(id) = id else { return NotFound().into_any() };
-    let locale = visitor.locale;
-    view! {
-        <Await future=review_detail(id) let:found>
-            {match found.clone() {
-                Ok(review) => view! { <StaffReview review locale /> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-    }
-    .into_any()
+    let locale = use_visitor().locale;
+    record_page(review_detail, move |review| Some(view! { <StaffReview review locale /> }))
 }
 
 #[component]

@@ -6,8 +6,9 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, Radios, TextField};
+use crate::components::fields::{ErrorSummary, Radios};
 use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::patterns::{EmailField, NameField};
 use crate::components::table::Table;
 use crate::features::staff::api::{staff_members, AddStaffMember, INVITATION_DAYS};
 use crate::features::staff::wire::StaffMember;
@@ -62,15 +63,8 @@ fn StaffUsers(members: Vec<StaffMember>, added: Option<i64>) -> impl IntoView {
         <h2 class="govuk-heading-m" id="add">{t(Text::StaffAddHeading)}</h2>
         <p class="govuk-body">{locale.fill(Text::StaffAddIntro, &[("days", &INVITATION_DAYS.to_string())])}</p>
         <PostForm action=AddStaffMember::PATH>
-            <TextField name="name" label=t(Text::StaffNameLabel) state=state.clone() autocomplete="off" spellcheck=false />
-            <TextField
-                name="email"
-                label=t(Text::StaffEmailLabel)
-                state=state.clone()
-                input_type="email"
-                autocomplete="off"
-                spellcheck=false
-            />
+            <NameField label=t(Text::StaffNameLabel) state=state.clone() autocomplete="off" />
+            <EmailField label=t(Text::StaffEmailLabel) state=state.clone() autocomplete="off" />
             <Radios name="role" legend=t(Text::StaffRoleLegend) state=state.clone() options=roles />
             <button type="submit" class="govuk-button">{t(Text::StaffAddButton)}</button>
         </PostForm>
