@@ -1,9 +1,35 @@
-//! A staff member's request to erase a person's data: they type the person's name to show they
-//! have the right person, and give the reason (kept in the audit log).
+//! Data rights (UK GDPR): everything the portal holds about one person, as rows per table; a
+//! staff member's request to erase it (they type the person's name to show they have the right
+//! person, and give the reason, kept in the audit log); and what an erasure did.
 use serde::{Deserialize, Serialize};
 
 use super::Problem;
 use crate::kit::i18n::{Locale, Text};
+
+/// Everything held about one person: each table's rows (as JSON objects, secrets left out) and
+/// the keys of their files in the file store.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PersonalData {
+    pub tables: Vec<TableRows>,
+    pub file_keys: Vec<String>,
+}
+
+/// One table's rows about the person.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRows {
+    pub table: &'static str,
+    pub rows: Vec<serde_json::Value>,
+}
+
+/// What an erasure did, table by table (for the audit log and the staff member's page).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Erasure {
+    /// Rows deleted, and rows kept with the names overwritten.
+    pub deleted: u64,
+    pub anonymised: u64,
+    /// Files the erased records named, to delete from the file store.
+    pub file_keys: Vec<String>,
+}
 
 /// A confirmed erasure: the right person, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! Local support: a directory of services shaped on the Open Referral UK data standard (an
 //! organisation runs a service; the service has a description, contact details, an area it
 //! covers, who it is for and a category). Staff add, change and retire entries.
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::text::{BoundedText, EmailAddress, TextProblem};
@@ -123,6 +124,54 @@ pub fn search_words(query: &str) -> Vec<String> {
         .collect()
 }
 
+impl Category {
+    /// The category's name in the reader's language (searches match it too).
+    pub fn name(self, locale: Locale) -> &'static str {
+        locale.text(match self {
+            Category::CarersSupport => Text::DirectoryCategoriesCarersSupport,
+            Category::Emergency => Text::DirectoryCategoriesEmergency,
+            Category::EmployeeCarers => Text::DirectoryCategoriesEmployeeCarers,
+            Category::Advocacy => Text::DirectoryCategoriesAdvocacy,
+            Category::Complaints => Text::DirectoryCategoriesComplaints,
+            Category::Breaks => Text::DirectoryCategoriesBreaks,
+            Category::Money => Text::DirectoryCategoriesMoney,
+            Category::Health => Text::DirectoryCategoriesHealth,
+            Category::Community => Text::DirectoryCategoriesCommunity,
+        })
+    }
+}
+
+/// A service as the directory keeps it: the entry, when it last changed, whether it is retired.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListedService {
+    pub id: i64,
+    pub entry: ServiceEntry,
+    pub updated_at: DateTime<Utc>,
+    pub retired_at: Option<DateTime<Utc>>,
+}
+
+impl ListedService {
+    /// Those of `listed` that match every one of the search's `terms` (best first, then by
+    /// name), in `category` when one is given. Category names match in the reader's language.
+    pub fn search(
+        listed: Vec<ListedService>,
+        terms: &[String],
+        category: Option<Category>,
+        locale: Locale,
+    ) -> Vec<ListedService> {
+        let mut found: Vec<(u32, ListedService)> = listed
+            .into_iter()
+            .filter(|s| category.is_none_or(|c| s.entry.category == c))
+            .filter_map(|s| {
+                let score = s.entry.relevance(terms, s.entry.category.name(locale));
+                (score > 0).then_some((score, s))
+            })
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.entry.name.cmp(&b.1.entry.name)));
+        found.into_iter().map(|(_, s)| s).collect()
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DirectoryProblem {
     Text(&'static str, TextProblem),
@@ -190,6 +239,27 @@ mod tests {
         assert_eq!(e.relevance(&search_words("ADVOCACY assessment"), "Advocacy"), 5);
         assert_eq!(e.relevance(&search_words("advocacy dentist"), "Advocacy"), 0);
         assert_eq!(e.relevance(&[], "Advocacy"), 1);
+    }
+
+    #[test]
+    fn a_search_keeps_matches_in_the_category_best_first_then_by_name() {
+        let listed = |id: i64, name: &str, category: Category| ListedService {
+            id,
+            entry: ServiceEntry { name: name.into(), category, ..entry() },
+            updated_at: DateTime::<Utc>::UNIX_EPOCH,
+            retired_at: None,
+        };
+        let all = vec![
+            listed(1, "Sitting service", Category::Breaks),
+            listed(2, "Advocacy for carers", Category::Advocacy),
+            listed(3, "Carers' breaks", Category::Breaks),
+            listed(4, "A listening ear", Category::Breaks),
+        ];
+        let ids = |found: Vec<ListedService>| found.into_iter().map(|s| s.id).collect::<Vec<_>>();
+        let en = Locale::En;
+        assert_eq!(ids(ListedService::search(all.clone(), &search_words("carers"), None, en)), vec![2, 3]);
+        assert_eq!(ids(ListedService::search(all.clone(), &[], Some(Category::Breaks), en)), vec![4, 3, 1]);
+        assert_eq!(ids(ListedService::search(all, &search_words("dentist"), None, en)), Vec::<i64>::new());
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The whole family: a carer linked to the person they care for (by an invitation code the
 //! cared-for person or their representative accepts), what each shares with the other, and
-//! helpers (representatives) invited with their own sign-in and a chosen scope.
+//! helpers (representatives) invited with their own sign-in and a chosen scope; and the
+//! invitations, helpers and links as the portal keeps them.
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::Role;
@@ -75,6 +77,76 @@ impl HelperInvitation {
             (name, email, scope) => Err([name.err(), email.err(), scope.err()].into_iter().flatten().collect()),
         }
     }
+}
+
+/// An invitation as the portal keeps it: a care link, or a helper with a scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invitation {
+    pub id: i64,
+    pub kind: InvitationKind,
+    pub from_id: i64,
+    pub from_name: String,
+    pub helper_name: Option<String>,
+    pub helper_email: Option<String>,
+    pub scope: Option<Scope>,
+    /// What the inviter shares from the start (care links).
+    pub shares: Vec<Record>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub status: InvitationStatus,
+    pub answered_at: Option<DateTime<Utc>>,
+}
+
+/// An invitation to keep: only the digest of its code is stored.
+pub struct NewInvitation<'a> {
+    pub digest: &'a str,
+    pub kind: InvitationKind,
+    pub from_id: i64,
+    pub helper_name: Option<&'a str>,
+    pub helper_email: Option<&'a str>,
+    pub scope: Option<Scope>,
+    pub shares: &'a [Record],
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Someone who may act for a person, as that person sees them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Helper {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub scope: Scope,
+    pub granted_at: DateTime<Utc>,
+}
+
+/// Someone a person is linked to (the carer or the person cared for), and what each shares
+/// with the other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkedPerson {
+    pub person_id: i64,
+    pub name: String,
+    pub role: Role,
+    pub i_share: Vec<Record>,
+    pub they_share: Vec<Record>,
+}
+
+/// Someone a representative acts for, and what they may do for them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Principal {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub scope: Scope,
+}
+
+/// A person's whole family: who they are linked to, their helpers, the invitations they sent,
+/// and whom they act for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Family {
+    pub links: Vec<LinkedPerson>,
+    pub helpers: Vec<Helper>,
+    pub invitations: Vec<Invitation>,
+    pub acting_for: Vec<Principal>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

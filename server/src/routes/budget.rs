@@ -1,6 +1,7 @@
 //! The budget letter as a tagged PDF: the amounts agreed, how they are paid, and the right to a
 //! review, for the person whose budget it is.
 use app::backend::cx::Cx;
+use app::features::budget::wire::BudgetView;
 use app::features::budget::words;
 use app::kit::i18n::Text;
 use app::kit::visitor::Visitor;
@@ -23,8 +24,9 @@ pub async fn download(State(state): State<AppState>, Extension(visitor): Extensi
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return crate::routes::failed(&visitor, "reading a budget", error),
     };
-    let view = match set.view(&Cx::of(services.clone(), visitor.clone())).await {
-        Ok(view) => view,
+    let cx = Cx::of(services.clone(), visitor.clone());
+    let view = match set.spends(&cx).await {
+        Ok(spends) => BudgetView::from_record(set, spends, cx.locale(), cx.today()),
         Err(error @ app::error::AppError::Internal { .. }) => {
             return crate::routes::failed(&visitor, "reading a budget", error)
         }

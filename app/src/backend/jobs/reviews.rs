@@ -5,8 +5,7 @@ use chrono::Days;
 
 use crate::backend::cx::Cx;
 use crate::backend::ports::{Email, Review, Services, StoreError};
-use crate::features::reviews::wire::reference;
-use crate::features::reviews::words;
+use crate::domain::reviews::reference;
 use crate::kit::i18n::Text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +36,7 @@ pub async fn notify(services: &Services, review: &Review, notice: Notice) -> Res
         ),
         Notice::Arranged => {
             let Some(arranged) = review.arrangement else { return Ok(()) };
-            let method = words::method(locale, arranged.method);
+            let method = arranged.method.name(locale);
             let body = locale.fill(
                 Text::ReviewMailArrangedBody,
                 &[("reference", &reference), ("date", &date(arranged.on)), ("method", method)],

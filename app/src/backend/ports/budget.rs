@@ -4,49 +4,15 @@ use chrono::{DateTime, Utc};
 
 use super::StoreResult;
 use crate::backend::cx::Cx;
-use crate::domain::budget::{summarise, PersonalBudget, Spend};
+use crate::domain::budget::{PersonalBudget, RecordedSpend, SetBudget, Spend};
 use crate::domain::reviews::PlannedReview;
 use crate::error::AppError;
-use crate::features::budget::wire::BudgetView;
-
-/// A budget as set for one signed-off plan version.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SetBudget {
-    pub id: i64,
-    pub plan_version_id: i64,
-    pub plan_version: i64,
-    pub person_id: i64,
-    pub person_name: String,
-    pub budget: PersonalBudget,
-    pub set_at: DateTime<Utc>,
-}
 
 impl SetBudget {
-    /// The budget as the pages show it: with its spending, the sums as of today, and dates in
-    /// the reader's language.
-    pub async fn view<Who>(self, cx: &Cx<Who>) -> Result<BudgetView, AppError> {
-        let spends: Vec<Spend> = cx.store().spends(self.id).await?.into_iter().map(|s| s.spend).collect();
-        let locale = cx.locale();
-        let summary = summarise(&self.budget, &spends, cx.today());
-        Ok(BudgetView {
-            plan_version_id: self.plan_version_id,
-            plan_version: self.plan_version,
-            person_name: self.person_name,
-            starts_on: self.budget.direct_payment.as_ref().map(|dp| locale.long_date(dp.starts_on)),
-            next_payment: summary.next_payment.map(|d| locale.long_date(d)),
-            set_on: locale.long_date(self.set_at.date_naive()),
-            budget: self.budget,
-            summary,
-            spends,
-        })
+    /// The spending from the budget, oldest first, for its pages and its letter.
+    pub async fn spends<Who>(&self, cx: &Cx<Who>) -> Result<Vec<Spend>, AppError> {
+        Ok(cx.store().spends(self.id).await?.into_iter().map(|s| s.spend).collect())
     }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecordedSpend {
-    pub id: i64,
-    pub spend: Spend,
-    pub recorded_at: DateTime<Utc>,
 }
 
 #[async_trait]

@@ -1,36 +1,12 @@
-//! Data rights (UK GDPR): everything the portal holds about one person, as rows per table, and
-//! erasing a person under the retention rules in `docs/RETENTION.md`.
+//! Data rights (UK GDPR): the store's side of exporting everything the portal holds about one
+//! person, and erasing a person under the retention rules in `docs/RETENTION.md`.
 use async_trait::async_trait;
 
 use super::{AuditEvent, FileStore, StoreError, StoreResult};
 use crate::backend::cx::Cx;
+use crate::domain::data_rights::{Erasure, PersonalData};
 use crate::error::AppError;
 use crate::kit::visitor::SignedInUser;
-
-/// Everything held about one person: each table's rows (as JSON objects, secrets left out) and
-/// the keys of their files in the file store.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct PersonalData {
-    pub tables: Vec<TableRows>,
-    pub file_keys: Vec<String>,
-}
-
-/// One table's rows about the person.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TableRows {
-    pub table: &'static str,
-    pub rows: Vec<serde_json::Value>,
-}
-
-/// What an erasure did, table by table (for the audit log and the staff member's page).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Erasure {
-    /// Rows deleted, and rows kept with the names overwritten.
-    pub deleted: u64,
-    pub anonymised: u64,
-    /// Files the erased records named, to delete from the file store.
-    pub file_keys: Vec<String>,
-}
 
 impl Erasure {
     /// Erases `person_id`'s data for the signed-in staff member, giving `reason`: the records

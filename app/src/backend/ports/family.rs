@@ -10,50 +10,14 @@ use super::{Email, StoreResult};
 use crate::backend::cx::Cx;
 use crate::domain::account::Role;
 use crate::domain::emergency::CardCode;
-use crate::domain::family::{FamilyProblem, HelperInvitation, InvitationKind, InvitationStatus, INVITATION_DAYS};
+use crate::domain::family::{
+    Family, FamilyProblem, Helper, HelperInvitation, Invitation, InvitationKind, InvitationStatus, LinkedPerson,
+    NewInvitation, Principal, INVITATION_DAYS,
+};
 use crate::error::AppError;
-use crate::features::family::wire::{ActingFor, FamilyView, HelperView, InvitationView, LinkView};
-use crate::kit::i18n::{Locale, Text};
+use crate::kit::i18n::Text;
 use crate::kit::visitor::SignedInUser;
 use crate::policy::{Access, Record, Scope};
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Invitation {
-    pub id: i64,
-    pub kind: InvitationKind,
-    pub from_id: i64,
-    pub from_name: String,
-    pub helper_name: Option<String>,
-    pub helper_email: Option<String>,
-    pub scope: Option<Scope>,
-    /// What the inviter shares from the start (care links).
-    pub shares: Vec<Record>,
-    pub created_at: DateTime<Utc>,
-    pub expires_at: DateTime<Utc>,
-    pub status: InvitationStatus,
-    pub answered_at: Option<DateTime<Utc>>,
-}
-
-pub struct NewInvitation<'a> {
-    pub digest: &'a str,
-    pub kind: InvitationKind,
-    pub from_id: i64,
-    pub helper_name: Option<&'a str>,
-    pub helper_email: Option<&'a str>,
-    pub scope: Option<Scope>,
-    pub shares: &'a [Record],
-    pub expires_at: DateTime<Utc>,
-}
-
-/// Someone who may act for a person, as that person sees them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Helper {
-    pub id: i64,
-    pub name: String,
-    pub email: String,
-    pub scope: Scope,
-    pub granted_at: DateTime<Utc>,
-}
 
 #[async_trait]
 pub trait FamilyStore: Send + Sync {
@@ -166,44 +130,18 @@ impl Invitation {
         cx.store().close_invitation(self.id, cx.me().id, InvitationStatus::Declined, cx.now()).await?;
         cx.audit("invitation declined", Some(self.from_id), Some(reference)).await
     }
-
-    pub fn view(self, locale: Locale) -> InvitationView {
-        InvitationView {
-            id: self.id,
-            kind: self.kind,
-            from_name: self.from_name,
-            helper_name: self.helper_name,
-            scope: self.scope,
-            shares: self.shares,
-            status: self.status,
-            sent_on: locale.long_date(self.created_at.date_naive()),
-            expires_on: locale.long_date(self.expires_at.date_naive()),
-        }
-    }
 }
 
-impl Helper {
-    pub fn view(self, locale: Locale) -> HelperView {
-        HelperView {
-            id: self.id,
-            name: self.name,
-            email: self.email,
-            scope: self.scope,
-            since: locale.long_date(self.granted_at.date_naive()),
-        }
-    }
-}
-
-impl FamilyView {
+impl Family {
     /// The signed-in person's family: who they are linked to and what each shares, their
     /// helpers, the invitations they sent, and whom they act for.
-    pub async fn load(cx: &Cx<SignedInUser>) -> Result<FamilyView, AppError> {
-        let (me, store, locale) = (cx.me().id, cx.store(), cx.locale());
+    pub async fn load(cx: &Cx<SignedInUser>) -> Result<Family, AppError> {
+        let (me, store) = (cx.me().id, cx.store());
         let relations = cx.relations().await?;
         let mut links = Vec::new();
         for other in relations.cares_for.iter().chain(&relations.cared_for_by) {
             let Some(account) = store.find_account(*other).await? else { continue };
-            links.push(LinkView {
+            links.push(LinkedPerson {
                 person_id: account.id,
                 name: account.display_name,
                 role: account.role,
@@ -211,20 +149,20 @@ impl FamilyView {
                 they_share: store.shares(*other, me).await?,
             });
         }
-        let helpers = store.helpers_of(me).await?.into_iter().map(|h| h.view(locale)).collect();
-        let invitations = store.invitations_from(me).await?.into_iter().map(|i| i.view(locale)).collect();
-        let acting_for = ActingFor::load(cx, relations.represents).await?;
-        Ok(FamilyView { links, helpers, invitations, acting_for })
+        let helpers = store.helpers_of(me).await?;
+        let invitations = store.invitations_from(me).await?;
+        let acting_for = Principal::load(cx, relations.represents).await?;
+        Ok(Family { links, helpers, invitations, acting_for })
     }
 }
 
-impl ActingFor {
+impl Principal {
     /// The people in `represents` (a representative's relations) who still have an account.
-    pub async fn load(cx: &Cx<SignedInUser>, represents: Vec<(i64, Scope)>) -> Result<Vec<ActingFor>, AppError> {
+    pub async fn load(cx: &Cx<SignedInUser>, represents: Vec<(i64, Scope)>) -> Result<Vec<Principal>, AppError> {
         let mut people = Vec::new();
         for (id, scope) in represents {
             if let Some(account) = cx.store().find_account(id).await? {
-                people.push(ActingFor { id, name: account.display_name, role: account.role, scope });
+                people.push(Principal { id, name: account.display_name, role: account.role, scope });
             }
         }
         Ok(people)

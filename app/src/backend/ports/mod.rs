@@ -1,5 +1,8 @@
 //! The ports the server functions and the server's middleware call. The `server` crate
-//! implements them (SQLite now; PostgreSQL can follow behind the same traits).
+//! implements them (SQLite now; PostgreSQL can follow behind the same traits). They take and
+//! return the domain's records; each feature's file adds what needs the request (loading,
+//! authorising, mailing). The pages' views are built from those records in `features`, which
+//! nothing here imports.
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,13 +26,22 @@ mod plan;
 mod reviews;
 
 pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
-pub use budget::{BudgetStore, RecordedSpend, SetBudget};
-pub use data_rights::{files_folder, person_file_keys, DataRightsStore, Erasure, PersonalData, TableRows};
-pub use directory::{DirectoryStore, ListedService};
-pub use emergency::{EmergencyPlan, EmergencyStore, Lookup};
-pub use family::{FamilyStore, Helper, Invitation, NewInvitation};
-pub use plan::{Contribution, FileStore, NewFileContribution, PlanStore, PlanVersion};
-pub use reviews::{Review, ReviewStore};
+pub use budget::BudgetStore;
+pub use data_rights::{files_folder, person_file_keys, DataRightsStore};
+pub use directory::DirectoryStore;
+pub use emergency::EmergencyStore;
+pub use family::FamilyStore;
+pub use plan::{FileStore, PlanStore};
+pub use reviews::ReviewStore;
+
+// The records the ports take and give are the domain's; named here too for the adapters.
+pub use crate::domain::budget::{RecordedSpend, SetBudget};
+pub use crate::domain::data_rights::{Erasure, PersonalData, TableRows};
+pub use crate::domain::directory::ListedService;
+pub use crate::domain::emergency::{EmergencyPlan, Lookup};
+pub use crate::domain::family::{Helper, Invitation, NewInvitation};
+pub use crate::domain::plan::{Contribution, NewFileContribution, PlanVersion};
+pub use crate::domain::reviews::Review;
 
 pub type StoreResult<T> = Result<T, StoreError>;
 

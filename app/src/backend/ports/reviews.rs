@@ -1,58 +1,17 @@
-//! The store's side of reviews: planned ones, requests, arrangements and outcomes.
+//! The store's side of reviews: planned ones, requests, arrangements and outcomes; and whose
+//! reviews the signed-in person follows.
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::StoreResult;
 use crate::backend::cx::{AboutPerson, Cx};
 use crate::domain::account::Role;
-use crate::domain::reviews::{Arrangement, OutcomeRecord, PlannedReview, ReviewKind, ReviewRequest, ReviewStatus};
+use crate::domain::reviews::{Arrangement, OutcomeRecord, Review, ReviewRequest};
 use crate::error::AppError;
-use crate::features::reviews::wire::{reference, ReviewView};
-use crate::kit::i18n::Locale;
 use crate::kit::visitor::SignedInUser;
 use crate::policy::Scope;
 
-/// A review of a person's plan, as it stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Review {
-    pub id: i64,
-    pub person_id: i64,
-    pub person_name: String,
-    pub kind: ReviewKind,
-    pub status: ReviewStatus,
-    /// The window a planned review is due in.
-    pub due: Option<(NaiveDate, NaiveDate)>,
-    pub request: Option<ReviewRequest>,
-    pub requested_by: Option<String>,
-    pub arrangement: Option<Arrangement>,
-    pub outcome: Option<OutcomeRecord>,
-    pub created_at: DateTime<Utc>,
-    pub done_at: Option<DateTime<Utc>>,
-}
-
 impl Review {
-    /// The review as the pages show it, dates in `locale` and how near a planned one is due.
-    pub fn view(self, locale: Locale, today: NaiveDate) -> ReviewView {
-        ReviewView {
-            id: self.id,
-            reference: reference(self.id),
-            person_id: self.person_id,
-            person_name: self.person_name,
-            kind: self.kind,
-            status: self.status,
-            due: self.due.map(|(from, by)| {
-                let due = PlannedReview { kind: self.kind, due_from: from, due_by: by }.due(today);
-                (locale.long_date(from), locale.long_date(by), due)
-            }),
-            request: self.request,
-            requested_by: self.requested_by,
-            created_on: locale.long_date(self.created_at.date_naive()),
-            arranged: self.arrangement.map(|a| (locale.long_date(a.on), a.method)),
-            outcome: self.outcome,
-            done_on: self.done_at.map(|d| locale.long_date(d.date_naive())),
-        }
-    }
-
     /// The people whose reviews the signed-in person follows: their own, or, for a
     /// representative, those of each person they act for (with what they may do for them).
     pub async fn followed_by(cx: &Cx<SignedInUser>) -> Result<Vec<(i64, Scope)>, AppError> {

@@ -2,7 +2,7 @@
 //! Payment, services the council arranges, or both), and what the person has spent from it.
 use std::collections::BTreeMap;
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::assessment::CarerOutcome;
@@ -186,6 +186,26 @@ impl Spend {
             }
         }
     }
+}
+
+/// A budget as set for one signed-off plan version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetBudget {
+    pub id: i64,
+    pub plan_version_id: i64,
+    pub plan_version: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub budget: PersonalBudget,
+    pub set_at: DateTime<Utc>,
+}
+
+/// Spending as recorded against a budget.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordedSpend {
+    pub id: i64,
+    pub spend: Spend,
+    pub recorded_at: DateTime<Utc>,
 }
 
 /// The budget against what has been spent, as the person sees it.

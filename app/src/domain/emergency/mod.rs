@@ -13,7 +13,9 @@ use crate::domain::{with_max, Problem};
 use crate::kit::i18n::{Locale, Text};
 
 mod card;
+mod plan;
 pub use card::CardCode;
+pub use plan::{EmergencyPlan, Lookup};
 
 pub const TEXT_MAX: usize = 2000;
 pub const NAME_MAX: usize = 100;

@@ -4,8 +4,10 @@
 pub mod record;
 pub mod words;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::plan::record::CareAndSupportPlan;
 use crate::domain::text::{BoundedText, TextProblem};
 use crate::domain::Problem;
 use crate::kit::i18n::{Locale, Text};
@@ -115,6 +117,62 @@ pub struct SentContribution {
     pub caption: Option<String>,
     pub alt_text: Option<String>,
     pub media_type: Option<String>,
+}
+
+/// Something a person put in their plan: words, or a picture or clip kept in the file store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contribution {
+    pub id: i64,
+    pub person_id: i64,
+    pub section: PlanSection,
+    pub kind: ContributionKind,
+    pub body: String,
+    pub caption: Option<String>,
+    pub alt_text: Option<String>,
+    pub file_key: Option<String>,
+    pub media_type: Option<String>,
+    pub size_bytes: i64,
+    pub added_at: DateTime<Utc>,
+}
+
+/// The contribution as it is frozen when the plan is sent for agreement.
+impl From<Contribution> for SentContribution {
+    fn from(c: Contribution) -> SentContribution {
+        SentContribution {
+            contribution_id: c.id,
+            section: c.section,
+            kind: c.kind,
+            body: c.body,
+            caption: c.caption,
+            alt_text: c.alt_text,
+            media_type: c.media_type,
+        }
+    }
+}
+
+/// A picture or clip to add to a plan, already checked and stored.
+pub struct NewFileContribution<'a> {
+    pub section: PlanSection,
+    pub kind: ContributionKind,
+    pub caption: Option<&'a str>,
+    pub alt_text: Option<&'a str>,
+    pub file_key: &'a str,
+    pub media_type: &'a str,
+    pub size_bytes: i64,
+}
+
+/// A version of a person's plan: what they sent, and once signed off, the statutory record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanVersion {
+    pub id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub version: i64,
+    pub submitted_at: DateTime<Utc>,
+    pub contributions: Vec<SentContribution>,
+    pub record: Option<CareAndSupportPlan>,
+    pub signed_off_by: Option<String>,
+    pub signed_off_at: Option<DateTime<Utc>>,
 }
 
 /// Some words for the plan, as the person typed them into a section.

@@ -2,7 +2,7 @@
 //! and the ones a carer or the person cared for asks for at any time. Each moves from planned
 //! or received, to arranged (a date and a way of meeting), to done with an outcome. Support can
 //! only end with written reasons and information about other help.
-use chrono::{Days, Months, NaiveDate};
+use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::date::DateProblem;
@@ -201,6 +201,40 @@ impl OutcomeRecord {
                 Err([outcome.err(), summary.err(), reasons.err(), other_help.err()].into_iter().flatten().collect())
             }
         }
+    }
+}
+
+/// A review of a person's plan, as it stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Review {
+    pub id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub kind: ReviewKind,
+    pub status: ReviewStatus,
+    /// The window a planned review is due in.
+    pub due: Option<(NaiveDate, NaiveDate)>,
+    pub request: Option<ReviewRequest>,
+    pub requested_by: Option<String>,
+    pub arrangement: Option<Arrangement>,
+    pub outcome: Option<OutcomeRecord>,
+    pub created_at: DateTime<Utc>,
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+/// The reference a person can quote for a review, e.g. `RV-000042`.
+pub fn reference(id: i64) -> String {
+    format!("RV-{id:06}")
+}
+
+impl ReviewMethod {
+    /// The way of meeting in the reader's language (the pages and the review emails say it).
+    pub fn name(self, locale: Locale) -> &'static str {
+        locale.text(match self {
+            ReviewMethod::FaceToFace => Text::ReviewMethodsFaceToFace,
+            ReviewMethod::Telephone => Text::ReviewMethodsTelephone,
+            ReviewMethod::Video => Text::ReviewMethodsVideo,
+        })
     }
 }
 

@@ -12,10 +12,9 @@ pub async fn my_budget() -> Result<Option<BudgetView>, AppError> {
     use crate::backend::cx::Cx;
 
     let cx = Cx::plan_holder()?;
-    match cx.store().current_budget(cx.me().id).await? {
-        Some(set) => Ok(Some(set.view(&cx).await?)),
-        None => Ok(None),
-    }
+    let Some(set) = cx.store().current_budget(cx.me().id).await? else { return Ok(None) };
+    let spends = set.spends(&cx).await?;
+    Ok(Some(BudgetView::from_record(set, spends, cx.locale(), cx.today())))
 }
 
 /// Records something the person paid for from their current budget.
@@ -40,10 +39,9 @@ pub async fn plan_budget(#[server(default)] id: i64) -> Result<Option<BudgetView
 
     let cx = Cx::signed_in()?;
     cx.authorised(cx.store().plan_version(id).await, Record::Budget, Access::View, "viewed personal budget").await?;
-    match cx.store().budget_for_plan(id).await? {
-        Some(set) => Ok(Some(set.view(&cx).await?)),
-        None => Ok(None),
-    }
+    let Some(set) = cx.store().budget_for_plan(id).await? else { return Ok(None) };
+    let spends = set.spends(&cx).await?;
+    Ok(Some(BudgetView::from_record(set, spends, cx.locale(), cx.today())))
 }
 
 /// The practitioner sets the budget for a signed-off plan version (once per version). A Direct

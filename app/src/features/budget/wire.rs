@@ -4,8 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::budget::{BudgetProblem, BudgetSummary, DirectPayment, PersonalBudget, Spend};
+use crate::domain::budget::{summarise, BudgetProblem, BudgetSummary, DirectPayment, PersonalBudget, SetBudget, Spend};
 use crate::domain::date::date_from;
+use crate::kit::i18n::Locale;
 
 /// A budget with its spending and the sums, for the pages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +21,25 @@ pub struct BudgetView {
     pub starts_on: Option<String>,
     pub next_payment: Option<String>,
     pub set_on: String,
+}
+
+impl BudgetView {
+    /// The budget as the pages show it: with its spending, the sums as of `today`, and dates in
+    /// the reader's language.
+    pub fn from_record(set: SetBudget, spends: Vec<Spend>, locale: Locale, today: NaiveDate) -> BudgetView {
+        let summary = summarise(&set.budget, &spends, today);
+        BudgetView {
+            plan_version_id: set.plan_version_id,
+            plan_version: set.plan_version,
+            person_name: set.person_name,
+            starts_on: set.budget.direct_payment.as_ref().map(|dp| locale.long_date(dp.starts_on)),
+            next_payment: summary.next_payment.map(|d| locale.long_date(d)),
+            set_on: locale.long_date(set.set_at.date_naive()),
+            budget: set.budget,
+            summary,
+            spends,
+        }
+    }
 }
 
 /// The practitioner's budget as posted. The `dp_` fields (the Direct Payment) count only when

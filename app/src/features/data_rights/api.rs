@@ -35,8 +35,7 @@ pub async fn erase_person_data(
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
-    use crate::backend::ports::Erasure;
-    use crate::domain::data_rights::ErasureRequest;
+    use crate::domain::data_rights::{Erasure, ErasureRequest};
 
     let cx = Cx::signed_in()?;
     if !cx.actor().may_erase_data(person_id) {

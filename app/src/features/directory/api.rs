@@ -12,12 +12,12 @@ pub async fn search_services(
     #[server(default)] category: String,
 ) -> Result<Vec<ServiceView>, AppError> {
     use crate::backend::cx::Cx;
-    use crate::backend::ports::ListedService;
-    use crate::domain::directory::{search_words, Category};
+    use crate::domain::directory::{search_words, Category, ListedService};
 
     let cx = Cx::anyone()?;
     let listed = cx.store().services(false).await?;
-    Ok(ListedService::search(listed, &search_words(&q), Category::parse(&category), cx.locale()))
+    let found = ListedService::search(listed, &search_words(&q), Category::parse(&category), cx.locale());
+    Ok(found.into_iter().map(|s| ServiceView::from_record(s, cx.locale())).collect())
 }
 
 /// Every entry, retired ones too, for the staff page.
@@ -28,7 +28,7 @@ pub async fn all_services() -> Result<Vec<ServiceView>, AppError> {
 
     let cx = Cx::with(Capability::ManageDirectory, "directory").await?;
     let listed = cx.store().services(true).await?;
-    Ok(listed.into_iter().map(|s| s.view(cx.locale())).collect())
+    Ok(listed.into_iter().map(|s| ServiceView::from_record(s, cx.locale())).collect())
 }
 
 #[server(prefix = "/api", endpoint = "support/service")]
@@ -38,7 +38,7 @@ pub async fn service_detail(#[server(default)] id: i64) -> Result<ServiceView, A
 
     let cx = Cx::with(Capability::ManageDirectory, "directory").await?;
     let service = cx.store().service(id).await?.ok_or(AppError::NotFound)?;
-    Ok(service.view(cx.locale()))
+    Ok(ServiceView::from_record(service, cx.locale()))
 }
 
 /// Adds an entry (`id` 0) or changes one.

@@ -2,7 +2,8 @@
 //! pages show it, and the form that adds or changes one.
 use serde::{Deserialize, Serialize};
 
-use crate::domain::directory::{DirectoryProblem, ServiceEntry, LONG_MAX, SHORT_MAX};
+use crate::domain::directory::{DirectoryProblem, ListedService, ServiceEntry, LONG_MAX, SHORT_MAX};
+use crate::kit::i18n::Locale;
 
 /// A service in the directory, with when it last changed and whether it is retired.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,6 +12,18 @@ pub struct ServiceView {
     pub entry: ServiceEntry,
     pub updated_on: String,
     pub retired: bool,
+}
+
+impl ServiceView {
+    /// The service as the pages show it, its last change dated in `locale`.
+    pub fn from_record(service: ListedService, locale: Locale) -> ServiceView {
+        ServiceView {
+            id: service.id,
+            entry: service.entry,
+            updated_on: locale.long_date(service.updated_at.date_naive()),
+            retired: service.retired_at.is_some(),
+        }
+    }
 }
 
 /// A service as staff type it in.

@@ -10,19 +10,19 @@ use crate::error::AppError;
 
 #[server(prefix = "/api", endpoint = "emergency/mine")]
 pub async fn my_emergency_plan() -> Result<Option<EmergencyPlanView>, AppError> {
-    use crate::backend::ports::EmergencyPlan;
+    use crate::domain::emergency::EmergencyPlan;
 
     let cx = EmergencyPlan::carer()?;
     let Some(plan) = cx.store().emergency_plan(cx.me().id).await? else { return Ok(None) };
     let lookups = cx.store().lookups_of(cx.me().id).await?;
-    Ok(Some(plan.view(lookups, cx.locale(), cx.today())))
+    Ok(Some(EmergencyPlanView::from_record(plan, lookups, cx.locale(), cx.today())))
 }
 
 /// Saves the plan; with `confirm=yes` also confirms it is right, which needs the essentials
 /// (what was typed is saved either way).
 #[server(prefix = "/api", endpoint = "emergency/save")]
 pub async fn save_emergency_plan(#[server(flatten)] form: EmergencyPlanFields) -> Result<(), AppError> {
-    use crate::backend::ports::EmergencyPlan;
+    use crate::domain::emergency::EmergencyPlan;
     use crate::domain::emergency::EmergencyPlanEntry;
 
     let cx = EmergencyPlan::carer()?;
@@ -50,7 +50,7 @@ pub async fn save_emergency_plan(#[server(flatten)] form: EmergencyPlanFields) -
 /// A lost card: the old code stops working and a new one is issued.
 #[server(prefix = "/api", endpoint = "emergency/new-card")]
 pub async fn replace_card() -> Result<(), AppError> {
-    use crate::backend::ports::EmergencyPlan;
+    use crate::domain::emergency::EmergencyPlan;
 
     let cx = EmergencyPlan::carer()?;
     let code = cx.services().digests.new_typeable_code();
@@ -107,7 +107,7 @@ pub async fn look_up_result(#[server(default)] id: i64) -> Result<LookupResult, 
     let plan = cx.store().emergency_plan(carer).await?.ok_or(AppError::NotFound)?;
     let home_access = cx.store().home_access(carer).await?;
     cx.audit("emergency plan read by responder", Some(carer), Some(&format!("look-up {id}"))).await?;
-    Ok(plan.for_responder(lookup, home_access, cx.locale(), cx.today()))
+    Ok(LookupResult::from_record(plan, lookup, home_access, cx.locale(), cx.today()))
 }
 
 /// The emergency plans of the carers of `person_id`, for that person's Care and Support Plan
@@ -116,10 +116,11 @@ pub async fn look_up_result(#[server(default)] id: i64) -> Result<LookupResult, 
 #[server(prefix = "/api", endpoint = "emergency/carers-plans")]
 pub async fn carers_emergency_plans(#[server(default)] person: i64) -> Result<Vec<CarerPlanNotice>, AppError> {
     use crate::backend::cx::Cx;
-    use crate::backend::ports::EmergencyPlan;
+    use crate::domain::emergency::EmergencyPlan;
     use crate::policy::{Access, Record};
 
     let cx = Cx::signed_in()?;
     cx.authorise(person, Record::Plan, Access::View, "viewed carers' emergency plans").await?;
-    EmergencyPlan::notices_for(&cx, person).await
+    let plans = EmergencyPlan::of_carers_of(&cx, person).await?;
+    Ok(plans.into_iter().map(|plan| CarerPlanNotice::from_record(plan, cx.locale(), cx.today())).collect())
 }

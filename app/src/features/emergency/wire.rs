@@ -1,12 +1,14 @@
 //! What the emergency pages and their server functions send each other: the carer's plan, a
 //! responder's look-up, the notice in the cared-for person's plan, and the two forms with the
 //! conversions that turn them into the domain's types.
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::emergency::{
-    detail, home_access, ContactEntry, DetailWords, EmergencyDetails, EmergencyPlanEntry, EmergencyProblem, Freshness,
-    LookupReason, LookupRequest,
+    detail, home_access, ContactEntry, DetailWords, EmergencyContact, EmergencyDetails, EmergencyPlan,
+    EmergencyPlanEntry, EmergencyProblem, Freshness, Lookup, LookupReason, LookupRequest,
 };
+use crate::kit::i18n::Locale;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactView {
@@ -58,6 +60,86 @@ pub struct CarerPlanNotice {
     pub carer_name: String,
     pub confirmed_on: Option<String>,
     pub freshness: Freshness,
+}
+
+impl LookupView {
+    pub fn from_record(lookup: Lookup, locale: Locale) -> LookupView {
+        LookupView {
+            id: lookup.id,
+            at: locale.date_time(lookup.at),
+            by: lookup.responder_name,
+            reason: lookup.reason,
+            note: lookup.note,
+        }
+    }
+}
+
+impl EmergencyPlanView {
+    /// The plan as the carer's own page shows it, with who has looked it up.
+    pub fn from_record(plan: EmergencyPlan, lookups: Vec<Lookup>, locale: Locale, today: NaiveDate) -> Self {
+        let freshness = plan.freshness(today);
+        let due_on = match freshness {
+            Freshness::Current { due } | Freshness::DueSoon { due } | Freshness::Overdue { due } => {
+                Some(locale.long_date(due))
+            }
+            Freshness::NotConfirmed => None,
+        };
+        EmergencyPlanView {
+            contacts: contact_views(&plan.contacts, locale),
+            home_access_saved_on: plan.home_access_updated_at.map(|d| locale.long_date(d.date_naive())),
+            updated_on: locale.long_date(plan.updated_at.date_naive()),
+            confirmed_on: plan.confirmed_at.map(|d| locale.long_date(d.date_naive())),
+            freshness,
+            due_on,
+            card: plan.card.map(|c| c.grouped()),
+            lookups: lookups.into_iter().map(|l| LookupView::from_record(l, locale)).collect(),
+            details: plan.details,
+        }
+    }
+}
+
+impl LookupResult {
+    /// The plan as the responder behind `lookup` reads it, with how to get in.
+    pub fn from_record(
+        plan: EmergencyPlan,
+        lookup: Lookup,
+        home_access: Option<String>,
+        locale: Locale,
+        today: NaiveDate,
+    ) -> LookupResult {
+        LookupResult {
+            freshness: plan.freshness(today),
+            confirmed_on: plan.confirmed_at.map(|d| locale.long_date(d.date_naive())),
+            contacts: contact_views(&plan.contacts, locale),
+            carer_name: plan.carer_name,
+            details: plan.details,
+            home_access,
+            lookup: LookupView::from_record(lookup, locale),
+        }
+    }
+}
+
+impl CarerPlanNotice {
+    /// That the carer has a plan and when they confirmed it, nothing of what it says.
+    pub fn from_record(plan: EmergencyPlan, locale: Locale, today: NaiveDate) -> CarerPlanNotice {
+        CarerPlanNotice {
+            freshness: plan.freshness(today),
+            confirmed_on: plan.confirmed_at.map(|d| locale.long_date(d.date_naive())),
+            carer_name: plan.carer_name,
+        }
+    }
+}
+
+fn contact_views(contacts: &[EmergencyContact], locale: Locale) -> Vec<ContactView> {
+    contacts
+        .iter()
+        .map(|c| ContactView {
+            name: c.name.clone(),
+            relationship: c.relationship.clone(),
+            phone: c.phone.clone(),
+            agreed_on: c.agreed_on.map(|d| locale.long_date(d)),
+        })
+        .collect()
 }
 
 /// The emergency plan form as posted: the words, three contacts (a ticked box posts `yes`),

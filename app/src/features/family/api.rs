@@ -10,8 +10,10 @@ use crate::error::AppError;
 pub async fn my_family() -> Result<FamilyView, AppError> {
     use crate::backend::cx::Cx;
 
+    use crate::domain::family::Family;
+
     let cx = Cx::signed_in()?;
-    FamilyView::load(&cx).await
+    Ok(FamilyView::from_record(Family::load(&cx).await?, cx.locale()))
 }
 
 /// A carer asks to be linked to the person they care for: a code to give them. Shares chosen
@@ -19,9 +21,8 @@ pub async fn my_family() -> Result<FamilyView, AppError> {
 #[server(prefix = "/api", endpoint = "family/invite-cared-for")]
 pub async fn invite_cared_for(#[server(flatten)] form: SharesForm) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
-    use crate::backend::ports::Invitation;
     use crate::domain::account::Role;
-    use crate::domain::family::InvitationKind;
+    use crate::domain::family::{Invitation, InvitationKind};
 
     let cx = Cx::signed_in()?;
     if cx.me().role != Role::Carer {
@@ -37,8 +38,7 @@ pub async fn invite_cared_for(#[server(flatten)] form: SharesForm) -> Result<(),
 #[server(prefix = "/api", endpoint = "family/invite-helper")]
 pub async fn invite_helper(#[server(flatten)] form: HelperForm) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
-    use crate::backend::ports::Invitation;
-    use crate::domain::family::{HelperInvitation, InvitationKind};
+    use crate::domain::family::{HelperInvitation, Invitation, InvitationKind};
 
     let cx = Cx::plan_holder()?;
     let helper = HelperInvitation::try_from(form).map_err(|problems| cx.invalid(&problems))?;
@@ -115,10 +115,10 @@ pub async fn remove_helper(#[server(default)] helper: i64) -> Result<(), AppErro
 #[server(prefix = "/api", endpoint = "family/invitation")]
 pub async fn invitation_by_code(#[server(default)] code: String) -> Result<InvitationView, AppError> {
     use crate::backend::cx::Cx;
-    use crate::backend::ports::Invitation;
+    use crate::domain::family::Invitation;
 
     let cx = Cx::anyone()?;
-    Ok(Invitation::open(&cx, &code).await?.view(cx.locale()))
+    Ok(InvitationView::from_record(Invitation::open(&cx, &code).await?, cx.locale()))
 }
 
 /// Accepts or declines an invitation. A care link is accepted by the person cared for (with
@@ -127,9 +127,8 @@ pub async fn invitation_by_code(#[server(default)] code: String) -> Result<Invit
 #[server(prefix = "/api", endpoint = "family/answer")]
 pub async fn answer_invitation(#[server(flatten)] form: AnswerForm) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
-    use crate::backend::ports::Invitation;
     use crate::domain::account::Role;
-    use crate::domain::family::{Answer, FamilyProblem, InvitationKind};
+    use crate::domain::family::{Answer, FamilyProblem, Invitation, InvitationKind, Principal};
 
     let cx = Cx::signed_in()?;
     let (me, role, now) = (cx.me().id, cx.me().role, cx.now());
@@ -141,7 +140,7 @@ pub async fn answer_invitation(#[server(flatten)] form: AnswerForm) -> Result<()
     let reference = format!("invitation {}", invitation.id);
     match (invitation.kind, role) {
         (InvitationKind::CareLink, Role::Customer | Role::Representative) => {
-            let customer = if role == Role::Customer { me } else { ActingFor::customer(&cx, &form.person).await? };
+            let customer = if role == Role::Customer { me } else { Principal::customer(&cx, &form.person).await? };
             match answer {
                 Answer::Accept => {
                     let shares = form.shares.shares(Role::Customer);
@@ -177,9 +176,9 @@ pub async fn create_helper_account(
     use std::time::Duration;
 
     use crate::backend::cx::Cx;
-    use crate::backend::ports::{Invitation, NewAccount, StoreError};
+    use crate::backend::ports::{NewAccount, StoreError};
     use crate::domain::account::{AccountProblem, Registration, Role};
-    use crate::domain::family::{FamilyProblem, InvitationKind};
+    use crate::domain::family::{FamilyProblem, Invitation, InvitationKind};
 
     let cx = Cx::anyone()?;
     let ip = cx.visitor().client_ip.clone().unwrap_or_default();
@@ -222,12 +221,13 @@ pub async fn create_helper_account(
 pub async fn acting_for_customers() -> Result<Vec<ActingFor>, AppError> {
     use crate::backend::cx::Cx;
     use crate::domain::account::Role;
+    use crate::domain::family::Principal;
     use crate::policy::Scope;
 
     let cx = Cx::signed_in()?;
     if cx.me().role != Role::Representative {
         return Ok(Vec::new());
     }
-    let people = ActingFor::load(&cx, cx.relations().await?.represents).await?;
-    Ok(people.into_iter().filter(|p| p.scope == Scope::Edit && p.role == Role::Customer).collect())
+    let people = Principal::load(&cx, cx.relations().await?.represents).await?;
+    Ok(people.into_iter().filter(|p| p.scope == Scope::Edit && p.role == Role::Customer).map(ActingFor::from).collect())
 }

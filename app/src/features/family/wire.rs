@@ -3,7 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::Role;
-use crate::domain::family::{shares_chosen, FamilyProblem, HelperInvitation, InvitationKind, InvitationStatus};
+use crate::domain::family::{
+    shares_chosen, Family, FamilyProblem, Helper, HelperInvitation, Invitation, InvitationKind, InvitationStatus,
+    LinkedPerson, Principal,
+};
+use crate::kit::i18n::Locale;
 use crate::policy::{Record, Scope};
 
 /// Someone the signed-in person is linked to, and what each shares with the other.
@@ -47,13 +51,71 @@ pub struct ActingFor {
     pub scope: Scope,
 }
 
-/// The family page (loaded on the server by `backend::ports::family`).
+/// The family page (loaded on the server as a `domain::family::Family`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FamilyView {
     pub links: Vec<LinkView>,
     pub helpers: Vec<HelperView>,
     pub invitations: Vec<InvitationView>,
     pub acting_for: Vec<ActingFor>,
+}
+
+impl FamilyView {
+    /// The family as its page shows it, dates in `locale`.
+    pub fn from_record(family: Family, locale: Locale) -> FamilyView {
+        FamilyView {
+            links: family.links.into_iter().map(LinkView::from).collect(),
+            helpers: family.helpers.into_iter().map(|h| HelperView::from_record(h, locale)).collect(),
+            invitations: family.invitations.into_iter().map(|i| InvitationView::from_record(i, locale)).collect(),
+            acting_for: family.acting_for.into_iter().map(ActingFor::from).collect(),
+        }
+    }
+}
+
+impl From<LinkedPerson> for LinkView {
+    fn from(link: LinkedPerson) -> LinkView {
+        LinkView {
+            person_id: link.person_id,
+            name: link.name,
+            role: link.role,
+            i_share: link.i_share,
+            they_share: link.they_share,
+        }
+    }
+}
+
+impl From<Principal> for ActingFor {
+    fn from(principal: Principal) -> ActingFor {
+        ActingFor { id: principal.id, name: principal.name, role: principal.role, scope: principal.scope }
+    }
+}
+
+impl HelperView {
+    pub fn from_record(helper: Helper, locale: Locale) -> HelperView {
+        HelperView {
+            id: helper.id,
+            name: helper.name,
+            email: helper.email,
+            scope: helper.scope,
+            since: locale.long_date(helper.granted_at.date_naive()),
+        }
+    }
+}
+
+impl InvitationView {
+    pub fn from_record(invitation: Invitation, locale: Locale) -> InvitationView {
+        InvitationView {
+            id: invitation.id,
+            kind: invitation.kind,
+            from_name: invitation.from_name,
+            helper_name: invitation.helper_name,
+            scope: invitation.scope,
+            shares: invitation.shares,
+            status: invitation.status,
+            sent_on: locale.long_date(invitation.created_at.date_naive()),
+            expires_on: locale.long_date(invitation.expires_at.date_naive()),
+        }
+    }
 }
 
 /// The sharing boxes (`share_plan=yes`, ...): one field per record that can be shared.

@@ -13,11 +13,10 @@ use crate::error::AppError;
 #[server(prefix = "/api", endpoint = "plan/mine")]
 pub async fn my_plan() -> Result<Vec<PlanItem>, AppError> {
     use crate::backend::cx::Cx;
-    use crate::backend::ports::Contribution;
 
     let cx = Cx::plan_holder()?;
     let found = cx.store().contributions(cx.me().id).await?;
-    Ok(found.into_iter().map(Contribution::item).collect())
+    Ok(found.into_iter().map(PlanItem::from).collect())
 }
 
 #[server(prefix = "/api", endpoint = "plan/add")]
@@ -151,7 +150,7 @@ pub async fn my_plan_versions() -> Result<Vec<PlanVersionView>, AppError> {
 
     let cx = Cx::plan_holder()?;
     let versions = cx.store().plan_versions(cx.me().id).await?;
-    Ok(versions.into_iter().map(|v| v.view(cx.locale())).collect())
+    Ok(versions.into_iter().map(|v| PlanVersionView::from_record(v, cx.locale())).collect())
 }
 
 /// Plans waiting for sign-off from people in the practitioner's caseload.
@@ -163,21 +162,28 @@ pub async fn plans_awaiting_sign_off() -> Result<Vec<PlanVersionView>, AppError>
     let cx = Cx::with(Capability::ViewCaseload, "plans awaiting sign-off").await?;
     let caseload = cx.relations().await?.caseload;
     let waiting = cx.store().plans_awaiting_sign_off().await?;
-    Ok(waiting.into_iter().filter(|v| caseload.contains(&v.person_id)).map(|v| v.view(cx.locale())).collect())
+    Ok(waiting
+        .into_iter()
+        .filter(|v| caseload.contains(&v.person_id))
+        .map(|v| PlanVersionView::from_record(v, cx.locale()))
+        .collect())
 }
 
 /// One version of a plan, for the person, those they share it with, or their practitioner.
 #[server(prefix = "/api", endpoint = "plan/version")]
 pub async fn plan_version(#[server(default)] id: i64) -> Result<PlanVersionView, AppError> {
     use crate::backend::cx::Cx;
-    use crate::backend::ports::EmergencyPlan;
+    use crate::domain::emergency::EmergencyPlan;
+    use crate::features::emergency::wire::CarerPlanNotice;
     use crate::policy::{Access, Record};
 
     let cx = Cx::signed_in()?;
     let found = cx.store().plan_version(id).await;
     let found = cx.authorised(found, Record::Plan, Access::View, "viewed support plan").await?;
-    let carers_plans = EmergencyPlan::notices_for(&cx, found.person_id).await?;
-    Ok(PlanVersionView { carers_plans, ..found.view(cx.locale()) })
+    let (locale, today) = (cx.locale(), cx.today());
+    let carers_plans = EmergencyPlan::of_carers_of(&cx, found.person_id).await?;
+    let carers_plans = carers_plans.into_iter().map(|p| CarerPlanNotice::from_record(p, locale, today)).collect();
+    Ok(PlanVersionView { carers_plans, ..PlanVersionView::from_record(found, locale) })
 }
 
 /// The practitioner completes the statutory fields and signs the plan off.

@@ -8,9 +8,11 @@ use crate::domain::date::date_from;
 use crate::domain::plan::record::{CareAndSupportPlan, RecordProblem, StatutoryWords};
 use crate::domain::plan::words::ProposedPart;
 use crate::domain::plan::{
-    ContributionChange, ContributionKind, PlanProblem, PlanSection, SentContribution, WrittenContribution,
+    Contribution, ContributionChange, ContributionKind, PlanProblem, PlanSection, PlanVersion, SentContribution,
+    WrittenContribution,
 };
 use crate::features::emergency::wire::CarerPlanNotice;
+use crate::kit::i18n::Locale;
 
 /// Something in the person's plan, as their page shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +24,21 @@ pub struct PlanItem {
     pub caption: Option<String>,
     pub alt_text: Option<String>,
     pub media_type: Option<String>,
+}
+
+/// The contribution as the person's plan page shows it.
+impl From<Contribution> for PlanItem {
+    fn from(c: Contribution) -> PlanItem {
+        PlanItem {
+            id: c.id,
+            section: c.section,
+            kind: c.kind,
+            body: c.body,
+            caption: c.caption,
+            alt_text: c.alt_text,
+            media_type: c.media_type,
+        }
+    }
 }
 
 /// The long text the person is mapping into sections, and the part proposed for each.
@@ -45,6 +62,28 @@ pub struct PlanVersionView {
     pub signed_off: Option<(String, String)>,
     /// The person's carers' emergency plans, highlighted in their plan as the procedure asks.
     pub carers_plans: Vec<CarerPlanNotice>,
+}
+
+impl PlanVersionView {
+    /// The version as its pages show it, without the carers' emergency plans (the version page
+    /// adds those).
+    pub fn from_record(version: PlanVersion, locale: Locale) -> PlanVersionView {
+        PlanVersionView {
+            id: version.id,
+            person_id: version.person_id,
+            person_name: version.person_name,
+            version: version.version,
+            sent_on: locale.long_date(version.submitted_at.date_naive()),
+            review_on: version.record.as_ref().map(|r| locale.long_date(r.review_date)),
+            contributions: version.contributions,
+            record: version.record,
+            signed_off: version
+                .signed_off_by
+                .zip(version.signed_off_at)
+                .map(|(who, when)| (who, locale.long_date(when.date_naive()))),
+            carers_plans: Vec::new(),
+        }
+    }
 }
 
 /// Words to add to the plan: the section's code and the text.

@@ -11,13 +11,13 @@ use crate::error::AppError;
 #[server(prefix = "/api", endpoint = "reviews/mine")]
 pub async fn my_reviews() -> Result<Vec<ReviewView>, AppError> {
     use crate::backend::cx::Cx;
-    use crate::backend::ports::Review;
+    use crate::domain::reviews::Review;
 
     let cx = Cx::signed_in()?;
     let mut views = Vec::new();
     for (person, _) in Review::followed_by(&cx).await? {
         let reviews = cx.store().reviews_of(person).await?;
-        views.extend(reviews.into_iter().map(|r| r.view(cx.locale(), cx.today())));
+        views.extend(reviews.into_iter().map(|r| ReviewView::from_record(r, cx.locale(), cx.today())));
     }
     Ok(views)
 }
@@ -26,7 +26,7 @@ pub async fn my_reviews() -> Result<Vec<ReviewView>, AppError> {
 #[server(prefix = "/api", endpoint = "reviews/subjects")]
 pub async fn review_subjects() -> Result<Vec<ReviewSubject>, AppError> {
     use crate::backend::cx::Cx;
-    use crate::backend::ports::Review;
+    use crate::domain::reviews::Review;
     use crate::policy::Scope;
 
     let cx = Cx::signed_in()?;
@@ -81,7 +81,7 @@ pub async fn review_detail(#[server(default)] id: i64) -> Result<ReviewView, App
 
     let cx = Cx::signed_in()?;
     let review = cx.authorised(cx.store().review(id).await, Record::Reviews, Access::View, "viewed review").await?;
-    Ok(review.view(cx.locale(), cx.today()))
+    Ok(ReviewView::from_record(review, cx.locale(), cx.today()))
 }
 
 /// Requests and planned reviews in the practitioner's caseload that need them now: every open
@@ -98,7 +98,7 @@ pub async fn reviews_due() -> Result<Vec<ReviewView>, AppError> {
     Ok(open
         .into_iter()
         .filter(|r| relations.caseload.contains(&r.person_id))
-        .map(|r| r.view(cx.locale(), cx.today()))
+        .map(|r| ReviewView::from_record(r, cx.locale(), cx.today()))
         .filter(|r| r.status != ReviewStatus::Planned || r.due.as_ref().is_some_and(|(_, _, due)| *due != Due::Later))
         .collect())
 }

@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::date::date_from;
 use crate::domain::reviews::{
-    Arrangement, Due, OutcomeRecord, ReviewKind, ReviewMethod, ReviewProblem, ReviewRequest, ReviewStatus,
+    Arrangement, Due, OutcomeRecord, PlannedReview, Review, ReviewKind, ReviewMethod, ReviewProblem, ReviewRequest,
+    ReviewStatus,
 };
+use crate::kit::i18n::Locale;
 
 /// A review as the pages show it, dates already in the reader's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,9 +31,31 @@ pub struct ReviewView {
     pub done_on: Option<String>,
 }
 
-/// The reference a person can quote for a review, e.g. `RV-000042`.
-pub fn reference(id: i64) -> String {
-    format!("RV-{id:06}")
+/// Pages and server functions quote it.
+pub use crate::domain::reviews::reference;
+
+impl ReviewView {
+    /// The review as the pages show it, dates in `locale` and how near a planned one is due.
+    pub fn from_record(review: Review, locale: Locale, today: NaiveDate) -> ReviewView {
+        ReviewView {
+            id: review.id,
+            reference: reference(review.id),
+            person_id: review.person_id,
+            person_name: review.person_name,
+            kind: review.kind,
+            status: review.status,
+            due: review.due.map(|(from, by)| {
+                let due = PlannedReview { kind: review.kind, due_from: from, due_by: by }.due(today);
+                (locale.long_date(from), locale.long_date(by), due)
+            }),
+            request: review.request,
+            requested_by: review.requested_by,
+            created_on: locale.long_date(review.created_at.date_naive()),
+            arranged: review.arrangement.map(|a| (locale.long_date(a.on), a.method)),
+            outcome: review.outcome,
+            done_on: review.done_at.map(|d| locale.long_date(d.date_naive())),
+        }
+    }
 }
 
 /// Someone whose plan the signed-in person may ask to have reviewed: themselves (a carer or a

@@ -40,11 +40,7 @@ pub fn reason(locale: Locale, reason: ReviewReason) -> &'static str {
 }
 
 pub fn method(locale: Locale, method: ReviewMethod) -> &'static str {
-    locale.text(match method {
-        ReviewMethod::FaceToFace => Text::ReviewMethodsFaceToFace,
-        ReviewMethod::Telephone => Text::ReviewMethodsTelephone,
-        ReviewMethod::Video => Text::ReviewMethodsVideo,
-    })
+    method.name(locale)
 }
 
 pub fn urgency(locale: Locale, urgency: Urgency) -> &'static str {
