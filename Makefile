@@ -11,7 +11,7 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 # no demo data, no fault injection.
 DEMO_BUILD := cargo leptos build --release --precompress --bin-features pdf --bin-features demo
 
-.PHONY: deps run build test lint unit unit-postgres e2e e2e-debug e2e-release crash fuzz bench clean-data
+.PHONY: deps run build test fmt lint unit unit-postgres e2e e2e-debug e2e-release crash fuzz bench clean-data
 
 deps:
 	@scripts/install-deps.sh
@@ -32,10 +32,17 @@ build: deps
 ## the crash test against the same build.
 test: deps lint unit unit-postgres e2e crash
 
-## Formatting (rustfmt.toml) and clippy with warnings as errors, for the server side (app with
-## `ssr`, the server and its tests) and the browser side (app with `hydrate`, for wasm).
+## Format everything as `make lint` expects: the view! macros, then the rest.
+fmt:
+	leptosfmt --quiet --config-file leptosfmt.toml app/src
+	cargo fmt --all
+
+## Formatting (rustfmt.toml; leptosfmt.toml for the view! macros) and clippy with warnings as
+## errors, for the server side (app with `ssr`, the server and its tests) and the browser side
+## (app with `hydrate`, for wasm).
 lint:
 	cargo fmt --all --check
+	leptosfmt --quiet --check --config-file leptosfmt.toml app/src
 	cargo clippy --workspace --all-targets --features app/ssr -- -D warnings
 	cargo clippy -p app --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
 

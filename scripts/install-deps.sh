@@ -24,6 +24,13 @@ if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
   cargo install cargo-leptos@"$CARGO_LEPTOS_VERSION" --locked --features no_downloads
 fi
 
+# leptosfmt formats the view! macros that rustfmt leaves alone (make lint checks both).
+LEPTOSFMT_VERSION=0.1.33
+if ! leptosfmt --version 2>/dev/null | grep -q "$LEPTOSFMT_VERSION"; then
+  say "Installing leptosfmt $LEPTOSFMT_VERSION"
+  cargo install leptosfmt@"$LEPTOSFMT_VERSION" --locked
+fi
+
 # wasm-bindgen's command-line tool must be exactly the version of the crate in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then

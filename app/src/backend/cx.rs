@@ -188,6 +188,14 @@ impl Cx<SignedInUser> {
         Ok(self.store().relations(self.who.id).await?)
     }
 
+    /// Whether the signed-in person may reach `person_id`'s `record`, asked through `policy`
+    /// without refusing anything: for a part of a page or document that only some of its
+    /// readers may see (the personal budget in a copy of the plan).
+    pub async fn may(&self, person_id: i64, record: Record, access: Access) -> Result<bool, AppError> {
+        let relations = self.relations().await?;
+        Ok(matches!(self.actor().may_access(&relations, person_id, record, access), Decision::Allowed { .. }))
+    }
+
     /// Checks through `policy` that the signed-in person may reach `person_id`'s `record`. A
     /// refusal is audited and reported as "not found", so nobody learns whether the record
     /// exists. Staff reads of someone else's record are audited.

@@ -84,3 +84,46 @@ async fn nobody_outside_the_plan_can_download_it() {
     assert_eq!(status(&portal).await, 200, "their practitioner");
     assert!(portal.audit_actions().await.contains(&"downloaded support plan".to_owned()));
 }
+
+#[tokio::test]
+async fn the_copy_holds_the_budget_only_for_those_who_may_see_the_budget() {
+    let portal = spawn().await;
+    let id = signed_off_plan(&portal).await;
+    let id_text = id.to_string();
+    portal.sign_in("lee@council.example", PASSWORD).await;
+    let budget = [
+        ("id", id_text.as_str()),
+        ("indicative", "1200"),
+        ("amount", "1300"),
+        ("period", "year"),
+        ("taken_as", "council"),
+    ];
+    let set = portal.post_form("/api/budget/set", &format!("/staff/plans/{id}/budget"), &budget).await;
+    assert_eq!(location(&set), format!("/plan/versions/{id}?budget=1"));
+    portal.sign_out().await;
+
+    // Sam cares for Pat; Pat shares the plan with Sam, and not the budget.
+    portal.register("sam@example.org", "carer").await;
+    let invited = portal.post_form("/api/family/invite-cared-for", "/family/invite-cared-for", &[]).await;
+    let to = location(&invited);
+    let code = &to[to.find("code=").expect("a code") + 5..][..12];
+    portal.sign_out().await;
+    portal.sign_in("pat@example.org", PASSWORD).await;
+    let answer = [("code", code), ("answer", "accept"), ("share_plan", "yes")];
+    assert_eq!(location(&portal.post_form("/api/family/answer", "/invitations", &answer).await), "/family?accepted=1");
+
+    let copy = |portal: &TestPortal| {
+        let request = portal.client.get(portal.at(&format!("/plan/versions/{id}/copy.pdf")));
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), 200);
+            response.bytes().await.unwrap()
+        }
+    };
+    assert_eq!(count(&copy(&portal).await, "/T(Your personal budget)"), 1, "Pat's own copy has Pat's budget");
+    portal.sign_out().await;
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    let sams = copy(&portal).await;
+    assert_eq!(count(&sams, "/T(Care and Support Plan)"), 1, "the plan is shared with Sam");
+    assert_eq!(count(&sams, "/T(Your personal budget)"), 0, "the budget is not");
+}

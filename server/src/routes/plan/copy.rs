@@ -7,7 +7,7 @@ use app::domain::plan::record::FIELDS;
 use app::domain::plan::{ContributionKind, PlanSection};
 use app::kit::i18n::{Locale, Text};
 use app::kit::visitor::Visitor;
-use app::policy::Access;
+use app::policy::{Access, Record};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
@@ -33,8 +33,7 @@ pub async fn download(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return crate::routes::failed(&visitor, "reading a plan version", error),
     };
-    let allowed =
-        cx.authorise(version.person_id, app::policy::Record::Plan, Access::View, "downloaded support plan").await;
+    let allowed = cx.authorise(version.person_id, Record::Plan, Access::View, "downloaded support plan").await;
     match allowed {
         Ok(_) => {}
         Err(error @ app::error::AppError::Internal { .. }) => {
@@ -42,7 +41,12 @@ pub async fn download(
         }
         Err(_) => return StatusCode::NOT_FOUND.into_response(),
     }
-    let document = match document(services, &visitor, &version).await {
+    // The plan may be shared without the budget: the copy holds what its reader may see.
+    let with_budget = match cx.may(version.person_id, Record::Budget, Access::View).await {
+        Ok(may) => may,
+        Err(error) => return crate::routes::failed(&visitor, "authorising a copy's budget", error),
+    };
+    let document = match document(services, &visitor, &version, with_budget).await {
         Ok(document) => document,
         Err(error) => return crate::routes::failed(&visitor, "reading a plan's pictures", error),
     };
@@ -55,6 +59,7 @@ async fn document(
     services: &Services,
     visitor: &Visitor,
     version: &PlanVersion,
+    with_budget: bool,
 ) -> Result<Document, app::backend::ports::StoreError> {
     let locale = visitor.locale;
     let t = |text| locale.text(text).to_owned();
@@ -88,7 +93,8 @@ async fn document(
         blocks.push(Block::Heading { level: 3, text: t(Text::RecordPlanReview) });
         blocks.push(Block::Paragraph(locale.long_date(record.review_date)));
     }
-    if let Some(set) = services.store.budget_for_plan(version.id).await? {
+    let budget = if with_budget { services.store.budget_for_plan(version.id).await? } else { None };
+    if let Some(set) = budget {
         use app::features::budget::words;
         let budget = &set.budget;
         blocks.push(Block::Heading { level: 3, text: t(Text::BudgetAmountLabel) });
