@@ -96,7 +96,7 @@ async fn the_copy_holds_the_budget_only_for_those_who_may_see_the_budget() {
         ("indicative", "1200"),
         ("amount", "1300"),
         ("period", "year"),
-        ("taken_as", "council"),
+        ("taken_as", "council_arranged"),
     ];
     let set = portal.post_form("/api/budget/set", &format!("/staff/plans/{id}/budget"), &budget).await;
     assert_eq!(location(&set), format!("/plan/versions/{id}?budget=1"));
