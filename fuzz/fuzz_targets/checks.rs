@@ -32,7 +32,8 @@ pub fn check_forms(bytes: &[u8]) {
     use app::domain::text::EmailAddress;
     use app::features::{account, assessment, budget, contact, directory, emergency, family, plan, reviews, staff};
 
-    let form: BTreeMap<String, String> = form_urlencoded::parse(bytes).into_owned().collect();
+    let posted: Vec<(String, String)> = form_urlencoded::parse(bytes).into_owned().collect();
+    let form: BTreeMap<String, String> = posted.iter().cloned().collect();
     let value = serde_json::to_value(&form).unwrap_or_default();
     fn typed<F: serde::de::DeserializeOwned + Default>(value: &serde_json::Value) -> F {
         serde_json::from_value(value.clone()).unwrap_or_default()
@@ -58,10 +59,12 @@ pub fn check_forms(bytes: &[u8]) {
     let _ = ServiceEntry::try_from(typed::<directory::wire::ServiceForm>(&value));
     let _ = HelperInvitation::try_from(typed::<family::wire::HelperForm>(&value));
     // The pages shown depend on earlier answers (the caring tasks chosen): read the form as
-    // the answers so far, then as each page's new answers.
-    let answers: Answers = form.clone();
+    // the answers so far (as if stored: they are stored again exactly as they were), then as
+    // each page's new answers.
+    let answers = Answers::from_stored(form);
+    assert_eq!(serde_json::to_value(&answers).ok(), Some(value), "stored answers are kept as they were");
     for page in pages(&answers) {
-        let _ = page.read(&form);
+        let _ = page.read(&posted);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         let _ = propose_sections(text);

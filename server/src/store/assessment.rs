@@ -3,7 +3,7 @@ for_each_backend! {
     use app::backend::ports::{
         AssessmentStore, QueuedAssessment, RecordedDecision, StoreError, StoreResult, SubmittedAssessment,
     };
-    use app::domain::assessment::{Answers, Draft, EligibilityDecision};
+    use app::domain::assessment::{Answers, Draft, EligibilityDecision, PageAnswers};
     use async_trait::async_trait;
     use chrono::{DateTime, Utc};
     use sqlx::FromRow;
@@ -76,18 +76,11 @@ for_each_backend! {
                     .fetch_all(&self.pool)
                     .await
                     .map_err(store_error)?;
-            Ok(answers.into_iter().collect())
+            Ok(Answers::from_stored(answers))
         }
 
-        async fn save_page(
-            &self,
-            carer_id: i64,
-            page: &str,
-            answers: &[(String, String)],
-            at: DateTime<Utc>,
-        ) -> StoreResult<()> {
-            let save = PageSave { carer_id, page: page.to_owned(), answers: answers.to_vec(), at };
-            self.saves.save(save).await
+        async fn save_page(&self, carer_id: i64, answers: &PageAnswers, at: DateTime<Utc>) -> StoreResult<()> {
+            self.saves.save(PageSave { carer_id, answers: answers.clone(), at }).await
         }
 
         async fn submit_assessment(

@@ -10,6 +10,7 @@ for_each_backend! {
     use tokio::sync::{mpsc, oneshot};
 
     use app::backend::ports::{StoreError, StoreResult};
+    use app::domain::assessment::PageAnswers;
 
     /// The most saves committed together; more wait for the next commit.
     const MOST_IN_ONE_COMMIT: usize = 256;
@@ -17,8 +18,7 @@ for_each_backend! {
     /// One page of assessment answers to save.
     pub struct PageSave {
         pub carer_id: i64,
-        pub page: String,
-        pub answers: Vec<(String, String)>,
+        pub answers: PageAnswers,
         pub at: DateTime<Utc>,
     }
 
@@ -91,34 +91,31 @@ for_each_backend! {
     }
 
     async fn write_page(conn: &mut DbConnection, save: &PageSave) -> StoreResult<()> {
-        for (question, value) in &save.answers {
-            if value.is_empty() {
-                sqlx::query("DELETE FROM assessment_answers WHERE carer_id = $1 AND question = $2")
-                    .bind(save.carer_id)
-                    .bind(question)
-                    .execute(&mut *conn)
-                    .await
-                    .map_err(store_error)?;
-            } else {
-                sqlx::query(
+        for (question, answer) in save.answers.iter() {
+            // A question left unanswered removes what was saved for it.
+            match answer {
+                Some(answer) => sqlx::query(
                     "INSERT INTO assessment_answers (carer_id, question, value, saved_at) VALUES ($1, $2, $3, $4)
                      ON CONFLICT (carer_id, question) DO UPDATE SET value = excluded.value, saved_at = excluded.saved_at",
                 )
                 .bind(save.carer_id)
                 .bind(question)
-                .bind(value)
-                .bind(save.at)
-                .execute(&mut *conn)
-                .await
-                .map_err(store_error)?;
+                .bind(answer.stored().into_owned())
+                .bind(save.at),
+                None => sqlx::query("DELETE FROM assessment_answers WHERE carer_id = $1 AND question = $2")
+                    .bind(save.carer_id)
+                    .bind(question),
             }
+            .execute(&mut *conn)
+            .await
+            .map_err(store_error)?;
         }
         sqlx::query(
             "INSERT INTO assessment_pages_seen (carer_id, page, seen_at) VALUES ($1, $2, $3)
              ON CONFLICT (carer_id, page) DO UPDATE SET seen_at = excluded.seen_at",
         )
         .bind(save.carer_id)
-        .bind(&save.page)
+        .bind(save.answers.page())
         .bind(save.at)
         .execute(&mut *conn)
         .await

@@ -9,7 +9,7 @@
 use std::sync::{Arc, Mutex};
 
 use app::backend::ports::*;
-use app::domain::assessment::{Answers, Draft, EligibilityDecision};
+use app::domain::assessment::{Answers, Draft, EligibilityDecision, PageAnswers};
 use app::domain::budget::{PersonalBudget, Spend};
 use app::domain::contact::ContactMessage;
 use app::domain::directory::ServiceEntry;
@@ -204,7 +204,7 @@ faulty! {
     }
     AssessmentStore {
         Read draft(carer_id: i64) -> StoreResult<Draft>;
-        Write save_page(carer_id: i64, page: &str, answers: &[(String, String)], at: At) -> StoreResult<()>;
+        Write save_page(carer_id: i64, answers: &PageAnswers, at: At) -> StoreResult<()>;
         Write submit_assessment(carer_id: i64, answers: &Answers, under_18: bool, at: At) -> StoreResult<i64>;
         Read assessment_versions(carer_id: i64) -> StoreResult<Vec<SubmittedAssessment>>;
         Read assessment_version(id: i64) -> StoreResult<Option<SubmittedAssessment>>;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use crate::helpers::{spawn, TestPortal};
 use app::backend::ports::NewAccount;
 use app::domain::account::Role;
+use app::domain::assessment::Answers;
 use app::domain::plan::PlanSection;
 use app::domain::reviews::{ReviewMethod, ReviewReason, ReviewRequest, Urgency};
 use app::policy::Scope;
@@ -164,7 +165,8 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
             ids.insert(role.as_str(), id);
             let assessment = match role {
                 Role::Carer => {
-                    let answers = [("working".to_owned(), format!("secret of household {household}"))].into();
+                    let answers =
+                        Answers::from_stored([("working".to_owned(), format!("secret of household {household}"))]);
                     Some(store.submit_assessment(id, &answers, false, now).await.unwrap())
                 }
                 _ => None,

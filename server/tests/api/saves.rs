@@ -3,8 +3,26 @@
 
 use crate::helpers::*;
 use app::domain::account::Role;
+use app::domain::assessment::questions::{pages, Kind};
+use app::domain::assessment::{Answers, Page, PageAnswers};
 
 const PASSWORD: &str = "a long enough password";
+
+/// The pages that ask for the carer's own words, each with its question for them.
+fn own_words_pages() -> Vec<(Page, String)> {
+    let pages = pages(&Answers::new()).into_iter();
+    pages
+        .filter_map(|page| {
+            let question = page.questions.iter().find(|q| matches!(q.kind, Kind::Short | Kind::Long))?.id.clone();
+            Some((page, question))
+        })
+        .collect()
+}
+
+/// The page's answers when `words` are written in its own-words question.
+fn written(page: &Page, question: &str, words: &str) -> PageAnswers {
+    page.read(&[(question.to_owned(), words.to_owned())]).expect("short words are a good answer")
+}
 
 #[tokio::test]
 async fn concurrent_saves_are_all_kept_and_a_bad_one_fails_alone() {
@@ -14,27 +32,30 @@ async fn concurrent_saves_are_all_kept_and_a_bad_one_fails_alone() {
         carers.push(portal.add_account(&format!("carer{n}@example.org"), Role::Carer, PASSWORD).await);
     }
     let now = chrono::Utc::now();
+    let pages = own_words_pages();
+    assert!(pages.len() > 10, "enough pages to save many at once");
     let mut saves = tokio::task::JoinSet::new();
-    for round in 0..25 {
+    for (round, (page, question)) in pages.iter().enumerate() {
         for &carer in &carers {
             let store = portal.store.clone();
-            saves.spawn(async move {
-                let answers = vec![(format!("q{round}"), format!("answer {round} from {carer}"))];
-                store.save_page(carer, &format!("page{round}"), &answers, now).await
-            });
+            let answers = written(page, question, &format!("answer {round} from {carer}"));
+            saves.spawn(async move { store.save_page(carer, &answers, now).await });
         }
     }
     // A carer who does not exist: refused by the database's foreign key, in the same batch.
     let store = portal.store.clone();
-    let bad = tokio::spawn(async move { store.save_page(999_999, "page", &[("q".into(), "x".into())], now).await });
+    let (page, question) = &pages[0];
+    let answers = written(page, question, "x");
+    let bad = tokio::spawn(async move { store.save_page(999_999, &answers, now).await });
     while let Some(result) = saves.join_next().await {
         result.unwrap().expect("every good save is acknowledged");
     }
     assert!(bad.await.unwrap().is_err(), "the bad save fails");
+    let (_, seventh) = &pages[7];
     for &carer in &carers {
         let draft = portal.store.draft(carer).await.unwrap();
-        assert_eq!(draft.answers.len(), 25, "every answer of carer {carer} is there");
-        assert_eq!(draft.answers.get("q7").map(String::as_str), Some(format!("answer 7 from {carer}").as_str()));
-        assert_eq!(draft.seen_pages.len(), 25);
+        assert_eq!(draft.answers.len(), pages.len(), "every answer of carer {carer} is there");
+        assert_eq!(draft.answers.text(seventh), Some(format!("answer 7 from {carer}").as_str()));
+        assert_eq!(draft.seen_pages.len(), pages.len());
     }
 }

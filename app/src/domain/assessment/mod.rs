@@ -1,18 +1,22 @@
-//! The carer's self-assessment: the questions, the answers as a typed record, and the
-//! practitioner's eligibility decision.
+//! The carer's self-assessment: the questions, the answers as a typed record, the versions
+//! sent and the practitioner's eligibility decision.
+pub mod answers;
 pub mod eligibility;
 pub mod questions;
 pub mod records;
+pub mod versions;
 
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+pub use answers::{Answer, Answers, PageAnswers};
 pub use eligibility::{DecisionProblem, EligibilityDecision, Reasons};
-pub use questions::{Answers, Page, Section};
+pub use questions::{Page, Section};
 pub use records::{
     Ability, AgeBand, CarerOutcome, CaringTaskKind, Frequency, HealthImpact, OutcomeAchievement, Willingness,
 };
+pub use versions::{QueuedAssessment, RecordedDecision, SubmittedAssessment};
 
 /// How far the carer has got with a section of the task list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,7 +102,7 @@ pub struct Assessment {
 
 impl Assessment {
     pub fn from_answers(answers: &Answers) -> Assessment {
-        let get = |id: &str| answers.get(id).map(String::as_str).filter(|v| !v.is_empty());
+        let get = |id: &str| answers.text(id);
         let tasks = questions::chosen_tasks(answers)
             .into_iter()
             .map(|task| {
@@ -145,9 +149,8 @@ impl Assessment {
 
     /// Question ids whose answers differ from an earlier version's.
     pub fn changed_since(&self, earlier: &Answers) -> Vec<String> {
-        let ids: BTreeSet<&String> = self.answers.keys().chain(earlier.keys()).collect();
-        let value = |answers: &Answers, id: &str| answers.get(id).cloned().unwrap_or_default();
-        ids.into_iter().filter(|id| value(&self.answers, id) != value(earlier, id)).cloned().collect()
+        let ids: BTreeSet<&str> = self.answers.ids().chain(earlier.ids()).collect();
+        ids.into_iter().filter(|id| self.answers.get(id) != earlier.get(id)).map(str::to_owned).collect()
     }
 }
 

@@ -4,14 +4,10 @@
 //! Every question may be left unanswered: carers fill in as much as is useful to them. The
 //! words (labels, hints, options) live in `locales/*/assessment.toml` under
 //! `assessment.questions.<key>`; a test checks that each one exists.
-use std::collections::BTreeMap;
-
+use super::answers::{Answer, Answers, PageAnswers};
 use super::records::{
     Ability, AgeBand, CarerOutcome, CaringTaskKind, Frequency, HealthImpact, OutcomeAchievement, Willingness,
 };
-
-/// What has been saved so far: question id → answer (checkbox answers are comma-separated).
-pub type Answers = BTreeMap<String, String>;
 
 /// The task list's sections, in the order the carer sees them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -112,7 +108,7 @@ fn single(section: Section, id: &'static str, kind: Kind) -> Page {
 
 /// The tasks the carer said they do, in the catalogue's order.
 pub fn chosen_tasks(answers: &Answers) -> Vec<CaringTaskKind> {
-    let chosen: Vec<&str> = answers.get("tasks").map(|v| v.split(',').collect()).unwrap_or_default();
+    let chosen = answers.codes("tasks");
     CaringTaskKind::ALL.iter().copied().filter(|t| chosen.contains(&t.code())).collect()
 }
 
@@ -155,6 +151,21 @@ fn outcome_page(outcome: CarerOutcome) -> Page {
 
 /// Every page in order. The willing-and-able pages follow the tasks the carer chose.
 pub fn pages(answers: &Answers) -> Vec<Page> {
+    pages_for(chosen_tasks(answers))
+}
+
+/// Every question the assessment can ask, whichever tasks are chosen.
+pub fn every_question() -> Vec<Question> {
+    pages_for(CaringTaskKind::ALL.iter().copied()).into_iter().flat_map(|page| page.questions).collect()
+}
+
+/// How the question with this id is answered; `None` for an id the assessment does not ask.
+pub fn kind_of(id: &str) -> Option<Kind> {
+    every_question().into_iter().find(|q| q.id == id).map(|q| q.kind)
+}
+
+/// Every page in order, with a willing-and-able page for each of these tasks.
+fn pages_for(tasks: impl IntoIterator<Item = CaringTaskKind>) -> Vec<Page> {
     use Section::*;
     let mut pages = vec![
         single(AboutYou, "age_band", Kind::Choice(AgeBand::CODES)),
@@ -167,7 +178,7 @@ pub fn pages(answers: &Answers) -> Vec<Page> {
         single(CaringRole, "hours", Kind::Choice(HOURS)),
         single(CaringRole, "caring_since", Kind::Short),
     ];
-    pages.extend(chosen_tasks(answers).into_iter().map(task_page));
+    pages.extend(tasks.into_iter().map(task_page));
     pages.push(single(Health, "health_impact", Kind::Choice(HealthImpact::CODES)));
     pages.push(single(Health, "health_details", Kind::Long));
     pages.extend(CarerOutcome::ALL.iter().copied().map(outcome_page));
@@ -227,26 +238,29 @@ pub enum AnswerProblem {
 }
 
 impl Page {
-    /// Reads this page's fields from a submitted form into answers to store: `(id, value)`,
-    /// with an empty value for a question left unanswered.
-    pub fn read(&self, form: &BTreeMap<String, String>) -> Result<Vec<(String, String)>, Vec<AnswerProblem>> {
+    /// Reads this page's fields from the posted form (name, value pairs; a ticked box is posted
+    /// under [`checkbox_name`]) into its answers to store, or every problem with them.
+    pub fn read(&self, posted: &[(String, String)]) -> Result<PageAnswers, Vec<AnswerProblem>> {
+        let field = |name: &str| posted.iter().find(|(posted, _)| posted == name).map(|(_, value)| value.as_str());
         let mut answers = Vec::new();
         let mut problems = Vec::new();
         for question in &self.questions {
             let id = &question.id;
-            let raw = form.get(id).map(String::as_str).unwrap_or_default();
-            match question.kind {
-                Kind::Choice(options) => {
-                    if raw.is_empty() || options.contains(&raw) {
-                        answers.push((id.clone(), raw.to_owned()));
-                    } else {
-                        problems.push(AnswerProblem::NotAnOption { question: id.clone() });
-                    }
+            let raw = field(id).unwrap_or_default();
+            let answer = match question.kind {
+                Kind::Choice(_) if raw.is_empty() => None,
+                Kind::Choice(options) if options.contains(&raw) => Some(Answer::Choice(raw.to_owned())),
+                Kind::Choice(_) => {
+                    problems.push(AnswerProblem::NotAnOption { question: id.clone() });
+                    continue;
                 }
                 Kind::Choices(options) => {
-                    let ticked: Vec<&str> =
-                        options.iter().copied().filter(|o| form.contains_key(&checkbox_name(id, o))).collect();
-                    answers.push((id.clone(), ticked.join(",")));
+                    let ticked: Vec<String> = options
+                        .iter()
+                        .filter(|option| field(&checkbox_name(id, option)).is_some())
+                        .map(|option| (*option).to_owned())
+                        .collect();
+                    (!ticked.is_empty()).then_some(Answer::Choices(ticked))
                 }
                 Kind::Short | Kind::Long => {
                     let max = if question.kind == Kind::Short { SHORT_MAX } else { LONG_MAX };
@@ -254,33 +268,30 @@ impl Page {
                     let count = text.chars().count();
                     if count > max {
                         problems.push(AnswerProblem::TooLong { question: id.clone(), max, count });
-                    } else {
-                        answers.push((id.clone(), text.to_owned()));
+                        continue;
                     }
+                    (!text.is_empty()).then(|| Answer::Text(text.to_owned()))
                 }
-            }
+            };
+            answers.push((id.clone(), answer));
         }
         if problems.is_empty() {
-            Ok(answers)
+            Ok(PageAnswers::new(self.id.clone(), answers))
         } else {
             Err(problems)
         }
     }
 
-    /// The saved answers as form values (checkbox answers become one field per ticked box).
-    pub fn form_values(&self, answers: &Answers) -> BTreeMap<String, String> {
-        let mut values = BTreeMap::new();
+    /// The saved answers as the page's form fields (a ticked box is a field of its own).
+    pub fn form_values(&self, answers: &Answers) -> Vec<(String, String)> {
+        let mut values = Vec::new();
         for question in &self.questions {
-            let Some(saved) = answers.get(&question.id) else { continue };
-            match question.kind {
-                Kind::Choices(_) => {
-                    for option in saved.split(',').filter(|o| !o.is_empty()) {
-                        values.insert(checkbox_name(&question.id, option), "yes".to_owned());
-                    }
+            match answers.get(&question.id) {
+                Some(Answer::Choices(codes)) => {
+                    values.extend(codes.iter().map(|code| (checkbox_name(&question.id, code), "yes".to_owned())));
                 }
-                _ => {
-                    values.insert(question.id.clone(), saved.clone());
-                }
+                Some(Answer::Choice(text) | Answer::Text(text)) => values.push((question.id.clone(), text.clone())),
+                None => {}
             }
         }
         values

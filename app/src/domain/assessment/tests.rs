@@ -1,17 +1,27 @@
-use std::collections::BTreeMap;
-
-use super::questions::{find_page, next_in_section, pages, previous_in_section, AnswerProblem, LONG_MAX};
+use super::questions::{
+    find_page, kind_of, next_in_section, pages, previous_in_section, AnswerProblem, Kind, LONG_MAX,
+};
 use super::*;
 
-fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+/// A posted form: its fields, name and value, as the browser sends them.
+fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+/// Answers as stored: question id → the stored string.
+fn stored(pairs: &[(&str, &str)]) -> Answers {
+    Answers::from_stored(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+}
+
+fn codes(codes: &[&str]) -> Answer {
+    Answer::Choices(codes.iter().map(|code| (*code).to_owned()).collect())
 }
 
 #[test]
 fn each_task_the_carer_does_gets_its_own_willing_and_able_page() {
     let mut answers = Answers::new();
     assert!(pages(&answers).iter().all(|p| p.section != Section::WillingAndAble));
-    answers.insert("tasks".into(), "meals,night_care".into());
+    answers.insert("tasks", codes(&["meals", "night_care"]));
     let task_pages: Vec<String> =
         pages(&answers).into_iter().filter(|p| p.section == Section::WillingAndAble).map(|p| p.id).collect();
     assert_eq!(task_pages, ["task-meals", "task-night-care"]);
@@ -34,10 +44,15 @@ fn a_page_reads_choices_ticks_and_text_and_allows_skipping() {
     let answers = Answers::new();
     let page = find_page("tasks", &answers).unwrap();
     let read = page.read(&form(&[("tasks-meals", "yes"), ("tasks-medication", "yes"), ("tasks-juggling", "yes")]));
-    assert_eq!(read.unwrap(), vec![("tasks".to_owned(), "medication,meals".to_owned())]);
+    let read = read.unwrap();
+    assert_eq!(read.page(), "tasks");
+    // The catalogue's order, whatever order the boxes were posted in; unknown boxes ignored.
+    assert_eq!(read.iter().collect::<Vec<_>>(), [("tasks", Some(&codes(&["medication", "meals"])))]);
 
     let page = find_page("age-band", &answers).unwrap();
-    assert_eq!(page.read(&form(&[])).unwrap(), vec![("age_band".to_owned(), String::new())]);
+    assert_eq!(page.read(&form(&[])).unwrap().iter().collect::<Vec<_>>(), [("age_band", None)]);
+    let read = page.read(&form(&[("age_band", "16_17")])).unwrap();
+    assert_eq!(read.get("age_band"), Some(&Answer::Choice("16_17".into())));
     assert_eq!(
         page.read(&form(&[("age_band", "42")])).unwrap_err(),
         vec![AnswerProblem::NotAnOption { question: "age_band".into() }]
@@ -60,9 +75,12 @@ fn over_long_text_is_refused_with_the_count() {
 #[test]
 fn saved_ticks_come_back_as_ticked_boxes() {
     let page = find_page("tasks", &Answers::new()).unwrap();
-    let answers: Answers = [("tasks".to_owned(), "meals,transport".to_owned())].into();
+    let answers = stored(&[("tasks", "meals,transport")]);
     let values = page.form_values(&answers);
-    assert_eq!(values.keys().collect::<Vec<_>>(), ["tasks-meals", "tasks-transport"]);
+    let names: Vec<&str> = values.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["tasks-meals", "tasks-transport"]);
+    // Read back, the ticked boxes are the answer saved.
+    assert_eq!(page.read(&values).unwrap().get("tasks"), answers.get("tasks"));
 }
 
 #[test]
@@ -84,7 +102,7 @@ fn section_status_follows_the_pages_seen() {
 
 #[test]
 fn the_record_types_each_answer_and_flags_young_carers() {
-    let answers: Answers = [
+    let answers = stored(&[
         ("age_band", "16_17"),
         ("tasks", "meals"),
         ("task_meals_willing", "no"),
@@ -92,10 +110,7 @@ fn the_record_types_each_answer_and_flags_young_carers() {
         ("outcome_nutrition_achieve", "with_distress"),
         ("outcome_work_achieve", "with_help"),
         ("outcome_child_achieve", "does_not_apply"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-    .collect();
+    ]);
     let assessment = Assessment::from_answers(&answers);
     assert!(assessment.is_under_18());
     assert_eq!(
@@ -109,7 +124,7 @@ fn the_record_types_each_answer_and_flags_young_carers() {
     );
     assert_eq!(assessment.outcomes_not_achieved(), vec![CarerOutcome::Nutrition]);
     let mut earlier = answers.clone();
-    earlier.insert("task_meals_willing".into(), "yes".into());
+    earlier.insert("task_meals_willing", Answer::Choice("yes".into()));
     earlier.remove("age_band");
     assert_eq!(assessment.changed_since(&earlier), ["age_band", "task_meals_willing"]);
 }
@@ -151,7 +166,7 @@ fn eligibility_needs_all_three_conditions() {
 
 #[test]
 fn a_page_is_located_with_the_same_neighbours_as_back_and_continue_find() {
-    let answers: Answers = [("tasks".to_owned(), "meals,night_care".to_owned())].into();
+    let answers = stored(&[("tasks", "meals,night_care")]);
     for page in pages(&answers) {
         let found = super::questions::locate(&page.id, &answers).unwrap();
         assert_eq!(found.page, page);
@@ -159,4 +174,77 @@ fn a_page_is_located_with_the_same_neighbours_as_back_and_continue_find() {
         assert_eq!(found.next, next_in_section(&page.id, &answers));
     }
     assert_eq!(super::questions::locate("task-transport", &answers), None);
+}
+
+#[test]
+fn stored_answers_read_as_their_questions_kinds_and_are_written_back_byte_for_byte() {
+    // A sent version's JSON as it has always been stored: strings, ticked boxes joined by ','.
+    let json =
+        r#"{"age_band":"25_64","beyond_caring":"Swimming, again","hours":"","tasks":"meals,night_care","work":""}"#;
+    let answers: Answers = serde_json::from_str(json).unwrap();
+    assert_eq!(answers.get("age_band"), Some(&Answer::Choice("25_64".into())));
+    assert_eq!(answers.get("tasks"), Some(&codes(&["meals", "night_care"])));
+    // A comma in the carer's own words is not a list.
+    assert_eq!(answers.get("beyond_caring"), Some(&Answer::Text("Swimming, again".into())));
+    // Empty answers are kept as stored, but are no answer.
+    assert_eq!((answers.len(), answers.get("hours"), answers.get("work")), (5, None, None));
+    assert_eq!(serde_json::to_string(&answers).unwrap(), json);
+}
+
+#[test]
+fn a_ticked_answer_survives_the_store() {
+    let page = find_page("work", &Answers::new()).unwrap();
+    let read = page.read(&form(&[("work-studying", "yes"), ("work-part_time", "yes")])).unwrap();
+    let mut answers = Answers::new();
+    answers.apply(&read);
+    // As a draft's rows store it, and as a sent version's JSON does.
+    let rows: Vec<(String, String)> = answers.stored().map(|(id, value)| (id.to_owned(), value.into_owned())).collect();
+    assert_eq!(rows, [("work".to_owned(), "part_time,studying".to_owned())]);
+    assert_eq!(Answers::from_stored(rows), answers);
+    let json = serde_json::to_string(&answers).unwrap();
+    assert_eq!(json, r#"{"work":"part_time,studying"}"#);
+    assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), answers);
+    assert_eq!(answers.codes("work"), ["part_time", "studying"]);
+    // Unticking every box removes the answer.
+    answers.apply(&page.read(&form(&[])).unwrap());
+    assert!(answers.is_empty());
+}
+
+#[test]
+fn answers_to_questions_the_catalogue_does_not_ask_are_kept_as_text() {
+    assert_eq!(kind_of("tasks"), Some(Kind::Choices(CaringTaskKind::CODES)));
+    assert_eq!(kind_of("task_night_care_able"), Some(Kind::Choice(Ability::CODES)));
+    assert_eq!(kind_of("retired_question"), None);
+    let json = r#"{"retired_question":"a,b","task_juggling_often":"daily"}"#;
+    let answers: Answers = serde_json::from_str(json).unwrap();
+    assert_eq!(answers.text("retired_question"), Some("a,b"));
+    assert_eq!(answers.text("task_juggling_often"), Some("daily"));
+    assert_eq!(serde_json::to_string(&answers).unwrap(), json);
+}
+
+#[test]
+fn a_page_reads_posted_pairs_and_leaves_other_fields_alone() {
+    let answers = stored(&[("tasks", "meals")]);
+    let page = find_page("outcome-work", &answers).unwrap();
+    let posted = form(&[
+        ("page", "outcome-work"),
+        ("intent", "continue"),
+        ("outcome_work_achieve", "with_help"),
+        ("outcome_work_affect", "  Three days a week now.  "),
+        ("working", "not on this page"),
+    ]);
+    let read = page.read(&posted).unwrap();
+    assert_eq!(
+        read.iter().collect::<Vec<_>>(),
+        [
+            ("outcome_work_achieve", Some(&Answer::Choice("with_help".into()))),
+            ("outcome_work_affect", Some(&Answer::Text("Three days a week now.".into()))),
+        ]
+    );
+    // Blank words are no answer: saving them removes what was there.
+    let read = page.read(&form(&[("outcome_work_affect", "   ")])).unwrap();
+    assert_eq!(read.get("outcome_work_affect"), None);
+    let mut saved = stored(&[("outcome_work_affect", "Before"), ("tasks", "meals")]);
+    saved.apply(&read);
+    assert_eq!(saved, stored(&[("tasks", "meals")]));
 }

@@ -14,6 +14,7 @@ use crate::error::AppError;
 /// The carer's whole assessment: the draft, the pages seen and every version sent.
 #[server(prefix = "/api", endpoint = "assessment/mine")]
 pub async fn my_assessment() -> Result<CarerAssessment, AppError> {
+    use super::wire::SentVersion;
     use crate::backend::ports::SubmittedAssessment;
 
     let cx = SubmittedAssessment::carer_asking()?;
@@ -22,7 +23,7 @@ pub async fn my_assessment() -> Result<CarerAssessment, AppError> {
     Ok(CarerAssessment {
         answers: draft.answers,
         seen_pages: draft.seen_pages.into_iter().collect(),
-        versions: versions.into_iter().map(|v| v.sent_version(cx.locale())).collect(),
+        versions: versions.into_iter().map(|v| SentVersion::from_record(v, cx.locale())).collect(),
     })
 }
 
@@ -51,8 +52,10 @@ pub async fn save_assessment_page(
     let cx = SubmittedAssessment::carer_asking()?;
     let answers = cx.store().draft_answers(cx.me().id).await?;
     let found = locate(&page, &answers).ok_or(AppError::NotFound)?;
-    let saved = found.page.read(&fields).map_err(|problems| cx.invalid(&problems))?;
-    cx.store().save_page(cx.me().id, &found.page.id, &saved, cx.now()).await?;
+    // The posted fields as posted (name, value); from here on the answers are typed.
+    let posted: Vec<(String, String)> = fields.into_iter().collect();
+    let saved = found.page.read(&posted).map_err(|problems| cx.invalid(&problems))?;
+    cx.store().save_page(cx.me().id, &saved, cx.now()).await?;
     match (intent.as_str(), found.next) {
         ("stay", _) => {}
         ("later", _) => leptos_axum::redirect("/assessment?saved=1"),
@@ -81,6 +84,7 @@ pub async fn send_assessment() -> Result<(), AppError> {
 /// `waiting`, `decided` or `all`), and carers nobody has taken on yet.
 #[server(prefix = "/api", endpoint = "assessment/queue")]
 pub async fn assessment_queue(#[server(default)] status: String) -> Result<Queue, AppError> {
+    use super::wire::QueueLine;
     use crate::backend::cx::Cx;
     use crate::policy::Capability;
 
@@ -96,8 +100,8 @@ pub async fn assessment_queue(#[server(default)] status: String) -> Result<Queue
     let mut seen = std::collections::BTreeSet::new();
     let unallocated = queued.iter().filter(|q| !q.allocated && seen.insert(q.carer_id));
     Ok(Queue {
-        mine: mine.map(|q| q.line(cx.locale())).collect(),
-        unallocated: unallocated.map(|q| q.line(cx.locale())).collect(),
+        mine: mine.map(|q| QueueLine::from_record(q, cx.locale())).collect(),
+        unallocated: unallocated.map(|q| QueueLine::from_record(q, cx.locale())).collect(),
     })
 }
 
@@ -131,7 +135,7 @@ pub async fn assessment_record(#[server(default)] version_id: i64) -> Result<Str
         cx.authorised(cx.store().assessment_version(version_id).await, Record::Assessment, Access::View, what).await?;
     let versions = cx.store().assessment_versions(found.carer_id).await?;
     let previous = versions.into_iter().find(|v| v.version == found.version - 1).map(|v| v.answers);
-    Ok(found.structured(previous, cx.locale()))
+    Ok(StructuredAssessment::from_record(found, previous, cx.locale()))
 }
 
 #[server(prefix = "/api", endpoint = "assessment/decide")]

@@ -1,9 +1,14 @@
 //! What the assessment pages and their server functions send each other: the carer's draft and
-//! sent versions, the practitioner's queue and record, and the eligibility decision form.
+//! sent versions, the practitioner's queue and record, and the eligibility decision form; and
+//! how each stored record reads on the pages.
 use serde::{Deserialize, Serialize};
 
 use crate::domain::assessment::eligibility::yes_no;
-use crate::domain::assessment::{Answers, CarerOutcome, DecisionProblem, EligibilityDecision};
+use crate::domain::assessment::{
+    Answers, CarerOutcome, DecisionProblem, EligibilityDecision, QueuedAssessment, RecordedDecision,
+    SubmittedAssessment,
+};
+use crate::kit::i18n::Locale;
 
 /// How many days the council takes to reply to a sent assessment (stated to the carer).
 pub const REPLY_DAYS: i64 = 28;
@@ -39,10 +44,30 @@ pub struct SentVersion {
     pub decision: Option<DecisionSeen>,
 }
 
+impl SentVersion {
+    /// The version as the carer's own pages show it, dates in `locale`.
+    pub fn from_record(sent: SubmittedAssessment, locale: Locale) -> SentVersion {
+        SentVersion {
+            version: sent.version,
+            reference: reference(sent.id),
+            sent_on: locale.long_date(sent.submitted_at.date_naive()),
+            reply_by: locale.long_date((sent.submitted_at + chrono::Duration::days(REPLY_DAYS)).date_naive()),
+            answers: sent.answers,
+            decision: sent.decision.map(|d| DecisionSeen::from_record(d, locale)),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionSeen {
     pub decision: EligibilityDecision,
     pub decided_on: String,
+}
+
+impl DecisionSeen {
+    pub fn from_record(recorded: RecordedDecision, locale: Locale) -> DecisionSeen {
+        DecisionSeen { decision: recorded.decision, decided_on: locale.long_date(recorded.decided_at.date_naive()) }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +79,20 @@ pub struct QueueLine {
     pub sent_on: String,
     pub under_18: bool,
     pub eligible: Option<bool>,
+}
+
+impl QueueLine {
+    pub fn from_record(queued: &QueuedAssessment, locale: Locale) -> QueueLine {
+        QueueLine {
+            id: queued.id,
+            carer_id: queued.carer_id,
+            carer_name: queued.carer_name.clone(),
+            reference: reference(queued.id),
+            sent_on: locale.long_date(queued.submitted_at.date_naive()),
+            under_18: queued.under_18,
+            eligible: queued.eligible,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,6 +114,22 @@ pub struct StructuredAssessment {
     /// The answers of the version before, if there is one.
     pub previous: Option<Answers>,
     pub decision: Option<DecisionSeen>,
+}
+
+impl StructuredAssessment {
+    /// The version as the practitioner's record shows it, with the answers of the one before.
+    pub fn from_record(sent: SubmittedAssessment, previous: Option<Answers>, locale: Locale) -> StructuredAssessment {
+        StructuredAssessment {
+            id: sent.id,
+            reference: reference(sent.id),
+            carer_name: sent.carer_name,
+            version: sent.version,
+            sent_on: locale.long_date(sent.submitted_at.date_naive()),
+            answers: sent.answers,
+            previous,
+            decision: sent.decision.map(|d| DecisionSeen::from_record(d, locale)),
+        }
+    }
 }
 
 /// The eligibility decision form as posted: three yes/no radios, a reason for each part of the

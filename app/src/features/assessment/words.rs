@@ -1,8 +1,8 @@
 //! The words of the assessment's questions, found by key in the message catalogue
 //! (`assessment.questions.<key>.label`, `.hint`, `.options.<code>`). A test checks that every
 //! key the catalogue can ask for exists, so nothing is shown as a raw key.
-use crate::domain::assessment::questions::{Kind, Question, Subject};
-use crate::domain::assessment::{Section, SectionStatus};
+use crate::domain::assessment::questions::{Question, Subject};
+use crate::domain::assessment::{Answer, Section, SectionStatus};
 use crate::kit::i18n::{Locale, Text};
 
 fn lookup(locale: Locale, key: &str) -> Option<&'static str> {
@@ -45,22 +45,21 @@ pub fn status(locale: Locale, status: SectionStatus) -> &'static str {
 }
 
 /// A saved answer as the carer reads it back ("Not provided" when skipped).
-pub fn answer(locale: Locale, question: &Question, value: Option<&String>) -> String {
-    let value = value.map(String::as_str).unwrap_or_default();
-    if value.is_empty() {
-        return locale.text(Text::AssessmentNotProvided).to_owned();
-    }
-    match question.kind {
-        Kind::Choice(_) => option(locale, question, value),
-        Kind::Choices(_) => value.split(',').map(|code| option(locale, question, code)).collect::<Vec<_>>().join("; "),
-        Kind::Short | Kind::Long => value.to_owned(),
+pub fn answer(locale: Locale, question: &Question, answer: Option<&Answer>) -> String {
+    match answer.filter(|answer| answer.is_answered()) {
+        None => locale.text(Text::AssessmentNotProvided).to_owned(),
+        Some(Answer::Choice(code)) => option(locale, question, code),
+        Some(Answer::Choices(codes)) => {
+            codes.iter().map(|code| option(locale, question, code)).collect::<Vec<_>>().join("; ")
+        }
+        Some(Answer::Text(words)) => words.clone(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::questions::pages;
+    use crate::domain::assessment::questions::{pages, Kind};
     use crate::domain::assessment::{Answers, CaringTaskKind};
 
     fn options(question: &Question) -> &'static [&'static str] {
@@ -72,8 +71,8 @@ mod tests {
 
     #[test]
     fn every_question_option_section_and_subject_has_words() {
-        let every_task = CaringTaskKind::CODES.join(",");
-        let answers: Answers = [("tasks".to_owned(), every_task)].into();
+        let every_task = CaringTaskKind::CODES.iter().map(|code| (*code).to_owned()).collect();
+        let answers: Answers = [("tasks".to_owned(), Answer::Choices(every_task))].into_iter().collect();
         for page in pages(&answers) {
             assert!(Text::from_key(&format!("assessment.sections.{}", page.section.code())).is_some());
             for question in &page.questions {

@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use app::backend::ports::SubmittedAssessment;
 use app::domain::assessment::questions::{Kind, Question};
+use app::domain::assessment::Answer;
 use app::features::assessment::wire::reference;
 use app::features::assessment::words;
 use app::kit::i18n::Locale;
@@ -67,8 +68,8 @@ pub fn questionnaire_response(portal: &Portal, assessment: &SubmittedAssessment,
 }
 
 /// One question with its answers, or `None` when it was skipped.
-fn answered_item(portal: &Portal, locale: Locale, question: &Question, saved: Option<&String>) -> Option<Value> {
-    let saved = saved.map(String::as_str).unwrap_or_default();
+fn answered_item(portal: &Portal, locale: Locale, question: &Question, saved: Option<&Answer>) -> Option<Value> {
+    let ticked = saved.map(Answer::codes).unwrap_or_default();
     let coding = |code: &str| {
         json!({ "valueCoding": {
             "system": answer_system(portal, question.key),
@@ -77,17 +78,18 @@ fn answered_item(portal: &Portal, locale: Locale, question: &Question, saved: Op
         }})
     };
     let answers: Vec<Value> = match question.kind {
-        kind if is_yes_no(kind) => match saved {
-            "yes" => vec![json!({ "valueBoolean": true })],
-            "no" => vec![json!({ "valueBoolean": false })],
+        kind if is_yes_no(kind) => match ticked[..] {
+            ["yes"] => vec![json!({ "valueBoolean": true })],
+            ["no"] => vec![json!({ "valueBoolean": false })],
             _ => Vec::new(),
         },
-        Kind::Choice(options) => options.iter().filter(|o| **o == saved).map(|o| coding(o)).collect(),
-        Kind::Choices(options) => {
-            let ticked: Vec<&str> = saved.split(',').collect();
+        Kind::Choice(options) | Kind::Choices(options) => {
             options.iter().filter(|o| ticked.contains(o)).map(|o| coding(o)).collect()
         }
-        Kind::Short | Kind::Long => text(saved).map(|words| json!({ "valueString": words })).into_iter().collect(),
+        Kind::Short | Kind::Long => {
+            let words = saved.and_then(Answer::as_str).unwrap_or_default();
+            text(words).map(|words| json!({ "valueString": words })).into_iter().collect()
+        }
     };
     (!answers.is_empty())
         .then(|| json!({ "linkId": question.id, "text": words::label(locale, question), "answer": answers }))

@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 
 use app::domain::assessment::questions::{pages, Kind, Page, Question, Subject, LONG_MAX, SHORT_MAX};
-use app::domain::assessment::{Answers, CaringTaskKind, Section};
+use app::domain::assessment::{Answer, Answers, CaringTaskKind, Section};
 use app::features::assessment::words;
 use app::kit::i18n::{Locale, Text};
 
@@ -53,7 +53,10 @@ pub fn subject_text(locale: Locale, subject: Subject) -> String {
 /// The whole questionnaire, in the reader's language.
 pub fn questionnaire(portal: &Portal, locale: Locale) -> Value {
     // Every caring task, so every task's questions are defined.
-    let every_task: Answers = [("tasks".to_owned(), CaringTaskKind::CODES.join(","))].into();
+    let every_task: Answers =
+        [("tasks".to_owned(), Answer::Choices(CaringTaskKind::CODES.iter().map(|c| (*c).to_owned()).collect()))]
+            .into_iter()
+            .collect();
     let items: Vec<Value> = sections(&every_task)
         .into_iter()
         .map(|(section, pages)| {

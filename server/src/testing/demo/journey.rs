@@ -130,10 +130,10 @@ async fn assessment(store: &dyn Store, alex: i64, practitioner: i64, now: DateTi
     for (at, (id, given)) in (0..).map(|minutes| started + Duration::minutes(minutes)).zip(ANSWERS) {
         // The task pages exist once the tasks are chosen, so pages are found as the carer meets them.
         let page = find_page(id, &so_far).ok_or_else(|| anyhow!("no assessment page {id}"))?;
-        let saved: Answers = given.iter().map(|(q, a)| (q.to_string(), a.to_string())).collect();
+        let saved = Answers::from_stored(given.iter().map(|(q, a)| (q.to_string(), a.to_string())));
         let answers = page.read(&page.form_values(&saved)).map_err(|p| anyhow!("page {id}: {p:?}"))?;
-        store.save_page(alex, &page.id, &answers, at).await?;
-        so_far.extend(answers);
+        store.save_page(alex, &answers, at).await?;
+        so_far.apply(&answers);
     }
     let draft = store.draft(alex).await?;
     let record = Assessment::from_answers(&draft.answers);

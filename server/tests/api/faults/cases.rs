@@ -1,5 +1,6 @@
 //! One case per server function: who calls it, from which page, with what a person would type.
 //! The demo household (`server::demo`) and a few records made here give every id a case needs.
+use app::domain::assessment::Answers;
 use app::domain::plan::PlanSection;
 use chrono::Utc;
 
@@ -103,7 +104,7 @@ pub async fn household(portal: &TestPortal) -> Household {
     let sam_plan = store.send_plan(sam, &[], now).await.unwrap();
     // Something added since, so the plan can be sent again.
     store.add_contributions(sam, sam, &[(PlanSection::WantToAchieve, "A week away".to_owned())], now).await.unwrap();
-    let answers = [("working".to_owned(), "Part time".to_owned())].into();
+    let answers = Answers::from_stored([("working".to_owned(), "Part time".to_owned())]);
     let sam_assessment = store.submit_assessment(sam, &answers, false, now).await.unwrap();
     store.submit_assessment(kim, &answers, false, now).await.unwrap();
     store.add_contributions(pat, pat, &[(PlanSection::ImportantToMe, "Pat's budgie".to_owned())], now).await.unwrap();

@@ -10,6 +10,7 @@ mod validator;
 use crate::helpers::{spawn, TestPortal};
 use app::backend::ports::{PlanVersion, SubmittedAssessment};
 use app::domain::account::Role;
+use app::domain::assessment::Answers;
 use app::domain::plan::record::{CareAndSupportPlan, StatutoryWords};
 use app::domain::plan::{ContributionKind, PlanSection, SentContribution};
 use app::kit::i18n::Locale;
@@ -193,7 +194,7 @@ fn submitted_assessment() -> SubmittedAssessment {
         carer_name: "Sam Carer".to_owned(),
         version: 1,
         submitted_at: Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap(),
-        answers: answers.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+        answers: Answers::from_stored(answers.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned()))),
         decision: None,
     }
 }

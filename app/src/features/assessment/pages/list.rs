@@ -18,7 +18,7 @@ fn draft(mine: &CarerAssessment) -> Draft {
 /// The young-carer notice, when the carer told us they are under 18.
 #[component]
 pub fn YoungCarerNotice(answers: Answers, locale: Locale) -> impl IntoView {
-    let band = answers.get("age_band").and_then(|b| AgeBand::parse(b));
+    let band = answers.text("age_band").and_then(AgeBand::parse);
     let text = match band {
         Some(AgeBand::Under16) => Some(Text::AssessmentUnder16Notice),
         Some(AgeBand::From16To17) => Some(Text::AssessmentUnder18Notice),

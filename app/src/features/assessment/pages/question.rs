@@ -40,7 +40,8 @@ fn QuestionForm(found: PageInSection, answers: Answers) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
     let t = move |text| locale.text(text).to_owned();
-    let state = FormState::for_action(SaveAssessmentPage::PATH, visitor.flash.as_ref(), page.form_values(&answers));
+    let saved = page.form_values(&answers).into_iter().collect();
+    let state = FormState::for_action(SaveAssessmentPage::PATH, visitor.flash.as_ref(), saved);
     let back = previous.map(|p| format!("/assessment/questions/{}", p.id)).unwrap_or_else(|| "/assessment".to_owned());
     let section = words::section(locale, page.section);
     let single = page.questions.len() == 1;
