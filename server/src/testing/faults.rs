@@ -190,6 +190,7 @@ faulty! {
         Read find_account(id: i64) -> StoreResult<Option<Account>>;
         Read find_credentials(email: &str) -> StoreResult<Option<Credentials>>;
         Read staff_accounts() -> StoreResult<Vec<Account>>;
+        Write set_staff_disabled(user_id: i64, disabled_at: Option<At>) -> StoreResult<()>;
         Write set_password_hash(user_id: i64, hash: &str) -> StoreResult<()>;
         Read relations(user_id: i64) -> StoreResult<Relations>;
         Write link_carer(carer_id: i64, customer_id: i64, at: At) -> StoreResult<()>;

@@ -51,6 +51,8 @@ pub struct Household {
     pat: i64,
     robin: i64,
     kim: i64,
+    /// A practitioner the admin switches off (nobody else's case signs in as them).
+    leaver: i64,
     sam_item: i64,
     sam_plan: i64,
     sam_assessment: i64,
@@ -93,6 +95,13 @@ pub async fn household(portal: &TestPortal) -> Household {
         (portal.user_id(SAM).await, portal.user_id(PAT).await, portal.user_id(ROBIN).await, portal.user_id(JO).await);
     let kim = portal
         .add_account("kim@example.org", app::domain::account::Role::Carer, server::testing::demo::DEMO_PASSWORD)
+        .await;
+    let leaver = portal
+        .add_account(
+            "leaver@example.org",
+            app::domain::account::Role::Practitioner,
+            server::testing::demo::DEMO_PASSWORD,
+        )
         .await;
 
     let words =
@@ -186,6 +195,7 @@ pub async fn household(portal: &TestPortal) -> Household {
         pat,
         robin,
         kim,
+        leaver,
         sam_item,
         sam_plan,
         sam_assessment,
@@ -455,6 +465,13 @@ pub fn cases(h: &Household) -> Vec<Case> {
         // Staff.
         read("/api/staff/audit-log", ADMIN, &[]),
         read("/api/staff/users", ADMIN, &[]),
+        read("/api/staff/users/one", ADMIN, &[("id", id(h.leaver))]),
+        change(
+            "/api/staff/users/switch",
+            ADMIN,
+            format!("/staff/users/{}", h.leaver),
+            &[("id", &id(h.leaver)), ("switch", "off")],
+        ),
         change(
             "/api/staff/users/add",
             ADMIN,
