@@ -175,6 +175,9 @@ faulty! {
     }
     ContactStore {
         Write add_contact_message(message: &ContactMessage, locale: Locale, received_at: At) -> StoreResult<ContactReference>;
+        Read contact_messages() -> StoreResult<Vec<ReceivedMessage>>;
+        Read contact_message(id: i64) -> StoreResult<Option<ReceivedMessage>>;
+        Write mark_contact_done(id: i64, by: i64, at: At) -> StoreResult<()>;
     }
     SessionStore {
         Session create_session(digest: &str, user_id: Option<i64>, at: At) -> StoreResult<()>;

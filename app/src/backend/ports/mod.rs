@@ -74,15 +74,7 @@ pub enum StoreError {
     Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
-/// A reference a person can quote, e.g. `CM-000042`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ContactReference(pub i64);
-
-impl std::fmt::Display for ContactReference {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "CM-{:06}", self.0)
-    }
-}
+pub use crate::domain::contact::{ContactReference, ReceivedMessage};
 
 #[async_trait]
 pub trait ContactStore: Send + Sync {
@@ -92,6 +84,12 @@ pub trait ContactStore: Send + Sync {
         locale: Locale,
         received_at: DateTime<Utc>,
     ) -> StoreResult<ContactReference>;
+    /// The staff inbox: messages not yet done (oldest first, so none waits unseen), then the
+    /// latest done ones.
+    async fn contact_messages(&self) -> StoreResult<Vec<ReceivedMessage>>;
+    async fn contact_message(&self, id: i64) -> StoreResult<Option<ReceivedMessage>>;
+    /// `Conflict` once it is done; `NotFound` if there is no such message.
+    async fn mark_contact_done(&self, id: i64, by: i64, at: DateTime<Utc>) -> StoreResult<()>;
 }
 
 /// A server-side session, found by the keyed digest of the token in the person's cookie.

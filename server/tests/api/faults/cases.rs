@@ -53,6 +53,8 @@ pub struct Household {
     kim: i64,
     /// A practitioner the admin switches off (nobody else's case signs in as them).
     leaver: i64,
+    /// A message sent from the contact page.
+    message: i64,
     sam_item: i64,
     sam_plan: i64,
     sam_assessment: i64,
@@ -96,6 +98,9 @@ pub async fn household(portal: &TestPortal) -> Household {
     let kim = portal
         .add_account("kim@example.org", app::domain::account::Role::Carer, server::testing::demo::DEMO_PASSWORD)
         .await;
+    let sent =
+        app::domain::contact::ContactMessage::new("Sam", "sam@example.org", "Who do I ask about respite?").unwrap();
+    let message = store.add_contact_message(&sent, app::kit::i18n::Locale::En, now).await.unwrap().0;
     let leaver = portal
         .add_account(
             "leaver@example.org",
@@ -196,6 +201,7 @@ pub async fn household(portal: &TestPortal) -> Household {
         robin,
         kim,
         leaver,
+        message,
         sam_item,
         sam_plan,
         sam_assessment,
@@ -466,6 +472,9 @@ pub fn cases(h: &Household) -> Vec<Case> {
         read("/api/staff/audit-log", ADMIN, &[]),
         read("/api/staff/users", ADMIN, &[]),
         read("/api/staff/users/one", ADMIN, &[("id", id(h.leaver))]),
+        read("/api/contact/inbox", ALEX, &[]),
+        read("/api/contact/message", ALEX, &[("id", id(h.message))]),
+        change("/api/contact/done", ALEX, format!("/staff/messages/{}", h.message), &[("id", &id(h.message))]),
         change(
             "/api/staff/users/switch",
             ADMIN,
