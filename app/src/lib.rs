@@ -58,6 +58,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/data-requests") view=data_rights::DataRequestsPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/audit") view=home::AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/users") view=staff::StaffUsersPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/users/:id") view=staff::StaffMemberPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/messages") view=contact::InboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/messages/:id") view=contact::MessagePage ssr=SsrMode::Async />
                         <Route path=path!("/assessment") view=assessment::AssessmentPage ssr=SsrMode::Async />
                         <Route path=path!("/assessment/questions/:page") view=assessment::QuestionPage ssr=SsrMode::Async />
                         <Route path=path!("/assessment/check") view=assessment::CheckPage ssr=SsrMode::Async />

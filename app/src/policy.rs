@@ -100,6 +100,8 @@ pub enum Capability {
     ManageDirectory,
     /// Find anyone's account to export or erase their data (UK GDPR requests).
     HandleDataRequests,
+    /// Read the messages sent from the contact page and mark them done.
+    ReadMessages,
 }
 
 /// Whether access to a person's records is allowed, and on what basis (recorded in the audit
@@ -149,6 +151,7 @@ impl Actor {
             Capability::LookUpEmergencyPlans => self.role == Role::Responder,
             Capability::ManageDirectory => self.role == Role::Admin,
             Capability::HandleDataRequests => self.role == Role::Admin,
+            Capability::ReadMessages => matches!(self.role, Role::Admin | Role::Practitioner),
         }
     }
 

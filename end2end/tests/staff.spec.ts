@@ -43,6 +43,17 @@ test('an admin adds a practitioner, who then chooses their own password', async 
   await newcomer.getByLabel('Password', { exact: true }).fill('my very own password');
   await newcomer.getByRole('button', { name: 'Sign in' }).click();
   await expect(newcomer.locator('h1')).toHaveText('Hello, Pat Practitioner');
+
+  // When Pat leaves, the admin switches the account off: Pat's session ends at once.
+  await page.getByRole('row', { name: email }).getByRole('link', { name: 'Pat Practitioner' }).click();
+  await expect(page.locator('h1')).toHaveText('Pat Practitioner');
+  await settle(page, jsEnabled);
+  await checkAccessible(page);
+  await page.getByRole('button', { name: 'Switch off account' }).click();
+  await expect(page.getByRole('alert')).toContainText('Their sessions have ended');
+  await expect(page.getByRole('button', { name: 'Switch account back on' })).toBeVisible();
+  await newcomer.goto('/home');
+  await expect(newcomer).toHaveURL(/\/sign-in\?next=/);
   await newcomer.context().close();
 });
 

@@ -1,4 +1,5 @@
 //! People's accounts: roles, names, passwords and the forms that create and use them.
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::text::{BoundedText, EmailAddress, EmailProblem, TextProblem};
@@ -366,4 +367,17 @@ mod tests {
             ]
         );
     }
+}
+
+/// A person's account as the rest of the portal sees it (no password hash).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub locale: Locale,
+    pub created_at: DateTime<Utc>,
+    /// When an admin switched the account off (a leaver): it cannot sign in.
+    pub disabled_at: Option<DateTime<Utc>>,
 }

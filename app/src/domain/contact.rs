@@ -111,3 +111,26 @@ mod tests {
         assert_eq!(problems[0].message(Locale::En), "Enter your message");
     }
 }
+
+/// A reference a person can quote, e.g. `CM-000042`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContactReference(pub i64);
+
+impl std::fmt::Display for ContactReference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CM-{:06}", self.0)
+    }
+}
+
+/// A message as the staff inbox holds it: what was sent, and whether someone has dealt with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReceivedMessage {
+    pub id: i64,
+    pub name: Option<String>,
+    pub reply_to: Option<String>,
+    pub body: String,
+    pub locale: Locale,
+    pub received_at: chrono::DateTime<chrono::Utc>,
+    /// Who marked it done, and when.
+    pub done: Option<(String, chrono::DateTime<chrono::Utc>)>,
+}

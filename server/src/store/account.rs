@@ -16,6 +16,7 @@ for_each_backend! {
         role: String,
         locale: String,
         created_at: DateTime<Utc>,
+        disabled_at: Option<DateTime<Utc>>,
     }
 
     impl AccountRow {
@@ -29,11 +30,13 @@ for_each_backend! {
                 role,
                 locale: Locale::parse(&self.locale).unwrap_or_default(),
                 created_at: self.created_at,
+                disabled_at: self.disabled_at,
             })
         }
     }
 
-    const ACCOUNT_COLUMNS: &str = "id, email, display_name, role, locale, created_at";
+    const ACCOUNT_COLUMNS: &str = "id, email, display_name, role, locale, created_at, disabled_at";
+    const STAFF_ROLES: &str = "('practitioner', 'responder', 'admin')";
 
     #[async_trait]
     impl AccountStore for DbStore {
@@ -70,7 +73,7 @@ for_each_backend! {
                 password_hash: String,
             }
             let row: Option<Row> =
-                sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS}, password_hash FROM users WHERE email = $1"))
+                sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS}, password_hash FROM users WHERE email = $1 AND disabled_at IS NULL"))
                     .bind(email.trim().to_lowercase())
                     .fetch_optional(&self.pool)
                     .await
@@ -81,13 +84,31 @@ for_each_backend! {
 
         async fn staff_accounts(&self) -> StoreResult<Vec<Account>> {
             let rows: Vec<AccountRow> = sqlx::query_as(&format!(
-                "SELECT {ACCOUNT_COLUMNS} FROM users WHERE role IN ('practitioner', 'responder', 'admin')
-                 ORDER BY LOWER(display_name), id"
+                "SELECT {ACCOUNT_COLUMNS} FROM users WHERE role IN {STAFF_ROLES} ORDER BY LOWER(display_name), id"
             ))
             .fetch_all(&self.pool)
             .await
             .map_err(store_error)?;
             rows.into_iter().map(AccountRow::into_account).collect()
+        }
+
+        async fn set_staff_disabled(&self, user_id: i64, disabled_at: Option<DateTime<Utc>>) -> StoreResult<()> {
+            let mut tx = self.pool.begin().await.map_err(store_error)?;
+            let done = sqlx::query(&format!("UPDATE users SET disabled_at = $1 WHERE id = $2 AND role IN {STAFF_ROLES}"))
+                .bind(disabled_at)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(store_error)?;
+            changed(done.rows_affected(), StoreError::NotFound)?;
+            if disabled_at.is_some() {
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(store_error)?;
+            }
+            tx.commit().await.map_err(store_error)
         }
 
         async fn set_password_hash(&self, user_id: i64, hash: &str) -> StoreResult<()> {

@@ -36,7 +36,7 @@ for_each_backend! {
         async fn find_session(&self, digest: &str) -> StoreResult<Option<SessionRecord>> {
             let row: Option<SessionRow> = sqlx::query_as(
                 "SELECT s.digest, s.user_id, s.created_at, s.last_seen_at, s.flash, u.email, u.display_name, u.role
-                 FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.digest = $1",
+                 FROM sessions s LEFT JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL WHERE s.digest = $1",
             )
             .bind(digest)
             .fetch_optional(&self.pool)

@@ -175,6 +175,9 @@ faulty! {
     }
     ContactStore {
         Write add_contact_message(message: &ContactMessage, locale: Locale, received_at: At) -> StoreResult<ContactReference>;
+        Read contact_messages() -> StoreResult<Vec<ReceivedMessage>>;
+        Read contact_message(id: i64) -> StoreResult<Option<ReceivedMessage>>;
+        Write mark_contact_done(id: i64, by: i64, at: At) -> StoreResult<()>;
     }
     SessionStore {
         Session create_session(digest: &str, user_id: Option<i64>, at: At) -> StoreResult<()>;
@@ -190,6 +193,7 @@ faulty! {
         Read find_account(id: i64) -> StoreResult<Option<Account>>;
         Read find_credentials(email: &str) -> StoreResult<Option<Credentials>>;
         Read staff_accounts() -> StoreResult<Vec<Account>>;
+        Write set_staff_disabled(user_id: i64, disabled_at: Option<At>) -> StoreResult<()>;
         Write set_password_hash(user_id: i64, hash: &str) -> StoreResult<()>;
         Read relations(user_id: i64) -> StoreResult<Relations>;
         Write link_carer(carer_id: i64, customer_id: i64, at: At) -> StoreResult<()>;

@@ -26,6 +26,8 @@ const WITHOUT_AN_ID: &[&str] = &[
     "/api/staff/audit-log",
     "/api/staff/users",
     "/api/staff/users/add",
+    // The staff inbox lists every contact message (practitioners and admins only).
+    "/api/contact/inbox",
     // A carer's own assessment: the signed-in carer is the only subject.
     "/api/assessment/mine",
     "/api/assessment/answers",
@@ -87,6 +89,14 @@ const WITHOUT_AN_ID: &[&str] = &[
 /// tests/data_rights.rs); for everyone else they take a person's id like those above.
 const WITH_A_PERSON_ID_EXCEPT_FOR_ADMINS: &[(&str, &str)] =
     &[("/api/people/data", "person_id"), ("/api/people/data/erase", "person_id")];
+
+/// Server functions with which an admin manages a staff account by its id; nobody else may.
+const WITH_A_STAFF_ID_FOR_ADMINS: &[(&str, &str)] =
+    &[("/api/staff/users/one", "id"), ("/api/staff/users/switch", "id")];
+
+/// Server functions that take the id of a contact message (staff who read the inbox; tests/api/
+/// contact.rs checks who may).
+const WITH_A_MESSAGE_ID: &[(&str, &str)] = &[("/api/contact/message", "id"), ("/api/contact/done", "id")];
 
 /// Server functions that take a person's id, and the field that carries it.
 const WITH_A_PERSON_ID: &[(&str, &str)] = &[
@@ -217,6 +227,8 @@ async fn every_server_function_is_classified() {
             !WITHOUT_AN_ID.contains(path)
                 && !WITH_A_PERSON_ID.iter().any(|(p, _)| p == path)
                 && !WITH_A_PERSON_ID_EXCEPT_FOR_ADMINS.iter().any(|(p, _)| p == path)
+                && !WITH_A_STAFF_ID_FOR_ADMINS.iter().any(|(p, _)| p == path)
+                && !WITH_A_MESSAGE_ID.iter().any(|(p, _)| p == path)
                 && !WITH_AN_ASSESSMENT_ID.iter().any(|(p, _)| p == path)
                 && !WITH_A_CONTRIBUTION_ID.iter().any(|(p, _)| p == path)
                 && !WITH_A_PLAN_ID.iter().any(|(p, _)| p == path)
@@ -249,6 +261,7 @@ async fn nobody_reaches_a_record_in_another_household() {
             let by_person = WITH_A_PERSON_ID
                 .iter()
                 .chain(WITH_A_PERSON_ID_EXCEPT_FOR_ADMINS.iter().filter(|_| not_admin))
+                .chain(WITH_A_STAFF_ID_FOR_ADMINS.iter().filter(|_| not_admin))
                 .map(|(path, field)| (*path, *field, target.id));
             let by_contribution =
                 WITH_A_CONTRIBUTION_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.contribution?)));
@@ -357,6 +370,8 @@ async fn a_missing_record_is_the_same_not_found_from_every_function_that_takes_a
     let every: Vec<(&str, &str)> = WITH_A_PERSON_ID
         .iter()
         .chain(WITH_A_PERSON_ID_EXCEPT_FOR_ADMINS)
+        .chain(WITH_A_STAFF_ID_FOR_ADMINS)
+        .chain(WITH_A_MESSAGE_ID)
         .chain(WITH_AN_ASSESSMENT_ID)
         .chain(WITH_A_CONTRIBUTION_ID)
         .chain(WITH_A_PLAN_ID)

@@ -8,6 +8,7 @@ mod accounts;
 mod assessment;
 mod backup;
 mod budget;
+mod contact;
 mod data_rights;
 mod demo;
 mod directory;

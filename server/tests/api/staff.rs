@@ -68,3 +68,75 @@ async fn only_an_admin_may_see_or_add_staff() {
     assert_eq!(count, 0);
     assert!(portal.audit_actions().await.contains(&"permission refused".to_owned()));
 }
+
+#[tokio::test]
+async fn an_admin_switches_off_a_leaver_whose_sessions_end_and_whose_people_need_a_new_worker() {
+    let portal = spawn().await;
+    portal.add_account("admin@council.example", Role::Admin, PASSWORD).await;
+    let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
+    let sam = portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    portal.add_to_caseload(lee, sam).await;
+
+    // Lee is signed in on another computer.
+    let lees = portal.another_browser();
+    let signed_in = lees
+        .post(portal.at("/api/account/sign-in"))
+        .header("Origin", &portal.url)
+        .form(&[("email", "lee@council.example"), ("password", PASSWORD), ("next", "/home")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&signed_in), "/home");
+    assert_eq!(lees.get(portal.at("/home")).send().await.unwrap().status(), 200);
+
+    portal.sign_in("admin@council.example", PASSWORD).await;
+    let page = portal.page(&format!("/staff/users/{lee}")).await;
+    assert!(page.contains("Switch off account") && page.contains("Can sign in"), "{page}");
+    let switched = portal
+        .post_form(
+            "/api/staff/users/switch",
+            &format!("/staff/users/{lee}"),
+            &[("id", &lee.to_string()), ("switch", "off")],
+        )
+        .await;
+    assert_eq!(location(&switched), format!("/staff/users/{lee}?switched=off"));
+    assert!(portal.page(&location(&switched)).await.contains("Their sessions have ended"));
+    let list = portal.page("/staff/users").await;
+    assert!(list.contains("Switched off on") && list.contains("1 need a new worker"), "{list}");
+    assert!(portal.audit_actions().await.contains(&"staff account switched off".to_owned()));
+
+    // Lee's open session has ended, and the right password no longer signs Lee in.
+    let home = lees.get(portal.at("/home")).send().await.unwrap();
+    assert_eq!(location(&home), "/sign-in?next=/home");
+    portal.sign_out().await;
+    assert_eq!(location(&portal.sign_in("lee@council.example", PASSWORD).await), "/sign-in");
+
+    // Switched back on (they came back), Lee signs in again.
+    portal.sign_in("admin@council.example", PASSWORD).await;
+    portal
+        .post_form(
+            "/api/staff/users/switch",
+            &format!("/staff/users/{lee}"),
+            &[("id", &lee.to_string()), ("switch", "on")],
+        )
+        .await;
+    portal.sign_out().await;
+    assert_eq!(location(&portal.sign_in("lee@council.example", PASSWORD).await), "/home");
+}
+
+#[tokio::test]
+async fn an_admin_cannot_switch_off_their_own_account_nor_a_carers() {
+    let portal = spawn().await;
+    let admin = portal.add_account("admin@council.example", Role::Admin, PASSWORD).await;
+    let sam = portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    portal.sign_in("admin@council.example", PASSWORD).await;
+    let own = format!("/staff/users/{admin}");
+    let refused =
+        portal.post_form("/api/staff/users/switch", &own, &[("id", &admin.to_string()), ("switch", "off")]).await;
+    assert_eq!(location(&refused), own);
+    assert!(portal.page(&own).await.contains("You cannot switch off your own account"));
+    let carer = portal.post_json("/api/staff/users/switch", &[("id", &sam.to_string()), ("switch", "off")]).await;
+    assert_eq!(carer.status(), 404, "only staff accounts are switched off here");
+    portal.sign_out().await;
+    assert_eq!(location(&portal.sign_in("admin@council.example", PASSWORD).await), "/home");
+}

@@ -74,15 +74,7 @@ pub enum StoreError {
     Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
-/// A reference a person can quote, e.g. `CM-000042`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ContactReference(pub i64);
-
-impl std::fmt::Display for ContactReference {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "CM-{:06}", self.0)
-    }
-}
+pub use crate::domain::contact::{ContactReference, ReceivedMessage};
 
 #[async_trait]
 pub trait ContactStore: Send + Sync {
@@ -92,6 +84,12 @@ pub trait ContactStore: Send + Sync {
         locale: Locale,
         received_at: DateTime<Utc>,
     ) -> StoreResult<ContactReference>;
+    /// The staff inbox: messages not yet done (oldest first, so none waits unseen), then the
+    /// latest done ones.
+    async fn contact_messages(&self) -> StoreResult<Vec<ReceivedMessage>>;
+    async fn contact_message(&self, id: i64) -> StoreResult<Option<ReceivedMessage>>;
+    /// `Conflict` once it is done; `NotFound` if there is no such message.
+    async fn mark_contact_done(&self, id: i64, by: i64, at: DateTime<Utc>) -> StoreResult<()>;
 }
 
 /// A server-side session, found by the keyed digest of the token in the person's cookie.
@@ -123,16 +121,7 @@ pub trait SessionStore: Send + Sync {
     ) -> StoreResult<u64>;
 }
 
-/// A person's account as the rest of the portal sees it (no password hash).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Account {
-    pub id: i64,
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-    pub locale: Locale,
-    pub created_at: DateTime<Utc>,
-}
+pub use crate::domain::account::Account;
 
 /// What signing in needs: the account and its password hash.
 #[derive(Clone)]
@@ -157,9 +146,13 @@ pub trait AccountStore: Send + Sync {
     /// Fails with `Conflict` when the email address is already used.
     async fn create_account(&self, account: NewAccount<'_>, at: DateTime<Utc>) -> StoreResult<i64>;
     async fn find_account(&self, id: i64) -> StoreResult<Option<Account>>;
+    /// The account that may sign in with this email: none for an account switched off.
     async fn find_credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
     /// Council staff accounts (practitioners, responders, admins), by name.
     async fn staff_accounts(&self) -> StoreResult<Vec<Account>>;
+    /// Switches a staff account off (`Some(when)`), ending all its sessions in the same
+    /// transaction, or back on (`None`). `NotFound` unless it is a staff account.
+    async fn set_staff_disabled(&self, user_id: i64, disabled_at: Option<DateTime<Utc>>) -> StoreResult<()>;
     async fn set_password_hash(&self, user_id: i64, hash: &str) -> StoreResult<()>;
     async fn relations(&self, user_id: i64) -> StoreResult<Relations>;
     async fn link_carer(&self, carer_id: i64, customer_id: i64, at: DateTime<Utc>) -> StoreResult<()>;

@@ -13,17 +13,53 @@ pub async fn staff_members() -> Result<Vec<StaffMember>, AppError> {
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::ManageUsers, "staff accounts").await?;
-    let accounts = cx.store().staff_accounts().await?;
-    Ok(accounts
-        .into_iter()
-        .map(|a| StaffMember {
-            id: a.id,
-            name: a.display_name,
-            email: a.email,
-            role: a.role,
-            added_on: a.created_at.format("%Y-%m-%d").to_string(),
-        })
-        .collect())
+    let mut members = Vec::new();
+    for account in cx.store().staff_accounts().await? {
+        let caseload = cx.store().relations(account.id).await?.caseload.len();
+        members.push(StaffMember::from_account(account, caseload, cx.locale()));
+    }
+    Ok(members)
+}
+
+/// One staff account, for its own page (switching it off or back on).
+#[server(prefix = "/api", endpoint = "staff/users/one")]
+pub async fn staff_account(#[server(default)] id: i64) -> Result<StaffMember, AppError> {
+    use crate::backend::cx::Cx;
+    use crate::policy::Capability;
+
+    let cx = Cx::with(Capability::ManageUsers, "staff account").await?;
+    let account = cx.store().find_account(id).await?.filter(|a| a.role.is_staff()).ok_or(AppError::NotFound)?;
+    let caseload = cx.store().relations(account.id).await?.caseload.len();
+    Ok(StaffMember::from_account(account, caseload, cx.locale()))
+}
+
+/// Switches a staff account off (a leaver: their sessions end at once, they cannot sign in, and
+/// the people they worked with show as needing a new worker), or back on. Not one's own.
+#[server(prefix = "/api", endpoint = "staff/users/switch")]
+pub async fn switch_staff_member(
+    #[server(default)] id: i64,
+    /// `off` or `on`.
+    #[server(default)]
+    switch: String,
+) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::kit::i18n::Text;
+    use crate::policy::Capability;
+
+    let cx = Cx::with(Capability::ManageUsers, "switch staff account").await?;
+    let account = cx.store().find_account(id).await?.filter(|a| a.role.is_staff()).ok_or(AppError::NotFound)?;
+    if account.id == cx.me().id {
+        return Err(cx.field_error("switch", Text::StaffSwitchNotYourself));
+    }
+    let (disabled_at, action) = match switch.as_str() {
+        "off" => (Some(cx.now()), "staff account switched off"),
+        "on" => (None, "staff account switched back on"),
+        _ => return Err(cx.field_error("switch", Text::StaffSwitchChoose)),
+    };
+    cx.store().set_staff_disabled(account.id, disabled_at).await?;
+    cx.audit(action, Some(account.id), None).await?;
+    leptos_axum::redirect(&format!("/staff/users/{}?switched={}", account.id, switch));
+    Ok(())
 }
 
 /// Creates a staff account with no password and emails its owner a link to set one.

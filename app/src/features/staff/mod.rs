@@ -3,4 +3,4 @@ pub mod api;
 mod pages;
 pub mod wire;
 
-pub use pages::StaffUsersPage;
+pub use pages::{StaffMemberPage, StaffUsersPage};

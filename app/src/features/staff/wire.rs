@@ -2,7 +2,8 @@
 //! the list shows them, and the form that adds one.
 use serde::{Deserialize, Serialize};
 
-use crate::domain::account::{AccountProblem, Role, StaffInvitation};
+use crate::domain::account::{Account, AccountProblem, Role, StaffInvitation};
+use crate::kit::i18n::Locale;
 
 /// A staff account as the admin's list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,6 +13,25 @@ pub struct StaffMember {
     pub email: String,
     pub role: Role,
     pub added_on: String,
+    /// When an admin switched the account off (a leaver), in the reader's language.
+    pub switched_off_on: Option<String>,
+    /// The people in the account's caseload: for a leaver, the people needing a new worker.
+    pub caseload: usize,
+}
+
+impl StaffMember {
+    /// The account as the admin's pages show it, dates in the reader's language.
+    pub fn from_account(account: Account, caseload: usize, locale: Locale) -> StaffMember {
+        StaffMember {
+            id: account.id,
+            name: account.display_name,
+            email: account.email,
+            role: account.role,
+            added_on: account.created_at.format("%Y-%m-%d").to_string(),
+            switched_off_on: account.disabled_at.map(|at| locale.long_date(at.date_naive())),
+            caseload,
+        }
+    }
 }
 
 /// "Add a staff member": their name, email and role.

@@ -51,7 +51,8 @@ pub const TABLES: &[Table] = &[
     },
     Table {
         name: "contact_messages",
-        rule: Rule::Personal { rows: "LOWER(reply_to) = LOWER($2)", hidden: &[], erasure: Erasure::Delete },
+        // Which member of staff dealt with it is the council's, not the sender's.
+        rule: Rule::Personal { rows: "LOWER(reply_to) = LOWER($2)", hidden: &["done_by"], erasure: Erasure::Delete },
     },
     Table {
         name: "care_links",

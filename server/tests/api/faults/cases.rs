@@ -52,6 +52,10 @@ pub struct Household {
     pat: i64,
     robin: i64,
     kim: i64,
+    /// A practitioner the admin switches off (nobody else's case signs in as them).
+    leaver: i64,
+    /// A message sent from the contact page.
+    message: i64,
     sam_item: i64,
     sam_plan: i64,
     sam_assessment: i64,
@@ -94,6 +98,16 @@ pub async fn household(portal: &TestPortal) -> Household {
         (portal.user_id(SAM).await, portal.user_id(PAT).await, portal.user_id(ROBIN).await, portal.user_id(JO).await);
     let kim = portal
         .add_account("kim@example.org", app::domain::account::Role::Carer, server::testing::demo::DEMO_PASSWORD)
+        .await;
+    let sent =
+        app::domain::contact::ContactMessage::new("Sam", "sam@example.org", "Who do I ask about respite?").unwrap();
+    let message = store.add_contact_message(&sent, app::kit::i18n::Locale::En, now).await.unwrap().0;
+    let leaver = portal
+        .add_account(
+            "leaver@example.org",
+            app::domain::account::Role::Practitioner,
+            server::testing::demo::DEMO_PASSWORD,
+        )
         .await;
 
     let words =
@@ -187,6 +201,8 @@ pub async fn household(portal: &TestPortal) -> Household {
         pat,
         robin,
         kim,
+        leaver,
+        message,
         sam_item,
         sam_plan,
         sam_assessment,
@@ -456,6 +472,16 @@ pub fn cases(h: &Household) -> Vec<Case> {
         // Staff.
         read("/api/staff/audit-log", ADMIN, &[]),
         read("/api/staff/users", ADMIN, &[]),
+        read("/api/staff/users/one", ADMIN, &[("id", id(h.leaver))]),
+        read("/api/contact/inbox", ALEX, &[]),
+        read("/api/contact/message", ALEX, &[("id", id(h.message))]),
+        change("/api/contact/done", ALEX, format!("/staff/messages/{}", h.message), &[("id", &id(h.message))]),
+        change(
+            "/api/staff/users/switch",
+            ADMIN,
+            format!("/staff/users/{}", h.leaver),
+            &[("id", &id(h.leaver)), ("switch", "off")],
+        ),
         change(
             "/api/staff/users/add",
             ADMIN,

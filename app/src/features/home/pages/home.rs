@@ -125,6 +125,14 @@ pub fn HomePage() -> impl IntoView {
                 Err(error) => view! { <p class="govuk-body">{error.summary(locale)}</p> }.into_any(),
             }}
         </Await>
+        {user.actor().may(Capability::ReadMessages)
+            .then(|| {
+                view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/staff/messages">{t(Text::ContactInboxTitle)}</a>
+                    </p>
+                }
+            })}
         {may_audit
             .then(|| {
                 view! {

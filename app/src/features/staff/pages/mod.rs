@@ -1,4 +1,5 @@
-//! The admin's page for council staff accounts: who has one, and a form to add someone.
+//! The admin's pages for council staff accounts: who has one, a form to add someone, and each
+//! account's own page (switching off a leaver).
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
@@ -15,6 +16,9 @@ use crate::features::staff::wire::StaffMember;
 use crate::kit::forms::FormState;
 use crate::kit::i18n::{Locale, Text};
 use crate::kit::visitor::use_visitor;
+
+mod member;
+pub use member::StaffMemberPage;
 
 #[component]
 pub fn StaffUsersPage() -> impl IntoView {
@@ -77,17 +81,37 @@ fn StaffTable(members: Vec<StaffMember>, locale: Locale) -> impl IntoView {
     view! {
         <Table
             label=t(Text::StaffTitle)
-            columns=vec![Text::StaffNameLabel, Text::AccountEmailLabel, Text::HomeRoleLabel, Text::StaffAddedOn]
+            columns=vec![
+                Text::StaffNameLabel,
+                Text::AccountEmailLabel,
+                Text::HomeRoleLabel,
+                Text::StaffAddedOn,
+                Text::StaffStatusColumn,
+            ]
         >
             {members
                 .into_iter()
                 .map(|m| {
+                    let status = match &m.switched_off_on {
+                        Some(date) => {
+                            let mut status = locale.fill(Text::StaffStatusOff, &[("date", date)]);
+                            if m.caseload > 0 {
+                                status.push_str(". ");
+                                status.push_str(&locale.fill(Text::StaffNeedsWorker, &[("count", &m.caseload.to_string())]));
+                            }
+                            status
+                        }
+                        None => t(Text::StaffStatusActive),
+                    };
                     view! {
                         <tr class="govuk-table__row">
-                            <td class="govuk-table__cell">{m.name}</td>
+                            <td class="govuk-table__cell">
+                                <a class="govuk-link" href=format!("/staff/users/{}", m.id)>{m.name}</a>
+                            </td>
                             <td class="govuk-table__cell">{m.email}</td>
                             <td class="govuk-table__cell">{m.role.name(locale)}</td>
                             <td class="govuk-table__cell">{m.added_on}</td>
+                            <td class="govuk-table__cell">{status}</td>
                         </tr>
                     }
                 })

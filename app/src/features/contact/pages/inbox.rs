@@ -1,0 +1,132 @@
+//! The staff inbox of messages sent from the contact page: the list, and one message with the
+//! way to reply and to mark it done.
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::enhanced_form::PostForm;
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::record_page::record_page;
+use crate::components::summary_list::SummaryList;
+use crate::components::table::Table;
+use crate::features::contact::api::{contact_inbox, contact_message, MarkMessageDone};
+use crate::features::contact::wire::MessageView;
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
+
+/// `/staff/messages`.
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <PageTitle text=t(Text::ContactInboxTitle) />
+        <h1 class="govuk-heading-l">{t(Text::ContactInboxTitle)}</h1>
+        <p class="govuk-body">{t(Text::ContactInboxIntro)}</p>
+        <Await future=contact_inbox() let:messages>
+            {match messages.clone() {
+                Ok(messages) if messages.is_empty() => {
+                    view! { <p class="govuk-body">{t(Text::ContactInboxNone)}</p> }.into_any()
+                }
+                Ok(messages) => view! { <Messages messages locale /> }.into_any(),
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+#[component]
+fn Messages(messages: Vec<MessageView>, locale: Locale) -> impl IntoView {
+    let t = move |text| locale.text(text).to_owned();
+    let rows = messages
+        .into_iter()
+        .map(|m| {
+            let status = match m.done {
+                Some(done) => view! { <strong class="govuk-tag govuk-tag--grey">{done}</strong> }.into_any(),
+                None => {
+                    view! { <strong class="govuk-tag govuk-tag--blue">{t(Text::ContactInboxOpen)}</strong> }.into_any()
+                }
+            };
+            view! {
+                <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">
+                        <a class="govuk-link" href=format!("/staff/messages/{}", m.id)>{m.reference}</a>
+                    </td>
+                    <td class="govuk-table__cell">{m.name.unwrap_or_else(|| t(Text::ContactInboxNoName))}</td>
+                    <td class="govuk-table__cell">{m.received_on}</td>
+                    <td class="govuk-table__cell">{status}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <Table
+            label=t(Text::ContactInboxTitle)
+            columns=vec![
+                Text::ContactInboxReference,
+                Text::ContactInboxFrom,
+                Text::ContactInboxReceived,
+                Text::ContactInboxStatus,
+            ]
+        >
+            {rows}
+        </Table>
+    }
+}
+
+/// `/staff/messages/:id`.
+#[component]
+pub fn MessagePage() -> impl IntoView {
+    let done = use_query_map().with_untracked(|q| q.get("done").is_some());
+    record_page(contact_message, move |message| Some(view! { <Message message done /> }))
+}
+
+#[component]
+fn Message(message: MessageView, done: bool) -> impl IntoView {
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let title = locale.fill(Text::ContactInboxMessageTitle, &[("reference", &message.reference)]);
+    let banner = (done && message.done.is_some()).then(|| {
+        view! { <SuccessBanner message=locale.fill(Text::ContactInboxMarkedDone, &[("reference", &message.reference)]) /> }
+    });
+    let rows = vec![
+        (t(Text::ContactInboxFrom), message.name.clone().unwrap_or_else(|| t(Text::ContactInboxNoName))),
+        (t(Text::ContactEmailLabel), message.reply_to.clone().unwrap_or_else(|| t(Text::ContactInboxNoEmail))),
+        (t(Text::ContactInboxReceived), message.received_on.clone()),
+        (t(Text::ContactInboxLanguage), message.language.clone()),
+        (t(Text::ContactInboxStatus), message.done.clone().unwrap_or_else(|| t(Text::ContactInboxOpen))),
+    ];
+    let reply = message.reply_to.clone().map(|to| {
+        let subject = format!("subject={}", message.reference);
+        view! {
+            <p class="govuk-body">
+                <a class="govuk-link" href=format!("mailto:{to}?{subject}")>{t(Text::ContactInboxReplyLink)}</a>
+            </p>
+        }
+    });
+    let mark = message.done.is_none().then(|| {
+        view! {
+            <PostForm action=MarkMessageDone::PATH refused=visitor.flash.clone()>
+                <input type="hidden" name="id" value=message.id />
+                <button type="submit" class="govuk-button">{t(Text::ContactInboxMarkDone)}</button>
+            </PostForm>
+        }
+    });
+    view! {
+        <PageTitle text=title.clone() />
+        <a href="/staff/messages" class="govuk-back-link">{t(Text::ContactInboxTitle)}</a>
+        {banner}
+        <h1 class="govuk-heading-l">{title}</h1>
+        <SummaryList rows />
+        <h2 class="govuk-heading-m">{t(Text::ContactInboxMessageHeading)}</h2>
+        <p class="govuk-body portal-keep-lines">{message.body.clone()}</p>
+        {reply}
+        {mark}
+    }
+}

@@ -1,0 +1,79 @@
+//! One staff account's page: who it is, and switching it off when they leave (or back on).
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::ErrorSummary;
+use crate::components::layout::{PageTitle, SuccessBanner};
+use crate::components::record_page::record_page;
+use crate::components::summary_list::SummaryList;
+use crate::features::staff::api::{staff_account, SwitchStaffMember};
+use crate::features::staff::wire::StaffMember;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
+
+/// `/staff/users/:id`.
+#[component]
+pub fn StaffMemberPage() -> impl IntoView {
+    let switched = use_query_map().with_untracked(|q| q.get("switched"));
+    record_page(staff_account, move |member| Some(view! { <Member member switched=switched.clone() /> }))
+}
+
+#[component]
+fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let state = FormState::for_action(SwitchStaffMember::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let banner = match switched.as_deref() {
+        Some("off") if member.switched_off_on.is_some() => Some(Text::StaffSwitchedOff),
+        Some("on") if member.switched_off_on.is_none() => Some(Text::StaffSwitchedOn),
+        _ => None,
+    }
+    .map(|text| view! { <SuccessBanner message=locale.fill(text, &[("name", &member.name)]) /> });
+    let status = match &member.switched_off_on {
+        Some(date) => locale.fill(Text::StaffStatusOff, &[("date", date)]),
+        None => t(Text::StaffStatusActive),
+    };
+    let rows = vec![
+        (t(Text::AccountEmailLabel), member.email.clone()),
+        (t(Text::HomeRoleLabel), member.role.name(locale).to_owned()),
+        (t(Text::StaffStatusColumn), status),
+        (t(Text::StaffCaseloadLabel), member.caseload.to_string()),
+    ];
+    let (heading, intro, button, switch, class) = match &member.switched_off_on {
+        None => (
+            t(Text::StaffOffHeading),
+            t(Text::StaffOffWarning),
+            t(Text::StaffOffButton),
+            "off",
+            "govuk-button govuk-button--warning",
+        ),
+        Some(date) => (
+            t(Text::StaffOnHeading),
+            locale.fill(Text::StaffOnIntro, &[("date", date)]),
+            t(Text::StaffOnButton),
+            "on",
+            "govuk-button",
+        ),
+    };
+    view! {
+        <PageTitle text=member.name.clone() has_errors=state.has_errors() />
+        <a href="/staff/users" class="govuk-back-link">{t(Text::StaffTitle)}</a>
+        <ErrorSummary state=state.clone() order=&["switch"] />
+        {banner}
+        <h1 class="govuk-heading-l">{member.name.clone()}</h1>
+        <SummaryList rows />
+        <h2 class="govuk-heading-m">{heading}</h2>
+        <p class="govuk-body">{intro}</p>
+        <PostForm action=SwitchStaffMember::PATH>
+            <input type="hidden" name="id" value=member.id />
+            <input type="hidden" name="switch" value=switch />
+            <button type="submit" class=class id="switch">{button}</button>
+        </PostForm>
+    }
+}
