@@ -55,17 +55,29 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/home") view=home::HomePage ssr=SsrMode::Async />
                         <Route path=path!("/people/:id") view=people::PersonPage ssr=SsrMode::Async />
                         <Route path=path!("/people/:id/data") view=data_rights::PersonDataPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/data-requests") view=data_rights::DataRequestsPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/staff/data-requests")
+                            view=data_rights::DataRequestsPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/staff/audit") view=home::AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/users") view=staff::StaffUsersPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/users/:id") view=staff::StaffMemberPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/messages") view=contact::InboxPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/messages/:id") view=contact::MessagePage ssr=SsrMode::Async />
                         <Route path=path!("/assessment") view=assessment::AssessmentPage ssr=SsrMode::Async />
-                        <Route path=path!("/assessment/questions/:page") view=assessment::QuestionPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/assessment/questions/:page")
+                            view=assessment::QuestionPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/assessment/check") view=assessment::CheckPage ssr=SsrMode::Async />
                         <Route path=path!("/assessment/sent") view=assessment::SentPage ssr=SsrMode::Async />
-                        <Route path=path!("/assessment/versions/:version") view=assessment::CopyPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/assessment/versions/:version")
+                            view=assessment::CopyPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/assessment/decision") view=assessment::DecisionPage ssr=SsrMode::Async />
                         <Route path=path!("/plan") view=plan::PlanPage ssr=SsrMode::Async />
                         <Route path=path!("/plan/own-words") view=plan::OwnWordsPage ssr=SsrMode::Async />
@@ -88,15 +100,27 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/emergency/edit") view=emergency::EditEmergencyPlanPage ssr=SsrMode::Async />
                         <Route path=path!("/emergency/card") view=emergency::CardPage ssr=SsrMode::Async />
                         <Route path=path!("/responder") view=emergency::ResponderPage ssr=SsrMode::Async />
-                        <Route path=path!("/responder/look-ups/:id") view=emergency::LookupResultPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/responder/look-ups/:id")
+                            view=emergency::LookupResultPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/family") view=family::FamilyPage ssr=SsrMode::Async />
-                        <Route path=path!("/family/invite-cared-for") view=family::InviteCaredForPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/family/invite-cared-for")
+                            view=family::InviteCaredForPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/family/invite-helper") view=family::InviteHelperPage ssr=SsrMode::Async />
                         <Route path=path!("/family/invited") view=family::InvitedPage ssr=SsrMode::Async />
                         <Route path=path!("/invitations") view=family::EnterCodePage ssr=SsrMode::Async />
                         <Route path=path!("/invitations/:code") view=family::InvitationPage ssr=SsrMode::Async />
                         <Route path=path!("/support") view=directory::SupportPage ssr=SsrMode::Async />
-                        <Route path=path!("/support/employee-carers") view=directory::EmployeeCarersPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/support/employee-carers")
+                            view=directory::EmployeeCarersPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/staff/support") view=directory::StaffSupportPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/support/new") view=directory::EditServicePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/support/:id") view=directory::EditServicePage ssr=SsrMode::Async />

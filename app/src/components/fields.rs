@@ -82,8 +82,18 @@ pub fn TextField(
     }
     view! {
         <div class=group_class(has_error) data-field=name>
-            <label class="govuk-label" for=name>{label}</label>
-            {hint.clone().map(|hint| view! { <div class="govuk-hint" id=format!("{name}-hint")>{hint}</div> })}
+            <label class="govuk-label" for=name>
+                {label}
+            </label>
+            {hint
+                .clone()
+                .map(|hint| {
+                    view! {
+                        <div class="govuk-hint" id=format!("{name}-hint")>
+                            {hint}
+                        </div>
+                    }
+                })}
             <ErrorMessage name message=error />
             <input
                 class=class
@@ -122,8 +132,12 @@ pub fn TextArea(
     let class = if has_error { "govuk-textarea govuk-textarea--error" } else { "govuk-textarea" };
     view! {
         <div class=group_class(has_error) data-field=name>
-            <label class="govuk-label" for=name>{label}</label>
-            <div class="govuk-hint" id=format!("{name}-hint")>{hint}</div>
+            <label class="govuk-label" for=name>
+                {label}
+            </label>
+            <div class="govuk-hint" id=format!("{name}-hint")>
+                {hint}
+            </div>
             <ErrorMessage name message=error />
             <textarea
                 class=class
@@ -198,7 +212,11 @@ pub fn ErrorSummary(state: FormState, #[prop(into)] order: FieldOrder) -> impl I
             </div>
         }
     });
-    view! { <div data-error-summary=action tabindex="-1">{content}</div> }
+    view! {
+        <div data-error-summary=action tabindex="-1">
+            {content}
+        </div>
+    }
 }
 
 /// A password input (GOV.UK password input): pasting allowed, the right `autocomplete`, and a
@@ -222,11 +240,25 @@ pub fn PasswordField(
     let show = visitor.t(Text::AccountShowPassword);
     view! {
         <div class=format!("{} govuk-password-input", group_class(has_error)) data-field=name>
-            <label class="govuk-label" for=name>{label}</label>
-            {hint.clone().map(|hint| view! { <div class="govuk-hint" id=format!("{name}-hint")>{hint}</div> })}
+            <label class="govuk-label" for=name>
+                {label}
+            </label>
+            {hint
+                .clone()
+                .map(|hint| {
+                    view! {
+                        <div class="govuk-hint" id=format!("{name}-hint")>
+                            {hint}
+                        </div>
+                    }
+                })}
             <ErrorMessage name message=error />
             <super::password_reveal::PasswordReveal>
-                <div class="govuk-input__wrapper govuk-password-input__wrapper" data-control="" data-error-class="govuk-input--error">
+                <div
+                    class="govuk-input__wrapper govuk-password-input__wrapper"
+                    data-control=""
+                    data-error-class="govuk-input--error"
+                >
                     <input
                         class=class
                         id=name
@@ -273,7 +305,15 @@ pub fn Radios<V: AsRef<str> + Send + 'static>(
         <div class=group_class(has_error) data-field=name>
             <fieldset class="govuk-fieldset" aria-describedby=described_by(name, hint.is_some(), has_error)>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
-                {hint.clone().map(|hint| view! { <div class="govuk-hint" id=format!("{name}-hint")>{hint}</div> })}
+                {hint
+                    .clone()
+                    .map(|hint| {
+                        view! {
+                            <div class="govuk-hint" id=format!("{name}-hint")>
+                                {hint}
+                            </div>
+                        }
+                    })}
                 <ErrorMessage name message=error />
                 <div class="govuk-radios" data-module="govuk-radios" data-control="">
                     {options
@@ -292,7 +332,9 @@ pub fn Radios<V: AsRef<str> + Send + 'static>(
                                         checked=chosen == value
                                         value=value
                                     />
-                                    <label class="govuk-label govuk-radios__label" for=id>{label}</label>
+                                    <label class="govuk-label govuk-radios__label" for=id>
+                                        {label}
+                                    </label>
                                 </div>
                             }
                         })
@@ -322,8 +364,17 @@ pub fn DateInput(prefix: &'static str, legend: String, hint: String, state: Form
         view! {
             <div class="govuk-date-input__item">
                 <div class="govuk-form-group">
-                    <label class="govuk-label govuk-date-input__label" for=name.clone()>{locale.text(label)}</label>
-                    <input class=class id=name.clone() name=name.clone() type="text" inputmode="numeric" value=state.value(&name) />
+                    <label class="govuk-label govuk-date-input__label" for=name.clone()>
+                        {locale.text(label)}
+                    </label>
+                    <input
+                        class=class
+                        id=name.clone()
+                        name=name.clone()
+                        type="text"
+                        inputmode="numeric"
+                        value=state.value(&name)
+                    />
                 </div>
             </div>
         }
@@ -332,7 +383,9 @@ pub fn DateInput(prefix: &'static str, legend: String, hint: String, state: Form
         <div class=group_class(has_error) data-field=field.clone()>
             <fieldset class="govuk-fieldset" role="group" aria-describedby=described>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-                <div class="govuk-hint" id=hint_id>{hint}</div>
+                <div class="govuk-hint" id=hint_id>
+                    {hint}
+                </div>
                 <ErrorMessage name=field.clone() message=error />
                 <div class="govuk-date-input" data-control="">
                     {part("day", Text::RecordPlanDay, "2")}
@@ -374,7 +427,14 @@ pub fn Checkboxes(
         <div class=group_class(has_error) data-field=first.clone()>
             <fieldset class="govuk-fieldset" aria-describedby=(!described.is_empty()).then_some(described)>
                 <legend class=legend_class>{legend}</legend>
-                {hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
+                {hint
+                    .map(|hint| {
+                        view! {
+                            <div class="govuk-hint" id=hint_id.clone()>
+                                {hint}
+                            </div>
+                        }
+                    })}
                 <ErrorMessage name=first.clone() message=error />
                 <div class=list_class data-module="govuk-checkboxes" data-control="">
                     {options
@@ -383,8 +443,17 @@ pub fn Checkboxes(
                             let checked = state.value(&name) == "yes";
                             view! {
                                 <div class="govuk-checkboxes__item">
-                                    <input class="govuk-checkboxes__input" id=name.clone() name=name.clone() type="checkbox" value="yes" checked=checked />
-                                    <label class="govuk-label govuk-checkboxes__label" for=name>{label}</label>
+                                    <input
+                                        class="govuk-checkboxes__input"
+                                        id=name.clone()
+                                        name=name.clone()
+                                        type="checkbox"
+                                        value="yes"
+                                        checked=checked
+                                    />
+                                    <label class="govuk-label govuk-checkboxes__label" for=name>
+                                        {label}
+                                    </label>
                                 </div>
                             }
                         })

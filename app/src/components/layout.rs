@@ -55,7 +55,9 @@ pub fn Header() -> impl IntoView {
     let account_links = match &visitor.user {
         Some(_) => view! {
             <li class="govuk-service-navigation__item">
-                <a class="govuk-service-navigation__link" href="/home">{visitor.t(Text::LayoutYourAccount)}</a>
+                <a class="govuk-service-navigation__link" href="/home">
+                    {visitor.t(Text::LayoutYourAccount)}
+                </a>
             </li>
             <li class="govuk-service-navigation__item">
                 <form method="post" action="/api/account/sign-out" class="portal-header-actions">
@@ -68,7 +70,9 @@ pub fn Header() -> impl IntoView {
         .into_any(),
         None => view! {
             <li class="govuk-service-navigation__item">
-                <a class="govuk-service-navigation__link" href="/sign-in">{visitor.t(Text::LayoutSignIn)}</a>
+                <a class="govuk-service-navigation__link" href="/sign-in">
+                    {visitor.t(Text::LayoutSignIn)}
+                </a>
             </li>
         }
         .into_any(),
@@ -92,7 +96,9 @@ pub fn Header() -> impl IntoView {
                         </a>
                     </span>
                     <nav aria-label=visitor.t(Text::LayoutMenu) class="govuk-service-navigation__wrapper">
-                        <ul class="govuk-service-navigation__list" id="navigation">{account_links}</ul>
+                        <ul class="govuk-service-navigation__list" id="navigation">
+                            {account_links}
+                        </ul>
                     </nav>
                 </div>
                 <nav class="govuk-language-navigation" aria-label=visitor.t(Text::LayoutLanguageNavigation)>
@@ -124,7 +130,9 @@ pub fn Footer() -> impl IntoView {
                                 </a>
                             </li>
                             <li class="govuk-footer__inline-list-item">
-                                <a class="govuk-footer__link" href="/support">{visitor.t(Text::DirectoryTitle)}</a>
+                                <a class="govuk-footer__link" href="/support">
+                                    {visitor.t(Text::DirectoryTitle)}
+                                </a>
                             </li>
                             <li class="govuk-footer__inline-list-item">
                                 <a class="govuk-footer__link" href="/contact">
@@ -157,9 +165,15 @@ pub fn PageTitle(text: String, #[prop(optional)] has_errors: bool) -> impl IntoV
 pub fn SuccessBanner(#[prop(into)] message: String) -> impl IntoView {
     let visitor = use_visitor();
     view! {
-        <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title">
+        <div
+            class="govuk-notification-banner govuk-notification-banner--success"
+            role="alert"
+            aria-labelledby="success-title"
+        >
             <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id="success-title">{visitor.t(Text::LayoutSuccess)}</h2>
+                <h2 class="govuk-notification-banner__title" id="success-title">
+                    {visitor.t(Text::LayoutSuccess)}
+                </h2>
             </div>
             <div class="govuk-notification-banner__content">
                 <p class="govuk-notification-banner__heading">{message}</p>

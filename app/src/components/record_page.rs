@@ -36,10 +36,12 @@ where
     view! {
         <Await future=load(id) let:found>
             {match found.clone() {
-                Ok(record) => match show(record) {
-                    Some(shown) => shown.into_any(),
-                    None => NotFound().into_any(),
-                },
+                Ok(record) => {
+                    match show(record) {
+                        Some(shown) => shown.into_any(),
+                        None => NotFound().into_any(),
+                    }
+                }
                 Err(error) => load_failed(error),
             }}
         </Await>

@@ -37,7 +37,11 @@ pub fn Table(
                                 } else {
                                     "govuk-table__header"
                                 };
-                                view! { <th scope="col" class=class>{heading}</th> }
+                                view! {
+                                    <th scope="col" class=class>
+                                        {heading}
+                                    </th>
+                                }
                             })
                             .collect_view()}
                     </tr>

@@ -37,22 +37,26 @@ pub fn TimeoutDialog() -> impl IntoView {
                 data-warn-seconds=WARN_SECONDS
             >
                 <div data-warning>
-                    <h2 class="govuk-heading-m" id="timeout-title">{visitor.t(Text::TimeoutTitle)}</h2>
+                    <h2 class="govuk-heading-m" id="timeout-title">
+                        {visitor.t(Text::TimeoutTitle)}
+                    </h2>
                     <p class="govuk-body" id="timeout-body" data-template=visitor.t(Text::TimeoutBody)></p>
                     <div class="govuk-button-group">
                         <button type="button" class="govuk-button" data-stay>
                             {visitor.t(Text::TimeoutStay)}
                         </button>
                         <form method="post" action="/api/account/sign-out">
-                            <button type="submit" class="portal-link-button">{visitor.t(Text::LayoutSignOut)}</button>
+                            <button type="submit" class="portal-link-button">
+                                {visitor.t(Text::LayoutSignOut)}
+                            </button>
                         </form>
                     </div>
                 </div>
                 <div data-expired hidden>
-                    <h2 class="govuk-heading-m" id="timeout-expired-title">{visitor.t(Text::TimeoutExpiredTitle)}</h2>
-                    <p class="govuk-body">
-                        {visitor.locale.fill(Text::TimeoutExpiredBody, &[("minutes", &minutes)])}
-                    </p>
+                    <h2 class="govuk-heading-m" id="timeout-expired-title">
+                        {visitor.t(Text::TimeoutExpiredTitle)}
+                    </h2>
+                    <p class="govuk-body">{visitor.locale.fill(Text::TimeoutExpiredBody, &[("minutes", &minutes)])}</p>
                     <button type="button" class="govuk-button" data-close>
                         {visitor.t(Text::TimeoutContinue)}
                     </button>

@@ -72,12 +72,13 @@ for_each_backend! {
                 account: AccountRow,
                 password_hash: String,
             }
-            let row: Option<Row> =
-                sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS}, password_hash FROM users WHERE email = $1 AND disabled_at IS NULL"))
-                    .bind(email.trim().to_lowercase())
-                    .fetch_optional(&self.pool)
-                    .await
-                    .map_err(store_error)?;
+            let row: Option<Row> = sqlx::query_as(&format!(
+                "SELECT {ACCOUNT_COLUMNS}, password_hash FROM users WHERE email = $1 AND disabled_at IS NULL"
+            ))
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(store_error)?;
             row.map(|r| Ok(Credentials { account: r.account.into_account()?, password_hash: r.password_hash }))
                 .transpose()
         }
@@ -94,12 +95,13 @@ for_each_backend! {
 
         async fn set_staff_disabled(&self, user_id: i64, disabled_at: Option<DateTime<Utc>>) -> StoreResult<()> {
             let mut tx = self.pool.begin().await.map_err(store_error)?;
-            let done = sqlx::query(&format!("UPDATE users SET disabled_at = $1 WHERE id = $2 AND role IN {STAFF_ROLES}"))
-                .bind(disabled_at)
-                .bind(user_id)
-                .execute(&mut *tx)
-                .await
-                .map_err(store_error)?;
+            let done =
+                sqlx::query(&format!("UPDATE users SET disabled_at = $1 WHERE id = $2 AND role IN {STAFF_ROLES}"))
+                    .bind(disabled_at)
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(store_error)?;
             changed(done.rows_affected(), StoreError::NotFound)?;
             if disabled_at.is_some() {
                 sqlx::query("DELETE FROM sessions WHERE user_id = $1")

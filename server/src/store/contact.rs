@@ -87,13 +87,14 @@ for_each_backend! {
         }
 
         async fn mark_contact_done(&self, id: i64, by: i64, at: DateTime<Utc>) -> StoreResult<()> {
-            let done = sqlx::query("UPDATE contact_messages SET done_at = $1, done_by = $2 WHERE id = $3 AND done_at IS NULL")
-                .bind(at)
-                .bind(by)
-                .bind(id)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
+            let done =
+                sqlx::query("UPDATE contact_messages SET done_at = $1, done_by = $2 WHERE id = $3 AND done_at IS NULL")
+                    .bind(at)
+                    .bind(by)
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(store_error)?;
             if done.rows_affected() == 1 {
                 return Ok(());
             }

@@ -6,6 +6,12 @@ use app::domain::account::Role;
 
 const PASSWORD: &str = "a long enough password";
 
+/// How many carers' assessments nobody is allocated to, as the signed-in practitioner's queue says.
+async fn unallocated(portal: &crate::helpers::TestPortal) -> usize {
+    let queue: serde_json::Value = portal.post_json("/api/assessment/queue", &[]).await.json().await.unwrap();
+    queue["unallocated"].as_array().map_or(0, Vec::len)
+}
+
 #[tokio::test]
 async fn an_admin_adds_a_practitioner_who_sets_their_own_password() {
     let portal = spawn().await;
@@ -76,6 +82,9 @@ async fn an_admin_switches_off_a_leaver_whose_sessions_end_and_whose_people_need
     let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
     let sam = portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
     portal.add_to_caseload(lee, sam).await;
+    let answers = app::domain::assessment::Answers::from_stored([("working".to_owned(), "Part time".to_owned())]);
+    portal.store.submit_assessment(sam, &answers, false, chrono::Utc::now()).await.unwrap();
+    portal.add_account("kim@council.example", Role::Practitioner, PASSWORD).await;
 
     // Lee is signed in on another computer.
     let lees = portal.another_browser();
@@ -88,6 +97,10 @@ async fn an_admin_switches_off_a_leaver_whose_sessions_end_and_whose_people_need
         .unwrap();
     assert_eq!(location(&signed_in), "/home");
     assert_eq!(lees.get(portal.at("/home")).send().await.unwrap().status(), 200);
+
+    portal.sign_in("kim@council.example", PASSWORD).await;
+    assert_eq!(unallocated(&portal).await, 0, "Sam has a worker: Lee");
+    portal.sign_out().await;
 
     portal.sign_in("admin@council.example", PASSWORD).await;
     let page = portal.page(&format!("/staff/users/{lee}")).await;
@@ -104,6 +117,10 @@ async fn an_admin_switches_off_a_leaver_whose_sessions_end_and_whose_people_need
     let list = portal.page("/staff/users").await;
     assert!(list.contains("Switched off on") && list.contains("1 need a new worker"), "{list}");
     assert!(portal.audit_actions().await.contains(&"staff account switched off".to_owned()));
+    // Sam, whose worker Lee was, is back among the carers nobody is allocated to.
+    portal.sign_out().await;
+    portal.sign_in("kim@council.example", PASSWORD).await;
+    assert_eq!(unallocated(&portal).await, 1);
 
     // Lee's open session has ended, and the right password no longer signs Lee in.
     let home = lees.get(portal.at("/home")).send().await.unwrap();

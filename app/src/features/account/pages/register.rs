@@ -49,8 +49,7 @@ pub fn RegisterPage() -> impl IntoView {
                     </button>
                 </PostForm>
                 <p class="govuk-body">
-                    {t(Text::AccountHaveAccount)} " "
-                    <a class="govuk-link" href="/sign-in">
+                    {t(Text::AccountHaveAccount)} " " <a class="govuk-link" href="/sign-in">
                         {t(Text::AccountSignInLink)}
                     </a>
                 </p>

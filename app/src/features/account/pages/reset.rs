@@ -56,7 +56,9 @@ pub fn ResetSentPage() -> impl IntoView {
                 <p class="govuk-body">
                     {visitor.locale.fill(Text::ResetSentBody, &[("minutes", &RESET_LINK_MINUTES.to_string())])}
                 </p>
-                <p class="govuk-body">{visitor.locale.fill(Text::ResetSentHelp, &[("phone", &visitor.council.phone)])}</p>
+                <p class="govuk-body">
+                    {visitor.locale.fill(Text::ResetSentHelp, &[("phone", &visitor.council.phone)])}
+                </p>
             </div>
         </div>
     }

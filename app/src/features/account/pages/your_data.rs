@@ -9,10 +9,14 @@ use crate::kit::visitor::use_visitor;
 pub fn YourData() -> impl IntoView {
     let visitor = use_visitor();
     view! {
-        <h2 class="govuk-heading-m" id="your-information">{visitor.t(Text::DataRightsYourDataHeading)}</h2>
+        <h2 class="govuk-heading-m" id="your-information">
+            {visitor.t(Text::DataRightsYourDataHeading)}
+        </h2>
         <p class="govuk-body">{visitor.t(Text::DataRightsYourDataIntro)}</p>
         <p class="govuk-body">
-            <a class="govuk-link" href="/account/my-data" download="">{visitor.t(Text::DataRightsYourDataLink)}</a>
+            <a class="govuk-link" href="/account/my-data" download="">
+                {visitor.t(Text::DataRightsYourDataLink)}
+            </a>
         </p>
     }
 }

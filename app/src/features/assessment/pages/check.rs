@@ -74,24 +74,33 @@ pub fn CheckPage() -> impl IntoView {
     view! {
         <Await future=my_answers() let:mine>
             {match mine.clone() {
-                Ok(mine) => view! {
-                    <PageTitle text=t(Text::CheckTitle) has_errors=state.has_errors() />
-                    <a href="/assessment" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
-                    <ErrorSummary state=state.clone() order=&[] />
-                    <h1 class="govuk-heading-l">{t(Text::CheckTitle)}</h1>
-                    <p class="govuk-body">{t(Text::CheckIntro)}</p>
-                    {mine.answers.is_empty().then(|| view! { <div class="govuk-inset-text">{t(Text::CheckNothingYet)}</div> })}
-                    <YoungCarerNotice answers=mine.answers.clone() locale />
-                    <AnswersSummary answers=mine.answers.clone() change_links=true locale />
-                    <h2 class="govuk-heading-m">{t(Text::CheckSendHeading)}</h2>
-                    <p class="govuk-body">
-                        {locale.fill(Text::CheckSendBody, &[("days", &REPLY_DAYS.to_string())])}
-                    </p>
-                    <PostForm action=SendAssessment::PATH>
-                        <button type="submit" class="govuk-button">{t(Text::CheckSendButton)}</button>
-                    </PostForm>
+                Ok(mine) => {
+                    view! {
+                        <PageTitle text=t(Text::CheckTitle) has_errors=state.has_errors() />
+                        <a href="/assessment" class="govuk-back-link">
+                            {t(Text::AssessmentBack)}
+                        </a>
+                        <ErrorSummary state=state.clone() order=&[] />
+                        <h1 class="govuk-heading-l">{t(Text::CheckTitle)}</h1>
+                        <p class="govuk-body">{t(Text::CheckIntro)}</p>
+                        {mine
+                            .answers
+                            .is_empty()
+                            .then(|| view! { <div class="govuk-inset-text">{t(Text::CheckNothingYet)}</div> })}
+                        <YoungCarerNotice answers=mine.answers.clone() locale />
+                        <AnswersSummary answers=mine.answers.clone() change_links=true locale />
+                        <h2 class="govuk-heading-m">{t(Text::CheckSendHeading)}</h2>
+                        <p class="govuk-body">
+                            {locale.fill(Text::CheckSendBody, &[("days", &REPLY_DAYS.to_string())])}
+                        </p>
+                        <PostForm action=SendAssessment::PATH>
+                            <button type="submit" class="govuk-button">
+                                {t(Text::CheckSendButton)}
+                            </button>
+                        </PostForm>
+                    }
+                        .into_any()
                 }
-                .into_any(),
                 Err(error) => load_failed(error),
             }}
         </Await>
@@ -122,7 +131,7 @@ pub fn CopyPage() -> impl IntoView {
                         <p class="govuk-body portal-no-print">{locale.text(Text::CopyPrintHint)}</p>
                         <AnswersSummary answers=sent.answers.clone() change_links=false locale />
                     }
-                    .into_any()
+                        .into_any()
                 }
                 None => NotFound().into_any(),
             }}

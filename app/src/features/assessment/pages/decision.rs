@@ -39,11 +39,22 @@ pub fn DecisionExplained(seen: DecisionSeen, answers: Answers, locale: Locale) -
                 let question = &page.questions[0];
                 words::answer(locale, question, answers.get(&question.id))
             });
-            let name = locale.text(Text::from_key(&format!("assessment.outcomes.{}", outcome.code())).unwrap_or(Text::AssessmentNotProvided));
+            let name = locale.text(
+                Text::from_key(&format!("assessment.outcomes.{}", outcome.code()))
+                    .unwrap_or(Text::AssessmentNotProvided),
+            );
             view! {
                 <li>
                     {name}
-                    {said.map(|said| view! { <br /><span class="govuk-hint">{locale.fill(Text::DecisionYourAnswer, &[("answer", &said)])}</span> })}
+                    {said
+                        .map(|said| {
+                            view! {
+                                <br />
+                                <span class="govuk-hint">
+                                    {locale.fill(Text::DecisionYourAnswer, &[("answer", &said)])}
+                                </span>
+                            }
+                        })}
                 </li>
             }
         })
@@ -55,21 +66,27 @@ pub fn DecisionExplained(seen: DecisionSeen, answers: Answers, locale: Locale) -
         {decision.eligible().then(|| view! { <p class="govuk-body">{t(Text::DecisionEligibleNext)}</p> })}
         <p class="govuk-body">{t(Text::DecisionTestIntro)}</p>
         <dl class="govuk-summary-list">
-            {row(Text::DecisionNecessaryCare, decision.needs_from_necessary_care, decision.reasons.necessary_care.clone(), None)}
-            {row(Text::DecisionHealth, decision.health_at_risk, decision.reasons.health.clone(), None)}
+            {row(
+                Text::DecisionNecessaryCare,
+                decision.needs_from_necessary_care,
+                decision.reasons.necessary_care.clone(),
+                None,
+            )} {row(Text::DecisionHealth, decision.health_at_risk, decision.reasons.health.clone(), None)}
             {row(
                 Text::DecisionOutcomes,
                 !decision.outcomes_not_achieved.is_empty(),
                 decision.reasons.outcomes.clone(),
                 (!decision.outcomes_not_achieved.is_empty())
                     .then(|| view! { <ul class="govuk-list govuk-list--bullet">{outcomes}</ul> }.into_any()),
-            )}
-            {row(Text::DecisionImpact, decision.significant_impact, decision.reasons.impact.clone(), None)}
+            )} {row(Text::DecisionImpact, decision.significant_impact, decision.reasons.impact.clone(), None)}
         </dl>
-        {(!decision.advice.is_empty()).then(|| view! {
-            <h2 class="govuk-heading-m">{t(Text::DecisionAdvice)}</h2>
-            <p class="govuk-body portal-keep-lines">{decision.advice.clone()}</p>
-        })}
+        {(!decision.advice.is_empty())
+            .then(|| {
+                view! {
+                    <h2 class="govuk-heading-m">{t(Text::DecisionAdvice)}</h2>
+                    <p class="govuk-body portal-keep-lines">{decision.advice.clone()}</p>
+                }
+            })}
         <p class="govuk-body">{locale.fill(Text::DecisionDecidedOn, &[("date", &seen.decided_on)])}</p>
     }
 }
@@ -85,15 +102,23 @@ pub fn DecisionPage() -> impl IntoView {
     let t = move |text| locale.text(text).to_owned();
     view! {
         <Await future=my_assessment() let:mine>
-            {match mine.clone().ok().and_then(|m| m.versions.into_iter().find_map(|v| v.decision.map(|seen| (seen, v.answers)))) {
-                Some((seen, answers)) => view! {
-                    <PageTitle text=t(Text::DecisionCarerTitle) />
-                    <a href="/assessment" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
-                    <h1 class="govuk-heading-l">{t(Text::DecisionCarerTitle)}</h1>
-                    <DecisionExplained seen=seen.clone() answers=answers.clone() locale />
-                    <div class="govuk-inset-text">{t(Text::DecisionRightToAsk)}</div>
+            {match mine
+                .clone()
+                .ok()
+                .and_then(|m| m.versions.into_iter().find_map(|v| v.decision.map(|seen| (seen, v.answers))))
+            {
+                Some((seen, answers)) => {
+                    view! {
+                        <PageTitle text=t(Text::DecisionCarerTitle) />
+                        <a href="/assessment" class="govuk-back-link">
+                            {t(Text::AssessmentBack)}
+                        </a>
+                        <h1 class="govuk-heading-l">{t(Text::DecisionCarerTitle)}</h1>
+                        <DecisionExplained seen=seen.clone() answers=answers.clone() locale />
+                        <div class="govuk-inset-text">{t(Text::DecisionRightToAsk)}</div>
+                    }
+                        .into_any()
                 }
-                .into_any(),
                 None => NotFound().into_any(),
             }}
         </Await>

@@ -74,7 +74,9 @@ fn TaskList(mine: CarerAssessment, saved: bool) -> impl IntoView {
             };
             let name = match link {
                 Some(href) => view! {
-                    <a class="govuk-link govuk-task-list__link" href=href aria-describedby=status_id.clone()>{title}</a>
+                    <a class="govuk-link govuk-task-list__link" href=href aria-describedby=status_id.clone()>
+                        {title}
+                    </a>
                 }
                 .into_any(),
                 None => view! {
@@ -86,7 +88,9 @@ fn TaskList(mine: CarerAssessment, saved: bool) -> impl IntoView {
             view! {
                 <li class="govuk-task-list__item govuk-task-list__item--with-link">
                     <div class="govuk-task-list__name-and-hint">{name}</div>
-                    <div class="govuk-task-list__status" id=status_id>{status_view}</div>
+                    <div class="govuk-task-list__status" id=status_id>
+                        {status_view}
+                    </div>
                 </li>
             }
         })
@@ -94,31 +98,50 @@ fn TaskList(mine: CarerAssessment, saved: bool) -> impl IntoView {
     let latest = mine.versions.first().cloned();
     view! {
         <PageTitle text=t(Text::AssessmentTitle) />
-        {saved.then(|| view! {
-            <SuccessBanner message=t(Text::AssessmentSavedNotice) />
-        })}
+        {saved.then(|| view! { <SuccessBanner message=t(Text::AssessmentSavedNotice) /> })}
         <h1 class="govuk-heading-l">{t(Text::AssessmentTitle)}</h1>
         <p class="govuk-body">{t(Text::AssessmentIntro)}</p>
         <YoungCarerNotice answers=mine.answers.clone() locale />
-        {latest.clone().map(|v| view! {
-            <div class="govuk-inset-text">
-                <p class="govuk-body">
-                    {locale.fill(Text::AssessmentLatestSubmission, &[("date", &v.sent_on), ("reference", &v.reference)])}
-                </p>
-                {v.decision.is_some().then(|| view! {
-                    <p class="govuk-body">
-                        {t(Text::AssessmentDecisionReady)} " "
-                        <a class="govuk-link" href="/assessment/decision">{t(Text::AssessmentDecisionLink)}</a>
-                    </p>
-                })}
-            </div>
-        })}
+        {latest
+            .clone()
+            .map(|v| {
+                view! {
+                    <div class="govuk-inset-text">
+                        <p class="govuk-body">
+                            {locale
+                                .fill(
+                                    Text::AssessmentLatestSubmission,
+                                    &[("date", &v.sent_on), ("reference", &v.reference)],
+                                )}
+                        </p>
+                        {v
+                            .decision
+                            .is_some()
+                            .then(|| {
+                                view! {
+                                    <p class="govuk-body">
+                                        {t(Text::AssessmentDecisionReady)} " "
+                                        <a class="govuk-link" href="/assessment/decision">
+                                            {t(Text::AssessmentDecisionLink)}
+                                        </a>
+                                    </p>
+                                }
+                            })}
+                    </div>
+                }
+            })}
         <p class="govuk-body">
-            {locale.fill(Text::AssessmentProgress, &[("done", &done.to_string()), ("total", &Section::ALL.len().to_string())])}
+            {locale
+                .fill(
+                    Text::AssessmentProgress,
+                    &[("done", &done.to_string()), ("total", &Section::ALL.len().to_string())],
+                )}
         </p>
         <ul class="govuk-task-list">{rows}</ul>
         <p class="govuk-body">
-            <a class="govuk-button" href="/assessment/check">{t(Text::AssessmentCheckLink)}</a>
+            <a class="govuk-button" href="/assessment/check">
+                {t(Text::AssessmentCheckLink)}
+            </a>
         </p>
         <blockquote class="portal-quote govuk-body">
             <p>"“"{t(Text::AssessmentQuote)}"”"</p>
@@ -139,27 +162,34 @@ pub fn SentPage() -> impl IntoView {
     view! {
         <Await future=my_assessment() let:mine>
             {match mine.clone().ok().and_then(|m| m.versions.first().cloned()) {
-                Some(sent) => view! {
-                    <PageTitle text=t(Text::SubmittedTitle) />
-                    <div class="govuk-panel govuk-panel--confirmation">
-                        <h1 class="govuk-panel__title">{t(Text::SubmittedTitle)}</h1>
-                        <div class="govuk-panel__body">
-                            {t(Text::SubmittedReference)}<br /><strong>{sent.reference.clone()}</strong>
+                Some(sent) => {
+                    view! {
+                        <PageTitle text=t(Text::SubmittedTitle) />
+                        <div class="govuk-panel govuk-panel--confirmation">
+                            <h1 class="govuk-panel__title">{t(Text::SubmittedTitle)}</h1>
+                            <div class="govuk-panel__body">
+                                {t(Text::SubmittedReference)}<br /><strong>{sent.reference.clone()}</strong>
+                            </div>
                         </div>
-                    </div>
-                    <h2 class="govuk-heading-m">{t(Text::SubmittedNextHeading)}</h2>
-                    <p class="govuk-body">
-                        {locale.fill(Text::SubmittedNextBody, &[("council", &council.name), ("date", &sent.reply_by)])}
-                    </p>
-                    <p class="govuk-body">{locale.fill(Text::SubmittedNextCall, &[("phone", &council.phone)])}</p>
-                    <p class="govuk-body">
-                        <a class="govuk-link" href=format!("/assessment/versions/{}", sent.version)>{t(Text::SubmittedCopyLink)}</a>
-                    </p>
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/assessment">{t(Text::SubmittedBackLink)}</a>
-                    </p>
+                        <h2 class="govuk-heading-m">{t(Text::SubmittedNextHeading)}</h2>
+                        <p class="govuk-body">
+                            {locale
+                                .fill(Text::SubmittedNextBody, &[("council", &council.name), ("date", &sent.reply_by)])}
+                        </p>
+                        <p class="govuk-body">{locale.fill(Text::SubmittedNextCall, &[("phone", &council.phone)])}</p>
+                        <p class="govuk-body">
+                            <a class="govuk-link" href=format!("/assessment/versions/{}", sent.version)>
+                                {t(Text::SubmittedCopyLink)}
+                            </a>
+                        </p>
+                        <p class="govuk-body">
+                            <a class="govuk-link" href="/assessment">
+                                {t(Text::SubmittedBackLink)}
+                            </a>
+                        </p>
+                    }
+                        .into_any()
                 }
-                .into_any(),
                 None => NotFound().into_any(),
             }}
         </Await>

@@ -58,7 +58,9 @@ fn QuestionForm(found: PageInSection, answers: Answers) -> impl IntoView {
         .collect_view();
     view! {
         <PageTitle text=heading.clone() has_errors=state.has_errors() />
-        <a href=back class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+        <a href=back class="govuk-back-link">
+            {t(Text::AssessmentBack)}
+        </a>
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <ErrorSummary state=state.clone() order=order />
@@ -77,7 +79,9 @@ fn QuestionForm(found: PageInSection, answers: Answers) -> impl IntoView {
                     </div>
                 </PostForm>
                 <p class="govuk-body">
-                    <a class="govuk-link" href="/assessment">{t(Text::AssessmentBackToList)}</a>
+                    <a class="govuk-link" href="/assessment">
+                        {t(Text::AssessmentBackToList)}
+                    </a>
                 </p>
             </div>
         </div>
@@ -106,7 +110,13 @@ fn QuestionField(question: Question, state: FormState, as_heading: bool, locale:
         .join(" ");
     let described = (!described.is_empty()).then_some(described);
     let group_class = if has_error { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" };
-    let hint_view = hint.map(|h| view! { <div class="govuk-hint" id=format!("{id}-hint")>{h}</div> });
+    let hint_view = hint.map(|h| {
+        view! {
+            <div class="govuk-hint" id=format!("{id}-hint")>
+                {h}
+            </div>
+        }
+    });
     let control = match question.kind {
         Kind::Choice(options) | Kind::Choices(options) => {
             let multiple = matches!(question.kind, Kind::Choices(_));
@@ -128,7 +138,12 @@ fn QuestionField(question: Question, state: FormState, as_heading: bool, locale:
                     let item_id = if i == 0 { id.clone() } else { format!("{id}-{code}") };
                     let text = words::option(locale, &question, code);
                     let (class, input_class, label_class, kind) = if multiple {
-                        ("govuk-checkboxes__item", "govuk-checkboxes__input", "govuk-label govuk-checkboxes__label", "checkbox")
+                        (
+                            "govuk-checkboxes__item",
+                            "govuk-checkboxes__input",
+                            "govuk-label govuk-checkboxes__label",
+                            "checkbox",
+                        )
                     } else {
                         ("govuk-radios__item", "govuk-radios__input", "govuk-label govuk-radios__label", "radio")
                     };
@@ -141,8 +156,17 @@ fn QuestionField(question: Question, state: FormState, as_heading: bool, locale:
                     };
                     view! {
                         <div class=class>
-                            <input class=input_class id=item_id.clone() name=name type=kind value=value checked=checked />
-                            <label class=label_class for=item_id>{text}</label>
+                            <input
+                                class=input_class
+                                id=item_id.clone()
+                                name=name
+                                type=kind
+                                value=value
+                                checked=checked
+                            />
+                            <label class=label_class for=item_id>
+                                {text}
+                            </label>
                         </div>
                     }
                 })
@@ -153,14 +177,20 @@ fn QuestionField(question: Question, state: FormState, as_heading: bool, locale:
                     <legend class=legend_class>{legend}</legend>
                     {hint_view}
                     <ErrorMessage name=id.clone() message=error />
-                    <div class=list_class data-control="">{items}</div>
+                    <div class=list_class data-control="">
+                        {items}
+                    </div>
                 </fieldset>
             }
             .into_any()
         }
         Kind::Short | Kind::Long => {
             let label_class = if as_heading { "govuk-label govuk-label--l" } else { "govuk-label govuk-label--m" };
-            let label = view! { <label class=label_class for=id.clone()>{label}</label> };
+            let label = view! {
+                <label class=label_class for=id.clone()>
+                    {label}
+                </label>
+            };
             let label = if as_heading {
                 view! { <h1 class="govuk-label-wrapper">{label}</h1> }.into_any()
             } else {
@@ -169,15 +199,32 @@ fn QuestionField(question: Question, state: FormState, as_heading: bool, locale:
             let input = if question.kind == Kind::Short {
                 let class = if has_error { "govuk-input govuk-input--error" } else { "govuk-input" };
                 view! {
-                    <input class=class id=id.clone() name=id.clone() type="text" value=state.value(&id)
-                        aria-describedby=described data-control="" data-error-class="govuk-input--error" />
+                    <input
+                        class=class
+                        id=id.clone()
+                        name=id.clone()
+                        type="text"
+                        value=state.value(&id)
+                        aria-describedby=described
+                        data-control=""
+                        data-error-class="govuk-input--error"
+                    />
                 }
                 .into_any()
             } else {
                 let class = if has_error { "govuk-textarea govuk-textarea--error" } else { "govuk-textarea" };
                 view! {
-                    <textarea class=class id=id.clone() name=id.clone() rows="6" aria-describedby=described
-                        data-control="" data-error-class="govuk-textarea--error">{state.value(&id)}</textarea>
+                    <textarea
+                        class=class
+                        id=id.clone()
+                        name=id.clone()
+                        rows="6"
+                        aria-describedby=described
+                        data-control=""
+                        data-error-class="govuk-textarea--error"
+                    >
+                        {state.value(&id)}
+                    </textarea>
                     <CharacterCount name=id.clone() max=LONG_MAX />
                 }
                 .into_any()
@@ -191,5 +238,9 @@ fn QuestionField(question: Question, state: FormState, as_heading: bool, locale:
             .into_any()
         }
     };
-    view! { <div class=group_class data-field=question.id.clone()>{control}</div> }
+    view! {
+        <div class=group_class data-field=question.id.clone()>
+            {control}
+        </div>
+    }
 }

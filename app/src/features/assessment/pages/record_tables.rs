@@ -63,8 +63,12 @@ pub fn OutcomesTable(assessment: Assessment, locale: Locale) -> impl IntoView {
                     <th scope="row" class="govuk-table__header">
                         {words::subject(locale, crate::domain::assessment::questions::Subject::Outcome(answer.outcome))}
                     </th>
-                    <td class="govuk-table__cell">{said(locale, &assessment, &page, &format!("outcome_{code}_achieve"))}</td>
-                    <td class="govuk-table__cell portal-keep-lines">{said(locale, &assessment, &page, &format!("outcome_{code}_affect"))}</td>
+                    <td class="govuk-table__cell">
+                        {said(locale, &assessment, &page, &format!("outcome_{code}_achieve"))}
+                    </td>
+                    <td class="govuk-table__cell portal-keep-lines">
+                        {said(locale, &assessment, &page, &format!("outcome_{code}_affect"))}
+                    </td>
                 </tr>
             }
         })

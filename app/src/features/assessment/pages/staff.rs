@@ -37,29 +37,43 @@ pub fn QueuePage() -> impl IntoView {
     let filter = move || {
         [("waiting", Text::QueueFilterWaiting), ("decided", Text::QueueFilterDecided), ("all", Text::QueueFilterAll)]
             .into_iter()
-            .map(|(value, text)| view! { <option value=value selected=chosen == value>{t(text)}</option> })
+            .map(|(value, text)| {
+                view! {
+                    <option value=value selected=chosen == value>
+                        {t(text)}
+                    </option>
+                }
+            })
             .collect_view()
     };
     view! {
         <Await future=assessment_queue(status.clone()) let:queue>
             {match queue.clone() {
-                Ok(queue) => view! {
-                    <PageTitle text=t(Text::QueueTitle) />
-                    <h1 class="govuk-heading-l">{t(Text::QueueTitle)}</h1>
-                    <p class="govuk-body">{t(Text::QueueIntro)}</p>
-                    // Filtering only reads, so it is a GET form.
-                    <form method="get" action="/staff/assessments" class="portal-filter">
-                        <div class="govuk-form-group">
-                            <label class="govuk-label" for="status">{t(Text::QueueFilterLabel)}</label>
-                            <select class="govuk-select" id="status" name="status">{filter()}</select>
-                        </div>
-                        <button type="submit" class="govuk-button govuk-button--secondary">{t(Text::QueueFilterButton)}</button>
-                    </form>
-                    <QueueTable lines=queue.mine locale />
-                    <h2 class="govuk-heading-m">{t(Text::QueueUnallocatedHeading)}</h2>
-                    <Unallocated lines=queue.unallocated locale />
+                Ok(queue) => {
+                    view! {
+                        <PageTitle text=t(Text::QueueTitle) />
+                        <h1 class="govuk-heading-l">{t(Text::QueueTitle)}</h1>
+                        <p class="govuk-body">{t(Text::QueueIntro)}</p>
+                        // Filtering only reads, so it is a GET form.
+                        <form method="get" action="/staff/assessments" class="portal-filter">
+                            <div class="govuk-form-group">
+                                <label class="govuk-label" for="status">
+                                    {t(Text::QueueFilterLabel)}
+                                </label>
+                                <select class="govuk-select" id="status" name="status">
+                                    {filter()}
+                                </select>
+                            </div>
+                            <button type="submit" class="govuk-button govuk-button--secondary">
+                                {t(Text::QueueFilterButton)}
+                            </button>
+                        </form>
+                        <QueueTable lines=queue.mine locale />
+                        <h2 class="govuk-heading-m">{t(Text::QueueUnallocatedHeading)}</h2>
+                        <Unallocated lines=queue.unallocated locale />
+                    }
+                        .into_any()
                 }
-                .into_any(),
                 Err(error) => load_failed(error),
             }}
         </Await>
@@ -87,11 +101,20 @@ fn QueueTable(lines: Vec<QueueLine>, locale: Locale) -> impl IntoView {
             view! {
                 <tr class="govuk-table__row">
                     <td class="govuk-table__cell">
-                        <a class="govuk-link" href=format!("/staff/assessments/{}", line.id)>{line.reference.clone()}</a>
+                        <a class="govuk-link" href=format!("/staff/assessments/{}", line.id)>
+                            {line.reference.clone()}
+                        </a>
                     </td>
                     <td class="govuk-table__cell">
                         {line.carer_name.clone()}
-                        {line.under_18.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">{t(Text::QueueUnder18)}</strong> })}
+                        {line
+                            .under_18
+                            .then(|| {
+                                view! {
+                                    " "
+                                    <strong class="govuk-tag govuk-tag--red">{t(Text::QueueUnder18)}</strong>
+                                }
+                            })}
                     </td>
                     <td class="govuk-table__cell">{line.sent_on.clone()}</td>
                     <td class="govuk-table__cell">{status_text(locale, &line)}</td>
@@ -121,9 +144,13 @@ fn Unallocated(lines: Vec<QueueLine>, locale: Locale) -> impl IntoView {
             let button = locale.fill(Text::QueueAllocateButton, &[("name", &line.carer_name)]);
             view! {
                 <PostForm action=AllocateToMe::PATH refused=use_visitor().flash>
-                    <p class="govuk-body">{line.carer_name.clone()} " – " {line.reference.clone()} " – " {line.sent_on.clone()}</p>
+                    <p class="govuk-body">
+                        {line.carer_name.clone()} " – " {line.reference.clone()} " – " {line.sent_on.clone()}
+                    </p>
                     <input type="hidden" name="carer_id" value=line.carer_id />
-                    <button type="submit" class="govuk-button govuk-button--secondary">{button}</button>
+                    <button type="submit" class="govuk-button govuk-button--secondary">
+                        {button}
+                    </button>
                 </PostForm>
             }
         })
@@ -159,7 +186,12 @@ fn Record(record: StructuredAssessment) -> impl IntoView {
             if names.is_empty() {
                 view! { <p class="govuk-body">{t(Text::RecordNoChanges)}</p> }.into_any()
             } else {
-                view! { <ul class="govuk-list govuk-list--bullet">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
+                view! {
+                    <ul class="govuk-list govuk-list--bullet">
+                        {names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
             }
         }
     };
@@ -175,21 +207,35 @@ fn Record(record: StructuredAssessment) -> impl IntoView {
     };
     view! {
         <PageTitle text=title.clone() />
-        <a href="/staff/assessments" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+        <a href="/staff/assessments" class="govuk-back-link">
+            {t(Text::AssessmentBack)}
+        </a>
         <h1 class="govuk-heading-l">{title}</h1>
         <p class="govuk-body">
-            {locale.fill(Text::RecordCarer, &[("name", &record.carer_name), ("version", &record.version.to_string()), ("date", &record.sent_on)])}
+            {locale
+                .fill(
+                    Text::RecordCarer,
+                    &[("name", &record.carer_name), ("version", &record.version.to_string()), ("date", &record.sent_on)],
+                )}
         </p>
         <p class="govuk-body">
-            <a class="govuk-link" href=format!("/staff/assessments/{}/fhir", record.id) download="">{t(Text::FhirLink)}</a>
+            <a class="govuk-link" href=format!("/staff/assessments/{}/fhir", record.id) download="">
+                {t(Text::FhirLink)}
+            </a>
         </p>
         <p class="govuk-hint">{t(Text::FhirAssessmentHint)}</p>
-        {assessment.is_under_18().then(|| view! {
-            <div class="govuk-warning-text">
-                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                <strong class="govuk-warning-text__text">{t(Text::RecordUnder18)}</strong>
-            </div>
-        })}
+        {assessment
+            .is_under_18()
+            .then(|| {
+                view! {
+                    <div class="govuk-warning-text">
+                        <span class="govuk-warning-text__icon" aria-hidden="true">
+                            "!"
+                        </span>
+                        <strong class="govuk-warning-text__text">{t(Text::RecordUnder18)}</strong>
+                    </div>
+                }
+            })}
         <h2 class="govuk-heading-m">{t(Text::RecordChangesHeading)}</h2>
         {changes}
         <TasksTable assessment=assessment.clone() locale />
@@ -224,14 +270,25 @@ fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> i
                 .unwrap_or_default();
             view! {
                 <div class="govuk-checkboxes__item">
-                    <input class="govuk-checkboxes__input" id=id.clone() name=name type="checkbox" value="yes" checked=checked />
-                    <label class="govuk-label govuk-checkboxes__label" for=id>{label}</label>
+                    <input
+                        class="govuk-checkboxes__input"
+                        id=id.clone()
+                        name=name
+                        type="checkbox"
+                        value="yes"
+                        checked=checked
+                    />
+                    <label class="govuk-label govuk-checkboxes__label" for=id>
+                        {label}
+                    </label>
                 </div>
             }
         })
         .collect_view();
     view! {
-        <h2 class="govuk-heading-l" id="decide">{t(Text::DecisionFormHeading)}</h2>
+        <h2 class="govuk-heading-l" id="decide">
+            {t(Text::DecisionFormHeading)}
+        </h2>
         <ErrorSummary
             state=state.clone()
             order=&[
@@ -248,21 +305,57 @@ fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> i
         <PostForm action=RecordEligibility::PATH>
             <input type="hidden" name="version_id" value=record.id />
             <Radios name="necessary_care" legend=t(Text::DecisionNecessaryCare) state=state.clone() options=yes_no() />
-            <TextArea name="necessary_care_reason" label=t(Text::DecisionFormWhy) state=state.clone() max_chars=EligibilityDecision::TEXT_MAX rows=3 />
+            <TextArea
+                name="necessary_care_reason"
+                label=t(Text::DecisionFormWhy)
+                state=state.clone()
+                max_chars=EligibilityDecision::TEXT_MAX
+                rows=3
+            />
             <Radios name="health_at_risk" legend=t(Text::DecisionHealth) state=state.clone() options=yes_no() />
-            <TextArea name="health_reason" label=t(Text::DecisionFormWhy) state=state.clone() max_chars=EligibilityDecision::TEXT_MAX rows=3 />
+            <TextArea
+                name="health_reason"
+                label=t(Text::DecisionFormWhy)
+                state=state.clone()
+                max_chars=EligibilityDecision::TEXT_MAX
+                rows=3
+            />
             <div class="govuk-form-group">
                 <fieldset class="govuk-fieldset" aria-describedby="outcomes-hint">
-                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{t(Text::DecisionFormOutcomes)}</legend>
-                    <div class="govuk-hint" id="outcomes-hint">{t(Text::DecisionFormOutcomesHint)}</div>
+                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
+                        {t(Text::DecisionFormOutcomes)}
+                    </legend>
+                    <div class="govuk-hint" id="outcomes-hint">
+                        {t(Text::DecisionFormOutcomesHint)}
+                    </div>
                     <div class="govuk-checkboxes govuk-checkboxes--small">{outcome_boxes}</div>
                 </fieldset>
             </div>
-            <TextArea name="outcomes_reason" label=t(Text::DecisionFormWhy) state=state.clone() max_chars=EligibilityDecision::TEXT_MAX rows=3 />
+            <TextArea
+                name="outcomes_reason"
+                label=t(Text::DecisionFormWhy)
+                state=state.clone()
+                max_chars=EligibilityDecision::TEXT_MAX
+                rows=3
+            />
             <Radios name="significant_impact" legend=t(Text::DecisionImpact) state=state.clone() options=yes_no() />
-            <TextArea name="impact_reason" label=t(Text::DecisionFormWhy) state=state.clone() max_chars=EligibilityDecision::TEXT_MAX rows=3 />
-            <TextArea name="advice" label=t(Text::DecisionFormAdvice) hint=t(Text::DecisionFormAdviceHint) state=state.clone() max_chars=EligibilityDecision::TEXT_MAX />
-            <button type="submit" class="govuk-button">{t(Text::DecisionFormButton)}</button>
+            <TextArea
+                name="impact_reason"
+                label=t(Text::DecisionFormWhy)
+                state=state.clone()
+                max_chars=EligibilityDecision::TEXT_MAX
+                rows=3
+            />
+            <TextArea
+                name="advice"
+                label=t(Text::DecisionFormAdvice)
+                hint=t(Text::DecisionFormAdviceHint)
+                state=state.clone()
+                max_chars=EligibilityDecision::TEXT_MAX
+            />
+            <button type="submit" class="govuk-button">
+                {t(Text::DecisionFormButton)}
+            </button>
         </PostForm>
     }
 }

@@ -51,7 +51,9 @@ pub fn OutcomeBars(summary: BudgetSummary, locale: Locale) -> impl IntoView {
             };
             view! {
                 <tr class="govuk-table__row">
-                    <th scope="row" class="govuk-table__header">{name}</th>
+                    <th scope="row" class="govuk-table__header">
+                        {name}
+                    </th>
                     <td class="govuk-table__cell govuk-table__cell--numeric">{amount.format()}</td>
                     <td class="govuk-table__cell portal-chart-cell" aria-hidden="true">
                         <svg class="portal-chart" viewBox="0 0 300 16" focusable="false">
@@ -64,7 +66,9 @@ pub fn OutcomeBars(summary: BudgetSummary, locale: Locale) -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-table__caption--s">{locale.text(Text::BudgetByOutcomeHeading)}</caption>
+            <caption class="govuk-table__caption govuk-table__caption--s">
+                {locale.text(Text::BudgetByOutcomeHeading)}
+            </caption>
             <tbody class="govuk-table__body">{rows}</tbody>
         </table>
     }

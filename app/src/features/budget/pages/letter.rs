@@ -18,27 +18,38 @@ pub fn BudgetLetterPage() -> impl IntoView {
     let t = move |text| locale.text(text).to_owned();
     view! {
         <PageTitle text=t(Text::BudgetLetterTitle) />
-        <a href="/budget" class="govuk-back-link portal-no-print">{t(Text::BudgetTitle)}</a>
+        <a href="/budget" class="govuk-back-link portal-no-print">
+            {t(Text::BudgetTitle)}
+        </a>
         <Await future=my_budget() let:found>
             {match found.clone() {
-                Ok(Some(view)) => view! {
-                    <h1 class="govuk-heading-l">{t(Text::BudgetLetterTitle)}</h1>
-                    <p class="govuk-body">
-                        {locale.fill(
-                            Text::BudgetLetterIntro,
-                            &[("name", &view.person_name), ("version", &view.plan_version.to_string()), ("date", &view.set_on)],
-                        )}
-                    </p>
-                    <BudgetFigures view=view.clone() locale />
-                    <p class="govuk-body">{t(Text::BudgetLetterReview)}</p>
-                    <div class="portal-no-print">
+                Ok(Some(view)) => {
+                    view! {
+                        <h1 class="govuk-heading-l">{t(Text::BudgetLetterTitle)}</h1>
                         <p class="govuk-body">
-                            <a class="govuk-link" href="/budget/letter.pdf" download="">{t(Text::BudgetLetterPdfLink)}</a>
+                            {locale
+                                .fill(
+                                    Text::BudgetLetterIntro,
+                                    &[
+                                        ("name", &view.person_name),
+                                        ("version", &view.plan_version.to_string()),
+                                        ("date", &view.set_on),
+                                    ],
+                                )}
                         </p>
-                        <p class="govuk-body">{t(Text::CopyPrintHint)}</p>
-                    </div>
+                        <BudgetFigures view=view.clone() locale />
+                        <p class="govuk-body">{t(Text::BudgetLetterReview)}</p>
+                        <div class="portal-no-print">
+                            <p class="govuk-body">
+                                <a class="govuk-link" href="/budget/letter.pdf" download="">
+                                    {t(Text::BudgetLetterPdfLink)}
+                                </a>
+                            </p>
+                            <p class="govuk-body">{t(Text::CopyPrintHint)}</p>
+                        </div>
+                    }
+                        .into_any()
                 }
-                .into_any(),
                 Err(error) => load_failed(error),
                 _ => NotFound().into_any(),
             }}

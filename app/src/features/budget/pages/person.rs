@@ -80,7 +80,13 @@ fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
     }
     let overspent = (summary.left.pence() < 0).then(|| {
         let over = crate::domain::money::Money::from_pence(-summary.left.pence()).format();
-        view! { <div class="govuk-warning-text"><strong class="govuk-warning-text__text">{locale.fill(Text::BudgetOverspent, &[("amount", &over)])}</strong></div> }
+        view! {
+            <div class="govuk-warning-text">
+                <strong class="govuk-warning-text__text">
+                    {locale.fill(Text::BudgetOverspent, &[("amount", &over)])}
+                </strong>
+            </div>
+        }
     });
     let spends = view
         .spends
@@ -90,7 +96,9 @@ fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
                 <tr class="govuk-table__row">
                     <td class="govuk-table__cell">{locale.long_date(spend.on)}</td>
                     <td class="govuk-table__cell">{spend.what_for.clone()}</td>
-                    <td class="govuk-table__cell">{spend.outcome.map(|o| outcome_name(locale, o).to_owned()).unwrap_or_default()}</td>
+                    <td class="govuk-table__cell">
+                        {spend.outcome.map(|o| outcome_name(locale, o).to_owned()).unwrap_or_default()}
+                    </td>
                     <td class="govuk-table__cell govuk-table__cell--numeric">{spend.amount.format()}</td>
                 </tr>
             }
@@ -100,9 +108,13 @@ fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
     view! {
         <BudgetFigures view=view.clone() locale />
         <p class="govuk-body portal-no-print">
-            <a class="govuk-link" href="/budget/letter">{t(Text::BudgetLetterLink)}</a>
+            <a class="govuk-link" href="/budget/letter">
+                {t(Text::BudgetLetterLink)}
+            </a>
         </p>
-        <h2 class="govuk-heading-m" id="spending">{t(Text::BudgetSpentHeading)}</h2>
+        <h2 class="govuk-heading-m" id="spending">
+            {t(Text::BudgetSpentHeading)}
+        </h2>
         {overspent}
         <SummaryList rows=money_rows />
         <SpentBar summary=summary.clone() locale />
@@ -122,7 +134,7 @@ fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
                     {spends}
                 </Table>
             }
-            .into_any()
+                .into_any()
         } else {
             view! { <p class="govuk-body">{t(Text::BudgetSpendsNone)}</p> }.into_any()
         }}
@@ -139,14 +151,28 @@ fn SpendForm(locale: Locale) -> impl IntoView {
         CarerOutcome::ALL.iter().map(|o| (o.code(), outcome_name(locale, *o).to_owned())).collect();
     outcomes.push(("none", t(Text::BudgetOutcomeNone)));
     view! {
-        <h2 class="govuk-heading-m" id="record">{t(Text::BudgetRecordHeading)}</h2>
+        <h2 class="govuk-heading-m" id="record">
+            {t(Text::BudgetRecordHeading)}
+        </h2>
         <ErrorSummary state=state.clone() order=&["spent-day", "amount", "what_for", "outcome"] />
         <PostForm action=RecordSpend::PATH>
-            <DateInput prefix="spent" legend=t(Text::BudgetSpentDateLegend) hint=t(Text::BudgetSpentDateHint) state=state.clone() />
+            <DateInput
+                prefix="spent"
+                legend=t(Text::BudgetSpentDateLegend)
+                hint=t(Text::BudgetSpentDateHint)
+                state=state.clone()
+            />
             <TextField name="amount" label=t(Text::BudgetAmountField) state=state.clone() width="10" />
-            <TextField name="what_for" label=t(Text::BudgetWhatForLabel) hint=t(Text::BudgetWhatForHint) state=state.clone() />
+            <TextField
+                name="what_for"
+                label=t(Text::BudgetWhatForLabel)
+                hint=t(Text::BudgetWhatForHint)
+                state=state.clone()
+            />
             <Radios name="outcome" legend=t(Text::BudgetOutcomeLegend) state=state.clone() options=outcomes />
-            <button type="submit" class="govuk-button">{t(Text::BudgetRecordButton)}</button>
+            <button type="submit" class="govuk-button">
+                {t(Text::BudgetRecordButton)}
+            </button>
         </PostForm>
     }
 }

@@ -39,7 +39,9 @@ fn BudgetForm(id: i64, name: String, locale: Locale) -> impl IntoView {
         &["indicative", "amount", "period", "taken_as", "dp_amount", "dp_frequency", "dp_start-day", "dp_purpose"];
     view! {
         <PageTitle text=title.clone() has_errors=state.has_errors() />
-        <a href=format!("/plan/versions/{id}") class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+        <a href=format!("/plan/versions/{id}") class="govuk-back-link">
+            {t(Text::AssessmentBack)}
+        </a>
         <ErrorSummary state=state.clone() order=order />
         <h1 class="govuk-heading-l">{title}</h1>
         <PostForm action=SetBudget::PATH>
@@ -51,10 +53,28 @@ fn BudgetForm(id: i64, name: String, locale: Locale) -> impl IntoView {
             <h2 class="govuk-heading-m">{t(Text::BudgetDpHeading)}</h2>
             <p class="govuk-hint">{t(Text::BudgetStaffDpHint)}</p>
             <TextField name="dp_amount" label=t(Text::BudgetStaffDpAmountField) state=state.clone() width="10" />
-            <Radios name="dp_frequency" legend=t(Text::BudgetStaffDpFrequencyLegend) state=state.clone() options=frequencies />
-            <DateInput prefix="dp_start" legend=t(Text::BudgetStaffDpStartLegend) hint=t(Text::BudgetStaffDpStartHint) state=state.clone() />
-            <TextArea name="dp_purpose" label=t(Text::BudgetStaffDpPurposeLabel) state=state.clone() max_chars=PURPOSE_MAX rows=3 />
-            <button type="submit" class="govuk-button">{t(Text::BudgetStaffButton)}</button>
+            <Radios
+                name="dp_frequency"
+                legend=t(Text::BudgetStaffDpFrequencyLegend)
+                state=state.clone()
+                options=frequencies
+            />
+            <DateInput
+                prefix="dp_start"
+                legend=t(Text::BudgetStaffDpStartLegend)
+                hint=t(Text::BudgetStaffDpStartHint)
+                state=state.clone()
+            />
+            <TextArea
+                name="dp_purpose"
+                label=t(Text::BudgetStaffDpPurposeLabel)
+                state=state.clone()
+                max_chars=PURPOSE_MAX
+                rows=3
+            />
+            <button type="submit" class="govuk-button">
+                {t(Text::BudgetStaffButton)}
+            </button>
         </PostForm>
     }
 }

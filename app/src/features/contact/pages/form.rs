@@ -27,7 +27,9 @@ pub fn ContactPage() -> impl IntoView {
                 <ErrorSummary state=state.clone() order=&["name", "email", "message"] />
                 <h1 class="govuk-heading-l">{t(Text::ContactTitle)}</h1>
                 <div class="govuk-warning-text">
-                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                    <span class="govuk-warning-text__icon" aria-hidden="true">
+                        "!"
+                    </span>
                     <strong class="govuk-warning-text__text">
                         <span class="govuk-visually-hidden">{t(Text::ContactWarning)}": "</span>
                         {t(Text::ContactEmergency)}

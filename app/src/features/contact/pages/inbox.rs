@@ -55,7 +55,9 @@ fn Messages(messages: Vec<MessageView>, locale: Locale) -> impl IntoView {
             view! {
                 <tr class="govuk-table__row">
                     <td class="govuk-table__cell">
-                        <a class="govuk-link" href=format!("/staff/messages/{}", m.id)>{m.reference}</a>
+                        <a class="govuk-link" href=format!("/staff/messages/{}", m.id)>
+                            {m.reference}
+                        </a>
                     </td>
                     <td class="govuk-table__cell">{m.name.unwrap_or_else(|| t(Text::ContactInboxNoName))}</td>
                     <td class="govuk-table__cell">{m.received_on}</td>
@@ -106,7 +108,9 @@ fn Message(message: MessageView, done: bool) -> impl IntoView {
         let subject = format!("subject={}", message.reference);
         view! {
             <p class="govuk-body">
-                <a class="govuk-link" href=format!("mailto:{to}?{subject}")>{t(Text::ContactInboxReplyLink)}</a>
+                <a class="govuk-link" href=format!("mailto:{to}?{subject}")>
+                    {t(Text::ContactInboxReplyLink)}
+                </a>
             </p>
         }
     });
@@ -114,13 +118,17 @@ fn Message(message: MessageView, done: bool) -> impl IntoView {
         view! {
             <PostForm action=MarkMessageDone::PATH refused=visitor.flash.clone()>
                 <input type="hidden" name="id" value=message.id />
-                <button type="submit" class="govuk-button">{t(Text::ContactInboxMarkDone)}</button>
+                <button type="submit" class="govuk-button">
+                    {t(Text::ContactInboxMarkDone)}
+                </button>
             </PostForm>
         }
     });
     view! {
         <PageTitle text=title.clone() />
-        <a href="/staff/messages" class="govuk-back-link">{t(Text::ContactInboxTitle)}</a>
+        <a href="/staff/messages" class="govuk-back-link">
+            {t(Text::ContactInboxTitle)}
+        </a>
         {banner}
         <h1 class="govuk-heading-l">{title}</h1>
         <SummaryList rows />

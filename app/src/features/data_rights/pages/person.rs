@@ -38,9 +38,13 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
     let erase = view.may_erase.then(move || {
         let state = form_state;
         view! {
-            <h2 class="govuk-heading-m" id="erase">{t(Text::DataRightsEraseHeading)}</h2>
+            <h2 class="govuk-heading-m" id="erase">
+                {t(Text::DataRightsEraseHeading)}
+            </h2>
             <div class="govuk-warning-text">
-                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                <span class="govuk-warning-text__icon" aria-hidden="true">
+                    "!"
+                </span>
                 <strong class="govuk-warning-text__text">{t(Text::DataRightsEraseIntro)}</strong>
             </div>
             <ul class="govuk-list govuk-list--bullet">
@@ -66,7 +70,9 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
                     max_chars=ErasureRequest::REASON_MAX
                     rows=3
                 />
-                <button type="submit" class="govuk-button govuk-button--warning">{t(Text::DataRightsEraseButton)}</button>
+                <button type="submit" class="govuk-button govuk-button--warning">
+                    {t(Text::DataRightsEraseButton)}
+                </button>
             </PostForm>
         }
     });

@@ -23,25 +23,46 @@ pub fn DataRequestsPage() -> impl IntoView {
         <Await future=find_person_by_email(email.clone()) let:found>
             {match found.clone() {
                 Ok(found) => {
-                    let result = searched.then(|| match found {
-                        Some(person) => view! {
-                            <p class="govuk-body">
-                                <a class="govuk-link" href=format!("/people/{}/data", person.id)>{person.name}</a>
-                                " – " {person.email} " – " {person.role.name(locale)}
-                            </p>
-                        }.into_any(),
-                        None => view! { <p class="govuk-body">{t(Text::DataRightsNotFound)}</p> }.into_any(),
-                    });
+                    let result = searched
+                        .then(|| match found {
+                            Some(person) => {
+                                view! {
+                                    <p class="govuk-body">
+                                        <a class="govuk-link" href=format!("/people/{}/data", person.id)>
+                                            {person.name}
+                                        </a>
+                                        " – "
+                                        {person.email}
+                                        " – "
+                                        {person.role.name(locale)}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                            None => view! { <p class="govuk-body">{t(Text::DataRightsNotFound)}</p> }.into_any(),
+                        });
                     view! {
                         <PageTitle text=t(Text::DataRightsRequestsTitle) />
                         <h1 class="govuk-heading-l">{t(Text::DataRightsRequestsTitle)}</h1>
                         <p class="govuk-body">{t(Text::DataRightsRequestsIntro)}</p>
                         <form method="get" action="/staff/data-requests" novalidate>
                             <div class="govuk-form-group">
-                                <label class="govuk-label" for="email">{t(Text::DataRightsFindEmailLabel)}</label>
-                                <input class="govuk-input" id="email" name="email" type="email" value=value.clone() autocomplete="off" spellcheck="false" />
+                                <label class="govuk-label" for="email">
+                                    {t(Text::DataRightsFindEmailLabel)}
+                                </label>
+                                <input
+                                    class="govuk-input"
+                                    id="email"
+                                    name="email"
+                                    type="email"
+                                    value=value.clone()
+                                    autocomplete="off"
+                                    spellcheck="false"
+                                />
                             </div>
-                            <button type="submit" class="govuk-button govuk-button--secondary">{t(Text::DataRightsFindButton)}</button>
+                            <button type="submit" class="govuk-button govuk-button--secondary">
+                                {t(Text::DataRightsFindButton)}
+                            </button>
                         </form>
                         {result}
                     }

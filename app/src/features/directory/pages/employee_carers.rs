@@ -13,7 +13,9 @@ pub fn EmployeeCarersPage() -> impl IntoView {
     let t = move |text| locale.text(text).to_owned();
     view! {
         <PageTitle text=t(Text::EmployeeTitle) />
-        <a href="/support" class="govuk-back-link">{t(Text::DirectoryTitle)}</a>
+        <a href="/support" class="govuk-back-link">
+            {t(Text::DirectoryTitle)}
+        </a>
         <h1 class="govuk-heading-l">{t(Text::EmployeeTitle)}</h1>
         <div class="govuk-inset-text">
             <p class="govuk-body">"“" {t(Text::EmployeeQuote)} "”"</p>
@@ -25,8 +27,16 @@ pub fn EmployeeCarersPage() -> impl IntoView {
         <h2 class="govuk-heading-m">{t(Text::EmployeeAlsoHeading)}</h2>
         <p class="govuk-body">{t(Text::EmployeeAlsoBody)}</p>
         <ul class="govuk-list govuk-list--bullet">
-            <li><a class="govuk-link" href="/register">{t(Text::EmployeeAlsoAssessment)}</a></li>
-            <li><a class="govuk-link" href="/support?category=carers_support">{t(Text::EmployeeAlsoSupport)}</a></li>
+            <li>
+                <a class="govuk-link" href="/register">
+                    {t(Text::EmployeeAlsoAssessment)}
+                </a>
+            </li>
+            <li>
+                <a class="govuk-link" href="/support?category=carers_support">
+                    {t(Text::EmployeeAlsoSupport)}
+                </a>
+            </li>
         </ul>
     }
 }

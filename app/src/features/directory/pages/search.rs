@@ -22,7 +22,11 @@ pub fn SupportPage() -> impl IntoView {
         .iter()
         .map(|c| {
             let selected = category == c.code();
-            view! { <option value=c.code() selected=selected>{words::category(locale, *c)}</option> }
+            view! {
+                <option value=c.code() selected=selected>
+                    {words::category(locale, *c)}
+                </option>
+            }
         })
         .collect_view();
     view! {
@@ -30,22 +34,42 @@ pub fn SupportPage() -> impl IntoView {
         <h1 class="govuk-heading-l">{t(Text::DirectoryTitle)}</h1>
         <p class="govuk-body">{t(Text::DirectoryIntro)}</p>
         <div class="govuk-inset-text">
-            <a class="govuk-link govuk-!-font-weight-bold" href="/support/employee-carers">{t(Text::DirectoryEmployeeQuestion)}</a>
+            <a class="govuk-link govuk-!-font-weight-bold" href="/support/employee-carers">
+                {t(Text::DirectoryEmployeeQuestion)}
+            </a>
         </div>
         <form method="get" action="/support" role="search" class="portal-search">
             <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for="q">{t(Text::DirectorySearchLabel)}</label>
-                <div class="govuk-hint" id="q-hint">{t(Text::DirectorySearchHint)}</div>
-                <input class="govuk-input" id="q" name="q" type="search" value=q.clone() aria-describedby="q-hint" spellcheck="true" />
+                <label class="govuk-label govuk-label--s" for="q">
+                    {t(Text::DirectorySearchLabel)}
+                </label>
+                <div class="govuk-hint" id="q-hint">
+                    {t(Text::DirectorySearchHint)}
+                </div>
+                <input
+                    class="govuk-input"
+                    id="q"
+                    name="q"
+                    type="search"
+                    value=q.clone()
+                    aria-describedby="q-hint"
+                    spellcheck="true"
+                />
             </div>
             <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for="category">{t(Text::DirectoryCategoryLabel)}</label>
+                <label class="govuk-label govuk-label--s" for="category">
+                    {t(Text::DirectoryCategoryLabel)}
+                </label>
                 <select class="govuk-select" id="category" name="category">
-                    <option value="" selected=category.is_empty()>{t(Text::DirectoryCategoryAny)}</option>
+                    <option value="" selected=category.is_empty()>
+                        {t(Text::DirectoryCategoryAny)}
+                    </option>
                     {options}
                 </select>
             </div>
-            <button type="submit" class="govuk-button">{t(Text::DirectorySearchButton)}</button>
+            <button type="submit" class="govuk-button">
+                {t(Text::DirectorySearchButton)}
+            </button>
         </form>
         <Await future=search_services(q.clone(), category.clone()) let:found>
             {match found.clone() {
@@ -83,7 +107,8 @@ fn Service(service: ServiceView, locale: Locale) -> impl IntoView {
         view! {
             <p class="govuk-body">
                 <a class="govuk-link" href=url.clone() rel=external.then_some("noopener noreferrer")>
-                    {label} <span class="govuk-visually-hidden">{format!(" – {}", entry.name)}</span>
+                    {label}
+                    <span class="govuk-visually-hidden">{format!(" – {}", entry.name)}</span>
                 </a>
             </p>
         }
@@ -92,7 +117,8 @@ fn Service(service: ServiceView, locale: Locale) -> impl IntoView {
         <li class="portal-service" data-service=entry.name.clone()>
             <h3 class="govuk-heading-s">{entry.name.clone()}</h3>
             <p class="govuk-body-s portal-service__meta">
-                {entry.organisation.clone()} " · " <strong class="govuk-tag govuk-tag--grey">{words::category(locale, entry.category)}</strong>
+                {entry.organisation.clone()} " · "
+                <strong class="govuk-tag govuk-tag--grey">{words::category(locale, entry.category)}</strong>
             </p>
             <p class="govuk-body">{entry.description.clone()}</p>
             <dl class="govuk-summary-list govuk-summary-list--no-border">
@@ -104,18 +130,36 @@ fn Service(service: ServiceView, locale: Locale) -> impl IntoView {
                     <dt class="govuk-summary-list__key">{t(Text::DirectoryWhere)}</dt>
                     <dd class="govuk-summary-list__value">{entry.area.clone()}</dd>
                 </div>
-                {entry.phone.clone().map(|phone| view! {
-                    <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">{t(Text::DirectoryPhone)}</dt>
-                        <dd class="govuk-summary-list__value"><a class="govuk-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a></dd>
-                    </div>
-                })}
-                {entry.email.clone().map(|email| view! {
-                    <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">{t(Text::DirectoryEmail)}</dt>
-                        <dd class="govuk-summary-list__value"><a class="govuk-link" href=format!("mailto:{email}")>{email.clone()}</a></dd>
-                    </div>
-                })}
+                {entry
+                    .phone
+                    .clone()
+                    .map(|phone| {
+                        view! {
+                            <div class="govuk-summary-list__row">
+                                <dt class="govuk-summary-list__key">{t(Text::DirectoryPhone)}</dt>
+                                <dd class="govuk-summary-list__value">
+                                    <a class="govuk-link" href=format!("tel:{}", phone.replace(' ', ""))>
+                                        {phone.clone()}
+                                    </a>
+                                </dd>
+                            </div>
+                        }
+                    })}
+                {entry
+                    .email
+                    .clone()
+                    .map(|email| {
+                        view! {
+                            <div class="govuk-summary-list__row">
+                                <dt class="govuk-summary-list__key">{t(Text::DirectoryEmail)}</dt>
+                                <dd class="govuk-summary-list__value">
+                                    <a class="govuk-link" href=format!("mailto:{email}")>
+                                        {email.clone()}
+                                    </a>
+                                </dd>
+                            </div>
+                        }
+                    })}
             </dl>
             {link}
         </li>

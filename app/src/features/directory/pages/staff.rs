@@ -35,15 +35,24 @@ pub fn StaffSupportPage() -> impl IntoView {
                     let rows = services
                         .into_iter()
                         .map(|s| {
-                            let state = if s.retired { t(Text::DirectoryStaffRetired) } else { t(Text::DirectoryStaffListed) };
+                            let state = if s.retired {
+                                t(Text::DirectoryStaffRetired)
+                            } else {
+                                t(Text::DirectoryStaffListed)
+                            };
                             view! {
                                 <tr class="govuk-table__row">
                                     <td class="govuk-table__cell">
-                                        <a class="govuk-link" href=format!("/staff/support/{}", s.id)>{s.entry.name.clone()}</a>
-                                        <br /><span class="govuk-body-s">{s.entry.organisation.clone()}</span>
+                                        <a class="govuk-link" href=format!("/staff/support/{}", s.id)>
+                                            {s.entry.name.clone()}
+                                        </a>
+                                        <br />
+                                        <span class="govuk-body-s">{s.entry.organisation.clone()}</span>
                                     </td>
                                     <td class="govuk-table__cell">{words::category(locale, s.entry.category)}</td>
-                                    <td class="govuk-table__cell">{state} <br /><span class="govuk-body-s">{s.updated_on.clone()}</span></td>
+                                    <td class="govuk-table__cell">
+                                        {state} <br /><span class="govuk-body-s">{s.updated_on.clone()}</span>
+                                    </td>
                                 </tr>
                             }
                         })
@@ -52,7 +61,9 @@ pub fn StaffSupportPage() -> impl IntoView {
                         <PageTitle text=t(Text::DirectoryStaffTitle) />
                         {saved.then(|| view! { <SuccessBanner message=t(Text::DirectoryStaffSaved) /> })}
                         <h1 class="govuk-heading-l">{t(Text::DirectoryStaffTitle)}</h1>
-                        <a class="govuk-button" href="/staff/support/new" role="button" draggable="false">{t(Text::DirectoryStaffAdd)}</a>
+                        <a class="govuk-button" href="/staff/support/new" role="button" draggable="false">
+                            {t(Text::DirectoryStaffAdd)}
+                        </a>
                         <Table
                             label=t(Text::DirectoryStaffTitle)
                             columns=vec![
@@ -96,8 +107,13 @@ pub fn EditServicePage() -> impl IntoView {
                 <Await future=service_detail(id) let:found>
                     {match found.clone() {
                         Ok(service) => {
-                            let state = FormState::for_action(SaveService::PATH, flash.as_ref(), form_values(&service.entry));
-                            view! { <ServiceForm id state service=Some(service) refused=flash.clone() locale /> }.into_any()
+                            let state = FormState::for_action(
+                                SaveService::PATH,
+                                flash.as_ref(),
+                                form_values(&service.entry),
+                            );
+                            view! { <ServiceForm id state service=Some(service) refused=flash.clone() locale /> }
+                                .into_any()
                         }
                         Err(error) => load_failed(error),
                     }}
@@ -142,33 +158,71 @@ fn ServiceForm(
     let order = ["organisation", "name", "description", "category", "url", "email", "phone", "area", "eligibility"];
     view! {
         <PageTitle text=title.clone() has_errors=state.has_errors() />
-        <a href="/staff/support" class="govuk-back-link">{t(Text::DirectoryStaffTitle)}</a>
+        <a href="/staff/support" class="govuk-back-link">
+            {t(Text::DirectoryStaffTitle)}
+        </a>
         <ErrorSummary state=state.clone() order=&order />
         <h1 class="govuk-heading-l">{title}</h1>
         <PostForm action=SaveService::PATH>
             <input type="hidden" name="id" value=id.to_string() />
             <TextField name="organisation" label=t(Text::DirectoryFieldsOrganisation) state=state.clone() />
             <TextField name="name" label=t(Text::DirectoryFieldsName) state=state.clone() />
-            <TextArea name="description" label=t(Text::DirectoryFieldsDescription) hint=t(Text::DirectoryFieldsDescriptionHint) state=state.clone() max_chars=LONG_MAX rows=4 />
+            <TextArea
+                name="description"
+                label=t(Text::DirectoryFieldsDescription)
+                hint=t(Text::DirectoryFieldsDescriptionHint)
+                state=state.clone()
+                max_chars=LONG_MAX
+                rows=4
+            />
             <Radios name="category" legend=t(Text::DirectoryCategoryLabel) state=state.clone() options=categories />
-            <TextField name="url" label=t(Text::DirectoryFieldsUrl) hint=t(Text::DirectoryFieldsUrlHint) state=state.clone() input_type="url" spellcheck=false />
+            <TextField
+                name="url"
+                label=t(Text::DirectoryFieldsUrl)
+                hint=t(Text::DirectoryFieldsUrlHint)
+                state=state.clone()
+                input_type="url"
+                spellcheck=false
+            />
             <EmailField label=t(Text::DirectoryFieldsEmail) state=state.clone() autocomplete="off" />
-            <TextField name="phone" label=t(Text::DirectoryFieldsPhone) hint=t(Text::DirectoryFieldsPhoneHint) state=state.clone() input_type="tel" width="20" />
+            <TextField
+                name="phone"
+                label=t(Text::DirectoryFieldsPhone)
+                hint=t(Text::DirectoryFieldsPhoneHint)
+                state=state.clone()
+                input_type="tel"
+                width="20"
+            />
             <TextField name="area" label=t(Text::DirectoryFieldsArea) state=state.clone() />
-            <TextArea name="eligibility" label=t(Text::DirectoryFieldsEligibility) state=state.clone() max_chars=LONG_MAX rows=3 />
-            <button type="submit" class="govuk-button">{t(Text::DirectoryStaffSave)}</button>
+            <TextArea
+                name="eligibility"
+                label=t(Text::DirectoryFieldsEligibility)
+                state=state.clone()
+                max_chars=LONG_MAX
+                rows=3
+            />
+            <button type="submit" class="govuk-button">
+                {t(Text::DirectoryStaffSave)}
+            </button>
         </PostForm>
-        {service.map(|s| {
-            let (label, value) = if s.retired { (t(Text::DirectoryStaffRestore), "no") } else { (t(Text::DirectoryStaffRetire), "yes") };
-            view! {
-                <h2 class="govuk-heading-m">{t(Text::DirectoryStaffRetireHeading)}</h2>
-                <p class="govuk-body">{t(Text::DirectoryStaffRetireBody)}</p>
-                <PostForm action=RetireService::PATH refused=refused.clone()>
-                    <input type="hidden" name="id" value=s.id.to_string() />
-                    <input type="hidden" name="retire" value=value />
-                    <button type="submit" class="govuk-button govuk-button--warning">{label}</button>
-                </PostForm>
-            }
-        })}
+        {service
+            .map(|s| {
+                let (label, value) = if s.retired {
+                    (t(Text::DirectoryStaffRestore), "no")
+                } else {
+                    (t(Text::DirectoryStaffRetire), "yes")
+                };
+                view! {
+                    <h2 class="govuk-heading-m">{t(Text::DirectoryStaffRetireHeading)}</h2>
+                    <p class="govuk-body">{t(Text::DirectoryStaffRetireBody)}</p>
+                    <PostForm action=RetireService::PATH refused=refused.clone()>
+                        <input type="hidden" name="id" value=s.id.to_string() />
+                        <input type="hidden" name="retire" value=value />
+                        <button type="submit" class="govuk-button govuk-button--warning">
+                            {label}
+                        </button>
+                    </PostForm>
+                }
+            })}
     }
 }

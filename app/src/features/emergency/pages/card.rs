@@ -23,7 +23,9 @@ pub fn CardPage() -> impl IntoView {
     view! {
         <PageTitle text=t(Text::EmergencyCardTitle) />
         {replaced.then(|| view! { <SuccessBanner message=t(Text::EmergencyCardReplaced) /> })}
-        <a href="/emergency" class="govuk-back-link portal-no-print">{t(Text::EmergencyBack)}</a>
+        <a href="/emergency" class="govuk-back-link portal-no-print">
+            {t(Text::EmergencyBack)}
+        </a>
         <h1 class="govuk-heading-l portal-no-print">{t(Text::EmergencyCardTitle)}</h1>
         <p class="govuk-body portal-no-print">{t(Text::EmergencyCardIntro)}</p>
         <Await future=my_emergency_plan() let:plan>
@@ -32,21 +34,33 @@ pub fn CardPage() -> impl IntoView {
                     let phone = phone.clone();
                     view! {
                         <section class="portal-card" aria-labelledby="card-title">
-                            <h2 class="portal-card__title" id="card-title">{t(Text::EmergencyCardHeading)}</h2>
+                            <h2 class="portal-card__title" id="card-title">
+                                {t(Text::EmergencyCardHeading)}
+                            </h2>
                             <p class="portal-card__line">{t(Text::EmergencyCardCall)}</p>
-                            <p class="portal-card__phone"><a class="govuk-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a></p>
+                            <p class="portal-card__phone">
+                                <a class="govuk-link" href=format!("tel:{}", phone.replace(' ', ""))>
+                                    {phone.clone()}
+                                </a>
+                            </p>
                             <p class="portal-card__line">{t(Text::EmergencyCardGiveCode)}</p>
-                            <p class="portal-card__code" data-card-code="">{code}</p>
+                            <p class="portal-card__code" data-card-code="">
+                                {code}
+                            </p>
                         </section>
                         <div class="govuk-button-group portal-no-print">
-                            <a class="govuk-button" href="/emergency/card.pdf" download="">{t(Text::EmergencyCardPdf)}</a>
+                            <a class="govuk-button" href="/emergency/card.pdf" download="">
+                                {t(Text::EmergencyCardPdf)}
+                            </a>
                         </div>
                         <p class="govuk-body portal-no-print">{t(Text::EmergencyCardPrintHint)}</p>
                         <div class="portal-no-print">
                             <h2 class="govuk-heading-m">{t(Text::EmergencyCardLostHeading)}</h2>
                             <p class="govuk-body">{t(Text::EmergencyCardLostBody)}</p>
                             <PostForm action=ReplaceCard::PATH refused=flash.clone()>
-                                <button type="submit" class="govuk-button govuk-button--warning">{t(Text::EmergencyCardLostButton)}</button>
+                                <button type="submit" class="govuk-button govuk-button--warning">
+                                    {t(Text::EmergencyCardLostButton)}
+                                </button>
                             </PostForm>
                         </div>
                     }

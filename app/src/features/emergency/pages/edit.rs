@@ -65,7 +65,11 @@ pub fn EditEmergencyPlanPage() -> impl IntoView {
                 Err(error) => load_failed(error),
             }}
         </Await>
-        <p class="govuk-body"><a class="govuk-link" href="/emergency">{t(Text::EmergencyBack)}</a></p>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/emergency">
+                {t(Text::EmergencyBack)}
+            </a>
+        </p>
     }
     .into_any()
 }
@@ -78,25 +82,50 @@ fn PlanForm(state: FormState, home_saved: Option<String>, locale: Locale) -> imp
         .map(|field| {
             let (label, hint) = words::detail(locale, field);
             if *field == "cared_for" {
-                view! { <TextField name="cared_for" label=label.to_owned() hint=hint.to_owned() state=state.clone() /> }.into_any()
-            } else {
-                view! { <TextArea name=field label=label.to_owned() hint=hint.to_owned() state=state.clone() max_chars=TEXT_MAX rows=3 /> }
+                view! { <TextField name="cared_for" label=label.to_owned() hint=hint.to_owned() state=state.clone() /> }
                     .into_any()
+            } else {
+                view! {
+                    <TextArea
+                        name=field
+                        label=label.to_owned()
+                        hint=hint.to_owned()
+                        state=state.clone()
+                        max_chars=TEXT_MAX
+                        rows=3
+                    />
+                }
+                .into_any()
             }
         })
         .collect_view();
     let contacts = (1..=CONTACTS)
         .map(|n| {
             let name: &'static str = ["contact1_name", "contact2_name", "contact3_name"][n - 1];
-            let relationship: &'static str = ["contact1_relationship", "contact2_relationship", "contact3_relationship"][n - 1];
+            let relationship: &'static str =
+                ["contact1_relationship", "contact2_relationship", "contact3_relationship"][n - 1];
             let phone: &'static str = ["contact1_phone", "contact2_phone", "contact3_phone"][n - 1];
             let agreed = format!("contact{n}_agreed");
             view! {
                 <fieldset class="govuk-fieldset portal-contact">
-                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{locale.fill(Text::EmergencyContactLegend, &[("number", &n.to_string())])}</legend>
+                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+                        {locale.fill(Text::EmergencyContactLegend, &[("number", &n.to_string())])}
+                    </legend>
                     <TextField name label=t(Text::EmergencyContactName) state=state.clone() autocomplete="off" />
-                    <TextField name=relationship label=t(Text::EmergencyContactRelationship) state=state.clone() width="20" />
-                    <TextField name=phone label=t(Text::EmergencyContactPhone) state=state.clone() input_type="tel" autocomplete="off" width="20" />
+                    <TextField
+                        name=relationship
+                        label=t(Text::EmergencyContactRelationship)
+                        state=state.clone()
+                        width="20"
+                    />
+                    <TextField
+                        name=phone
+                        label=t(Text::EmergencyContactPhone)
+                        state=state.clone()
+                        input_type="tel"
+                        autocomplete="off"
+                        width="20"
+                    />
                     <Checkboxes
                         legend=t(Text::EmergencyContactAgreedLegend)
                         state=state.clone()
@@ -127,10 +156,25 @@ fn PlanForm(state: FormState, home_saved: Option<String>, locale: Locale) -> imp
             <p class="govuk-body">{t(Text::EmergencyContactsIntro)}</p>
             {contacts}
             <h2 class="govuk-heading-m">{t(Text::EmergencyHomeAccessHeading)}</h2>
-            <TextArea name="home_access" label=t(Text::EmergencyHomeAccessLabel) hint=home_hint state=state.clone() max_chars=TEXT_MAX rows=3 />
+            <TextArea
+                name="home_access"
+                label=t(Text::EmergencyHomeAccessLabel)
+                hint=home_hint
+                state=state.clone()
+                max_chars=TEXT_MAX
+                rows=3
+            />
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button" name="confirm" value="no">{t(Text::EmergencySaveButton)}</button>
-                <button type="submit" class="govuk-button govuk-button--secondary" name="confirm" value="yes" id="confirm">
+                <button type="submit" class="govuk-button" name="confirm" value="no">
+                    {t(Text::EmergencySaveButton)}
+                </button>
+                <button
+                    type="submit"
+                    class="govuk-button govuk-button--secondary"
+                    name="confirm"
+                    value="yes"
+                    id="confirm"
+                >
                     {t(Text::EmergencyConfirmButton)}
                 </button>
             </div>

@@ -38,7 +38,9 @@ pub fn EmergencyPlanPage() -> impl IntoView {
                 Ok(None) => {
                     view! {
                         <p class="govuk-body">{t(Text::EmergencyNone)}</p>
-                        <a class="govuk-button" href="/emergency/edit" role="button" draggable="false">{t(Text::EmergencyStart)}</a>
+                        <a class="govuk-button" href="/emergency/edit" role="button" draggable="false">
+                            {t(Text::EmergencyStart)}
+                        </a>
                     }
                         .into_any()
                 }
@@ -64,14 +66,23 @@ pub fn ConfirmBanner(freshness: Freshness, due_on: Option<String>, locale: Local
         }
     };
     view! {
-        <div class="govuk-notification-banner" role="region" aria-labelledby="emergency-banner-title" data-module="govuk-notification-banner">
+        <div
+            class="govuk-notification-banner"
+            role="region"
+            aria-labelledby="emergency-banner-title"
+            data-module="govuk-notification-banner"
+        >
             <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id="emergency-banner-title">{locale.text(Text::EmergencyBannerTitle)}</h2>
+                <h2 class="govuk-notification-banner__title" id="emergency-banner-title">
+                    {locale.text(Text::EmergencyBannerTitle)}
+                </h2>
             </div>
             <div class="govuk-notification-banner__content">
                 <p class="govuk-notification-banner__heading">{message}</p>
                 <p class="govuk-body">
-                    <a class="govuk-notification-banner__link" href="/emergency/edit#confirm">{locale.text(Text::EmergencyBannerLink)}</a>
+                    <a class="govuk-notification-banner__link" href="/emergency/edit#confirm">
+                        {locale.text(Text::EmergencyBannerLink)}
+                    </a>
                 </p>
             </div>
         </div>
@@ -132,13 +143,29 @@ fn PlanSummary(plan: EmergencyPlanView, locale: Locale) -> impl IntoView {
     view! {
         <ConfirmBanner freshness=plan.freshness due_on=plan.due_on.clone() locale />
         <p class="govuk-body">
-            <strong class=tag_class>{tag}</strong> " " {confirmed}
+            <strong class=tag_class>{tag}</strong>
+            " "
+            {confirmed}
         </p>
-        <a class="govuk-button" href="/emergency/edit" role="button" draggable="false">{t(Text::EmergencyChange)}</a>
+        <a class="govuk-button" href="/emergency/edit" role="button" draggable="false">
+            {t(Text::EmergencyChange)}
+        </a>
         " "
-        {plan.card.as_ref().map(|_| view! {
-            <a class="govuk-button govuk-button--secondary" href="/emergency/card" role="button" draggable="false">{t(Text::EmergencyCardLink)}</a>
-        })}
+        {plan
+            .card
+            .as_ref()
+            .map(|_| {
+                view! {
+                    <a
+                        class="govuk-button govuk-button--secondary"
+                        href="/emergency/card"
+                        role="button"
+                        draggable="false"
+                    >
+                        {t(Text::EmergencyCardLink)}
+                    </a>
+                }
+            })}
         <h2 class="govuk-heading-m">{t(Text::EmergencyAboutHeading)}</h2>
         <DetailRows details=plan.details.clone() locale />
         <h2 class="govuk-heading-m">{t(Text::EmergencyContactsHeading)}</h2>

@@ -38,10 +38,27 @@ pub fn ResponderPage() -> impl IntoView {
         <h1 class="govuk-heading-l">{t(Text::ResponderTitle)}</h1>
         <p class="govuk-body">{t(Text::ResponderIntro)}</p>
         <PostForm action=LookUp::PATH>
-            <TextField name="code" label=t(Text::ResponderCodeLabel) hint=t(Text::ResponderCodeHint) state=state.clone() autocomplete="off" spellcheck=false width="10" />
+            <TextField
+                name="code"
+                label=t(Text::ResponderCodeLabel)
+                hint=t(Text::ResponderCodeHint)
+                state=state.clone()
+                autocomplete="off"
+                spellcheck=false
+                width="10"
+            />
             <Radios name="reason" legend=t(Text::ResponderReasonLegend) state=state.clone() options=reasons />
-            <TextArea name="note" label=t(Text::ResponderNoteLabel) hint=t(Text::ResponderNoteHint) state=state.clone() max_chars=TEXT_MAX rows=3 />
-            <button type="submit" class="govuk-button">{t(Text::ResponderButton)}</button>
+            <TextArea
+                name="note"
+                label=t(Text::ResponderNoteLabel)
+                hint=t(Text::ResponderNoteHint)
+                state=state.clone()
+                max_chars=TEXT_MAX
+                rows=3
+            />
+            <button type="submit" class="govuk-button">
+                {t(Text::ResponderButton)}
+            </button>
         </PostForm>
     }
     .into_any()
@@ -68,22 +85,33 @@ fn LookedUp(result: LookupResult, locale: Locale) -> impl IntoView {
                 <li>
                     <strong>{c.name.clone()}</strong>
                     {(!c.relationship.is_empty()).then(|| format!(" ({})", c.relationship))}
-                    " – " <a class="govuk-link" href=format!("tel:{}", c.phone.replace(' ', ""))>{c.phone.clone()}</a>
-                    <br /> <span class="govuk-body-s">{agreed}</span>
+                    " – "
+                    <a class="govuk-link" href=format!("tel:{}", c.phone.replace(' ', ""))>
+                        {c.phone.clone()}
+                    </a>
+                    <br />
+                    <span class="govuk-body-s">{agreed}</span>
                 </li>
             }
         })
         .collect_view();
     view! {
         <PageTitle text=title.clone() />
-        <a href="/responder" class="govuk-back-link">{t(Text::ResponderAnother)}</a>
+        <a href="/responder" class="govuk-back-link">
+            {t(Text::ResponderAnother)}
+        </a>
         <h1 class="govuk-heading-l">{title}</h1>
         <p class="govuk-body">
-            <strong class=tag_class>{tag}</strong> " "
+            <strong class=tag_class>{tag}</strong>
+            " "
             {result.confirmed_on.clone().map(|on| locale.fill(Text::ResponderConfirmedOn, &[("date", &on)]))}
         </p>
         <div class="govuk-inset-text">
-            {locale.fill(Text::ResponderRecorded, &[("when", &result.lookup.at), ("minutes", &LOOKUP_MINUTES.to_string())])}
+            {locale
+                .fill(
+                    Text::ResponderRecorded,
+                    &[("when", &result.lookup.at), ("minutes", &LOOKUP_MINUTES.to_string())],
+                )}
         </div>
         <h2 class="govuk-heading-m">{t(Text::EmergencyContactsHeading)}</h2>
         {if result.contacts.is_empty() {
@@ -92,7 +120,9 @@ fn LookedUp(result: LookupResult, locale: Locale) -> impl IntoView {
             view! { <ul class="govuk-list govuk-list--spaced">{contacts}</ul> }.into_any()
         }}
         <h2 class="govuk-heading-m">{t(Text::EmergencyHomeAccessHeading)}</h2>
-        <p class="govuk-body portal-keep-lines" data-home-access="">{result.home_access.clone().unwrap_or_else(|| not_provided.clone())}</p>
+        <p class="govuk-body portal-keep-lines" data-home-access="">
+            {result.home_access.clone().unwrap_or_else(|| not_provided.clone())}
+        </p>
         <h2 class="govuk-heading-m">{t(Text::EmergencyAboutHeading)}</h2>
         <DetailRows details=result.details.clone() locale />
     }

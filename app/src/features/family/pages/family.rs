@@ -55,7 +55,11 @@ pub fn FamilyPage() -> impl IntoView {
                 Err(error) => load_failed(error),
             }}
         </Await>
-        <p class="govuk-body"><a class="govuk-link" href="/invitations">{t(Text::FamilyEnterCodeLink)}</a></p>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/invitations">
+                {t(Text::FamilyEnterCodeLink)}
+            </a>
+        </p>
     }
     .into_any()
 }
@@ -71,7 +75,9 @@ fn Family(family: FamilyView, role: Role, locale: Locale) -> impl IntoView {
         .map(|h| {
             view! {
                 <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">{h.name.clone()} <br /> <span class="govuk-body-s">{h.email.clone()}</span></dt>
+                    <dt class="govuk-summary-list__key">
+                        {h.name.clone()} <br /> <span class="govuk-body-s">{h.email.clone()}</span>
+                    </dt>
                     <dd class="govuk-summary-list__value">
                         {words::scope(locale, h.scope)} <br />
                         <span class="govuk-body-s">{locale.fill(Text::FamilySince, &[("date", &h.since)])}</span>
@@ -80,7 +86,8 @@ fn Family(family: FamilyView, role: Role, locale: Locale) -> impl IntoView {
                         <PostForm action=RemoveHelper::PATH refused=use_visitor().flash>
                             <input type="hidden" name="helper" value=h.id.to_string() />
                             <button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0">
-                                {t(Text::FamilyRemoveHelper)} <span class="govuk-visually-hidden">{format!(" – {}", h.name)}</span>
+                                {t(Text::FamilyRemoveHelper)}
+                                <span class="govuk-visually-hidden">{format!(" – {}", h.name)}</span>
                             </button>
                         </PostForm>
                     </dd>
@@ -96,19 +103,31 @@ fn Family(family: FamilyView, role: Role, locale: Locale) -> impl IntoView {
                 InvitationKind::CareLink => t(Text::FamilyInvitationCareLink),
                 InvitationKind::Helper => locale.fill(
                     Text::FamilyInvitationHelper,
-                    &[("name", i.helper_name.as_deref().unwrap_or_default()), ("scope", i.scope.map(|s| words::scope(locale, s)).unwrap_or_default())],
+                    &[
+                        ("name", i.helper_name.as_deref().unwrap_or_default()),
+                        ("scope", i.scope.map(|s| words::scope(locale, s)).unwrap_or_default()),
+                    ],
                 ),
             };
             let open = i.status == InvitationStatus::Open;
             view! {
                 <li>
-                    {who} " – " {words::status(locale, i.status)} ", " {locale.fill(Text::FamilySentOn, &[("date", &i.sent_on)])}
-                    {open.then(|| view! {
-                        <PostForm action=WithdrawInvitation::PATH refused=use_visitor().flash>
-                            <input type="hidden" name="id" value=i.id.to_string() />
-                            <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2">{t(Text::FamilyWithdraw)}</button>
-                        </PostForm>
-                    })}
+                    {who} " – " {words::status(locale, i.status)} ", "
+                    {locale.fill(Text::FamilySentOn, &[("date", &i.sent_on)])}
+                    {open
+                        .then(|| {
+                            view! {
+                                <PostForm action=WithdrawInvitation::PATH refused=use_visitor().flash>
+                                    <input type="hidden" name="id" value=i.id.to_string() />
+                                    <button
+                                        type="submit"
+                                        class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+                                    >
+                                        {t(Text::FamilyWithdraw)}
+                                    </button>
+                                </PostForm>
+                            }
+                        })}
                 </li>
             }
         })
@@ -119,23 +138,46 @@ fn Family(family: FamilyView, role: Role, locale: Locale) -> impl IntoView {
         .map(|p| view! { <li>{p.name} " – " {words::scope(locale, p.scope)}</li> })
         .collect_view();
     view! {
-        {(role == Role::Representative).then(|| view! {
-            <h2 class="govuk-heading-m">{t(Text::FamilyActingForHeading)}</h2>
-            <ul class="govuk-list govuk-list--bullet">{acting_for}</ul>
-        })}
-        {plan_holder.then(|| view! {
-            <h2 class="govuk-heading-m">{t(Text::FamilyLinksHeading)}</h2>
-            {links}
-            {(role == Role::Carer).then(|| view! {
-                <a class="govuk-button govuk-button--secondary" href="/family/invite-cared-for" role="button" draggable="false">{t(Text::FamilyInviteCaredForLink)}</a>
+        {(role == Role::Representative)
+            .then(|| {
+                view! {
+                    <h2 class="govuk-heading-m">{t(Text::FamilyActingForHeading)}</h2>
+                    <ul class="govuk-list govuk-list--bullet">{acting_for}</ul>
+                }
             })}
-            <h2 class="govuk-heading-m">{t(Text::FamilyHelpersHeading)}</h2>
-            <p class="govuk-body">{t(Text::FamilyHelpersIntro)}</p>
-            <dl class="govuk-summary-list">{helpers}</dl>
-            <a class="govuk-button govuk-button--secondary" href="/family/invite-helper" role="button" draggable="false">{t(Text::FamilyInviteHelperLink)}</a>
-            <h2 class="govuk-heading-m">{t(Text::FamilyInvitationsHeading)}</h2>
-            <ul class="govuk-list govuk-list--spaced">{invitations}</ul>
-        })}
+        {plan_holder
+            .then(|| {
+                view! {
+                    <h2 class="govuk-heading-m">{t(Text::FamilyLinksHeading)}</h2>
+                    {links}
+                    {(role == Role::Carer)
+                        .then(|| {
+                            view! {
+                                <a
+                                    class="govuk-button govuk-button--secondary"
+                                    href="/family/invite-cared-for"
+                                    role="button"
+                                    draggable="false"
+                                >
+                                    {t(Text::FamilyInviteCaredForLink)}
+                                </a>
+                            }
+                        })}
+                    <h2 class="govuk-heading-m">{t(Text::FamilyHelpersHeading)}</h2>
+                    <p class="govuk-body">{t(Text::FamilyHelpersIntro)}</p>
+                    <dl class="govuk-summary-list">{helpers}</dl>
+                    <a
+                        class="govuk-button govuk-button--secondary"
+                        href="/family/invite-helper"
+                        role="button"
+                        draggable="false"
+                    >
+                        {t(Text::FamilyInviteHelperLink)}
+                    </a>
+                    <h2 class="govuk-heading-m">{t(Text::FamilyInvitationsHeading)}</h2>
+                    <ul class="govuk-list govuk-list--spaced">{invitations}</ul>
+                }
+            })}
     }
 }
 
@@ -164,15 +206,21 @@ fn Link(link: LinkView, role: Role, locale: Locale) -> impl IntoView {
                     options=words::share_options(locale, shareable(role))
                     small=true
                 />
-                <button type="submit" class="govuk-button">{t(Text::FamilySaveShares)}</button>
+                <button type="submit" class="govuk-button">
+                    {t(Text::FamilySaveShares)}
+                </button>
             </PostForm>
             <details class="govuk-details">
-                <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{t(Text::FamilyUnlinkSummary)}</span></summary>
+                <summary class="govuk-details__summary">
+                    <span class="govuk-details__summary-text">{t(Text::FamilyUnlinkSummary)}</span>
+                </summary>
                 <div class="govuk-details__text">
                     <p class="govuk-body">{unlink_body}</p>
                     <PostForm action=Unlink::PATH refused=use_visitor().flash>
                         <input type="hidden" name="person" value=link.person_id.to_string() />
-                        <button type="submit" class="govuk-button govuk-button--warning">{t(Text::FamilyUnlinkButton)}</button>
+                        <button type="submit" class="govuk-button govuk-button--warning">
+                            {t(Text::FamilyUnlinkButton)}
+                        </button>
                     </PostForm>
                 </div>
             </details>
@@ -191,7 +239,9 @@ pub fn InviteCaredForPage() -> impl IntoView {
     let state = FormState::for_action(InviteCaredFor::PATH, visitor.flash.as_ref(), BTreeMap::new());
     view! {
         <PageTitle text=t(Text::FamilyInviteCaredForTitle) />
-        <a href="/family" class="govuk-back-link">{t(Text::FamilyTitle)}</a>
+        <a href="/family" class="govuk-back-link">
+            {t(Text::FamilyTitle)}
+        </a>
         <h1 class="govuk-heading-l">{t(Text::FamilyInviteCaredForTitle)}</h1>
         <p class="govuk-body">{t(Text::FamilyInviteCaredForIntro)}</p>
         <PostForm action=InviteCaredFor::PATH refused=use_visitor().flash>
@@ -201,7 +251,9 @@ pub fn InviteCaredForPage() -> impl IntoView {
                 state
                 options=words::share_options(locale, shareable(Role::Carer))
             />
-            <button type="submit" class="govuk-button">{t(Text::FamilyInviteCaredForButton)}</button>
+            <button type="submit" class="govuk-button">
+                {t(Text::FamilyInviteCaredForButton)}
+            </button>
         </PostForm>
     }
     .into_any()
@@ -222,7 +274,9 @@ pub fn InviteHelperPage() -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <PageTitle text=t(Text::FamilyInviteHelperTitle) has_errors=state.has_errors() />
-        <a href="/family" class="govuk-back-link">{t(Text::FamilyTitle)}</a>
+        <a href="/family" class="govuk-back-link">
+            {t(Text::FamilyTitle)}
+        </a>
         <ErrorSummary state=state.clone() order=&["name", "email", "scope"] />
         <h1 class="govuk-heading-l">{t(Text::FamilyInviteHelperTitle)}</h1>
         <p class="govuk-body">{t(Text::FamilyInviteHelperIntro)}</p>
@@ -235,7 +289,9 @@ pub fn InviteHelperPage() -> impl IntoView {
                 autocomplete="off"
             />
             <Radios name="scope" legend=t(Text::FamilyHelperScopeLegend) state=state.clone() options=scopes />
-            <button type="submit" class="govuk-button">{t(Text::FamilyInviteHelperButton)}</button>
+            <button type="submit" class="govuk-button">
+                {t(Text::FamilyInviteHelperButton)}
+            </button>
         </PostForm>
     }
     .into_any()
@@ -260,14 +316,20 @@ pub fn InvitedPage() -> impl IntoView {
         <div class="govuk-panel govuk-panel--confirmation">
             <h1 class="govuk-panel__title">{t(Text::FamilyInvitedTitle)}</h1>
             <div class="govuk-panel__body">
-                {t(Text::FamilyInvitedCode)} <br /> <strong class="portal-code" data-invitation-code="">{code.grouped()}</strong>
+                {t(Text::FamilyInvitedCode)} <br /> <strong class="portal-code" data-invitation-code="">
+                    {code.grouped()}
+                </strong>
             </div>
         </div>
         <p class="govuk-body">
             {if helper { t(Text::FamilyInvitedHelperBody) } else { t(Text::FamilyInvitedCaredForBody) }}
         </p>
         <p class="govuk-body">{locale.fill(Text::FamilyInvitedExpires, &[("days", &days)])}</p>
-        <p class="govuk-body"><a class="govuk-link" href="/family">{t(Text::FamilyTitle)}</a></p>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/family">
+                {t(Text::FamilyTitle)}
+            </a>
+        </p>
     }
     .into_any()
 }

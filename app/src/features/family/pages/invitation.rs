@@ -45,7 +45,6 @@ fn Invitation(code: Option<String>) -> impl IntoView {
         <Await future=invitation_by_code(code.clone()) let:found>
             {match found.clone() {
                 Ok(invitation) => view! { <Answer invitation code=code.clone() visitor=use_visitor() /> }.into_any(),
-                // A fault is not a wrong code: the page says so, and a refused form waits for it.
                 Err(error @ crate::error::AppError::Internal { .. }) => load_failed(error),
                 Err(error) => {
                     let message = error
@@ -53,11 +52,17 @@ fn Invitation(code: Option<String>) -> impl IntoView {
                         .remove("code")
                         .or_else(|| error.summary(locale))
                         .unwrap_or_else(|| t(Text::FamilyErrorsCodeUnknown));
-                    view! { <CodeForm code=code.clone() error=Some(message) locale /> }.into_any()
+                    // A fault is not a wrong code: the page says so, and a refused form waits for it.
+                    view! { <CodeForm code=code.clone() error=Some(message) locale /> }
+                        .into_any()
                 }
             }}
         </Await>
-        <p class="govuk-body"><a class="govuk-link" href="/family">{t(Text::FamilyTitle)}</a></p>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/family">
+                {t(Text::FamilyTitle)}
+            </a>
+        </p>
     }
     .into_any()
 }
@@ -76,8 +81,18 @@ fn CodeForm(code: String, error: Option<String>, locale: Locale) -> impl IntoVie
         <h1 class="govuk-heading-l">{t(Text::FamilyCodeTitle)}</h1>
         <p class="govuk-body">{t(Text::FamilyCodeIntro)}</p>
         <form method="get" action="/invitations" novalidate>
-            <TextField name="code" label=t(Text::FamilyCodeLabel) hint=t(Text::FamilyCodeHint) state autocomplete="off" spellcheck=false width="10" />
-            <button type="submit" class="govuk-button">{t(Text::FamilyCodeButton)}</button>
+            <TextField
+                name="code"
+                label=t(Text::FamilyCodeLabel)
+                hint=t(Text::FamilyCodeHint)
+                state
+                autocomplete="off"
+                spellcheck=false
+                width="10"
+            />
+            <button type="submit" class="govuk-button">
+                {t(Text::FamilyCodeButton)}
+            </button>
         </form>
     }
 }
@@ -116,8 +131,12 @@ fn Answer(invitation: InvitationView, code: String, visitor: Visitor) -> impl In
                 <input type="hidden" name="code" value=code.clone() />
                 {extra}
                 <div class="govuk-button-group">
-                    <button type="submit" class="govuk-button" name="answer" value="accept">{t(Text::FamilyAccept)}</button>
-                    <button type="submit" class="govuk-button govuk-button--secondary" name="answer" value="decline">{t(Text::FamilyDecline)}</button>
+                    <button type="submit" class="govuk-button" name="answer" value="accept">
+                        {t(Text::FamilyAccept)}
+                    </button>
+                    <button type="submit" class="govuk-button govuk-button--secondary" name="answer" value="decline">
+                        {t(Text::FamilyDecline)}
+                    </button>
                 </div>
                 {state.error("code").map(|e| view! { <p class="govuk-error-message">{e}</p> })}
             </PostForm>
@@ -141,8 +160,20 @@ fn Answer(invitation: InvitationView, code: String, visitor: Visitor) -> impl In
             view! {
                 <Await future=acting_for_customers() let:people>
                     {
-                        let options = people.clone().unwrap_or_default().into_iter().map(|p| (p.id.to_string(), p.name)).collect::<Vec<_>>();
-                        view! { <Radios name="person" legend=t(Text::FamilyAnswerPersonLegend) state=FormState::default() options /> }
+                        let options = people
+                            .clone()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|p| (p.id.to_string(), p.name))
+                            .collect::<Vec<_>>();
+                        view! {
+                            <Radios
+                                name="person"
+                                legend=t(Text::FamilyAnswerPersonLegend)
+                                state=FormState::default()
+                                options
+                            />
+                        }
                     }
                 </Await>
             }
@@ -154,7 +185,10 @@ fn Answer(invitation: InvitationView, code: String, visitor: Visitor) -> impl In
     };
     view! {
         <PageTitle text=title.clone() />
-        <ErrorSummary state=FormState::for_action(AnswerInvitation::PATH, visitor.flash.as_ref(), BTreeMap::new()) order=&["code", "person", "answer"] />
+        <ErrorSummary
+            state=FormState::for_action(AnswerInvitation::PATH, visitor.flash.as_ref(), BTreeMap::new())
+            order=&["code", "person", "answer"]
+        />
         <h1 class="govuk-heading-l">{title}</h1>
         <p class="govuk-body">{body}</p>
         <p class="govuk-body">{locale.fill(Text::FamilyAnswerExpires, &[("date", &invitation.expires_on)])}</p>
@@ -172,19 +206,43 @@ fn SignedOut(kind: InvitationKind, code: String, locale: Locale) -> impl IntoVie
     let mut state = FormState::for_action(CreateHelperAccount::PATH, visitor.flash.as_ref(), BTreeMap::new());
     state.values.insert("code".into(), code.clone());
     view! {
-        <p class="govuk-body"><a class="govuk-link" href=sign_in>{t(Text::FamilySignInToAnswer)}</a></p>
-        {(kind == InvitationKind::Helper).then(|| view! {
-            <h2 class="govuk-heading-m">{t(Text::FamilyHelperAccountHeading)}</h2>
-            <p class="govuk-body">{t(Text::FamilyHelperAccountIntro)}</p>
-            <ErrorSummary state=state.clone() order=&["code", "name", "email", "password"] />
-            <PostForm action=CreateHelperAccount::PATH>
-                <input type="hidden" name="code" value=code.clone() />
-                <TextField name="name" label=t(Text::AccountNameLabel) state=state.clone() autocomplete="name" />
-                <EmailField label=t(Text::AccountEmailLabel) state=state.clone() />
-                <PasswordField name="password" label=t(Text::AccountPasswordLabel) hint=locale.fill(Text::AccountPasswordHint, &[("min", &crate::domain::account::NewPassword::MIN.to_string())]) state=state.clone() autocomplete="new-password" />
-                <button type="submit" class="govuk-button">{t(Text::FamilyHelperAccountButton)}</button>
-            </PostForm>
-        })}
+        <p class="govuk-body">
+            <a class="govuk-link" href=sign_in>
+                {t(Text::FamilySignInToAnswer)}
+            </a>
+        </p>
+        {(kind == InvitationKind::Helper)
+            .then(|| {
+                view! {
+                    <h2 class="govuk-heading-m">{t(Text::FamilyHelperAccountHeading)}</h2>
+                    <p class="govuk-body">{t(Text::FamilyHelperAccountIntro)}</p>
+                    <ErrorSummary state=state.clone() order=&["code", "name", "email", "password"] />
+                    <PostForm action=CreateHelperAccount::PATH>
+                        <input type="hidden" name="code" value=code.clone() />
+                        <TextField
+                            name="name"
+                            label=t(Text::AccountNameLabel)
+                            state=state.clone()
+                            autocomplete="name"
+                        />
+                        <EmailField label=t(Text::AccountEmailLabel) state=state.clone() />
+                        <PasswordField
+                            name="password"
+                            label=t(Text::AccountPasswordLabel)
+                            hint=locale
+                                .fill(
+                                    Text::AccountPasswordHint,
+                                    &[("min", &crate::domain::account::NewPassword::MIN.to_string())],
+                                )
+                            state=state.clone()
+                            autocomplete="new-password"
+                        />
+                        <button type="submit" class="govuk-button">
+                            {t(Text::FamilyHelperAccountButton)}
+                        </button>
+                    </PostForm>
+                }
+            })}
     }
 }
 

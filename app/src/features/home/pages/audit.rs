@@ -41,7 +41,9 @@ pub fn AuditPage() -> impl IntoView {
                                             <td class="govuk-table__cell">{line.at}</td>
                                             <td class="govuk-table__cell">{line.actor_id.map(|id| id.to_string())}</td>
                                             <td class="govuk-table__cell">{line.action}</td>
-                                            <td class="govuk-table__cell">{line.subject_id.map(|id| id.to_string())}</td>
+                                            <td class="govuk-table__cell">
+                                                {line.subject_id.map(|id| id.to_string())}
+                                            </td>
                                             <td class="govuk-table__cell">{line.reason}</td>
                                         </tr>
                                     }

@@ -38,15 +38,23 @@ pub fn HomePage() -> impl IntoView {
                 view! {
                     <h2 class="govuk-heading-m">{t(Text::AssessmentTitle)}</h2>
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/assessment">{t(Text::HomeAssessmentLink)}</a>
+                        <a class="govuk-link" href="/assessment">
+                            {t(Text::HomeAssessmentLink)}
+                        </a>
                     </p>
                     <h2 class="govuk-heading-m">{t(Text::EmergencyTitle)}</h2>
                     // A plan never confirmed, or due to be checked again, is flagged here too.
                     <Await future=my_emergency_plan() let:plan>
-                        {plan.clone().ok().flatten().map(|p| view! { <ConfirmBanner freshness=p.freshness due_on=p.due_on locale /> })}
+                        {plan
+                            .clone()
+                            .ok()
+                            .flatten()
+                            .map(|p| view! { <ConfirmBanner freshness=p.freshness due_on=p.due_on locale /> })}
                     </Await>
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/emergency">{t(Text::EmergencyHomeLink)}</a>
+                        <a class="govuk-link" href="/emergency">
+                            {t(Text::EmergencyHomeLink)}
+                        </a>
                     </p>
                 }
             })}
@@ -54,14 +62,20 @@ pub fn HomePage() -> impl IntoView {
             .then(|| {
                 view! {
                     <p class="govuk-body">
-                        <a class="govuk-link govuk-!-font-weight-bold" href="/timeline">{t(Text::TimelineLink)}</a>
+                        <a class="govuk-link govuk-!-font-weight-bold" href="/timeline">
+                            {t(Text::TimelineLink)}
+                        </a>
                     </p>
                     <h2 class="govuk-heading-m">{t(Text::PlanTitle)}</h2>
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/plan">{t(Text::HomePlanLink)}</a>
+                        <a class="govuk-link" href="/plan">
+                            {t(Text::HomePlanLink)}
+                        </a>
                     </p>
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/budget">{t(Text::BudgetTitle)}</a>
+                        <a class="govuk-link" href="/budget">
+                            {t(Text::BudgetTitle)}
+                        </a>
                     </p>
                 }
             })}
@@ -70,39 +84,57 @@ pub fn HomePage() -> impl IntoView {
             .then(|| {
                 view! {
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/reviews">{t(Text::ReviewTitle)}</a>
+                        <a class="govuk-link" href="/reviews">
+                            {t(Text::ReviewTitle)}
+                        </a>
                     </p>
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/family">{t(Text::FamilyTitle)}</a>
-                    </p>
-                }
-            })}
-        {user.actor().may(Capability::LookUpEmergencyPlans)
-            .then(|| {
-                view! {
-                    <p class="govuk-body">
-                        <a class="govuk-link govuk-!-font-weight-bold" href="/responder">{t(Text::ResponderTitle)}</a>
+                        <a class="govuk-link" href="/family">
+                            {t(Text::FamilyTitle)}
+                        </a>
                     </p>
                 }
             })}
-        {user.actor().may(Capability::ViewCaseload)
+        {user
+            .actor()
+            .may(Capability::LookUpEmergencyPlans)
             .then(|| {
                 view! {
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/assessments">{t(Text::QueueTitle)}</a>
+                        <a class="govuk-link govuk-!-font-weight-bold" href="/responder">
+                            {t(Text::ResponderTitle)}
+                        </a>
+                    </p>
+                }
+            })}
+        {user
+            .actor()
+            .may(Capability::ViewCaseload)
+            .then(|| {
+                view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/staff/assessments">
+                            {t(Text::QueueTitle)}
+                        </a>
                     </p>
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/plans">{t(Text::PlanQueueTitle)}</a>
+                        <a class="govuk-link" href="/staff/plans">
+                            {t(Text::PlanQueueTitle)}
+                        </a>
                     </p>
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/reviews">{t(Text::ReviewStaffTitle)}</a>
+                        <a class="govuk-link" href="/staff/reviews">
+                            {t(Text::ReviewStaffTitle)}
+                        </a>
                     </p>
                 }
             })}
         <h2 class="govuk-heading-m">{linked_heading}</h2>
         <Await future=linked_people() let:people>
             {match people.clone() {
-                Ok(people) if people.is_empty() => view! { <p class="govuk-body">{t(Text::HomeNobodyLinked)}</p> }.into_any(),
+                Ok(people) if people.is_empty() => {
+                    view! { <p class="govuk-body">{t(Text::HomeNobodyLinked)}</p> }.into_any()
+                }
                 Ok(people) => {
                     view! {
                         <ul class="govuk-list">
@@ -111,7 +143,9 @@ pub fn HomePage() -> impl IntoView {
                                 .map(|p| {
                                     view! {
                                         <li>
-                                            <a class="govuk-link" href=format!("/people/{}", p.id)>{p.name}</a>
+                                            <a class="govuk-link" href=format!("/people/{}", p.id)>
+                                                {p.name}
+                                            </a>
                                             " – "
                                             {p.role.name(locale)}
                                         </li>
@@ -125,11 +159,15 @@ pub fn HomePage() -> impl IntoView {
                 Err(error) => view! { <p class="govuk-body">{error.summary(locale)}</p> }.into_any(),
             }}
         </Await>
-        {user.actor().may(Capability::ReadMessages)
+        {user
+            .actor()
+            .may(Capability::ReadMessages)
             .then(|| {
                 view! {
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/messages">{t(Text::ContactInboxTitle)}</a>
+                        <a class="govuk-link" href="/staff/messages">
+                            {t(Text::ContactInboxTitle)}
+                        </a>
                     </p>
                 }
             })}
@@ -137,7 +175,9 @@ pub fn HomePage() -> impl IntoView {
             .then(|| {
                 view! {
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/audit">{t(Text::AuditTitle)}</a>
+                        <a class="govuk-link" href="/staff/audit">
+                            {t(Text::AuditTitle)}
+                        </a>
                     </p>
                 }
             })}
@@ -145,28 +185,40 @@ pub fn HomePage() -> impl IntoView {
             .then(|| {
                 view! {
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/users">{t(Text::StaffTitle)}</a>
+                        <a class="govuk-link" href="/staff/users">
+                            {t(Text::StaffTitle)}
+                        </a>
                     </p>
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/support">{t(Text::DirectoryStaffTitle)}</a>
+                        <a class="govuk-link" href="/staff/support">
+                            {t(Text::DirectoryStaffTitle)}
+                        </a>
                     </p>
                 }
             })}
-        {user.actor().may(Capability::HandleDataRequests)
+        {user
+            .actor()
+            .may(Capability::HandleDataRequests)
             .then(|| {
                 view! {
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/data-requests">{t(Text::DataRightsRequestsTitle)}</a>
+                        <a class="govuk-link" href="/staff/data-requests">
+                            {t(Text::DataRightsRequestsTitle)}
+                        </a>
                     </p>
                 }
             })}
         <YourData />
         <h2 class="govuk-heading-m">{t(Text::DirectoryTitle)}</h2>
         <p class="govuk-body">
-            <a class="govuk-link" href="/support">{t(Text::DirectoryTitle)}</a>
+            <a class="govuk-link" href="/support">
+                {t(Text::DirectoryTitle)}
+            </a>
         </p>
         <p class="govuk-body">
-            <a class="govuk-link" href="/support/employee-carers">{t(Text::DirectoryEmployeeQuestion)}</a>
+            <a class="govuk-link" href="/support/employee-carers">
+                {t(Text::DirectoryEmployeeQuestion)}
+            </a>
         </p>
     }
     .into_any()

@@ -24,9 +24,7 @@ pub fn AccessibilityPage() -> impl IntoView {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <h1 class="govuk-heading-l">{visitor.t(Text::AccessibilityTitle)}</h1>
-                <p class="govuk-body">
-                    {visitor.locale.fill(Text::AccessibilityIntro, &[("council", &council.name)])}
-                </p>
+                <p class="govuk-body">{visitor.locale.fill(Text::AccessibilityIntro, &[("council", &council.name)])}</p>
                 <Section
                     heading=Text::AccessibilityUsingHeading
                     paragraphs=vec![Text::AccessibilityUsing1, Text::AccessibilityUsing2, Text::AccessibilityUsing3]
@@ -42,7 +40,10 @@ pub fn AccessibilityPage() -> impl IntoView {
                         .locale
                         .fill(Text::AccessibilityReport1, &[("email", &council.email), ("phone", &council.phone)])}
                 </p>
-                <Section heading=Text::AccessibilityEnforcementHeading paragraphs=vec![Text::AccessibilityEnforcement1] />
+                <Section
+                    heading=Text::AccessibilityEnforcementHeading
+                    paragraphs=vec![Text::AccessibilityEnforcement1]
+                />
                 <Section heading=Text::AccessibilityTestingHeading paragraphs=vec![Text::AccessibilityTesting1] />
             </div>
         </div>
@@ -59,19 +60,14 @@ pub fn PrivacyPage() -> impl IntoView {
             <div class="govuk-grid-column-two-thirds">
                 <h1 class="govuk-heading-l">{visitor.t(Text::PrivacyTitle)}</h1>
                 <p class="govuk-body">{visitor.locale.fill(Text::PrivacyIntro, &[("council", &council.name)])}</p>
-                <Section
-                    heading=Text::PrivacyWhatHeading
-                    paragraphs=vec![Text::PrivacyWhat1, Text::PrivacyWhat2]
-                />
+                <Section heading=Text::PrivacyWhatHeading paragraphs=vec![Text::PrivacyWhat1, Text::PrivacyWhat2] />
                 <Section heading=Text::PrivacyWhyHeading paragraphs=vec![Text::PrivacyWhy1, Text::PrivacyWhy2] />
                 <Section heading=Text::PrivacySharingHeading paragraphs=vec![Text::PrivacySharing1] />
                 <Section heading=Text::PrivacyKeepingHeading paragraphs=vec![Text::PrivacyKeeping1] />
                 <Section heading=Text::PrivacyCookiesHeading paragraphs=vec![Text::PrivacyCookies1] />
                 <h2 class="govuk-heading-m">{visitor.t(Text::PrivacyRightsHeading)}</h2>
                 <p class="govuk-body">{visitor.t(Text::PrivacyRights1)}</p>
-                <p class="govuk-body">
-                    {visitor.locale.fill(Text::PrivacyRights2, &[("email", &council.email)])}
-                </p>
+                <p class="govuk-body">{visitor.locale.fill(Text::PrivacyRights2, &[("email", &council.email)])}</p>
                 <p class="govuk-body">{visitor.t(Text::PrivacyRights3)}</p>
             </div>
         </div>

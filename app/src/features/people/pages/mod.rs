@@ -26,13 +26,23 @@ fn Person(person: PersonSummary) -> impl IntoView {
             (t(Text::AccountEmailLabel), person.email.clone()),
             (t(Text::HomeRoleLabel), person.role.name(visitor.locale).to_owned()),
         ] />
-        {visitor.user.as_ref().is_some_and(|me| me.role.is_staff()).then(|| view! {
-            <p class="govuk-body">
-                <a class="govuk-link" href=format!("/people/{}/data", person.id)>{t(Text::DataRightsPersonLink)}</a>
-            </p>
-        })}
+        {visitor
+            .user
+            .as_ref()
+            .is_some_and(|me| me.role.is_staff())
+            .then(|| {
+                view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link" href=format!("/people/{}/data", person.id)>
+                            {t(Text::DataRightsPersonLink)}
+                        </a>
+                    </p>
+                }
+            })}
         <p class="govuk-body">
-            <a class="govuk-link" href="/home">{t(Text::HomeBackLink)}</a>
+            <a class="govuk-link" href="/home">
+                {t(Text::HomeBackLink)}
+            </a>
         </p>
     }
 }

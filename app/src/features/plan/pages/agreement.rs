@@ -23,29 +23,41 @@ pub fn AgreementStatus() -> impl IntoView {
     let locale = use_visitor().locale;
     let t = move |text| locale.text(text).to_owned();
     view! {
-        <h2 class="govuk-heading-l" id="agreement">{t(Text::PlanAgreementHeading)}</h2>
+        <h2 class="govuk-heading-l" id="agreement">
+            {t(Text::PlanAgreementHeading)}
+        </h2>
         <Await future=my_plan_versions() let:versions>
-            {versions.clone().ok().and_then(|v| v.into_iter().next()).map(|latest| {
-                let status = match &latest.signed_off {
-                    Some((who, when)) => locale.fill(Text::PlanSignedOff, &[("name", who), ("date", when)]),
-                    None => locale.fill(Text::PlanSentOn, &[("date", &latest.sent_on)]),
-                };
-                view! {
-                    <div class="govuk-inset-text">
-                        <p class="govuk-body">{status}</p>
-                        <p class="govuk-body">
-                            <a class="govuk-link" href=format!("/plan/versions/{}", latest.id)>{t(Text::PlanSeeVersion)}</a>
-                        </p>
-                        <p class="govuk-body">
-                            <a class="govuk-link" href=copy_path(latest.id) download="">{t(Text::PlanPdfLink)}</a>
-                        </p>
-                    </div>
-                }
-            })}
+            {versions
+                .clone()
+                .ok()
+                .and_then(|v| v.into_iter().next())
+                .map(|latest| {
+                    let status = match &latest.signed_off {
+                        Some((who, when)) => locale.fill(Text::PlanSignedOff, &[("name", who), ("date", when)]),
+                        None => locale.fill(Text::PlanSentOn, &[("date", &latest.sent_on)]),
+                    };
+                    view! {
+                        <div class="govuk-inset-text">
+                            <p class="govuk-body">{status}</p>
+                            <p class="govuk-body">
+                                <a class="govuk-link" href=format!("/plan/versions/{}", latest.id)>
+                                    {t(Text::PlanSeeVersion)}
+                                </a>
+                            </p>
+                            <p class="govuk-body">
+                                <a class="govuk-link" href=copy_path(latest.id) download="">
+                                    {t(Text::PlanPdfLink)}
+                                </a>
+                            </p>
+                        </div>
+                    }
+                })}
         </Await>
         <p class="govuk-body">{t(Text::PlanAgreementIntro)}</p>
         <PostForm action=SendPlan::PATH refused=use_visitor().flash>
-            <button type="submit" class="govuk-button govuk-button--secondary">{t(Text::PlanSendButton)}</button>
+            <button type="submit" class="govuk-button govuk-button--secondary">
+                {t(Text::PlanSendButton)}
+            </button>
         </PostForm>
     }
 }
@@ -65,10 +77,15 @@ fn SentSections(contributions: Vec<SentContribution>, locale: Locale) -> impl In
                 .iter()
                 .filter(|c| c.section == section)
                 .map(|c| match c.kind {
-                    ContributionKind::Words => view! { <p class="govuk-body portal-keep-lines">{c.body.clone()}</p> }.into_any(),
+                    ContributionKind::Words => {
+                        view! { <p class="govuk-body portal-keep-lines">{c.body.clone()}</p> }.into_any()
+                    }
                     ContributionKind::Picture => view! {
                         <figure class="portal-picture">
-                            <img src=format!("/plan/files/{}/thumb", c.contribution_id) alt=c.alt_text.clone().unwrap_or_default() />
+                            <img
+                                src=format!("/plan/files/{}/thumb", c.contribution_id)
+                                alt=c.alt_text.clone().unwrap_or_default()
+                            />
                             <figcaption class="govuk-body-s">{c.caption.clone()}</figcaption>
                         </figure>
                     }
@@ -119,8 +136,7 @@ fn PlanVersion(version: PlanVersionView) -> impl IntoView {
         view! {
             <h2 class="govuk-heading-m">{t(Text::PlanRecordHeading)}</h2>
             <dl class="govuk-summary-list">
-                {rows}
-                <div class="govuk-summary-list__row">
+                {rows} <div class="govuk-summary-list__row">
                     <dt class="govuk-summary-list__key">{t(Text::RecordPlanReview)}</dt>
                     <dd class="govuk-summary-list__value">{version.review_on.clone()}</dd>
                 </div>
@@ -138,16 +154,23 @@ fn PlanVersion(version: PlanVersionView) -> impl IntoView {
         <crate::features::emergency::CarerPlanNotices notices=version.carers_plans.clone() />
         <div class="portal-no-print">
             <p class="govuk-body">
-                <a class="govuk-link" href=copy_path(version.id) download="">{t(Text::PlanPdfLink)}</a>
+                <a class="govuk-link" href=copy_path(version.id) download="">
+                    {t(Text::PlanPdfLink)}
+                </a>
             </p>
             <p class="govuk-hint">{t(Text::PlanPdfHint)}</p>
             <p class="govuk-body">{t(Text::CopyPrintHint)}</p>
-            {(version.signed_off.is_some() && may_export).then(|| view! {
-                <p class="govuk-body">
-                    <a class="govuk-link" href=format!("/staff/plans/{}/fhir", version.id) download="">{t(Text::FhirLink)}</a>
-                </p>
-                <p class="govuk-hint">{t(Text::FhirPlanHint)}</p>
-            })}
+            {(version.signed_off.is_some() && may_export)
+                .then(|| {
+                    view! {
+                        <p class="govuk-body">
+                            <a class="govuk-link" href=format!("/staff/plans/{}/fhir", version.id) download="">
+                                {t(Text::FhirLink)}
+                            </a>
+                        </p>
+                        <p class="govuk-hint">{t(Text::FhirPlanHint)}</p>
+                    }
+                })}
         </div>
         {record}
         <VersionBudget id=version.id signed_off=version.signed_off.is_some() />
@@ -169,17 +192,28 @@ fn VersionBudget(id: i64, signed_off: bool) -> impl IntoView {
     view! {
         <Await future=plan_budget(id) let:found>
             {match found.clone() {
-                Ok(Some(view)) => view! {
-                    <h2 class="govuk-heading-m">{t(Text::BudgetAmountLabel)}</h2>
-                    <BudgetFigures view locale />
+                Ok(Some(view)) => {
+                    view! {
+                        <h2 class="govuk-heading-m">{t(Text::BudgetAmountLabel)}</h2>
+                        <BudgetFigures view locale />
+                    }
+                        .into_any()
                 }
-                .into_any(),
-                Ok(None) if may_set => view! {
-                    <p class="govuk-body">
-                        <a class="govuk-button" role="button" draggable="false" href=format!("/staff/plans/{id}/budget")>{t(Text::BudgetStaffLink)}</a>
-                    </p>
+                Ok(None) if may_set => {
+                    view! {
+                        <p class="govuk-body">
+                            <a
+                                class="govuk-button"
+                                role="button"
+                                draggable="false"
+                                href=format!("/staff/plans/{id}/budget")
+                            >
+                                {t(Text::BudgetStaffLink)}
+                            </a>
+                        </p>
+                    }
+                        .into_any()
                 }
-                .into_any(),
                 _ => ().into_any(),
             }}
         </Await>
@@ -197,25 +231,36 @@ pub fn SignOffQueuePage() -> impl IntoView {
     view! {
         <Await future=plans_awaiting_sign_off() let:waiting>
             {match waiting.clone() {
-                Ok(waiting) => view! {
-                    <PageTitle text=t(Text::PlanQueueTitle) />
-                    <h1 class="govuk-heading-l">{t(Text::PlanQueueTitle)}</h1>
-                    {if waiting.is_empty() {
-                        view! { <p class="govuk-body">{t(Text::QueueNone)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="govuk-list">
-                                {waiting.into_iter().map(|v| view! {
-                                    <li>
-                                        <a class="govuk-link" href=format!("/staff/plans/{}", v.id)>{v.person_name.clone()}</a>
-                                        " – " {locale.fill(Text::PlanSentOn, &[("date", &v.sent_on)])}
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
+                Ok(waiting) => {
+                    view! {
+                        <PageTitle text=t(Text::PlanQueueTitle) />
+                        <h1 class="govuk-heading-l">{t(Text::PlanQueueTitle)}</h1>
+                        {if waiting.is_empty() {
+                            view! { <p class="govuk-body">{t(Text::QueueNone)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="govuk-list">
+                                    {waiting
+                                        .into_iter()
+                                        .map(|v| {
+                                            view! {
+                                                <li>
+                                                    <a class="govuk-link" href=format!("/staff/plans/{}", v.id)>
+                                                        {v.person_name.clone()}
+                                                    </a>
+                                                    " – "
+                                                    {locale.fill(Text::PlanSentOn, &[("date", &v.sent_on)])}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }}
+                    }
+                        .into_any()
                 }
-                .into_any(),
                 Err(error) => load_failed(error),
             }}
         </Await>
@@ -240,14 +285,14 @@ fn SignOff(version: PlanVersionView) -> impl IntoView {
     let fields = FIELDS
         .iter()
         .map(|field| {
-            view! {
-                <TextArea name=field.name label=t(field.label) state=state.clone() max_chars=FIELD_MAX rows=4 />
-            }
+            view! { <TextArea name=field.name label=t(field.label) state=state.clone() max_chars=FIELD_MAX rows=4 /> }
         })
         .collect_view();
     view! {
         <PageTitle text=title.clone() has_errors=state.has_errors() />
-        <a href="/staff/plans" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+        <a href="/staff/plans" class="govuk-back-link">
+            {t(Text::AssessmentBack)}
+        </a>
         <ErrorSummary state=state.clone() order=order />
         <h1 class="govuk-heading-l">{title}</h1>
         <crate::features::emergency::CarerPlanNotices notices=version.carers_plans.clone() />
@@ -261,8 +306,15 @@ fn SignOff(version: PlanVersionView) -> impl IntoView {
                 <PostForm action=SignOffPlan::PATH>
                     <input type="hidden" name="id" value=version.id />
                     {fields}
-                    <DateInput prefix="review" legend=t(Text::RecordPlanReview) hint=t(Text::RecordPlanReviewHint) state=state.clone() />
-                    <button type="submit" class="govuk-button">{t(Text::PlanSignOffButton)}</button>
+                    <DateInput
+                        prefix="review"
+                        legend=t(Text::RecordPlanReview)
+                        hint=t(Text::RecordPlanReviewHint)
+                        state=state.clone()
+                    />
+                    <button type="submit" class="govuk-button">
+                        {t(Text::PlanSignOffButton)}
+                    </button>
                 </PostForm>
             </div>
         </div>

@@ -36,7 +36,13 @@ fn ChangeItem(item: PlanItem) -> impl IntoView {
     let back = format!("/plan#item-{}", item.id);
     let fields = match item.kind {
         ContributionKind::Words => view! {
-            <TextArea name="text" label=t(Text::PlanChangeTextLabel) state=state.clone() max_chars=WrittenContribution::TEXT_MAX rows=8 />
+            <TextArea
+                name="text"
+                label=t(Text::PlanChangeTextLabel)
+                state=state.clone()
+                max_chars=WrittenContribution::TEXT_MAX
+                rows=8
+            />
         }
         .into_any(),
         ContributionKind::Picture => view! {
@@ -53,7 +59,9 @@ fn ChangeItem(item: PlanItem) -> impl IntoView {
     };
     view! {
         <PageTitle text=t(Text::PlanChangeTitle) has_errors=state.has_errors() />
-        <a href=back.clone() class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+        <a href=back.clone() class="govuk-back-link">
+            {t(Text::AssessmentBack)}
+        </a>
         <ErrorSummary state=state.clone() order=&["text", "alt_text", "caption"] />
         <span class="govuk-caption-l">{item.section.title(locale)}</span>
         <h1 class="govuk-heading-l">{t(Text::PlanChangeTitle)}</h1>
@@ -61,8 +69,12 @@ fn ChangeItem(item: PlanItem) -> impl IntoView {
             <input type="hidden" name="id" value=item.id />
             {fields}
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button">{t(Text::PlanChangeButton)}</button>
-                <a class="govuk-link" href=back>{t(Text::PlanChangeCancel)}</a>
+                <button type="submit" class="govuk-button">
+                    {t(Text::PlanChangeButton)}
+                </button>
+                <a class="govuk-link" href=back>
+                    {t(Text::PlanChangeCancel)}
+                </a>
             </div>
         </PostForm>
     }

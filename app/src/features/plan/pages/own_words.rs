@@ -31,17 +31,26 @@ pub fn OwnWordsPage() -> impl IntoView {
                     let state = FormState::for_action(SaveOwnWords::PATH, visitor.flash.as_ref(), initial);
                     view! {
                         <PageTitle text=t(Text::PlanOwnWordsTitle) has_errors=state.has_errors() />
-                        <a href="/plan" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+                        <a href="/plan" class="govuk-back-link">
+                            {t(Text::AssessmentBack)}
+                        </a>
                         <ErrorSummary state=state.clone() order=&["words"] />
                         <h1 class="govuk-heading-l">{t(Text::PlanOwnWordsTitle)}</h1>
                         <p class="govuk-body">{t(Text::PlanOwnWordsIntro)}</p>
                         <PostForm action=SaveOwnWords::PATH>
-                            <TextArea name="words" label=t(Text::PlanOwnWordsLabel) state=state.clone()
-                                max_chars=WrittenContribution::TEXT_MAX * 4 rows=12 />
-                            <button type="submit" class="govuk-button">{t(Text::PlanOwnWordsButton)}</button>
+                            <TextArea
+                                name="words"
+                                label=t(Text::PlanOwnWordsLabel)
+                                state=state.clone()
+                                max_chars=WrittenContribution::TEXT_MAX * 4
+                                rows=12
+                            />
+                            <button type="submit" class="govuk-button">
+                                {t(Text::PlanOwnWordsButton)}
+                            </button>
                         </PostForm>
                     }
-                    .into_any()
+                        .into_any()
                 }
                 Err(error) => load_failed(error),
             }}
@@ -69,21 +78,44 @@ pub fn ProposalsPage() -> impl IntoView {
                         .map(|(i, part)| {
                             let id = format!("section-{i}");
                             let because = match &part.because {
-                                Because::Heading => locale.fill(Text::PlanBecauseHeading, &[("section", part.section.title(locale))]),
-                                Because::Words(words) => locale.fill(Text::PlanBecauseWords, &[("words", &words.join(", "))]),
+                                Because::Heading => {
+                                    locale.fill(Text::PlanBecauseHeading, &[("section", part.section.title(locale))])
+                                }
+                                Because::Words(words) => {
+                                    locale.fill(Text::PlanBecauseWords, &[("words", &words.join(", "))])
+                                }
                                 Because::NoClue => t(Text::PlanBecauseNone),
                             };
                             let options = PlanSection::ALL
                                 .into_iter()
-                                .map(|s| view! { <option value=s.code() selected=s == part.section>{s.title(locale)}</option> })
+                                .map(|s| {
+                                    view! {
+                                        <option value=s.code() selected=s == part.section>
+                                            {s.title(locale)}
+                                        </option>
+                                    }
+                                })
                                 .collect_view();
                             view! {
                                 <div class="govuk-form-group portal-proposal">
-                                    <h2 class="govuk-heading-s">{locale.fill(Text::PlanPartLabel, &[("n", &(i + 1).to_string())])}</h2>
-                                    <blockquote class="govuk-inset-text portal-keep-lines">{part.text.clone()}</blockquote>
-                                    <label class="govuk-label" for=id.clone()>{t(Text::PlanSectionLegend)}</label>
-                                    <div class="govuk-hint" id=format!("{id}-hint")>{because}</div>
-                                    <select class="govuk-select" id=id.clone() name=id.clone() aria-describedby=format!("{id}-hint")>
+                                    <h2 class="govuk-heading-s">
+                                        {locale.fill(Text::PlanPartLabel, &[("n", &(i + 1).to_string())])}
+                                    </h2>
+                                    <blockquote class="govuk-inset-text portal-keep-lines">
+                                        {part.text.clone()}
+                                    </blockquote>
+                                    <label class="govuk-label" for=id.clone()>
+                                        {t(Text::PlanSectionLegend)}
+                                    </label>
+                                    <div class="govuk-hint" id=format!("{id}-hint")>
+                                        {because}
+                                    </div>
+                                    <select
+                                        class="govuk-select"
+                                        id=id.clone()
+                                        name=id.clone()
+                                        aria-describedby=format!("{id}-hint")
+                                    >
                                         {options}
                                     </select>
                                 </div>
@@ -92,15 +124,19 @@ pub fn ProposalsPage() -> impl IntoView {
                         .collect_view();
                     view! {
                         <PageTitle text=t(Text::PlanProposalsTitle) />
-                        <a href="/plan/own-words" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+                        <a href="/plan/own-words" class="govuk-back-link">
+                            {t(Text::AssessmentBack)}
+                        </a>
                         <h1 class="govuk-heading-l">{t(Text::PlanProposalsTitle)}</h1>
                         <p class="govuk-body">{t(Text::PlanProposalsIntro)}</p>
                         <PostForm action=AcceptOwnWords::PATH refused=use_visitor().flash>
                             {parts}
-                            <button type="submit" class="govuk-button">{t(Text::PlanAcceptButton)}</button>
+                            <button type="submit" class="govuk-button">
+                                {t(Text::PlanAcceptButton)}
+                            </button>
                         </PostForm>
                     }
-                    .into_any()
+                        .into_any()
                 }
                 Err(error) => load_failed(error),
                 _ => NotFound().into_any(),

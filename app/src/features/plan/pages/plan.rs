@@ -62,23 +62,32 @@ fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>, sent: bool,
     let options = PlanSection::ALL.into_iter().map(|s| (s.code(), s.title(locale).to_owned())).collect::<Vec<_>>();
     view! {
         <PageTitle text=t(Text::PlanTitle) has_errors=state.has_errors() />
-        {notice.map(|notice| view! {
-            <SuccessBanner message=notice />
-        })}
+        {notice.map(|notice| view! { <SuccessBanner message=notice /> })}
         <ErrorSummary state=state.clone() order=&["section", "text"] />
         <h1 class="govuk-heading-l">{t(Text::PlanTitle)}</h1>
         <p class="govuk-body">{t(Text::PlanIntro)}</p>
         <p class="govuk-body">
-            <a class="govuk-link" href="/plan/own-words">{t(Text::PlanOwnWordsLink)}</a>
+            <a class="govuk-link" href="/plan/own-words">
+                {t(Text::PlanOwnWordsLink)}
+            </a>
         </p>
         {sections}
         <super::upload::UploadForm />
         <super::agreement::AgreementStatus />
-        <h2 class="govuk-heading-l" id="add">{t(Text::PlanAddHeading)}</h2>
+        <h2 class="govuk-heading-l" id="add">
+            {t(Text::PlanAddHeading)}
+        </h2>
         <PostForm action=AddToPlan::PATH>
             <Radios name="section" legend=t(Text::PlanSectionLegend) state=state.clone() options=options />
-            <TextArea name="text" label=t(Text::PlanTextLabel) state=state.clone() max_chars=WrittenContribution::TEXT_MAX />
-            <button type="submit" class="govuk-button">{t(Text::PlanAddButton)}</button>
+            <TextArea
+                name="text"
+                label=t(Text::PlanTextLabel)
+                state=state.clone()
+                max_chars=WrittenContribution::TEXT_MAX
+            />
+            <button type="submit" class="govuk-button">
+                {t(Text::PlanAddButton)}
+            </button>
         </PostForm>
     }
 }
@@ -109,9 +118,37 @@ fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl I
                                 {t(Text::PlanChangeLink)}
                                 <span class="govuk-visually-hidden">": " {about.clone()}</span>
                             </a>
-                            {(i > 0).then(|| view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction="up" label=t(Text::PlanMoveUp) about=about.clone() /> })}
-                            {(i + 1 < count).then(|| view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction="down" label=t(Text::PlanMoveDown) about=about.clone() /> })}
-                            <ItemButton action=RemoveFromPlan::PATH id=id.clone() direction="" label=t(Text::PlanRemoveButton) about=about.clone() />
+                            {(i > 0)
+                                .then(|| {
+                                    view! {
+                                        <ItemButton
+                                            action=MoveInPlan::PATH
+                                            id=id.clone()
+                                            direction="up"
+                                            label=t(Text::PlanMoveUp)
+                                            about=about.clone()
+                                        />
+                                    }
+                                })}
+                            {(i + 1 < count)
+                                .then(|| {
+                                    view! {
+                                        <ItemButton
+                                            action=MoveInPlan::PATH
+                                            id=id.clone()
+                                            direction="down"
+                                            label=t(Text::PlanMoveDown)
+                                            about=about.clone()
+                                        />
+                                    }
+                                })}
+                            <ItemButton
+                                action=RemoveFromPlan::PATH
+                                id=id.clone()
+                                direction=""
+                                label=t(Text::PlanRemoveButton)
+                                about=about.clone()
+                            />
                         </div>
                     </li>
                 }
@@ -121,7 +158,9 @@ fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl I
     };
     view! {
         <section class="portal-plan-section" aria-labelledby=section.code()>
-            <h2 class="govuk-heading-m" id=section.code()>{section.title(locale)}</h2>
+            <h2 class="govuk-heading-m" id=section.code()>
+                {section.title(locale)}
+            </h2>
             <p class="govuk-hint">{section.hint(locale)}</p>
             {list}
         </section>

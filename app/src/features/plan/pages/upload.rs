@@ -23,7 +23,11 @@ pub fn shown(item: &PlanItem, locale: Locale) -> AnyView {
         ContributionKind::Picture => view! {
             <figure class="portal-picture">
                 <a href=format!("/plan/files/{}/full", item.id) class="govuk-link">
-                    <img src=format!("/plan/files/{}/thumb", item.id) alt=item.alt_text.clone().unwrap_or_default() loading="lazy" />
+                    <img
+                        src=format!("/plan/files/{}/thumb", item.id)
+                        alt=item.alt_text.clone().unwrap_or_default()
+                        loading="lazy"
+                    />
                     <span class="govuk-visually-hidden">{locale.text(Text::PlanPictureLink)}</span>
                 </a>
                 <figcaption>{caption}</figcaption>
@@ -40,9 +44,11 @@ pub fn shown(item: &PlanItem, locale: Locale) -> AnyView {
             };
             view! {
                 <div>
-                    {player}
-                    {caption}
-                    <p class="govuk-body-s"><a class="govuk-link" href=src>{locale.text(Text::PlanClipLink)}</a></p>
+                    {player} {caption} <p class="govuk-body-s">
+                        <a class="govuk-link" href=src>
+                            {locale.text(Text::PlanClipLink)}
+                        </a>
+                    </p>
                 </div>
             }
             .into_any()
@@ -69,61 +75,81 @@ pub fn UploadForm() -> impl IntoView {
     };
     let options = PlanSection::ALL
         .into_iter()
-        .map(|s| view! { <option value=s.code() selected=chosen == s.code()>{s.title(locale)}</option> })
+        .map(|s| {
+            view! {
+                <option value=s.code() selected=chosen == s.code()>
+                    {s.title(locale)}
+                </option>
+            }
+        })
         .collect_view();
     view! {
-        <h2 class="govuk-heading-l" id="upload">{t(Text::PlanUploadHeading)}</h2>
+        <h2 class="govuk-heading-l" id="upload">
+            {t(Text::PlanUploadHeading)}
+        </h2>
         <ErrorSummary state=state.clone() order=&["file", "alt_text", "caption", "upload_section"] />
         <p class="govuk-body">{t(Text::PlanUploadIntro)}</p>
         <FormEnhancer>
-        <form
-            method="post"
-            action=UPLOAD_ACTION
-            enctype="multipart/form-data"
-            novalidate
-            data-summary-title=t(Text::ErrorsSummaryTitle)
-            data-error-prefix=t(Text::ErrorsPrefix)
-            data-offline=t(Text::ErrorsOffline)
-        >
-            <div class=group(&file_error) data-field="file">
-                <label class="govuk-label" for="file">{t(Text::PlanFileLabel)}</label>
-                <ErrorMessage name="file" message=file_error.clone() />
-                <input
-                    class=if file_error.is_some() { "govuk-file-upload govuk-file-upload--error" } else { "govuk-file-upload" }
-                    id="file"
-                    name="file"
-                    type="file"
-                    accept="image/jpeg,image/png,image/webp,audio/*,video/*"
-                    aria-describedby=file_error.as_ref().map(|_| "file-error")
-                    data-control=""
-                    data-error-class="govuk-file-upload--error"
-                />
-                // With JavaScript: the chosen picture, before it is sent.
-                <img class="portal-upload-preview" data-upload-preview="" hidden alt=t(Text::PlanUploadPreview) />
-            </div>
-            <TextField name="alt_text" label=t(Text::PlanAltLabel) hint=t(Text::PlanAltHint) state=state.clone() />
-            <TextField name="caption" label=t(Text::PlanCaptionLabel) state=state.clone() />
-            <div class=group(&section_error) data-field="upload_section">
-                <label class="govuk-label" for="upload_section">{t(Text::PlanSectionLegend)}</label>
-                <ErrorMessage name="upload_section" message=section_error.clone() />
-                <select
-                    class=if section_error.is_some() { "govuk-select govuk-select--error" } else { "govuk-select" }
-                    id="upload_section"
-                    name="upload_section"
-                    aria-describedby=section_error.as_ref().map(|_| "upload_section-error")
-                    data-control=""
-                    data-error-class="govuk-select--error"
-                >
-                    <option value="">""</option>
-                    {options}
-                </select>
-            </div>
-            <div class="govuk-form-group portal-upload-progress" data-upload-progress="" hidden>
-                <label class="govuk-label" for="upload-progress">{t(Text::PlanUploadSending)}</label>
-                <progress id="upload-progress" max="100" value="0"></progress>
-            </div>
-            <button type="submit" class="govuk-button">{t(Text::PlanUploadButton)}</button>
-        </form>
+            <form
+                method="post"
+                action=UPLOAD_ACTION
+                enctype="multipart/form-data"
+                novalidate
+                data-summary-title=t(Text::ErrorsSummaryTitle)
+                data-error-prefix=t(Text::ErrorsPrefix)
+                data-offline=t(Text::ErrorsOffline)
+            >
+                <div class=group(&file_error) data-field="file">
+                    <label class="govuk-label" for="file">
+                        {t(Text::PlanFileLabel)}
+                    </label>
+                    <ErrorMessage name="file" message=file_error.clone() />
+                    <input
+                        class=if file_error.is_some() {
+                            "govuk-file-upload govuk-file-upload--error"
+                        } else {
+                            "govuk-file-upload"
+                        }
+                        id="file"
+                        name="file"
+                        type="file"
+                        accept="image/jpeg,image/png,image/webp,audio/*,video/*"
+                        aria-describedby=file_error.as_ref().map(|_| "file-error")
+                        data-control=""
+                        data-error-class="govuk-file-upload--error"
+                    />
+                    // With JavaScript: the chosen picture, before it is sent.
+                    <img class="portal-upload-preview" data-upload-preview="" hidden alt=t(Text::PlanUploadPreview) />
+                </div>
+                <TextField name="alt_text" label=t(Text::PlanAltLabel) hint=t(Text::PlanAltHint) state=state.clone() />
+                <TextField name="caption" label=t(Text::PlanCaptionLabel) state=state.clone() />
+                <div class=group(&section_error) data-field="upload_section">
+                    <label class="govuk-label" for="upload_section">
+                        {t(Text::PlanSectionLegend)}
+                    </label>
+                    <ErrorMessage name="upload_section" message=section_error.clone() />
+                    <select
+                        class=if section_error.is_some() { "govuk-select govuk-select--error" } else { "govuk-select" }
+                        id="upload_section"
+                        name="upload_section"
+                        aria-describedby=section_error.as_ref().map(|_| "upload_section-error")
+                        data-control=""
+                        data-error-class="govuk-select--error"
+                    >
+                        <option value="">""</option>
+                        {options}
+                    </select>
+                </div>
+                <div class="govuk-form-group portal-upload-progress" data-upload-progress="" hidden>
+                    <label class="govuk-label" for="upload-progress">
+                        {t(Text::PlanUploadSending)}
+                    </label>
+                    <progress id="upload-progress" max="100" value="0"></progress>
+                </div>
+                <button type="submit" class="govuk-button">
+                    {t(Text::PlanUploadButton)}
+                </button>
+            </form>
         </FormEnhancer>
     }
 }

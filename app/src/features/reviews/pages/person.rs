@@ -36,14 +36,20 @@ pub fn ReviewsPage() -> impl IntoView {
         <div class="govuk-inset-text">
             <p class="govuk-body">"“" {t(Text::ReviewQuote)} "”"</p>
         </div>
-        <a class="govuk-button" href="/reviews/request" role="button" draggable="false">{t(Text::ReviewRequestLink)}</a>
+        <a class="govuk-button" href="/reviews/request" role="button" draggable="false">
+            {t(Text::ReviewRequestLink)}
+        </a>
         <Await future=my_reviews() let:reviews>
             {match reviews.clone() {
                 Ok(reviews) => view! { <Lists reviews locale /> }.into_any(),
                 Err(error) => load_failed(error),
             }}
         </Await>
-        <p class="govuk-body"><a class="govuk-link" href="/account/emails">{t(Text::ReviewEmailsLink)}</a></p>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/account/emails">
+                {t(Text::ReviewEmailsLink)}
+            </a>
+        </p>
     }
     .into_any()
 }
@@ -64,7 +70,9 @@ fn Lists(reviews: Vec<ReviewView>, locale: Locale) -> impl IntoView {
                 <div class="govuk-summary-list__row">
                     <dt class="govuk-summary-list__key">{words::kind(locale, review.kind)}</dt>
                     <dd class="govuk-summary-list__value">{when}</dd>
-                    <dd class="govuk-summary-list__actions"><StatusTag status=review.status locale /></dd>
+                    <dd class="govuk-summary-list__actions">
+                        <StatusTag status=review.status locale />
+                    </dd>
                 </div>
             }
         })
@@ -77,7 +85,11 @@ fn Lists(reviews: Vec<ReviewView>, locale: Locale) -> impl IntoView {
                     <a class="govuk-link" href=format!("/reviews/{}", review.id)>
                         {locale.fill(Text::ReviewReference, &[("reference", &review.reference)])}
                     </a>
-                    " – " {review.person_name.clone()} ", " {review.created_on.clone()} " "
+                    " – "
+                    {review.person_name.clone()}
+                    ", "
+                    {review.created_on.clone()}
+                    " "
                     <StatusTag status=review.status locale />
                 </li>
             }
@@ -114,34 +126,58 @@ pub fn RequestReviewPage() -> impl IntoView {
     let urgencies = words::options(Urgency::ALL, Urgency::code, |u| words::urgency(locale, u));
     view! {
         <PageTitle text=t(Text::ReviewRequestTitle) has_errors=state.has_errors() />
-        <a href="/reviews" class="govuk-back-link">{t(Text::AssessmentBack)}</a>
+        <a href="/reviews" class="govuk-back-link">
+            {t(Text::AssessmentBack)}
+        </a>
         <ErrorSummary state=state.clone() order=&["person", "reason", "what_changed", "method", "involve", "urgency"] />
         <h1 class="govuk-heading-l">{t(Text::ReviewRequestTitle)}</h1>
         <p class="govuk-body">{t(Text::ReviewRequestIntro)}</p>
         <PostForm action=RequestReview::PATH>
-            {acting_for.then(|| {
-                let state = state.clone();
-                view! {
-                    // A representative says whose plan it is: one of the people they act for.
-                    <Await future=review_subjects() let:subjects>
-                        {
-                            let options = subjects
-                                .clone()
-                                .unwrap_or_default()
-                                .into_iter()
-                                .map(|p| (p.id.to_string(), p.name))
-                                .collect::<Vec<_>>();
-                            view! { <Radios name="person" legend=t(Text::ReviewRequestPersonLegend) state=state.clone() options /> }
-                        }
-                    </Await>
-                }
-            })}
+            {acting_for
+                .then(|| {
+                    let state = state.clone();
+                    view! {
+                        // A representative says whose plan it is: one of the people they act for.
+                        <Await future=review_subjects() let:subjects>
+                            {
+                                let options = subjects
+                                    .clone()
+                                    .unwrap_or_default()
+                                    .into_iter()
+                                    .map(|p| (p.id.to_string(), p.name))
+                                    .collect::<Vec<_>>();
+                                view! {
+                                    <Radios
+                                        name="person"
+                                        legend=t(Text::ReviewRequestPersonLegend)
+                                        state=state.clone()
+                                        options
+                                    />
+                                }
+                            }
+                        </Await>
+                    }
+                })}
             <Radios name="reason" legend=t(Text::ReviewRequestReasonLegend) state=state.clone() options=reasons />
-            <TextArea name="what_changed" label=t(Text::ReviewRequestWhatChangedLabel) hint=t(Text::ReviewRequestWhatChangedHint) state=state.clone() max_chars=TEXT_MAX />
-            <Radios name="method" legend=t(Text::ReviewRequestMethodLegend) state=state.clone() options=methods />
-            <TextArea name="involve" label=t(Text::ReviewRequestInvolveLabel) hint=t(Text::ReviewRequestInvolveHint) state=state.clone() max_chars=INVOLVE_MAX rows=3 />
+            <TextArea
+                name="what_changed"
+                label=t(Text::ReviewRequestWhatChangedLabel)
+                hint=t(Text::ReviewRequestWhatChangedHint)
+                state=state.clone()
+                max_chars=TEXT_MAX
+            /> <Radios name="method" legend=t(Text::ReviewRequestMethodLegend) state=state.clone() options=methods />
+            <TextArea
+                name="involve"
+                label=t(Text::ReviewRequestInvolveLabel)
+                hint=t(Text::ReviewRequestInvolveHint)
+                state=state.clone()
+                max_chars=INVOLVE_MAX
+                rows=3
+            />
             <Radios name="urgency" legend=t(Text::ReviewRequestUrgencyLegend) state=state.clone() options=urgencies />
-            <button type="submit" class="govuk-button">{t(Text::ReviewRequestSendButton)}</button>
+            <button type="submit" class="govuk-button">
+                {t(Text::ReviewRequestSendButton)}
+            </button>
         </PostForm>
     }
     .into_any()
@@ -173,7 +209,9 @@ fn Review(review: ReviewView, sent: bool) -> impl IntoView {
     };
     view! {
         <PageTitle text=reference />
-        <a href="/reviews" class="govuk-back-link">{t(Text::ReviewTitle)}</a>
+        <a href="/reviews" class="govuk-back-link">
+            {t(Text::ReviewTitle)}
+        </a>
         {heading}
         <ReviewSummary review locale />
         <p class="govuk-body">{t(Text::ReviewComplaints)}</p>
@@ -205,10 +243,12 @@ pub fn ReviewEmailsPage() -> impl IntoView {
                     view! {
                         <PostForm action=SetReviewEmails::PATH refused=flash.clone()>
                             <Radios name="wanted" legend=t(Text::ReviewEmailsLegend) state options />
-                            <button type="submit" class="govuk-button">{t(Text::ReviewEmailsButton)}</button>
+                            <button type="submit" class="govuk-button">
+                                {t(Text::ReviewEmailsButton)}
+                            </button>
                         </PostForm>
                     }
-                    .into_any()
+                        .into_any()
                 }
                 Err(error) => load_failed(error),
             }}

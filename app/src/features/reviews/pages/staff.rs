@@ -30,17 +30,19 @@ pub fn StaffReviewsPage() -> impl IntoView {
     view! {
         <Await future=reviews_due() let:due>
             {match due.clone() {
-                Ok(due) => view! {
-                    <PageTitle text=t(Text::ReviewStaffTitle) />
-                    <h1 class="govuk-heading-l">{t(Text::ReviewStaffTitle)}</h1>
-                    <p class="govuk-body">{t(Text::ReviewStaffIntro)}</p>
-                    {if due.is_empty() {
-                        view! { <p class="govuk-body">{t(Text::ReviewStaffNone)}</p> }.into_any()
-                    } else {
-                        view! { <DueTable due locale /> }.into_any()
-                    }}
+                Ok(due) => {
+                    view! {
+                        <PageTitle text=t(Text::ReviewStaffTitle) />
+                        <h1 class="govuk-heading-l">{t(Text::ReviewStaffTitle)}</h1>
+                        <p class="govuk-body">{t(Text::ReviewStaffIntro)}</p>
+                        {if due.is_empty() {
+                            view! { <p class="govuk-body">{t(Text::ReviewStaffNone)}</p> }.into_any()
+                        } else {
+                            view! { <DueTable due locale /> }.into_any()
+                        }}
+                    }
+                        .into_any()
                 }
-                .into_any(),
                 Err(error) => load_failed(error),
             }}
         </Await>
@@ -62,11 +64,15 @@ fn DueTable(due: Vec<ReviewView>, locale: Locale) -> impl IntoView {
             view! {
                 <tr class="govuk-table__row">
                     <td class="govuk-table__cell">
-                        <a class="govuk-link" href=format!("/staff/reviews/{}", review.id)>{review.person_name.clone()}</a>
+                        <a class="govuk-link" href=format!("/staff/reviews/{}", review.id)>
+                            {review.person_name.clone()}
+                        </a>
                     </td>
                     <td class="govuk-table__cell">{words::kind(locale, review.kind)}</td>
                     <td class="govuk-table__cell">{when}</td>
-                    <td class="govuk-table__cell"><StatusTag status=review.status locale /></td>
+                    <td class="govuk-table__cell">
+                        <StatusTag status=review.status locale />
+                    </td>
                 </tr>
             }
         })
@@ -106,33 +112,87 @@ fn StaffReview(review: ReviewView, locale: Locale) -> impl IntoView {
     let id = review.id;
     view! {
         <PageTitle text=title.clone() has_errors=arrange.has_errors() || record.has_errors() />
-        <a href="/staff/reviews" class="govuk-back-link">{t(Text::ReviewStaffTitle)}</a>
+        <a href="/staff/reviews" class="govuk-back-link">
+            {t(Text::ReviewStaffTitle)}
+        </a>
         <ErrorSummary state=arrange.clone() order=&["arranged-day", "method"] />
         <ErrorSummary state=record.clone() order=&["outcome", "summary", "reasons", "other_help"] />
         <span class="govuk-caption-l">{review.reference.clone()}</span>
         <h1 class="govuk-heading-l">{title}</h1>
         <ReviewSummary review=review.clone() locale />
         {(review.outcome.as_ref().is_some_and(|o| o.outcome == ReviewOutcome::PlanRevised))
-            .then(|| view! { <p class="govuk-body"><a class="govuk-link" href="/staff/plans">{t(Text::ReviewStaffPlanRevisedNote)}</a></p> })}
-        {open.then(|| view! {
-            <h2 class="govuk-heading-m">{t(Text::ReviewStaffArrangeHeading)}</h2>
-            <PostForm action=ArrangeReview::PATH>
-                <input type="hidden" name="id" value=id />
-                <DateInput prefix="arranged" legend=t(Text::ReviewStaffArrangedLegend) hint=t(Text::ReviewStaffArrangedHint) state=arrange.clone() />
-                <Radios name="method" legend=t(Text::ReviewRequestMethodLegend) state=arrange.clone() options=methods />
-                <button type="submit" class="govuk-button govuk-button--secondary">{t(Text::ReviewStaffArrangeButton)}</button>
-            </PostForm>
-        })}
-        {arranged.then(|| view! {
-            <h2 class="govuk-heading-m">{t(Text::ReviewStaffOutcomeHeading)}</h2>
-            <PostForm action=RecordReviewOutcome::PATH>
-                <input type="hidden" name="id" value=id />
-                <Radios name="outcome" legend=t(Text::ReviewOutcomeLabel) state=record.clone() options=outcomes />
-                <TextArea name="summary" label=t(Text::ReviewStaffSummaryLabel) state=record.clone() max_chars=TEXT_MAX />
-                <TextArea name="reasons" label=t(Text::ReviewStaffReasonsLabel) hint=t(Text::ReviewStaffReasonsHint) state=record.clone() max_chars=TEXT_MAX rows=3 />
-                <TextArea name="other_help" label=t(Text::ReviewStaffOtherHelpLabel) hint=t(Text::ReviewStaffOtherHelpHint) state=record.clone() max_chars=TEXT_MAX rows=3 />
-                <button type="submit" class="govuk-button">{t(Text::ReviewStaffOutcomeButton)}</button>
-            </PostForm>
-        })}
+            .then(|| {
+                view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/staff/plans">
+                            {t(Text::ReviewStaffPlanRevisedNote)}
+                        </a>
+                    </p>
+                }
+            })}
+        {open
+            .then(|| {
+                view! {
+                    <h2 class="govuk-heading-m">{t(Text::ReviewStaffArrangeHeading)}</h2>
+                    <PostForm action=ArrangeReview::PATH>
+                        <input type="hidden" name="id" value=id />
+                        <DateInput
+                            prefix="arranged"
+                            legend=t(Text::ReviewStaffArrangedLegend)
+                            hint=t(Text::ReviewStaffArrangedHint)
+                            state=arrange.clone()
+                        />
+                        <Radios
+                            name="method"
+                            legend=t(Text::ReviewRequestMethodLegend)
+                            state=arrange.clone()
+                            options=methods
+                        />
+                        <button type="submit" class="govuk-button govuk-button--secondary">
+                            {t(Text::ReviewStaffArrangeButton)}
+                        </button>
+                    </PostForm>
+                }
+            })}
+        {arranged
+            .then(|| {
+                view! {
+                    <h2 class="govuk-heading-m">{t(Text::ReviewStaffOutcomeHeading)}</h2>
+                    <PostForm action=RecordReviewOutcome::PATH>
+                        <input type="hidden" name="id" value=id />
+                        <Radios
+                            name="outcome"
+                            legend=t(Text::ReviewOutcomeLabel)
+                            state=record.clone()
+                            options=outcomes
+                        />
+                        <TextArea
+                            name="summary"
+                            label=t(Text::ReviewStaffSummaryLabel)
+                            state=record.clone()
+                            max_chars=TEXT_MAX
+                        />
+                        <TextArea
+                            name="reasons"
+                            label=t(Text::ReviewStaffReasonsLabel)
+                            hint=t(Text::ReviewStaffReasonsHint)
+                            state=record.clone()
+                            max_chars=TEXT_MAX
+                            rows=3
+                        />
+                        <TextArea
+                            name="other_help"
+                            label=t(Text::ReviewStaffOtherHelpLabel)
+                            hint=t(Text::ReviewStaffOtherHelpHint)
+                            state=record.clone()
+                            max_chars=TEXT_MAX
+                            rows=3
+                        />
+                        <button type="submit" class="govuk-button">
+                            {t(Text::ReviewStaffOutcomeButton)}
+                        </button>
+                    </PostForm>
+                }
+            })}
     }
 }

@@ -63,7 +63,9 @@ fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
     };
     view! {
         <PageTitle text=member.name.clone() has_errors=state.has_errors() />
-        <a href="/staff/users" class="govuk-back-link">{t(Text::StaffTitle)}</a>
+        <a href="/staff/users" class="govuk-back-link">
+            {t(Text::StaffTitle)}
+        </a>
         <ErrorSummary state=state.clone() order=&["switch"] />
         {banner}
         <h1 class="govuk-heading-l">{member.name.clone()}</h1>
@@ -73,7 +75,9 @@ fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
         <PostForm action=SwitchStaffMember::PATH>
             <input type="hidden" name="id" value=member.id />
             <input type="hidden" name="switch" value=switch />
-            <button type="submit" class=class id="switch">{button}</button>
+            <button type="submit" class=class id="switch">
+                {button}
+            </button>
         </PostForm>
     }
 }

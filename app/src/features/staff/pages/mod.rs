@@ -49,9 +49,7 @@ fn StaffUsers(members: Vec<StaffMember>, added: Option<i64>) -> impl IntoView {
             Text::StaffAdded,
             &[("name", &member.name), ("email", &member.email), ("days", &INVITATION_DAYS.to_string())],
         );
-        view! {
-            <SuccessBanner message=text />
-        }
+        view! { <SuccessBanner message=text /> }
     });
     let roles = ["practitioner", "responder", "admin"]
         .into_iter()
@@ -64,13 +62,17 @@ fn StaffUsers(members: Vec<StaffMember>, added: Option<i64>) -> impl IntoView {
         <h1 class="govuk-heading-l">{t(Text::StaffTitle)}</h1>
         <p class="govuk-body">{t(Text::StaffIntro)}</p>
         <StaffTable members locale />
-        <h2 class="govuk-heading-m" id="add">{t(Text::StaffAddHeading)}</h2>
+        <h2 class="govuk-heading-m" id="add">
+            {t(Text::StaffAddHeading)}
+        </h2>
         <p class="govuk-body">{locale.fill(Text::StaffAddIntro, &[("days", &INVITATION_DAYS.to_string())])}</p>
         <PostForm action=AddStaffMember::PATH>
             <NameField label=t(Text::StaffNameLabel) state=state.clone() autocomplete="off" />
             <EmailField label=t(Text::StaffEmailLabel) state=state.clone() autocomplete="off" />
             <Radios name="role" legend=t(Text::StaffRoleLegend) state=state.clone() options=roles />
-            <button type="submit" class="govuk-button">{t(Text::StaffAddButton)}</button>
+            <button type="submit" class="govuk-button">
+                {t(Text::StaffAddButton)}
+            </button>
         </PostForm>
     }
 }
@@ -97,7 +99,10 @@ fn StaffTable(members: Vec<StaffMember>, locale: Locale) -> impl IntoView {
                             let mut status = locale.fill(Text::StaffStatusOff, &[("date", date)]);
                             if m.caseload > 0 {
                                 status.push_str(". ");
-                                status.push_str(&locale.fill(Text::StaffNeedsWorker, &[("count", &m.caseload.to_string())]));
+                                status
+                                    .push_str(
+                                        &locale.fill(Text::StaffNeedsWorker, &[("count", &m.caseload.to_string())]),
+                                    );
                             }
                             status
                         }
@@ -106,7 +111,9 @@ fn StaffTable(members: Vec<StaffMember>, locale: Locale) -> impl IntoView {
                     view! {
                         <tr class="govuk-table__row">
                             <td class="govuk-table__cell">
-                                <a class="govuk-link" href=format!("/staff/users/{}", m.id)>{m.name}</a>
+                                <a class="govuk-link" href=format!("/staff/users/{}", m.id)>
+                                    {m.name}
+                                </a>
                             </td>
                             <td class="govuk-table__cell">{m.email}</td>
                             <td class="govuk-table__cell">{m.role.name(locale)}</td>

@@ -57,8 +57,7 @@ pub fn StartPage() -> impl IntoView {
                     </svg>
                 </a>
                 <p class="govuk-body">
-                    {t(Text::StartNoAccount)} " "
-                    <a class="govuk-link" href="/register">
+                    {t(Text::StartNoAccount)} " " <a class="govuk-link" href="/register">
                         {t(Text::StartCreateAccount)}
                     </a>
                 </p>
@@ -70,10 +69,14 @@ pub fn StartPage() -> impl IntoView {
 
                 <h2 class="govuk-heading-m">{t(Text::DirectoryTitle)}</h2>
                 <p class="govuk-body">
-                    <a class="govuk-link" href="/support">{t(Text::StartSupportLink)}</a>
+                    <a class="govuk-link" href="/support">
+                        {t(Text::StartSupportLink)}
+                    </a>
                 </p>
                 <p class="govuk-body">
-                    <a class="govuk-link" href="/support/employee-carers">{t(Text::DirectoryEmployeeQuestion)}</a>
+                    <a class="govuk-link" href="/support/employee-carers">
+                        {t(Text::DirectoryEmployeeQuestion)}
+                    </a>
                 </p>
 
                 <h2 class="govuk-heading-m">{t(Text::StartOtherWaysHeading)}</h2>

@@ -31,10 +31,14 @@ fn event(locale: Locale, event: EventView) -> impl IntoView {
     view! {
         <li class="portal-timeline__item">
             <h3 class="govuk-heading-s portal-timeline__title">
-                <a class="govuk-link" href=event.href.clone()>{title}</a>
+                <a class="govuk-link" href=event.href.clone()>
+                    {title}
+                </a>
             </h3>
             <p class="govuk-body portal-timeline__date">
-                <time>{event.date.clone()}</time> " " {tag(locale, event.when)}
+                <time>{event.date.clone()}</time>
+                " "
+                {tag(locale, event.when)}
             </p>
         </li>
     }
@@ -54,22 +58,24 @@ pub fn TimelinePage() -> impl IntoView {
         <p class="govuk-body">{t(Text::TimelineIntro)}</p>
         <Await future=my_timeline() let:found>
             {match found.clone() {
-                Ok(timeline) => view! {
-                    <div class="govuk-inset-text">
-                        <h2 class="govuk-heading-m">{t(Text::TimelineNextHeading)}</h2>
-                        {match timeline.next.clone() {
-                            Some(next) => view! { <ul class="govuk-list">{event(locale, next)}</ul> }.into_any(),
-                            None => view! { <p class="govuk-body">{t(Text::TimelineNothingNext)}</p> }.into_any(),
+                Ok(timeline) => {
+                    view! {
+                        <div class="govuk-inset-text">
+                            <h2 class="govuk-heading-m">{t(Text::TimelineNextHeading)}</h2>
+                            {match timeline.next.clone() {
+                                Some(next) => view! { <ul class="govuk-list">{event(locale, next)}</ul> }.into_any(),
+                                None => view! { <p class="govuk-body">{t(Text::TimelineNothingNext)}</p> }.into_any(),
+                            }}
+                        </div>
+                        {if timeline.events.is_empty() {
+                            view! { <p class="govuk-body">{t(Text::TimelineNothing)}</p> }.into_any()
+                        } else {
+                            let items = timeline.events.iter().cloned().map(|e| event(locale, e)).collect::<Vec<_>>();
+                            view! { <ol class="govuk-list portal-timeline">{items}</ol> }.into_any()
                         }}
-                    </div>
-                    {if timeline.events.is_empty() {
-                        view! { <p class="govuk-body">{t(Text::TimelineNothing)}</p> }.into_any()
-                    } else {
-                        let items = timeline.events.iter().cloned().map(|e| event(locale, e)).collect::<Vec<_>>();
-                        view! { <ol class="govuk-list portal-timeline">{items}</ol> }.into_any()
-                    }}
+                    }
+                        .into_any()
                 }
-                .into_any(),
                 Err(error) => load_failed(error),
             }}
         </Await>
