@@ -22,6 +22,10 @@ pub struct FormFlash {
     pub errors: BTreeMap<String, String>,
     /// A message about the whole form (e.g. "the service is unavailable, try again").
     pub summary: Option<String>,
+    /// Who typed it (signed in, or whose session had just ended), so that it is shown to them
+    /// only: never to the next person to sign in on a shared computer, nor after signing out.
+    #[serde(default)]
+    pub typed_by: Option<i64>,
 }
 
 impl FormFlash {

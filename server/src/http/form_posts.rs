@@ -97,6 +97,7 @@ pub async fn middleware(request: Request, next: Next) -> Response {
             errors: error.field_messages(),
             // After signing in again the form is shown as it was; the sign-in page explains.
             summary: if signed_out { None } else { error.summary(locale) },
+            typed_by: None,
         }));
     }
     match error {

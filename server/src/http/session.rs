@@ -139,9 +139,12 @@ fn unavailable() -> Response {
 
 /// Writes the session's changes to the store; returns the cookie to set, if it changed.
 async fn apply(services: &Services, keys: &SessionKeys, handle: &SessionHandle, now: DateTime<Utc>) -> Option<String> {
-    let changes = handle.take_changes();
+    let mut changes = handle.take_changes();
     let store = &services.store;
     let current = handle.record();
+    if let Some(Some(flash)) = changes.flash.as_mut() {
+        flash.typed_by = current.and_then(|c| c.user_id).or(handle.timed_out_user());
+    }
     if let Some(user_id) = changes.renew {
         if let Some(old) = current {
             let _ = store.delete_session(&old.digest).await;
@@ -150,7 +153,9 @@ async fn apply(services: &Services, keys: &SessionKeys, handle: &SessionHandle, 
         let flash = match changes.flash {
             Some(flash) => flash,
             None => current.and_then(|c| c.flash.clone()),
-        };
+        }
+        // Only to the person who typed it (what was typed before signing in goes with them).
+        .filter(|flash| flash.typed_by.is_none() || flash.typed_by == user_id);
         if user_id.is_none() && flash.is_none() {
             return Some(keys.clear_cookie());
         }

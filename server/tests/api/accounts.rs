@@ -140,6 +140,31 @@ async fn what_was_typed_after_the_session_ended_is_kept_through_signing_in_again
 }
 
 #[tokio::test]
+async fn what_one_person_typed_is_never_shown_to_the_next_on_a_shared_computer() {
+    let portal = spawn().await;
+    portal.register("pat@example.org", "customer").await;
+    portal.sign_out().await;
+    portal.register("sam@example.org", "carer").await;
+    leave_idle(&portal).await;
+    // Sam's session ends with words typed; Pat sits down next and signs in.
+    portal.post_form("/api/account/stay-signed-in", "/home", &[("note", "Sam's private words")]).await;
+    portal.sign_in("pat@example.org", "a long enough password").await;
+    let flashes: Vec<Option<String>> =
+        sqlx::query_scalar("SELECT flash FROM sessions").fetch_all(&portal.db).await.unwrap();
+    assert!(flashes.iter().flatten().all(|f| !f.contains("Sam's private words")), "{flashes:?}");
+    assert!(!portal.page("/home").await.contains("Sam's private words"));
+
+    // A form refused while signed in is dropped when its writer signs out.
+    let refused = portal.post_form("/api/contact", "/contact", &[("name", "Pat"), ("message", "")]).await;
+    assert_eq!(location(&refused), "/contact");
+    portal.sign_out().await;
+    let flashes: Vec<Option<String>> =
+        sqlx::query_scalar("SELECT flash FROM sessions").fetch_all(&portal.db).await.unwrap();
+    assert!(flashes.iter().all(Option::is_none), "{flashes:?}");
+    assert!(!portal.page("/contact").await.contains(r#"value="Pat""#));
+}
+
+#[tokio::test]
 async fn a_burst_of_sign_in_attempts_gets_429() {
     let portal = spawn().await;
     let mut statuses = Vec::new();

@@ -124,6 +124,7 @@ fn refuse(answer: Answer, session: &SessionHandle, sent: &Sent, errors: BTreeMap
         values: typed(sent),
         errors,
         summary: None,
+        typed_by: None,
     }));
     Redirect::to("/plan#upload").into_response()
 }
@@ -159,6 +160,7 @@ fn fault(
         values: typed(sent),
         errors: BTreeMap::new(),
         summary: error.summary(visitor.locale),
+        typed_by: None,
     }));
     Redirect::to("/plan#upload").into_response()
 }
