@@ -214,16 +214,28 @@ for_each_backend! {
         }
 
         async fn use_password_reset(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>> {
-            // One statement marks the code used and returns its owner, so two uses cannot both win.
-            sqlx::query_scalar(
+            // One statement marks the code used and returns its owner, so two uses cannot both win;
+            // the owner's other codes are used up with it (an older email must not work after).
+            let mut tx = self.pool.begin().await.map_err(store_error)?;
+            let owner: Option<i64> = sqlx::query_scalar(
                 "UPDATE password_resets SET used_at = $1
                  WHERE digest = $2 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
             )
             .bind(now)
             .bind(digest)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *tx)
             .await
-            .map_err(store_error)
+            .map_err(store_error)?;
+            if let Some(owner) = owner {
+                sqlx::query("UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+                    .bind(now)
+                    .bind(owner)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(store_error)?;
+            }
+            tx.commit().await.map_err(store_error)?;
+            Ok(owner)
         }
     }
 }

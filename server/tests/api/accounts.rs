@@ -227,6 +227,34 @@ async fn a_reset_link_works_once_and_only_after_a_post() {
 }
 
 #[tokio::test]
+async fn using_one_reset_link_uses_up_every_other_link_sent_before() {
+    let portal = spawn().await;
+    portal.register("sam@example.org", "carer").await;
+    portal.sign_out().await;
+    for _ in 0..2 {
+        portal.post_form("/api/account/forgotten-password", "/password-reset", &[("email", "sam@example.org")]).await;
+    }
+    let links: Vec<String> = std::fs::read_dir(portal.data.path().join("outbox"))
+        .unwrap()
+        .map(|mail| std::fs::read_to_string(mail.unwrap().path()).unwrap())
+        .filter_map(|mail| Some(mail[mail.find("/password-reset/")?..].split_whitespace().next()?.to_owned()))
+        .collect();
+    assert_eq!(links.len(), 2, "two emails, two links");
+    let portal = &portal;
+    let use_link = |link: &str, password: &'static str| {
+        let code = link.trim_start_matches("/password-reset/").to_owned();
+        let link = link.to_owned();
+        async move {
+            let fields = [("code", code.as_str()), ("password", password)];
+            location(&portal.post_form("/api/account/reset-password", &link, &fields).await)
+        }
+    };
+    assert_eq!(use_link(&links[1], "the newest new password").await, "/sign-in?reset=1");
+    assert_ne!(use_link(&links[0], "an older new password").await, "/sign-in?reset=1");
+    assert_eq!(location(&portal.sign_in("sam@example.org", "the newest new password").await), "/home");
+}
+
+#[tokio::test]
 async fn a_reset_link_expires() {
     let portal = spawn().await;
     portal.register("sam@example.org", "carer").await;
