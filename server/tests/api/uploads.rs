@@ -33,6 +33,7 @@ async fn a_photo_is_stored_without_its_gps_and_shown_to_its_owner() {
     assert_eq!(served.status(), 200);
     assert_eq!(served.headers()["content-type"], "image/jpeg");
     assert_eq!(served.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(served.headers()["cache-control"], "private, no-store", "never kept on a shared computer");
     assert!(served.headers()["content-disposition"].to_str().unwrap().starts_with("inline; filename="));
     let thumb = portal.client.get(portal.at(&format!("/plan/files/{id}/thumb"))).send().await.unwrap();
     assert_eq!(thumb.status(), 200);
