@@ -148,6 +148,17 @@ for_each_backend! {
             Ok(Relations { cares_for, cared_for_by, represents, caseload, shared_with_me })
         }
 
+        async fn workers_of(&self, person_id: i64) -> StoreResult<Vec<String>> {
+            sqlx::query_scalar(
+                "SELECT u.display_name FROM caseloads c JOIN users u ON u.id = c.practitioner_id
+                 WHERE c.person_id = $1 AND u.disabled_at IS NULL ORDER BY c.added_at, u.id",
+            )
+            .bind(person_id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(store_error)
+        }
+
         async fn link_carer(&self, carer_id: i64, customer_id: i64, at: DateTime<Utc>) -> StoreResult<()> {
             sqlx::query(
                 "INSERT INTO care_links (carer_id, customer_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",

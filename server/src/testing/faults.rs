@@ -196,6 +196,7 @@ faulty! {
         Write set_staff_disabled(user_id: i64, disabled_at: Option<At>) -> StoreResult<()>;
         Write set_password_hash(user_id: i64, hash: &str) -> StoreResult<()>;
         Read relations(user_id: i64) -> StoreResult<Relations>;
+        Read workers_of(person_id: i64) -> StoreResult<Vec<String>>;
         Write link_carer(carer_id: i64, customer_id: i64, at: At) -> StoreResult<()>;
         Write add_to_caseload(practitioner_id: i64, person_id: i64, at: At) -> StoreResult<()>;
         Write add_representation(representative_id: i64, principal_id: i64, scope: Scope, at: At) -> StoreResult<()>;

@@ -23,6 +23,7 @@ const WITHOUT_AN_ID: &[&str] = &[
     "/api/account/forgotten-password",
     "/api/account/reset-password",
     "/api/people/linked",
+    "/api/people/workers",
     "/api/staff/audit-log",
     "/api/staff/users",
     "/api/staff/users/add",

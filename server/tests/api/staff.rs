@@ -81,7 +81,18 @@ async fn an_admin_switches_off_a_leaver_whose_sessions_end_and_whose_people_need
     portal.add_account("admin@council.example", Role::Admin, PASSWORD).await;
     let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
     let sam = portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    sqlx::query("UPDATE users SET display_name = 'Lee Practitioner' WHERE id = $1")
+        .bind(lee)
+        .execute(&portal.db)
+        .await
+        .unwrap();
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    assert!(portal.page("/home").await.contains("You do not have a named worker at the council yet"));
+    portal.sign_out().await;
     portal.add_to_caseload(lee, sam).await;
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    assert!(portal.page("/home").await.contains("Lee Practitioner works with you"));
+    portal.sign_out().await;
     let answers = app::domain::assessment::Answers::from_stored([("working".to_owned(), "Part time".to_owned())]);
     portal.store.submit_assessment(sam, &answers, false, chrono::Utc::now()).await.unwrap();
     portal.add_account("kim@council.example", Role::Practitioner, PASSWORD).await;
@@ -121,6 +132,9 @@ async fn an_admin_switches_off_a_leaver_whose_sessions_end_and_whose_people_need
     portal.sign_out().await;
     portal.sign_in("kim@council.example", PASSWORD).await;
     assert_eq!(unallocated(&portal).await, 1);
+    portal.sign_out().await;
+    portal.sign_in("sam@example.org", PASSWORD).await;
+    assert!(portal.page("/home").await.contains("You do not have a named worker at the council yet"));
 
     // Lee's open session has ended, and the right password no longer signs Lee in.
     let home = lees.get(portal.at("/home")).send().await.unwrap();

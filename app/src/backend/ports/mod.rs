@@ -155,6 +155,8 @@ pub trait AccountStore: Send + Sync {
     async fn set_staff_disabled(&self, user_id: i64, disabled_at: Option<DateTime<Utc>>) -> StoreResult<()>;
     async fn set_password_hash(&self, user_id: i64, hash: &str) -> StoreResult<()>;
     async fn relations(&self, user_id: i64) -> StoreResult<Relations>;
+    /// The names of the practitioners working with a person now (not those switched off).
+    async fn workers_of(&self, person_id: i64) -> StoreResult<Vec<String>>;
     async fn link_carer(&self, carer_id: i64, customer_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
     async fn add_to_caseload(&self, practitioner_id: i64, person_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
     async fn add_representation(

@@ -42,3 +42,12 @@ pub async fn linked_people() -> Result<Vec<PersonSummary>, AppError> {
     }
     Ok(people)
 }
+
+/// The practitioners working with the signed-in person now, by name, for their home page.
+#[server(prefix = "/api", endpoint = "people/workers")]
+pub async fn my_workers() -> Result<Vec<String>, AppError> {
+    use crate::backend::cx::Cx;
+
+    let cx = Cx::signed_in()?;
+    Ok(cx.store().workers_of(cx.me().id).await?)
+}

@@ -450,6 +450,7 @@ pub fn cases(h: &Household) -> Vec<Case> {
         read("/api/family/mine", SAM, &[]),
         read("/api/family/acting-for", ROBIN, &[]),
         read("/api/people/linked", SAM, &[]),
+        read("/api/people/workers", SAM, &[]),
         read("/api/people/summary", ALEX, &[("person_id", id(h.sam))]),
         change("/api/family/invite-cared-for", SAM, "/family/invite-cared-for", &[("share_plan", "yes")]),
         change(

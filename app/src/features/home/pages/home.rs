@@ -8,7 +8,7 @@ use crate::domain::account::Role;
 use crate::features::account::YourData;
 use crate::features::emergency::api::my_emergency_plan;
 use crate::features::emergency::ConfirmBanner;
-use crate::features::people::api::linked_people;
+use crate::features::people::api::{linked_people, my_workers};
 use crate::kit::i18n::Text;
 use crate::kit::visitor::use_visitor;
 use crate::policy::Capability;
@@ -33,6 +33,7 @@ pub fn HomePage() -> impl IntoView {
             (t(Text::AccountEmailLabel), user.email.clone()),
             (t(Text::HomeRoleLabel), user.role.name(locale).to_owned()),
         ] />
+        {matches!(user.role, Role::Carer | Role::Customer).then(|| view! { <YourWorker /> })}
         {(user.role == Role::Carer)
             .then(|| {
                 view! {
@@ -222,4 +223,35 @@ pub fn HomePage() -> impl IntoView {
         </p>
     }
     .into_any()
+}
+
+/// Who the person's worker at the council is, or that they have none yet.
+#[component]
+fn YourWorker() -> impl IntoView {
+    let locale = use_visitor().locale;
+    let t = move |text| locale.text(text).to_owned();
+    view! {
+        <h2 class="govuk-heading-m">{t(Text::HomeWorkerHeading)}</h2>
+        <Await future=my_workers() let:workers>
+            {match workers.clone() {
+                Ok(workers) if workers.is_empty() => {
+                    view! {
+                        <p class="govuk-body">{t(Text::HomeNoWorker)}</p>
+                        <p class="govuk-body">
+                            <a class="govuk-link" href="/contact">
+                                {t(Text::HomeNoWorkerContact)}
+                            </a>
+                        </p>
+                    }
+                        .into_any()
+                }
+                Ok(workers) => {
+                    let names = workers.join(", ");
+                    view! { <p class="govuk-body">{locale.fill(Text::HomeWorkerNamed, &[("names", &names)])}</p> }
+                        .into_any()
+                }
+                Err(error) => view! { <p class="govuk-body">{error.summary(locale)}</p> }.into_any(),
+            }}
+        </Await>
+    }
 }
