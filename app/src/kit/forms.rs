@@ -95,6 +95,7 @@ mod tests {
             values: BTreeMap::from([("message".to_string(), "typed".to_string())]),
             errors: BTreeMap::from([("name".to_string(), "Too long".to_string())]),
             summary: None,
+            typed_by: None,
         };
         let state = FormState::for_action("/api/contact", Some(&flash), BTreeMap::new());
         assert_eq!(state.value("message"), "typed");
