@@ -99,7 +99,7 @@ fn Message(message: MessageView, done: bool) -> impl IntoView {
     });
     let rows = vec![
         (t(Text::ContactInboxFrom), message.name.clone().unwrap_or_else(|| t(Text::ContactInboxNoName))),
-        (t(Text::ContactEmailLabel), message.reply_to.clone().unwrap_or_else(|| t(Text::ContactInboxNoEmail))),
+        (t(Text::AccountEmailLabel), message.reply_to.clone().unwrap_or_else(|| t(Text::ContactInboxNoEmail))),
         (t(Text::ContactInboxReceived), message.received_on.clone()),
         (t(Text::ContactInboxLanguage), message.language.clone()),
         (t(Text::ContactInboxStatus), message.done.clone().unwrap_or_else(|| t(Text::ContactInboxOpen))),

@@ -84,7 +84,7 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
         <p class="govuk-body">{t(Text::DataRightsPageIntro)}</p>
         <SummaryList rows=vec![
             (t(Text::AccountEmailLabel), person.email.clone()),
-            (t(Text::HomeRoleLabel), person.role.name(locale).to_owned()),
+            (t(Text::StaffRoleLabel), person.role.name(locale).to_owned()),
         ] />
         <h2 class="govuk-heading-m">{t(Text::DataRightsDownloadHeading)}</h2>
         <p class="govuk-body">{t(Text::DataRightsDownloadHint)}</p>

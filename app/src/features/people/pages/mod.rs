@@ -24,7 +24,7 @@ fn Person(person: PersonSummary) -> impl IntoView {
         <h1 class="govuk-heading-l">{person.name.clone()}</h1>
         <SummaryList rows=vec![
             (t(Text::AccountEmailLabel), person.email.clone()),
-            (t(Text::HomeRoleLabel), person.role.name(visitor.locale).to_owned()),
+            (t(Text::StaffRoleLabel), person.role.name(visitor.locale).to_owned()),
         ] />
         {visitor
             .user

@@ -41,7 +41,7 @@ fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
     };
     let rows = vec![
         (t(Text::AccountEmailLabel), member.email.clone()),
-        (t(Text::HomeRoleLabel), member.role.name(locale).to_owned()),
+        (t(Text::StaffRoleLabel), member.role.name(locale).to_owned()),
         (t(Text::StaffStatusColumn), status),
         (t(Text::StaffCaseloadLabel), member.caseload.to_string()),
     ];

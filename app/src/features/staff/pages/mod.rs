@@ -86,7 +86,7 @@ fn StaffTable(members: Vec<StaffMember>, locale: Locale) -> impl IntoView {
             columns=vec![
                 Text::StaffNameLabel,
                 Text::AccountEmailLabel,
-                Text::HomeRoleLabel,
+                Text::StaffRoleLabel,
                 Text::StaffAddedOn,
                 Text::StaffStatusColumn,
             ]
