@@ -84,6 +84,15 @@ async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong() {
     assert!(page.contains("They did not match"));
     assert!(page.contains("value=\"sam@example.org\""));
     assert!(portal.audit_actions().await.contains(&"sign-in failed".to_owned()));
+
+    // The audit log says which account was tried, never what was typed.
+    portal.sign_in("nobody@example.org", "a password typed by mistake").await;
+    let failed: Vec<(Option<i64>, Option<String>)> =
+        sqlx::query_as("SELECT subject_id, reason FROM audit_events WHERE action = 'sign-in failed' ORDER BY id")
+            .fetch_all(&portal.db)
+            .await
+            .unwrap();
+    assert_eq!(failed, vec![(Some(portal.user_id("sam@example.org").await), None), (None, None)]);
 }
 
 #[tokio::test]

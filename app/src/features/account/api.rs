@@ -57,15 +57,18 @@ pub async fn sign_in(#[server(flatten)] form: SignInForm) -> Result<(), AppError
     let ip = cx.visitor().client_ip.clone().unwrap_or_default();
     let by_address = limits.allow(&format!("sign-in:ip:{ip}"), 20, window).await;
     let by_account = limits.allow(&format!("sign-in:account:{email}"), 5, window).await;
+    // The audit log, which practitioners read, never holds what was typed into the sign-in form
+    // (a password typed into the wrong box, someone else's address): only which account, if any.
     if !(by_address && by_account) {
-        cx.audit_as(None, "sign-in rate limited", None, Some(&email)).await?;
+        cx.audit_as(None, "sign-in rate limited", None, None).await?;
         return Err(AppError::RateLimited);
     }
     let credentials = cx.store().find_credentials(&email).await?;
     let hash = credentials.as_ref().map(|c| c.password_hash.as_str());
     let verified = cx.services().passwords.verify(&password, hash).await;
+    let tried = credentials.as_ref().map(|c| c.account.id);
     let Some(account) = credentials.filter(|_| verified).map(|c| c.account) else {
-        cx.audit_as(None, "sign-in failed", None, Some(&email)).await?;
+        cx.audit_as(None, "sign-in failed", tried, None).await?;
         return Err(cx.invalid(&[AccountProblem::WrongCredentials]));
     };
     // Only failed attempts count towards the limits.
