@@ -9,7 +9,12 @@ use crate::kit::forms::FormState;
 use crate::kit::i18n::Text;
 use crate::kit::visitor::use_visitor;
 
-fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
+// The choices and the error summary live beside this file; pages take every form control from
+// here.
+pub use super::choices::{Checkboxes, Radios};
+pub use super::error_summary::{ErrorSummary, FieldOrder};
+
+pub(super) fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
     let ids: Vec<String> = [(has_hint, "hint"), (has_error, "error")]
         .into_iter()
         .filter(|(present, _)| *present)
@@ -51,7 +56,7 @@ pub fn CharacterCount(#[prop(into)] name: String, max: usize) -> impl IntoView {
     }
 }
 
-fn group_class(has_error: bool) -> &'static str {
+pub(super) fn group_class(has_error: bool) -> &'static str {
     if has_error {
         "govuk-form-group govuk-form-group--error"
     } else {
@@ -155,70 +160,6 @@ pub fn TextArea(
     }
 }
 
-/// The order of a form's fields on the page, for the error summary.
-pub struct FieldOrder(pub Vec<String>);
-
-impl<const N: usize> From<&[&str; N]> for FieldOrder {
-    fn from(fields: &[&str; N]) -> FieldOrder {
-        FieldOrder(fields.iter().map(|f| f.to_string()).collect())
-    }
-}
-
-impl From<Vec<String>> for FieldOrder {
-    fn from(fields: Vec<String>) -> FieldOrder {
-        FieldOrder(fields)
-    }
-}
-
-/// The slot for the GOV.UK error summary, at the top of the page. Filled by the server when a
-/// refused form comes back, or by the `FormEnhancer` island in the browser. `order` lists the
-/// form's fields as they appear on the page, so the summary follows the page.
-#[component]
-pub fn ErrorSummary(state: FormState, #[prop(into)] order: FieldOrder) -> impl IntoView {
-    let visitor = use_visitor();
-    let action = state.action.clone();
-    let order = order.0;
-    let position = |field: &str| order.iter().position(|f| f == field).unwrap_or(order.len());
-    let mut items: Vec<(Option<String>, String)> =
-        state.errors.iter().map(|(field, message)| (Some(field.clone()), message.clone())).collect();
-    items.sort_by_key(|(field, _)| field.as_deref().map(position));
-    if let Some(summary) = &state.summary {
-        items.insert(0, (None, summary.clone()));
-    }
-    let content = (!items.is_empty()).then(|| {
-        view! {
-            <div class="govuk-error-summary">
-                <div role="alert">
-                    <h2 class="govuk-error-summary__title">{visitor.t(Text::ErrorsSummaryTitle)}</h2>
-                    <div class="govuk-error-summary__body">
-                        <ul class="govuk-list govuk-error-summary__list">
-                            {items
-                                .into_iter()
-                                .map(|(field, message)| match field {
-                                    Some(field) => {
-                                        view! {
-                                            <li>
-                                                <a href=format!("#{field}")>{message}</a>
-                                            </li>
-                                        }
-                                            .into_any()
-                                    }
-                                    None => view! { <li>{message}</li> }.into_any(),
-                                })
-                                .collect_view()}
-                        </ul>
-                    </div>
-                </div>
-            </div>
-        }
-    });
-    view! {
-        <div data-error-summary=action tabindex="-1">
-            {content}
-        </div>
-    }
-}
-
 /// A password input (GOV.UK password input): pasting allowed, the right `autocomplete`, and a
 /// "Show" button that works once the `PasswordReveal` island is running (hidden until then).
 #[component]
@@ -288,63 +229,6 @@ pub fn PasswordField(
     }
 }
 
-/// One choice among a few (GOV.UK radios).
-#[component]
-pub fn Radios<V: AsRef<str> + Send + 'static>(
-    name: &'static str,
-    legend: String,
-    state: FormState,
-    /// Each choice's value and its words.
-    options: Vec<(V, String)>,
-    #[prop(optional)] hint: Option<String>,
-) -> impl IntoView {
-    let error = state.error(name);
-    let has_error = error.is_some();
-    let chosen = state.value(name);
-    view! {
-        <div class=group_class(has_error) data-field=name>
-            <fieldset class="govuk-fieldset" aria-describedby=described_by(name, hint.is_some(), has_error)>
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
-                {hint
-                    .clone()
-                    .map(|hint| {
-                        view! {
-                            <div class="govuk-hint" id=format!("{name}-hint")>
-                                {hint}
-                            </div>
-                        }
-                    })}
-                <ErrorMessage name message=error />
-                <div class="govuk-radios" data-module="govuk-radios" data-control="">
-                    {options
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (value, label))| {
-                            let value = value.as_ref().to_owned();
-                            let id = if i == 0 { name.to_owned() } else { format!("{name}-{value}") };
-                            view! {
-                                <div class="govuk-radios__item">
-                                    <input
-                                        class="govuk-radios__input"
-                                        id=id.clone()
-                                        name=name
-                                        type="radio"
-                                        checked=chosen == value
-                                        value=value
-                                    />
-                                    <label class="govuk-label govuk-radios__label" for=id>
-                                        {label}
-                                    </label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </fieldset>
-        </div>
-    }
-}
-
 /// A GOV.UK date input: day, month and year boxes named `{prefix}-day`, `-month`, `-year`. Its
 /// error belongs to `{prefix}-day`, so the error summary links to the first box.
 #[component]
@@ -391,73 +275,6 @@ pub fn DateInput(prefix: &'static str, legend: String, hint: String, state: Form
                     {part("day", Text::RecordPlanDay, "2")}
                     {part("month", Text::RecordPlanMonth, "2")}
                     {part("year", Text::RecordPlanYear, "4")}
-                </div>
-            </fieldset>
-        </div>
-    }
-}
-
-/// Boxes to tick (GOV.UK checkboxes), each its own field posting `yes` when ticked. The
-/// group's message belongs to the first box's field.
-#[component]
-pub fn Checkboxes(
-    legend: String,
-    state: FormState,
-    /// Each box's field name and its words.
-    options: Vec<(String, String)>,
-    #[prop(optional)] hint: Option<String>,
-    #[prop(optional)] small: bool,
-) -> impl IntoView {
-    let first = options.first().map(|(name, _)| name.clone()).unwrap_or_default();
-    let error = options.iter().find_map(|(name, _)| state.error(name));
-    let has_error = error.is_some();
-    let hint_id = hint.as_ref().map(|_| format!("{first}-hint"));
-    let described = [hint_id.clone(), has_error.then(|| format!("{first}-error"))]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let legend_class = if small {
-        "govuk-fieldset__legend govuk-fieldset__legend--s"
-    } else {
-        "govuk-fieldset__legend govuk-fieldset__legend--m"
-    };
-    let list_class = if small { "govuk-checkboxes govuk-checkboxes--small" } else { "govuk-checkboxes" };
-    view! {
-        <div class=group_class(has_error) data-field=first.clone()>
-            <fieldset class="govuk-fieldset" aria-describedby=(!described.is_empty()).then_some(described)>
-                <legend class=legend_class>{legend}</legend>
-                {hint
-                    .map(|hint| {
-                        view! {
-                            <div class="govuk-hint" id=hint_id.clone()>
-                                {hint}
-                            </div>
-                        }
-                    })}
-                <ErrorMessage name=first.clone() message=error />
-                <div class=list_class data-module="govuk-checkboxes" data-control="">
-                    {options
-                        .into_iter()
-                        .map(|(name, label)| {
-                            let checked = state.value(&name) == "yes";
-                            view! {
-                                <div class="govuk-checkboxes__item">
-                                    <input
-                                        class="govuk-checkboxes__input"
-                                        id=name.clone()
-                                        name=name.clone()
-                                        type="checkbox"
-                                        value="yes"
-                                        checked=checked
-                                    />
-                                    <label class="govuk-label govuk-checkboxes__label" for=name>
-                                        {label}
-                                    </label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
                 </div>
             </fieldset>
         </div>

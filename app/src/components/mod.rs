@@ -1,7 +1,9 @@
 //! Shared UI: the page frame, form fields, the error summary and the islands that enhance them.
 mod activity;
 mod autosave;
+mod choices;
 pub mod enhanced_form;
+mod error_summary;
 pub mod fields;
 mod form_script;
 pub mod layout;

@@ -146,6 +146,10 @@ pub trait AccountStore: Send + Sync {
     /// Fails with `Conflict` when the email address is already used.
     async fn create_account(&self, account: NewAccount<'_>, at: DateTime<Utc>) -> StoreResult<i64>;
     async fn find_account(&self, id: i64) -> StoreResult<Option<Account>>;
+    /// A council staff account (practitioner, responder, admin); anyone else's id finds nothing.
+    async fn find_staff_account(&self, id: i64) -> StoreResult<Option<Account>> {
+        Ok(self.find_account(id).await?.filter(|a| a.role.is_staff()))
+    }
     /// The account that may sign in with this email: none for an account switched off.
     async fn find_credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
     /// Council staff accounts (practitioners, responders, admins), by name.

@@ -28,7 +28,7 @@ pub async fn staff_account(#[server(default)] id: i64) -> Result<StaffMember, Ap
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::ManageUsers, "staff account").await?;
-    let account = cx.store().find_account(id).await?.filter(|a| a.role.is_staff()).ok_or(AppError::NotFound)?;
+    let account = cx.store().find_staff_account(id).await?.ok_or(AppError::NotFound)?;
     let caseload = cx.store().relations(account.id).await?.caseload.len();
     Ok(StaffMember::from_account(account, caseload, cx.locale()))
 }
@@ -47,7 +47,7 @@ pub async fn switch_staff_member(
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::ManageUsers, "switch staff account").await?;
-    let account = cx.store().find_account(id).await?.filter(|a| a.role.is_staff()).ok_or(AppError::NotFound)?;
+    let account = cx.store().find_staff_account(id).await?.ok_or(AppError::NotFound)?;
     if account.id == cx.me().id {
         return Err(cx.field_error("switch", Text::StaffSwitchNotYourself));
     }

@@ -4,11 +4,13 @@
 //! server function must have a case here, so a new one cannot be forgotten.
 
 mod cases;
+mod household;
 mod routes;
 
 use crate::helpers::faults::{browser, get, post_form, post_json};
 use crate::helpers::{spawn_faulty, FaultSwitches, TestPortal};
-use cases::{cases, household, Case, Household};
+use cases::{cases, Case};
+use household::{household, Household};
 use server::testing::faults::Fault;
 
 /// Server functions that must work whatever the store does with records: they touch only the

@@ -1,0 +1,130 @@
+//! Choices in the GOV.UK Design System's markup: radios (one of a few) and checkboxes (any of
+//! a few), drawn from a `FormState` like the other fields.
+use leptos::prelude::*;
+
+use super::fields::{described_by, group_class, ErrorMessage};
+use crate::kit::forms::FormState;
+
+/// One choice among a few (GOV.UK radios).
+#[component]
+pub fn Radios<V: AsRef<str> + Send + 'static>(
+    name: &'static str,
+    legend: String,
+    state: FormState,
+    /// Each choice's value and its words.
+    options: Vec<(V, String)>,
+    #[prop(optional)] hint: Option<String>,
+) -> impl IntoView {
+    let error = state.error(name);
+    let has_error = error.is_some();
+    let chosen = state.value(name);
+    view! {
+        <div class=group_class(has_error) data-field=name>
+            <fieldset class="govuk-fieldset" aria-describedby=described_by(name, hint.is_some(), has_error)>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
+                {hint
+                    .clone()
+                    .map(|hint| {
+                        view! {
+                            <div class="govuk-hint" id=format!("{name}-hint")>
+                                {hint}
+                            </div>
+                        }
+                    })}
+                <ErrorMessage name message=error />
+                <div class="govuk-radios" data-module="govuk-radios" data-control="">
+                    {options
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (value, label))| {
+                            let value = value.as_ref().to_owned();
+                            let id = if i == 0 { name.to_owned() } else { format!("{name}-{value}") };
+                            view! {
+                                <div class="govuk-radios__item">
+                                    <input
+                                        class="govuk-radios__input"
+                                        id=id.clone()
+                                        name=name
+                                        type="radio"
+                                        checked=chosen == value
+                                        value=value
+                                    />
+                                    <label class="govuk-label govuk-radios__label" for=id>
+                                        {label}
+                                    </label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// Boxes to tick (GOV.UK checkboxes), each its own field posting `yes` when ticked. The
+/// group's message belongs to the first box's field.
+#[component]
+pub fn Checkboxes(
+    legend: String,
+    state: FormState,
+    /// Each box's field name and its words.
+    options: Vec<(String, String)>,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] small: bool,
+) -> impl IntoView {
+    let first = options.first().map(|(name, _)| name.clone()).unwrap_or_default();
+    let error = options.iter().find_map(|(name, _)| state.error(name));
+    let has_error = error.is_some();
+    let hint_id = hint.as_ref().map(|_| format!("{first}-hint"));
+    let described = [hint_id.clone(), has_error.then(|| format!("{first}-error"))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let legend_class = if small {
+        "govuk-fieldset__legend govuk-fieldset__legend--s"
+    } else {
+        "govuk-fieldset__legend govuk-fieldset__legend--m"
+    };
+    let list_class = if small { "govuk-checkboxes govuk-checkboxes--small" } else { "govuk-checkboxes" };
+    view! {
+        <div class=group_class(has_error) data-field=first.clone()>
+            <fieldset class="govuk-fieldset" aria-describedby=(!described.is_empty()).then_some(described)>
+                <legend class=legend_class>{legend}</legend>
+                {hint
+                    .map(|hint| {
+                        view! {
+                            <div class="govuk-hint" id=hint_id.clone()>
+                                {hint}
+                            </div>
+                        }
+                    })}
+                <ErrorMessage name=first.clone() message=error />
+                <div class=list_class data-module="govuk-checkboxes" data-control="">
+                    {options
+                        .into_iter()
+                        .map(|(name, label)| {
+                            let checked = state.value(&name) == "yes";
+                            view! {
+                                <div class="govuk-checkboxes__item">
+                                    <input
+                                        class="govuk-checkboxes__input"
+                                        id=name.clone()
+                                        name=name.clone()
+                                        type="checkbox"
+                                        value="yes"
+                                        checked=checked
+                                    />
+                                    <label class="govuk-label govuk-checkboxes__label" for=name>
+                                        {label}
+                                    </label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
