@@ -26,8 +26,8 @@ use leptos_router::{
 use crate::components::layout::{Footer, Header, NotFound, SkipLink};
 use crate::components::timeout_warning::TimeoutDialog;
 use crate::features::{
-    account, assessment, budget, contact, data_rights, directory, emergency, family, home, info, people, plan, reviews,
-    staff, start, timeline,
+    account, allocation, assessment, budget, contact, data_rights, directory, emergency, family, home, info, people, plan, reviews,
+    staff, start, teams, timeline,
 };
 
 #[component]
@@ -63,6 +63,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/audit") view=home::AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/users") view=staff::StaffUsersPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/users/:id") view=staff::StaffMemberPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/teams") view=teams::TeamsPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/teams/:id") view=teams::TeamPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/intake") view=allocation::IntakePage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/staff/allocations/:id")
+                            view=allocation::AllocationPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/staff/messages") view=contact::InboxPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/messages/:id") view=contact::MessagePage ssr=SsrMode::Async />
                         <Route path=path!("/assessment") view=assessment::AssessmentPage ssr=SsrMode::Async />

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::Role;
+use crate::domain::teams::Membership;
 
 /// The signed-in person making a request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,6 +103,10 @@ pub enum Capability {
     HandleDataRequests,
     /// Read the messages sent from the contact page and mark them done.
     ReadMessages,
+    /// Create teams, set whose intake they receive, put practitioners in them.
+    ManageTeams,
+    /// See the teams' intake and workload (what to allocate is decided per team, below).
+    SeeIntake,
 }
 
 /// Whether access to a person's records is allowed, and on what basis (recorded in the audit
@@ -152,7 +157,29 @@ impl Actor {
             Capability::ManageDirectory => self.role == Role::Admin,
             Capability::HandleDataRequests => self.role == Role::Admin,
             Capability::ReadMessages => matches!(self.role, Role::Admin | Role::Practitioner),
+            Capability::ManageTeams => self.role == Role::Admin,
+            Capability::SeeIntake => matches!(self.role, Role::Admin | Role::Practitioner),
         }
+    }
+
+    /// May this actor see a person waiting in intake whose intake goes to the `covering` teams
+    /// (empty: no team covers them)? Admins see all of it; a practitioner sees their teams'
+    /// intake and everyone no team covers, so nothing waits where no member of staff looks.
+    pub fn sees_intake(&self, membership: &Membership, covering: &[i64]) -> bool {
+        self.role == Role::Admin || self.may_take_on(membership, covering)
+    }
+
+    /// May this practitioner take on a person in these teams' intake themselves?
+    pub fn may_take_on(&self, membership: &Membership, covering: &[i64]) -> bool {
+        self.role == Role::Practitioner && (covering.is_empty() || covering.iter().any(|t| membership.is_in(*t)))
+    }
+
+    /// May this actor allocate (or reallocate, or end the allocation of) a person whose work
+    /// belongs to the `teams` given (the teams covering them and their worker's teams)? A
+    /// manager of one of them; any manager when no team covers the person.
+    pub fn may_allocate(&self, membership: &Membership, teams: &[i64]) -> bool {
+        self.role == Role::Practitioner
+            && (teams.iter().any(|t| membership.manages(*t)) || (teams.is_empty() && membership.manages_any()))
     }
 
     /// May this actor take a copy of everything held about `person_id`? Their own, always;
@@ -302,6 +329,23 @@ mod tests {
         for role in [Role::Carer, Role::Customer, Role::Representative, Role::Practitioner, Role::Responder] {
             assert!(!actor(1, role).may_erase_data(2), "{role:?}");
         }
+    }
+
+    #[test]
+    fn intake_is_seen_by_the_teams_that_cover_a_person_and_by_everyone_when_none_does() {
+        let member = Membership { places: vec![(1, false)] };
+        let manager = Membership { places: vec![(2, true)] };
+        let practitioner = actor(1, Role::Practitioner);
+        assert!(practitioner.sees_intake(&member, &[1]));
+        assert!(!practitioner.sees_intake(&member, &[2]));
+        assert!(practitioner.sees_intake(&Membership::default(), &[]), "nobody covers them: everyone looks");
+        assert!(actor(1, Role::Admin).sees_intake(&Membership::default(), &[2]));
+        assert!(!actor(1, Role::Carer).sees_intake(&member, &[]));
+        assert!(!practitioner.may_allocate(&member, &[1]), "members take on work; managers allocate it");
+        assert!(practitioner.may_allocate(&manager, &[1, 2]));
+        assert!(practitioner.may_allocate(&manager, &[]));
+        assert!(!practitioner.may_allocate(&manager, &[1]));
+        assert!(!actor(1, Role::Admin).may_allocate(&manager, &[2]), "admins manage teams, not casework");
     }
 
     #[test]

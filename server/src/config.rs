@@ -40,6 +40,8 @@ pub struct Settings {
     /// The Carers Emergency Response Service's 24-hour number, printed on emergency cards. The
     /// default is a number Ofcom keeps for drama (it rings nowhere): set the scheme's own.
     pub emergency_phone: String,
+    /// Working days a person's request may wait in a team's intake before it is flagged.
+    pub intake_target_days: u32,
     /// Load the demo accounts and records on start-up (never in production).
     pub demo_data: bool,
     /// Log as JSON lines (for log collectors) instead of human-readable text.
@@ -80,6 +82,7 @@ struct Defaults {
     council_phone: &'static str,
     council_email: &'static str,
     emergency_phone: &'static str,
+    intake_target_days: u32,
     demo_data: bool,
     log_json: bool,
     trust_forwarded_for: bool,
@@ -107,6 +110,7 @@ impl Settings {
             council_phone: "01522 782224",
             council_email: "customer_services@lincolnshire.gov.uk",
             emergency_phone: DRAMA_NUMBER,
+            intake_target_days: 5,
             demo_data: false,
             log_json: false,
             trust_forwarded_for: false,

@@ -139,6 +139,7 @@ pub async fn build_wrapped(
             phone: settings.council_phone.clone(),
             email: settings.council_email.clone(),
             emergency_phone: settings.emergency_phone.clone(),
+            intake_target_days: settings.intake_target_days,
         },
         public_url: settings.public_url(),
     };

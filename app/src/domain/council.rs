@@ -8,4 +8,7 @@ pub struct Council {
     pub email: String,
     /// The emergency response service's 24-hour number, printed on emergency cards.
     pub emergency_phone: String,
+    /// How many working days what a person sends may wait in a team's intake before it is
+    /// flagged as overdue.
+    pub intake_target_days: u32,
 }

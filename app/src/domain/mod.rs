@@ -24,6 +24,7 @@ macro_rules! choices {
 }
 
 pub mod account;
+pub mod allocation;
 pub mod assessment;
 pub mod budget;
 pub mod contact;
@@ -36,6 +37,7 @@ pub mod family;
 pub mod money;
 pub mod plan;
 pub mod reviews;
+pub mod teams;
 pub mod text;
 pub mod timeline;
 

@@ -15,6 +15,7 @@ choices! {
         ReviewRequested = "review_requested",
         ReviewArranged = "review_arranged",
         ReviewDone = "review_done",
+        WorkerAllocated = "worker_allocated",
     }
 }
 

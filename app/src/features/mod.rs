@@ -1,6 +1,7 @@
 //! One folder per capability, named as its domain type: its pages, its server functions
 //! (`api.rs`) and the types both sides share.
 pub mod account;
+pub mod allocation;
 pub mod assessment;
 pub mod budget;
 pub mod contact;
@@ -15,4 +16,5 @@ pub mod plan;
 pub mod reviews;
 pub mod staff;
 pub mod start;
+pub mod teams;
 pub mod timeline;

@@ -129,7 +129,7 @@ for_each_backend! {
             let cared_for_by =
                 ids("SELECT carer_id FROM care_links WHERE customer_id = $1").await.map_err(store_error)?;
             let caseload =
-                ids("SELECT person_id FROM caseloads WHERE practitioner_id = $1").await.map_err(store_error)?;
+                ids("SELECT person_id FROM allocations WHERE practitioner_id = $1 AND ended_at IS NULL").await.map_err(store_error)?;
             let represents: Vec<(i64, String)> =
                 sqlx::query_as("SELECT principal_id, scope FROM representations WHERE representative_id = $1")
                     .bind(user_id)
@@ -150,8 +150,8 @@ for_each_backend! {
 
         async fn workers_of(&self, person_id: i64) -> StoreResult<Vec<String>> {
             sqlx::query_scalar(
-                "SELECT u.display_name FROM caseloads c JOIN users u ON u.id = c.practitioner_id
-                 WHERE c.person_id = $1 AND u.disabled_at IS NULL ORDER BY c.added_at, u.id",
+                "SELECT u.display_name FROM allocations a JOIN users u ON u.id = a.practitioner_id
+                 WHERE a.person_id = $1 AND a.ended_at IS NULL AND u.disabled_at IS NULL ORDER BY a.started_at, u.id",
             )
             .bind(person_id)
             .fetch_all(&self.pool)
@@ -169,17 +169,6 @@ for_each_backend! {
             .execute(&self.pool)
             .await
             .map_err(store_error)?;
-            Ok(())
-        }
-
-        async fn add_to_caseload(&self, practitioner_id: i64, person_id: i64, at: DateTime<Utc>) -> StoreResult<()> {
-            sqlx::query("INSERT INTO caseloads (practitioner_id, person_id, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                .bind(practitioner_id)
-                .bind(person_id)
-                .bind(at)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
             Ok(())
         }
 

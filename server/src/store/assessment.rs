@@ -129,8 +129,8 @@ for_each_backend! {
         async fn assessment_queue(&self) -> StoreResult<Vec<QueuedAssessment>> {
             let rows: Vec<(i64, i64, String, i64, DateTime<Utc>, bool, Option<bool>, bool)> = sqlx::query_as(
                 "SELECT v.id, v.carer_id, u.display_name, v.version, v.submitted_at, v.under_18, d.eligible,
-                        EXISTS (SELECT 1 FROM caseloads c JOIN users p ON p.id = c.practitioner_id
-                                WHERE c.person_id = v.carer_id AND p.disabled_at IS NULL)
+                        EXISTS (SELECT 1 FROM allocations a JOIN users p ON p.id = a.practitioner_id
+                                WHERE a.person_id = v.carer_id AND a.ended_at IS NULL AND p.disabled_at IS NULL)
                  FROM assessment_versions v
                  JOIN users u ON u.id = v.carer_id
                  LEFT JOIN eligibility_decisions d ON d.version_id = v.id

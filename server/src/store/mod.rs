@@ -28,6 +28,7 @@ mod postgres;
 mod sqlite;
 
 mod account;
+mod allocation;
 mod assessment;
 mod audit;
 mod budget;
@@ -43,6 +44,7 @@ mod plan;
 mod rate_limits;
 mod reviews;
 mod sessions;
+mod teams;
 
 use std::sync::Arc;
 

@@ -9,6 +9,7 @@
 use std::sync::{Arc, Mutex};
 
 use app::backend::ports::*;
+use app::domain::allocation::{Allocation, Waiting};
 use app::domain::assessment::{Answers, Draft, EligibilityDecision, PageAnswers};
 use app::domain::budget::{PersonalBudget, Spend};
 use app::domain::contact::ContactMessage;
@@ -18,6 +19,7 @@ use app::domain::family::InvitationStatus;
 use app::domain::plan::record::CareAndSupportPlan;
 use app::domain::plan::{ContributionChange, PlanSection, SentContribution};
 use app::domain::reviews::{Arrangement, OutcomeRecord, PlannedReview, ReviewRequest};
+use app::domain::teams::{Covers, Membership, Team, TeamMember};
 use app::kit::forms::FormFlash;
 use app::kit::i18n::Locale;
 use app::policy::{Record, Relations, Scope};
@@ -169,6 +171,21 @@ macro_rules! faulty {
 type At = DateTime<Utc>;
 
 faulty! {
+    TeamStore {
+        Read teams() -> StoreResult<Vec<Team>>;
+        Read team(id: i64) -> StoreResult<Option<Team>>;
+        Write create_team(name: &str, covers: Covers, at: At) -> StoreResult<i64>;
+        Read team_members(team_id: i64) -> StoreResult<Vec<TeamMember>>;
+        Write set_team_place(team_id: i64, user_id: i64, manages: Option<bool>, at: At) -> StoreResult<()>;
+        Read membership(user_id: i64) -> StoreResult<Membership>;
+    }
+    AllocationStore {
+        Read waiting_for_a_worker() -> StoreResult<Vec<Waiting>>;
+        Read allocations_of(person_id: i64) -> StoreResult<Vec<Allocation>>;
+        Read open_allocations() -> StoreResult<Vec<(i64, i64)>>;
+        Write allocate(person_id: i64, practitioner_id: i64, by: i64, handover_note: Option<&str>, at: At) -> StoreResult<()>;
+        Write end_allocation(person_id: i64, by: i64, at: At) -> StoreResult<()>;
+    }
     DataRightsStore {
         Read export_person(user_id: i64) -> StoreResult<PersonalData>;
         Write erase_person(user_id: i64, audit: &AuditEvent) -> StoreResult<Erasure>;
@@ -198,7 +215,6 @@ faulty! {
         Read relations(user_id: i64) -> StoreResult<Relations>;
         Read workers_of(person_id: i64) -> StoreResult<Vec<String>>;
         Write link_carer(carer_id: i64, customer_id: i64, at: At) -> StoreResult<()>;
-        Write add_to_caseload(practitioner_id: i64, person_id: i64, at: At) -> StoreResult<()>;
         Write add_representation(representative_id: i64, principal_id: i64, scope: Scope, at: At) -> StoreResult<()>;
         Write create_password_reset(digest: &str, user_id: i64, at: At, expires_at: At) -> StoreResult<()>;
         Write use_password_reset(digest: &str, now: At) -> StoreResult<Option<i64>>;

@@ -24,6 +24,7 @@ mod emergency;
 mod family;
 mod plan;
 mod reviews;
+mod teams;
 
 pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
 pub use budget::BudgetStore;
@@ -33,6 +34,7 @@ pub use emergency::EmergencyStore;
 pub use family::FamilyStore;
 pub use plan::{FileStore, PlanStore};
 pub use reviews::ReviewStore;
+pub use teams::{intake_target_days, open_work, Allocatable, AllocationStore, TeamStore};
 
 // The records the ports take and give are the domain's; named here too for the adapters.
 pub use crate::domain::budget::{RecordedSpend, SetBudget};
@@ -162,7 +164,6 @@ pub trait AccountStore: Send + Sync {
     /// The names of the practitioners working with a person now (not those switched off).
     async fn workers_of(&self, person_id: i64) -> StoreResult<Vec<String>>;
     async fn link_carer(&self, carer_id: i64, customer_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
-    async fn add_to_caseload(&self, practitioner_id: i64, person_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
     async fn add_representation(
         &self,
         representative_id: i64,
@@ -215,6 +216,8 @@ pub trait Store:
     + FamilyStore
     + DirectoryStore
     + DataRightsStore
+    + TeamStore
+    + AllocationStore
 {
 }
 impl<T> Store for T where
@@ -230,6 +233,8 @@ impl<T> Store for T where
         + FamilyStore
         + DirectoryStore
         + DataRightsStore
+    + TeamStore
+    + AllocationStore
 {
 }
 

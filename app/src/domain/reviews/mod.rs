@@ -222,6 +222,13 @@ pub struct Review {
     pub done_at: Option<DateTime<Utc>>,
 }
 
+impl Review {
+    /// How near a planned review is due (`None` for a requested one).
+    pub fn due_on(&self, today: NaiveDate) -> Option<Due> {
+        self.due.map(|(due_from, due_by)| PlannedReview { kind: self.kind, due_from, due_by }.due(today))
+    }
+}
+
 /// The reference a person can quote for a review, e.g. `RV-000042`.
 pub fn reference(id: i64) -> String {
     format!("RV-{id:06}")

@@ -117,7 +117,7 @@ pub async fn allocate_to_me(#[server(default)] carer_id: i64) -> Result<(), AppE
         cx.audit("permission refused", Some(carer_id), Some("allocate a carer")).await?;
         return Err(AppError::NotFound);
     }
-    cx.store().add_to_caseload(cx.me().id, carer_id, cx.now()).await?;
+    cx.store().allocate(carer_id, cx.me().id, cx.me().id, None, cx.now()).await?;
     cx.audit("carer allocated", Some(carer_id), Some("sent an assessment")).await?;
     leptos_axum::redirect("/staff/assessments");
     Ok(())

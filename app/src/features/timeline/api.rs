@@ -78,6 +78,11 @@ pub async fn my_timeline() -> Result<TimelineView, AppError> {
         }
     }
 
+    for allocation in cx.store().allocations_of(me).await? {
+        let on = allocation.started_at.date_naive();
+        events.push(Event::done(on, Step::WorkerAllocated, allocation.practitioner_name, "/home"));
+    }
+
     let view = |event: Event| EventView {
         date: locale.long_date(event.on),
         step: event.step,

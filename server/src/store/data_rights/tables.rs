@@ -36,6 +36,7 @@ const STATUTORY: &str = "a statutory care record (Care Act 2014), kept for the c
 /// In the order erasure runs: rows that point at others first, the account last.
 pub const TABLES: &[Table] = &[
     Table { name: "_sqlx_migrations", rule: Rule::NotPersonal("the schema's version history") },
+    Table { name: "teams", rule: Rule::NotPersonal("the council's teams: their names and whose intake they receive") },
     Table { name: "support_services", rule: Rule::NotPersonal("the directory of local services, about organisations") },
     Table {
         name: "rate_limit_attempts",
@@ -67,8 +68,12 @@ pub const TABLES: &[Table] = &[
         },
     },
     Table {
-        name: "caseloads",
+        name: "allocations",
         rule: Rule::Personal { rows: "practitioner_id = $1 OR person_id = $1", hidden: &[], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "team_members",
+        rule: Rule::Personal { rows: "user_id = $1", hidden: &[], erasure: Erasure::Delete },
     },
     Table {
         name: "shares",

@@ -108,7 +108,13 @@ const SPENDS: [(i64, &str, &str, &str); 4] = [
 ];
 
 /// Creates Jo's account and, when it is new, their year of records.
-pub async fn load(store: &dyn Store, password_hash: &str, practitioner: i64, now: DateTime<Utc>) -> anyhow::Result<()> {
+pub async fn load(
+    store: &dyn Store,
+    password_hash: &str,
+    practitioner: i64,
+    manager: i64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let account = NewAccount { email: EMAIL, display_name: NAME, role: Role::Carer, password_hash, locale: Locale::En };
     let alex = match store.create_account(account, now - Duration::weeks(20)).await {
         Ok(id) => id,
@@ -116,7 +122,8 @@ pub async fn load(store: &dyn Store, password_hash: &str, practitioner: i64, now
         Err(StoreError::Conflict) => return Ok(()),
         Err(e) => return Err(e.into()),
     };
-    store.add_to_caseload(practitioner, alex, now - Duration::weeks(18)).await?;
+    // Jo registered, sent their assessment, and the team manager allocated them to Alex.
+    store.allocate(alex, practitioner, manager, None, now - Duration::weeks(18)).await?;
     assessment(store, alex, practitioner, now).await.context("Jo's assessment")?;
     let signed_off = now - Duration::weeks(5);
     let plan = plan(store, alex, practitioner, now, signed_off).await.context("Jo's plan")?;

@@ -1,12 +1,14 @@
 //! Demo accounts for `make run` (never in production): one of each role, a carer linked to the
-//! person they care for (each sharing their plan), a representative for that person, and a
-//! practitioner with both in their caseload; these stay empty for the end-to-end tests. A second
+//! person they care for (each sharing their plan), a representative for that person, two teams
+//! (carers; cared-for people) managed by a team manager who has allocated both to the
+//! practitioner; these stay empty for the end-to-end tests. A second
 //! household, a year into the journey (`journey.rs`), fills the pages. The passwords are in the
 //! README.
 mod journey;
 
 use anyhow::Context;
 use app::backend::ports::{NewAccount, Passwords, Store, StoreError};
+use app::domain::teams::Covers;
 use app::domain::account::Role;
 use app::kit::i18n::Locale;
 use app::policy::{Record, Scope};
@@ -14,14 +16,19 @@ use chrono::Utc;
 
 pub const DEMO_PASSWORD: &str = "demo carer portal";
 
-pub const DEMO_ACCOUNTS: [(&str, &str, Role); 6] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, Role); 7] = [
     ("carer@example.org", "Sam Carer", Role::Carer),
     ("customer@example.org", "Pat Customer", Role::Customer),
     ("representative@example.org", "Robin Representative", Role::Representative),
     ("practitioner@example.org", "Alex Practitioner", Role::Practitioner),
     ("responder@example.org", "Jo Responder", Role::Responder),
     ("admin@example.org", "Chris Admin", Role::Admin),
+    // A practitioner who manages both teams: allocates their intake.
+    ("manager@example.org", "Morgan Manager", Role::Practitioner),
 ];
+
+/// The demo council's teams: (name, whose intake they receive).
+const DEMO_TEAMS: [(&str, Covers); 2] = [("Carers support", Covers::Carers), ("Adult care north", Covers::CaredFor)];
 
 /// Creates the demo accounts that do not exist yet, and their links.
 pub async fn load(store: &dyn Store, passwords: &dyn Passwords) -> anyhow::Result<()> {
@@ -39,7 +46,7 @@ pub async fn load(store: &dyn Store, passwords: &dyn Passwords) -> anyhow::Resul
         };
         ids.push(id);
     }
-    let [carer, customer, representative, practitioner, _, _] = ids[..] else {
+    let [carer, customer, representative, practitioner, _, _, manager] = ids[..] else {
         anyhow::bail!("expected {} demo accounts", DEMO_ACCOUNTS.len());
     };
     store.link_carer(carer, customer, now).await?;
@@ -48,9 +55,31 @@ pub async fn load(store: &dyn Store, passwords: &dyn Passwords) -> anyhow::Resul
     store.set_shares(carer, customer, &[Record::Plan, Record::EmergencyPlan]).await?;
     store.set_shares(customer, carer, &[Record::Plan]).await?;
     store.add_representation(representative, customer, Scope::View, now).await?;
-    store.add_to_caseload(practitioner, carer, now).await?;
-    store.add_to_caseload(practitioner, customer, now).await?;
-    journey::load(store, &hash, practitioner, now).await.context("loading the demo household a year in")?;
+    teams(store, manager, practitioner, now).await.context("the demo teams")?;
+    // The manager allocates Sam and Pat to Alex, as they would from the teams' intake.
+    for person in [carer, customer] {
+        if store.allocations_of(person).await?.is_empty() {
+            store.allocate(person, practitioner, manager, None, now).await?;
+        }
+    }
+    journey::load(store, &hash, practitioner, manager, now).await.context("loading the demo household a year in")?;
     tracing::info!("demo accounts are ready (password: {DEMO_PASSWORD:?})");
+    Ok(())
+}
+
+/// The teams, with the manager managing both and the practitioner in both.
+async fn teams(store: &dyn Store, manager: i64, practitioner: i64, now: chrono::DateTime<Utc>) -> anyhow::Result<()> {
+    for (name, covers) in DEMO_TEAMS {
+        let id = match store.create_team(name, covers, now).await {
+            Ok(id) => id,
+            Err(StoreError::Conflict) => {
+                let teams = store.teams().await?;
+                teams.into_iter().find(|t| t.name == name).map(|t| t.id).ok_or_else(|| anyhow::anyhow!("{name}"))?
+            }
+            Err(e) => return Err(e.into()),
+        };
+        store.set_team_place(id, manager, Some(true), now).await?;
+        store.set_team_place(id, practitioner, Some(false), now).await?;
+    }
     Ok(())
 }

@@ -110,6 +110,23 @@ pub fn HomePage() -> impl IntoView {
             })}
         {user
             .actor()
+            .may(Capability::SeeIntake)
+            .then(|| {
+                view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link govuk-!-font-weight-bold" href="/staff/intake">
+                            {t(Text::AllocationIntakeTitle)}
+                        </a>
+                    </p>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/staff/teams">
+                            {t(Text::TeamsTitle)}
+                        </a>
+                    </p>
+                }
+            })}
+        {user
+            .actor()
             .may(Capability::ViewCaseload)
             .then(|| {
                 view! {

@@ -1,0 +1,168 @@
+//! `/staff/allocations/:id`: one person's worker now and before, what they sent while waiting,
+//! and (as the visitor may) taking them on, allocating or reallocating them with a handover
+//! note, or ending the allocation.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, Radios, TextArea};
+use crate::components::layout::{PageTitle, SuccessBanner};
+use crate::components::record_page::record_page;
+use crate::components::summary_list::SummaryList;
+use crate::components::table::Table;
+use crate::domain::allocation::Allocate;
+use crate::features::allocation::api::{allocation, AllocateWorker, EndAllocation, TakeOn};
+use crate::features::allocation::wire::AllocationView;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
+
+#[component]
+pub fn AllocationPage() -> impl IntoView {
+    let done = use_query_map().with_untracked(|q| q.get("done"));
+    record_page(allocation, move |view| Some(view! { <Person view done=done.clone() /> }))
+}
+
+#[component]
+fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let id = view.person_id;
+    let banner = match done.as_deref() {
+        Some("allocated") | Some("taken") => view.current.as_ref().map(|c| locale.fill(Text::AllocationDone, &[("name", &view.name), ("worker", &c.worker)])),
+        Some("ended") => Some(locale.fill(Text::AllocationEnded, &[("name", &view.name)])),
+        _ => None,
+    }
+    .map(|message| view! { <SuccessBanner message /> });
+    let worker = match &view.current {
+        Some(current) => locale.fill(Text::AllocationSince, &[("name", &current.worker_words(locale)), ("date", &current.from)]),
+        None => t(Text::AllocationNoWorker),
+    };
+    let mut rows = vec![(t(Text::StaffRoleLabel), view.role.clone()), (t(Text::AllocationWorkerLabel), worker)];
+    if let Some(note) = view.current.as_ref().and_then(|c| c.note.clone()) {
+        rows.push((t(Text::AllocationNoteLabel), note));
+    }
+    if let Some(waiting) = &view.waiting {
+        let status = match waiting.overdue {
+            true => t(Text::AllocationOverdue),
+            false => locale.fill(Text::AllocationDueBy, &[("date", &waiting.due_by)]),
+        };
+        rows.push((t(Text::AllocationColumnWaiting), format!("{} ({status})", waiting.waiting_since)));
+        rows.push((t(Text::AllocationColumnSent), waiting.sent.join("; ")));
+    }
+    let name = view.name.clone();
+    let take_on = view.may_take_on.then(move || {
+        view! {
+            <PostForm action=TakeOn::PATH>
+                <input type="hidden" name="person_id" value=id />
+                <button type="submit" class="govuk-button">
+                    {locale.fill(Text::AllocationTakeOn, &[("name", &name)])}
+                </button>
+            </PostForm>
+        }
+    });
+    let allocate = view.may_allocate.then(|| view! { <AllocateForm view=view.clone() /> });
+    let end = (view.may_allocate && view.current.is_some()).then(|| {
+        view! {
+            <h2 class="govuk-heading-m">{t(Text::AllocationEndHeading)}</h2>
+            <p class="govuk-body">{t(Text::AllocationEndIntro)}</p>
+            <PostForm action=EndAllocation::PATH>
+                <input type="hidden" name="person_id" value=id />
+                <button type="submit" class="govuk-button govuk-button--warning">
+                    {t(Text::AllocationEndButton)}
+                </button>
+            </PostForm>
+        }
+    });
+    let history = (!view.history.is_empty()).then(|| {
+        view! {
+            <h2 class="govuk-heading-m">{t(Text::AllocationHistoryHeading)}</h2>
+            <Table
+                label=t(Text::AllocationHistoryHeading)
+                columns=vec![
+                    Text::AllocationWorkerLabel,
+                    Text::AllocationColumnFrom,
+                    Text::AllocationColumnUntil,
+                    Text::AllocationNoteLabel,
+                ]
+            >
+                {view
+                    .history
+                    .iter()
+                    .map(|line| {
+                        view! {
+                            <tr class="govuk-table__row">
+                                <td class="govuk-table__cell">{line.worker_words(locale)}</td>
+                                <td class="govuk-table__cell">{line.from.clone()}</td>
+                                <td class="govuk-table__cell">{line.until.clone().unwrap_or_default()}</td>
+                                <td class="govuk-table__cell">{line.note.clone().unwrap_or_default()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </Table>
+        }
+    });
+    let state = FormState::for_action(AllocateWorker::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    view! {
+        <PageTitle text=view.name.clone() has_errors=state.has_errors() />
+        <ErrorSummary state order=&["practitioner", "note"] />
+        {banner}
+        <span class="govuk-caption-l">{t(Text::AllocationCaption)}</span>
+        <h1 class="govuk-heading-l">{view.name.clone()}</h1>
+        <SummaryList rows />
+        {take_on}
+        {allocate}
+        {end}
+        {history}
+        <p class="govuk-body">
+            <a class="govuk-link" href="/staff/intake">
+                {t(Text::AllocationIntakeTitle)}
+            </a>
+        </p>
+    }
+}
+
+/// A manager's form: who will work with them, and what the new worker should know.
+#[component]
+fn AllocateForm(view: AllocationView) -> impl IntoView {
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let state = FormState::for_action(AllocateWorker::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let heading = match view.current {
+        Some(_) => t(Text::AllocationReallocateHeading),
+        None => t(Text::AllocationAllocateHeading),
+    };
+    if view.candidates.is_empty() {
+        return view! {
+            <h2 class="govuk-heading-m">{heading}</h2>
+            <p class="govuk-body">{t(Text::AllocationNobodyToAllocate)}</p>
+        }
+        .into_any();
+    }
+    let options = view.candidates.iter().map(|(id, name)| (id.to_string(), name.clone())).collect::<Vec<_>>();
+    view! {
+        <h2 class="govuk-heading-m">{heading}</h2>
+        <PostForm action=AllocateWorker::PATH>
+            <input type="hidden" name="person_id" value=view.person_id />
+            <Radios name="practitioner" legend=t(Text::AllocationWorkerLegend) state=state.clone() options />
+            <TextArea
+                name="note"
+                label=t(Text::AllocationNoteLabel)
+                hint=t(Text::AllocationNoteHint)
+                state=state.clone()
+                max_chars=Allocate::NOTE_MAX
+                rows=4
+            />
+            <button type="submit" class="govuk-button">
+                {t(Text::AllocationAllocateButton)}
+            </button>
+        </PostForm>
+    }
+    .into_any()
+}

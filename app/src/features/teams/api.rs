@@ -1,0 +1,127 @@
+//! Server functions for teams: admins create them and say who is in them; practitioners and
+//! admins see each team's workload. Every change is audited.
+use leptos::prelude::*;
+
+use super::wire::{TeamForm, TeamView, Teams};
+use crate::error::AppError;
+
+#[server(prefix = "/api", endpoint = "teams/list")]
+pub async fn all_teams() -> Result<Teams, AppError> {
+    use super::wire::TeamLine;
+    use crate::backend::cx::Cx;
+    use crate::domain::account::Role;
+    use crate::domain::teams::Team;
+    use crate::policy::Capability;
+
+    let cx = Cx::with(Capability::SeeIntake, "teams").await?;
+    let membership = cx.store().membership(cx.me().id).await?;
+    let teams = cx.store().teams().await?;
+    let uncovered = [Role::Carer, Role::Customer]
+        .into_iter()
+        .filter(|role| Team::covering(&teams, *role).is_empty())
+        .map(|role| role.name(cx.locale()).to_owned())
+        .collect();
+    Ok(Teams {
+        teams: teams.iter().map(|t| TeamLine::from_record(t, &membership, cx.locale())).collect(),
+        may_manage: cx.actor().may(Capability::ManageTeams),
+        uncovered,
+    })
+}
+
+#[server(prefix = "/api", endpoint = "teams/create")]
+pub async fn create_team(#[server(flatten)] form: TeamForm) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::backend::ports::StoreError;
+    use crate::domain::teams::{NewTeam, TeamProblem};
+    use crate::policy::Capability;
+
+    let cx = Cx::with(Capability::ManageTeams, "create a team").await?;
+    let team = NewTeam::try_from(form).map_err(|p| cx.invalid(&p))?;
+    let id = match cx.store().create_team(team.name.as_str(), team.covers, cx.now()).await {
+        Ok(id) => id,
+        Err(StoreError::Conflict) => return Err(cx.invalid(&[TeamProblem::NameTaken])),
+        Err(e) => return Err(e.into()),
+    };
+    cx.audit("team created", None, Some(team.name.as_str())).await?;
+    leptos_axum::redirect(&format!("/staff/teams/{id}"));
+    Ok(())
+}
+
+/// One team: members and their open work. `sort` names a column (`people`, `reviews_overdue`…;
+/// by name otherwise); `overdue` keeps only those with overdue reviews.
+#[server(prefix = "/api", endpoint = "teams/one")]
+pub async fn team_page(
+    #[server(default)] id: i64,
+    #[server(default)] sort: String,
+    #[server(default)] overdue: bool,
+) -> Result<TeamView, AppError> {
+    use super::wire::{TeamLine, WorkloadLine};
+    use crate::backend::cx::Cx;
+    use crate::backend::ports::{intake_target_days, open_work};
+    use crate::domain::account::Role;
+    use crate::domain::allocation::IntakeEntry;
+    use crate::domain::teams::{Team, WorkCounts, WorkloadColumn};
+    use crate::policy::Capability;
+
+    let cx = Cx::with(Capability::SeeIntake, "team workload").await?;
+    let team = cx.store().team(id).await?.ok_or(AppError::NotFound)?;
+    let membership = cx.store().membership(cx.me().id).await?;
+    let members = cx.store().team_members(id).await?;
+    let allocations = cx.store().open_allocations().await?;
+    let work = open_work(&cx).await?;
+    let column = WorkloadColumn::parse(&sort).unwrap_or(WorkloadColumn::Name);
+    let mut workload: Vec<WorkloadLine> = members
+        .into_iter()
+        .map(|member| WorkloadLine { counts: WorkCounts::of(member.user_id, &allocations, &work), member })
+        .filter(|line| !overdue || line.counts.reviews_overdue > 0)
+        .collect();
+    match column {
+        WorkloadColumn::Name => workload.sort_by_key(|l| l.member.name.to_lowercase()),
+        _ => workload.sort_by_key(|l| std::cmp::Reverse(l.counts.get(column))),
+    }
+    let may_manage = cx.actor().may(Capability::ManageTeams);
+    let candidates = match may_manage {
+        true => cx
+            .store()
+            .staff_accounts()
+            .await?
+            .into_iter()
+            .filter(|a| a.role == Role::Practitioner && a.disabled_at.is_none())
+            .filter(|a| !workload.iter().any(|l| l.member.user_id == a.id))
+            .map(|a| (a.id, a.display_name))
+            .collect(),
+        false => Vec::new(),
+    };
+    let teams = cx.store().teams().await?;
+    let waiting = IntakeEntry::gather(cx.store().waiting_for_a_worker().await?, cx.today(), intake_target_days(&cx));
+    let mine: Vec<&IntakeEntry> = waiting.iter().filter(|e| Team::covering(&teams, e.role).contains(&id)).collect();
+    let intake = (mine.len(), mine.iter().filter(|e| e.overdue).count());
+    Ok(TeamView { team: TeamLine::from_record(&team, &membership, cx.locale()), workload, may_manage, candidates, intake })
+}
+
+/// An admin puts a practitioner in a team (`place` is `member` or `manager`) or takes them out
+/// (`remove`).
+#[server(prefix = "/api", endpoint = "teams/place")]
+pub async fn set_team_place(
+    #[server(default)] id: i64,
+    #[server(default)] user_id: i64,
+    #[server(default)] place: String,
+) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::domain::teams::Place;
+    use crate::kit::i18n::Text;
+    use crate::policy::Capability;
+
+    let cx = Cx::with(Capability::ManageTeams, "change a team").await?;
+    let team = cx.store().team(id).await?.ok_or(AppError::NotFound)?;
+    let (manages, action) = match Place::parse(&place) {
+        Some(Place::Member) => (Some(false), "put in team"),
+        Some(Place::Manager) => (Some(true), "made team manager"),
+        Some(Place::Remove) => (None, "taken out of team"),
+        None => return Err(cx.field_error("place", Text::TeamsPlaceChoose)),
+    };
+    cx.store().set_team_place(team.id, user_id, manages, cx.now()).await?;
+    cx.audit(action, Some(user_id), Some(&team.name)).await?;
+    leptos_axum::redirect(&format!("/staff/teams/{}", team.id));
+    Ok(())
+}

@@ -1,0 +1,123 @@
+//! The teams pages: every team (and, for an admin, a form to create one), and one team's page
+//! with its members' workload.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, Radios, TextField};
+use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
+use crate::components::table::Table;
+use crate::domain::teams::Covers;
+use crate::features::teams::api::{all_teams, CreateTeam};
+use crate::features::teams::wire::Teams;
+use crate::kit::forms::FormState;
+use crate::kit::i18n::Text;
+use crate::kit::visitor::use_visitor;
+
+mod team;
+pub use team::TeamPage;
+
+/// `/staff/teams`.
+#[component]
+pub fn TeamsPage() -> impl IntoView {
+    let visitor = use_visitor();
+    if needs_sign_in(&visitor) {
+        return ().into_any();
+    }
+    view! {
+        <Await future=all_teams() let:teams>
+            {match teams.clone() {
+                Ok(teams) => view! { <TeamList teams /> }.into_any(),
+                Err(error) => load_failed(error),
+            }}
+        </Await>
+    }
+    .into_any()
+}
+
+#[component]
+fn TeamList(teams: Teams) -> impl IntoView {
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let state = FormState::for_action(CreateTeam::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let uncovered = (!teams.uncovered.is_empty()).then(|| {
+        let who = teams.uncovered.join(", ");
+        view! {
+            <div class="govuk-warning-text">
+                <span class="govuk-warning-text__icon" aria-hidden="true">
+                    "!"
+                </span>
+                <strong class="govuk-warning-text__text">
+                    <span class="govuk-visually-hidden">{t(Text::TeamsWarning)}</span>
+                    {locale.fill(Text::TeamsUncovered, &[("who", &who)])}
+                </strong>
+            </div>
+        }
+    });
+    let create_state = state.clone();
+    let create = teams.may_manage.then(move || {
+        let state = create_state;
+        let covers = Covers::ALL.iter().map(|c| (c.code(), c.name(locale).to_owned())).collect::<Vec<_>>();
+        view! {
+            <h2 class="govuk-heading-m" id="create">
+                {t(Text::TeamsCreateHeading)}
+            </h2>
+            <PostForm action=CreateTeam::PATH>
+                <TextField name="name" label=t(Text::TeamsNameLabel) state=state.clone() autocomplete="off" />
+                <Radios name="covers" legend=t(Text::TeamsCoversLegend) state=state.clone() options=covers />
+                <button type="submit" class="govuk-button">
+                    {t(Text::TeamsCreateButton)}
+                </button>
+            </PostForm>
+        }
+    });
+    let rows = teams
+        .teams
+        .into_iter()
+        .map(|team| {
+            let name = match team.mine {
+                true => locale.fill(Text::TeamsYours, &[("name", &team.name)]),
+                false => team.name.clone(),
+            };
+            view! {
+                <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">
+                        <a class="govuk-link" href=format!("/staff/teams/{}", team.id)>
+                            {name}
+                        </a>
+                    </td>
+                    <td class="govuk-table__cell">{team.covers}</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{team.live_members}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageTitle text=t(Text::TeamsTitle) has_errors=state.has_errors() />
+        <ErrorSummary state=state.clone() order=&["name", "covers"] />
+        <h1 class="govuk-heading-l">{t(Text::TeamsTitle)}</h1>
+        <p class="govuk-body">{t(Text::TeamsIntro)}</p>
+        {uncovered}
+        <p class="govuk-body">
+            <a class="govuk-link" href="/staff/intake">
+                {t(Text::AllocationIntakeTitle)}
+            </a>
+        </p>
+        <Table
+            label=t(Text::TeamsTitle)
+            columns=vec![Text::TeamsNameLabel, Text::TeamsCoversColumn, Text::TeamsMembersColumn]
+            numeric_last=true
+        >
+            {rows}
+        </Table>
+        {create}
+        <p class="govuk-body">
+            <a class="govuk-link" href="/home">
+                {t(Text::HomeBackLink)}
+            </a>
+        </p>
+    }
+}

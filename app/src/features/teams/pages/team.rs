@@ -1,0 +1,193 @@
+//! One team's page: its intake, its members' open work by kind (sortable by any column with
+//! plain links, so it works without JavaScript), and for an admin who is in it.
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::enhanced_form::PostForm;
+use crate::components::layout::PageTitle;
+use crate::components::record_page::record_page;
+use crate::components::summary_list::SummaryList;
+use crate::domain::teams::WorkloadColumn;
+use crate::features::teams::api::{team_page, SetTeamPlace};
+use crate::features::teams::wire::{TeamView, WorkloadLine};
+use crate::kit::i18n::{Locale, Text};
+use crate::kit::visitor::use_visitor;
+
+/// `/staff/teams/:id`, with `?sort=` a column and `?overdue=true` to keep only those with
+/// overdue reviews.
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let (sort, overdue) = use_query_map().with_untracked(|q| {
+        (q.get("sort").unwrap_or_default(), q.get("overdue").is_some_and(|v| v == "true"))
+    });
+    record_page(
+        move |id| team_page(id, sort.clone(), overdue),
+        move |view| Some(view! { <Team view overdue /> }),
+    )
+}
+
+#[component]
+fn Team(view: TeamView, overdue: bool) -> impl IntoView {
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let team = view.team.clone();
+    let (waiting, late) = view.intake;
+    let intake = locale.fill(Text::TeamsIntakeCount, &[("count", &waiting.to_string()), ("late", &late.to_string())]);
+    let filter = match overdue {
+        true => (format!("/staff/teams/{}", team.id), t(Text::TeamsShowEveryone)),
+        false => (format!("/staff/teams/{}?overdue=true", team.id), t(Text::TeamsShowOverdue)),
+    };
+    let members = view.may_manage.then(|| view! { <Members view=view.clone() /> });
+    view! {
+        <PageTitle text=team.name.clone() />
+        <span class="govuk-caption-l">{t(Text::TeamsTitle)}</span>
+        <h1 class="govuk-heading-l">{team.name.clone()}</h1>
+        <SummaryList rows=vec![(t(Text::TeamsCoversColumn), team.covers.clone()), (t(Text::TeamsIntakeLabel), intake)] />
+        <p class="govuk-body">
+            <a class="govuk-link" href="/staff/intake">
+                {t(Text::AllocationIntakeTitle)}
+            </a>
+        </p>
+        <h2 class="govuk-heading-m">{t(Text::TeamsWorkloadHeading)}</h2>
+        <p class="govuk-body">{t(Text::TeamsTimescales)}</p>
+        <p class="govuk-body">
+            <a class="govuk-link" href=filter.0>
+                {filter.1}
+            </a>
+        </p>
+        <Workload team_id=team.id lines=view.workload.clone() overdue locale />
+        {members}
+        <p class="govuk-body">
+            <a class="govuk-link" href="/staff/teams">
+                {t(Text::TeamsBackLink)}
+            </a>
+        </p>
+    }
+}
+
+/// The workload table: each heading links to the page sorted by it, and says which is sorted.
+#[component]
+fn Workload(team_id: i64, lines: Vec<WorkloadLine>, overdue: bool, locale: Locale) -> impl IntoView {
+    let sorted = use_query_map()
+        .with_untracked(|q| q.get("sort").and_then(|s| WorkloadColumn::parse(&s)))
+        .unwrap_or(WorkloadColumn::Name);
+    let t = move |text| locale.text(text).to_owned();
+    let headings = WorkloadColumn::ALL.iter().map(|column| {
+        let (class, sort) = match column {
+            WorkloadColumn::Name => ("govuk-table__header", "ascending"),
+            _ => ("govuk-table__header govuk-table__header--numeric", "descending"),
+        };
+        let mut href = format!("/staff/teams/{team_id}?sort={}", column.code());
+        if overdue {
+            href.push_str("&overdue=true");
+        }
+        view! {
+            <th scope="col" class=class aria-sort=(*column == sorted).then_some(sort)>
+                <a class="govuk-link" href=href>
+                    {column_name(*column, locale)}
+                </a>
+            </th>
+        }
+    });
+    let rows = lines.into_iter().map(|line| {
+        let mut name = line.member.name.clone();
+        if line.member.manages {
+            name = locale.fill(Text::TeamsManagerName, &[("name", &name)]);
+        }
+        if line.member.disabled {
+            name = locale.fill(Text::AllocationWorkerLeft, &[("name", &name)]);
+        }
+        let overdue_cell = match line.counts.reviews_overdue {
+            0 => view! { "0" }.into_any(),
+            n => view! { <strong class="govuk-tag govuk-tag--red">{n}</strong> }.into_any(),
+        };
+        view! {
+            <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header">
+                    {name}
+                </th>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{line.counts.people}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{line.counts.assessments}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{line.counts.plans}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{line.counts.reviews_due}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{overdue_cell}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{line.counts.requests}</td>
+            </tr>
+        }
+    });
+    let label = t(Text::TeamsWorkloadHeading);
+    let caption = label.clone();
+    view! {
+        <div class="portal-table-scroll" tabindex="0" role="region" aria-label=label>
+            <table class="govuk-table">
+                <caption class="govuk-table__caption govuk-visually-hidden">{caption}</caption>
+                <thead class="govuk-table__head">
+                    <tr class="govuk-table__row">{headings.collect_view()}</tr>
+                </thead>
+                <tbody class="govuk-table__body">{rows.collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn column_name(column: WorkloadColumn, locale: Locale) -> &'static str {
+    locale.text(match column {
+        WorkloadColumn::Name => Text::TeamsColumnName,
+        WorkloadColumn::People => Text::TeamsColumnPeople,
+        WorkloadColumn::Assessments => Text::TeamsColumnAssessments,
+        WorkloadColumn::Plans => Text::TeamsColumnPlans,
+        WorkloadColumn::ReviewsDue => Text::TeamsColumnReviewsDue,
+        WorkloadColumn::ReviewsOverdue => Text::TeamsColumnReviewsOverdue,
+        WorkloadColumn::Requests => Text::TeamsColumnRequests,
+    })
+}
+
+/// For an admin: each member's place (manager, member, out), and practitioners to add.
+#[component]
+fn Members(view: TeamView) -> impl IntoView {
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    let t = move |text| locale.text(text).to_owned();
+    let id = view.team.id;
+    let place_form = move |user_id: i64, place: &'static str, words: String, class: &'static str| {
+        view! {
+            <PostForm action=SetTeamPlace::PATH>
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="user_id" value=user_id />
+                <input type="hidden" name="place" value=place />
+                <button type="submit" class=class>
+                    {words}
+                </button>
+            </PostForm>
+        }
+    };
+    let members = view.workload.into_iter().map(|line| {
+        let m = line.member;
+        let (place, words) = match m.manages {
+            true => ("member", locale.fill(Text::TeamsMakeMember, &[("name", &m.name)])),
+            false => ("manager", locale.fill(Text::TeamsMakeManager, &[("name", &m.name)])),
+        };
+        let remove = locale.fill(Text::TeamsRemove, &[("name", &m.name)]);
+        view! {
+            <li>
+                <h3 class="govuk-heading-s">{m.name.clone()}</h3>
+                <div class="govuk-button-group">
+                    {place_form(m.user_id, place, words, "govuk-button govuk-button--secondary")}
+                    {place_form(m.user_id, "remove", remove, "govuk-button govuk-button--warning")}
+                </div>
+            </li>
+        }
+    });
+    let candidates = view.candidates.into_iter().map(|(user_id, name)| {
+        let words = locale.fill(Text::TeamsAdd, &[("name", &name)]);
+        view! { <li>{place_form(user_id, "member", words, "govuk-button govuk-button--secondary")}</li> }
+    });
+    view! {
+        <h2 class="govuk-heading-m">{t(Text::TeamsMembersHeading)}</h2>
+        <ul class="govuk-list">{members.collect_view()}</ul>
+        <h2 class="govuk-heading-m">{t(Text::TeamsAddHeading)}</h2>
+        <ul class="govuk-list">{candidates.collect_view()}</ul>
+    }
+}

@@ -1,0 +1,163 @@
+//! Intake and allocation: who is waiting for a worker with what they sent, and who works with
+//! whom (the caseloads every practitioner's queues filter on).
+for_each_backend! {
+    use app::backend::ports::{AllocationStore, StoreError, StoreResult};
+    use app::domain::account::Role;
+    use app::domain::allocation::{Allocation, Submission, Waiting};
+    use async_trait::async_trait;
+    use chrono::{DateTime, Utc};
+    use sqlx::FromRow;
+
+    /// Carers and cared-for people with no live worker, with when their last worker stopped.
+    /// Erased accounts (see `data_rights::tables`) wait for nobody.
+    const WITHOUT_A_WORKER: &str = "
+        WITH people AS (
+            SELECT u.id, u.display_name, u.role, u.created_at,
+                   (SELECT MAX(COALESCE(a.ended_at, p.disabled_at)) FROM allocations a
+                    JOIN users p ON p.id = a.practitioner_id WHERE a.person_id = u.id) AS last_worker_until
+            FROM users u
+            WHERE u.role IN ('carer', 'customer') AND u.email NOT LIKE 'erased-%@invalid'
+              AND NOT EXISTS (SELECT 1 FROM allocations a JOIN users p ON p.id = a.practitioner_id
+                              WHERE a.person_id = u.id AND a.ended_at IS NULL AND p.disabled_at IS NULL)
+        )";
+
+    #[derive(FromRow)]
+    struct WaitingRow {
+        id: i64,
+        display_name: String,
+        role: String,
+        kind: String,
+        at: DateTime<Utc>,
+        last_worker_until: Option<DateTime<Utc>>,
+    }
+
+    #[derive(FromRow)]
+    struct AllocationRow {
+        id: i64,
+        person_id: i64,
+        practitioner_id: i64,
+        practitioner_name: String,
+        practitioner_disabled: bool,
+        started_at: DateTime<Utc>,
+        started_by: Option<String>,
+        handover_note: Option<String>,
+        ended_at: Option<DateTime<Utc>>,
+    }
+
+    #[async_trait]
+    impl AllocationStore for DbStore {
+        async fn waiting_for_a_worker(&self) -> StoreResult<Vec<Waiting>> {
+            let rows: Vec<WaitingRow> = sqlx::query_as(&format!(
+                "{WITHOUT_A_WORKER}
+                 SELECT id, display_name, role, 'registered' AS kind, created_at AS at, last_worker_until FROM people
+                 UNION ALL
+                 SELECT p.id, p.display_name, p.role, 'assessment', v.submitted_at, p.last_worker_until
+                 FROM people p JOIN assessment_versions v ON v.carer_id = p.id
+                 UNION ALL
+                 SELECT p.id, p.display_name, p.role, 'plan', v.submitted_at, p.last_worker_until
+                 FROM people p JOIN plan_versions v ON v.person_id = p.id
+                 UNION ALL
+                 SELECT p.id, p.display_name, p.role, 'review_request', r.created_at, p.last_worker_until
+                 FROM people p JOIN reviews r ON r.person_id = p.id AND r.kind = 'requested'"
+            ))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(store_error)?;
+            rows.into_iter()
+                .map(|row| {
+                    let unknown = |what: &str, value: &str| StoreError::Unavailable(format!("unknown {what} {value:?}").into());
+                    Ok(Waiting {
+                        person_id: row.id,
+                        role: Role::parse(&row.role).ok_or_else(|| unknown("role", &row.role))?,
+                        kind: Submission::parse(&row.kind).ok_or_else(|| unknown("submission", &row.kind))?,
+                        name: row.display_name,
+                        at: row.at,
+                        last_worker_until: row.last_worker_until,
+                    })
+                })
+                .collect()
+        }
+
+        async fn allocations_of(&self, person_id: i64) -> StoreResult<Vec<Allocation>> {
+            let rows: Vec<AllocationRow> = sqlx::query_as(
+                "SELECT a.id, a.person_id, a.practitioner_id, p.display_name AS practitioner_name,
+                        p.disabled_at IS NOT NULL AS practitioner_disabled, a.started_at,
+                        s.display_name AS started_by, a.handover_note, a.ended_at
+                 FROM allocations a
+                 JOIN users p ON p.id = a.practitioner_id
+                 LEFT JOIN users s ON s.id = a.started_by
+                 WHERE a.person_id = $1
+                 ORDER BY a.started_at DESC, a.id DESC",
+            )
+            .bind(person_id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(store_error)?;
+            Ok(rows
+                .into_iter()
+                .map(|r| Allocation {
+                    id: r.id,
+                    person_id: r.person_id,
+                    practitioner_id: r.practitioner_id,
+                    practitioner_name: r.practitioner_name,
+                    practitioner_disabled: r.practitioner_disabled,
+                    started_at: r.started_at,
+                    started_by: r.started_by,
+                    handover_note: r.handover_note,
+                    ended_at: r.ended_at,
+                })
+                .collect())
+        }
+
+        async fn open_allocations(&self) -> StoreResult<Vec<(i64, i64)>> {
+            sqlx::query_as("SELECT person_id, practitioner_id FROM allocations WHERE ended_at IS NULL ORDER BY person_id")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(store_error)
+        }
+
+        async fn allocate(
+            &self,
+            person_id: i64,
+            practitioner_id: i64,
+            by: i64,
+            handover_note: Option<&str>,
+            at: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            let mut tx = self.pool.begin().await.map_err(store_error)?;
+            sqlx::query("UPDATE allocations SET ended_at = $1, ended_by = $2 WHERE person_id = $3 AND ended_at IS NULL")
+                .bind(at)
+                .bind(by)
+                .bind(person_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(store_error)?;
+            sqlx::query(
+                "INSERT INTO allocations (person_id, practitioner_id, started_at, started_by, handover_note)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(person_id)
+            .bind(practitioner_id)
+            .bind(at)
+            .bind(by)
+            .bind(handover_note)
+            .execute(&mut *tx)
+            .await
+            .map_err(store_error)?;
+            tx.commit().await.map_err(store_error)
+        }
+
+        async fn end_allocation(&self, person_id: i64, by: i64, at: DateTime<Utc>) -> StoreResult<()> {
+            let done = sqlx::query(
+                "UPDATE allocations SET ended_at = $1, ended_by = $2 WHERE person_id = $3 AND ended_at IS NULL",
+            )
+            .bind(at)
+            .bind(by)
+            .bind(person_id)
+            .execute(&self.pool)
+            .await
+            .map_err(store_error)?;
+            changed(done.rows_affected(), StoreError::NotFound)
+        }
+    }
+}

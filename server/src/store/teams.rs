@@ -1,0 +1,130 @@
+//! Teams and who is in them.
+for_each_backend! {
+    use app::backend::ports::{StoreError, StoreResult, TeamStore};
+    use app::domain::teams::{Covers, Membership, Team, TeamMember};
+    use async_trait::async_trait;
+    use chrono::{DateTime, Utc};
+    use sqlx::FromRow;
+
+    #[derive(FromRow)]
+    struct TeamRow {
+        id: i64,
+        name: String,
+        covers: String,
+        live_members: i64,
+        created_at: DateTime<Utc>,
+    }
+
+    impl TeamRow {
+        fn into_team(self) -> StoreResult<Team> {
+            let covers = Covers::parse(&self.covers)
+                .ok_or_else(|| StoreError::Unavailable(format!("unknown team rule {:?}", self.covers).into()))?;
+            let live_members = usize::try_from(self.live_members).unwrap_or_default();
+            Ok(Team { id: self.id, name: self.name, covers, live_members, created_at: self.created_at })
+        }
+    }
+
+    const TEAM: &str = "SELECT t.id, t.name, t.covers, t.created_at,
+                               (SELECT COUNT(*) FROM team_members m JOIN users u ON u.id = m.user_id
+                                WHERE m.team_id = t.id AND u.disabled_at IS NULL) AS live_members
+                        FROM teams t";
+
+    #[async_trait]
+    impl TeamStore for DbStore {
+        async fn teams(&self) -> StoreResult<Vec<Team>> {
+            let rows: Vec<TeamRow> = sqlx::query_as(&format!("{TEAM} ORDER BY LOWER(t.name), t.id"))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(store_error)?;
+            rows.into_iter().map(TeamRow::into_team).collect()
+        }
+
+        async fn team(&self, id: i64) -> StoreResult<Option<Team>> {
+            let row: Option<TeamRow> = sqlx::query_as(&format!("{TEAM} WHERE t.id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(store_error)?;
+            row.map(TeamRow::into_team).transpose()
+        }
+
+        async fn create_team(&self, name: &str, covers: Covers, at: DateTime<Utc>) -> StoreResult<i64> {
+            // Names differing only in case are the same team to the people choosing between them.
+            let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM teams WHERE LOWER(name) = LOWER($1)")
+                .bind(name)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(store_error)?;
+            if taken.is_some() {
+                return Err(StoreError::Conflict);
+            }
+            sqlx::query_scalar("INSERT INTO teams (name, covers, created_at) VALUES ($1, $2, $3) RETURNING id")
+                .bind(name)
+                .bind(covers.code())
+                .bind(at)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(store_error)
+        }
+
+        async fn team_members(&self, team_id: i64) -> StoreResult<Vec<TeamMember>> {
+            let rows: Vec<(i64, String, String, bool, bool)> = sqlx::query_as(
+                "SELECT u.id, u.display_name, u.email, m.manages, u.disabled_at IS NOT NULL
+                 FROM team_members m JOIN users u ON u.id = m.user_id
+                 WHERE m.team_id = $1
+                 ORDER BY m.manages DESC, LOWER(u.display_name), u.id",
+            )
+            .bind(team_id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(store_error)?;
+            Ok(rows
+                .into_iter()
+                .map(|(user_id, name, email, manages, disabled)| TeamMember { user_id, name, email, manages, disabled })
+                .collect())
+        }
+
+        async fn set_team_place(
+            &self,
+            team_id: i64,
+            user_id: i64,
+            manages: Option<bool>,
+            at: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            match manages {
+                Some(manages) => {
+                    sqlx::query(
+                        "INSERT INTO team_members (team_id, user_id, manages, added_at)
+                         SELECT $1, id, $3, $4 FROM users WHERE id = $2 AND role = 'practitioner'
+                         ON CONFLICT (team_id, user_id) DO UPDATE SET manages = excluded.manages",
+                    )
+                    .bind(team_id)
+                    .bind(user_id)
+                    .bind(manages)
+                    .bind(at)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(store_error)
+                    .and_then(|done| changed(done.rows_affected(), StoreError::NotFound))
+                }
+                None => sqlx::query("DELETE FROM team_members WHERE team_id = $1 AND user_id = $2")
+                    .bind(team_id)
+                    .bind(user_id)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(store_error)
+                    .and_then(|done| changed(done.rows_affected(), StoreError::NotFound)),
+            }
+        }
+
+        async fn membership(&self, user_id: i64) -> StoreResult<Membership> {
+            let places: Vec<(i64, bool)> =
+                sqlx::query_as("SELECT team_id, manages FROM team_members WHERE user_id = $1 ORDER BY team_id")
+                    .bind(user_id)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(store_error)?;
+            Ok(Membership { places })
+        }
+    }
+}
