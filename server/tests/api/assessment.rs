@@ -134,7 +134,7 @@ async fn each_send_is_a_new_version_and_the_decision_reaches_the_carer() {
     // The practitioner with the carer in their caseload records the decision on version 2.
     portal.sign_out().await;
     let practitioner = portal.add_account("pat@council.example", Role::Practitioner, PASSWORD).await;
-    portal.add_to_caseload(practitioner, carer_id).await;
+    portal.allocate(practitioner, carer_id).await;
     portal.sign_in("pat@council.example", PASSWORD).await;
     let queue = portal.page("/staff/assessments").await;
     assert!(queue.contains("CA-000002") && queue.contains("CA-000001"), "{queue}");

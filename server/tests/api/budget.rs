@@ -11,7 +11,7 @@ const PASSWORD: &str = "a long enough password";
 async fn signed_off_plan(portal: &TestPortal) -> i64 {
     let sam = portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
     let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
-    portal.add_to_caseload(lee, sam).await;
+    portal.allocate(lee, sam).await;
     portal.sign_in("sam@example.org", PASSWORD).await;
     portal.post_form("/api/plan/add", "/plan", &[("section", "achieve"), ("text", "A break each week")]).await;
     portal.post_form("/api/plan/send", "/plan", &[]).await;

@@ -20,7 +20,7 @@ async fn sam_with_records(portal: &TestPortal) -> (i64, i64) {
     let sam = portal.add_account(SAM, Role::Carer, PASSWORD).await;
     let pat = portal.add_account("pat@example.org", Role::Customer, PASSWORD).await;
     let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
-    portal.add_to_caseload(lee, sam).await;
+    portal.allocate(lee, sam).await;
     portal.store.link_carer(sam, pat, chrono::Utc::now()).await.unwrap();
 
     portal.sign_in(SAM, PASSWORD).await;

@@ -104,7 +104,7 @@ async fn a_sent_plan_is_signed_off_by_the_practitioner_as_a_version_the_person_c
     portal.sign_out().await;
 
     let practitioner = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
-    portal.add_to_caseload(practitioner, person_id).await;
+    portal.allocate(practitioner, person_id).await;
     portal.sign_in("lee@council.example", PASSWORD).await;
     assert!(portal.page("/staff/plans").await.contains("Someone"));
     let page = portal.page(&format!("/staff/plans/{plan_id}")).await;

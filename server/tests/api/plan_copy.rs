@@ -27,7 +27,7 @@ async fn signed_off_plan(portal: &TestPortal) -> i64 {
     portal.sign_out().await;
 
     let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
-    portal.add_to_caseload(lee, pat).await;
+    portal.allocate(lee, pat).await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(&portal.db).await.unwrap();
     portal.sign_in("lee@council.example", PASSWORD).await;
     crate::helpers::plans::sign_off(portal, id).await;

@@ -89,7 +89,7 @@ async fn an_admin_switches_off_a_leaver_whose_sessions_end_and_whose_people_need
     portal.sign_in("sam@example.org", PASSWORD).await;
     assert!(portal.page("/home").await.contains("You do not have a named worker at the council yet"));
     portal.sign_out().await;
-    portal.add_to_caseload(lee, sam).await;
+    portal.allocate(lee, sam).await;
     portal.sign_in("sam@example.org", PASSWORD).await;
     assert!(portal.page("/home").await.contains("Lee Practitioner works with you"));
     portal.sign_out().await;

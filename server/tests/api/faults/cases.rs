@@ -2,7 +2,7 @@
 //! The ids come from `household.rs`.
 use chrono::Utc;
 
-use super::household::{Household, ADMIN, ALEX, JO, NOBODY, PAT, RESPONDER, ROBIN, SAM};
+use super::household::{Household, ADMIN, ALEX, JO, MORGAN, NOBODY, PAT, RESPONDER, ROBIN, SAM};
 
 pub struct Case {
     pub path: &'static str,
@@ -287,6 +287,29 @@ pub fn cases(h: &Household) -> Vec<Case> {
         read("/api/staff/audit-log", ADMIN, &[]),
         read("/api/staff/users", ADMIN, &[]),
         read("/api/staff/users/one", ADMIN, &[("id", id(h.leaver))]),
+        // Teams, intake and allocation: Wren waits in intake; Morgan allocates them to Alex, ends
+        // it, and Alex takes them on.
+        read("/api/teams/list", ALEX, &[]),
+        change("/api/teams/create", ADMIN, "/staff/teams", &[("name", "Carers north"), ("covers", "carers")])
+            .typed("Carers north"),
+        read("/api/teams/one", ALEX, &[("id", id(h.team))]),
+        change(
+            "/api/teams/place",
+            ADMIN,
+            format!("/staff/teams/{}", h.team),
+            &[("id", &id(h.team)), ("user_id", &id(h.leaver)), ("place", "member")],
+        ),
+        read("/api/allocation/intake", MORGAN, &[]),
+        read("/api/allocation/person", MORGAN, &[("person_id", id(h.wren))]),
+        change(
+            "/api/allocation/allocate",
+            MORGAN,
+            format!("/staff/allocations/{}", h.wren),
+            &[("person_id", &id(h.wren)), ("practitioner", &id(h.alex)), ("note", "Prefers calls after 3pm")],
+        )
+        .typed("Prefers calls after 3pm"),
+        change("/api/allocation/end", MORGAN, format!("/staff/allocations/{}", h.wren), &[("person_id", &id(h.wren))]),
+        change("/api/allocation/take", ALEX, format!("/staff/allocations/{}", h.wren), &[("person_id", &id(h.wren))]),
         read("/api/contact/inbox", ALEX, &[]),
         read("/api/contact/message", ALEX, &[("id", id(h.message))]),
         change("/api/contact/done", ALEX, format!("/staff/messages/{}", h.message), &[("id", &id(h.message))]),

@@ -13,6 +13,8 @@ pub(super) const ROBIN: &str = "representative@example.org";
 pub(super) const ALEX: &str = "practitioner@example.org";
 pub(super) const RESPONDER: &str = "responder@example.org";
 pub(super) const ADMIN: &str = "admin@example.org";
+/// Manages both demo teams: allocates their intake.
+pub(super) const MORGAN: &str = "manager@example.org";
 /// A carer a year into the journey: a decided assessment, a signed-off plan, a budget, reviews.
 pub(super) const JO: &str = "jo@example.org";
 pub(super) const NOBODY: &str = "";
@@ -26,6 +28,11 @@ pub struct Household {
     pub(super) kim: i64,
     /// A practitioner the admin switches off (nobody else's case signs in as them).
     pub(super) leaver: i64,
+    pub(super) alex: i64,
+    /// A carer who has registered and waits in intake for a worker.
+    pub(super) wren: i64,
+    /// The demo team that receives carers' intake.
+    pub(super) team: i64,
     /// A message sent from the contact page.
     pub(super) message: i64,
     pub(super) sam_item: i64,
@@ -71,6 +78,11 @@ pub async fn household(portal: &TestPortal) -> Household {
     let kim = portal
         .add_account("kim@example.org", app::domain::account::Role::Carer, server::testing::demo::DEMO_PASSWORD)
         .await;
+    let wren = portal
+        .add_account("wren@example.org", app::domain::account::Role::Carer, server::testing::demo::DEMO_PASSWORD)
+        .await;
+    let alex = portal.user_id(ALEX).await;
+    let team = scalar(portal, "SELECT id FROM teams WHERE covers = 'carers'").await;
     let sent =
         app::domain::contact::ContactMessage::new("Sam", "sam@example.org", "Who do I ask about respite?").unwrap();
     let message = store.add_contact_message(&sent, app::kit::i18n::Locale::En, now).await.unwrap().0;
@@ -174,6 +186,9 @@ pub async fn household(portal: &TestPortal) -> Household {
         robin,
         kim,
         leaver,
+        alex,
+        wren,
+        team,
         message,
         sam_item,
         sam_plan,

@@ -354,7 +354,7 @@ async fn a_sent_assessment_exports_as_a_questionnaire_response_with_the_carers_a
     portal.sign_out().await;
 
     let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
-    portal.add_to_caseload(lee, sam).await;
+    portal.allocate(lee, sam).await;
     portal.sign_in("lee@council.example", PASSWORD).await;
     assert!(portal.page(&format!("/staff/assessments/{id}")).await.contains(&format!("href=\"{path}\"")));
     let response = get(&portal, &path).await;

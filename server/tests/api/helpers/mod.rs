@@ -268,9 +268,39 @@ impl TestPortal {
         mail[start..].split_whitespace().next().unwrap().to_owned()
     }
 
-    /// Puts a person in a practitioner's caseload.
-    pub async fn add_to_caseload(&self, practitioner_id: i64, person_id: i64) {
-        self.store.add_to_caseload(practitioner_id, person_id, chrono::Utc::now()).await.unwrap();
+    /// Gives a person a worker the way the council does: a team manager (made on first use, in
+    /// a team that receives everyone's intake, with the practitioner in it) allocates them from
+    /// intake through the real form, in a browser of their own.
+    pub async fn allocate(&self, practitioner_id: i64, person_id: i64) {
+        use app::domain::account::Role;
+        use app::domain::teams::Covers;
+        const MANAGER: &str = "team-manager@example.org";
+        const PASSWORD: &str = "a long enough password";
+        let now = chrono::Utc::now();
+        if self.store.find_credentials(MANAGER).await.unwrap().is_none() {
+            self.add_account(MANAGER, Role::Practitioner, PASSWORD).await;
+        }
+        let manager = self.user_id(MANAGER).await;
+        let team = match self.store.teams().await.unwrap().into_iter().find(|t| t.name == "Test team") {
+            Some(team) => team.id,
+            None => self.store.create_team("Test team", Covers::Everyone, now).await.unwrap(),
+        };
+        self.store.set_team_place(team, manager, Some(true), now).await.unwrap();
+        self.store.set_team_place(team, practitioner_id, Some(false), now).await.unwrap();
+        let browser = self.another_browser();
+        let post = |path: &str, fields: Vec<(&str, String)>| {
+            browser
+                .post(self.at(path))
+                .header("Origin", &self.url)
+                .header("Accept", "text/html,application/xhtml+xml")
+                .form(&fields)
+                .send()
+        };
+        let signed_in = post("/api/account/sign-in", vec![("email", MANAGER.into()), ("password", PASSWORD.into())]);
+        assert_eq!(signed_in.await.unwrap().status(), 303);
+        let fields = vec![("person_id", person_id.to_string()), ("practitioner", practitioner_id.to_string())];
+        let allocated = post("/api/allocation/allocate", fields).await.unwrap();
+        assert_eq!(location(&allocated), format!("/staff/allocations/{person_id}?done=allocated"));
     }
 
     pub async fn user_id(&self, email: &str) -> i64 {

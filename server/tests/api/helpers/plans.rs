@@ -26,6 +26,6 @@ pub async fn sign_off(portal: &TestPortal, id: i64) {
 pub async fn pat_and_lee(portal: &TestPortal, password: &str) -> (i64, i64) {
     let pat = portal.add_account("pat@example.org", Role::Customer, password).await;
     let lee = portal.add_account("lee@council.example", Role::Practitioner, password).await;
-    portal.add_to_caseload(lee, pat).await;
+    portal.allocate(lee, pat).await;
     (pat, lee)
 }

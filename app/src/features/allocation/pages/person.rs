@@ -57,7 +57,7 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
     let name = view.name.clone();
     let take_on = view.may_take_on.then(move || {
         view! {
-            <PostForm action=TakeOn::PATH>
+            <PostForm action=TakeOn::PATH refused=use_visitor().flash>
                 <input type="hidden" name="person_id" value=id />
                 <button type="submit" class="govuk-button">
                     {locale.fill(Text::AllocationTakeOn, &[("name", &name)])}
@@ -70,7 +70,7 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
         view! {
             <h2 class="govuk-heading-m">{t(Text::AllocationEndHeading)}</h2>
             <p class="govuk-body">{t(Text::AllocationEndIntro)}</p>
-            <PostForm action=EndAllocation::PATH>
+            <PostForm action=EndAllocation::PATH refused=use_visitor().flash>
                 <input type="hidden" name="person_id" value=id />
                 <button type="submit" class="govuk-button govuk-button--warning">
                     {t(Text::AllocationEndButton)}

@@ -1,16 +1,20 @@
 //! One team's page: its intake, its members' open work by kind (sortable by any column with
 //! plain links, so it works without JavaScript), and for an admin who is in it.
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
+use crate::components::fields::ErrorSummary;
 use crate::components::layout::PageTitle;
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::domain::teams::WorkloadColumn;
 use crate::features::teams::api::{team_page, SetTeamPlace};
 use crate::features::teams::wire::{TeamView, WorkloadLine};
+use crate::kit::forms::FormState;
 use crate::kit::i18n::{Locale, Text};
 use crate::kit::visitor::use_visitor;
 
@@ -184,7 +188,9 @@ fn Members(view: TeamView) -> impl IntoView {
         let words = locale.fill(Text::TeamsAdd, &[("name", &name)]);
         view! { <li>{place_form(user_id, "member", words, "govuk-button govuk-button--secondary")}</li> }
     });
+    let state = FormState::for_action(SetTeamPlace::PATH, visitor.flash.as_ref(), BTreeMap::new());
     view! {
+        <ErrorSummary state order=&["place"] />
         <h2 class="govuk-heading-m">{t(Text::TeamsMembersHeading)}</h2>
         <ul class="govuk-list">{members.collect_view()}</ul>
         <h2 class="govuk-heading-m">{t(Text::TeamsAddHeading)}</h2>

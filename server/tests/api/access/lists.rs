@@ -1,0 +1,132 @@
+//! Every server function, by the kind of id it takes (none, a person's, a plan's…).
+
+/// Server functions that act only on the signed-in person (or on nobody).
+pub const WITHOUT_AN_ID: &[&str] = &[
+    "/api/contact",
+    "/api/account/register",
+    "/api/account/sign-in",
+    "/api/account/sign-out",
+    "/api/account/stay-signed-in",
+    "/api/account/forgotten-password",
+    "/api/account/reset-password",
+    "/api/people/linked",
+    "/api/people/workers",
+    "/api/staff/audit-log",
+    "/api/staff/users",
+    "/api/staff/users/add",
+    // The staff inbox lists every contact message (practitioners and admins only).
+    "/api/contact/inbox",
+    // A carer's own assessment: the signed-in carer is the only subject.
+    "/api/assessment/mine",
+    "/api/assessment/answers",
+    "/api/assessment/save",
+    "/api/assessment/send",
+    // The practitioner's queue lists only their caseload (and unallocated carers' names).
+    "/api/assessment/queue",
+    // A person's own plan: the signed-in carer or customer is the only subject.
+    "/api/plan/mine",
+    "/api/plan/add",
+    "/api/plan/own-words",
+    "/api/plan/own-words/proposals",
+    "/api/plan/own-words/accept",
+    "/api/plan/send",
+    "/api/plan/versions",
+    // Lists only plans of people in the practitioner's caseload.
+    "/api/plan/awaiting-sign-off",
+    // A person's own reviews (a representative's: those they act for), and whose they may ask for.
+    "/api/reviews/mine",
+    "/api/reviews/subjects",
+    // Lists only reviews of people in the practitioner's caseload.
+    "/api/reviews/due",
+    "/api/reviews/emails",
+    "/api/reviews/emails/set",
+    // A person's own budget and spending from it.
+    "/api/budget/mine",
+    "/api/budget/spend",
+    // A person's own journey.
+    "/api/timeline/mine",
+    // A carer's own emergency plan and card.
+    "/api/emergency/mine",
+    "/api/emergency/save",
+    "/api/emergency/new-card",
+    // Responders only, by card code (tests/emergency.rs: only that plan, rate limited); the
+    // result of a look-up opens only for the responder who made it, for two hours.
+    "/api/emergency/look-up",
+    "/api/emergency/look-up/result",
+    // The signed-in person's own family, invitations (by code, rate limited) and helpers; the
+    // person a representative accepts a link for is authorised (tests/family.rs).
+    "/api/family/mine",
+    "/api/family/invite-cared-for",
+    "/api/family/invite-helper",
+    "/api/family/withdraw",
+    "/api/family/invitation",
+    "/api/family/answer",
+    "/api/family/helper-account",
+    "/api/family/acting-for",
+    // The directory is public; changing it is for admins (tests/directory.rs).
+    "/api/support/search",
+    "/api/support/all",
+    "/api/support/service",
+    "/api/support/save",
+    "/api/support/retire",
+    // Admins only: finds an account by email for a data rights request (tests/data_rights.rs).
+    "/api/people/data/find",
+    // Teams are the council's, not anyone's record: listed for staff, created by admins; the
+    // intake lists only what the practitioner's teams receive (tests/api/teams.rs).
+    "/api/teams/list",
+    "/api/teams/create",
+    "/api/allocation/intake",
+];
+
+/// Server functions an admin handling a data rights request uses for anyone (a copy, erasure:
+/// tests/data_rights.rs); for everyone else they take a person's id like those above.
+pub const WITH_A_PERSON_ID_EXCEPT_FOR_ADMINS: &[(&str, &str)] =
+    &[("/api/people/data", "person_id"), ("/api/people/data/erase", "person_id")];
+
+/// Server functions with which an admin manages a staff account by its id; nobody else may.
+pub const WITH_A_STAFF_ID_FOR_ADMINS: &[(&str, &str)] =
+    &[("/api/staff/users/one", "id"), ("/api/staff/users/switch", "id")];
+
+/// Server functions that take the id of a contact message (staff who read the inbox; tests/api/
+/// contact.rs checks who may).
+pub const WITH_A_MESSAGE_ID: &[(&str, &str)] = &[("/api/contact/message", "id"), ("/api/contact/done", "id")];
+
+/// Server functions that take a person's id, and the field that carries it.
+pub const WITH_A_PERSON_ID: &[(&str, &str)] = &[
+    ("/api/people/summary", "person_id"),
+    ("/api/assessment/allocate", "carer_id"),
+    ("/api/reviews/request", "person"),
+    ("/api/emergency/carers-plans", "person"),
+    ("/api/family/shares", "person"),
+    ("/api/family/unlink", "person"),
+    ("/api/family/remove-helper", "helper"),
+    ("/api/allocation/person", "person_id"),
+    ("/api/allocation/allocate", "person_id"),
+    ("/api/allocation/take", "person_id"),
+    ("/api/allocation/end", "person_id"),
+];
+
+/// Server functions that take a team's id: its workload for staff, its members for admins
+/// (tests/api/teams.rs checks who may).
+pub const WITH_A_TEAM_ID: &[(&str, &str)] = &[("/api/teams/one", "id"), ("/api/teams/place", "id")];
+
+/// Server functions that take the id of something in a person's plan.
+pub const WITH_A_CONTRIBUTION_ID: &[(&str, &str)] =
+    &[("/api/plan/move", "id"), ("/api/plan/remove", "id"), ("/api/plan/change", "id")];
+
+/// Server functions that take the id of a plan version.
+pub const WITH_A_PLAN_ID: &[(&str, &str)] = &[
+    ("/api/plan/version", "id"),
+    ("/api/plan/sign-off", "id"),
+    ("/api/budget/for-plan", "id"),
+    ("/api/budget/set", "id"),
+];
+
+/// Server functions that take the id of a review.
+pub const WITH_A_REVIEW_ID: &[(&str, &str)] =
+    &[("/api/reviews/review", "id"), ("/api/reviews/arrange", "id"), ("/api/reviews/outcome", "id")];
+
+/// Server functions that take the id of a sent assessment, and the field that carries it.
+pub const WITH_AN_ASSESSMENT_ID: &[(&str, &str)] =
+    &[("/api/assessment/record", "version_id"), ("/api/assessment/decide", "version_id")];
+
