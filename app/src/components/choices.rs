@@ -2,7 +2,7 @@
 //! a few), drawn from a `FormState` like the other fields.
 use leptos::prelude::*;
 
-use super::fields::{described_by, group_class, ErrorMessage};
+use super::fields::{described_by, form_state, group_class, ErrorMessage};
 use crate::kit::forms::FormState;
 
 /// One choice among a few (GOV.UK radios).
@@ -10,11 +10,12 @@ use crate::kit::forms::FormState;
 pub fn Radios<V: AsRef<str> + Send + 'static>(
     name: &'static str,
     legend: String,
-    state: FormState,
+    #[prop(optional)] state: Option<FormState>,
     /// Each choice's value and its words.
     options: Vec<(V, String)>,
     #[prop(optional)] hint: Option<String>,
 ) -> impl IntoView {
+    let state = form_state(state);
     let error = state.error(name);
     let has_error = error.is_some();
     let chosen = state.value(name);
@@ -67,12 +68,13 @@ pub fn Radios<V: AsRef<str> + Send + 'static>(
 #[component]
 pub fn Checkboxes(
     legend: String,
-    state: FormState,
+    #[prop(optional)] state: Option<FormState>,
     /// Each box's field name and its words.
     options: Vec<(String, String)>,
     #[prop(optional)] hint: Option<String>,
     #[prop(optional)] small: bool,
 ) -> impl IntoView {
+    let state = form_state(state);
     let first = options.first().map(|(name, _)| name.clone()).unwrap_or_default();
     let error = options.iter().find_map(|(name, _)| state.error(name));
     let has_error = error.is_some();

@@ -230,6 +230,13 @@ pub fn needs_sign_in(visitor: &crate::kit::visitor::Visitor) -> bool {
     true
 }
 
+/// The visitor when someone is signed in; otherwise `None`, having sent the browser to sign in
+/// (see `needs_sign_in`), so the page renders nothing.
+pub fn signed_in_visitor() -> Option<crate::kit::visitor::Visitor> {
+    let visitor = use_visitor();
+    (!needs_sign_in(&visitor)).then_some(visitor)
+}
+
 /// Percent-encodes a path for a query value (enough for paths: no external crate in wasm).
 fn form_urlencoded_path(path: &str) -> String {
     path.bytes()

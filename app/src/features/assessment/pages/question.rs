@@ -39,7 +39,7 @@ fn QuestionForm(found: PageInSection, answers: Answers) -> impl IntoView {
     let PageInSection { page, previous, .. } = found;
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let saved = page.form_values(&answers).into_iter().collect();
     let state = FormState::for_action(SaveAssessmentPage::PATH, visitor.flash.as_ref(), saved);
     let back = previous.map(|p| format!("/assessment/questions/{}", p.id)).unwrap_or_else(|| "/assessment".to_owned());

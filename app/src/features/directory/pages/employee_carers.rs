@@ -10,7 +10,7 @@ use crate::kit::visitor::use_visitor;
 pub fn EmployeeCarersPage() -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <PageTitle text=t(Text::EmployeeTitle) />
         <a href="/support" class="govuk-back-link">

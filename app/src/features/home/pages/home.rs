@@ -21,7 +21,7 @@ pub fn HomePage() -> impl IntoView {
         return ().into_any();
     };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let linked_heading =
         if user.role == Role::Practitioner { t(Text::HomeCaseloadHeading) } else { t(Text::HomeLinkedHeading) };
     let may_audit = user.actor().may(Capability::ReadAuditLog);
@@ -229,7 +229,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn YourWorker() -> impl IntoView {
     let locale = use_visitor().locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <h2 class="govuk-heading-m">{t(Text::HomeWorkerHeading)}</h2>
         <Await future=my_workers() let:workers>

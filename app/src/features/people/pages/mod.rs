@@ -18,7 +18,7 @@ pub fn PersonPage() -> impl IntoView {
 fn Person(person: PersonSummary) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <PageTitle text=person.name.clone() />
         <h1 class="govuk-heading-l">{person.name.clone()}</h1>

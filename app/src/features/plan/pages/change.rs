@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, TextArea, TextField};
+use crate::components::fields::{ErrorSummary, Submit, TextArea, TextField};
 use crate::components::layout::PageTitle;
 use crate::components::record_page::record_page;
 use crate::domain::plan::{ContributionKind, WrittenContribution};
@@ -26,7 +26,7 @@ pub fn ChangeItemPage() -> impl IntoView {
 fn ChangeItem(item: PlanItem) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let initial = BTreeMap::from([
         ("text".to_owned(), item.body.clone()),
         ("caption".to_owned(), item.caption.clone().unwrap_or_default()),
@@ -69,9 +69,7 @@ fn ChangeItem(item: PlanItem) -> impl IntoView {
             <input type="hidden" name="id" value=item.id />
             {fields}
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button">
-                    {t(Text::PlanChangeButton)}
-                </button>
+                <Submit text=Text::PlanChangeButton />
                 <a class="govuk-link" href=back>
                     {t(Text::PlanChangeCancel)}
                 </a>

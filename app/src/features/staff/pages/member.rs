@@ -27,7 +27,7 @@ pub fn StaffMemberPage() -> impl IntoView {
 fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(SwitchStaffMember::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let banner = match switched.as_deref() {
         Some("off") if member.switched_off_on.is_some() => Some(Text::StaffSwitchedOff),
