@@ -160,6 +160,28 @@ pub fn PageTitle(text: String, #[prop(optional)] has_errors: bool) -> impl IntoV
     view! { <Title text=full /> }
 }
 
+/// A paragraph that is one link, its words from the catalogue ("Find local support").
+#[component]
+pub fn LinkParagraph(#[prop(into)] href: String, text: Text) -> impl IntoView {
+    view! {
+        <p class="govuk-body">
+            <a class="govuk-link" href=href>
+                {use_visitor().t(text)}
+            </a>
+        </p>
+    }
+}
+
+/// The GOV.UK back link at the top of a page, its words from the catalogue.
+#[component]
+pub fn BackLink(#[prop(into)] href: String, text: Text) -> impl IntoView {
+    view! {
+        <a href=href class="govuk-back-link">
+            {use_visitor().t(text)}
+        </a>
+    }
+}
+
 /// The GOV.UK success notification banner, for "done" messages after a form.
 #[component]
 pub fn SuccessBanner(#[prop(into)] message: String) -> impl IntoView {

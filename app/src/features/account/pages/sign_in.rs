@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, PasswordField, Submit};
-use crate::components::layout::PageTitle;
+use crate::components::layout::{LinkParagraph, PageTitle};
 use crate::components::patterns::EmailField;
 use crate::features::account::api::SignIn;
 use crate::kit::forms::FormState;
@@ -62,17 +62,9 @@ pub fn SignInPage() -> impl IntoView {
                     />
                     <Submit text=Text::AccountSignInButton />
                 </PostForm>
-                <p class="govuk-body">
-                    <a class="govuk-link" href="/password-reset">
-                        {t(Text::AccountForgotten)}
-                    </a>
-                </p>
+                <LinkParagraph href="/password-reset" text=Text::AccountForgotten />
                 <h2 class="govuk-heading-m">{t(Text::AccountNoAccountHeading)}</h2>
-                <p class="govuk-body">
-                    <a class="govuk-link" href="/register">
-                        {t(Text::AccountCreateLink)}
-                    </a>
-                </p>
+                <LinkParagraph href="/register" text=Text::AccountCreateLink />
             </div>
         </div>
     }

@@ -8,7 +8,7 @@ use super::list::YoungCarerNotice;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Submit};
-use crate::components::layout::{signed_in_visitor, NotFound, PageTitle};
+use crate::components::layout::{signed_in_visitor, BackLink, NotFound, PageTitle};
 use crate::components::record_page::signed_in_page;
 use crate::domain::assessment::questions::pages;
 use crate::domain::assessment::{Answers, Section};
@@ -72,9 +72,7 @@ pub fn CheckPage() -> impl IntoView {
     signed_in_page(my_answers, move |mine| {
         view! {
             <PageTitle text=t(Text::CheckTitle) has_errors=state.has_errors() />
-            <a href="/assessment" class="govuk-back-link">
-                {t(Text::AssessmentBack)}
-            </a>
+            <BackLink href="/assessment" text=Text::AssessmentBack />
             <ErrorSummary state=state.clone() order=&[] />
             <h1 class="govuk-heading-l">{t(Text::CheckTitle)}</h1>
             <p class="govuk-body">{t(Text::CheckIntro)}</p>

@@ -2,7 +2,7 @@
 //! and to the practitioner once recorded.
 use leptos::prelude::*;
 
-use crate::components::layout::{signed_in_visitor, NotFound, PageTitle};
+use crate::components::layout::{signed_in_visitor, BackLink, NotFound, PageTitle};
 use crate::domain::assessment::questions::find_page;
 use crate::domain::assessment::Answers;
 use crate::features::assessment::api::my_assessment;
@@ -108,9 +108,7 @@ pub fn DecisionPage() -> impl IntoView {
                 Some((seen, answers)) => {
                     view! {
                         <PageTitle text=t(Text::DecisionCarerTitle) />
-                        <a href="/assessment" class="govuk-back-link">
-                            {t(Text::AssessmentBack)}
-                        </a>
+                        <BackLink href="/assessment" text=Text::AssessmentBack />
                         <h1 class="govuk-heading-l">{t(Text::DecisionCarerTitle)}</h1>
                         <DecisionExplained seen=seen.clone() answers=answers.clone() locale />
                         <div class="govuk-inset-text">{t(Text::DecisionRightToAsk)}</div>

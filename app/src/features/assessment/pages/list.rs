@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::layout::{signed_in_visitor, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{signed_in_visitor, LinkParagraph, NotFound, PageTitle, SuccessBanner};
 use crate::components::record_page::signed_in_page;
 use crate::domain::assessment::{AgeBand, Answers, Draft, Section, SectionStatus};
 use crate::features::assessment::api::my_assessment;
@@ -170,11 +170,7 @@ pub fn SentPage() -> impl IntoView {
                                 {t(Text::SubmittedCopyLink)}
                             </a>
                         </p>
-                        <p class="govuk-body">
-                            <a class="govuk-link" href="/assessment">
-                                {t(Text::SubmittedBackLink)}
-                            </a>
-                        </p>
+                        <LinkParagraph href="/assessment" text=Text::SubmittedBackLink />
                     }
                         .into_any()
                 }

@@ -12,7 +12,7 @@ use super::record_tables::{OutcomesTable, TasksTable};
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea};
-use crate::components::layout::PageTitle;
+use crate::components::layout::{BackLink, PageTitle};
 use crate::components::record_page::{record_page, signed_in_page};
 use crate::components::table::Table;
 use crate::domain::assessment::questions::{find_page, pages};
@@ -197,9 +197,7 @@ fn Record(record: StructuredAssessment) -> impl IntoView {
     };
     view! {
         <PageTitle text=title.clone() />
-        <a href="/staff/assessments" class="govuk-back-link">
-            {t(Text::AssessmentBack)}
-        </a>
+        <BackLink href="/staff/assessments" text=Text::AssessmentBack />
         <h1 class="govuk-heading-l">{title}</h1>
         <p class="govuk-body">
             {locale

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::Submit;
-use crate::components::layout::{signed_in_visitor, PageTitle, SuccessBanner};
+use crate::components::layout::{signed_in_visitor, BackLink, LinkParagraph, PageTitle, SuccessBanner};
 use crate::components::record_page::{loaded, record_page};
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
@@ -106,13 +106,7 @@ fn Message(message: MessageView, done: bool) -> impl IntoView {
     ];
     let reply = message.reply_to.clone().map(|to| {
         let subject = format!("subject={}", message.reference);
-        view! {
-            <p class="govuk-body">
-                <a class="govuk-link" href=format!("mailto:{to}?{subject}")>
-                    {t(Text::ContactInboxReplyLink)}
-                </a>
-            </p>
-        }
+        view! { <LinkParagraph href=format!("mailto:{to}?{subject}") text=Text::ContactInboxReplyLink /> }
     });
     let mark = message.done.is_none().then(|| {
         view! {
@@ -124,9 +118,7 @@ fn Message(message: MessageView, done: bool) -> impl IntoView {
     });
     view! {
         <PageTitle text=title.clone() />
-        <a href="/staff/messages" class="govuk-back-link">
-            {t(Text::ContactInboxTitle)}
-        </a>
+        <BackLink href="/staff/messages" text=Text::ContactInboxTitle />
         {banner}
         <h1 class="govuk-heading-l">{title}</h1>
         <SummaryList rows />

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea, TextField};
-use crate::components::layout::{needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{needs_sign_in, BackLink, NotFound, PageTitle, SuccessBanner};
 use crate::components::patterns::EmailField;
 use crate::components::record_page::loaded;
 use crate::components::table::Table;
@@ -154,9 +154,7 @@ fn ServiceForm(
     let order = ["organisation", "name", "description", "category", "url", "email", "phone", "area", "eligibility"];
     view! {
         <PageTitle text=title.clone() has_errors=state.has_errors() />
-        <a href="/staff/support" class="govuk-back-link">
-            {t(Text::DirectoryStaffTitle)}
-        </a>
+        <BackLink href="/staff/support" text=Text::DirectoryStaffTitle />
         <ErrorSummary state=state.clone() order=&order />
         <h1 class="govuk-heading-l">{title}</h1>
         <PostForm action=SaveService::PATH state=state.clone()>

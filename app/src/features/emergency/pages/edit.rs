@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn;
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, TextArea, TextField};
-use crate::components::layout::{signed_in_visitor, PageTitle};
+use crate::components::layout::{signed_in_visitor, LinkParagraph, PageTitle};
 use crate::components::record_page::loaded;
 use crate::domain::emergency::{CONTACTS, DETAIL_FIELDS, TEXT_MAX};
 use crate::features::emergency::api::{my_emergency_plan, SaveEmergencyPlan};
@@ -50,7 +50,6 @@ pub fn EditEmergencyPlanPage() -> impl IntoView {
         return ().into_any();
     };
     let locale = visitor.locale;
-    let t = locale.translator();
     let flash = visitor.flash.clone();
     view! {
         {loaded(
@@ -62,11 +61,7 @@ pub fn EditEmergencyPlanPage() -> impl IntoView {
                 view! { <PlanForm state home_saved locale /> }.into_any()
             },
         )}
-        <p class="govuk-body">
-            <a class="govuk-link" href="/emergency">
-                {t(Text::EmergencyBack)}
-            </a>
-        </p>
+        <LinkParagraph href="/emergency" text=Text::EmergencyBack />
     }
     .into_any()
 }

@@ -8,7 +8,7 @@ use super::plan::DetailRows;
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea, TextField};
-use crate::components::layout::{signed_in_visitor, NotFound, PageTitle};
+use crate::components::layout::{signed_in_visitor, BackLink, NotFound, PageTitle};
 use crate::components::record_page::record_page;
 use crate::domain::emergency::{LookupReason, LOOKUP_MINUTES, TEXT_MAX};
 use crate::features::emergency::api::{look_up_result, LookUp};
@@ -92,9 +92,7 @@ fn LookedUp(result: LookupResult, locale: Locale) -> impl IntoView {
         .collect_view();
     view! {
         <PageTitle text=title.clone() />
-        <a href="/responder" class="govuk-back-link">
-            {t(Text::ResponderAnother)}
-        </a>
+        <BackLink href="/responder" text=Text::ResponderAnother />
         <h1 class="govuk-heading-l">{title}</h1>
         <p class="govuk-body">
             <strong class=tag_class>{tag}</strong>

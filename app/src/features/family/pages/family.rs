@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, Radios, Submit, TextField};
-use crate::components::layout::{signed_in_visitor, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{signed_in_visitor, BackLink, LinkParagraph, NotFound, PageTitle, SuccessBanner};
 use crate::components::patterns::EmailField;
 use crate::components::record_page::loaded;
 use crate::domain::account::Role;
@@ -50,11 +50,7 @@ pub fn FamilyPage() -> impl IntoView {
         <h1 class="govuk-heading-l">{t(Text::FamilyTitle)}</h1>
         <p class="govuk-body">{t(Text::FamilyIntro)}</p>
         {loaded(my_family(), move |family| view! { <Family family role locale /> })}
-        <p class="govuk-body">
-            <a class="govuk-link" href="/invitations">
-                {t(Text::FamilyEnterCodeLink)}
-            </a>
-        </p>
+        <LinkParagraph href="/invitations" text=Text::FamilyEnterCodeLink />
     }
     .into_any()
 }
@@ -229,9 +225,7 @@ pub fn InviteCaredForPage() -> impl IntoView {
     let state = FormState::for_action(InviteCaredFor::PATH, visitor.flash.as_ref(), BTreeMap::new());
     view! {
         <PageTitle text=t(Text::FamilyInviteCaredForTitle) />
-        <a href="/family" class="govuk-back-link">
-            {t(Text::FamilyTitle)}
-        </a>
+        <BackLink href="/family" text=Text::FamilyTitle />
         <h1 class="govuk-heading-l">{t(Text::FamilyInviteCaredForTitle)}</h1>
         <p class="govuk-body">{t(Text::FamilyInviteCaredForIntro)}</p>
         <PostForm action=InviteCaredFor::PATH refused=use_visitor().flash>
@@ -261,9 +255,7 @@ pub fn InviteHelperPage() -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <PageTitle text=t(Text::FamilyInviteHelperTitle) has_errors=state.has_errors() />
-        <a href="/family" class="govuk-back-link">
-            {t(Text::FamilyTitle)}
-        </a>
+        <BackLink href="/family" text=Text::FamilyTitle />
         <ErrorSummary state=state.clone() order=&["name", "email", "scope"] />
         <h1 class="govuk-heading-l">{t(Text::FamilyInviteHelperTitle)}</h1>
         <p class="govuk-body">{t(Text::FamilyInviteHelperIntro)}</p>
@@ -304,11 +296,7 @@ pub fn InvitedPage() -> impl IntoView {
             {if helper { t(Text::FamilyInvitedHelperBody) } else { t(Text::FamilyInvitedCaredForBody) }}
         </p>
         <p class="govuk-body">{locale.fill(Text::FamilyInvitedExpires, &[("days", &days)])}</p>
-        <p class="govuk-body">
-            <a class="govuk-link" href="/family">
-                {t(Text::FamilyTitle)}
-            </a>
-        </p>
+        <LinkParagraph href="/family" text=Text::FamilyTitle />
     }
     .into_any()
 }

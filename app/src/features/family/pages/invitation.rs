@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, PasswordField, Radios, Submit, TextField};
-use crate::components::layout::{load_failed, PageTitle};
+use crate::components::layout::{load_failed, LinkParagraph, PageTitle};
 use crate::components::patterns::EmailField;
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind};
@@ -58,11 +58,7 @@ fn Invitation(code: Option<String>) -> impl IntoView {
                 }
             }}
         </Await>
-        <p class="govuk-body">
-            <a class="govuk-link" href="/family">
-                {t(Text::FamilyTitle)}
-            </a>
-        </p>
+        <LinkParagraph href="/family" text=Text::FamilyTitle />
     }
     .into_any()
 }
@@ -204,11 +200,7 @@ fn SignedOut(kind: InvitationKind, code: String, locale: Locale) -> impl IntoVie
     let mut state = FormState::for_action(CreateHelperAccount::PATH, visitor.flash.as_ref(), BTreeMap::new());
     state.values.insert("code".into(), code.clone());
     view! {
-        <p class="govuk-body">
-            <a class="govuk-link" href=sign_in>
-                {t(Text::FamilySignInToAnswer)}
-            </a>
-        </p>
+        <LinkParagraph href=sign_in text=Text::FamilySignInToAnswer />
         {(kind == InvitationKind::Helper)
             .then(|| {
                 view! {

@@ -1,7 +1,7 @@
 //! The person summary page.
 use leptos::prelude::*;
 
-use crate::components::layout::PageTitle;
+use crate::components::layout::{LinkParagraph, PageTitle};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::features::people::api::view_person;
@@ -39,10 +39,6 @@ fn Person(person: PersonSummary) -> impl IntoView {
                     </p>
                 }
             })}
-        <p class="govuk-body">
-            <a class="govuk-link" href="/home">
-                {t(Text::HomeBackLink)}
-            </a>
-        </p>
+        <LinkParagraph href="/home" text=Text::HomeBackLink />
     }
 }

@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Submit, TextArea};
-use crate::components::layout::PageTitle;
+use crate::components::layout::{BackLink, PageTitle};
 use crate::components::record_page::{record_page, signed_in_page};
 use crate::domain::plan::record::{FIELDS, FIELD_MAX};
 use crate::domain::plan::{ContributionKind, PlanSection, SentContribution};
@@ -277,9 +277,7 @@ fn SignOff(version: PlanVersionView) -> impl IntoView {
         .collect_view();
     view! {
         <PageTitle text=title.clone() has_errors=state.has_errors() />
-        <a href="/staff/plans" class="govuk-back-link">
-            {t(Text::AssessmentBack)}
-        </a>
+        <BackLink href="/staff/plans" text=Text::AssessmentBack />
         <ErrorSummary state=state.clone() order=order />
         <h1 class="govuk-heading-l">{title}</h1>
         <crate::features::emergency::CarerPlanNotices notices=version.carers_plans.clone() />

@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Submit, TextArea, TextField};
-use crate::components::layout::PageTitle;
+use crate::components::layout::{BackLink, PageTitle};
 use crate::components::record_page::record_page;
 use crate::domain::plan::{ContributionKind, WrittenContribution};
 use crate::features::plan::api::{my_plan, ChangeInPlan};
@@ -59,9 +59,7 @@ fn ChangeItem(item: PlanItem) -> impl IntoView {
     };
     view! {
         <PageTitle text=t(Text::PlanChangeTitle) has_errors=state.has_errors() />
-        <a href=back.clone() class="govuk-back-link">
-            {t(Text::AssessmentBack)}
-        </a>
+        <BackLink href=back.clone() text=Text::AssessmentBack />
         <ErrorSummary state=state.clone() order=&["text", "alt_text", "caption"] />
         <span class="govuk-caption-l">{item.section.title(locale)}</span>
         <h1 class="govuk-heading-l">{t(Text::PlanChangeTitle)}</h1>

@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Submit, TextArea};
-use crate::components::layout::{load_failed, signed_in_visitor, NotFound, PageTitle};
+use crate::components::layout::{load_failed, signed_in_visitor, BackLink, NotFound, PageTitle};
 use crate::components::record_page::signed_in_page;
 use crate::domain::plan::words::Because;
 use crate::domain::plan::{PlanSection, WrittenContribution};
@@ -26,9 +26,7 @@ pub fn OwnWordsPage() -> impl IntoView {
         let state = FormState::for_action(SaveOwnWords::PATH, visitor.flash.as_ref(), initial);
         view! {
             <PageTitle text=t(Text::PlanOwnWordsTitle) has_errors=state.has_errors() />
-            <a href="/plan" class="govuk-back-link">
-                {t(Text::AssessmentBack)}
-            </a>
+            <BackLink href="/plan" text=Text::AssessmentBack />
             <ErrorSummary state=state.clone() order=&["words"] />
             <h1 class="govuk-heading-l">{t(Text::PlanOwnWordsTitle)}</h1>
             <p class="govuk-body">{t(Text::PlanOwnWordsIntro)}</p>
@@ -110,9 +108,7 @@ pub fn ProposalsPage() -> impl IntoView {
                         .collect_view();
                     view! {
                         <PageTitle text=t(Text::PlanProposalsTitle) />
-                        <a href="/plan/own-words" class="govuk-back-link">
-                            {t(Text::AssessmentBack)}
-                        </a>
+                        <BackLink href="/plan/own-words" text=Text::AssessmentBack />
                         <h1 class="govuk-heading-l">{t(Text::PlanProposalsTitle)}</h1>
                         <p class="govuk-body">{t(Text::PlanProposalsIntro)}</p>
                         <PostForm action=AcceptOwnWords::PATH refused=use_visitor().flash>

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea};
-use crate::components::layout::{signed_in_visitor, PageTitle, SuccessBanner};
+use crate::components::layout::{signed_in_visitor, LinkParagraph, PageTitle, SuccessBanner};
 use crate::components::record_page::loaded;
 use crate::domain::plan::{PlanSection, WrittenContribution};
 use crate::features::plan::api::{my_plan, AddToPlan, MoveInPlan, RemoveFromPlan};
@@ -61,11 +61,7 @@ fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>, sent: bool,
         <ErrorSummary state=state.clone() order=&["section", "text"] />
         <h1 class="govuk-heading-l">{t(Text::PlanTitle)}</h1>
         <p class="govuk-body">{t(Text::PlanIntro)}</p>
-        <p class="govuk-body">
-            <a class="govuk-link" href="/plan/own-words">
-                {t(Text::PlanOwnWordsLink)}
-            </a>
-        </p>
+        <LinkParagraph href="/plan/own-words" text=Text::PlanOwnWordsLink />
         {sections}
         <super::upload::UploadForm />
         <super::agreement::AgreementStatus />

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use super::summary::{ReviewSummary, StatusTag};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea};
-use crate::components::layout::{signed_in_visitor, PageTitle, SuccessBanner};
+use crate::components::layout::{signed_in_visitor, BackLink, LinkParagraph, PageTitle, SuccessBanner};
 use crate::components::record_page::{loaded, record_page};
 use crate::domain::reviews::{ReviewKind, ReviewMethod, ReviewReason, Urgency, INVOLVE_MAX, TEXT_MAX};
 use crate::features::reviews::api::{
@@ -39,11 +39,7 @@ pub fn ReviewsPage() -> impl IntoView {
             {t(Text::ReviewRequestLink)}
         </a>
         {loaded(my_reviews(), move |reviews| view! { <Lists reviews locale /> })}
-        <p class="govuk-body">
-            <a class="govuk-link" href="/account/emails">
-                {t(Text::ReviewEmailsLink)}
-            </a>
-        </p>
+        <LinkParagraph href="/account/emails" text=Text::ReviewEmailsLink />
     }
     .into_any()
 }
@@ -119,9 +115,7 @@ pub fn RequestReviewPage() -> impl IntoView {
     let urgencies = words::options(Urgency::ALL, Urgency::code, |u| words::urgency(locale, u));
     view! {
         <PageTitle text=t(Text::ReviewRequestTitle) has_errors=state.has_errors() />
-        <a href="/reviews" class="govuk-back-link">
-            {t(Text::AssessmentBack)}
-        </a>
+        <BackLink href="/reviews" text=Text::AssessmentBack />
         <ErrorSummary state=state.clone() order=&["person", "reason", "what_changed", "method", "involve", "urgency"] />
         <h1 class="govuk-heading-l">{t(Text::ReviewRequestTitle)}</h1>
         <p class="govuk-body">{t(Text::ReviewRequestIntro)}</p>
@@ -200,9 +194,7 @@ fn Review(review: ReviewView, sent: bool) -> impl IntoView {
     };
     view! {
         <PageTitle text=reference />
-        <a href="/reviews" class="govuk-back-link">
-            {t(Text::ReviewTitle)}
-        </a>
+        <BackLink href="/reviews" text=Text::ReviewTitle />
         {heading}
         <ReviewSummary review locale />
         <p class="govuk-body">{t(Text::ReviewComplaints)}</p>

@@ -8,7 +8,7 @@ use leptos::server_fn::ServerFn;
 use super::summary::{ReviewSummary, StatusTag};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, Submit, TextArea};
-use crate::components::layout::PageTitle;
+use crate::components::layout::{BackLink, LinkParagraph, PageTitle};
 use crate::components::record_page::{record_page, signed_in_page};
 use crate::components::table::Table;
 use crate::domain::reviews::{Due, ReviewMethod, ReviewOutcome, ReviewStatus, TEXT_MAX};
@@ -101,9 +101,7 @@ fn StaffReview(review: ReviewView, locale: Locale) -> impl IntoView {
     let id = review.id;
     view! {
         <PageTitle text=title.clone() has_errors=arrange.has_errors() || record.has_errors() />
-        <a href="/staff/reviews" class="govuk-back-link">
-            {t(Text::ReviewStaffTitle)}
-        </a>
+        <BackLink href="/staff/reviews" text=Text::ReviewStaffTitle />
         <ErrorSummary state=arrange.clone() order=&["arranged-day", "method"] />
         <ErrorSummary state=record.clone() order=&["outcome", "summary", "reasons", "other_help"] />
         <span class="govuk-caption-l">{review.reference.clone()}</span>
@@ -111,13 +109,7 @@ fn StaffReview(review: ReviewView, locale: Locale) -> impl IntoView {
         <ReviewSummary review=review.clone() locale />
         {(review.outcome.as_ref().is_some_and(|o| o.outcome == ReviewOutcome::PlanRevised))
             .then(|| {
-                view! {
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/plans">
-                            {t(Text::ReviewStaffPlanRevisedNote)}
-                        </a>
-                    </p>
-                }
+                view! { <LinkParagraph href="/staff/plans" text=Text::ReviewStaffPlanRevisedNote /> }
             })}
         {open
             .then(|| {

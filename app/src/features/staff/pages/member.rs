@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::ErrorSummary;
-use crate::components::layout::{PageTitle, SuccessBanner};
+use crate::components::layout::{BackLink, PageTitle, SuccessBanner};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::features::staff::api::{staff_account, SwitchStaffMember};
@@ -63,9 +63,7 @@ fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
     };
     view! {
         <PageTitle text=member.name.clone() has_errors=state.has_errors() />
-        <a href="/staff/users" class="govuk-back-link">
-            {t(Text::StaffTitle)}
-        </a>
+        <BackLink href="/staff/users" text=Text::StaffTitle />
         <ErrorSummary state=state.clone() order=&["switch"] />
         {banner}
         <h1 class="govuk-heading-l">{member.name.clone()}</h1>
