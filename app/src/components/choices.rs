@@ -2,7 +2,7 @@
 //! a few), drawn from a `FormState` like the other fields.
 use leptos::prelude::*;
 
-use super::fields::{described_by, form_state, group_class, ErrorMessage};
+use super::fields::{described_by, form_state, group_class, ErrorMessage, Hint};
 use crate::kit::forms::FormState;
 
 /// One choice among a few (GOV.UK radios).
@@ -23,15 +23,7 @@ pub fn Radios<V: AsRef<str> + Send + 'static>(
         <div class=group_class(has_error) data-field=name>
             <fieldset class="govuk-fieldset" aria-describedby=described_by(name, hint.is_some(), has_error)>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
-                {hint
-                    .clone()
-                    .map(|hint| {
-                        view! {
-                            <div class="govuk-hint" id=format!("{name}-hint")>
-                                {hint}
-                            </div>
-                        }
-                    })}
+                <Hint name hint=hint.clone() />
                 <ErrorMessage name message=error />
                 <div class="govuk-radios" data-module="govuk-radios" data-control="">
                     {options

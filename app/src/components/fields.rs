@@ -77,6 +77,19 @@ pub fn Submit(text: Text, #[prop(optional)] secondary: bool, #[prop(optional)] w
     }
 }
 
+/// The hint under a label or legend, if there is one; `{name}-hint` is what the control's
+/// `aria-describedby` names.
+#[component]
+pub(super) fn Hint(name: &'static str, hint: Option<String>) -> impl IntoView {
+    hint.map(|hint| {
+        view! {
+            <div class="govuk-hint" id=format!("{name}-hint")>
+                {hint}
+            </div>
+        }
+    })
+}
+
 pub(super) fn group_class(has_error: bool) -> &'static str {
     if has_error {
         "govuk-form-group govuk-form-group--error"
@@ -112,15 +125,7 @@ pub fn TextField(
             <label class="govuk-label" for=name>
                 {label}
             </label>
-            {hint
-                .clone()
-                .map(|hint| {
-                    view! {
-                        <div class="govuk-hint" id=format!("{name}-hint")>
-                            {hint}
-                        </div>
-                    }
-                })}
+            <Hint name hint=hint.clone() />
             <ErrorMessage name message=error />
             <input
                 class=class
@@ -208,15 +213,7 @@ pub fn PasswordField(
             <label class="govuk-label" for=name>
                 {label}
             </label>
-            {hint
-                .clone()
-                .map(|hint| {
-                    view! {
-                        <div class="govuk-hint" id=format!("{name}-hint")>
-                            {hint}
-                        </div>
-                    }
-                })}
+            <Hint name hint=hint.clone() />
             <ErrorMessage name message=error />
             <super::password_reveal::PasswordReveal>
                 <div

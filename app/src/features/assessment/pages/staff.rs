@@ -14,7 +14,7 @@ use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea};
 use crate::components::layout::{BackLink, PageTitle};
 use crate::components::record_page::{record_page, signed_in_page};
-use crate::components::table::Table;
+use crate::components::table::{LinkCell, Table};
 use crate::domain::assessment::questions::{find_page, pages};
 use crate::domain::assessment::{Assessment, CarerOutcome, EligibilityDecision};
 use crate::features::assessment::api::{assessment_queue, assessment_record, AllocateToMe, RecordEligibility};
@@ -88,13 +88,10 @@ fn QueueTable(lines: Vec<QueueLine>, locale: Locale) -> impl IntoView {
     let rows = lines
         .into_iter()
         .map(|line| {
+            let reference = line.reference.clone();
             view! {
                 <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                        <a class="govuk-link" href=format!("/staff/assessments/{}", line.id)>
-                            {line.reference.clone()}
-                        </a>
-                    </td>
+                    <LinkCell href=format!("/staff/assessments/{}", line.id)>{reference}</LinkCell>
                     <td class="govuk-table__cell">
                         {line.carer_name.clone()}
                         {line

@@ -9,7 +9,7 @@ use crate::components::fields::Submit;
 use crate::components::layout::{signed_in_visitor, BackLink, LinkParagraph, PageTitle, SuccessBanner};
 use crate::components::record_page::{loaded, record_page};
 use crate::components::summary_list::SummaryList;
-use crate::components::table::Table;
+use crate::components::table::{LinkCell, Table};
 use crate::features::contact::api::{contact_inbox, contact_message, MarkMessageDone};
 use crate::features::contact::wire::MessageView;
 use crate::kit::i18n::{Locale, Text};
@@ -54,11 +54,7 @@ fn Messages(messages: Vec<MessageView>, locale: Locale) -> impl IntoView {
             };
             view! {
                 <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                        <a class="govuk-link" href=format!("/staff/messages/{}", m.id)>
-                            {m.reference}
-                        </a>
-                    </td>
+                    <LinkCell href=format!("/staff/messages/{}", m.id)>{m.reference}</LinkCell>
                     <td class="govuk-table__cell">{m.name.unwrap_or_else(|| t(Text::ContactInboxNoName))}</td>
                     <td class="govuk-table__cell">{m.received_on}</td>
                     <td class="govuk-table__cell">{status}</td>

@@ -10,7 +10,7 @@ use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, Submit, TextArea};
 use crate::components::layout::{BackLink, LinkParagraph, PageTitle};
 use crate::components::record_page::{record_page, signed_in_page};
-use crate::components::table::Table;
+use crate::components::table::{LinkCell, Table};
 use crate::domain::reviews::{Due, ReviewMethod, ReviewOutcome, ReviewStatus, TEXT_MAX};
 use crate::features::reviews::api::{review_detail, reviews_due, ArrangeReview, RecordReviewOutcome};
 use crate::features::reviews::wire::ReviewView;
@@ -52,11 +52,7 @@ fn DueTable(due: Vec<ReviewView>, locale: Locale) -> impl IntoView {
             };
             view! {
                 <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                        <a class="govuk-link" href=format!("/staff/reviews/{}", review.id)>
-                            {review.person_name.clone()}
-                        </a>
-                    </td>
+                    <LinkCell href=format!("/staff/reviews/{}", review.id)>{review.person_name.clone()}</LinkCell>
                     <td class="govuk-table__cell">{words::kind(locale, review.kind)}</td>
                     <td class="govuk-table__cell">{when}</td>
                     <td class="govuk-table__cell">

@@ -11,7 +11,7 @@ use crate::components::fields::{ErrorSummary, Radios, Submit};
 use crate::components::layout::{PageTitle, SuccessBanner};
 use crate::components::patterns::{EmailField, NameField};
 use crate::components::record_page::signed_in_page;
-use crate::components::table::Table;
+use crate::components::table::{LinkCell, Table};
 use crate::features::staff::api::{staff_members, AddStaffMember, INVITATION_DAYS};
 use crate::features::staff::wire::StaffMember;
 use crate::kit::forms::FormState;
@@ -97,11 +97,7 @@ fn StaffTable(members: Vec<StaffMember>, locale: Locale) -> impl IntoView {
                     };
                     view! {
                         <tr class="govuk-table__row">
-                            <td class="govuk-table__cell">
-                                <a class="govuk-link" href=format!("/staff/users/{}", m.id)>
-                                    {m.name}
-                                </a>
-                            </td>
+                            <LinkCell href=format!("/staff/users/{}", m.id)>{m.name}</LinkCell>
                             <td class="govuk-table__cell">{m.email}</td>
                             <td class="govuk-table__cell">{m.role.name(locale)}</td>
                             <td class="govuk-table__cell">{m.added_on}</td>
