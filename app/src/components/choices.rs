@@ -2,7 +2,7 @@
 //! a few), drawn from a `FormState` like the other fields.
 use leptos::prelude::*;
 
-use super::fields::{described_by, group_class, ErrorMessage};
+use super::fields::{described_by, form_state, group_class, ErrorMessage, Hint};
 use crate::kit::forms::FormState;
 
 /// One choice among a few (GOV.UK radios).
@@ -10,11 +10,12 @@ use crate::kit::forms::FormState;
 pub fn Radios<V: AsRef<str> + Send + 'static>(
     name: &'static str,
     legend: String,
-    state: FormState,
+    #[prop(optional)] state: Option<FormState>,
     /// Each choice's value and its words.
     options: Vec<(V, String)>,
     #[prop(optional)] hint: Option<String>,
 ) -> impl IntoView {
+    let state = form_state(state);
     let error = state.error(name);
     let has_error = error.is_some();
     let chosen = state.value(name);
@@ -22,15 +23,7 @@ pub fn Radios<V: AsRef<str> + Send + 'static>(
         <div class=group_class(has_error) data-field=name>
             <fieldset class="govuk-fieldset" aria-describedby=described_by(name, hint.is_some(), has_error)>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
-                {hint
-                    .clone()
-                    .map(|hint| {
-                        view! {
-                            <div class="govuk-hint" id=format!("{name}-hint")>
-                                {hint}
-                            </div>
-                        }
-                    })}
+                <Hint name hint=hint.clone() />
                 <ErrorMessage name message=error />
                 <div class="govuk-radios" data-module="govuk-radios" data-control="">
                     {options
@@ -67,12 +60,13 @@ pub fn Radios<V: AsRef<str> + Send + 'static>(
 #[component]
 pub fn Checkboxes(
     legend: String,
-    state: FormState,
+    #[prop(optional)] state: Option<FormState>,
     /// Each box's field name and its words.
     options: Vec<(String, String)>,
     #[prop(optional)] hint: Option<String>,
     #[prop(optional)] small: bool,
 ) -> impl IntoView {
+    let state = form_state(state);
     let first = options.first().map(|(name, _)| name.clone()).unwrap_or_default();
     let error = options.iter().find_map(|(name, _)| state.error(name));
     let has_error = error.is_some();

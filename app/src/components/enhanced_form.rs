@@ -40,14 +40,23 @@ impl IslandsOnPage {
 /// Forms without an error summary of their own (a single button) pass the refused form as
 /// `refused`: its message about the whole form (a fault, a conflict) is shown at the top of the
 /// form, so nobody is sent back to a page that says nothing.
+///
+/// Forms with fields pass their `state`: the fields inside take it from there. The children
+/// are drawn at once, while it is this form's state that is provided, because components share
+/// their parent's context and a later form on the same page provides its own.
 #[component]
 pub fn PostForm(
     action: &'static str,
+    #[prop(optional)] state: Option<FormState>,
     #[prop(optional, into)] autosave: Option<String>,
     #[prop(default = None)] refused: Option<FormFlash>,
     children: Children,
 ) -> impl IntoView {
     IslandsOnPage::mark();
+    if let Some(state) = state {
+        provide_context(state);
+    }
+    let children = children();
     let visitor = use_visitor();
     let status = autosave.is_some().then(|| {
         view! { <p class="govuk-body-s portal-autosave" role="status" data-autosave-status=""></p> }
@@ -72,7 +81,7 @@ pub fn PostForm(
                 data-autosave-restored=autosave.as_ref().map(|_| visitor.t(Text::AssessmentRestored))
             >
                 {unshown}
-                {children()}
+                {children}
                 {status}
             </form>
         </FormEnhancer>

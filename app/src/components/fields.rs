@@ -56,6 +56,40 @@ pub fn CharacterCount(#[prop(into)] name: String, max: usize) -> impl IntoView {
     }
 }
 
+/// The state a field is drawn in: the one it is given, else that of the `PostForm` around it.
+pub(super) fn form_state(given: Option<FormState>) -> FormState {
+    given.unwrap_or_else(expect_context::<FormState>)
+}
+
+/// A form's button (GOV.UK button) with words from the catalogue; `secondary` and `warning`
+/// are GOV.UK's other two looks.
+#[component]
+pub fn Submit(text: Text, #[prop(optional)] secondary: bool, #[prop(optional)] warning: bool) -> impl IntoView {
+    let class = match (secondary, warning) {
+        (true, _) => "govuk-button govuk-button--secondary",
+        (_, true) => "govuk-button govuk-button--warning",
+        _ => "govuk-button",
+    };
+    view! {
+        <button type="submit" class=class>
+            {use_visitor().t(text)}
+        </button>
+    }
+}
+
+/// The hint under a label or legend, if there is one; `{name}-hint` is what the control's
+/// `aria-describedby` names.
+#[component]
+pub(super) fn Hint(name: &'static str, hint: Option<String>) -> impl IntoView {
+    hint.map(|hint| {
+        view! {
+            <div class="govuk-hint" id=format!("{name}-hint")>
+                {hint}
+            </div>
+        }
+    })
+}
+
 pub(super) fn group_class(has_error: bool) -> &'static str {
     if has_error {
         "govuk-form-group govuk-form-group--error"
@@ -69,13 +103,14 @@ pub(super) fn group_class(has_error: bool) -> &'static str {
 pub fn TextField(
     name: &'static str,
     label: String,
-    state: FormState,
+    #[prop(optional)] state: Option<FormState>,
     #[prop(default = None, into)] hint: Option<String>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] width: Option<&'static str>,
     #[prop(optional)] spellcheck: Option<bool>,
 ) -> impl IntoView {
+    let state = form_state(state);
     let error = state.error(name);
     let has_error = error.is_some();
     let mut class = String::from("govuk-input");
@@ -90,15 +125,7 @@ pub fn TextField(
             <label class="govuk-label" for=name>
                 {label}
             </label>
-            {hint
-                .clone()
-                .map(|hint| {
-                    view! {
-                        <div class="govuk-hint" id=format!("{name}-hint")>
-                            {hint}
-                        </div>
-                    }
-                })}
+            <Hint name hint=hint.clone() />
             <ErrorMessage name message=error />
             <input
                 class=class
@@ -121,12 +148,13 @@ pub fn TextField(
 pub fn TextArea(
     name: &'static str,
     label: String,
-    state: FormState,
+    #[prop(optional)] state: Option<FormState>,
     max_chars: usize,
     #[prop(optional)] hint: Option<String>,
     #[prop(default = 5)] rows: u32,
 ) -> impl IntoView {
     let visitor = use_visitor();
+    let state = form_state(state);
     let error = state.error(name);
     let has_error = error.is_some();
     let limit = visitor.locale.fill(Text::FormsCharacterLimit, &[("max", &max_chars.to_string())]);
@@ -166,11 +194,12 @@ pub fn TextArea(
 pub fn PasswordField(
     name: &'static str,
     label: String,
-    state: FormState,
+    #[prop(optional)] state: Option<FormState>,
     autocomplete: &'static str,
     #[prop(optional)] hint: Option<String>,
 ) -> impl IntoView {
     let visitor = use_visitor();
+    let state = form_state(state);
     let error = state.error(name);
     let has_error = error.is_some();
     let class = if has_error {
@@ -184,15 +213,7 @@ pub fn PasswordField(
             <label class="govuk-label" for=name>
                 {label}
             </label>
-            {hint
-                .clone()
-                .map(|hint| {
-                    view! {
-                        <div class="govuk-hint" id=format!("{name}-hint")>
-                            {hint}
-                        </div>
-                    }
-                })}
+            <Hint name hint=hint.clone() />
             <ErrorMessage name message=error />
             <super::password_reveal::PasswordReveal>
                 <div
@@ -232,8 +253,14 @@ pub fn PasswordField(
 /// A GOV.UK date input: day, month and year boxes named `{prefix}-day`, `-month`, `-year`. Its
 /// error belongs to `{prefix}-day`, so the error summary links to the first box.
 #[component]
-pub fn DateInput(prefix: &'static str, legend: String, hint: String, state: FormState) -> impl IntoView {
+pub fn DateInput(
+    prefix: &'static str,
+    legend: String,
+    hint: String,
+    #[prop(optional)] state: Option<FormState>,
+) -> impl IntoView {
     let locale = use_visitor().locale;
+    let state = form_state(state);
     let field = format!("{prefix}-day");
     let error = state.error(&field);
     let has_error = error.is_some();

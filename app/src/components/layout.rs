@@ -160,6 +160,28 @@ pub fn PageTitle(text: String, #[prop(optional)] has_errors: bool) -> impl IntoV
     view! { <Title text=full /> }
 }
 
+/// A paragraph that is one link, its words from the catalogue ("Find local support").
+#[component]
+pub fn LinkParagraph(#[prop(into)] href: String, text: Text) -> impl IntoView {
+    view! {
+        <p class="govuk-body">
+            <a class="govuk-link" href=href>
+                {use_visitor().t(text)}
+            </a>
+        </p>
+    }
+}
+
+/// The GOV.UK back link at the top of a page, its words from the catalogue.
+#[component]
+pub fn BackLink(#[prop(into)] href: String, text: Text) -> impl IntoView {
+    view! {
+        <a href=href class="govuk-back-link">
+            {use_visitor().t(text)}
+        </a>
+    }
+}
+
 /// The GOV.UK success notification banner, for "done" messages after a form.
 #[component]
 pub fn SuccessBanner(#[prop(into)] message: String) -> impl IntoView {
@@ -228,6 +250,13 @@ pub fn needs_sign_in(visitor: &crate::kit::visitor::Visitor) -> bool {
     let next: String = form_urlencoded_path(&visitor.path);
     redirect(&format!("/sign-in?next={next}"));
     true
+}
+
+/// The visitor when someone is signed in; otherwise `None`, having sent the browser to sign in
+/// (see `needs_sign_in`), so the page renders nothing.
+pub fn signed_in_visitor() -> Option<crate::kit::visitor::Visitor> {
+    let visitor = use_visitor();
+    (!needs_sign_in(&visitor)).then_some(visitor)
 }
 
 /// Percent-encodes a path for a query value (enough for paths: no external crate in wasm).

@@ -2,7 +2,7 @@
 //! an email address and a person's name.
 use leptos::prelude::*;
 
-use super::fields::TextField;
+use super::fields::{form_state, TextField};
 use crate::kit::forms::FormState;
 
 /// The email address pattern: an email keyboard on phones, no spellcheck, and the browser's
@@ -10,22 +10,22 @@ use crate::kit::forms::FormState;
 #[component]
 pub fn EmailField(
     label: String,
-    state: FormState,
+    #[prop(optional)] state: Option<FormState>,
     #[prop(default = "email")] name: &'static str,
     #[prop(default = None, into)] hint: Option<String>,
     #[prop(default = "email")] autocomplete: &'static str,
 ) -> impl IntoView {
-    view! { <TextField name label hint state input_type="email" autocomplete spellcheck=false /> }
+    view! { <TextField name label hint state=form_state(state) input_type="email" autocomplete spellcheck=false /> }
 }
 
 /// The names pattern: one full-name box, no spellcheck (names are not dictionary words).
 #[component]
 pub fn NameField(
     label: String,
-    state: FormState,
+    #[prop(optional)] state: Option<FormState>,
     #[prop(default = "name")] name: &'static str,
     #[prop(default = None, into)] hint: Option<String>,
     #[prop(default = "name")] autocomplete: &'static str,
 ) -> impl IntoView {
-    view! { <TextField name label hint state autocomplete spellcheck=false /> }
+    view! { <TextField name label hint state=form_state(state) autocomplete spellcheck=false /> }
 }

@@ -51,3 +51,15 @@ pub fn Table(
         </div>
     }
 }
+
+/// A table cell that links to one record's page (the first column of a list of records).
+#[component]
+pub fn LinkCell(#[prop(into)] href: String, children: Children) -> impl IntoView {
+    view! {
+        <td class="govuk-table__cell">
+            <a class="govuk-link" href=href>
+                {children()}
+            </a>
+        </td>
+    }
+}

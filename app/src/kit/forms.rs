@@ -9,6 +9,43 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+/// A form whose fields are all text as they arrived (a missing field is empty), and its
+/// `TryFrom` into the domain type through one constructor that takes some of those fields, in
+/// order, and says what is wrong with them:
+///
+/// ```ignore
+/// text_form! {
+///     /// What was typed into the contact form, as it arrived.
+///     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+///     pub struct ContactForm { name, email, message }
+///     parsed by ContactMessage::new(name, email, message) -> Vec<ContactProblem>;
+/// }
+/// ```
+///
+/// The derives are the caller's, so a form holding a password leaves out `Debug`.
+macro_rules! text_form {
+    (
+        $(#[$attr:meta])*
+        pub struct $form:ident { $($field:ident),+ $(,)? }
+        parsed by $target:ident::$parse:ident($($arg:ident),+) -> $error:ty;
+    ) => {
+        $(#[$attr])*
+        #[serde(default)]
+        pub struct $form {
+            $(pub $field: String,)+
+        }
+
+        impl TryFrom<$form> for $target {
+            type Error = $error;
+
+            fn try_from(form: $form) -> Result<Self, Self::Error> {
+                $target::$parse($(&form.$arg),+)
+            }
+        }
+    };
+}
+pub(crate) use text_form;
+
 /// A refused form submission, kept server-side until the form is shown again.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormFlash {

@@ -59,6 +59,12 @@ impl Locale {
         }
     }
 
+    /// `text` as an owned `String`, to hand to views: `let t = locale.translator();` then
+    /// `t(Text::…)`.
+    pub fn translator(self) -> impl Fn(Text) -> String + Copy + Send + Sync + 'static {
+        move |text| self.text(text).to_owned()
+    }
+
     /// The text with `{name}` placeholders filled in.
     /// A date as people write it: "5 March 2026", "5 marca 2026".
     pub fn long_date(self, date: chrono::NaiveDate) -> String {

@@ -35,25 +35,13 @@ async fn sam_with_records(portal: &TestPortal) -> (i64, i64) {
             .await;
     assert_eq!(uploaded.status(), 303);
     portal.post_form("/api/plan/send", "/plan", &[]).await;
-    let emergency = [
-        ("cared_for", "Pat"),
-        ("routines", "Up at 7"),
-        ("medication", "Metformin with breakfast"),
-        ("contact1_name", "Jo Neighbour"),
-        ("contact1_relationship", "neighbour"),
-        ("contact1_phone", "01632 960 001"),
-        ("contact1_agreed", "yes"),
-        ("home_access", "Key safe 4321 by the back door"),
-        ("confirm", "yes"),
-    ];
+    let emergency = crate::helpers::emergency::CONFIRMED_PLAN;
     assert_eq!(
         location(&portal.post_form("/api/emergency/save", "/emergency/edit", &emergency).await),
         "/emergency?confirmed=1"
     );
     let card = portal.page("/emergency/card").await;
-    let marker = "class=\"portal-card__code\">";
-    let start = card.find(marker).expect("a card code") + marker.len();
-    let code = card[start..start + 14].to_owned();
+    let code = crate::helpers::emergency::card_code(&card);
     portal
         .post_form("/api/contact", "/contact", &[("name", "Sam"), ("email", SAM), ("message", "Please call me")])
         .await;

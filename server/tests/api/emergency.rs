@@ -30,9 +30,7 @@ async fn sams_plan(portal: &TestPortal) -> String {
     let saved = portal.post_form("/api/emergency/save", "/emergency/edit", &fields).await;
     assert_eq!(location(&saved), "/emergency?confirmed=1");
     let card = portal.page("/emergency/card").await;
-    let marker = "class=\"portal-card__code\">";
-    let start = card.find(marker).expect("a card code") + marker.len();
-    let code = card[start..start + 14].to_owned();
+    let code = crate::helpers::emergency::card_code(&card);
     portal.sign_out().await;
     code
 }

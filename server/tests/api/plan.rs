@@ -126,18 +126,7 @@ async fn a_sent_plan_is_signed_off_by_the_practitioner_as_a_version_the_person_c
     assert!(page.contains("Help at home"), "what was typed is kept");
 
     let id = plan_id.to_string();
-    let fields = [
-        ("id", id.as_str()),
-        ("needs", "Help at home"),
-        ("eligibility", "Eligible: cannot manage meals"),
-        ("needs_met", "Home care each morning"),
-        ("outcomes", "Stay at home with my cat"),
-        ("advice", "Carers FIRST"),
-        ("contingency", "Emergency plan with CERS"),
-        ("review-day", "1"),
-        ("review-month", "1"),
-        ("review-year", "2099"),
-    ];
+    let fields = crate::helpers::plans::sign_off_fields(&id);
     let response = portal.post_form("/api/plan/sign-off", &format!("/staff/plans/{plan_id}"), &fields).await;
     assert_eq!(location(&response), format!("/plan/versions/{plan_id}"));
     assert_eq!(portal.post_json("/api/plan/sign-off", &fields).await.status(), 409, "signed off once");

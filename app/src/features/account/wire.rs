@@ -4,40 +4,20 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::account::{AccountProblem, PasswordReset, Registration, SignIn};
 use crate::domain::text::EmailAddress;
+use crate::kit::forms::text_form;
 
-/// "Create an account".
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct RegisterForm {
-    pub name: String,
-    pub email: String,
-    pub password: String,
-    pub role: String,
+text_form! {
+    /// "Create an account".
+    #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct RegisterForm { name, email, password, role }
+    parsed by Registration::parse(name, email, password, role) -> Vec<AccountProblem>;
 }
 
-impl TryFrom<RegisterForm> for Registration {
-    type Error = Vec<AccountProblem>;
-
-    fn try_from(form: RegisterForm) -> Result<Self, Self::Error> {
-        Registration::parse(&form.name, &form.email, &form.password, &form.role)
-    }
-}
-
-/// "Sign in", with the page to go back to afterwards (see `safe_next`).
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SignInForm {
-    pub email: String,
-    pub password: String,
-    pub next: String,
-}
-
-impl TryFrom<SignInForm> for SignIn {
-    type Error = Vec<AccountProblem>;
-
-    fn try_from(form: SignInForm) -> Result<Self, Self::Error> {
-        SignIn::parse(&form.email, &form.password)
-    }
+text_form! {
+    /// "Sign in", with the page to go back to afterwards (see `safe_next`).
+    #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct SignInForm { email, password, next }
+    parsed by SignIn::parse(email, password) -> Vec<AccountProblem>;
 }
 
 /// Where to go after signing in: a path on this site, never another site.
@@ -71,20 +51,11 @@ impl TryFrom<ResetRequestForm> for EmailAddress {
     }
 }
 
-/// A new password, from the emailed link's page (the link's code in a hidden field).
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ResetPasswordForm {
-    pub code: String,
-    pub password: String,
-}
-
-impl TryFrom<ResetPasswordForm> for PasswordReset {
-    type Error = Vec<AccountProblem>;
-
-    fn try_from(form: ResetPasswordForm) -> Result<Self, Self::Error> {
-        PasswordReset::parse(&form.code, &form.password)
-    }
+text_form! {
+    /// A new password, from the emailed link's page (the link's code in a hidden field).
+    #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct ResetPasswordForm { code, password }
+    parsed by PasswordReset::parse(code, password) -> Vec<AccountProblem>;
 }
 
 // Forms with a password (or a reset code) say whose they are, never what was typed.

@@ -2,23 +2,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::contact::{ContactMessage, ContactProblem, ContactReference, ReceivedMessage};
+use crate::kit::forms::text_form;
 use crate::kit::i18n::{Locale, Text};
 
-/// What was typed into the contact form, as it arrived.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ContactForm {
-    pub name: String,
-    pub email: String,
-    pub message: String,
-}
-
-impl TryFrom<ContactForm> for ContactMessage {
-    type Error = Vec<ContactProblem>;
-
-    fn try_from(form: ContactForm) -> Result<Self, Self::Error> {
-        ContactMessage::new(&form.name, &form.email, &form.message)
-    }
+text_form! {
+    /// What was typed into the contact form, as it arrived.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct ContactForm { name, email, message }
+    parsed by ContactMessage::new(name, email, message) -> Vec<ContactProblem>;
 }
 
 /// A message as the staff inbox shows it, dates in the reader's language.

@@ -8,6 +8,7 @@ use crate::domain::emergency::{
     detail, home_access, ContactEntry, DetailWords, EmergencyContact, EmergencyDetails, EmergencyPlan,
     EmergencyPlanEntry, EmergencyProblem, Freshness, Lookup, LookupReason, LookupRequest,
 };
+use crate::kit::forms::text_form;
 use crate::kit::i18n::Locale;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -220,21 +221,11 @@ impl TryFrom<EmergencyPlanFields> for EmergencyPlanEntry {
     }
 }
 
-/// A responder's look-up as posted: the card code, a reason's code, and a note.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct LookupForm {
-    pub code: String,
-    pub reason: String,
-    pub note: String,
-}
-
-impl TryFrom<LookupForm> for LookupRequest {
-    type Error = Vec<EmergencyProblem>;
-
-    fn try_from(form: LookupForm) -> Result<Self, Self::Error> {
-        LookupRequest::new(&form.code, &form.reason, &form.note)
-    }
+text_form! {
+    /// A responder's look-up as posted: the card code, a reason's code, and a note.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct LookupForm { code, reason, note }
+    parsed by LookupRequest::new(code, reason, note) -> Vec<EmergencyProblem>;
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use crate::domain::family::{
     shares_chosen, Family, FamilyProblem, Helper, HelperInvitation, Invitation, InvitationKind, InvitationStatus,
     LinkedPerson, Principal,
 };
+use crate::kit::forms::text_form;
 use crate::kit::i18n::Locale;
 use crate::policy::{Record, Scope};
 
@@ -145,21 +146,11 @@ impl SharesForm {
     }
 }
 
-/// Inviting a helper.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct HelperForm {
-    pub name: String,
-    pub email: String,
-    pub scope: String,
-}
-
-impl TryFrom<HelperForm> for HelperInvitation {
-    type Error = Vec<FamilyProblem>;
-
-    fn try_from(form: HelperForm) -> Result<Self, Self::Error> {
-        HelperInvitation::new(&form.name, &form.email, &form.scope)
-    }
+text_form! {
+    /// Inviting a helper.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct HelperForm { name, email, scope }
+    parsed by HelperInvitation::new(name, email, scope) -> Vec<FamilyProblem>;
 }
 
 /// Answering an invitation: its code, `accept` or `decline`, for whom (a representative

@@ -12,6 +12,7 @@ use crate::domain::plan::{
     WrittenContribution,
 };
 use crate::features::emergency::wire::CarerPlanNotice;
+use crate::kit::forms::text_form;
 use crate::kit::i18n::Locale;
 
 /// Something in the person's plan, as their page shows it.
@@ -86,20 +87,11 @@ impl PlanVersionView {
     }
 }
 
-/// Words to add to the plan: the section's code and the text.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct AddWordsForm {
-    pub section: String,
-    pub text: String,
-}
-
-impl TryFrom<AddWordsForm> for WrittenContribution {
-    type Error = Vec<PlanProblem>;
-
-    fn try_from(form: AddWordsForm) -> Result<Self, Self::Error> {
-        WrittenContribution::parse(&form.section, &form.text)
-    }
+text_form! {
+    /// Words to add to the plan: the section's code and the text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct AddWordsForm { section, text }
+    parsed by WrittenContribution::parse(section, text) -> Vec<PlanProblem>;
 }
 
 /// A change to something in the plan: new words, or a new caption and description. Which of

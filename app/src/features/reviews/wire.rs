@@ -10,6 +10,7 @@ use crate::domain::reviews::{
     Arrangement, Due, OutcomeRecord, PlannedReview, Review, ReviewKind, ReviewMethod, ReviewProblem, ReviewRequest,
     ReviewStatus,
 };
+use crate::kit::forms::text_form;
 use crate::kit::i18n::Locale;
 
 /// A review as the pages show it, dates already in the reader's language.
@@ -115,22 +116,11 @@ impl ArrangeReviewForm {
     }
 }
 
-/// A review's outcome as posted. The reasons and other help count only when support ends.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ReviewOutcomeForm {
-    pub outcome: String,
-    pub summary: String,
-    pub reasons: String,
-    pub other_help: String,
-}
-
-impl TryFrom<ReviewOutcomeForm> for OutcomeRecord {
-    type Error = Vec<ReviewProblem>;
-
-    fn try_from(form: ReviewOutcomeForm) -> Result<Self, Self::Error> {
-        OutcomeRecord::new(&form.outcome, &form.summary, &form.reasons, &form.other_help)
-    }
+text_form! {
+    /// A review's outcome as posted. The reasons and other help count only when support ends.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct ReviewOutcomeForm { outcome, summary, reasons, other_help }
+    parsed by OutcomeRecord::new(outcome, summary, reasons, other_help) -> Vec<ReviewProblem>;
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::{Account, AccountProblem, Role, StaffInvitation};
+use crate::kit::forms::text_form;
 use crate::kit::i18n::Locale;
 
 /// A staff account as the admin's list shows it.
@@ -34,19 +35,9 @@ impl StaffMember {
     }
 }
 
-/// "Add a staff member": their name, email and role.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct StaffUserForm {
-    pub name: String,
-    pub email: String,
-    pub role: String,
-}
-
-impl TryFrom<StaffUserForm> for StaffInvitation {
-    type Error = Vec<AccountProblem>;
-
-    fn try_from(form: StaffUserForm) -> Result<Self, Self::Error> {
-        StaffInvitation::parse(&form.name, &form.email, &form.role)
-    }
+text_form! {
+    /// "Add a staff member": their name, email and role.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct StaffUserForm { name, email, role }
+    parsed by StaffInvitation::parse(name, email, role) -> Vec<AccountProblem>;
 }

@@ -133,23 +133,11 @@ pub async fn household(portal: &TestPortal) -> Household {
 
     // Sam's emergency plan and card, looked up once by the responder.
     let as_sam = browser(portal, SAM).await;
-    let plan = [
-        ("cared_for", "Pat"),
-        ("routines", "Up at 7"),
-        ("medication", "Metformin with breakfast"),
-        ("contact1_name", "Jo Neighbour"),
-        ("contact1_relationship", "neighbour"),
-        ("contact1_phone", "01632 960 001"),
-        ("contact1_agreed", "yes"),
-        ("home_access", "Key safe 4321"),
-        ("confirm", "yes"),
-    ];
+    let plan = crate::helpers::emergency::CONFIRMED_PLAN;
     let plan: Vec<(&str, String)> = plan.iter().map(|(k, v)| (*k, v.to_string())).collect();
     post_form(portal, &as_sam, "/api/emergency/save", "/emergency/edit", &plan).await;
     let card = get(portal, &as_sam, "/emergency/card").await.body;
-    let marker = "class=\"portal-card__code\">";
-    let start = card.find(marker).expect("a card code") + marker.len();
-    let card = card[start..start + 14].to_owned();
+    let card = crate::helpers::emergency::card_code(&card);
     let as_responder = browser(portal, RESPONDER).await;
     let fields = [("code", card.clone()), ("reason", "carer_unwell".to_owned())];
     let looked = post_form(portal, &as_responder, "/api/emergency/look-up", "/responder", &fields).await;

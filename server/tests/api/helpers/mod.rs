@@ -3,6 +3,7 @@
 //! 0, and a client that keeps cookies and does not follow redirects.
 #![allow(dead_code)]
 pub mod database;
+pub mod emergency;
 pub mod faults;
 pub mod plans;
 pub mod s3;

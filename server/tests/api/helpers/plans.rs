@@ -3,11 +3,10 @@ use app::domain::account::Role;
 
 use super::{location, TestPortal};
 
-/// Completes the statutory fields of plan version `id` and signs it off.
-pub async fn sign_off(portal: &TestPortal, id: i64) {
-    let id_text = id.to_string();
-    let record = [
-        ("id", id_text.as_str()),
+/// Every statutory field of plan version `id` (its number as text), completed.
+pub fn sign_off_fields(id: &str) -> [(&'static str, &str); 10] {
+    [
+        ("id", id),
         ("needs", "Help at home"),
         ("eligibility", "Eligible"),
         ("needs_met", "Home care each morning"),
@@ -17,7 +16,13 @@ pub async fn sign_off(portal: &TestPortal, id: i64) {
         ("review-day", "1"),
         ("review-month", "1"),
         ("review-year", "2099"),
-    ];
+    ]
+}
+
+/// Completes the statutory fields of plan version `id` and signs it off.
+pub async fn sign_off(portal: &TestPortal, id: i64) {
+    let id_text = id.to_string();
+    let record = sign_off_fields(&id_text);
     let response = portal.post_form("/api/plan/sign-off", &format!("/staff/plans/{id}"), &record).await;
     assert_eq!(location(&response), format!("/plan/versions/{id}"));
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, PasswordField, Radios};
+use crate::components::fields::{ErrorSummary, PasswordField, Radios, Submit};
 use crate::components::layout::PageTitle;
 use crate::components::patterns::{EmailField, NameField};
 use crate::domain::account::NewPassword;
@@ -19,7 +19,7 @@ pub fn RegisterPage() -> impl IntoView {
     let visitor = use_visitor();
     let state = FormState::for_action(Register::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let password_hint = visitor.locale.fill(Text::AccountPasswordHint, &[("min", &NewPassword::MIN.to_string())]);
     view! {
         <PageTitle text=t(Text::AccountRegisterTitle) has_errors=state.has_errors() />
@@ -28,25 +28,21 @@ pub fn RegisterPage() -> impl IntoView {
                 <ErrorSummary state=state.clone() order=&["role", "name", "email", "password"] />
                 <h1 class="govuk-heading-l">{t(Text::AccountRegisterTitle)}</h1>
                 <p class="govuk-body">{t(Text::AccountRegisterIntro)}</p>
-                <PostForm action=Register::PATH>
+                <PostForm action=Register::PATH state=state.clone()>
                     <Radios
                         name="role"
                         legend=t(Text::AccountRoleLegend)
-                        state=state.clone()
                         options=vec![("carer", t(Text::AccountRoleCarer)), ("customer", t(Text::AccountRoleCustomer))]
                     />
-                    <NameField label=t(Text::AccountNameLabel) state=state.clone() />
-                    <EmailField label=t(Text::AccountEmailLabel) hint=t(Text::AccountEmailHint) state=state.clone() />
+                    <NameField label=t(Text::AccountNameLabel) />
+                    <EmailField label=t(Text::AccountEmailLabel) hint=t(Text::AccountEmailHint) />
                     <PasswordField
                         name="password"
                         label=t(Text::AccountNewPasswordLabel)
                         hint=password_hint
-                        state=state.clone()
                         autocomplete="new-password"
                     />
-                    <button type="submit" class="govuk-button">
-                        {t(Text::AccountRegisterButton)}
-                    </button>
+                    <Submit text=Text::AccountRegisterButton />
                 </PostForm>
                 <p class="govuk-body">
                     {t(Text::AccountHaveAccount)} " " <a class="govuk-link" href="/sign-in">

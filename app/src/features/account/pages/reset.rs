@@ -8,7 +8,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, PasswordField};
+use crate::components::fields::{ErrorSummary, PasswordField, Submit};
 use crate::components::layout::PageTitle;
 use crate::components::patterns::EmailField;
 use crate::domain::account::NewPassword;
@@ -22,7 +22,7 @@ pub fn ResetRequestPage() -> impl IntoView {
     let visitor = use_visitor();
     let state = FormState::for_action(RequestPasswordReset::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <PageTitle text=t(Text::ResetRequestTitle) has_errors=state.has_errors() />
         <div class="govuk-grid-row">
@@ -32,11 +32,9 @@ pub fn ResetRequestPage() -> impl IntoView {
                 <p class="govuk-body">
                     {visitor.locale.fill(Text::ResetRequestIntro, &[("minutes", &RESET_LINK_MINUTES.to_string())])}
                 </p>
-                <PostForm action=RequestPasswordReset::PATH>
-                    <EmailField label=t(Text::AccountEmailLabel) state=state.clone() />
-                    <button type="submit" class="govuk-button">
-                        {t(Text::ResetRequestButton)}
-                    </button>
+                <PostForm action=RequestPasswordReset::PATH state=state.clone()>
+                    <EmailField label=t(Text::AccountEmailLabel) />
+                    <Submit text=Text::ResetRequestButton />
                 </PostForm>
             </div>
         </div>
@@ -47,7 +45,7 @@ pub fn ResetRequestPage() -> impl IntoView {
 pub fn ResetSentPage() -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <PageTitle text=t(Text::ResetSentTitle) />
         <div class="govuk-grid-row">
@@ -70,7 +68,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let code = use_params_map().with_untracked(|p| p.get("code")).unwrap_or_default();
     let state = FormState::for_action(ResetPassword::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let hint = visitor.locale.fill(Text::AccountPasswordHint, &[("min", &NewPassword::MIN.to_string())]);
     view! {
         <PageTitle text=t(Text::ResetPasswordTitle) has_errors=state.has_errors() />
@@ -78,18 +76,15 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <div class="govuk-grid-column-two-thirds">
                 <ErrorSummary state=state.clone() order=&["password"] />
                 <h1 class="govuk-heading-l">{t(Text::ResetPasswordTitle)}</h1>
-                <PostForm action=ResetPassword::PATH>
+                <PostForm action=ResetPassword::PATH state=state.clone()>
                     <input type="hidden" name="code" value=code />
                     <PasswordField
                         name="password"
                         label=t(Text::AccountNewPasswordLabel)
                         hint=hint
-                        state=state.clone()
                         autocomplete="new-password"
                     />
-                    <button type="submit" class="govuk-button">
-                        {t(Text::ResetPasswordButton)}
-                    </button>
+                    <Submit text=Text::ResetPasswordButton />
                 </PostForm>
             </div>
         </div>

@@ -6,8 +6,8 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, PasswordField};
-use crate::components::layout::PageTitle;
+use crate::components::fields::{ErrorSummary, PasswordField, Submit};
+use crate::components::layout::{LinkParagraph, PageTitle};
 use crate::components::patterns::EmailField;
 use crate::features::account::api::SignIn;
 use crate::kit::forms::FormState;
@@ -30,7 +30,7 @@ pub fn SignInPage() -> impl IntoView {
         None
     };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <PageTitle text=t(Text::AccountSignInTitle) has_errors=state.has_errors() />
         <div class="govuk-grid-row">
@@ -52,30 +52,19 @@ pub fn SignInPage() -> impl IntoView {
                         }
                     })}
                 <h1 class="govuk-heading-l">{t(Text::AccountSignInTitle)}</h1>
-                <PostForm action=SignIn::PATH>
+                <PostForm action=SignIn::PATH state=state.clone()>
                     <input type="hidden" name="next" value=next />
-                    <EmailField label=t(Text::AccountEmailLabel) state=state.clone() autocomplete="username" />
+                    <EmailField label=t(Text::AccountEmailLabel) autocomplete="username" />
                     <PasswordField
                         name="password"
                         label=t(Text::AccountPasswordLabel)
-                        state=state.clone()
                         autocomplete="current-password"
                     />
-                    <button type="submit" class="govuk-button">
-                        {t(Text::AccountSignInButton)}
-                    </button>
+                    <Submit text=Text::AccountSignInButton />
                 </PostForm>
-                <p class="govuk-body">
-                    <a class="govuk-link" href="/password-reset">
-                        {t(Text::AccountForgotten)}
-                    </a>
-                </p>
+                <LinkParagraph href="/password-reset" text=Text::AccountForgotten />
                 <h2 class="govuk-heading-m">{t(Text::AccountNoAccountHeading)}</h2>
-                <p class="govuk-body">
-                    <a class="govuk-link" href="/register">
-                        {t(Text::AccountCreateLink)}
-                    </a>
-                </p>
+                <LinkParagraph href="/register" text=Text::AccountCreateLink />
             </div>
         </div>
     }

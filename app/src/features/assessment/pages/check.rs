@@ -7,8 +7,9 @@ use leptos_router::hooks::use_params_map;
 use super::list::YoungCarerNotice;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::ErrorSummary;
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::components::fields::{ErrorSummary, Submit};
+use crate::components::layout::{signed_in_visitor, BackLink, NotFound, PageTitle};
+use crate::components::record_page::signed_in_page;
 use crate::domain::assessment::questions::pages;
 use crate::domain::assessment::{Answers, Section};
 use crate::features::assessment::api::{my_answers, my_assessment, SendAssessment};
@@ -65,57 +66,36 @@ pub fn AnswersSummary(answers: Answers, change_links: bool, locale: Locale) -> i
 #[component]
 pub fn CheckPage() -> impl IntoView {
     let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(SendAssessment::PATH, visitor.flash.as_ref(), Default::default());
-    view! {
-        <Await future=my_answers() let:mine>
-            {match mine.clone() {
-                Ok(mine) => {
-                    view! {
-                        <PageTitle text=t(Text::CheckTitle) has_errors=state.has_errors() />
-                        <a href="/assessment" class="govuk-back-link">
-                            {t(Text::AssessmentBack)}
-                        </a>
-                        <ErrorSummary state=state.clone() order=&[] />
-                        <h1 class="govuk-heading-l">{t(Text::CheckTitle)}</h1>
-                        <p class="govuk-body">{t(Text::CheckIntro)}</p>
-                        {mine
-                            .answers
-                            .is_empty()
-                            .then(|| view! { <div class="govuk-inset-text">{t(Text::CheckNothingYet)}</div> })}
-                        <YoungCarerNotice answers=mine.answers.clone() locale />
-                        <AnswersSummary answers=mine.answers.clone() change_links=true locale />
-                        <h2 class="govuk-heading-m">{t(Text::CheckSendHeading)}</h2>
-                        <p class="govuk-body">
-                            {locale.fill(Text::CheckSendBody, &[("days", &REPLY_DAYS.to_string())])}
-                        </p>
-                        <PostForm action=SendAssessment::PATH>
-                            <button type="submit" class="govuk-button">
-                                {t(Text::CheckSendButton)}
-                            </button>
-                        </PostForm>
-                    }
-                        .into_any()
-                }
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-    }
-    .into_any()
+    signed_in_page(my_answers, move |mine| {
+        view! {
+            <PageTitle text=t(Text::CheckTitle) has_errors=state.has_errors() />
+            <BackLink href="/assessment" text=Text::AssessmentBack />
+            <ErrorSummary state=state.clone() order=&[] />
+            <h1 class="govuk-heading-l">{t(Text::CheckTitle)}</h1>
+            <p class="govuk-body">{t(Text::CheckIntro)}</p>
+            {mine.answers.is_empty().then(|| view! { <div class="govuk-inset-text">{t(Text::CheckNothingYet)}</div> })}
+            <YoungCarerNotice answers=mine.answers.clone() locale />
+            <AnswersSummary answers=mine.answers.clone() change_links=true locale />
+            <h2 class="govuk-heading-m">{t(Text::CheckSendHeading)}</h2>
+            <p class="govuk-body">{locale.fill(Text::CheckSendBody, &[("days", &REPLY_DAYS.to_string())])}</p>
+            <PostForm action=SendAssessment::PATH>
+                <Submit text=Text::CheckSendButton />
+            </PostForm>
+        }
+        .into_any()
+    })
 }
 
 /// A sent version as a page to keep or print.
 #[component]
 pub fn CopyPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let number = use_params_map().with_untracked(|p| p.get("version")).and_then(|v| v.parse::<i64>().ok());
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
+    let number = use_params_map().with_untracked(|p| p.get("version")).and_then(|v| v.parse::<i64>().ok());
     let locale = visitor.locale;
     view! {
         <Await future=my_assessment() let:mine>

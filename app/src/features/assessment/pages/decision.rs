@@ -2,18 +2,17 @@
 //! and to the practitioner once recorded.
 use leptos::prelude::*;
 
-use crate::components::layout::{needs_sign_in, NotFound, PageTitle};
+use crate::components::layout::{signed_in_visitor, BackLink, NotFound, PageTitle};
 use crate::domain::assessment::questions::find_page;
 use crate::domain::assessment::Answers;
 use crate::features::assessment::api::my_assessment;
 use crate::features::assessment::wire::DecisionSeen;
 use crate::features::assessment::words;
 use crate::kit::i18n::{Locale, Text};
-use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn DecisionExplained(seen: DecisionSeen, answers: Answers, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let decision = seen.decision;
     let verdict = if decision.eligible() { Text::DecisionEligible } else { Text::DecisionNotEligible };
     let met = move |yes: bool| t(if yes { Text::DecisionMet } else { Text::DecisionNotMet });
@@ -94,12 +93,11 @@ pub fn DecisionExplained(seen: DecisionSeen, answers: Answers, locale: Locale) -
 /// The carer's view of the latest decision on their assessment.
 #[component]
 pub fn DecisionPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <Await future=my_assessment() let:mine>
             {match mine
@@ -110,9 +108,7 @@ pub fn DecisionPage() -> impl IntoView {
                 Some((seen, answers)) => {
                     view! {
                         <PageTitle text=t(Text::DecisionCarerTitle) />
-                        <a href="/assessment" class="govuk-back-link">
-                            {t(Text::AssessmentBack)}
-                        </a>
+                        <BackLink href="/assessment" text=Text::AssessmentBack />
                         <h1 class="govuk-heading-l">{t(Text::DecisionCarerTitle)}</h1>
                         <DecisionExplained seen=seen.clone() answers=answers.clone() locale />
                         <div class="govuk-inset-text">{t(Text::DecisionRightToAsk)}</div>

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{signed_in_visitor, LinkParagraph, NotFound, PageTitle, SuccessBanner};
+use crate::components::record_page::signed_in_page;
 use crate::domain::assessment::{AgeBand, Answers, Draft, Section, SectionStatus};
 use crate::features::assessment::api::my_assessment;
 use crate::features::assessment::wire::CarerAssessment;
@@ -29,26 +30,14 @@ pub fn YoungCarerNotice(answers: Answers, locale: Locale) -> impl IntoView {
 
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
     let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
-    view! {
-        <Await future=my_assessment() let:mine>
-            {match mine.clone() {
-                Ok(mine) => view! { <TaskList mine saved /> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-    }
-    .into_any()
+    signed_in_page(my_assessment, move |mine| view! { <TaskList mine saved /> })
 }
 
 #[component]
 fn TaskList(mine: CarerAssessment, saved: bool) -> impl IntoView {
     let locale = use_visitor().locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let draft = draft(&mine);
     let sections = draft.task_list();
     let done = sections.iter().filter(|(_, status, _)| *status == SectionStatus::Completed).count();
@@ -152,12 +141,11 @@ fn TaskList(mine: CarerAssessment, saved: bool) -> impl IntoView {
 
 #[component]
 pub fn SentPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let council = visitor.council.clone();
     view! {
         <Await future=my_assessment() let:mine>
@@ -182,11 +170,7 @@ pub fn SentPage() -> impl IntoView {
                                 {t(Text::SubmittedCopyLink)}
                             </a>
                         </p>
-                        <p class="govuk-body">
-                            <a class="govuk-link" href="/assessment">
-                                {t(Text::SubmittedBackLink)}
-                            </a>
-                        </p>
+                        <LinkParagraph href="/assessment" text=Text::SubmittedBackLink />
                     }
                         .into_any()
                 }

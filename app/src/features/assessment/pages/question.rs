@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{CharacterCount, ErrorMessage, ErrorSummary};
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::components::layout::{load_failed, needs_sign_in, BackLink, LinkParagraph, NotFound, PageTitle};
 use crate::domain::assessment::questions::{checkbox_name, locate, Kind, PageInSection, Question, LONG_MAX, SHORT_MAX};
 use crate::domain::assessment::Answers;
 use crate::features::assessment::api::{my_answers, SaveAssessmentPage};
@@ -39,7 +39,7 @@ fn QuestionForm(found: PageInSection, answers: Answers) -> impl IntoView {
     let PageInSection { page, previous, .. } = found;
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let saved = page.form_values(&answers).into_iter().collect();
     let state = FormState::for_action(SaveAssessmentPage::PATH, visitor.flash.as_ref(), saved);
     let back = previous.map(|p| format!("/assessment/questions/{}", p.id)).unwrap_or_else(|| "/assessment".to_owned());
@@ -58,9 +58,7 @@ fn QuestionForm(found: PageInSection, answers: Answers) -> impl IntoView {
         .collect_view();
     view! {
         <PageTitle text=heading.clone() has_errors=state.has_errors() />
-        <a href=back class="govuk-back-link">
-            {t(Text::AssessmentBack)}
-        </a>
+        <BackLink href=back text=Text::AssessmentBack />
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <ErrorSummary state=state.clone() order=order />
@@ -78,11 +76,7 @@ fn QuestionForm(found: PageInSection, answers: Answers) -> impl IntoView {
                         </button>
                     </div>
                 </PostForm>
-                <p class="govuk-body">
-                    <a class="govuk-link" href="/assessment">
-                        {t(Text::AssessmentBackToList)}
-                    </a>
-                </p>
+                <LinkParagraph href="/assessment" text=Text::AssessmentBackToList />
             </div>
         </div>
     }

@@ -18,7 +18,7 @@ fn said(locale: Locale, assessment: &Assessment, page: &str, question: &str) -> 
 
 #[component]
 pub fn TasksTable(assessment: Assessment, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let rows = assessment
         .tasks
         .iter()
@@ -51,7 +51,7 @@ pub fn TasksTable(assessment: Assessment, locale: Locale) -> impl IntoView {
 
 #[component]
 pub fn OutcomesTable(assessment: Assessment, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let rows = assessment
         .outcomes
         .iter()

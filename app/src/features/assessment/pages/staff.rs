@@ -11,10 +11,10 @@ use super::decision::DecisionExplained;
 use super::record_tables::{OutcomesTable, TasksTable};
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
-use crate::components::record_page::record_page;
-use crate::components::table::Table;
+use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea};
+use crate::components::layout::{BackLink, PageTitle};
+use crate::components::record_page::{record_page, signed_in_page};
+use crate::components::table::{LinkCell, Table};
 use crate::domain::assessment::questions::{find_page, pages};
 use crate::domain::assessment::{Assessment, CarerOutcome, EligibilityDecision};
 use crate::features::assessment::api::{assessment_queue, assessment_record, AllocateToMe, RecordEligibility};
@@ -27,12 +27,9 @@ use crate::kit::visitor::use_visitor;
 #[component]
 pub fn QueuePage() -> impl IntoView {
     let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
     let status = use_query_map().with_untracked(|q| q.get("status")).unwrap_or_else(|| "waiting".to_owned());
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let chosen = status.clone();
     let filter = move || {
         [("waiting", Text::QueueFilterWaiting), ("decided", Text::QueueFilterDecided), ("all", Text::QueueFilterAll)]
@@ -46,39 +43,32 @@ pub fn QueuePage() -> impl IntoView {
             })
             .collect_view()
     };
-    view! {
-        <Await future=assessment_queue(status.clone()) let:queue>
-            {match queue.clone() {
-                Ok(queue) => {
-                    view! {
-                        <PageTitle text=t(Text::QueueTitle) />
-                        <h1 class="govuk-heading-l">{t(Text::QueueTitle)}</h1>
-                        <p class="govuk-body">{t(Text::QueueIntro)}</p>
-                        // Filtering only reads, so it is a GET form.
-                        <form method="get" action="/staff/assessments" class="portal-filter">
-                            <div class="govuk-form-group">
-                                <label class="govuk-label" for="status">
-                                    {t(Text::QueueFilterLabel)}
-                                </label>
-                                <select class="govuk-select" id="status" name="status">
-                                    {filter()}
-                                </select>
-                            </div>
-                            <button type="submit" class="govuk-button govuk-button--secondary">
-                                {t(Text::QueueFilterButton)}
-                            </button>
-                        </form>
-                        <QueueTable lines=queue.mine locale />
-                        <h2 class="govuk-heading-m">{t(Text::QueueUnallocatedHeading)}</h2>
-                        <Unallocated lines=queue.unallocated locale />
-                    }
-                        .into_any()
-                }
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-    }
-    .into_any()
+    signed_in_page(
+        move || assessment_queue(status.clone()),
+        move |queue| {
+            view! {
+                <PageTitle text=t(Text::QueueTitle) />
+                <h1 class="govuk-heading-l">{t(Text::QueueTitle)}</h1>
+                <p class="govuk-body">{t(Text::QueueIntro)}</p>
+                // Filtering only reads, so it is a GET form.
+                <form method="get" action="/staff/assessments" class="portal-filter">
+                    <div class="govuk-form-group">
+                        <label class="govuk-label" for="status">
+                            {t(Text::QueueFilterLabel)}
+                        </label>
+                        <select class="govuk-select" id="status" name="status">
+                            {filter()}
+                        </select>
+                    </div>
+                    <Submit text=Text::QueueFilterButton secondary=true />
+                </form>
+                <QueueTable lines=queue.mine locale />
+                <h2 class="govuk-heading-m">{t(Text::QueueUnallocatedHeading)}</h2>
+                <Unallocated lines=queue.unallocated locale />
+            }
+            .into_any()
+        },
+    )
 }
 
 fn status_text(locale: Locale, line: &QueueLine) -> &'static str {
@@ -91,20 +81,17 @@ fn status_text(locale: Locale, line: &QueueLine) -> &'static str {
 
 #[component]
 fn QueueTable(lines: Vec<QueueLine>, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     if lines.is_empty() {
         return view! { <p class="govuk-body">{t(Text::QueueNone)}</p> }.into_any();
     }
     let rows = lines
         .into_iter()
         .map(|line| {
+            let reference = line.reference.clone();
             view! {
                 <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                        <a class="govuk-link" href=format!("/staff/assessments/{}", line.id)>
-                            {line.reference.clone()}
-                        </a>
-                    </td>
+                    <LinkCell href=format!("/staff/assessments/{}", line.id)>{reference}</LinkCell>
                     <td class="govuk-table__cell">
                         {line.carer_name.clone()}
                         {line
@@ -167,7 +154,7 @@ pub fn RecordPage() -> impl IntoView {
 fn Record(record: StructuredAssessment) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let assessment = Assessment::from_answers(&record.answers);
     let title = locale.fill(Text::RecordTitle, &[("reference", &record.reference)]);
     let changes = match &record.previous {
@@ -207,9 +194,7 @@ fn Record(record: StructuredAssessment) -> impl IntoView {
     };
     view! {
         <PageTitle text=title.clone() />
-        <a href="/staff/assessments" class="govuk-back-link">
-            {t(Text::AssessmentBack)}
-        </a>
+        <BackLink href="/staff/assessments" text=Text::AssessmentBack />
         <h1 class="govuk-heading-l">{title}</h1>
         <p class="govuk-body">
             {locale
@@ -250,7 +235,7 @@ fn Record(record: StructuredAssessment) -> impl IntoView {
 fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let mut initial = BTreeMap::new();
     for outcome in &suggested {
         initial.insert(format!("outcomes-{}", outcome.code()), "yes".to_owned());
@@ -302,21 +287,19 @@ fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> i
                 "advice",
             ]
         />
-        <PostForm action=RecordEligibility::PATH>
+        <PostForm action=RecordEligibility::PATH state=state.clone()>
             <input type="hidden" name="version_id" value=record.id />
-            <Radios name="necessary_care" legend=t(Text::DecisionNecessaryCare) state=state.clone() options=yes_no() />
+            <Radios name="necessary_care" legend=t(Text::DecisionNecessaryCare) options=yes_no() />
             <TextArea
                 name="necessary_care_reason"
                 label=t(Text::DecisionFormWhy)
-                state=state.clone()
                 max_chars=EligibilityDecision::TEXT_MAX
                 rows=3
             />
-            <Radios name="health_at_risk" legend=t(Text::DecisionHealth) state=state.clone() options=yes_no() />
+            <Radios name="health_at_risk" legend=t(Text::DecisionHealth) options=yes_no() />
             <TextArea
                 name="health_reason"
                 label=t(Text::DecisionFormWhy)
-                state=state.clone()
                 max_chars=EligibilityDecision::TEXT_MAX
                 rows=3
             />
@@ -334,15 +317,13 @@ fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> i
             <TextArea
                 name="outcomes_reason"
                 label=t(Text::DecisionFormWhy)
-                state=state.clone()
                 max_chars=EligibilityDecision::TEXT_MAX
                 rows=3
             />
-            <Radios name="significant_impact" legend=t(Text::DecisionImpact) state=state.clone() options=yes_no() />
+            <Radios name="significant_impact" legend=t(Text::DecisionImpact) options=yes_no() />
             <TextArea
                 name="impact_reason"
                 label=t(Text::DecisionFormWhy)
-                state=state.clone()
                 max_chars=EligibilityDecision::TEXT_MAX
                 rows=3
             />
@@ -350,12 +331,9 @@ fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> i
                 name="advice"
                 label=t(Text::DecisionFormAdvice)
                 hint=t(Text::DecisionFormAdviceHint)
-                state=state.clone()
                 max_chars=EligibilityDecision::TEXT_MAX
             />
-            <button type="submit" class="govuk-button">
-                {t(Text::DecisionFormButton)}
-            </button>
+            <Submit text=Text::DecisionFormButton />
         </PostForm>
     }
 }

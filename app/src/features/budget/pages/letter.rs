@@ -3,19 +3,17 @@
 use leptos::prelude::*;
 
 use super::person::BudgetFigures;
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::components::layout::{load_failed, signed_in_visitor, NotFound, PageTitle};
 use crate::features::budget::api::my_budget;
 use crate::kit::i18n::Text;
-use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn BudgetLetterPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <PageTitle text=t(Text::BudgetLetterTitle) />
         <a href="/budget" class="govuk-back-link portal-no-print">

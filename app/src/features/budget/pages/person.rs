@@ -9,8 +9,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::chart::{outcome_name, OutcomeBars, SpentBar};
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{DateInput, ErrorSummary, Radios, TextField};
-use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::fields::{DateInput, ErrorSummary, Radios, Submit, TextField};
+use crate::components::layout::{signed_in_visitor, PageTitle, SuccessBanner};
+use crate::components::record_page::loaded;
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
 use crate::domain::assessment::CarerOutcome;
@@ -24,7 +25,7 @@ use crate::kit::visitor::use_visitor;
 /// The amounts and the Direct Payment, as on the page and in the letter.
 #[component]
 pub fn BudgetFigures(view: BudgetView, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let budget = &view.budget;
     let mut rows = vec![
         (t(Text::BudgetAmountLabel), format!("{} {}", budget.amount.format(), words::period(locale, budget.period))),
@@ -42,25 +43,24 @@ pub fn BudgetFigures(view: BudgetView, locale: Locale) -> impl IntoView {
 
 #[component]
 pub fn BudgetPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let recorded = use_query_map().with_untracked(|q| q.get("recorded").is_some());
     view! {
         <PageTitle text=t(Text::BudgetTitle) />
         {recorded.then(|| view! { <SuccessBanner message=t(Text::BudgetRecorded) /> })}
         <h1 class="govuk-heading-l">{t(Text::BudgetTitle)}</h1>
         <p class="govuk-body">{t(Text::BudgetIntro)}</p>
-        <Await future=my_budget() let:found>
-            {match found.clone() {
-                Ok(Some(view)) => view! { <Budget view locale /> }.into_any(),
-                Ok(None) => view! { <p class="govuk-body">{t(Text::BudgetNone)}</p> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
+        {loaded(
+            my_budget(),
+            move |found| match found {
+                Some(view) => view! { <Budget view locale /> }.into_any(),
+                None => view! { <p class="govuk-body">{t(Text::BudgetNone)}</p> }.into_any(),
+            },
+        )}
         <div class="govuk-inset-text">{t(Text::BudgetQuote)}</div>
     }
     .into_any()
@@ -68,7 +68,7 @@ pub fn BudgetPage() -> impl IntoView {
 
 #[component]
 fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let summary = view.summary.clone();
     let mut money_rows =
         vec![(t(Text::BudgetSpentLabel), summary.spent.format()), (t(Text::BudgetLeftLabel), summary.left.format())];
@@ -145,7 +145,7 @@ fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
 #[component]
 fn SpendForm(locale: Locale) -> impl IntoView {
     let visitor = use_visitor();
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(RecordSpend::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let mut outcomes: Vec<(&'static str, String)> =
         CarerOutcome::ALL.iter().map(|o| (o.code(), outcome_name(locale, *o).to_owned())).collect();
@@ -155,24 +155,12 @@ fn SpendForm(locale: Locale) -> impl IntoView {
             {t(Text::BudgetRecordHeading)}
         </h2>
         <ErrorSummary state=state.clone() order=&["spent-day", "amount", "what_for", "outcome"] />
-        <PostForm action=RecordSpend::PATH>
-            <DateInput
-                prefix="spent"
-                legend=t(Text::BudgetSpentDateLegend)
-                hint=t(Text::BudgetSpentDateHint)
-                state=state.clone()
-            />
-            <TextField name="amount" label=t(Text::BudgetAmountField) state=state.clone() width="10" />
-            <TextField
-                name="what_for"
-                label=t(Text::BudgetWhatForLabel)
-                hint=t(Text::BudgetWhatForHint)
-                state=state.clone()
-            />
-            <Radios name="outcome" legend=t(Text::BudgetOutcomeLegend) state=state.clone() options=outcomes />
-            <button type="submit" class="govuk-button">
-                {t(Text::BudgetRecordButton)}
-            </button>
+        <PostForm action=RecordSpend::PATH state=state.clone()>
+            <DateInput prefix="spent" legend=t(Text::BudgetSpentDateLegend) hint=t(Text::BudgetSpentDateHint) />
+            <TextField name="amount" label=t(Text::BudgetAmountField) width="10" />
+            <TextField name="what_for" label=t(Text::BudgetWhatForLabel) hint=t(Text::BudgetWhatForHint) />
+            <Radios name="outcome" legend=t(Text::BudgetOutcomeLegend) options=outcomes />
+            <Submit text=Text::BudgetRecordButton />
         </PostForm>
     }
 }

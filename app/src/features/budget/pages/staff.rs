@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{DateInput, ErrorSummary, Radios, TextArea, TextField};
-use crate::components::layout::PageTitle;
+use crate::components::fields::{DateInput, ErrorSummary, Radios, Submit, TextArea, TextField};
+use crate::components::layout::{BackLink, PageTitle};
 use crate::components::record_page::record_page;
 use crate::domain::budget::{BudgetPeriod, PaymentFrequency, TakenAs, PURPOSE_MAX};
 use crate::features::budget::api::SetBudget;
@@ -28,7 +28,7 @@ pub fn SetBudgetPage() -> impl IntoView {
 #[component]
 fn BudgetForm(id: i64, name: String, locale: Locale) -> impl IntoView {
     let visitor = use_visitor();
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(SetBudget::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let title = locale.fill(Text::BudgetStaffTitle, &[("name", &name)]);
     let periods = BudgetPeriod::ALL.iter().map(|p| (p.code(), words::period(locale, *p).to_owned())).collect();
@@ -39,42 +39,26 @@ fn BudgetForm(id: i64, name: String, locale: Locale) -> impl IntoView {
         &["indicative", "amount", "period", "taken_as", "dp_amount", "dp_frequency", "dp_start-day", "dp_purpose"];
     view! {
         <PageTitle text=title.clone() has_errors=state.has_errors() />
-        <a href=format!("/plan/versions/{id}") class="govuk-back-link">
-            {t(Text::AssessmentBack)}
-        </a>
+        <BackLink href=format!("/plan/versions/{id}") text=Text::AssessmentBack />
         <ErrorSummary state=state.clone() order=order />
         <h1 class="govuk-heading-l">{title}</h1>
-        <PostForm action=SetBudget::PATH>
+        <PostForm action=SetBudget::PATH state=state.clone()>
             <input type="hidden" name="id" value=id />
-            <TextField name="indicative" label=t(Text::BudgetStaffIndicativeField) state=state.clone() width="10" />
-            <TextField name="amount" label=t(Text::BudgetStaffAmountField) state=state.clone() width="10" />
-            <Radios name="period" legend=t(Text::BudgetStaffPeriodLegend) state=state.clone() options=periods />
-            <Radios name="taken_as" legend=t(Text::BudgetStaffTakenAsLegend) state=state.clone() options=taken />
+            <TextField name="indicative" label=t(Text::BudgetStaffIndicativeField) width="10" />
+            <TextField name="amount" label=t(Text::BudgetStaffAmountField) width="10" />
+            <Radios name="period" legend=t(Text::BudgetStaffPeriodLegend) options=periods />
+            <Radios name="taken_as" legend=t(Text::BudgetStaffTakenAsLegend) options=taken />
             <h2 class="govuk-heading-m">{t(Text::BudgetDpHeading)}</h2>
             <p class="govuk-hint">{t(Text::BudgetStaffDpHint)}</p>
-            <TextField name="dp_amount" label=t(Text::BudgetStaffDpAmountField) state=state.clone() width="10" />
-            <Radios
-                name="dp_frequency"
-                legend=t(Text::BudgetStaffDpFrequencyLegend)
-                state=state.clone()
-                options=frequencies
-            />
+            <TextField name="dp_amount" label=t(Text::BudgetStaffDpAmountField) width="10" />
+            <Radios name="dp_frequency" legend=t(Text::BudgetStaffDpFrequencyLegend) options=frequencies />
             <DateInput
                 prefix="dp_start"
                 legend=t(Text::BudgetStaffDpStartLegend)
                 hint=t(Text::BudgetStaffDpStartHint)
-                state=state.clone()
             />
-            <TextArea
-                name="dp_purpose"
-                label=t(Text::BudgetStaffDpPurposeLabel)
-                state=state.clone()
-                max_chars=PURPOSE_MAX
-                rows=3
-            />
-            <button type="submit" class="govuk-button">
-                {t(Text::BudgetStaffButton)}
-            </button>
+            <TextArea name="dp_purpose" label=t(Text::BudgetStaffDpPurposeLabel) max_chars=PURPOSE_MAX rows=3 />
+            <Submit text=Text::BudgetStaffButton />
         </PostForm>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, TextArea};
+use crate::components::fields::{ErrorSummary, Submit, TextArea};
 use crate::components::layout::PageTitle;
 use crate::components::patterns::{EmailField, NameField};
 use crate::domain::contact::ContactMessage;
@@ -50,20 +50,17 @@ pub fn ContactPage() -> impl IntoView {
                 </p>
                 <h2 class="govuk-heading-m">{t(Text::ContactFormHeading)}</h2>
                 <p class="govuk-body">{t(Text::ContactFormIntro)}</p>
-                <PostForm action=SendContactMessage::PATH>
-                    <NameField label=t(Text::ContactNameLabel) state=state.clone() />
-                    <EmailField label=t(Text::ContactEmailLabel) hint=t(Text::ContactEmailHint) state=state.clone() />
+                <PostForm action=SendContactMessage::PATH state=state.clone()>
+                    <NameField label=t(Text::ContactNameLabel) />
+                    <EmailField label=t(Text::ContactEmailLabel) hint=t(Text::ContactEmailHint) />
                     <TextArea
                         name="message"
                         label=t(Text::ContactMessageLabel)
                         hint=t(Text::ContactMessageHint)
-                        state=state.clone()
                         max_chars=ContactMessage::MESSAGE_MAX
                         rows=8
                     />
-                    <button type="submit" class="govuk-button">
-                        {t(Text::ContactSend)}
-                    </button>
+                    <Submit text=Text::ContactSend />
                 </PostForm>
             </div>
         </div>

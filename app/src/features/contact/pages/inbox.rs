@@ -5,10 +5,11 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
-use crate::components::record_page::record_page;
+use crate::components::fields::Submit;
+use crate::components::layout::{signed_in_visitor, BackLink, LinkParagraph, PageTitle, SuccessBanner};
+use crate::components::record_page::{loaded, record_page};
 use crate::components::summary_list::SummaryList;
-use crate::components::table::Table;
+use crate::components::table::{LinkCell, Table};
 use crate::features::contact::api::{contact_inbox, contact_message, MarkMessageDone};
 use crate::features::contact::wire::MessageView;
 use crate::kit::i18n::{Locale, Text};
@@ -17,32 +18,31 @@ use crate::kit::visitor::use_visitor;
 /// `/staff/messages`.
 #[component]
 pub fn InboxPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <PageTitle text=t(Text::ContactInboxTitle) />
         <h1 class="govuk-heading-l">{t(Text::ContactInboxTitle)}</h1>
         <p class="govuk-body">{t(Text::ContactInboxIntro)}</p>
-        <Await future=contact_inbox() let:messages>
-            {match messages.clone() {
-                Ok(messages) if messages.is_empty() => {
+        {loaded(
+            contact_inbox(),
+            move |messages| match messages {
+                messages if messages.is_empty() => {
                     view! { <p class="govuk-body">{t(Text::ContactInboxNone)}</p> }.into_any()
                 }
-                Ok(messages) => view! { <Messages messages locale /> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
+                messages => view! { <Messages messages locale /> }.into_any(),
+            },
+        )}
     }
     .into_any()
 }
 
 #[component]
 fn Messages(messages: Vec<MessageView>, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let rows = messages
         .into_iter()
         .map(|m| {
@@ -54,11 +54,7 @@ fn Messages(messages: Vec<MessageView>, locale: Locale) -> impl IntoView {
             };
             view! {
                 <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                        <a class="govuk-link" href=format!("/staff/messages/{}", m.id)>
-                            {m.reference}
-                        </a>
-                    </td>
+                    <LinkCell href=format!("/staff/messages/{}", m.id)>{m.reference}</LinkCell>
                     <td class="govuk-table__cell">{m.name.unwrap_or_else(|| t(Text::ContactInboxNoName))}</td>
                     <td class="govuk-table__cell">{m.received_on}</td>
                     <td class="govuk-table__cell">{status}</td>
@@ -92,7 +88,7 @@ pub fn MessagePage() -> impl IntoView {
 fn Message(message: MessageView, done: bool) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let title = locale.fill(Text::ContactInboxMessageTitle, &[("reference", &message.reference)]);
     let banner = (done && message.done.is_some()).then(|| {
         view! { <SuccessBanner message=locale.fill(Text::ContactInboxMarkedDone, &[("reference", &message.reference)]) /> }
@@ -106,29 +102,19 @@ fn Message(message: MessageView, done: bool) -> impl IntoView {
     ];
     let reply = message.reply_to.clone().map(|to| {
         let subject = format!("subject={}", message.reference);
-        view! {
-            <p class="govuk-body">
-                <a class="govuk-link" href=format!("mailto:{to}?{subject}")>
-                    {t(Text::ContactInboxReplyLink)}
-                </a>
-            </p>
-        }
+        view! { <LinkParagraph href=format!("mailto:{to}?{subject}") text=Text::ContactInboxReplyLink /> }
     });
     let mark = message.done.is_none().then(|| {
         view! {
             <PostForm action=MarkMessageDone::PATH refused=visitor.flash.clone()>
                 <input type="hidden" name="id" value=message.id />
-                <button type="submit" class="govuk-button">
-                    {t(Text::ContactInboxMarkDone)}
-                </button>
+                <Submit text=Text::ContactInboxMarkDone />
             </PostForm>
         }
     });
     view! {
         <PageTitle text=title.clone() />
-        <a href="/staff/messages" class="govuk-back-link">
-            {t(Text::ContactInboxTitle)}
-        </a>
+        <BackLink href="/staff/messages" text=Text::ContactInboxTitle />
         {banner}
         <h1 class="govuk-heading-l">{title}</h1>
         <SummaryList rows />

@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::layout::PageTitle;
+use crate::components::layout::{LinkParagraph, PageTitle};
 use crate::kit::i18n::Text;
 use crate::kit::visitor::use_visitor;
 
@@ -33,11 +33,7 @@ pub fn SentPage() -> impl IntoView {
                 </div>
                 <h2 class="govuk-heading-m">{t(Text::ContactSentNextHeading)}</h2>
                 <p class="govuk-body">{t(Text::ContactSentNext)}</p>
-                <p class="govuk-body">
-                    <a class="govuk-link" href="/">
-                        {t(Text::ContactSentBack)}
-                    </a>
-                </p>
+                <LinkParagraph href="/" text=Text::ContactSentBack />
             </div>
         </div>
     }

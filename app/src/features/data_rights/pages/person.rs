@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, TextArea, TextField};
+use crate::components::fields::{ErrorSummary, Submit, TextArea, TextField};
 use crate::components::layout::{PageTitle, SuccessBanner};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
@@ -28,7 +28,7 @@ pub fn PersonDataPage() -> impl IntoView {
 fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let person = view.person;
     let title = locale.fill(Text::DataRightsPageTitle, &[("name", &person.name)]);
     let mut defaults = BTreeMap::new();
@@ -52,13 +52,12 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
                 <li>{t(Text::DataRightsEraseKept)}</li>
                 <li>{t(Text::DataRightsEraseAccount)}</li>
             </ul>
-            <PostForm action=ErasePersonData::PATH>
+            <PostForm action=ErasePersonData::PATH state=state.clone()>
                 <input type="hidden" name="person_id" value=person.id.to_string() />
                 <TextField
                     name="confirm_name"
                     label=t(Text::DataRightsConfirmNameLabel)
                     hint=t(Text::DataRightsConfirmNameHint)
-                    state=state.clone()
                     autocomplete="off"
                     spellcheck=false
                 />
@@ -66,13 +65,10 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
                     name="reason"
                     label=t(Text::DataRightsReasonLabel)
                     hint=t(Text::DataRightsReasonHint)
-                    state=state.clone()
                     max_chars=ErasureRequest::REASON_MAX
                     rows=3
                 />
-                <button type="submit" class="govuk-button govuk-button--warning">
-                    {t(Text::DataRightsEraseButton)}
-                </button>
+                <Submit text=Text::DataRightsEraseButton warning=true />
             </PostForm>
         }
     });

@@ -1,7 +1,7 @@
 //! The page for council employees who are also carers: the employee carers network.
 use leptos::prelude::*;
 
-use crate::components::layout::PageTitle;
+use crate::components::layout::{BackLink, PageTitle};
 use crate::kit::i18n::Text;
 use crate::kit::visitor::use_visitor;
 
@@ -10,12 +10,10 @@ use crate::kit::visitor::use_visitor;
 pub fn EmployeeCarersPage() -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <PageTitle text=t(Text::EmployeeTitle) />
-        <a href="/support" class="govuk-back-link">
-            {t(Text::DirectoryTitle)}
-        </a>
+        <BackLink href="/support" text=Text::DirectoryTitle />
         <h1 class="govuk-heading-l">{t(Text::EmployeeTitle)}</h1>
         <div class="govuk-inset-text">
             <p class="govuk-body">"“" {t(Text::EmployeeQuote)} "”"</p>

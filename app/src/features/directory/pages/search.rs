@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::fields::Submit;
 use crate::components::layout::PageTitle;
 use crate::domain::directory::Category;
 use crate::features::directory::api::search_services;
@@ -14,7 +15,7 @@ use crate::kit::visitor::use_visitor;
 pub fn SupportPage() -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let (q, category) =
         use_query_map().with_untracked(|m| (m.get("q").unwrap_or_default(), m.get("category").unwrap_or_default()));
     let searched = !q.trim().is_empty() || !category.is_empty();
@@ -67,9 +68,7 @@ pub fn SupportPage() -> impl IntoView {
                     {options}
                 </select>
             </div>
-            <button type="submit" class="govuk-button">
-                {t(Text::DirectorySearchButton)}
-            </button>
+            <Submit text=Text::DirectorySearchButton />
         </form>
         <Await future=search_services(q.clone(), category.clone()) let:found>
             {match found.clone() {
@@ -82,7 +81,7 @@ pub fn SupportPage() -> impl IntoView {
 
 #[component]
 fn Results(services: Vec<ServiceView>, searched: bool, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let count = services.len();
     let heading = if searched {
         locale.fill(Text::DirectoryFound, &[("count", &count.to_string())])
@@ -99,7 +98,7 @@ fn Results(services: Vec<ServiceView>, searched: bool, locale: Locale) -> impl I
 
 #[component]
 fn Service(service: ServiceView, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let entry = service.entry;
     let link = entry.url.clone().map(|url| {
         let external = url.starts_with("http");

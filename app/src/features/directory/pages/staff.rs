@@ -7,9 +7,10 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, Radios, TextArea, TextField};
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea, TextField};
+use crate::components::layout::{needs_sign_in, BackLink, NotFound, PageTitle, SuccessBanner};
 use crate::components::patterns::EmailField;
+use crate::components::record_page::loaded;
 use crate::components::table::Table;
 use crate::domain::directory::{Category, ServiceEntry, LONG_MAX};
 use crate::features::directory::api::{all_services, service_detail, RetireService, SaveService};
@@ -27,59 +28,57 @@ pub fn StaffSupportPage() -> impl IntoView {
         return ().into_any();
     }
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
-        <Await future=all_services() let:found>
-            {match found.clone() {
-                Ok(services) => {
-                    let rows = services
-                        .into_iter()
-                        .map(|s| {
-                            let state = if s.retired {
-                                t(Text::DirectoryStaffRetired)
-                            } else {
-                                t(Text::DirectoryStaffListed)
-                            };
-                            view! {
-                                <tr class="govuk-table__row">
-                                    <td class="govuk-table__cell">
-                                        <a class="govuk-link" href=format!("/staff/support/{}", s.id)>
-                                            {s.entry.name.clone()}
-                                        </a>
-                                        <br />
-                                        <span class="govuk-body-s">{s.entry.organisation.clone()}</span>
-                                    </td>
-                                    <td class="govuk-table__cell">{words::category(locale, s.entry.category)}</td>
-                                    <td class="govuk-table__cell">
-                                        {state} <br /><span class="govuk-body-s">{s.updated_on.clone()}</span>
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <PageTitle text=t(Text::DirectoryStaffTitle) />
-                        {saved.then(|| view! { <SuccessBanner message=t(Text::DirectoryStaffSaved) /> })}
-                        <h1 class="govuk-heading-l">{t(Text::DirectoryStaffTitle)}</h1>
-                        <a class="govuk-button" href="/staff/support/new" role="button" draggable="false">
-                            {t(Text::DirectoryStaffAdd)}
-                        </a>
-                        <Table
-                            label=t(Text::DirectoryStaffTitle)
-                            columns=vec![
-                                Text::DirectoryStaffService,
-                                Text::DirectoryCategoryLabel,
-                                Text::DirectoryStaffState,
-                            ]
-                        >
-                            {rows}
-                        </Table>
-                    }
-                        .into_any()
+        {loaded(
+            all_services(),
+            move |services| {
+                let rows = services
+                    .into_iter()
+                    .map(|s| {
+                        let state = if s.retired {
+                            t(Text::DirectoryStaffRetired)
+                        } else {
+                            t(Text::DirectoryStaffListed)
+                        };
+                        view! {
+                            <tr class="govuk-table__row">
+                                <td class="govuk-table__cell">
+                                    <a class="govuk-link" href=format!("/staff/support/{}", s.id)>
+                                        {s.entry.name.clone()}
+                                    </a>
+                                    <br />
+                                    <span class="govuk-body-s">{s.entry.organisation.clone()}</span>
+                                </td>
+                                <td class="govuk-table__cell">{words::category(locale, s.entry.category)}</td>
+                                <td class="govuk-table__cell">
+                                    {state} <br /><span class="govuk-body-s">{s.updated_on.clone()}</span>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <PageTitle text=t(Text::DirectoryStaffTitle) />
+                    {saved.then(|| view! { <SuccessBanner message=t(Text::DirectoryStaffSaved) /> })}
+                    <h1 class="govuk-heading-l">{t(Text::DirectoryStaffTitle)}</h1>
+                    <a class="govuk-button" href="/staff/support/new" role="button" draggable="false">
+                        {t(Text::DirectoryStaffAdd)}
+                    </a>
+                    <Table
+                        label=t(Text::DirectoryStaffTitle)
+                        columns=vec![
+                            Text::DirectoryStaffService,
+                            Text::DirectoryCategoryLabel,
+                            Text::DirectoryStaffState,
+                        ]
+                    >
+                        {rows}
+                    </Table>
                 }
-                Err(error) => load_failed(error),
-            }}
-        </Await>
+                    .into_any()
+            },
+        )}
     }
     .into_any()
 }
@@ -104,20 +103,17 @@ pub fn EditServicePage() -> impl IntoView {
         Some(Ok(id)) => {
             let flash = visitor.flash.clone();
             view! {
-                <Await future=service_detail(id) let:found>
-                    {match found.clone() {
-                        Ok(service) => {
-                            let state = FormState::for_action(
-                                SaveService::PATH,
-                                flash.as_ref(),
-                                form_values(&service.entry),
-                            );
-                            view! { <ServiceForm id state service=Some(service) refused=flash.clone() locale /> }
-                                .into_any()
-                        }
-                        Err(error) => load_failed(error),
-                    }}
-                </Await>
+                {loaded(
+                    service_detail(id),
+                    move |service| {
+                        let state = FormState::for_action(
+                            SaveService::PATH,
+                            flash.as_ref(),
+                            form_values(&service.entry),
+                        );
+                        view! { <ServiceForm id state service=Some(service) refused=flash.clone() locale /> }.into_any()
+                    },
+                )}
             }
             .into_any()
         }
@@ -151,59 +147,46 @@ fn ServiceForm(
     refused: Option<FormFlash>,
     locale: Locale,
 ) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let title = if id == 0 { t(Text::DirectoryStaffAdd) } else { t(Text::DirectoryStaffChange) };
     let categories =
         Category::ALL.iter().map(|c| (c.code(), words::category(locale, *c).to_owned())).collect::<Vec<_>>();
     let order = ["organisation", "name", "description", "category", "url", "email", "phone", "area", "eligibility"];
     view! {
         <PageTitle text=title.clone() has_errors=state.has_errors() />
-        <a href="/staff/support" class="govuk-back-link">
-            {t(Text::DirectoryStaffTitle)}
-        </a>
+        <BackLink href="/staff/support" text=Text::DirectoryStaffTitle />
         <ErrorSummary state=state.clone() order=&order />
         <h1 class="govuk-heading-l">{title}</h1>
-        <PostForm action=SaveService::PATH>
+        <PostForm action=SaveService::PATH state=state.clone()>
             <input type="hidden" name="id" value=id.to_string() />
-            <TextField name="organisation" label=t(Text::DirectoryFieldsOrganisation) state=state.clone() />
-            <TextField name="name" label=t(Text::DirectoryFieldsName) state=state.clone() />
+            <TextField name="organisation" label=t(Text::DirectoryFieldsOrganisation) />
+            <TextField name="name" label=t(Text::DirectoryFieldsName) />
             <TextArea
                 name="description"
                 label=t(Text::DirectoryFieldsDescription)
                 hint=t(Text::DirectoryFieldsDescriptionHint)
-                state=state.clone()
                 max_chars=LONG_MAX
                 rows=4
             />
-            <Radios name="category" legend=t(Text::DirectoryCategoryLabel) state=state.clone() options=categories />
+            <Radios name="category" legend=t(Text::DirectoryCategoryLabel) options=categories />
             <TextField
                 name="url"
                 label=t(Text::DirectoryFieldsUrl)
                 hint=t(Text::DirectoryFieldsUrlHint)
-                state=state.clone()
                 input_type="url"
                 spellcheck=false
             />
-            <EmailField label=t(Text::DirectoryFieldsEmail) state=state.clone() autocomplete="off" />
+            <EmailField label=t(Text::DirectoryFieldsEmail) autocomplete="off" />
             <TextField
                 name="phone"
                 label=t(Text::DirectoryFieldsPhone)
                 hint=t(Text::DirectoryFieldsPhoneHint)
-                state=state.clone()
                 input_type="tel"
                 width="20"
             />
-            <TextField name="area" label=t(Text::DirectoryFieldsArea) state=state.clone() />
-            <TextArea
-                name="eligibility"
-                label=t(Text::DirectoryFieldsEligibility)
-                state=state.clone()
-                max_chars=LONG_MAX
-                rows=3
-            />
-            <button type="submit" class="govuk-button">
-                {t(Text::DirectoryStaffSave)}
-            </button>
+            <TextField name="area" label=t(Text::DirectoryFieldsArea) />
+            <TextArea name="eligibility" label=t(Text::DirectoryFieldsEligibility) max_chars=LONG_MAX rows=3 />
+            <Submit text=Text::DirectoryStaffSave />
         </PostForm>
         {service
             .map(|s| {

@@ -4,6 +4,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
+use crate::components::fields::Submit;
 use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
 use crate::features::emergency::api::{my_emergency_plan, ReplaceCard};
 use crate::kit::i18n::Text;
@@ -17,7 +18,7 @@ pub fn CardPage() -> impl IntoView {
         return ().into_any();
     }
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let phone = visitor.council.emergency_phone.clone();
     let flash = visitor.flash.clone();
     view! {
@@ -58,9 +59,7 @@ pub fn CardPage() -> impl IntoView {
                             <h2 class="govuk-heading-m">{t(Text::EmergencyCardLostHeading)}</h2>
                             <p class="govuk-body">{t(Text::EmergencyCardLostBody)}</p>
                             <PostForm action=ReplaceCard::PATH refused=flash.clone()>
-                                <button type="submit" class="govuk-button govuk-button--warning">
-                                    {t(Text::EmergencyCardLostButton)}
-                                </button>
+                                <Submit text=Text::EmergencyCardLostButton warning=true />
                             </PostForm>
                         </div>
                     }

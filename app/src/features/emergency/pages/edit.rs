@@ -7,13 +7,13 @@ use leptos::server_fn::ServerFn;
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, TextArea, TextField};
-use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
+use crate::components::layout::{signed_in_visitor, LinkParagraph, PageTitle};
+use crate::components::record_page::loaded;
 use crate::domain::emergency::{CONTACTS, DETAIL_FIELDS, TEXT_MAX};
 use crate::features::emergency::api::{my_emergency_plan, SaveEmergencyPlan};
 use crate::features::emergency::wire::EmergencyPlanView;
 use crate::kit::forms::FormState;
 use crate::kit::i18n::{Locale, Text};
-use crate::kit::visitor::use_visitor;
 
 /// The plan's form values from what is saved (how to get in is never sent back to the page).
 fn initial_values(plan: &EmergencyPlanView) -> BTreeMap<String, String> {
@@ -46,37 +46,29 @@ fn field_order() -> Vec<String> {
 
 #[component]
 pub fn EditEmergencyPlanPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
     let flash = visitor.flash.clone();
     view! {
-        <Await future=my_emergency_plan() let:plan>
-            {match plan.clone() {
-                Ok(plan) => {
-                    let initial = plan.as_ref().map(initial_values).unwrap_or_default();
-                    let state = FormState::for_action(SaveEmergencyPlan::PATH, flash.as_ref(), initial);
-                    let home_saved = plan.as_ref().and_then(|p| p.home_access_saved_on.clone());
-                    view! { <PlanForm state home_saved locale /> }.into_any()
-                }
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-        <p class="govuk-body">
-            <a class="govuk-link" href="/emergency">
-                {t(Text::EmergencyBack)}
-            </a>
-        </p>
+        {loaded(
+            my_emergency_plan(),
+            move |plan| {
+                let initial = plan.as_ref().map(initial_values).unwrap_or_default();
+                let state = FormState::for_action(SaveEmergencyPlan::PATH, flash.as_ref(), initial);
+                let home_saved = plan.as_ref().and_then(|p| p.home_access_saved_on.clone());
+                view! { <PlanForm state home_saved locale /> }.into_any()
+            },
+        )}
+        <LinkParagraph href="/emergency" text=Text::EmergencyBack />
     }
     .into_any()
 }
 
 #[component]
 fn PlanForm(state: FormState, home_saved: Option<String>, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let details = DETAIL_FIELDS
         .iter()
         .map(|field| {
@@ -149,7 +141,7 @@ fn PlanForm(state: FormState, home_saved: Option<String>, locale: Locale) -> imp
         <ErrorSummary state=state.clone() order=field_order() />
         <h1 class="govuk-heading-l">{t(Text::EmergencyEditTitle)}</h1>
         <p class="govuk-body">{t(Text::EmergencyEditIntro)}</p>
-        <PostForm action=SaveEmergencyPlan::PATH>
+        <PostForm action=SaveEmergencyPlan::PATH state=state.clone()>
             <h2 class="govuk-heading-m">{t(Text::EmergencyAboutHeading)}</h2>
             {details}
             <h2 class="govuk-heading-m">{t(Text::EmergencyContactsHeading)}</h2>
@@ -160,7 +152,6 @@ fn PlanForm(state: FormState, home_saved: Option<String>, locale: Locale) -> imp
                 name="home_access"
                 label=t(Text::EmergencyHomeAccessLabel)
                 hint=home_hint
-                state=state.clone()
                 max_chars=TEXT_MAX
                 rows=3
             />

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::words;
-use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::layout::{needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::record_page::loaded;
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
 use crate::domain::emergency::{EmergencyDetails, Freshness, DETAIL_FIELDS};
@@ -22,7 +23,7 @@ pub fn EmergencyPlanPage() -> impl IntoView {
         return ().into_any();
     }
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <PageTitle text=t(Text::EmergencyTitle) />
         {saved.then(|| view! { <SuccessBanner message=t(Text::EmergencySaved) /> })}
@@ -32,10 +33,11 @@ pub fn EmergencyPlanPage() -> impl IntoView {
         <div class="govuk-inset-text">
             <p class="govuk-body">"“" {t(Text::EmergencyQuote)} "”"</p>
         </div>
-        <Await future=my_emergency_plan() let:plan>
-            {match plan.clone() {
-                Ok(Some(plan)) => view! { <PlanSummary plan locale /> }.into_any(),
-                Ok(None) => {
+        {loaded(
+            my_emergency_plan(),
+            move |plan| match plan {
+                Some(plan) => view! { <PlanSummary plan locale /> }.into_any(),
+                None => {
                     view! {
                         <p class="govuk-body">{t(Text::EmergencyNone)}</p>
                         <a class="govuk-button" href="/emergency/edit" role="button" draggable="false">
@@ -44,9 +46,8 @@ pub fn EmergencyPlanPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Err(error) => load_failed(error),
-            }}
-        </Await>
+            },
+        )}
     }
     .into_any()
 }
@@ -92,7 +93,7 @@ pub fn ConfirmBanner(freshness: Freshness, due_on: Option<String>, locale: Local
 
 #[component]
 fn PlanSummary(plan: EmergencyPlanView, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let (tag_class, tag) = words::freshness_tag(locale, plan.freshness);
     let row = |label: String, value: String| {
         view! {

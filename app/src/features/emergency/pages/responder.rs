@@ -7,8 +7,8 @@ use leptos::server_fn::ServerFn;
 use super::plan::DetailRows;
 use super::words;
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, Radios, TextArea, TextField};
-use crate::components::layout::{needs_sign_in, NotFound, PageTitle};
+use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea, TextField};
+use crate::components::layout::{signed_in_visitor, BackLink, NotFound, PageTitle};
 use crate::components::record_page::record_page;
 use crate::domain::emergency::{LookupReason, LOOKUP_MINUTES, TEXT_MAX};
 use crate::features::emergency::api::{look_up_result, LookUp};
@@ -20,15 +20,14 @@ use crate::policy::Capability;
 
 #[component]
 pub fn ResponderPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     if !visitor.user.as_ref().is_some_and(|u| u.actor().may(Capability::LookUpEmergencyPlans)) {
         return NotFound().into_any();
     }
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(LookUp::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let reasons =
         LookupReason::ALL.iter().map(|r| (r.code(), words::reason(locale, *r).to_owned())).collect::<Vec<_>>();
@@ -37,28 +36,24 @@ pub fn ResponderPage() -> impl IntoView {
         <ErrorSummary state=state.clone() order=&["code", "reason", "note"] />
         <h1 class="govuk-heading-l">{t(Text::ResponderTitle)}</h1>
         <p class="govuk-body">{t(Text::ResponderIntro)}</p>
-        <PostForm action=LookUp::PATH>
+        <PostForm action=LookUp::PATH state=state.clone()>
             <TextField
                 name="code"
                 label=t(Text::ResponderCodeLabel)
                 hint=t(Text::ResponderCodeHint)
-                state=state.clone()
                 autocomplete="off"
                 spellcheck=false
                 width="10"
             />
-            <Radios name="reason" legend=t(Text::ResponderReasonLegend) state=state.clone() options=reasons />
+            <Radios name="reason" legend=t(Text::ResponderReasonLegend) options=reasons />
             <TextArea
                 name="note"
                 label=t(Text::ResponderNoteLabel)
                 hint=t(Text::ResponderNoteHint)
-                state=state.clone()
                 max_chars=TEXT_MAX
                 rows=3
             />
-            <button type="submit" class="govuk-button">
-                {t(Text::ResponderButton)}
-            </button>
+            <Submit text=Text::ResponderButton />
         </PostForm>
     }
     .into_any()
@@ -72,7 +67,7 @@ pub fn LookupResultPage() -> impl IntoView {
 
 #[component]
 fn LookedUp(result: LookupResult, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let title = locale.fill(Text::ResponderResultTitle, &[("name", &result.carer_name)]);
     let (tag_class, tag) = words::freshness_tag(locale, result.freshness);
     let not_provided = t(Text::EmergencyNotProvided);
@@ -97,9 +92,7 @@ fn LookedUp(result: LookupResult, locale: Locale) -> impl IntoView {
         .collect_view();
     view! {
         <PageTitle text=title.clone() />
-        <a href="/responder" class="govuk-back-link">
-            {t(Text::ResponderAnother)}
-        </a>
+        <BackLink href="/responder" text=Text::ResponderAnother />
         <h1 class="govuk-heading-l">{title}</h1>
         <p class="govuk-body">
             <strong class=tag_class>{tag}</strong>

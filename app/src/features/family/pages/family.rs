@@ -8,9 +8,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::words;
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{Checkboxes, ErrorSummary, Radios, TextField};
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle, SuccessBanner};
+use crate::components::fields::{Checkboxes, ErrorSummary, Radios, Submit, TextField};
+use crate::components::layout::{signed_in_visitor, BackLink, LinkParagraph, NotFound, PageTitle, SuccessBanner};
 use crate::components::patterns::EmailField;
+use crate::components::record_page::loaded;
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind, InvitationStatus};
 use crate::features::family::api::{
@@ -24,15 +25,14 @@ use crate::policy::Scope;
 
 #[component]
 pub fn FamilyPage() -> impl IntoView {
-    let visitor = use_visitor();
+    let Some(visitor) = signed_in_visitor() else {
+        return ().into_any();
+    };
     let query = use_query_map().with_untracked(|q| {
         ["accepted", "declined", "shared", "unlinked", "removed"].into_iter().find(|k| q.get(k).is_some())
     });
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let role = visitor.user.as_ref().map(|u| u.role).unwrap_or(Role::Customer);
     let banner = query.map(|key| {
         let text = match key {
@@ -49,24 +49,15 @@ pub fn FamilyPage() -> impl IntoView {
         {banner}
         <h1 class="govuk-heading-l">{t(Text::FamilyTitle)}</h1>
         <p class="govuk-body">{t(Text::FamilyIntro)}</p>
-        <Await future=my_family() let:family>
-            {match family.clone() {
-                Ok(family) => view! { <Family family role locale /> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-        <p class="govuk-body">
-            <a class="govuk-link" href="/invitations">
-                {t(Text::FamilyEnterCodeLink)}
-            </a>
-        </p>
+        {loaded(my_family(), move |family| view! { <Family family role locale /> })}
+        <LinkParagraph href="/invitations" text=Text::FamilyEnterCodeLink />
     }
     .into_any()
 }
 
 #[component]
 fn Family(family: FamilyView, role: Role, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let plan_holder = matches!(role, Role::Carer | Role::Customer);
     let links = family.links.into_iter().map(|link| view! { <Link link role locale /> }).collect_view();
     let helpers = family
@@ -183,7 +174,7 @@ fn Family(family: FamilyView, role: Role, locale: Locale) -> impl IntoView {
 
 #[component]
 fn Link(link: LinkView, role: Role, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let relation = if role == Role::Carer { Text::FamilyYouCareFor } else { Text::FamilyCaresForYou };
     let initial: BTreeMap<String, String> =
         link.i_share.iter().map(|r| (format!("share_{}", r.code()), "yes".to_owned())).collect();
@@ -206,9 +197,7 @@ fn Link(link: LinkView, role: Role, locale: Locale) -> impl IntoView {
                     options=words::share_options(locale, shareable(role))
                     small=true
                 />
-                <button type="submit" class="govuk-button">
-                    {t(Text::FamilySaveShares)}
-                </button>
+                <Submit text=Text::FamilySaveShares />
             </PostForm>
             <details class="govuk-details">
                 <summary class="govuk-details__summary">
@@ -218,9 +207,7 @@ fn Link(link: LinkView, role: Role, locale: Locale) -> impl IntoView {
                     <p class="govuk-body">{unlink_body}</p>
                     <PostForm action=Unlink::PATH refused=use_visitor().flash>
                         <input type="hidden" name="person" value=link.person_id.to_string() />
-                        <button type="submit" class="govuk-button govuk-button--warning">
-                            {t(Text::FamilyUnlinkButton)}
-                        </button>
+                        <Submit text=Text::FamilyUnlinkButton warning=true />
                     </PostForm>
                 </div>
             </details>
@@ -230,18 +217,15 @@ fn Link(link: LinkView, role: Role, locale: Locale) -> impl IntoView {
 
 #[component]
 pub fn InviteCaredForPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(InviteCaredFor::PATH, visitor.flash.as_ref(), BTreeMap::new());
     view! {
         <PageTitle text=t(Text::FamilyInviteCaredForTitle) />
-        <a href="/family" class="govuk-back-link">
-            {t(Text::FamilyTitle)}
-        </a>
+        <BackLink href="/family" text=Text::FamilyTitle />
         <h1 class="govuk-heading-l">{t(Text::FamilyInviteCaredForTitle)}</h1>
         <p class="govuk-body">{t(Text::FamilyInviteCaredForIntro)}</p>
         <PostForm action=InviteCaredFor::PATH refused=use_visitor().flash>
@@ -251,9 +235,7 @@ pub fn InviteCaredForPage() -> impl IntoView {
                 state
                 options=words::share_options(locale, shareable(Role::Carer))
             />
-            <button type="submit" class="govuk-button">
-                {t(Text::FamilyInviteCaredForButton)}
-            </button>
+            <Submit text=Text::FamilyInviteCaredForButton />
         </PostForm>
     }
     .into_any()
@@ -261,12 +243,11 @@ pub fn InviteCaredForPage() -> impl IntoView {
 
 #[component]
 pub fn InviteHelperPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(InviteHelper::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let scopes = [Scope::View, Scope::Edit]
         .iter()
@@ -274,24 +255,15 @@ pub fn InviteHelperPage() -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <PageTitle text=t(Text::FamilyInviteHelperTitle) has_errors=state.has_errors() />
-        <a href="/family" class="govuk-back-link">
-            {t(Text::FamilyTitle)}
-        </a>
+        <BackLink href="/family" text=Text::FamilyTitle />
         <ErrorSummary state=state.clone() order=&["name", "email", "scope"] />
         <h1 class="govuk-heading-l">{t(Text::FamilyInviteHelperTitle)}</h1>
         <p class="govuk-body">{t(Text::FamilyInviteHelperIntro)}</p>
-        <PostForm action=InviteHelper::PATH>
-            <TextField name="name" label=t(Text::FamilyHelperName) state=state.clone() autocomplete="off" />
-            <EmailField
-                label=t(Text::FamilyHelperEmail)
-                hint=t(Text::FamilyHelperEmailHint)
-                state=state.clone()
-                autocomplete="off"
-            />
-            <Radios name="scope" legend=t(Text::FamilyHelperScopeLegend) state=state.clone() options=scopes />
-            <button type="submit" class="govuk-button">
-                {t(Text::FamilyInviteHelperButton)}
-            </button>
+        <PostForm action=InviteHelper::PATH state=state.clone()>
+            <TextField name="name" label=t(Text::FamilyHelperName) autocomplete="off" />
+            <EmailField label=t(Text::FamilyHelperEmail) hint=t(Text::FamilyHelperEmailHint) autocomplete="off" />
+            <Radios name="scope" legend=t(Text::FamilyHelperScopeLegend) options=scopes />
+            <Submit text=Text::FamilyInviteHelperButton />
         </PostForm>
     }
     .into_any()
@@ -300,16 +272,15 @@ pub fn InviteHelperPage() -> impl IntoView {
 /// The code to give, straight after inviting.
 #[component]
 pub fn InvitedPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let (code, helper) = use_query_map().with_untracked(|q| (q.get("code"), q.get("helper").is_some()));
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
+    let (code, helper) = use_query_map().with_untracked(|q| (q.get("code"), q.get("helper").is_some()));
     let Some(code) = code.and_then(|c| crate::domain::emergency::CardCode::parse(&c)) else {
         return NotFound().into_any();
     };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let days = crate::domain::family::INVITATION_DAYS.to_string();
     view! {
         <PageTitle text=t(Text::FamilyInvitedTitle) />
@@ -325,11 +296,7 @@ pub fn InvitedPage() -> impl IntoView {
             {if helper { t(Text::FamilyInvitedHelperBody) } else { t(Text::FamilyInvitedCaredForBody) }}
         </p>
         <p class="govuk-body">{locale.fill(Text::FamilyInvitedExpires, &[("days", &days)])}</p>
-        <p class="govuk-body">
-            <a class="govuk-link" href="/family">
-                {t(Text::FamilyTitle)}
-            </a>
-        </p>
+        <LinkParagraph href="/family" text=Text::FamilyTitle />
     }
     .into_any()
 }

@@ -8,8 +8,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::words;
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{Checkboxes, ErrorSummary, PasswordField, Radios, TextField};
-use crate::components::layout::{load_failed, PageTitle};
+use crate::components::fields::{Checkboxes, ErrorSummary, PasswordField, Radios, Submit, TextField};
+use crate::components::layout::{load_failed, LinkParagraph, PageTitle};
 use crate::components::patterns::EmailField;
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind};
@@ -37,7 +37,7 @@ pub fn InvitationPage() -> impl IntoView {
 fn Invitation(code: Option<String>) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let Some(code) = code.filter(|c| !c.trim().is_empty()) else {
         return view! { <CodeForm code=String::new() error=None locale /> }.into_any();
     };
@@ -58,18 +58,14 @@ fn Invitation(code: Option<String>) -> impl IntoView {
                 }
             }}
         </Await>
-        <p class="govuk-body">
-            <a class="govuk-link" href="/family">
-                {t(Text::FamilyTitle)}
-            </a>
-        </p>
+        <LinkParagraph href="/family" text=Text::FamilyTitle />
     }
     .into_any()
 }
 
 #[component]
 fn CodeForm(code: String, error: Option<String>, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let mut state = FormState { action: "/invitations".into(), ..FormState::default() };
     state.values.insert("code".into(), code);
     if let Some(error) = error {
@@ -90,9 +86,7 @@ fn CodeForm(code: String, error: Option<String>, locale: Locale) -> impl IntoVie
                 spellcheck=false
                 width="10"
             />
-            <button type="submit" class="govuk-button">
-                {t(Text::FamilyCodeButton)}
-            </button>
+            <Submit text=Text::FamilyCodeButton />
         </form>
     }
 }
@@ -100,7 +94,7 @@ fn CodeForm(code: String, error: Option<String>, locale: Locale) -> impl IntoVie
 #[component]
 fn Answer(invitation: InvitationView, code: String, visitor: Visitor) -> impl IntoView {
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let (title, body) = match invitation.kind {
         InvitationKind::CareLink => (
             locale.fill(Text::FamilyAnswerCareLinkTitle, &[("name", &invitation.from_name)]),
@@ -199,33 +193,24 @@ fn Answer(invitation: InvitationView, code: String, visitor: Visitor) -> impl In
 /// Not signed in: sign in to answer; a helper can create their account here.
 #[component]
 fn SignedOut(kind: InvitationKind, code: String, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let visitor = use_visitor();
     let next = format!("/invitations?code={code}");
     let sign_in = format!("/sign-in?next={}", urlencoding(&next));
     let mut state = FormState::for_action(CreateHelperAccount::PATH, visitor.flash.as_ref(), BTreeMap::new());
     state.values.insert("code".into(), code.clone());
     view! {
-        <p class="govuk-body">
-            <a class="govuk-link" href=sign_in>
-                {t(Text::FamilySignInToAnswer)}
-            </a>
-        </p>
+        <LinkParagraph href=sign_in text=Text::FamilySignInToAnswer />
         {(kind == InvitationKind::Helper)
             .then(|| {
                 view! {
                     <h2 class="govuk-heading-m">{t(Text::FamilyHelperAccountHeading)}</h2>
                     <p class="govuk-body">{t(Text::FamilyHelperAccountIntro)}</p>
                     <ErrorSummary state=state.clone() order=&["code", "name", "email", "password"] />
-                    <PostForm action=CreateHelperAccount::PATH>
+                    <PostForm action=CreateHelperAccount::PATH state=state.clone()>
                         <input type="hidden" name="code" value=code.clone() />
-                        <TextField
-                            name="name"
-                            label=t(Text::AccountNameLabel)
-                            state=state.clone()
-                            autocomplete="name"
-                        />
-                        <EmailField label=t(Text::AccountEmailLabel) state=state.clone() />
+                        <TextField name="name" label=t(Text::AccountNameLabel) autocomplete="name" />
+                        <EmailField label=t(Text::AccountEmailLabel) />
                         <PasswordField
                             name="password"
                             label=t(Text::AccountPasswordLabel)
@@ -234,12 +219,9 @@ fn SignedOut(kind: InvitationKind, code: String, locale: Locale) -> impl IntoVie
                                     Text::AccountPasswordHint,
                                     &[("min", &crate::domain::account::NewPassword::MIN.to_string())],
                                 )
-                            state=state.clone()
                             autocomplete="new-password"
                         />
-                        <button type="submit" class="govuk-button">
-                            {t(Text::FamilyHelperAccountButton)}
-                        </button>
+                        <Submit text=Text::FamilyHelperAccountButton />
                     </PostForm>
                 }
             })}

@@ -2,7 +2,7 @@
 //! way to their work.
 use leptos::prelude::*;
 
-use crate::components::layout::{redirect, PageTitle};
+use crate::components::layout::{redirect, LinkParagraph, PageTitle};
 use crate::components::summary_list::SummaryList;
 use crate::domain::account::Role;
 use crate::features::account::YourData;
@@ -21,7 +21,7 @@ pub fn HomePage() -> impl IntoView {
         return ().into_any();
     };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let linked_heading =
         if user.role == Role::Practitioner { t(Text::HomeCaseloadHeading) } else { t(Text::HomeLinkedHeading) };
     let may_audit = user.actor().may(Capability::ReadAuditLog);
@@ -38,11 +38,7 @@ pub fn HomePage() -> impl IntoView {
             .then(|| {
                 view! {
                     <h2 class="govuk-heading-m">{t(Text::AssessmentTitle)}</h2>
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/assessment">
-                            {t(Text::HomeAssessmentLink)}
-                        </a>
-                    </p>
+                    <LinkParagraph href="/assessment" text=Text::HomeAssessmentLink />
                     <h2 class="govuk-heading-m">{t(Text::EmergencyTitle)}</h2>
                     // A plan never confirmed, or due to be checked again, is flagged here too.
                     <Await future=my_emergency_plan() let:plan>
@@ -52,11 +48,7 @@ pub fn HomePage() -> impl IntoView {
                             .flatten()
                             .map(|p| view! { <ConfirmBanner freshness=p.freshness due_on=p.due_on locale /> })}
                     </Await>
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/emergency">
-                            {t(Text::EmergencyHomeLink)}
-                        </a>
-                    </p>
+                    <LinkParagraph href="/emergency" text=Text::EmergencyHomeLink />
                 }
             })}
         {matches!(user.role, Role::Carer | Role::Customer)
@@ -68,32 +60,16 @@ pub fn HomePage() -> impl IntoView {
                         </a>
                     </p>
                     <h2 class="govuk-heading-m">{t(Text::PlanTitle)}</h2>
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/plan">
-                            {t(Text::HomePlanLink)}
-                        </a>
-                    </p>
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/budget">
-                            {t(Text::BudgetTitle)}
-                        </a>
-                    </p>
+                    <LinkParagraph href="/plan" text=Text::HomePlanLink />
+                    <LinkParagraph href="/budget" text=Text::BudgetTitle />
                 }
             })}
         // Carers, the people they care for and their helpers follow reviews and their family.
         {matches!(user.role, Role::Carer | Role::Customer | Role::Representative)
             .then(|| {
                 view! {
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/reviews">
-                            {t(Text::ReviewTitle)}
-                        </a>
-                    </p>
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/family">
-                            {t(Text::FamilyTitle)}
-                        </a>
-                    </p>
+                    <LinkParagraph href="/reviews" text=Text::ReviewTitle />
+                    <LinkParagraph href="/family" text=Text::FamilyTitle />
                 }
             })}
         {user
@@ -130,21 +106,9 @@ pub fn HomePage() -> impl IntoView {
             .may(Capability::ViewCaseload)
             .then(|| {
                 view! {
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/assessments">
-                            {t(Text::QueueTitle)}
-                        </a>
-                    </p>
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/plans">
-                            {t(Text::PlanQueueTitle)}
-                        </a>
-                    </p>
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/reviews">
-                            {t(Text::ReviewStaffTitle)}
-                        </a>
-                    </p>
+                    <LinkParagraph href="/staff/assessments" text=Text::QueueTitle />
+                    <LinkParagraph href="/staff/plans" text=Text::PlanQueueTitle />
+                    <LinkParagraph href="/staff/reviews" text=Text::ReviewStaffTitle />
                 }
             })}
         <h2 class="govuk-heading-m">{linked_heading}</h2>
@@ -181,63 +145,29 @@ pub fn HomePage() -> impl IntoView {
             .actor()
             .may(Capability::ReadMessages)
             .then(|| {
-                view! {
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/messages">
-                            {t(Text::ContactInboxTitle)}
-                        </a>
-                    </p>
-                }
+                view! { <LinkParagraph href="/staff/messages" text=Text::ContactInboxTitle /> }
             })}
         {may_audit
             .then(|| {
-                view! {
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/audit">
-                            {t(Text::AuditTitle)}
-                        </a>
-                    </p>
-                }
+                view! { <LinkParagraph href="/staff/audit" text=Text::AuditTitle /> }
             })}
         {may_manage_users
             .then(|| {
                 view! {
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/users">
-                            {t(Text::StaffTitle)}
-                        </a>
-                    </p>
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/support">
-                            {t(Text::DirectoryStaffTitle)}
-                        </a>
-                    </p>
+                    <LinkParagraph href="/staff/users" text=Text::StaffTitle />
+                    <LinkParagraph href="/staff/support" text=Text::DirectoryStaffTitle />
                 }
             })}
         {user
             .actor()
             .may(Capability::HandleDataRequests)
             .then(|| {
-                view! {
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/data-requests">
-                            {t(Text::DataRightsRequestsTitle)}
-                        </a>
-                    </p>
-                }
+                view! { <LinkParagraph href="/staff/data-requests" text=Text::DataRightsRequestsTitle /> }
             })}
         <YourData />
         <h2 class="govuk-heading-m">{t(Text::DirectoryTitle)}</h2>
-        <p class="govuk-body">
-            <a class="govuk-link" href="/support">
-                {t(Text::DirectoryTitle)}
-            </a>
-        </p>
-        <p class="govuk-body">
-            <a class="govuk-link" href="/support/employee-carers">
-                {t(Text::DirectoryEmployeeQuestion)}
-            </a>
-        </p>
+        <LinkParagraph href="/support" text=Text::DirectoryTitle />
+        <LinkParagraph href="/support/employee-carers" text=Text::DirectoryEmployeeQuestion />
     }
     .into_any()
 }
@@ -246,7 +176,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn YourWorker() -> impl IntoView {
     let locale = use_visitor().locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <h2 class="govuk-heading-m">{t(Text::HomeWorkerHeading)}</h2>
         <Await future=my_workers() let:workers>
@@ -254,11 +184,7 @@ fn YourWorker() -> impl IntoView {
                 Ok(workers) if workers.is_empty() => {
                     view! {
                         <p class="govuk-body">{t(Text::HomeNoWorker)}</p>
-                        <p class="govuk-body">
-                            <a class="govuk-link" href="/contact">
-                                {t(Text::HomeNoWorkerContact)}
-                            </a>
-                        </p>
+                        <LinkParagraph href="/contact" text=Text::HomeNoWorkerContact />
                     }
                         .into_any()
                 }

@@ -1,7 +1,7 @@
 //! The person summary page.
 use leptos::prelude::*;
 
-use crate::components::layout::PageTitle;
+use crate::components::layout::{LinkParagraph, PageTitle};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::features::people::api::view_person;
@@ -18,7 +18,7 @@ pub fn PersonPage() -> impl IntoView {
 fn Person(person: PersonSummary) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <PageTitle text=person.name.clone() />
         <h1 class="govuk-heading-l">{person.name.clone()}</h1>
@@ -39,10 +39,6 @@ fn Person(person: PersonSummary) -> impl IntoView {
                     </p>
                 }
             })}
-        <p class="govuk-body">
-            <a class="govuk-link" href="/home">
-                {t(Text::HomeBackLink)}
-            </a>
-        </p>
+        <LinkParagraph href="/home" text=Text::HomeBackLink />
     }
 }

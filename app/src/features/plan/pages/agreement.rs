@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{DateInput, ErrorSummary, TextArea};
-use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
-use crate::components::record_page::record_page;
+use crate::components::fields::{DateInput, ErrorSummary, Submit, TextArea};
+use crate::components::layout::{BackLink, PageTitle};
+use crate::components::record_page::{record_page, signed_in_page};
 use crate::domain::plan::record::{FIELDS, FIELD_MAX};
 use crate::domain::plan::{ContributionKind, PlanSection, SentContribution};
 use crate::features::plan::api::{my_plan_versions, plan_version, plans_awaiting_sign_off, SendPlan, SignOffPlan};
@@ -21,7 +21,7 @@ use crate::kit::visitor::use_visitor;
 #[component]
 pub fn AgreementStatus() -> impl IntoView {
     let locale = use_visitor().locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <h2 class="govuk-heading-l" id="agreement">
             {t(Text::PlanAgreementHeading)}
@@ -55,9 +55,7 @@ pub fn AgreementStatus() -> impl IntoView {
         </Await>
         <p class="govuk-body">{t(Text::PlanAgreementIntro)}</p>
         <PostForm action=SendPlan::PATH refused=use_visitor().flash>
-            <button type="submit" class="govuk-button govuk-button--secondary">
-                {t(Text::PlanSendButton)}
-            </button>
+            <Submit text=Text::PlanSendButton secondary=true />
         </PostForm>
     }
 }
@@ -118,7 +116,7 @@ pub fn PlanVersionPage() -> impl IntoView {
 fn PlanVersion(version: PlanVersionView) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     // Practitioners can pass a signed-off plan to another system (the server checks again).
     let may_export = visitor.user.as_ref().is_some_and(|u| u.actor().may(crate::policy::Capability::ViewCaseload));
     let title = locale
@@ -187,7 +185,7 @@ fn VersionBudget(id: i64, signed_off: bool) -> impl IntoView {
 
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let may_set = signed_off && visitor.user.as_ref().is_some_and(|u| u.actor().may(Capability::ViewCaseload));
     view! {
         <Await future=plan_budget(id) let:found>
@@ -223,49 +221,38 @@ fn VersionBudget(id: i64, signed_off: bool) -> impl IntoView {
 #[component]
 pub fn SignOffQueuePage() -> impl IntoView {
     let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
-    view! {
-        <Await future=plans_awaiting_sign_off() let:waiting>
-            {match waiting.clone() {
-                Ok(waiting) => {
-                    view! {
-                        <PageTitle text=t(Text::PlanQueueTitle) />
-                        <h1 class="govuk-heading-l">{t(Text::PlanQueueTitle)}</h1>
-                        {if waiting.is_empty() {
-                            view! { <p class="govuk-body">{t(Text::QueueNone)}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="govuk-list">
-                                    {waiting
-                                        .into_iter()
-                                        .map(|v| {
-                                            view! {
-                                                <li>
-                                                    <a class="govuk-link" href=format!("/staff/plans/{}", v.id)>
-                                                        {v.person_name.clone()}
-                                                    </a>
-                                                    " – "
-                                                    {locale.fill(Text::PlanSentOn, &[("date", &v.sent_on)])}
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }}
-                    }
-                        .into_any()
+    let t = locale.translator();
+    signed_in_page(plans_awaiting_sign_off, move |waiting| {
+        view! {
+            <PageTitle text=t(Text::PlanQueueTitle) />
+            <h1 class="govuk-heading-l">{t(Text::PlanQueueTitle)}</h1>
+            {if waiting.is_empty() {
+                view! { <p class="govuk-body">{t(Text::QueueNone)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="govuk-list">
+                        {waiting
+                            .into_iter()
+                            .map(|v| {
+                                view! {
+                                    <li>
+                                        <a class="govuk-link" href=format!("/staff/plans/{}", v.id)>
+                                            {v.person_name.clone()}
+                                        </a>
+                                        " – "
+                                        {locale.fill(Text::PlanSentOn, &[("date", &v.sent_on)])}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
                 }
-                Err(error) => load_failed(error),
+                    .into_any()
             }}
-        </Await>
-    }
-    .into_any()
+        }
+        .into_any()
+    })
 }
 
 #[component]
@@ -277,7 +264,7 @@ pub fn SignOffPage() -> impl IntoView {
 fn SignOff(version: PlanVersionView) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(SignOffPlan::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let title = locale.fill(Text::PlanSignOffTitle, &[("name", &version.person_name)]);
     let mut order: Vec<String> = FIELDS.iter().map(|f| f.name.to_owned()).collect();
@@ -290,9 +277,7 @@ fn SignOff(version: PlanVersionView) -> impl IntoView {
         .collect_view();
     view! {
         <PageTitle text=title.clone() has_errors=state.has_errors() />
-        <a href="/staff/plans" class="govuk-back-link">
-            {t(Text::AssessmentBack)}
-        </a>
+        <BackLink href="/staff/plans" text=Text::AssessmentBack />
         <ErrorSummary state=state.clone() order=order />
         <h1 class="govuk-heading-l">{title}</h1>
         <crate::features::emergency::CarerPlanNotices notices=version.carers_plans.clone() />
@@ -303,18 +288,11 @@ fn SignOff(version: PlanVersionView) -> impl IntoView {
             </div>
             <div class="govuk-grid-column-one-half">
                 <h2 class="govuk-heading-m">{t(Text::PlanRecordHeading)}</h2>
-                <PostForm action=SignOffPlan::PATH>
+                <PostForm action=SignOffPlan::PATH state=state.clone()>
                     <input type="hidden" name="id" value=version.id />
                     {fields}
-                    <DateInput
-                        prefix="review"
-                        legend=t(Text::RecordPlanReview)
-                        hint=t(Text::RecordPlanReviewHint)
-                        state=state.clone()
-                    />
-                    <button type="submit" class="govuk-button">
-                        {t(Text::PlanSignOffButton)}
-                    </button>
+                    <DateInput prefix="review" legend=t(Text::RecordPlanReview) hint=t(Text::RecordPlanReviewHint) />
+                    <Submit text=Text::PlanSignOffButton />
                 </PostForm>
             </div>
         </div>

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, TextArea, TextField};
-use crate::components::layout::PageTitle;
+use crate::components::fields::{ErrorSummary, Submit, TextArea, TextField};
+use crate::components::layout::{BackLink, PageTitle};
 use crate::components::record_page::record_page;
 use crate::domain::plan::{ContributionKind, WrittenContribution};
 use crate::features::plan::api::{my_plan, ChangeInPlan};
@@ -26,7 +26,7 @@ pub fn ChangeItemPage() -> impl IntoView {
 fn ChangeItem(item: PlanItem) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let initial = BTreeMap::from([
         ("text".to_owned(), item.body.clone()),
         ("caption".to_owned(), item.caption.clone().unwrap_or_default()),
@@ -59,9 +59,7 @@ fn ChangeItem(item: PlanItem) -> impl IntoView {
     };
     view! {
         <PageTitle text=t(Text::PlanChangeTitle) has_errors=state.has_errors() />
-        <a href=back.clone() class="govuk-back-link">
-            {t(Text::AssessmentBack)}
-        </a>
+        <BackLink href=back.clone() text=Text::AssessmentBack />
         <ErrorSummary state=state.clone() order=&["text", "alt_text", "caption"] />
         <span class="govuk-caption-l">{item.section.title(locale)}</span>
         <h1 class="govuk-heading-l">{t(Text::PlanChangeTitle)}</h1>
@@ -69,9 +67,7 @@ fn ChangeItem(item: PlanItem) -> impl IntoView {
             <input type="hidden" name="id" value=item.id />
             {fields}
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button">
-                    {t(Text::PlanChangeButton)}
-                </button>
+                <Submit text=Text::PlanChangeButton />
                 <a class="govuk-link" href=back>
                     {t(Text::PlanChangeCancel)}
                 </a>

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, TextArea};
-use crate::components::layout::{load_failed, needs_sign_in, NotFound, PageTitle};
+use crate::components::fields::{ErrorSummary, Submit, TextArea};
+use crate::components::layout::{load_failed, signed_in_visitor, BackLink, NotFound, PageTitle};
+use crate::components::record_page::signed_in_page;
 use crate::domain::plan::words::Because;
 use crate::domain::plan::{PlanSection, WrittenContribution};
 use crate::features::plan::api::{own_words_proposals, AcceptOwnWords, SaveOwnWords};
@@ -18,55 +19,38 @@ use crate::kit::visitor::use_visitor;
 #[component]
 pub fn OwnWordsPage() -> impl IntoView {
     let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
-    view! {
-        <Await future=own_words_proposals() let:kept>
-            {match kept.clone() {
-                Ok(kept) => {
-                    let initial = BTreeMap::from([("words".to_owned(), kept.words.clone())]);
-                    let state = FormState::for_action(SaveOwnWords::PATH, visitor.flash.as_ref(), initial);
-                    view! {
-                        <PageTitle text=t(Text::PlanOwnWordsTitle) has_errors=state.has_errors() />
-                        <a href="/plan" class="govuk-back-link">
-                            {t(Text::AssessmentBack)}
-                        </a>
-                        <ErrorSummary state=state.clone() order=&["words"] />
-                        <h1 class="govuk-heading-l">{t(Text::PlanOwnWordsTitle)}</h1>
-                        <p class="govuk-body">{t(Text::PlanOwnWordsIntro)}</p>
-                        <PostForm action=SaveOwnWords::PATH>
-                            <TextArea
-                                name="words"
-                                label=t(Text::PlanOwnWordsLabel)
-                                state=state.clone()
-                                max_chars=WrittenContribution::TEXT_MAX * 4
-                                rows=12
-                            />
-                            <button type="submit" class="govuk-button">
-                                {t(Text::PlanOwnWordsButton)}
-                            </button>
-                        </PostForm>
-                    }
-                        .into_any()
-                }
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-    }
-    .into_any()
+    let t = locale.translator();
+    signed_in_page(own_words_proposals, move |kept| {
+        let initial = BTreeMap::from([("words".to_owned(), kept.words.clone())]);
+        let state = FormState::for_action(SaveOwnWords::PATH, visitor.flash.as_ref(), initial);
+        view! {
+            <PageTitle text=t(Text::PlanOwnWordsTitle) has_errors=state.has_errors() />
+            <BackLink href="/plan" text=Text::AssessmentBack />
+            <ErrorSummary state=state.clone() order=&["words"] />
+            <h1 class="govuk-heading-l">{t(Text::PlanOwnWordsTitle)}</h1>
+            <p class="govuk-body">{t(Text::PlanOwnWordsIntro)}</p>
+            <PostForm action=SaveOwnWords::PATH state=state.clone()>
+                <TextArea
+                    name="words"
+                    label=t(Text::PlanOwnWordsLabel)
+                    max_chars=WrittenContribution::TEXT_MAX * 4
+                    rows=12
+                />
+                <Submit text=Text::PlanOwnWordsButton />
+            </PostForm>
+        }
+        .into_any()
+    })
 }
 
 #[component]
 pub fn ProposalsPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <Await future=own_words_proposals() let:kept>
             {match kept.clone() {
@@ -124,16 +108,12 @@ pub fn ProposalsPage() -> impl IntoView {
                         .collect_view();
                     view! {
                         <PageTitle text=t(Text::PlanProposalsTitle) />
-                        <a href="/plan/own-words" class="govuk-back-link">
-                            {t(Text::AssessmentBack)}
-                        </a>
+                        <BackLink href="/plan/own-words" text=Text::AssessmentBack />
                         <h1 class="govuk-heading-l">{t(Text::PlanProposalsTitle)}</h1>
                         <p class="govuk-body">{t(Text::PlanProposalsIntro)}</p>
                         <PostForm action=AcceptOwnWords::PATH refused=use_visitor().flash>
                             {parts}
-                            <button type="submit" class="govuk-button">
-                                {t(Text::PlanAcceptButton)}
-                            </button>
+                            <Submit text=Text::PlanAcceptButton />
                         </PostForm>
                     }
                         .into_any()

@@ -7,8 +7,9 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea};
+use crate::components::layout::{signed_in_visitor, LinkParagraph, PageTitle, SuccessBanner};
+use crate::components::record_page::loaded;
 use crate::domain::plan::{PlanSection, WrittenContribution};
 use crate::features::plan::api::{my_plan, AddToPlan, MoveInPlan, RemoveFromPlan};
 use crate::features::plan::wire::PlanItem;
@@ -18,10 +19,9 @@ use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let (added, accepted, sent, changed) = use_query_map().with_untracked(|q| {
         (q.get("added").is_some(), q.get("accepted"), q.get("sent").is_some(), q.get("changed").is_some())
     });
@@ -29,12 +29,7 @@ pub fn PlanPage() -> impl IntoView {
     view! {
         // Outside the plan's own Await: a nested one would never resolve in an async render.
         {me.map(|person| view! { <crate::features::emergency::CarersEmergencyPlans person /> })}
-        <Await future=my_plan() let:items>
-            {match items.clone() {
-                Ok(items) => view! { <Plan items added accepted=accepted.clone() sent changed /> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
+        {loaded(my_plan(), move |items| view! { <Plan items added accepted=accepted.clone() sent changed /> })}
     }
     .into_any()
 }
@@ -43,7 +38,7 @@ pub fn PlanPage() -> impl IntoView {
 fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>, sent: bool, changed: bool) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let notice = match (added, accepted.and_then(|n| n.parse::<usize>().ok()), sent) {
         (_, _, true) => Some(t(Text::PlanSentNotice)),
         (_, Some(n), _) => Some(locale.fill(Text::PlanAccepted, &[("n", &n.to_string())])),
@@ -66,35 +61,24 @@ fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>, sent: bool,
         <ErrorSummary state=state.clone() order=&["section", "text"] />
         <h1 class="govuk-heading-l">{t(Text::PlanTitle)}</h1>
         <p class="govuk-body">{t(Text::PlanIntro)}</p>
-        <p class="govuk-body">
-            <a class="govuk-link" href="/plan/own-words">
-                {t(Text::PlanOwnWordsLink)}
-            </a>
-        </p>
+        <LinkParagraph href="/plan/own-words" text=Text::PlanOwnWordsLink />
         {sections}
         <super::upload::UploadForm />
         <super::agreement::AgreementStatus />
         <h2 class="govuk-heading-l" id="add">
             {t(Text::PlanAddHeading)}
         </h2>
-        <PostForm action=AddToPlan::PATH>
-            <Radios name="section" legend=t(Text::PlanSectionLegend) state=state.clone() options=options />
-            <TextArea
-                name="text"
-                label=t(Text::PlanTextLabel)
-                state=state.clone()
-                max_chars=WrittenContribution::TEXT_MAX
-            />
-            <button type="submit" class="govuk-button">
-                {t(Text::PlanAddButton)}
-            </button>
+        <PostForm action=AddToPlan::PATH state=state.clone()>
+            <Radios name="section" legend=t(Text::PlanSectionLegend) options=options />
+            <TextArea name="text" label=t(Text::PlanTextLabel) max_chars=WrittenContribution::TEXT_MAX />
+            <Submit text=Text::PlanAddButton />
         </PostForm>
     }
 }
 
 #[component]
 fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let count = items.len();
     let list = if items.is_empty() {
         view! { <p class="govuk-body govuk-hint">{t(Text::PlanEmptySection)}</p> }.into_any()

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::components::enhanced_form::{FormEnhancer, IslandsOnPage};
-use crate::components::fields::{ErrorMessage, ErrorSummary, TextField};
+use crate::components::fields::{ErrorMessage, ErrorSummary, Submit, TextField};
 use crate::domain::plan::{ContributionKind, PlanSection};
 use crate::features::plan::wire::PlanItem;
 use crate::kit::forms::FormState;
@@ -60,7 +60,7 @@ pub fn shown(item: &PlanItem, locale: Locale) -> AnyView {
 pub fn UploadForm() -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     IslandsOnPage::mark();
     let state = FormState::for_action(UPLOAD_ACTION, visitor.flash.as_ref(), BTreeMap::new());
     let chosen = state.value("upload_section");
@@ -146,9 +146,7 @@ pub fn UploadForm() -> impl IntoView {
                     </label>
                     <progress id="upload-progress" max="100" value="0"></progress>
                 </div>
-                <button type="submit" class="govuk-button">
-                    {t(Text::PlanUploadButton)}
-                </button>
+                <Submit text=Text::PlanUploadButton />
             </form>
         </FormEnhancer>
     }

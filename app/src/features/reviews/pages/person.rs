@@ -8,9 +8,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::summary::{ReviewSummary, StatusTag};
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
-use crate::components::record_page::record_page;
+use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea};
+use crate::components::layout::{signed_in_visitor, BackLink, LinkParagraph, PageTitle, SuccessBanner};
+use crate::components::record_page::{loaded, record_page};
 use crate::domain::reviews::{ReviewKind, ReviewMethod, ReviewReason, Urgency, INVOLVE_MAX, TEXT_MAX};
 use crate::features::reviews::api::{
     my_reviews, review_detail, review_emails, review_subjects, RequestReview, SetReviewEmails,
@@ -23,12 +23,11 @@ use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn ReviewsPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <PageTitle text=t(Text::ReviewTitle) />
         <h1 class="govuk-heading-l">{t(Text::ReviewTitle)}</h1>
@@ -39,24 +38,15 @@ pub fn ReviewsPage() -> impl IntoView {
         <a class="govuk-button" href="/reviews/request" role="button" draggable="false">
             {t(Text::ReviewRequestLink)}
         </a>
-        <Await future=my_reviews() let:reviews>
-            {match reviews.clone() {
-                Ok(reviews) => view! { <Lists reviews locale /> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-        <p class="govuk-body">
-            <a class="govuk-link" href="/account/emails">
-                {t(Text::ReviewEmailsLink)}
-            </a>
-        </p>
+        {loaded(my_reviews(), move |reviews| view! { <Lists reviews locale /> })}
+        <LinkParagraph href="/account/emails" text=Text::ReviewEmailsLink />
     }
     .into_any()
 }
 
 #[component]
 fn Lists(reviews: Vec<ReviewView>, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let (requested, planned): (Vec<_>, Vec<_>) = reviews.into_iter().partition(|r| r.kind == ReviewKind::Requested);
     let planned_rows = planned
         .into_iter()
@@ -113,12 +103,11 @@ fn Lists(reviews: Vec<ReviewView>, locale: Locale) -> impl IntoView {
 
 #[component]
 pub fn RequestReviewPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(RequestReview::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let acting_for = visitor.user.as_ref().is_some_and(|u| u.role == crate::domain::account::Role::Representative);
     let reasons = words::options(ReviewReason::ALL, ReviewReason::code, |r| words::reason(locale, r));
@@ -126,13 +115,11 @@ pub fn RequestReviewPage() -> impl IntoView {
     let urgencies = words::options(Urgency::ALL, Urgency::code, |u| words::urgency(locale, u));
     view! {
         <PageTitle text=t(Text::ReviewRequestTitle) has_errors=state.has_errors() />
-        <a href="/reviews" class="govuk-back-link">
-            {t(Text::AssessmentBack)}
-        </a>
+        <BackLink href="/reviews" text=Text::AssessmentBack />
         <ErrorSummary state=state.clone() order=&["person", "reason", "what_changed", "method", "involve", "urgency"] />
         <h1 class="govuk-heading-l">{t(Text::ReviewRequestTitle)}</h1>
         <p class="govuk-body">{t(Text::ReviewRequestIntro)}</p>
-        <PostForm action=RequestReview::PATH>
+        <PostForm action=RequestReview::PATH state=state.clone()>
             {acting_for
                 .then(|| {
                     let state = state.clone();
@@ -146,6 +133,7 @@ pub fn RequestReviewPage() -> impl IntoView {
                                     .into_iter()
                                     .map(|p| (p.id.to_string(), p.name))
                                     .collect::<Vec<_>>();
+                                // Drawn after the form, once the people are loaded: its state is passed, not provided.
                                 view! {
                                     <Radios
                                         name="person"
@@ -158,26 +146,23 @@ pub fn RequestReviewPage() -> impl IntoView {
                         </Await>
                     }
                 })}
-            <Radios name="reason" legend=t(Text::ReviewRequestReasonLegend) state=state.clone() options=reasons />
+            <Radios name="reason" legend=t(Text::ReviewRequestReasonLegend) options=reasons />
             <TextArea
                 name="what_changed"
                 label=t(Text::ReviewRequestWhatChangedLabel)
                 hint=t(Text::ReviewRequestWhatChangedHint)
-                state=state.clone()
                 max_chars=TEXT_MAX
-            /> <Radios name="method" legend=t(Text::ReviewRequestMethodLegend) state=state.clone() options=methods />
+            />
+            <Radios name="method" legend=t(Text::ReviewRequestMethodLegend) options=methods />
             <TextArea
                 name="involve"
                 label=t(Text::ReviewRequestInvolveLabel)
                 hint=t(Text::ReviewRequestInvolveHint)
-                state=state.clone()
                 max_chars=INVOLVE_MAX
                 rows=3
             />
-            <Radios name="urgency" legend=t(Text::ReviewRequestUrgencyLegend) state=state.clone() options=urgencies />
-            <button type="submit" class="govuk-button">
-                {t(Text::ReviewRequestSendButton)}
-            </button>
+            <Radios name="urgency" legend=t(Text::ReviewRequestUrgencyLegend) options=urgencies />
+            <Submit text=Text::ReviewRequestSendButton />
         </PostForm>
     }
     .into_any()
@@ -193,7 +178,7 @@ pub fn ReviewPage() -> impl IntoView {
 #[component]
 fn Review(review: ReviewView, sent: bool) -> impl IntoView {
     let locale = use_visitor().locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let reference = locale.fill(Text::ReviewReference, &[("reference", &review.reference)]);
     let heading = if sent {
         view! {
@@ -209,9 +194,7 @@ fn Review(review: ReviewView, sent: bool) -> impl IntoView {
     };
     view! {
         <PageTitle text=reference />
-        <a href="/reviews" class="govuk-back-link">
-            {t(Text::ReviewTitle)}
-        </a>
+        <BackLink href="/reviews" text=Text::ReviewTitle />
         {heading}
         <ReviewSummary review locale />
         <p class="govuk-body">{t(Text::ReviewComplaints)}</p>
@@ -221,12 +204,11 @@ fn Review(review: ReviewView, sent: bool) -> impl IntoView {
 /// The person's choice of emails about reviews (the link at the foot of every such email).
 #[component]
 pub fn ReviewEmailsPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
+    let Some(visitor) = signed_in_visitor() else {
         return ().into_any();
-    }
+    };
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
     let flash = visitor.flash.clone();
     view! {
@@ -234,25 +216,20 @@ pub fn ReviewEmailsPage() -> impl IntoView {
         {saved.then(|| view! { <SuccessBanner message=t(Text::ReviewEmailsSaved) /> })}
         <h1 class="govuk-heading-l">{t(Text::ReviewEmailsTitle)}</h1>
         <p class="govuk-body">{t(Text::ReviewEmailsIntro)}</p>
-        <Await future=review_emails() let:wanted>
-            {match wanted.clone() {
-                Ok(wanted) => {
-                    let initial = BTreeMap::from([("wanted".to_owned(), if wanted { "yes" } else { "no" }.to_owned())]);
-                    let state = FormState::for_action(SetReviewEmails::PATH, flash.as_ref(), initial);
-                    let options = vec![("yes", t(Text::ReviewEmailsYes)), ("no", t(Text::ReviewEmailsNo))];
-                    view! {
-                        <PostForm action=SetReviewEmails::PATH refused=flash.clone()>
-                            <Radios name="wanted" legend=t(Text::ReviewEmailsLegend) state options />
-                            <button type="submit" class="govuk-button">
-                                {t(Text::ReviewEmailsButton)}
-                            </button>
-                        </PostForm>
-                    }
-                        .into_any()
+        {loaded(
+            review_emails(),
+            move |wanted| {
+                let initial = BTreeMap::from([("wanted".to_owned(), if wanted { "yes" } else { "no" }.to_owned())]);
+                let state = FormState::for_action(SetReviewEmails::PATH, flash.as_ref(), initial);
+                let options = vec![("yes", t(Text::ReviewEmailsYes)), ("no", t(Text::ReviewEmailsNo))];
+                view! {
+                    <PostForm action=SetReviewEmails::PATH refused=flash.clone()>
+                        <Radios name="wanted" legend=t(Text::ReviewEmailsLegend) state options />
+                        <Submit text=Text::ReviewEmailsButton />
+                    </PostForm>
                 }
-                Err(error) => load_failed(error),
-            }}
-        </Await>
+            },
+        )}
     }
     .into_any()
 }

@@ -7,10 +7,10 @@ use leptos::server_fn::ServerFn;
 
 use super::summary::{ReviewSummary, StatusTag};
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{DateInput, ErrorSummary, Radios, TextArea};
-use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
-use crate::components::record_page::record_page;
-use crate::components::table::Table;
+use crate::components::fields::{DateInput, ErrorSummary, Radios, Submit, TextArea};
+use crate::components::layout::{BackLink, LinkParagraph, PageTitle};
+use crate::components::record_page::{record_page, signed_in_page};
+use crate::components::table::{LinkCell, Table};
 use crate::domain::reviews::{Due, ReviewMethod, ReviewOutcome, ReviewStatus, TEXT_MAX};
 use crate::features::reviews::api::{review_detail, reviews_due, ArrangeReview, RecordReviewOutcome};
 use crate::features::reviews::wire::ReviewView;
@@ -22,37 +22,26 @@ use crate::kit::visitor::use_visitor;
 #[component]
 pub fn StaffReviewsPage() -> impl IntoView {
     let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
-    view! {
-        <Await future=reviews_due() let:due>
-            {match due.clone() {
-                Ok(due) => {
-                    view! {
-                        <PageTitle text=t(Text::ReviewStaffTitle) />
-                        <h1 class="govuk-heading-l">{t(Text::ReviewStaffTitle)}</h1>
-                        <p class="govuk-body">{t(Text::ReviewStaffIntro)}</p>
-                        {if due.is_empty() {
-                            view! { <p class="govuk-body">{t(Text::ReviewStaffNone)}</p> }.into_any()
-                        } else {
-                            view! { <DueTable due locale /> }.into_any()
-                        }}
-                    }
-                        .into_any()
-                }
-                Err(error) => load_failed(error),
+    let t = locale.translator();
+    signed_in_page(reviews_due, move |due| {
+        view! {
+            <PageTitle text=t(Text::ReviewStaffTitle) />
+            <h1 class="govuk-heading-l">{t(Text::ReviewStaffTitle)}</h1>
+            <p class="govuk-body">{t(Text::ReviewStaffIntro)}</p>
+            {if due.is_empty() {
+                view! { <p class="govuk-body">{t(Text::ReviewStaffNone)}</p> }.into_any()
+            } else {
+                view! { <DueTable due locale /> }.into_any()
             }}
-        </Await>
-    }
-    .into_any()
+        }
+        .into_any()
+    })
 }
 
 #[component]
 fn DueTable(due: Vec<ReviewView>, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let rows = due
         .into_iter()
         .map(|review| {
@@ -63,11 +52,7 @@ fn DueTable(due: Vec<ReviewView>, locale: Locale) -> impl IntoView {
             };
             view! {
                 <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                        <a class="govuk-link" href=format!("/staff/reviews/{}", review.id)>
-                            {review.person_name.clone()}
-                        </a>
-                    </td>
+                    <LinkCell href=format!("/staff/reviews/{}", review.id)>{review.person_name.clone()}</LinkCell>
                     <td class="govuk-table__cell">{words::kind(locale, review.kind)}</td>
                     <td class="govuk-table__cell">{when}</td>
                     <td class="govuk-table__cell">
@@ -101,7 +86,7 @@ pub fn StaffReviewPage() -> impl IntoView {
 #[component]
 fn StaffReview(review: ReviewView, locale: Locale) -> impl IntoView {
     let visitor = use_visitor();
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let title = locale.fill(Text::ReviewStaffPersonHeading, &[("name", &review.person_name)]);
     let arrange = FormState::for_action(ArrangeReview::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let record = FormState::for_action(RecordReviewOutcome::PATH, visitor.flash.as_ref(), BTreeMap::new());
@@ -112,9 +97,7 @@ fn StaffReview(review: ReviewView, locale: Locale) -> impl IntoView {
     let id = review.id;
     view! {
         <PageTitle text=title.clone() has_errors=arrange.has_errors() || record.has_errors() />
-        <a href="/staff/reviews" class="govuk-back-link">
-            {t(Text::ReviewStaffTitle)}
-        </a>
+        <BackLink href="/staff/reviews" text=Text::ReviewStaffTitle />
         <ErrorSummary state=arrange.clone() order=&["arranged-day", "method"] />
         <ErrorSummary state=record.clone() order=&["outcome", "summary", "reasons", "other_help"] />
         <span class="govuk-caption-l">{review.reference.clone()}</span>
@@ -122,35 +105,21 @@ fn StaffReview(review: ReviewView, locale: Locale) -> impl IntoView {
         <ReviewSummary review=review.clone() locale />
         {(review.outcome.as_ref().is_some_and(|o| o.outcome == ReviewOutcome::PlanRevised))
             .then(|| {
-                view! {
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/plans">
-                            {t(Text::ReviewStaffPlanRevisedNote)}
-                        </a>
-                    </p>
-                }
+                view! { <LinkParagraph href="/staff/plans" text=Text::ReviewStaffPlanRevisedNote /> }
             })}
         {open
             .then(|| {
                 view! {
                     <h2 class="govuk-heading-m">{t(Text::ReviewStaffArrangeHeading)}</h2>
-                    <PostForm action=ArrangeReview::PATH>
+                    <PostForm action=ArrangeReview::PATH state=arrange.clone()>
                         <input type="hidden" name="id" value=id />
                         <DateInput
                             prefix="arranged"
                             legend=t(Text::ReviewStaffArrangedLegend)
                             hint=t(Text::ReviewStaffArrangedHint)
-                            state=arrange.clone()
                         />
-                        <Radios
-                            name="method"
-                            legend=t(Text::ReviewRequestMethodLegend)
-                            state=arrange.clone()
-                            options=methods
-                        />
-                        <button type="submit" class="govuk-button govuk-button--secondary">
-                            {t(Text::ReviewStaffArrangeButton)}
-                        </button>
+                        <Radios name="method" legend=t(Text::ReviewRequestMethodLegend) options=methods />
+                        <Submit text=Text::ReviewStaffArrangeButton secondary=true />
                     </PostForm>
                 }
             })}
@@ -158,25 +127,14 @@ fn StaffReview(review: ReviewView, locale: Locale) -> impl IntoView {
             .then(|| {
                 view! {
                     <h2 class="govuk-heading-m">{t(Text::ReviewStaffOutcomeHeading)}</h2>
-                    <PostForm action=RecordReviewOutcome::PATH>
+                    <PostForm action=RecordReviewOutcome::PATH state=record.clone()>
                         <input type="hidden" name="id" value=id />
-                        <Radios
-                            name="outcome"
-                            legend=t(Text::ReviewOutcomeLabel)
-                            state=record.clone()
-                            options=outcomes
-                        />
-                        <TextArea
-                            name="summary"
-                            label=t(Text::ReviewStaffSummaryLabel)
-                            state=record.clone()
-                            max_chars=TEXT_MAX
-                        />
+                        <Radios name="outcome" legend=t(Text::ReviewOutcomeLabel) options=outcomes />
+                        <TextArea name="summary" label=t(Text::ReviewStaffSummaryLabel) max_chars=TEXT_MAX />
                         <TextArea
                             name="reasons"
                             label=t(Text::ReviewStaffReasonsLabel)
                             hint=t(Text::ReviewStaffReasonsHint)
-                            state=record.clone()
                             max_chars=TEXT_MAX
                             rows=3
                         />
@@ -184,13 +142,10 @@ fn StaffReview(review: ReviewView, locale: Locale) -> impl IntoView {
                             name="other_help"
                             label=t(Text::ReviewStaffOtherHelpLabel)
                             hint=t(Text::ReviewStaffOtherHelpHint)
-                            state=record.clone()
                             max_chars=TEXT_MAX
                             rows=3
                         />
-                        <button type="submit" class="govuk-button">
-                            {t(Text::ReviewStaffOutcomeButton)}
-                        </button>
+                        <Submit text=Text::ReviewStaffOutcomeButton />
                     </PostForm>
                 }
             })}

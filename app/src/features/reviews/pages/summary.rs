@@ -15,7 +15,7 @@ pub fn StatusTag(status: crate::domain::reviews::ReviewStatus, locale: Locale) -
 
 #[component]
 pub fn ReviewSummary(review: ReviewView, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let mut rows = vec![
         (t(Text::ReviewStatusLabel), words::status(locale, review.status).to_owned()),
         (t(Text::ReviewKindLabel), words::kind(locale, review.kind).to_owned()),

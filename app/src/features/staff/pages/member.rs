@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::ErrorSummary;
-use crate::components::layout::{PageTitle, SuccessBanner};
+use crate::components::layout::{BackLink, PageTitle, SuccessBanner};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::features::staff::api::{staff_account, SwitchStaffMember};
@@ -27,7 +27,7 @@ pub fn StaffMemberPage() -> impl IntoView {
 fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(SwitchStaffMember::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let banner = match switched.as_deref() {
         Some("off") if member.switched_off_on.is_some() => Some(Text::StaffSwitchedOff),
@@ -63,9 +63,7 @@ fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
     };
     view! {
         <PageTitle text=member.name.clone() has_errors=state.has_errors() />
-        <a href="/staff/users" class="govuk-back-link">
-            {t(Text::StaffTitle)}
-        </a>
+        <BackLink href="/staff/users" text=Text::StaffTitle />
         <ErrorSummary state=state.clone() order=&["switch"] />
         {banner}
         <h1 class="govuk-heading-l">{member.name.clone()}</h1>

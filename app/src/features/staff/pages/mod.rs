@@ -7,10 +7,11 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, Radios};
-use crate::components::layout::{load_failed, needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::fields::{ErrorSummary, Radios, Submit};
+use crate::components::layout::{PageTitle, SuccessBanner};
 use crate::components::patterns::{EmailField, NameField};
-use crate::components::table::Table;
+use crate::components::record_page::signed_in_page;
+use crate::components::table::{LinkCell, Table};
 use crate::features::staff::api::{staff_members, AddStaffMember, INVITATION_DAYS};
 use crate::features::staff::wire::StaffMember;
 use crate::kit::forms::FormState;
@@ -22,27 +23,15 @@ pub use member::StaffMemberPage;
 
 #[component]
 pub fn StaffUsersPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
     let added: Option<i64> = use_query_map().with_untracked(|q| q.get("added").and_then(|v| v.parse().ok()));
-    view! {
-        <Await future=staff_members() let:members>
-            {match members.clone() {
-                Ok(members) => view! { <StaffUsers members added /> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-    }
-    .into_any()
+    signed_in_page(staff_members, move |members| view! { <StaffUsers members added /> })
 }
 
 #[component]
 fn StaffUsers(members: Vec<StaffMember>, added: Option<i64>) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(AddStaffMember::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let banner = added.and_then(|id| members.iter().find(|m| m.id == id)).map(|member| {
         let text = locale.fill(
@@ -66,20 +55,18 @@ fn StaffUsers(members: Vec<StaffMember>, added: Option<i64>) -> impl IntoView {
             {t(Text::StaffAddHeading)}
         </h2>
         <p class="govuk-body">{locale.fill(Text::StaffAddIntro, &[("days", &INVITATION_DAYS.to_string())])}</p>
-        <PostForm action=AddStaffMember::PATH>
-            <NameField label=t(Text::StaffNameLabel) state=state.clone() autocomplete="off" />
-            <EmailField label=t(Text::StaffEmailLabel) state=state.clone() autocomplete="off" />
-            <Radios name="role" legend=t(Text::StaffRoleLegend) state=state.clone() options=roles />
-            <button type="submit" class="govuk-button">
-                {t(Text::StaffAddButton)}
-            </button>
+        <PostForm action=AddStaffMember::PATH state=state.clone()>
+            <NameField label=t(Text::StaffNameLabel) autocomplete="off" />
+            <EmailField label=t(Text::StaffEmailLabel) autocomplete="off" />
+            <Radios name="role" legend=t(Text::StaffRoleLegend) options=roles />
+            <Submit text=Text::StaffAddButton />
         </PostForm>
     }
 }
 
 #[component]
 fn StaffTable(members: Vec<StaffMember>, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     view! {
         <Table
             label=t(Text::StaffTitle)
@@ -110,11 +97,7 @@ fn StaffTable(members: Vec<StaffMember>, locale: Locale) -> impl IntoView {
                     };
                     view! {
                         <tr class="govuk-table__row">
-                            <td class="govuk-table__cell">
-                                <a class="govuk-link" href=format!("/staff/users/{}", m.id)>
-                                    {m.name}
-                                </a>
-                            </td>
+                            <LinkCell href=format!("/staff/users/{}", m.id)>{m.name}</LinkCell>
                             <td class="govuk-table__cell">{m.email}</td>
                             <td class="govuk-table__cell">{m.role.name(locale)}</td>
                             <td class="govuk-table__cell">{m.added_on}</td>

@@ -1,7 +1,7 @@
 //! The start page (GOV.UK start page pattern), which is also the signed-out home.
 use leptos::prelude::*;
 
-use crate::components::layout::PageTitle;
+use crate::components::layout::{LinkParagraph, PageTitle};
 use crate::kit::i18n::Text;
 use crate::kit::visitor::use_visitor;
 
@@ -68,26 +68,14 @@ pub fn StartPage() -> impl IntoView {
                 <Right quote=Text::StartRightReviewQuote source=Text::StartRightReviewSource />
 
                 <h2 class="govuk-heading-m">{t(Text::DirectoryTitle)}</h2>
-                <p class="govuk-body">
-                    <a class="govuk-link" href="/support">
-                        {t(Text::StartSupportLink)}
-                    </a>
-                </p>
-                <p class="govuk-body">
-                    <a class="govuk-link" href="/support/employee-carers">
-                        {t(Text::DirectoryEmployeeQuestion)}
-                    </a>
-                </p>
+                <LinkParagraph href="/support" text=Text::StartSupportLink />
+                <LinkParagraph href="/support/employee-carers" text=Text::DirectoryEmployeeQuestion />
 
                 <h2 class="govuk-heading-m">{t(Text::StartOtherWaysHeading)}</h2>
                 <p class="govuk-body">
                     {visitor.locale.fill(Text::StartOtherWaysBody, &[("phone", &visitor.council.phone)])}
                 </p>
-                <p class="govuk-body">
-                    <a class="govuk-link" href="/contact">
-                        {t(Text::StartContactLink)}
-                    </a>
-                </p>
+                <LinkParagraph href="/contact" text=Text::StartContactLink />
             </div>
         </div>
     }
