@@ -233,7 +233,10 @@ mod tests {
         ];
         let entries = IntakeEntry::gather(found, day(10), 5);
         assert_eq!(entries.iter().map(|e| e.person_id).collect::<Vec<_>>(), vec![1, 2]);
-        assert_eq!(entries[0].sent.iter().map(|s| s.0).collect::<Vec<_>>(), [Submission::Registered, Submission::ReviewRequest]);
+        assert_eq!(
+            entries[0].sent.iter().map(|s| s.0).collect::<Vec<_>>(),
+            [Submission::Registered, Submission::ReviewRequest]
+        );
         assert_eq!((entries[0].due_by, entries[0].overdue), (day(9), true));
         assert!(!entries[1].overdue);
     }

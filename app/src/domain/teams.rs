@@ -191,7 +191,8 @@ impl WorkCounts {
     /// Counts `practitioner`'s work from the open allocations (person, practitioner) and each
     /// person's open work.
     pub fn of(practitioner: i64, allocations: &[(i64, i64)], work: &[(i64, Work)]) -> WorkCounts {
-        let people: Vec<i64> = allocations.iter().filter(|(_, p)| *p == practitioner).map(|(person, _)| *person).collect();
+        let people: Vec<i64> =
+            allocations.iter().filter(|(_, p)| *p == practitioner).map(|(person, _)| *person).collect();
         let mut counts = WorkCounts { people: people.len(), ..WorkCounts::default() };
         for (_, kind) in work.iter().filter(|(person, _)| people.contains(person)) {
             *match kind {
@@ -239,7 +240,13 @@ mod tests {
     #[test]
     fn work_is_counted_for_the_people_allocated_to_each_practitioner() {
         let allocations = [(10, 1), (11, 1), (12, 2)];
-        let work = [(10, Work::Assessment), (11, Work::ReviewOverdue), (11, Work::Request), (12, Work::Plan), (13, Work::Plan)];
+        let work = [
+            (10, Work::Assessment),
+            (11, Work::ReviewOverdue),
+            (11, Work::Request),
+            (12, Work::Plan),
+            (13, Work::Plan),
+        ];
         let counts = WorkCounts::of(1, &allocations, &work);
         assert_eq!(
             counts,

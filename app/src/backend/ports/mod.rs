@@ -233,8 +233,8 @@ impl<T> Store for T where
         + FamilyStore
         + DirectoryStore
         + DataRightsStore
-    + TeamStore
-    + AllocationStore
+        + TeamStore
+        + AllocationStore
 {
 }
 

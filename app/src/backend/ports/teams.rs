@@ -159,9 +159,12 @@ impl Allocatable {
             return Ok(Vec::new());
         }
         let mut candidates: Vec<(i64, String)> = Vec::new();
-        for (team, _) in self.membership.places.iter().filter(|(t, manages)| {
-            *manages && (self.teams.is_empty() || self.teams.contains(t))
-        }) {
+        for (team, _) in self
+            .membership
+            .places
+            .iter()
+            .filter(|(t, manages)| *manages && (self.teams.is_empty() || self.teams.contains(t)))
+        {
             for member in cx.store().team_members(*team).await? {
                 let current = self.live_worker().is_some_and(|w| w.practitioner_id == member.user_id);
                 if !member.disabled && !current && !candidates.iter().any(|(id, _)| *id == member.user_id) {

@@ -65,7 +65,12 @@ pub async fn allocation(#[server(default)] person_id: i64) -> Result<AllocationV
         role: found.person.role.name(locale).to_owned(),
         waiting,
         current: open.map(|a| AllocationLine::from_record(a, locale)),
-        history: found.allocations.iter().filter(|a| a.ended_at.is_some()).map(|a| AllocationLine::from_record(a, locale)).collect(),
+        history: found
+            .allocations
+            .iter()
+            .filter(|a| a.ended_at.is_some())
+            .map(|a| AllocationLine::from_record(a, locale))
+            .collect(),
         candidates: found.candidates(&cx).await?,
         may_allocate: found.may_allocate(&cx),
         may_take_on: found.may_take_on(&cx),

@@ -57,7 +57,11 @@ impl IntakeLine {
 }
 
 fn sent_words(entry: &IntakeEntry, locale: Locale) -> Vec<String> {
-    entry.sent.iter().map(|(kind, at)| format!("{}, {}", kind.name(locale), locale.long_date(at.date_naive()))).collect()
+    entry
+        .sent
+        .iter()
+        .map(|(kind, at)| format!("{}, {}", kind.name(locale), locale.long_date(at.date_naive())))
+        .collect()
 }
 
 /// The intake queue the visitor sees.

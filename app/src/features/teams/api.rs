@@ -96,7 +96,13 @@ pub async fn team_page(
     let waiting = IntakeEntry::gather(cx.store().waiting_for_a_worker().await?, cx.today(), intake_target_days(&cx));
     let mine: Vec<&IntakeEntry> = waiting.iter().filter(|e| Team::covering(&teams, e.role).contains(&id)).collect();
     let intake = (mine.len(), mine.iter().filter(|e| e.overdue).count());
-    Ok(TeamView { team: TeamLine::from_record(&team, &membership, cx.locale()), workload, may_manage, candidates, intake })
+    Ok(TeamView {
+        team: TeamLine::from_record(&team, &membership, cx.locale()),
+        workload,
+        may_manage,
+        candidates,
+        intake,
+    })
 }
 
 /// An admin puts a practitioner in a team (`place` is `member` or `manager`) or takes them out

@@ -8,8 +8,8 @@ mod journey;
 
 use anyhow::Context;
 use app::backend::ports::{NewAccount, Passwords, Store, StoreError};
-use app::domain::teams::Covers;
 use app::domain::account::Role;
+use app::domain::teams::Covers;
 use app::kit::i18n::Locale;
 use app::policy::{Record, Scope};
 use chrono::Utc;

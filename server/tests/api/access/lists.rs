@@ -129,4 +129,3 @@ pub const WITH_A_REVIEW_ID: &[(&str, &str)] =
 /// Server functions that take the id of a sent assessment, and the field that carries it.
 pub const WITH_AN_ASSESSMENT_ID: &[(&str, &str)] =
     &[("/api/assessment/record", "version_id"), ("/api/assessment/decide", "version_id")];
-

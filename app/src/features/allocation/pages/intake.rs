@@ -2,7 +2,8 @@
 //! first, with what they sent and whether the wait is past the council's target.
 use leptos::prelude::*;
 
-use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
+use crate::components::layout::{LinkParagraph, PageTitle};
+use crate::components::record_page::signed_in_page;
 use crate::components::table::Table;
 use crate::features::allocation::api::intake_queue;
 use crate::features::allocation::wire::{Intake, IntakeLine};
@@ -11,25 +12,13 @@ use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn IntakePage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
-    view! {
-        <Await future=intake_queue() let:found>
-            {match found.clone() {
-                Ok(found) => view! { <IntakeQueue found /> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-    }
-    .into_any()
+    signed_in_page(intake_queue, |found| view! { <IntakeQueue found /> })
 }
 
 #[component]
 fn IntakeQueue(found: Intake) -> impl IntoView {
     let locale = use_visitor().locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let overdue = found.waiting.iter().filter(|w| w.overdue).count();
     let intro = locale.fill(Text::AllocationIntakeIntro, &[("days", &found.target_days.to_string())]);
     let summary = match found.waiting.len() {
@@ -57,17 +46,13 @@ fn IntakeQueue(found: Intake) -> impl IntoView {
         <p class="govuk-body">{intro}</p>
         <p class="govuk-body govuk-!-font-weight-bold">{summary}</p>
         {table}
-        <p class="govuk-body">
-            <a class="govuk-link" href="/staff/teams">
-                {t(Text::TeamsTitle)}
-            </a>
-        </p>
+        <LinkParagraph href="/staff/teams" text=Text::TeamsTitle />
     }
 }
 
 #[component]
 fn Row(line: IntakeLine, locale: Locale) -> impl IntoView {
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let person = match line.may_open {
         true => view! {
             <a class="govuk-link" href=format!("/staff/allocations/{}", line.person_id)>
@@ -81,7 +66,12 @@ fn Row(line: IntakeLine, locale: Locale) -> impl IntoView {
         true => view! { <strong class="govuk-tag govuk-tag--red">{t(Text::AllocationOverdue)}</strong> }.into_any(),
         false => view! { {locale.fill(Text::AllocationDueBy, &[("date", &line.due_by)])} }.into_any(),
     };
-    let again = line.had_worker.then(|| view! { <br /> {t(Text::AllocationNeedsNewWorker)} });
+    let again = line.had_worker.then(|| {
+        view! {
+            <br />
+            {t(Text::AllocationNeedsNewWorker)}
+        }
+    });
     let teams = match line.teams.is_empty() {
         true => t(Text::AllocationNoTeam),
         false => line.teams.join(", "),

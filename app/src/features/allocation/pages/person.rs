@@ -8,8 +8,8 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, Radios, TextArea};
-use crate::components::layout::{PageTitle, SuccessBanner};
+use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea};
+use crate::components::layout::{LinkParagraph, PageTitle, SuccessBanner};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
@@ -30,16 +30,21 @@ pub fn AllocationPage() -> impl IntoView {
 fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let id = view.person_id;
     let banner = match done.as_deref() {
-        Some("allocated") | Some("taken") => view.current.as_ref().map(|c| locale.fill(Text::AllocationDone, &[("name", &view.name), ("worker", &c.worker)])),
+        Some("allocated") | Some("taken") => view
+            .current
+            .as_ref()
+            .map(|c| locale.fill(Text::AllocationDone, &[("name", &view.name), ("worker", &c.worker)])),
         Some("ended") => Some(locale.fill(Text::AllocationEnded, &[("name", &view.name)])),
         _ => None,
     }
     .map(|message| view! { <SuccessBanner message /> });
     let worker = match &view.current {
-        Some(current) => locale.fill(Text::AllocationSince, &[("name", &current.worker_words(locale)), ("date", &current.from)]),
+        Some(current) => {
+            locale.fill(Text::AllocationSince, &[("name", &current.worker_words(locale)), ("date", &current.from)])
+        }
         None => t(Text::AllocationNoWorker),
     };
     let mut rows = vec![(t(Text::StaffRoleLabel), view.role.clone()), (t(Text::AllocationWorkerLabel), worker)];
@@ -72,9 +77,7 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
             <p class="govuk-body">{t(Text::AllocationEndIntro)}</p>
             <PostForm action=EndAllocation::PATH refused=use_visitor().flash>
                 <input type="hidden" name="person_id" value=id />
-                <button type="submit" class="govuk-button govuk-button--warning">
-                    {t(Text::AllocationEndButton)}
-                </button>
+                <Submit text=Text::AllocationEndButton warning=true />
             </PostForm>
         }
     });
@@ -119,11 +122,7 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
         {allocate}
         {end}
         {history}
-        <p class="govuk-body">
-            <a class="govuk-link" href="/staff/intake">
-                {t(Text::AllocationIntakeTitle)}
-            </a>
-        </p>
+        <LinkParagraph href="/staff/intake" text=Text::AllocationIntakeTitle />
     }
 }
 
@@ -132,7 +131,7 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
 fn AllocateForm(view: AllocationView) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(AllocateWorker::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let heading = match view.current {
         Some(_) => t(Text::AllocationReallocateHeading),
@@ -148,20 +147,17 @@ fn AllocateForm(view: AllocationView) -> impl IntoView {
     let options = view.candidates.iter().map(|(id, name)| (id.to_string(), name.clone())).collect::<Vec<_>>();
     view! {
         <h2 class="govuk-heading-m">{heading}</h2>
-        <PostForm action=AllocateWorker::PATH>
+        <PostForm action=AllocateWorker::PATH state>
             <input type="hidden" name="person_id" value=view.person_id />
-            <Radios name="practitioner" legend=t(Text::AllocationWorkerLegend) state=state.clone() options />
+            <Radios name="practitioner" legend=t(Text::AllocationWorkerLegend) options />
             <TextArea
                 name="note"
                 label=t(Text::AllocationNoteLabel)
                 hint=t(Text::AllocationNoteHint)
-                state=state.clone()
                 max_chars=Allocate::NOTE_MAX
                 rows=4
             />
-            <button type="submit" class="govuk-button">
-                {t(Text::AllocationAllocateButton)}
-            </button>
+            <Submit text=Text::AllocationAllocateButton />
         </PostForm>
     }
     .into_any()

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, Radios, TextField};
-use crate::components::layout::{load_failed, needs_sign_in, PageTitle};
-use crate::components::table::Table;
+use crate::components::fields::{ErrorSummary, Radios, Submit, TextField};
+use crate::components::layout::{LinkParagraph, PageTitle};
+use crate::components::record_page::signed_in_page;
+use crate::components::table::{LinkCell, Table};
 use crate::domain::teams::Covers;
 use crate::features::teams::api::{all_teams, CreateTeam};
 use crate::features::teams::wire::Teams;
@@ -22,26 +23,14 @@ pub use team::TeamPage;
 /// `/staff/teams`.
 #[component]
 pub fn TeamsPage() -> impl IntoView {
-    let visitor = use_visitor();
-    if needs_sign_in(&visitor) {
-        return ().into_any();
-    }
-    view! {
-        <Await future=all_teams() let:teams>
-            {match teams.clone() {
-                Ok(teams) => view! { <TeamList teams /> }.into_any(),
-                Err(error) => load_failed(error),
-            }}
-        </Await>
-    }
-    .into_any()
+    signed_in_page(all_teams, |teams| view! { <TeamList teams /> })
 }
 
 #[component]
 fn TeamList(teams: Teams) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let state = FormState::for_action(CreateTeam::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let uncovered = (!teams.uncovered.is_empty()).then(|| {
         let who = teams.uncovered.join(", ");
@@ -59,18 +48,15 @@ fn TeamList(teams: Teams) -> impl IntoView {
     });
     let create_state = state.clone();
     let create = teams.may_manage.then(move || {
-        let state = create_state;
         let covers = Covers::ALL.iter().map(|c| (c.code(), c.name(locale).to_owned())).collect::<Vec<_>>();
         view! {
             <h2 class="govuk-heading-m" id="create">
                 {t(Text::TeamsCreateHeading)}
             </h2>
-            <PostForm action=CreateTeam::PATH>
-                <TextField name="name" label=t(Text::TeamsNameLabel) state=state.clone() autocomplete="off" />
-                <Radios name="covers" legend=t(Text::TeamsCoversLegend) state=state.clone() options=covers />
-                <button type="submit" class="govuk-button">
-                    {t(Text::TeamsCreateButton)}
-                </button>
+            <PostForm action=CreateTeam::PATH state=create_state>
+                <TextField name="name" label=t(Text::TeamsNameLabel) autocomplete="off" />
+                <Radios name="covers" legend=t(Text::TeamsCoversLegend) options=covers />
+                <Submit text=Text::TeamsCreateButton />
             </PostForm>
         }
     });
@@ -84,11 +70,7 @@ fn TeamList(teams: Teams) -> impl IntoView {
             };
             view! {
                 <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                        <a class="govuk-link" href=format!("/staff/teams/{}", team.id)>
-                            {name}
-                        </a>
-                    </td>
+                    <LinkCell href=format!("/staff/teams/{}", team.id)>{name}</LinkCell>
                     <td class="govuk-table__cell">{team.covers}</td>
                     <td class="govuk-table__cell govuk-table__cell--numeric">{team.live_members}</td>
                 </tr>
@@ -101,11 +83,7 @@ fn TeamList(teams: Teams) -> impl IntoView {
         <h1 class="govuk-heading-l">{t(Text::TeamsTitle)}</h1>
         <p class="govuk-body">{t(Text::TeamsIntro)}</p>
         {uncovered}
-        <p class="govuk-body">
-            <a class="govuk-link" href="/staff/intake">
-                {t(Text::AllocationIntakeTitle)}
-            </a>
-        </p>
+        <LinkParagraph href="/staff/intake" text=Text::AllocationIntakeTitle />
         <Table
             label=t(Text::TeamsTitle)
             columns=vec![Text::TeamsNameLabel, Text::TeamsCoversColumn, Text::TeamsMembersColumn]
@@ -114,10 +92,6 @@ fn TeamList(teams: Teams) -> impl IntoView {
             {rows}
         </Table>
         {create}
-        <p class="govuk-body">
-            <a class="govuk-link" href="/home">
-                {t(Text::HomeBackLink)}
-            </a>
-        </p>
+        <LinkParagraph href="/home" text=Text::HomeBackLink />
     }
 }

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::ErrorSummary;
-use crate::components::layout::PageTitle;
+use crate::components::layout::{LinkParagraph, PageTitle};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::domain::teams::WorkloadColumn;
@@ -22,20 +22,16 @@ use crate::kit::visitor::use_visitor;
 /// overdue reviews.
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    let (sort, overdue) = use_query_map().with_untracked(|q| {
-        (q.get("sort").unwrap_or_default(), q.get("overdue").is_some_and(|v| v == "true"))
-    });
-    record_page(
-        move |id| team_page(id, sort.clone(), overdue),
-        move |view| Some(view! { <Team view overdue /> }),
-    )
+    let (sort, overdue) = use_query_map()
+        .with_untracked(|q| (q.get("sort").unwrap_or_default(), q.get("overdue").is_some_and(|v| v == "true")));
+    record_page(move |id| team_page(id, sort.clone(), overdue), move |view| Some(view! { <Team view overdue /> }))
 }
 
 #[component]
 fn Team(view: TeamView, overdue: bool) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let team = view.team.clone();
     let (waiting, late) = view.intake;
     let intake = locale.fill(Text::TeamsIntakeCount, &[("count", &waiting.to_string()), ("late", &late.to_string())]);
@@ -48,12 +44,11 @@ fn Team(view: TeamView, overdue: bool) -> impl IntoView {
         <PageTitle text=team.name.clone() />
         <span class="govuk-caption-l">{t(Text::TeamsTitle)}</span>
         <h1 class="govuk-heading-l">{team.name.clone()}</h1>
-        <SummaryList rows=vec![(t(Text::TeamsCoversColumn), team.covers.clone()), (t(Text::TeamsIntakeLabel), intake)] />
-        <p class="govuk-body">
-            <a class="govuk-link" href="/staff/intake">
-                {t(Text::AllocationIntakeTitle)}
-            </a>
-        </p>
+        <SummaryList rows=vec![
+            (t(Text::TeamsCoversColumn), team.covers.clone()),
+            (t(Text::TeamsIntakeLabel), intake),
+        ] />
+        <LinkParagraph href="/staff/intake" text=Text::AllocationIntakeTitle />
         <h2 class="govuk-heading-m">{t(Text::TeamsWorkloadHeading)}</h2>
         <p class="govuk-body">{t(Text::TeamsTimescales)}</p>
         <p class="govuk-body">
@@ -63,11 +58,7 @@ fn Team(view: TeamView, overdue: bool) -> impl IntoView {
         </p>
         <Workload team_id=team.id lines=view.workload.clone() overdue locale />
         {members}
-        <p class="govuk-body">
-            <a class="govuk-link" href="/staff/teams">
-                {t(Text::TeamsBackLink)}
-            </a>
-        </p>
+        <LinkParagraph href="/staff/teams" text=Text::TeamsBackLink />
     }
 }
 
@@ -77,7 +68,6 @@ fn Workload(team_id: i64, lines: Vec<WorkloadLine>, overdue: bool, locale: Local
     let sorted = use_query_map()
         .with_untracked(|q| q.get("sort").and_then(|s| WorkloadColumn::parse(&s)))
         .unwrap_or(WorkloadColumn::Name);
-    let t = move |text| locale.text(text).to_owned();
     let headings = WorkloadColumn::ALL.iter().map(|column| {
         let (class, sort) = match column {
             WorkloadColumn::Name => ("govuk-table__header", "ascending"),
@@ -121,7 +111,7 @@ fn Workload(team_id: i64, lines: Vec<WorkloadLine>, overdue: bool, locale: Local
             </tr>
         }
     });
-    let label = t(Text::TeamsWorkloadHeading);
+    let label = locale.text(Text::TeamsWorkloadHeading).to_owned();
     let caption = label.clone();
     view! {
         <div class="portal-table-scroll" tabindex="0" role="region" aria-label=label>
@@ -153,7 +143,7 @@ fn column_name(column: WorkloadColumn, locale: Locale) -> &'static str {
 fn Members(view: TeamView) -> impl IntoView {
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = move |text| locale.text(text).to_owned();
+    let t = locale.translator();
     let id = view.team.id;
     let place_form = move |user_id: i64, place: &'static str, words: String, class: &'static str| {
         view! {
