@@ -26,5 +26,6 @@ mod s3_files;
 mod safety;
 mod saves;
 mod staff;
+mod teams;
 mod two_servers;
 mod uploads;

@@ -62,7 +62,7 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
     let name = view.name.clone();
     let take_on = view.may_take_on.then(move || {
         view! {
-            <PostForm action=TakeOn::PATH refused=use_visitor().flash>
+            <PostForm action=TakeOn::PATH>
                 <input type="hidden" name="person_id" value=id />
                 <button type="submit" class="govuk-button">
                     {locale.fill(Text::AllocationTakeOn, &[("name", &name)])}
@@ -75,7 +75,7 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
         view! {
             <h2 class="govuk-heading-m">{t(Text::AllocationEndHeading)}</h2>
             <p class="govuk-body">{t(Text::AllocationEndIntro)}</p>
-            <PostForm action=EndAllocation::PATH refused=use_visitor().flash>
+            <PostForm action=EndAllocation::PATH>
                 <input type="hidden" name="person_id" value=id />
                 <Submit text=Text::AllocationEndButton warning=true />
             </PostForm>
@@ -111,9 +111,14 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
         }
     });
     let state = FormState::for_action(AllocateWorker::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    // Taking on and ending have no fields: a refusal (a fault) is told at the top, whatever
+    // the page shows now.
+    let refused = |action: &str| FormState::for_action(action, visitor.flash.as_ref(), BTreeMap::new());
     view! {
         <PageTitle text=view.name.clone() has_errors=state.has_errors() />
         <ErrorSummary state order=&["practitioner", "note"] />
+        <ErrorSummary state=refused(TakeOn::PATH) order=&[] />
+        <ErrorSummary state=refused(EndAllocation::PATH) order=&[] />
         {banner}
         <span class="govuk-caption-l">{t(Text::AllocationCaption)}</span>
         <h1 class="govuk-heading-l">{view.name.clone()}</h1>
