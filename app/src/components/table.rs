@@ -16,10 +16,16 @@ pub fn Table(
     /// The last column holds amounts: right-aligned, as GOV.UK numeric columns are.
     #[prop(optional)]
     numeric_last: bool,
+    /// Every column from this one on holds amounts.
+    #[prop(optional)]
+    numeric_from: Option<usize>,
+    /// Each heading links to the table sorted by its column (plain links: no JavaScript needed).
+    #[prop(optional)]
+    sorting: Option<Sorting>,
     children: Children,
 ) -> impl IntoView {
     let locale = use_visitor().locale;
-    let last = columns.len().saturating_sub(1);
+    let first_numeric = if numeric_last { columns.len().saturating_sub(1) } else { numeric_from.unwrap_or(usize::MAX) };
     let caption = label.clone();
     view! {
         <div class="portal-table-scroll" tabindex="0" role="region" aria-label=label>
@@ -32,13 +38,26 @@ pub fn Table(
                             .enumerate()
                             .map(|(i, heading)| {
                                 let heading = locale.text(heading);
-                                let class = if numeric_last && i == last {
+                                let class = if i >= first_numeric {
                                     "govuk-table__header govuk-table__header--numeric"
                                 } else {
                                     "govuk-table__header"
                                 };
+                                let sorted = sorting.as_ref().and_then(|s| s.aria_sort(i));
+                                let link = sorting.as_ref().and_then(|s| s.hrefs.get(i).cloned());
+                                let heading = match link {
+                                    Some(href) => {
+                                        view! {
+                                            <a class="govuk-link" href=href>
+                                                {heading}
+                                            </a>
+                                        }
+                                            .into_any()
+                                    }
+                                    None => heading.into_any(),
+                                };
                                 view! {
-                                    <th scope="col" class=class>
+                                    <th scope="col" class=class aria-sort=sorted>
                                         {heading}
                                     </th>
                                 }
@@ -49,6 +68,21 @@ pub fn Table(
                 <tbody class="govuk-table__body">{children()}</tbody>
             </table>
         </div>
+    }
+}
+
+/// How a table is sorted, for headings that sort it: each column's link and the sorted one.
+#[derive(Clone, Debug)]
+pub struct Sorting {
+    /// The page sorted by each column, in column order.
+    pub hrefs: Vec<String>,
+    pub column: usize,
+    pub ascending: bool,
+}
+
+impl Sorting {
+    fn aria_sort(&self, column: usize) -> Option<&'static str> {
+        (column == self.column).then_some(if self.ascending { "ascending" } else { "descending" })
     }
 }
 

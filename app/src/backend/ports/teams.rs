@@ -126,6 +126,21 @@ impl Allocatable {
         }
     }
 
+    /// The person, if the visitor may see them and `may` holds (the refusal audited as `what`).
+    pub async fn load_for(
+        cx: &Cx<SignedInUser>,
+        person_id: i64,
+        what: &str,
+        may: impl Fn(&Allocatable, &Cx<SignedInUser>) -> bool,
+    ) -> Result<Allocatable, AppError> {
+        let found = Allocatable::load(cx, person_id, what).await?;
+        if !may(&found, cx) {
+            cx.audit("permission refused", Some(person_id), Some(what)).await?;
+            return Err(AppError::NotFound);
+        }
+        Ok(found)
+    }
+
     /// Their worker now, if they have one who can sign in.
     pub fn live_worker(&self) -> Option<&Allocation> {
         self.allocations.iter().find(|a| a.is_live())
@@ -142,6 +157,7 @@ impl Allocatable {
             || self.may_take_on(cx)
     }
 
+    /// A manager of a team their work belongs to.
     pub fn may_allocate(&self, cx: &Cx<SignedInUser>) -> bool {
         cx.actor().may_allocate(&self.membership, &self.teams)
     }
@@ -149,6 +165,11 @@ impl Allocatable {
     /// Taking someone on is for people waiting for a worker.
     pub fn may_take_on(&self, cx: &Cx<SignedInUser>) -> bool {
         self.live_worker().is_none() && cx.actor().may_take_on(&self.membership, &self.covering)
+    }
+
+    /// Ending is for a manager, of an allocation that is open (a leaver's too).
+    pub fn may_end(&self, cx: &Cx<SignedInUser>) -> bool {
+        self.open().is_some() && self.may_allocate(cx)
     }
 
     /// The practitioners the visitor may allocate them to: the members who can sign in of the

@@ -74,6 +74,7 @@ pub async fn allocation(#[server(default)] person_id: i64) -> Result<AllocationV
         candidates: found.candidates(&cx).await?,
         may_allocate: found.may_allocate(&cx),
         may_take_on: found.may_take_on(&cx),
+        may_end: found.may_end(&cx),
     })
 }
 
@@ -88,13 +89,8 @@ pub async fn allocate_worker(
     use crate::backend::ports::Allocatable;
     use crate::domain::allocation::{Allocate, AllocationProblem};
 
-    let what = "allocated a worker";
     let cx = Cx::signed_in()?;
-    let found = Allocatable::load(&cx, person_id, what).await?;
-    if !found.may_allocate(&cx) {
-        cx.audit("permission refused", Some(person_id), Some(what)).await?;
-        return Err(AppError::NotFound);
-    }
+    let found = Allocatable::load_for(&cx, person_id, "allocated a worker", Allocatable::may_allocate).await?;
     let allocate = Allocate::try_from(form).map_err(|p| cx.invalid(&p))?;
     if !found.candidates(&cx).await?.iter().any(|(id, _)| *id == allocate.practitioner_id) {
         return Err(cx.invalid(&[AllocationProblem::WorkerNotAvailable]));
@@ -114,13 +110,8 @@ pub async fn take_on(#[server(default)] person_id: i64) -> Result<(), AppError> 
     use crate::backend::cx::Cx;
     use crate::backend::ports::Allocatable;
 
-    let what = "took on a person";
     let cx = Cx::signed_in()?;
-    let found = Allocatable::load(&cx, person_id, what).await?;
-    if !found.may_take_on(&cx) {
-        cx.audit("permission refused", Some(person_id), Some(what)).await?;
-        return Err(AppError::NotFound);
-    }
+    Allocatable::load_for(&cx, person_id, "took on a person", Allocatable::may_take_on).await?;
     cx.store().allocate(person_id, cx.me().id, cx.me().id, None, cx.now()).await?;
     cx.audit("worker allocated", Some(person_id), Some("took them on from intake")).await?;
     leptos_axum::redirect(&format!("/staff/allocations/{person_id}?done=taken"));
@@ -133,13 +124,8 @@ pub async fn end_allocation(#[server(default)] person_id: i64) -> Result<(), App
     use crate::backend::cx::Cx;
     use crate::backend::ports::Allocatable;
 
-    let what = "ended an allocation";
     let cx = Cx::signed_in()?;
-    let found = Allocatable::load(&cx, person_id, what).await?;
-    if !found.may_allocate(&cx) || found.open().is_none() {
-        cx.audit("permission refused", Some(person_id), Some(what)).await?;
-        return Err(AppError::NotFound);
-    }
+    Allocatable::load_for(&cx, person_id, "ended an allocation", Allocatable::may_end).await?;
     cx.store().end_allocation(person_id, cx.me().id, cx.now()).await?;
     cx.audit("allocation ended", Some(person_id), None).await?;
     leptos_axum::redirect(&format!("/staff/allocations/{person_id}?done=ended"));

@@ -2,23 +2,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::allocation::{Allocate, Allocation, AllocationProblem, IntakeEntry};
+use crate::kit::forms::text_form;
 use crate::kit::i18n::{Locale, Text};
 
-/// A manager's allocation as typed: the practitioner's account number and a handover note.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct AllocateForm {
-    #[serde(default)]
-    pub practitioner: String,
-    #[serde(default)]
-    pub note: String,
-}
-
-impl TryFrom<AllocateForm> for Allocate {
-    type Error = Vec<AllocationProblem>;
-
-    fn try_from(form: AllocateForm) -> Result<Allocate, Vec<AllocationProblem>> {
-        Allocate::parse(&form.practitioner, &form.note)
-    }
+text_form! {
+    /// A manager's allocation as typed: the practitioner's account number and a handover note.
+    #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+    pub struct AllocateForm { practitioner, note }
+    parsed by Allocate::parse(practitioner, note) -> Vec<AllocationProblem>;
 }
 
 /// One person waiting in intake.
@@ -122,4 +113,5 @@ pub struct AllocationView {
     pub candidates: Vec<(i64, String)>,
     pub may_allocate: bool,
     pub may_take_on: bool,
+    pub may_end: bool,
 }

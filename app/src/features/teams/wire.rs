@@ -2,23 +2,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::teams::{Membership, NewTeam, Team, TeamMember, TeamProblem, WorkCounts};
+use crate::kit::forms::text_form;
 use crate::kit::i18n::Locale;
 
-/// A new team as typed: its name and whose intake it receives.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct TeamForm {
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub covers: String,
-}
-
-impl TryFrom<TeamForm> for NewTeam {
-    type Error = Vec<TeamProblem>;
-
-    fn try_from(form: TeamForm) -> Result<NewTeam, Vec<TeamProblem>> {
-        NewTeam::parse(&form.name, &form.covers)
-    }
+text_form! {
+    /// A new team as typed: its name and whose intake it receives.
+    #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+    pub struct TeamForm { name, covers }
+    parsed by NewTeam::parse(name, covers) -> Vec<TeamProblem>;
 }
 
 /// One team in the list.

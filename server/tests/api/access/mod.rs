@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::helpers::faults::browser;
 use crate::helpers::{spawn, TestPortal};
 use app::backend::ports::NewAccount;
 use app::domain::account::Role;
@@ -134,16 +135,7 @@ async fn nobody_reaches_a_record_in_another_household() {
     let portal = spawn().await;
     let people = people(&portal).await;
     for actor in &people {
-        let client = portal.another_browser();
-        let signed_in = client
-            .post(portal.at("/api/account/sign-in"))
-            .header("Origin", &portal.url)
-            .header("Accept", "application/json")
-            .form(&[("email", actor.email.as_str()), ("password", DEMO_PASSWORD)])
-            .send()
-            .await
-            .unwrap();
-        assert!(signed_in.status().is_success(), "{} could not sign in", actor.email);
+        let client = browser(&portal, &actor.email).await;
         for target in people.iter().filter(|t| t.household != actor.household) {
             let by_assessment =
                 WITH_AN_ASSESSMENT_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.assessment?)));
@@ -190,15 +182,7 @@ async fn within_a_household_access_follows_the_policy_and_staff_reads_are_audite
         ("carer1@example.org", "practitioner1@example.org", 404),
     ];
     for (actor, target, expected) in cases {
-        let client = portal.another_browser();
-        client
-            .post(portal.at("/api/account/sign-in"))
-            .header("Origin", &portal.url)
-            .header("Accept", "application/json")
-            .form(&[("email", actor), ("password", DEMO_PASSWORD)])
-            .send()
-            .await
-            .unwrap();
+        let client = browser(&portal, actor).await;
         let response = client
             .post(portal.at("/api/people/summary"))
             .header("Origin", &portal.url)
@@ -227,15 +211,7 @@ async fn a_plan_contribution_of_another_household_is_neither_moved_nor_removed()
     let owner = people.iter().find(|p| p.email == "carer1@example.org").unwrap();
     let before = portal.store.contributions(owner.id).await.unwrap();
     for actor in people.iter().filter(|p| p.household != owner.household) {
-        let client = portal.another_browser();
-        client
-            .post(portal.at("/api/account/sign-in"))
-            .header("Origin", &portal.url)
-            .header("Accept", "application/json")
-            .form(&[("email", actor.email.as_str()), ("password", DEMO_PASSWORD)])
-            .send()
-            .await
-            .unwrap();
+        let client = browser(&portal, &actor.email).await;
         for (path, field) in WITH_A_CONTRIBUTION_ID {
             client
                 .post(portal.at(path))
@@ -270,15 +246,7 @@ async fn a_missing_record_is_the_same_not_found_from_every_function_that_takes_a
         .copied()
         .collect();
     for actor in &people {
-        let client = portal.another_browser();
-        client
-            .post(portal.at("/api/account/sign-in"))
-            .header("Origin", &portal.url)
-            .header("Accept", "application/json")
-            .form(&[("email", actor.email.as_str()), ("password", DEMO_PASSWORD)])
-            .send()
-            .await
-            .unwrap();
+        let client = browser(&portal, &actor.email).await;
         for (path, field) in &every {
             let response = client
                 .post(portal.at(path))

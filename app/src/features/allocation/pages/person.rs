@@ -71,7 +71,7 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
         }
     });
     let allocate = view.may_allocate.then(|| view! { <AllocateForm view=view.clone() /> });
-    let end = (view.may_allocate && view.current.is_some()).then(|| {
+    let end = view.may_end.then(|| {
         view! {
             <h2 class="govuk-heading-m">{t(Text::AllocationEndHeading)}</h2>
             <p class="govuk-body">{t(Text::AllocationEndIntro)}</p>

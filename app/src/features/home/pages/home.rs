@@ -94,11 +94,7 @@ pub fn HomePage() -> impl IntoView {
                             {t(Text::AllocationIntakeTitle)}
                         </a>
                     </p>
-                    <p class="govuk-body">
-                        <a class="govuk-link" href="/staff/teams">
-                            {t(Text::TeamsTitle)}
-                        </a>
-                    </p>
+                    <LinkParagraph href="/staff/teams" text=Text::TeamsTitle />
                 }
             })}
         {user

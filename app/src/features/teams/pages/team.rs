@@ -11,6 +11,7 @@ use crate::components::fields::ErrorSummary;
 use crate::components::layout::{LinkParagraph, PageTitle};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
+use crate::components::table::{Sorting, Table};
 use crate::domain::teams::WorkloadColumn;
 use crate::features::teams::api::{team_page, SetTeamPlace};
 use crate::features::teams::wire::{TeamView, WorkloadLine};
@@ -68,24 +69,16 @@ fn Workload(team_id: i64, lines: Vec<WorkloadLine>, overdue: bool, locale: Local
     let sorted = use_query_map()
         .with_untracked(|q| q.get("sort").and_then(|s| WorkloadColumn::parse(&s)))
         .unwrap_or(WorkloadColumn::Name);
-    let headings = WorkloadColumn::ALL.iter().map(|column| {
-        let (class, sort) = match column {
-            WorkloadColumn::Name => ("govuk-table__header", "ascending"),
-            _ => ("govuk-table__header govuk-table__header--numeric", "descending"),
-        };
-        let mut href = format!("/staff/teams/{team_id}?sort={}", column.code());
-        if overdue {
-            href.push_str("&overdue=true");
-        }
-        view! {
-            <th scope="col" class=class aria-sort=(*column == sorted).then_some(sort)>
-                <a class="govuk-link" href=href>
-                    {column_name(*column, locale)}
-                </a>
-            </th>
-        }
-    });
-    let rows = lines.into_iter().map(|line| {
+    let filter = if overdue { "&overdue=true" } else { "" };
+    let sorting = Sorting {
+        hrefs: WorkloadColumn::ALL
+            .iter()
+            .map(|c| format!("/staff/teams/{team_id}?sort={}{filter}", c.code()))
+            .collect(),
+        column: WorkloadColumn::ALL.iter().position(|c| *c == sorted).unwrap_or_default(),
+        ascending: sorted == WorkloadColumn::Name,
+    };
+    let rows = lines.into_iter().map(move |line| {
         let mut name = line.member.name.clone();
         if line.member.manages {
             name = locale.fill(Text::TeamsManagerName, &[("name", &name)]);
@@ -111,23 +104,16 @@ fn Workload(team_id: i64, lines: Vec<WorkloadLine>, overdue: bool, locale: Local
             </tr>
         }
     });
-    let label = locale.text(Text::TeamsWorkloadHeading).to_owned();
-    let caption = label.clone();
+    let columns = WorkloadColumn::ALL.iter().map(|c| column_name(*c)).collect();
     view! {
-        <div class="portal-table-scroll" tabindex="0" role="region" aria-label=label>
-            <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-visually-hidden">{caption}</caption>
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">{headings.collect_view()}</tr>
-                </thead>
-                <tbody class="govuk-table__body">{rows.collect_view()}</tbody>
-            </table>
-        </div>
+        <Table label=locale.text(Text::TeamsWorkloadHeading) columns numeric_from=1 sorting>
+            {rows.collect_view()}
+        </Table>
     }
 }
 
-fn column_name(column: WorkloadColumn, locale: Locale) -> &'static str {
-    locale.text(match column {
+fn column_name(column: WorkloadColumn) -> Text {
+    match column {
         WorkloadColumn::Name => Text::TeamsColumnName,
         WorkloadColumn::People => Text::TeamsColumnPeople,
         WorkloadColumn::Assessments => Text::TeamsColumnAssessments,
@@ -135,7 +121,7 @@ fn column_name(column: WorkloadColumn, locale: Locale) -> &'static str {
         WorkloadColumn::ReviewsDue => Text::TeamsColumnReviewsDue,
         WorkloadColumn::ReviewsOverdue => Text::TeamsColumnReviewsOverdue,
         WorkloadColumn::Requests => Text::TeamsColumnRequests,
-    })
+    }
 }
 
 /// For an admin: each member's place (manager, member, out), and practitioners to add.
