@@ -26,8 +26,8 @@ use leptos_router::{
 use crate::components::layout::{Footer, Header, NotFound, SkipLink};
 use crate::components::timeout_warning::TimeoutDialog;
 use crate::features::{
-    account, allocation, assessment, budget, contact, data_rights, directory, emergency, family, home, info, people,
-    plan, reviews, staff, start, teams, timeline,
+    account, allocation, assessment, assisted, budget, contact, data_rights, directory, emergency, family, home, info,
+    people, plan, reviews, staff, start, teams, timeline,
 };
 
 #[component]
@@ -66,6 +66,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/teams") view=teams::TeamsPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/teams/:id") view=teams::TeamPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/intake") view=allocation::IntakePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/assisted") view=assisted::StartAssistedPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/assisted/:id/letter") view=assisted::LetterPage ssr=SsrMode::Async />
+                        <Route path=path!("/take-over") view=assisted::TakeOverPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/staff/allocations/:id")
                             view=allocation::AllocationPage

@@ -42,6 +42,8 @@ pub struct Settings {
     pub emergency_phone: String,
     /// Working days a person's request may wait in a team's intake before it is flagged.
     pub intake_target_days: u32,
+    /// New accounts one address may register in an hour.
+    pub registrations_per_hour: u32,
     /// Load the demo accounts and records on start-up (never in production).
     pub demo_data: bool,
     /// Log as JSON lines (for log collectors) instead of human-readable text.
@@ -83,6 +85,7 @@ struct Defaults {
     council_email: &'static str,
     emergency_phone: &'static str,
     intake_target_days: u32,
+    registrations_per_hour: u32,
     demo_data: bool,
     log_json: bool,
     trust_forwarded_for: bool,
@@ -111,6 +114,7 @@ impl Settings {
             council_email: "customer_services@lincolnshire.gov.uk",
             emergency_phone: DRAMA_NUMBER,
             intake_target_days: 5,
+            registrations_per_hour: 10,
             demo_data: false,
             log_json: false,
             trust_forwarded_for: false,

@@ -140,6 +140,7 @@ pub async fn build_wrapped(
             email: settings.council_email.clone(),
             emergency_phone: settings.emergency_phone.clone(),
             intake_target_days: settings.intake_target_days,
+            registrations_per_hour: settings.registrations_per_hour,
         },
         public_url: settings.public_url(),
     };

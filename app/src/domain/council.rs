@@ -11,4 +11,7 @@ pub struct Council {
     /// How many working days what a person sends may wait in a team's intake before it is
     /// flagged as overdue.
     pub intake_target_days: u32,
+    /// New accounts one address may register in an hour (a carers' centre or library where
+    /// many people register from one address needs more).
+    pub registrations_per_hour: u32,
 }

@@ -26,6 +26,7 @@ macro_rules! choices {
 pub mod account;
 pub mod allocation;
 pub mod assessment;
+pub mod assisted;
 pub mod budget;
 pub mod contact;
 pub mod council;

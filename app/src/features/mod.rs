@@ -3,6 +3,7 @@
 pub mod account;
 pub mod allocation;
 pub mod assessment;
+pub mod assisted;
 pub mod budget;
 pub mod contact;
 pub mod data_rights;

@@ -40,7 +40,13 @@ pub struct Visitor {
     pub client_ip: Option<String>,
     /// Seconds until the session runs out if nothing else is sent (for the timeout warning).
     pub idle_seconds: i64,
+    /// The carer a practitioner is filling in an assessment with (the `portal_assisting`
+    /// cookie): only a choice of whom, authorised through the policy on every request.
+    pub assisting: Option<i64>,
 }
+
+/// The cookie that says whose assessment a practitioner is filling in with them.
+pub const ASSISTING_COOKIE: &str = "portal_assisting";
 
 impl Visitor {
     pub fn t(&self, text: Text) -> &'static str {

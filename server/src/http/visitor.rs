@@ -2,7 +2,7 @@
 //! then the `portal_lang` cookie, then the browser's `Accept-Language`) and any refused form
 //! waiting to be shown. The result goes into the request as an `app::kit::visitor::Visitor`.
 use app::kit::i18n::Locale;
-use app::kit::visitor::Visitor;
+use app::kit::visitor::{Visitor, ASSISTING_COOKIE};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -55,6 +55,10 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
     let shows_flash = flash.is_some();
     let user = session.as_ref().and_then(|s| s.record()).and_then(|record| record.user.clone());
     let client_ip = client_ip(&request, state.settings.trust_forwarded_for);
+    // Staff only: anyone else's requests are always about themselves.
+    let assisting = cookie(request.headers(), ASSISTING_COOKIE)
+        .and_then(|v| v.parse().ok())
+        .filter(|_| user.as_ref().is_some_and(|u| u.role.is_staff()));
     let visitor = Visitor {
         locale,
         path,
@@ -65,6 +69,7 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
         timed_out: session.as_ref().is_some_and(|s| s.timed_out_user().is_some()),
         client_ip,
         idle_seconds: IDLE_TIMEOUT.num_seconds(),
+        assisting,
     };
     let span = tracing::info_span!(
         "request",

@@ -21,6 +21,8 @@ for_each_backend! {
         decision: Option<String>,
         practitioner_id: Option<i64>,
         decided_at: Option<DateTime<Utc>>,
+        filled_in_by: Option<String>,
+        confirmed_at: Option<DateTime<Utc>>,
     }
 
     fn corrupt(what: &str, error: serde_json::Error) -> StoreError {
@@ -46,16 +48,20 @@ for_each_backend! {
                 submitted_at: self.submitted_at,
                 answers,
                 decision,
+                filled_in_by: self.filled_in_by,
+                confirmed_at: self.confirmed_at,
             })
         }
     }
 
     const VERSION_SELECT: &str =
         "SELECT v.id, v.carer_id, u.display_name AS carer_name, v.version, v.submitted_at, v.answers,
-            d.decision, d.practitioner_id, d.decided_at
+            d.decision, d.practitioner_id, d.decided_at, b.display_name AS filled_in_by, c.confirmed_at
          FROM assessment_versions v
          JOIN users u ON u.id = v.carer_id
-         LEFT JOIN eligibility_decisions d ON d.version_id = v.id";
+         LEFT JOIN eligibility_decisions d ON d.version_id = v.id
+         LEFT JOIN users b ON b.id = v.submitted_by AND v.submitted_by <> v.carer_id
+         LEFT JOIN assessment_confirmations c ON c.version_id = v.id";
 
     #[async_trait]
     impl AssessmentStore for DbStore {
@@ -83,9 +89,10 @@ for_each_backend! {
             self.saves.save(PageSave { carer_id, answers: answers.clone(), at }).await
         }
 
-        async fn submit_assessment(
+        async fn submit_assessment_by(
             &self,
             carer_id: i64,
+            by: i64,
             answers: &Answers,
             under_18: bool,
             at: DateTime<Utc>,
@@ -94,14 +101,15 @@ for_each_backend! {
             // The version number is worked out inside the insert, so two sends at once cannot
             // both take the same number (the unique index would refuse the second).
             sqlx::query_scalar(
-                "INSERT INTO assessment_versions (carer_id, version, answers, under_18, submitted_at)
-                 SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4 FROM assessment_versions WHERE carer_id = $1
+                "INSERT INTO assessment_versions (carer_id, version, answers, under_18, submitted_at, submitted_by)
+                 SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5 FROM assessment_versions WHERE carer_id = $1
                  RETURNING id",
             )
             .bind(carer_id)
             .bind(answers)
             .bind(under_18)
             .bind(at)
+            .bind(by)
             .fetch_one(&self.pool)
             .await
             .map_err(store_error)
@@ -145,6 +153,16 @@ for_each_backend! {
                     QueuedAssessment { id, carer_id, carer_name, version, submitted_at, under_18, eligible, allocated }
                 })
                 .collect())
+        }
+
+        async fn confirm_assessment(&self, version_id: i64, at: DateTime<Utc>) -> StoreResult<()> {
+            sqlx::query("INSERT INTO assessment_confirmations (version_id, confirmed_at) VALUES ($1, $2)")
+                .bind(version_id)
+                .bind(at)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(())
         }
 
         async fn record_decision(

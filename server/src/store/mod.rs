@@ -30,6 +30,7 @@ mod sqlite;
 mod account;
 mod allocation;
 mod assessment;
+mod assisted;
 mod audit;
 mod budget;
 mod contact;

@@ -9,6 +9,7 @@
 use std::sync::{Arc, Mutex};
 
 use app::backend::ports::*;
+use app::domain::account::Role;
 use app::domain::allocation::{Allocation, Waiting};
 use app::domain::assessment::{Answers, Draft, EligibilityDecision, PageAnswers};
 use app::domain::budget::{PersonalBudget, Spend};
@@ -179,6 +180,11 @@ faulty! {
         Write set_team_place(team_id: i64, user_id: i64, manages: Option<bool>, at: At) -> StoreResult<()>;
         Read membership(user_id: i64) -> StoreResult<Membership>;
     }
+    AssistedStore {
+        Write create_assisted_account(name: &str, role: Role, by: i64, placeholder: &str, at: At) -> StoreResult<i64>;
+        Read awaiting_take_over(user_id: i64) -> StoreResult<bool>;
+        Write take_over_account(digest: &str, email: &str, password_hash: &str, now: At) -> StoreResult<Option<i64>>;
+    }
     AllocationStore {
         Read waiting_for_a_worker() -> StoreResult<Vec<Waiting>>;
         Read allocations_of(person_id: i64) -> StoreResult<Vec<Allocation>>;
@@ -226,7 +232,8 @@ faulty! {
     AssessmentStore {
         Read draft(carer_id: i64) -> StoreResult<Draft>;
         Write save_page(carer_id: i64, answers: &PageAnswers, at: At) -> StoreResult<()>;
-        Write submit_assessment(carer_id: i64, answers: &Answers, under_18: bool, at: At) -> StoreResult<i64>;
+        Write submit_assessment_by(carer_id: i64, by: i64, answers: &Answers, under_18: bool, at: At) -> StoreResult<i64>;
+        Write confirm_assessment(version_id: i64, at: At) -> StoreResult<()>;
         Read assessment_versions(carer_id: i64) -> StoreResult<Vec<SubmittedAssessment>>;
         Read assessment_version(id: i64) -> StoreResult<Option<SubmittedAssessment>>;
         Read assessment_queue() -> StoreResult<Vec<QueuedAssessment>>;

@@ -6,6 +6,7 @@ mod helpers;
 mod access;
 mod accounts;
 mod assessment;
+mod assisted;
 mod backup;
 mod budget;
 mod contact;

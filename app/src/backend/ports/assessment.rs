@@ -4,25 +4,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::StoreResult;
-use crate::backend::cx::{AboutPerson, Cx};
-use crate::domain::account::Role;
+use crate::backend::cx::AboutPerson;
 use crate::domain::assessment::{Answers, Draft, EligibilityDecision, PageAnswers};
 pub use crate::domain::assessment::{QueuedAssessment, RecordedDecision, SubmittedAssessment};
-use crate::error::AppError;
-use crate::kit::visitor::SignedInUser;
-
-impl SubmittedAssessment {
-    /// The signed-in carer, asking about their own assessment; anyone else has no carer's
-    /// assessment to see ("not found"), and no id is ever taken from the request.
-    pub fn carer_asking() -> Result<Cx<SignedInUser>, AppError> {
-        let cx = Cx::signed_in()?;
-        if cx.me().role == Role::Carer {
-            Ok(cx)
-        } else {
-            Err(AppError::NotFound)
-        }
-    }
-}
 
 impl AboutPerson for SubmittedAssessment {
     fn person_id(&self) -> i64 {
@@ -40,14 +24,27 @@ pub trait AssessmentStore: Send + Sync {
     /// Saves one page's answers (a question left unanswered removes the saved answer) and
     /// marks the page as seen, together: either all of it is saved or none.
     async fn save_page(&self, carer_id: i64, answers: &PageAnswers, at: DateTime<Utc>) -> StoreResult<()>;
-    /// Freezes the current answers as the next version; returns the new version's id.
+    /// Freezes the current answers as the next version, sent by the carer; returns its id.
     async fn submit_assessment(
         &self,
         carer_id: i64,
         answers: &Answers,
         under_18: bool,
         at: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        self.submit_assessment_by(carer_id, carer_id, answers, under_18, at).await
+    }
+    /// The same, sent `by` someone filling it in with the carer (or the carer).
+    async fn submit_assessment_by(
+        &self,
+        carer_id: i64,
+        by: i64,
+        answers: &Answers,
+        under_18: bool,
+        at: DateTime<Utc>,
     ) -> StoreResult<i64>;
+    /// The carer confirms a version someone filled in with them; `Conflict` if they already did.
+    async fn confirm_assessment(&self, version_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
     /// A carer's versions, newest first.
     async fn assessment_versions(&self, carer_id: i64) -> StoreResult<Vec<SubmittedAssessment>>;
     async fn assessment_version(&self, id: i64) -> StoreResult<Option<SubmittedAssessment>>;

@@ -17,6 +17,7 @@ use crate::kit::i18n::Locale;
 use crate::policy::{Relations, Scope};
 
 mod assessment;
+mod assisted;
 mod budget;
 mod data_rights;
 mod directory;
@@ -27,6 +28,7 @@ mod reviews;
 mod teams;
 
 pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
+pub use assisted::{assessment_subject, assisting_name, letter_code, set_assisting, AssistedStore};
 pub use budget::BudgetStore;
 pub use data_rights::{files_folder, person_file_keys, DataRightsStore};
 pub use directory::DirectoryStore;
@@ -218,6 +220,7 @@ pub trait Store:
     + DataRightsStore
     + TeamStore
     + AllocationStore
+    + AssistedStore
 {
 }
 impl<T> Store for T where
@@ -235,6 +238,7 @@ impl<T> Store for T where
         + DataRightsStore
         + TeamStore
         + AllocationStore
+        + AssistedStore
 {
 }
 

@@ -14,6 +14,10 @@ pub struct SubmittedAssessment {
     pub submitted_at: DateTime<Utc>,
     pub answers: Answers,
     pub decision: Option<RecordedDecision>,
+    /// Who filled it in with the carer, when it was not the carer (a practitioner on the phone).
+    pub filled_in_by: Option<String>,
+    /// When the carer confirmed a version someone filled in with them.
+    pub confirmed_at: Option<DateTime<Utc>>,
 }
 
 /// The eligibility decision on a version, with who made it and when.

@@ -17,7 +17,8 @@ pub async fn register(#[server(flatten)] form: RegisterForm) -> Result<(), AppEr
 
     let cx = Cx::anyone()?;
     let ip = cx.visitor().client_ip.clone().unwrap_or_default();
-    if !cx.services().limits.allow(&format!("register:{ip}"), 10, Duration::from_secs(3600)).await {
+    let per_hour = cx.services().council.registrations_per_hour;
+    if !cx.services().limits.allow(&format!("register:{ip}"), per_hour, Duration::from_secs(3600)).await {
         return Err(AppError::RateLimited);
     }
     let registration = Registration::try_from(form).map_err(|p| cx.invalid(&p))?;

@@ -15,14 +15,15 @@ use crate::error::AppError;
 #[server(prefix = "/api", endpoint = "assessment/mine")]
 pub async fn my_assessment() -> Result<CarerAssessment, AppError> {
     use super::wire::SentVersion;
-    use crate::backend::ports::SubmittedAssessment;
+    use crate::backend::ports::{assessment_subject, assisting_name};
 
-    let cx = SubmittedAssessment::carer_asking()?;
-    let draft = cx.store().draft(cx.me().id).await?;
-    let versions = cx.store().assessment_versions(cx.me().id).await?;
+    let (cx, carer) = assessment_subject("filled in assessment with carer").await?;
+    let draft = cx.store().draft(carer).await?;
+    let versions = cx.store().assessment_versions(carer).await?;
     Ok(CarerAssessment {
         answers: draft.answers,
         seen_pages: draft.seen_pages.into_iter().collect(),
+        assisting: assisting_name(&cx, carer).await?,
         versions: versions.into_iter().map(|v| SentVersion::from_record(v, cx.locale())).collect(),
     })
 }
@@ -30,10 +31,10 @@ pub async fn my_assessment() -> Result<CarerAssessment, AppError> {
 /// Only the answers saved so far (one read): a question page and "check your answers".
 #[server(prefix = "/api", endpoint = "assessment/answers")]
 pub async fn my_answers() -> Result<DraftAnswers, AppError> {
-    use crate::backend::ports::SubmittedAssessment;
+    use crate::backend::ports::{assessment_subject, assisting_name};
 
-    let cx = SubmittedAssessment::carer_asking()?;
-    Ok(DraftAnswers { answers: cx.store().draft_answers(cx.me().id).await? })
+    let (cx, carer) = assessment_subject("filled in assessment with carer").await?;
+    Ok(DraftAnswers { answers: cx.store().draft_answers(carer).await?, assisting: assisting_name(&cx, carer).await? })
 }
 
 /// Saves one page of answers. `intent` says where to go next: `continue` (the next page in the
@@ -46,16 +47,16 @@ pub async fn save_assessment_page(
     #[server(default)]
     fields: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
-    use crate::backend::ports::SubmittedAssessment;
+    use crate::backend::ports::assessment_subject;
     use crate::domain::assessment::questions::locate;
 
-    let cx = SubmittedAssessment::carer_asking()?;
-    let answers = cx.store().draft_answers(cx.me().id).await?;
+    let (cx, carer) = assessment_subject("filled in assessment with carer").await?;
+    let answers = cx.store().draft_answers(carer).await?;
     let found = locate(&page, &answers).ok_or(AppError::NotFound)?;
     // The posted fields as posted (name, value); from here on the answers are typed.
     let posted: Vec<(String, String)> = fields.into_iter().collect();
     let saved = found.page.read(&posted).map_err(|problems| cx.invalid(&problems))?;
-    cx.store().save_page(cx.me().id, &saved, cx.now()).await?;
+    cx.store().save_page(carer, &saved, cx.now()).await?;
     match (intent.as_str(), found.next) {
         ("stay", _) => {}
         ("later", _) => leptos_axum::redirect("/assessment?saved=1"),
@@ -68,15 +69,34 @@ pub async fn save_assessment_page(
 /// Sends the assessment: the answers saved so far become the next version.
 #[server(prefix = "/api", endpoint = "assessment/send")]
 pub async fn send_assessment() -> Result<(), AppError> {
-    use crate::backend::ports::SubmittedAssessment;
+    use crate::backend::ports::assessment_subject;
     use crate::domain::assessment::Assessment;
 
-    let cx = SubmittedAssessment::carer_asking()?;
-    let answers = cx.store().draft_answers(cx.me().id).await?;
+    let (cx, carer) = assessment_subject("sent assessment with carer").await?;
+    let answers = cx.store().draft_answers(carer).await?;
     let under_18 = Assessment::from_answers(&answers).is_under_18();
-    let id = cx.store().submit_assessment(cx.me().id, &answers, under_18, cx.now()).await?;
-    cx.audit("assessment sent", Some(cx.me().id), Some(&reference(id))).await?;
+    let id = cx.store().submit_assessment_by(carer, cx.me().id, &answers, under_18, cx.now()).await?;
+    cx.audit("assessment sent", Some(carer), Some(&reference(id))).await?;
     leptos_axum::redirect("/assessment/sent");
+    Ok(())
+}
+
+/// The carer confirms that a version someone filled in with them is right (their own only).
+#[server(prefix = "/api", endpoint = "assessment/confirm")]
+pub async fn confirm_assessment(#[server(default)] version_id: i64) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::backend::ports::StoreError;
+
+    let cx = Cx::signed_in()?;
+    let found = cx.store().assessment_version(version_id).await?;
+    let found = found.filter(|v| v.carer_id == cx.me().id && v.filled_in_by.is_some()).ok_or(AppError::NotFound)?;
+    match cx.store().confirm_assessment(found.id, cx.now()).await {
+        // Confirmed already (a second click): nothing more to do.
+        Ok(()) | Err(StoreError::Conflict) => {}
+        Err(e) => return Err(e.into()),
+    }
+    cx.audit("assessment confirmed", Some(found.carer_id), Some(&reference(found.id))).await?;
+    leptos_axum::redirect("/assessment?confirmed=1");
     Ok(())
 }
 

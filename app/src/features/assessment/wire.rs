@@ -25,6 +25,8 @@ pub struct CarerAssessment {
     pub seen_pages: Vec<String>,
     /// Newest first.
     pub versions: Vec<SentVersion>,
+    /// The carer a practitioner is filling it in with (their name), if that is who is asking.
+    pub assisting: Option<String>,
 }
 
 /// The answers the carer has saved so far, and nothing else: what a question page and
@@ -32,6 +34,8 @@ pub struct CarerAssessment {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftAnswers {
     pub answers: Answers,
+    /// The carer a practitioner is filling it in with (their name), if that is who is asking.
+    pub assisting: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +46,10 @@ pub struct SentVersion {
     pub reply_by: String,
     pub answers: Answers,
     pub decision: Option<DecisionSeen>,
+    /// Who filled it in with the carer, when it was not the carer.
+    pub filled_in_by: Option<String>,
+    /// Filled in by someone else and not yet confirmed by the carer: its id, to confirm.
+    pub to_confirm: Option<i64>,
 }
 
 impl SentVersion {
@@ -54,6 +62,8 @@ impl SentVersion {
             reply_by: locale.long_date((sent.submitted_at + chrono::Duration::days(REPLY_DAYS)).date_naive()),
             answers: sent.answers,
             decision: sent.decision.map(|d| DecisionSeen::from_record(d, locale)),
+            to_confirm: (sent.filled_in_by.is_some() && sent.confirmed_at.is_none()).then_some(sent.id),
+            filled_in_by: sent.filled_in_by,
         }
     }
 }
@@ -114,6 +124,8 @@ pub struct StructuredAssessment {
     /// The answers of the version before, if there is one.
     pub previous: Option<Answers>,
     pub decision: Option<DecisionSeen>,
+    /// Who filled it in with the carer, when it was not the carer.
+    pub filled_in_by: Option<String>,
 }
 
 impl StructuredAssessment {
@@ -128,6 +140,7 @@ impl StructuredAssessment {
             answers: sent.answers,
             previous,
             decision: sent.decision.map(|d| DecisionSeen::from_record(d, locale)),
+            filled_in_by: sent.filled_in_by,
         }
     }
 }

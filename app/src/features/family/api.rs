@@ -182,7 +182,8 @@ pub async fn create_helper_account(
 
     let cx = Cx::anyone()?;
     let ip = cx.visitor().client_ip.clone().unwrap_or_default();
-    if !cx.services().limits.allow(&format!("register:{ip}"), 10, Duration::from_secs(3600)).await {
+    let per_hour = cx.services().council.registrations_per_hour;
+    if !cx.services().limits.allow(&format!("register:{ip}"), per_hour, Duration::from_secs(3600)).await {
         return Err(AppError::RateLimited);
     }
     let invitation = Invitation::open(&cx, &code).await?;

@@ -17,6 +17,7 @@ fn about(table: &str) -> &'static str {
         "invitations" => "Invitations you sent or answered. The invitation codes are left out.",
         "assessment_answers" => "Your answers to the carer's assessment as last saved.",
         "assessment_pages_seen" => "Which pages of the assessment you have been through.",
+        "assessment_confirmations" => "When you confirmed an assessment someone filled in with you.",
         "assessment_versions" => "Every assessment you sent, exactly as sent.",
         "eligibility_decisions" => "The council's decisions on your assessments, with the reasons.",
         "plan_contributions" => "What you put in your support plan: words, and the details of pictures and clips (the files themselves are in the files folder).",

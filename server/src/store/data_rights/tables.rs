@@ -103,6 +103,14 @@ pub const TABLES: &[Table] = &[
         rule: Rule::Personal { rows: "carer_id = $1", hidden: &[], erasure: Erasure::Delete },
     },
     Table {
+        name: "assessment_confirmations",
+        rule: Rule::Personal {
+            rows: "version_id IN (SELECT id FROM assessment_versions WHERE carer_id = $1)",
+            hidden: &[],
+            erasure: Erasure::Keep(STATUTORY),
+        },
+    },
+    Table {
         name: "assessment_versions",
         rule: Rule::Personal { rows: "carer_id = $1", hidden: &[], erasure: Erasure::Keep(STATUTORY) },
     },

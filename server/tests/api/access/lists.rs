@@ -76,6 +76,11 @@ pub const WITHOUT_AN_ID: &[&str] = &[
     "/api/teams/list",
     "/api/teams/create",
     "/api/allocation/intake",
+    // A practitioner starts a record (a new account) or stops filling one in; a carer takes
+    // theirs over by the code in their letter (rate limited: tests/api/assisted.rs).
+    "/api/assisted/start",
+    "/api/assisted/stop",
+    "/api/assisted/take-over",
 ];
 
 /// Server functions an admin handling a data rights request uses for anyone (a copy, erasure:
@@ -104,6 +109,9 @@ pub const WITH_A_PERSON_ID: &[(&str, &str)] = &[
     ("/api/allocation/allocate", "person_id"),
     ("/api/allocation/take", "person_id"),
     ("/api/allocation/end", "person_id"),
+    ("/api/assisted/letter", "person_id"),
+    ("/api/assisted/new-code", "person_id"),
+    ("/api/assisted/fill-in", "person_id"),
 ];
 
 /// Server functions that take a team's id: its workload for staff, its members for admins
@@ -127,5 +135,8 @@ pub const WITH_A_REVIEW_ID: &[(&str, &str)] =
     &[("/api/reviews/review", "id"), ("/api/reviews/arrange", "id"), ("/api/reviews/outcome", "id")];
 
 /// Server functions that take the id of a sent assessment, and the field that carries it.
-pub const WITH_AN_ASSESSMENT_ID: &[(&str, &str)] =
-    &[("/api/assessment/record", "version_id"), ("/api/assessment/decide", "version_id")];
+pub const WITH_AN_ASSESSMENT_ID: &[(&str, &str)] = &[
+    ("/api/assessment/record", "version_id"),
+    ("/api/assessment/decide", "version_id"),
+    ("/api/assessment/confirm", "version_id"),
+];

@@ -310,6 +310,30 @@ pub fn cases(h: &Household) -> Vec<Case> {
         .typed("Prefers calls after 3pm"),
         change("/api/allocation/end", MORGAN, format!("/staff/allocations/{}", h.wren), &[("person_id", &id(h.wren))]),
         change("/api/allocation/take", ALEX, format!("/staff/allocations/{}", h.wren), &[("person_id", &id(h.wren))]),
+        // A record Alex started for Dana, who has no email; Sam confirms a version Alex filled in.
+        change("/api/assisted/start", ALEX, "/staff/assisted", &[("name", "Dana Phone")]).typed("Dana Phone"),
+        read("/api/assisted/letter", ALEX, &[("person_id", id(h.assisted))]),
+        change(
+            "/api/assisted/new-code",
+            ALEX,
+            format!("/staff/assisted/{}/letter", h.assisted),
+            &[("person_id", &id(h.assisted))],
+        ),
+        change(
+            "/api/assisted/fill-in",
+            ALEX,
+            format!("/staff/assisted/{}/letter", h.assisted),
+            &[("person_id", &id(h.assisted))],
+        ),
+        change("/api/assisted/stop", ALEX, "/assessment", &[]),
+        change(
+            "/api/assisted/take-over",
+            NOBODY,
+            "/take-over",
+            &[("code", &h.assisted_code), ("email", "dana@example.org"), ("password", "a long enough password")],
+        )
+        .typed("dana@example.org"),
+        change("/api/assessment/confirm", SAM, "/assessment", &[("version_id", &id(h.sam_filled_in))]),
         read("/api/contact/inbox", ALEX, &[]),
         read("/api/contact/message", ALEX, &[("id", id(h.message))]),
         change("/api/contact/done", ALEX, format!("/staff/messages/{}", h.message), &[("id", &id(h.message))]),

@@ -31,6 +31,11 @@ pub struct Household {
     pub(super) alex: i64,
     /// A carer who has registered and waits in intake for a worker.
     pub(super) wren: i64,
+    /// A carer Alex started a record for, waiting to take it over with `assisted_code`.
+    pub(super) assisted: i64,
+    pub(super) assisted_code: String,
+    /// A version of Sam's assessment Alex filled in with them, for Sam to confirm.
+    pub(super) sam_filled_in: i64,
     /// The demo team that receives carers' intake.
     pub(super) team: i64,
     /// A message sent from the contact page.
@@ -83,6 +88,15 @@ pub async fn household(portal: &TestPortal) -> Household {
         .await;
     let alex = portal.user_id(ALEX).await;
     let team = scalar(portal, "SELECT id FROM teams WHERE covers = 'carers'").await;
+    let assisted = store
+        .create_assisted_account("Dana Phone", app::domain::account::Role::Carer, alex, "no-email-x@invalid", now)
+        .await
+        .unwrap();
+    store.allocate(assisted, alex, alex, None, now).await.unwrap();
+    let assisted_code = app::domain::emergency::CardCode::from_random([9; 8]);
+    let digest = portal.services.digests.digest(assisted_code.as_str());
+    store.create_password_reset(&digest, assisted, now, now + chrono::Duration::days(90)).await.unwrap();
+    let assisted_code = assisted_code.grouped();
     let sent =
         app::domain::contact::ContactMessage::new("Sam", "sam@example.org", "Who do I ask about respite?").unwrap();
     let message = store.add_contact_message(&sent, app::kit::i18n::Locale::En, now).await.unwrap().0;
@@ -104,6 +118,7 @@ pub async fn household(portal: &TestPortal) -> Household {
     store.add_contributions(sam, sam, &[(PlanSection::WantToAchieve, "A week away".to_owned())], now).await.unwrap();
     let answers = Answers::from_stored([("working".to_owned(), "Part time".to_owned())]);
     let sam_assessment = store.submit_assessment(sam, &answers, false, now).await.unwrap();
+    let sam_filled_in = store.submit_assessment_by(sam, alex, &answers, false, now).await.unwrap();
     store.submit_assessment(kim, &answers, false, now).await.unwrap();
     store.add_contributions(pat, pat, &[(PlanSection::ImportantToMe, "Pat's budgie".to_owned())], now).await.unwrap();
     let pat_plan = store.send_plan(pat, &[], now).await.unwrap();
@@ -175,6 +190,9 @@ pub async fn household(portal: &TestPortal) -> Household {
         kim,
         leaver,
         alex,
+        assisted,
+        assisted_code,
+        sam_filled_in,
         wren,
         team,
         message,

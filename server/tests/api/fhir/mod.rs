@@ -189,6 +189,8 @@ fn submitted_assessment() -> SubmittedAssessment {
         ("working", "My sister visits"),
     ];
     SubmittedAssessment {
+        filled_in_by: None,
+        confirmed_at: None,
         id: 4,
         carer_id: 3,
         carer_name: "Sam Carer".to_owned(),

@@ -15,6 +15,7 @@ use crate::domain::assessment::{Answers, Section};
 use crate::features::assessment::api::{my_answers, my_assessment, SendAssessment};
 use crate::features::assessment::wire::REPLY_DAYS;
 use crate::features::assessment::words;
+use crate::features::assisted::AssistingBanner;
 use crate::kit::forms::FormState;
 use crate::kit::i18n::{Locale, Text};
 use crate::kit::visitor::use_visitor;
@@ -74,6 +75,7 @@ pub fn CheckPage() -> impl IntoView {
             <PageTitle text=t(Text::CheckTitle) has_errors=state.has_errors() />
             <BackLink href="/assessment" text=Text::AssessmentBack />
             <ErrorSummary state=state.clone() order=&[] />
+            <AssistingBanner name=mine.assisting.clone() />
             <h1 class="govuk-heading-l">{t(Text::CheckTitle)}</h1>
             <p class="govuk-body">{t(Text::CheckIntro)}</p>
             {mine.answers.is_empty().then(|| view! { <div class="govuk-inset-text">{t(Text::CheckNothingYet)}</div> })}

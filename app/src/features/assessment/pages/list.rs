@@ -1,14 +1,19 @@
 //! The carer's task list (GOV.UK "complete multiple tasks"), shown every time they return,
 //! and the confirmation after sending.
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::enhanced_form::PostForm;
+use crate::components::fields::{ErrorSummary, Submit};
 use crate::components::layout::{signed_in_visitor, LinkParagraph, NotFound, PageTitle, SuccessBanner};
 use crate::components::record_page::signed_in_page;
 use crate::domain::assessment::{AgeBand, Answers, Draft, Section, SectionStatus};
-use crate::features::assessment::api::my_assessment;
+use crate::features::assessment::api::{my_assessment, ConfirmAssessment};
 use crate::features::assessment::wire::CarerAssessment;
 use crate::features::assessment::words;
+use crate::features::assisted::AssistingBanner;
+use crate::kit::forms::FormState;
 use crate::kit::i18n::{Locale, Text};
 use crate::kit::visitor::use_visitor;
 
@@ -30,12 +35,13 @@ pub fn YoungCarerNotice(answers: Answers, locale: Locale) -> impl IntoView {
 
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
-    let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
-    signed_in_page(my_assessment, move |mine| view! { <TaskList mine saved /> })
+    let (saved, confirmed) =
+        use_query_map().with_untracked(|q| (q.get("saved").is_some(), q.get("confirmed").is_some()));
+    signed_in_page(my_assessment, move |mine| view! { <TaskList mine saved confirmed /> })
 }
 
 #[component]
-fn TaskList(mine: CarerAssessment, saved: bool) -> impl IntoView {
+fn TaskList(mine: CarerAssessment, saved: bool, confirmed: bool) -> impl IntoView {
     let locale = use_visitor().locale;
     let t = locale.translator();
     let draft = draft(&mine);
@@ -85,9 +91,30 @@ fn TaskList(mine: CarerAssessment, saved: bool) -> impl IntoView {
         })
         .collect_view();
     let latest = mine.versions.first().cloned();
+    let visitor = use_visitor();
+    let refused = FormState::for_action(ConfirmAssessment::PATH, visitor.flash.as_ref(), Default::default());
+    // A version someone filled in with the carer waits for them to say it is right.
+    let to_confirm = latest.clone().filter(|_| mine.assisting.is_none()).and_then(|v| {
+        let (id, by) = (v.to_confirm?, v.filled_in_by?);
+        Some(view! {
+            <div class="govuk-inset-text">
+                <p class="govuk-body">
+                    {locale.fill(Text::AssistedFilledInWith, &[("name", &by), ("date", &v.sent_on)])}
+                </p>
+                <PostForm action=ConfirmAssessment::PATH>
+                    <input type="hidden" name="version_id" value=id />
+                    <Submit text=Text::AssistedConfirmButton />
+                </PostForm>
+            </div>
+        })
+    });
     view! {
         <PageTitle text=t(Text::AssessmentTitle) />
         {saved.then(|| view! { <SuccessBanner message=t(Text::AssessmentSavedNotice) /> })}
+        {confirmed.then(|| view! { <SuccessBanner message=t(Text::AssistedConfirmed) /> })}
+        <ErrorSummary state=refused order=&[] />
+        <AssistingBanner name=mine.assisting.clone() />
+        {to_confirm}
         <h1 class="govuk-heading-l">{t(Text::AssessmentTitle)}</h1>
         <p class="govuk-body">{t(Text::AssessmentIntro)}</p>
         <YoungCarerNotice answers=mine.answers.clone() locale />

@@ -11,6 +11,7 @@ use crate::domain::assessment::questions::{checkbox_name, locate, Kind, PageInSe
 use crate::domain::assessment::Answers;
 use crate::features::assessment::api::{my_answers, SaveAssessmentPage};
 use crate::features::assessment::words;
+use crate::features::assisted::AssistingBanner;
 use crate::kit::forms::FormState;
 use crate::kit::i18n::{Locale, Text};
 use crate::kit::visitor::use_visitor;
@@ -24,8 +25,11 @@ pub fn QuestionPage() -> impl IntoView {
     }
     view! {
         <Await future=my_answers() let:mine>
-            {match mine.clone().map(|mine| locate(&id, &mine.answers).map(|found| (found, mine.answers))) {
-                Ok(Some((found, answers))) => view! { <QuestionForm found answers /> }.into_any(),
+            {match mine
+                .clone()
+                .map(|mine| locate(&id, &mine.answers).map(|found| (found, mine.answers, mine.assisting)))
+            {
+                Ok(Some((found, answers, assisting))) => view! { <QuestionForm found answers assisting /> }.into_any(),
                 Ok(None) => NotFound().into_any(),
                 Err(error) => load_failed(error),
             }}
@@ -35,7 +39,7 @@ pub fn QuestionPage() -> impl IntoView {
 }
 
 #[component]
-fn QuestionForm(found: PageInSection, answers: Answers) -> impl IntoView {
+fn QuestionForm(found: PageInSection, answers: Answers, assisting: Option<String>) -> impl IntoView {
     let PageInSection { page, previous, .. } = found;
     let visitor = use_visitor();
     let locale = visitor.locale;
@@ -50,7 +54,12 @@ fn QuestionForm(found: PageInSection, answers: Answers) -> impl IntoView {
         (false, Some(subject)) => words::subject(locale, subject),
     };
     let order: Vec<String> = page.questions.iter().map(|q| q.id.clone()).collect();
-    let autosave_key = format!("assessment:{}:{}", visitor.user.as_ref().map(|u| u.id).unwrap_or_default(), page.id);
+    // Kept on the device per person filling in, and per carer when filling in with one.
+    let me = visitor.user.as_ref().map(|u| u.id).unwrap_or_default();
+    let autosave_key = match visitor.assisting {
+        Some(carer) => format!("assessment:{me}:for-{carer}:{}", page.id),
+        None => format!("assessment:{me}:{}", page.id),
+    };
     let fields = page
         .questions
         .iter()
@@ -62,6 +71,7 @@ fn QuestionForm(found: PageInSection, answers: Answers) -> impl IntoView {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <ErrorSummary state=state.clone() order=order />
+                <AssistingBanner name=assisting />
                 <span class="govuk-caption-l">{section}</span>
                 {(!single).then(|| view! { <h1 class="govuk-heading-l">{heading.clone()}</h1> })}
                 <PostForm action=SaveAssessmentPage::PATH autosave=autosave_key>

@@ -95,6 +95,7 @@ pub fn HomePage() -> impl IntoView {
                         </a>
                     </p>
                     <LinkParagraph href="/staff/teams" text=Text::TeamsTitle />
+                    <LinkParagraph href="/staff/assisted" text=Text::AssistedStartTitle />
                 }
             })}
         {user

@@ -1,0 +1,80 @@
+//! Accounts a practitioner starts for a carer with no account or email, and taking them over.
+for_each_backend! {
+    use app::backend::ports::{AssistedStore, StoreResult, NO_PASSWORD_YET};
+    use app::domain::account::Role;
+    use async_trait::async_trait;
+    use chrono::{DateTime, Utc};
+
+    /// An assisted account still waiting for its owner: made by staff, with no real email.
+    const WAITING: &str = "u.created_by IS NOT NULL AND u.email LIKE 'no-email-%@invalid'";
+
+    #[async_trait]
+    impl AssistedStore for DbStore {
+        async fn create_assisted_account(
+            &self,
+            name: &str,
+            role: Role,
+            by: i64,
+            placeholder: &str,
+            at: DateTime<Utc>,
+        ) -> StoreResult<i64> {
+            sqlx::query_scalar(
+                "INSERT INTO users (email, display_name, role, password_hash, locale, created_at, created_by)
+                 VALUES ($1, $2, $3, $4, 'en', $5, $6) RETURNING id",
+            )
+            .bind(placeholder)
+            .bind(name)
+            .bind(role.as_str())
+            .bind(NO_PASSWORD_YET)
+            .bind(at)
+            .bind(by)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(store_error)
+        }
+
+        async fn awaiting_take_over(&self, user_id: i64) -> StoreResult<bool> {
+            let found: Option<i64> = sqlx::query_scalar(&format!("SELECT u.id FROM users u WHERE u.id = $1 AND {WAITING}"))
+                .bind(user_id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(found.is_some())
+        }
+
+        async fn take_over_account(
+            &self,
+            digest: &str,
+            email: &str,
+            password_hash: &str,
+            now: DateTime<Utc>,
+        ) -> StoreResult<Option<i64>> {
+            let mut tx = self.pool.begin().await.map_err(store_error)?;
+            let user: Option<i64> = sqlx::query_scalar(&format!(
+                "SELECT r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id
+                 WHERE r.digest = $1 AND r.used_at IS NULL AND r.expires_at > $2 AND {WAITING}"
+            ))
+            .bind(digest)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(store_error)?;
+            let Some(user) = user else { return Ok(None) };
+            sqlx::query("UPDATE users SET email = $1, password_hash = $2 WHERE id = $3")
+                .bind(email.trim().to_lowercase())
+                .bind(password_hash)
+                .bind(user)
+                .execute(&mut *tx)
+                .await
+                .map_err(store_error)?;
+            sqlx::query("UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+                .bind(now)
+                .bind(user)
+                .execute(&mut *tx)
+                .await
+                .map_err(store_error)?;
+            tx.commit().await.map_err(store_error)?;
+            Ok(Some(user))
+        }
+    }
+}
