@@ -47,6 +47,7 @@ test('a practitioner fills in an assessment for a carer with no email, who takes
   await settle(alex, jsEnabled);
   await alex.getByRole('button', { name: 'Send my assessment' }).click();
   await expect(alex.locator('h1')).toHaveText('Assessment sent');
+  await alex.goto('/assessment');
   await alex.getByRole('button', { name: 'Stop' }).click();
   await expect(alex.locator('h1')).toContainText('Hello');
   await alex.context().close();
