@@ -68,11 +68,13 @@ e2e-release:
 	scripts/e2e.sh $(TARGET_DIR)/release/server release
 
 ## Crash safety: kill -9 the release server 100 times while carers save and add pictures, and
-## check nothing acknowledged was lost, nothing is half-stored and the database is intact.
+## check nothing acknowledged was lost, nothing is half-stored and the database is intact; then
+## stream a gigabyte at each kind of endpoint and check it is refused with memory held flat.
 crash: deps
 	scripts/build-css.sh
 	$(DEMO_BUILD)
 	scripts/crash_test.py $(TARGET_DIR)/release/server 100
+	scripts/oversize_test.py $(TARGET_DIR)/release/server
 
 ## Fuzz the upload and form-parsing paths for two minutes each (cargo-fuzz, nightly);
 ## FUZZ_SECONDS sets the time per target.

@@ -33,6 +33,9 @@ pub enum AppError {
     /// The request itself could not be read (a malformed or tampered form).
     #[error("the request could not be read")]
     BadRequest,
+    /// The request's body is larger than the endpoint takes.
+    #[error("the request is too large")]
+    TooLarge,
 }
 
 impl AppError {
@@ -57,6 +60,7 @@ impl AppError {
             AppError::RateLimited => 429,
             AppError::Internal { .. } => 500,
             AppError::BadRequest => 400,
+            AppError::TooLarge => 413,
         }
     }
 
@@ -78,6 +82,7 @@ impl AppError {
             AppError::Conflict => Text::ErrorsConflict,
             AppError::RateLimited => Text::ErrorsRateLimited,
             AppError::BadRequest => Text::ErrorsBadRequest,
+            AppError::TooLarge => Text::ErrorsTooLarge,
             AppError::Internal { request_id } => {
                 return Some(locale.fill(Text::ErrorsInternal, &[("reference", request_id)]))
             }

@@ -19,7 +19,7 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::clock::SystemClock;
 use crate::config::{Mode, Settings};
-use crate::http::{self as web, session::SessionKeys, AppState};
+use crate::http::{self as web, body_limit::BodyLimit, session::SessionKeys, AppState};
 use crate::mail::OutboxMailer;
 use crate::passwords::Argon2Passwords;
 
@@ -192,14 +192,16 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
         .layer(from_fn(web::form_posts::middleware))
         .layer(from_fn_with_state(state.clone(), web::visitor::middleware))
         .layer(from_fn_with_state(state.clone(), web::session::middleware))
-        .layer(axum::extract::DefaultBodyLimit::max(web::form_posts::FORM_LIMIT));
+        .layer(axum::extract::DefaultBodyLimit::max(web::form_posts::FORM_LIMIT))
+        .layer(from_fn_with_state(BodyLimit::of(web::form_posts::FORM_LIMIT), web::body_limit::middleware));
 
     // Pictures and clips: a plain multipart form with its own, larger, body limit; the files
     // themselves, the PDF copy of a plan and the FHIR exports are plain responses too.
     let uploads = crate::routes::plain()
         .layer(from_fn_with_state(state.clone(), web::visitor::middleware))
         .layer(from_fn_with_state(state.clone(), web::session::middleware))
-        .layer(axum::extract::DefaultBodyLimit::max(crate::routes::plan::files::BODY_LIMIT));
+        .layer(axum::extract::DefaultBodyLimit::max(crate::routes::plan::files::BODY_LIMIT.bytes))
+        .layer(from_fn_with_state(crate::routes::plan::files::BODY_LIMIT, web::body_limit::middleware));
 
     let site = PathBuf::from(options.site_root.as_ref());
     let assets = Router::new()
@@ -211,9 +213,13 @@ fn router(state: AppState, extra: impl FnOnce(Router<AppState>) -> Router<AppSta
         .route_service("/favicon.svg", ServeFile::new(site.join("favicon.svg")))
         .route_service("/robots.txt", ServeFile::new(site.join("robots.txt")));
 
-    let mut router = extra(Router::new())
+    // Everything else takes no more than a form: nothing reads an unbounded body (`body_limit`).
+    let others = extra(Router::new())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .merge(assets)
+        .layer(from_fn_with_state(BodyLimit::of(web::form_posts::FORM_LIMIT), web::body_limit::middleware));
+
+    let mut router = others
         .merge(uploads)
         .merge(pages)
         .layer(from_fn_with_state(state.clone(), web::csrf::middleware))

@@ -123,7 +123,7 @@ async fn read_error(response: Response) -> AppError {
     let bytes = to_bytes(response.into_body(), ERROR_LIMIT).await.unwrap_or_default();
     match serde_json::from_slice::<AppError>(&bytes) {
         Ok(error) if is_server_fn_error => error,
-        _ if status == StatusCode::PAYLOAD_TOO_LARGE => AppError::BadRequest,
+        _ if status == StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
         _ => AppError::Internal { request_id: "-".into() },
     }
 }

@@ -1,5 +1,6 @@
-//! HTTP middleware only: sessions, who is asking, cross-site checks, plain form posts, headers;
+//! HTTP middleware only: body limits, sessions, who is asking, cross-site checks, plain form posts, headers;
 //! and the state every handler and middleware can reach.
+pub mod body_limit;
 pub mod csrf;
 pub mod form_posts;
 pub mod headers;

@@ -19,6 +19,7 @@ mod faults;
 mod fhir;
 mod forms;
 mod fuzz_regressions;
+mod limits;
 mod plan;
 mod plan_copy;
 mod review_mail;

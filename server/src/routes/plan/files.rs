@@ -14,18 +14,26 @@ use app::kit::forms::FormFlash;
 use app::kit::i18n::{Locale, Text};
 use app::kit::visitor::Visitor;
 use app::policy::Access;
-use axum::extract::{Multipart, Path, State};
+use axum::body::Body;
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
+use bytes::BytesMut;
 use http::{header, HeaderMap, HeaderValue, StatusCode};
 
 use crate::files::pipeline::{self as uploads, Refusal, Sniffed};
+use crate::http::body_limit::BodyLimit;
 use crate::http::AppState;
 use crate::routes::failed;
 
 pub const UPLOAD_PATH: &str = "/plan/upload";
-/// The whole request may carry the largest clip plus the form's other fields.
-pub const BODY_LIMIT: usize = uploads::CLIP_MAX_BYTES + 64 * 1024;
+/// The whole request may carry the largest clip plus the form's other fields. The form explains
+/// a refusal next to the file field itself.
+pub const BODY_LIMIT: BodyLimit = BodyLimit { bytes: uploads::CLIP_MAX_BYTES + 64 * 1024, answers_itself: true };
+/// The parser looks for a part's boundary and headers from the start of what it holds each time
+/// more arrives; fed in pieces of at least this size, a body with neither costs it a few hundred
+/// passes at most, not one per network packet.
+const PIECE: usize = 1024 * 1024;
 
 /// What the form sent.
 #[derive(Default)]
@@ -174,6 +182,44 @@ async fn remove(files: &dyn app::backend::ports::FileStore, keys: &[String]) {
     }
 }
 
+/// The body in pieces of at least `PIECE` bytes (the last may be shorter), failing at once if
+/// it does not start with the form's first boundary (browsers send no preamble; a body without
+/// a boundary would otherwise be held and searched up to the limit).
+fn in_pieces(body: Body, first: Vec<u8>) -> Body {
+    use futures::StreamExt;
+    let pieces = futures::stream::unfold(Some((body.into_data_stream(), first)), |state| async move {
+        let (mut stream, first) = state?;
+        let mut piece = BytesMut::new();
+        loop {
+            let next = stream.next().await;
+            if let Some(Ok(bytes)) = &next {
+                piece.extend_from_slice(bytes);
+            }
+            let full = piece.len() >= PIECE.max(first.len());
+            let ended = !matches!(next, Some(Ok(_)));
+            if (full || ended) && !first.is_empty() && !piece.starts_with(&first) {
+                let refused: axum::Error = axum::Error::new("the form does not start with its boundary");
+                return Some((Err(refused), None));
+            }
+            match next {
+                Some(Ok(_)) if full => return Some((Ok(piece.freeze()), Some((stream, Vec::new())))),
+                Some(Ok(_)) => {}
+                Some(Err(error)) => return Some((Err(error), None)),
+                None if piece.is_empty() => return None,
+                None => return Some((Ok(piece.freeze()), None)),
+            }
+        }
+    });
+    Body::from_stream(pieces)
+}
+
+/// `--` and the boundary named in the form's content type.
+fn first_boundary(headers: &HeaderMap) -> Option<Vec<u8>> {
+    let content_type = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    let boundary = content_type.split(';').find_map(|part| part.trim().strip_prefix("boundary="))?;
+    Some(format!("--{}", boundary.trim_matches('"')).into_bytes())
+}
+
 fn mb(bytes: usize) -> usize {
     bytes / (1024 * 1024)
 }
@@ -182,10 +228,9 @@ pub async fn upload(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     Extension(session): Extension<SessionHandle>,
-    headers: HeaderMap,
-    multipart: Multipart,
+    request: Request,
 ) -> Response {
-    let answer = Answer::from(&headers);
+    let answer = Answer::from(request.headers());
     let Some(me) = visitor.user.clone() else {
         // The script then lets the browser post the form itself, and it lands on sign-in.
         if answer.script {
@@ -198,10 +243,24 @@ pub async fn upload(
     }
     let locale = visitor.locale;
     let services = &state.services;
-    let sent = read_form(multipart).await;
+    let declared = crate::http::body_limit::declared_length(request.headers());
+    let sent = if declared.is_some_and(|length| length > BODY_LIMIT.bytes as u64) {
+        // Refused without reading: the message goes next to the file field.
+        Sent { too_large: true, ..Sent::default() }
+    } else {
+        let Some(first) = first_boundary(request.headers()) else {
+            return StatusCode::BAD_REQUEST.into_response();
+        };
+        let (parts, body) = request.into_parts();
+        match Multipart::from_request(Request::from_parts(parts, in_pieces(body, first)), &()).await {
+            Ok(multipart) => read_form(multipart).await,
+            Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+        }
+    };
     let mut errors = BTreeMap::new();
     let section = PlanSection::parse(&sent.section);
-    if section.is_none() {
+    // A body refused unread has no section to check; the file's message says what to do.
+    if section.is_none() && !sent.too_large {
         errors.insert("upload_section".to_owned(), locale.text(Text::PlanErrorsSection).to_owned());
     }
     let sniffed = match (&sent.file, sent.too_large) {
