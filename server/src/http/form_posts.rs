@@ -105,14 +105,6 @@ pub async fn middleware(request: Request, next: Next) -> Response {
             let next: String = form_urlencoded::byte_serialize(back.as_bytes()).collect();
             Redirect::to(&format!("/sign-in?next={next}")).into_response()
         }
-        AppError::RateLimited => (
-            StatusCode::TOO_MANY_REQUESTS,
-            plain_page(
-                "Too many attempts",
-                "There have been too many attempts. Wait 15 minutes, then go back and try again. What you typed has been kept.",
-            ),
-        )
-            .into_response(),
         _ => Redirect::to(&back).into_response(),
     }
 }

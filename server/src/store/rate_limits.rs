@@ -44,12 +44,12 @@ for_each_backend! {
 
     #[async_trait]
     impl RateLimiter for DbStore {
-        /// A store that cannot count lets the attempt through (and logs why): whatever it guards
-        /// needs the same store, so nothing is gained by guessing.
+        /// A store that cannot count refuses the attempt (and logs why): a limit that lapses
+        /// whenever the database is slow or failing is no limit.
         async fn allow(&self, key: &str, max: u32, window: Duration) -> bool {
             self.count_attempt(key, max, window).await.unwrap_or_else(|error| {
                 tracing::error!("counting an attempt towards a rate limit: {error}");
-                true
+                false
             })
         }
 

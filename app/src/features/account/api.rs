@@ -4,6 +4,9 @@ use leptos::prelude::*;
 use super::wire::{RegisterForm, ResetPasswordForm, ResetRequestForm, SignInForm};
 use crate::error::AppError;
 
+/// Failed sign-ins one address may make in 15 minutes, across every account.
+pub const SIGN_IN_FAILURES_PER_ADDRESS: u32 = 100;
+
 /// How long a password reset link works.
 pub const RESET_LINK_MINUTES: i64 = 60;
 
@@ -56,7 +59,10 @@ pub async fn sign_in(#[server(flatten)] form: SignInForm) -> Result<(), AppError
     let limits = &cx.services().limits;
     let window = Duration::from_secs(15 * 60);
     let ip = cx.visitor().client_ip.clone().unwrap_or_default();
-    let by_address = limits.allow(&format!("sign-in:ip:{ip}"), 20, window).await;
+    // Five failures lock one account for a while. An address may fail far more often: a council
+    // office, a carers' centre or a care home signs many people in from one address, and one
+    // person's forgotten password must not lock out the rest.
+    let by_address = limits.allow(&format!("sign-in:ip:{ip}"), SIGN_IN_FAILURES_PER_ADDRESS, window).await;
     let by_account = limits.allow(&format!("sign-in:account:{email}"), 5, window).await;
     // The audit log, which practitioners read, never holds what was typed into the sign-in form
     // (a password typed into the wrong box, someone else's address): only which account, if any.
