@@ -7,45 +7,48 @@ use std::path::PathBuf;
 use anyhow::Context;
 use app::backend::ports::{Email, Mailer, StoreError};
 use async_trait::async_trait;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::Body;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 pub struct OutboxMailer {
     dir: PathBuf,
-    from: String,
+    from: Mailbox,
 }
 
 impl OutboxMailer {
-    pub fn new(dir: PathBuf, from: String) -> std::io::Result<OutboxMailer> {
+    pub fn new(dir: PathBuf, from: &str) -> anyhow::Result<OutboxMailer> {
         std::fs::create_dir_all(&dir)?;
-        Ok(OutboxMailer { dir, from })
+        Ok(OutboxMailer { dir, from: from.parse().context("the sender's address")? })
     }
 }
 
-/// Encodes a header value that may hold non-ASCII text (RFC 2047).
-fn header_text(value: &str) -> String {
-    if value.is_ascii() {
-        value.to_owned()
+/// The message as RFC 5322, its headers encoded by the mail library (RFC 2047 where needed), so
+/// nothing in a subject or name can end a header line and start another.
+/// The outbox keeps the body as written (8-bit), so a person or a relay reads it as it is; over
+/// SMTP the library chooses the encoding the relay is sure to carry.
+fn message(from: &Mailbox, email: &Email, as_written: bool) -> Result<Message, StoreError> {
+    let to: Mailbox = email.to.parse().map_err(unavailable)?;
+    let builder =
+        Message::builder().from(from.clone()).to(to).subject(email.subject.as_str()).header(ContentType::TEXT_PLAIN);
+    let body = email.body.replace("\r\n", "\n").replace('\n', "\r\n");
+    // RFC 5322 allows lines of up to 998 characters; a body with longer ones (or a NUL) is
+    // left to the library to encode.
+    let fits = !body.contains('\0') && body.split("\r\n").all(|line| line.len() <= 998);
+    if as_written && fits {
+        builder.body(Body::dangerous_pre_encoded(body.into_bytes(), ContentTransferEncoding::EightBit))
     } else {
-        use base64::Engine;
-        format!("=?UTF-8?B?{}?=", base64::engine::general_purpose::STANDARD.encode(value))
+        builder.body(body)
     }
+    .map_err(unavailable)
 }
 
 #[async_trait]
 impl Mailer for OutboxMailer {
     async fn send(&self, email: &Email) -> Result<(), StoreError> {
         let id = uuid::Uuid::new_v4();
-        let message = format!(
-            "From: {}\r\nTo: {}\r\nSubject: {}\r\nDate: {}\r\nMessage-ID: <{id}@carer-portal>\r\nMIME-Version: 1.0\r\n\
-             Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{}",
-            self.from,
-            email.to,
-            header_text(&email.subject),
-            chrono::Utc::now().to_rfc2822(),
-            email.body.replace('\n', "\r\n"),
-        );
+        let message = message(&self.from, email, true)?.formatted();
         let name = format!("{}-{id}.eml", chrono::Utc::now().format("%Y%m%dT%H%M%S"));
         let temporary = self.dir.join(format!(".{name}.tmp"));
         tokio::fs::write(&temporary, message).await.map_err(|e| StoreError::Unavailable(Box::new(e)))?;
@@ -75,15 +78,29 @@ fn unavailable(error: impl std::error::Error + Send + Sync + 'static) -> StoreEr
 #[async_trait]
 impl Mailer for SmtpMailer {
     async fn send(&self, email: &Email) -> Result<(), StoreError> {
-        let to: Mailbox = email.to.parse().map_err(unavailable)?;
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(&email.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(email.body.clone())
-            .map_err(unavailable)?;
-        self.transport.send(message).await.map_err(unavailable)?;
+        self.transport.send(message(&self.from, email, false)?).await.map_err(unavailable)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_line_break_in_a_subject_cannot_add_a_header() {
+        let dir = tempfile::tempdir().unwrap();
+        let mailer = OutboxMailer::new(dir.path().to_owned(), "Carer portal <portal@example.org>").unwrap();
+        let email = Email {
+            to: "sam@example.org".into(),
+            subject: "Sam Carer\r\nBcc: everyone@evil.example\r\n\r\nhello".into(),
+            body: "Hello".into(),
+        };
+        mailer.send(&email).await.unwrap();
+        let file = std::fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
+        let text = std::fs::read_to_string(file).unwrap();
+        let headers = text.split("\r\n\r\n").next().unwrap();
+        assert!(!headers.lines().any(|line| line.to_ascii_lowercase().starts_with("bcc:")), "{headers}");
+        assert!(headers.lines().any(|line| line.starts_with("Subject: ")), "{headers}");
     }
 }

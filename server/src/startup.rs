@@ -124,7 +124,7 @@ pub async fn build_wrapped(
     let from = format!("Carer portal <{}>", settings.council_email);
     let mailer: Arc<dyn app::backend::ports::Mailer> = match &settings.smtp_url {
         Some(url) => Arc::new(crate::mail::SmtpMailer::new(url.expose_secret(), &from)?),
-        None => Arc::new(OutboxMailer::new(settings.outbox_dir(), from).context("creating the mail outbox")?),
+        None => Arc::new(OutboxMailer::new(settings.outbox_dir(), &from).context("creating the mail outbox")?),
     };
     let services = Services {
         store: store.clone(),

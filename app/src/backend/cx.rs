@@ -168,6 +168,13 @@ impl<Who> Cx<Who> {
     }
 }
 
+/// Emails to typed addresses a carer or cared-for person may cause in a day (`Cx::limit_mail_to`).
+pub const MAIL_PER_SENDER: u32 = 10;
+/// The same for an admin adding staff accounts.
+pub const MAIL_PER_ADMIN: u32 = 100;
+/// Emails one typed address may get in a day, from everyone together.
+pub const MAIL_PER_ADDRESS: u32 = 3;
+
 impl Cx<SignedInUser> {
     /// Who is asking.
     pub fn me(&self) -> &SignedInUser {
@@ -181,6 +188,28 @@ impl Cx<SignedInUser> {
     /// Writes one line to the audit log as the signed-in person.
     pub async fn audit(&self, action: &str, subject_id: Option<i64>, reason: Option<&str>) -> Result<(), AppError> {
         self.audit_as(Some(self.who.id), action, subject_id, reason).await
+    }
+
+    /// Before mail goes to an address the signed-in person typed: each person may have the
+    /// council's address send at most `per_sender` such emails a day (`MAIL_PER_SENDER` for
+    /// people helping themselves), and no address gets more than `MAIL_PER_ADDRESS` a day from
+    /// anyone, so a form cannot be turned into a way of sending council-branded mail to strangers.
+    pub async fn limit_mail_to(&self, address: &str, per_sender: u32) -> Result<(), AppError> {
+        let day = std::time::Duration::from_secs(24 * 3600);
+        let limits = &self.services().limits;
+        let sender = format!("mail:from:{}", self.me().id);
+        let by_sender = limits.allow(&sender, per_sender, day).await;
+        let to = address.trim().to_lowercase();
+        let by_address = by_sender && limits.allow(&format!("mail:to:{to}"), MAIL_PER_ADDRESS, day).await;
+        if by_sender && !by_address {
+            // Only mail that goes counts towards the sender's day.
+            limits.forgive(&sender).await;
+        }
+        if !(by_sender && by_address) {
+            self.audit("mail refused: too many", None, None).await?;
+            return Err(AppError::RateLimited);
+        }
+        Ok(())
     }
 
     /// The signed-in person's ties to other people (cares for, represents, caseload).

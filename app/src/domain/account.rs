@@ -2,7 +2,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::text::{BoundedText, EmailAddress, EmailProblem, TextProblem};
+use super::text::{person_name, BoundedText, EmailAddress, EmailProblem, NameProblem};
 use super::{with_max, Problem};
 use crate::kit::i18n::{Locale, Text};
 
@@ -145,7 +145,7 @@ impl Registration {
 
     pub fn parse(name: &str, email: &str, password: &str, role: &str) -> Result<Registration, Vec<AccountProblem>> {
         let mut problems = Vec::new();
-        let name = BoundedText::required(name, Self::NAME_MAX).map_err(|p| problems.push(AccountProblem::Name(p))).ok();
+        let name = person_name(name, Self::NAME_MAX).map_err(|p| problems.push(AccountProblem::Name(p))).ok();
         let email = EmailAddress::parse(email).map_err(|p| problems.push(AccountProblem::Email(p))).ok();
         let password = NewPassword::parse(password, email.as_ref().map(|e| e.as_str()))
             .map_err(|p| problems.push(AccountProblem::Password(p)))
@@ -224,9 +224,7 @@ pub struct StaffInvitation {
 impl StaffInvitation {
     pub fn parse(name: &str, email: &str, role: &str) -> Result<StaffInvitation, Vec<AccountProblem>> {
         let mut problems = Vec::new();
-        let name = BoundedText::required(name, Registration::NAME_MAX)
-            .map_err(|p| problems.push(AccountProblem::Name(p)))
-            .ok();
+        let name = person_name(name, Registration::NAME_MAX).map_err(|p| problems.push(AccountProblem::Name(p))).ok();
         let email = EmailAddress::parse(email).map_err(|p| problems.push(AccountProblem::Email(p))).ok();
         let role = Role::parse(role).filter(|r| r.is_staff());
         if role.is_none() {
@@ -242,7 +240,7 @@ impl StaffInvitation {
 /// A problem with an account form (create an account, sign in, reset a password).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccountProblem {
-    Name(TextProblem),
+    Name(NameProblem),
     Email(EmailProblem),
     Password(PasswordProblem),
     RoleMissing,
@@ -269,10 +267,11 @@ impl Problem for AccountProblem {
 
     fn message(&self, locale: Locale) -> String {
         let text = match self {
-            AccountProblem::Name(TextProblem::Missing) => Text::AccountNameMissing,
-            AccountProblem::Name(TextProblem::TooLong { max }) => {
+            AccountProblem::Name(NameProblem::Missing) => Text::AccountNameMissing,
+            AccountProblem::Name(NameProblem::TooLong { max }) => {
                 return with_max(locale, Text::AccountNameTooLong, *max)
             }
+            AccountProblem::Name(NameProblem::Unprintable) => Text::ErrorsNameUnprintable,
             AccountProblem::Email(EmailProblem::Missing) => Text::AccountEmailMissing,
             AccountProblem::Email(EmailProblem::Format) => Text::ErrorsEmailFormat,
             AccountProblem::Email(EmailProblem::TooLong) => {
@@ -361,7 +360,7 @@ mod tests {
         assert_eq!(
             problems,
             vec![
-                AccountProblem::Name(TextProblem::Missing),
+                AccountProblem::Name(NameProblem::Missing),
                 AccountProblem::Email(EmailProblem::Format),
                 AccountProblem::Password(PasswordProblem::TooShort)
             ]

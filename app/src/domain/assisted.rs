@@ -2,7 +2,7 @@
 //! a carers' centre): the carer later takes the account over with the code in a letter.
 use super::account::{AccountProblem, NewPassword, Registration};
 use super::emergency::CardCode;
-use super::text::{BoundedText, EmailAddress};
+use super::text::{person_name, BoundedText, EmailAddress};
 use super::Problem;
 use crate::kit::i18n::{Locale, Text};
 
@@ -11,7 +11,7 @@ pub const LETTER_DAYS: i64 = 90;
 
 /// The name a practitioner typed for a new assisted record.
 pub fn parse_name(name: &str) -> Result<BoundedText, Vec<AccountProblem>> {
-    BoundedText::required(name, Registration::NAME_MAX).map_err(|p| vec![AccountProblem::Name(p)])
+    person_name(name, Registration::NAME_MAX).map_err(|p| vec![AccountProblem::Name(p)])
 }
 
 /// A carer taking over their account: the code from their letter, their email and a password.

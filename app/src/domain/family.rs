@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::Role;
-use crate::domain::text::{BoundedText, EmailAddress, TextProblem};
+use crate::domain::text::{person_name, EmailAddress, NameProblem};
 use crate::domain::{with_max, Problem};
 use crate::kit::i18n::{Locale, Text};
 use crate::policy::{Record, Relations, Scope};
@@ -67,7 +67,7 @@ pub struct HelperInvitation {
 impl HelperInvitation {
     /// The helper from what was typed: every problem at once.
     pub fn new(name: &str, email: &str, scope: &str) -> Result<HelperInvitation, Vec<FamilyProblem>> {
-        let name = BoundedText::required(name, NAME_MAX).map_err(FamilyProblem::Name);
+        let name = person_name(name, NAME_MAX).map_err(FamilyProblem::Name);
         let email = EmailAddress::parse(email).map_err(|_| FamilyProblem::Email);
         let scope = Scope::parse(scope).ok_or(FamilyProblem::Scope);
         match (name, email, scope) {
@@ -151,7 +151,7 @@ pub struct Family {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FamilyProblem {
-    Name(TextProblem),
+    Name(NameProblem),
     Email,
     Scope,
     CodeFormat,
@@ -183,10 +183,11 @@ impl Problem for FamilyProblem {
 
     fn message(&self, locale: Locale) -> String {
         let text = match self {
-            FamilyProblem::Name(TextProblem::TooLong { max }) => {
+            FamilyProblem::Name(NameProblem::TooLong { max }) => {
                 return with_max(locale, Text::FamilyErrorsTooLong, *max)
             }
-            FamilyProblem::Name(TextProblem::Missing) => Text::FamilyErrorsName,
+            FamilyProblem::Name(NameProblem::Missing) => Text::FamilyErrorsName,
+            FamilyProblem::Name(NameProblem::Unprintable) => Text::ErrorsNameUnprintable,
             FamilyProblem::Email => Text::FamilyErrorsEmail,
             FamilyProblem::Scope => Text::FamilyErrorsScope,
             FamilyProblem::CodeFormat => Text::FamilyErrorsCodeFormat,
@@ -232,7 +233,7 @@ mod tests {
         let problems = HelperInvitation::new("", "not an address", "").unwrap_err();
         assert_eq!(
             problems,
-            vec![FamilyProblem::Name(TextProblem::Missing), FamilyProblem::Email, FamilyProblem::Scope]
+            vec![FamilyProblem::Name(NameProblem::Missing), FamilyProblem::Email, FamilyProblem::Scope]
         );
         let helper = HelperInvitation::new(" Alex ", "alex@example.org", "view").unwrap();
         assert_eq!(

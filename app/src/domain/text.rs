@@ -8,6 +8,29 @@ pub enum TextProblem {
     TooLong { max: usize },
 }
 
+/// What can be wrong with a person's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameProblem {
+    Missing,
+    TooLong {
+        max: usize,
+    },
+    /// A line break, tab or other control character: names go into email subjects, letters and
+    /// lists, where one would break the line or smuggle in a header.
+    Unprintable,
+}
+
+/// A person's name: required, trimmed, within `max` characters, on one line.
+pub fn person_name(input: &str, max: usize) -> Result<BoundedText, NameProblem> {
+    if input.chars().any(char::is_control) {
+        return Err(NameProblem::Unprintable);
+    }
+    BoundedText::required(input, max).map_err(|problem| match problem {
+        TextProblem::Missing => NameProblem::Missing,
+        TextProblem::TooLong { max } => NameProblem::TooLong { max },
+    })
+}
+
 /// Text that has been trimmed and is within its limit. Counts characters, not bytes, so
 /// Polish letters count as one each, as the character count on the page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +124,16 @@ mod tests {
     fn length_is_counted_in_characters_not_bytes() {
         assert!(BoundedText::required("żółć", 4).is_ok());
         assert_eq!(BoundedText::required("żółćx", 4), Err(TextProblem::TooLong { max: 4 }));
+    }
+
+    #[test]
+    fn a_name_stays_on_one_line() {
+        assert_eq!(person_name("  Łucja Nowak ", 100).unwrap().as_str(), "Łucja Nowak");
+        for bad in ["Sam\r\nBcc: x@evil.example", "Sam\nCarer", "Sam\tCarer", "Sam\u{0}"] {
+            assert_eq!(person_name(bad, 100), Err(NameProblem::Unprintable), "{bad:?}");
+        }
+        assert_eq!(person_name(" ", 100), Err(NameProblem::Missing));
+        assert_eq!(person_name("abc", 2), Err(NameProblem::TooLong { max: 2 }));
     }
 
     #[test]

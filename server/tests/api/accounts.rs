@@ -348,3 +348,19 @@ async fn a_rate_limit_that_cannot_be_counted_refuses() {
         .await;
     assert_eq!(json.status(), 429);
 }
+
+#[tokio::test]
+async fn a_name_with_a_line_break_is_refused_next_to_the_field() {
+    let portal = spawn().await;
+    let fields = [
+        ("role", "carer"),
+        ("name", "Sam\r\nBcc: everyone@evil.example"),
+        ("email", "sam@example.org"),
+        ("password", PASSWORD),
+    ];
+    let refused = portal.post_form("/api/account/register", "/register", &fields).await;
+    assert_eq!(location(&refused), "/register");
+    let page = portal.page("/register").await;
+    assert!(page.contains("Write the name on one line"), "{page}");
+    assert!(page.contains(r#"value="sam@example.org""#), "{page}");
+}

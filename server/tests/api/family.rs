@@ -226,3 +226,34 @@ async fn a_helper_signs_up_from_the_invitation_acts_within_scope_and_can_be_remo
         assert!(audited.contains(&action.to_owned()), "{action} not audited");
     }
 }
+
+#[tokio::test]
+async fn inviting_helpers_cannot_be_used_to_send_the_council_s_mail_to_anyone_without_end() {
+    let portal = spawn().await;
+    portal.register("pat@example.org", "customer").await;
+    let invite = |name: &'static str, email: String| {
+        let portal = &portal;
+        async move {
+            let fields = [("name", name), ("email", email.as_str()), ("scope", "view")];
+            portal.post_form("/api/family/invite-helper", "/family/invite-helper", &fields).await
+        }
+    };
+    // A name that would break an email's header line is refused next to the field.
+    let refused = invite("Alex\r\nBcc: everyone@evil.example", "alex@example.org".into()).await;
+    assert_eq!(location(&refused), "/family/invite-helper");
+    let page = portal.page("/family/invite-helper").await;
+    assert!(page.contains("Write the name on one line"), "{page}");
+    // Three emails a day to one address, from anyone…
+    for _ in 0..3 {
+        assert!(location(&invite("Alex", "alex@example.org".into()).await).starts_with("/family/invited"));
+    }
+    assert_eq!(location(&invite("Alex", "alex@example.org".into()).await), "/family/invite-helper");
+    assert!(portal.page("/family/invite-helper").await.contains("There have been too many attempts"));
+    // …and ten a day from one person, whatever the addresses.
+    for n in 0..7 {
+        assert!(location(&invite("Jo", format!("jo{n}@example.org")).await).starts_with("/family/invited"), "{n}");
+    }
+    assert_eq!(location(&invite("Jo", "jo-last@example.org".into()).await), "/family/invite-helper");
+    let outbox = std::fs::read_dir(portal.data.path().join("outbox")).unwrap().count();
+    assert_eq!(outbox, 10, "only the emails within the limits were sent");
+}

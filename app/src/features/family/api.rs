@@ -42,6 +42,7 @@ pub async fn invite_helper(#[server(flatten)] form: HelperForm) -> Result<(), Ap
 
     let cx = Cx::plan_holder()?;
     let helper = HelperInvitation::try_from(form).map_err(|problems| cx.invalid(&problems))?;
+    cx.limit_mail_to(&helper.email, crate::backend::cx::MAIL_PER_SENDER).await?;
     let (id, code) = Invitation::create(&cx, InvitationKind::Helper, Some(&helper), &[]).await?;
     let reason = format!("invitation {id}, {}", helper.scope.as_str());
     cx.audit("helper invited", Some(cx.me().id), Some(&reason)).await?;

@@ -73,6 +73,7 @@ pub async fn add_staff_member(#[server(flatten)] form: StaffUserForm) -> Result<
 
     let cx = Cx::with(Capability::ManageUsers, "add staff account").await?;
     let invitation = StaffInvitation::try_from(form).map_err(|p| cx.invalid(&p))?;
+    cx.limit_mail_to(invitation.email.as_str(), crate::backend::cx::MAIL_PER_ADMIN).await?;
     let now = cx.now();
     let account = NewAccount {
         email: invitation.email.as_str(),
