@@ -96,6 +96,8 @@ pub enum Access {
 pub enum Capability {
     ManageUsers,
     ReadAuditLog,
+    /// The whole audit log, not only one's own actions and one's own people's records.
+    ReadWholeAuditLog,
     ViewCaseload,
     LookUpEmergencyPlans,
     ManageDirectory,
@@ -152,6 +154,7 @@ impl Actor {
         match capability {
             Capability::ManageUsers => self.role == Role::Admin,
             Capability::ReadAuditLog => matches!(self.role, Role::Admin | Role::Practitioner),
+            Capability::ReadWholeAuditLog => self.role == Role::Admin,
             Capability::ViewCaseload => self.role == Role::Practitioner,
             Capability::LookUpEmergencyPlans => self.role == Role::Responder,
             Capability::ManageDirectory => self.role == Role::Admin,

@@ -171,3 +171,44 @@ async fn an_admin_cannot_switch_off_their_own_account_nor_a_carers() {
     portal.sign_out().await;
     assert_eq!(location(&portal.sign_in("admin@council.example", PASSWORD).await), "/home");
 }
+
+#[tokio::test]
+async fn a_practitioner_reads_the_audit_log_of_their_own_people_only() {
+    let portal = spawn().await;
+    let alex = portal.add_account("alex@example.org", Role::Practitioner, PASSWORD).await;
+    portal.add_account("admin@example.org", Role::Admin, PASSWORD).await;
+    let mine = portal.add_account("mine@example.org", Role::Carer, PASSWORD).await;
+    let other = portal.add_account("other@example.org", Role::Carer, PASSWORD).await;
+    portal.allocate(alex, mine).await;
+    for (email, password) in
+        [("mine@example.org", PASSWORD), ("other@example.org", PASSWORD), ("nobody@example.org", "x")]
+    {
+        let browser = portal.another_browser();
+        let fields = [("email", email), ("password", password), ("next", "")];
+        browser
+            .post(portal.at("/api/account/sign-in"))
+            .header("Origin", &portal.url)
+            .form(&fields)
+            .send()
+            .await
+            .unwrap();
+    }
+    let portal = &portal;
+    let read = |email: &'static str| async move {
+        portal.sign_in(email, PASSWORD).await;
+        let response = portal.post_json("/api/staff/audit-log", &[]).await;
+        assert_eq!(response.status(), 200);
+        let lines: Vec<serde_json::Value> = response.json().await.unwrap();
+        portal.sign_out().await;
+        lines
+    };
+    let about =
+        |lines: &[serde_json::Value], id: i64| lines.iter().any(|l| l["subject_id"] == id || l["actor_id"] == id);
+    let practitioners = read("alex@example.org").await;
+    assert!(about(&practitioners, mine), "{practitioners:?}");
+    assert!(!about(&practitioners, other), "another person's events: {practitioners:?}");
+    assert!(practitioners.iter().all(|l| l["action"] != "sign-in failed"), "{practitioners:?}");
+    let admins = read("admin@example.org").await;
+    assert!(about(&admins, mine) && about(&admins, other), "{admins:?}");
+    assert!(admins.iter().any(|l| l["action"] == "sign-in failed"), "{admins:?}");
+}
