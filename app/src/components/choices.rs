@@ -32,21 +32,8 @@ pub fn Radios<V: AsRef<str> + Send + 'static>(
                         .map(|(i, (value, label))| {
                             let value = value.as_ref().to_owned();
                             let id = if i == 0 { name.to_owned() } else { format!("{name}-{value}") };
-                            view! {
-                                <div class="govuk-radios__item">
-                                    <input
-                                        class="govuk-radios__input"
-                                        id=id.clone()
-                                        name=name
-                                        type="radio"
-                                        checked=chosen == value
-                                        value=value
-                                    />
-                                    <label class="govuk-label govuk-radios__label" for=id>
-                                        {label}
-                                    </label>
-                                </div>
-                            }
+                            let checked = chosen == value;
+                            view! { <ChoiceItem kind=ChoiceKind::Radio id name=name.to_owned() value checked label /> }
                         })
                         .collect_view()}
                 </div>
@@ -101,24 +88,45 @@ pub fn Checkboxes(
                         .map(|(name, label)| {
                             let checked = state.value(&name) == "yes";
                             view! {
-                                <div class="govuk-checkboxes__item">
-                                    <input
-                                        class="govuk-checkboxes__input"
-                                        id=name.clone()
-                                        name=name.clone()
-                                        type="checkbox"
-                                        value="yes"
-                                        checked=checked
-                                    />
-                                    <label class="govuk-label govuk-checkboxes__label" for=name>
-                                        {label}
-                                    </label>
-                                </div>
+                                <ChoiceItem kind=ChoiceKind::Checkbox id=name.clone() name value="yes" checked label />
                             }
                         })
                         .collect_view()}
                 </div>
             </fieldset>
+        </div>
+    }
+}
+
+/// Whether a choice is one of a few (a radio) or any of a few (a box to tick).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChoiceKind {
+    Radio,
+    Checkbox,
+}
+
+/// One radio or box to tick with its label, in GOV.UK's markup.
+#[component]
+pub fn ChoiceItem(
+    kind: ChoiceKind,
+    id: String,
+    name: String,
+    #[prop(into)] value: String,
+    checked: bool,
+    label: String,
+) -> impl IntoView {
+    let (item, input, label_class, input_type) = match kind {
+        ChoiceKind::Radio => ("govuk-radios__item", "govuk-radios__input", "govuk-label govuk-radios__label", "radio"),
+        ChoiceKind::Checkbox => {
+            ("govuk-checkboxes__item", "govuk-checkboxes__input", "govuk-label govuk-checkboxes__label", "checkbox")
+        }
+    };
+    view! {
+        <div class=item>
+            <input class=input id=id.clone() name=name type=input_type value=value checked=checked />
+            <label class=label_class for=id>
+                {label}
+            </label>
         </div>
     }
 }

@@ -11,7 +11,7 @@ use crate::kit::visitor::use_visitor;
 
 // The choices and the error summary live beside this file; pages take every form control from
 // here.
-pub use super::choices::{Checkboxes, Radios};
+pub use super::choices::{Checkboxes, ChoiceItem, ChoiceKind, Radios};
 pub use super::error_summary::{ErrorSummary, FieldOrder};
 
 pub(super) fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
@@ -62,16 +62,24 @@ pub(super) fn form_state(given: Option<FormState>) -> FormState {
 }
 
 /// A form's button (GOV.UK button) with words from the catalogue; `secondary` and `warning`
-/// are GOV.UK's other two looks.
+/// are GOV.UK's other two looks. Where a form has two buttons, `name` and `value` say which was
+/// pressed (an answer, or whether to go on or save for later).
 #[component]
-pub fn Submit(text: Text, #[prop(optional)] secondary: bool, #[prop(optional)] warning: bool) -> impl IntoView {
+pub fn Submit(
+    text: Text,
+    #[prop(optional)] secondary: bool,
+    #[prop(optional)] warning: bool,
+    #[prop(optional)] name: Option<&'static str>,
+    #[prop(optional)] value: Option<&'static str>,
+    #[prop(optional)] id: Option<&'static str>,
+) -> impl IntoView {
     let class = match (secondary, warning) {
         (true, _) => "govuk-button govuk-button--secondary",
         (_, true) => "govuk-button govuk-button--warning",
         _ => "govuk-button",
     };
     view! {
-        <button type="submit" class=class>
+        <button type="submit" class=class name=name value=value id=id>
             {use_visitor().t(text)}
         </button>
     }

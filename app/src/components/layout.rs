@@ -119,26 +119,10 @@ pub fn Footer() -> impl IntoView {
                     <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
                         <h2 class="govuk-visually-hidden">{visitor.t(Text::LayoutSupportLinks)}</h2>
                         <ul class="govuk-footer__inline-list">
-                            <li class="govuk-footer__inline-list-item">
-                                <a class="govuk-footer__link" href="/accessibility">
-                                    {visitor.t(Text::AccessibilityTitle)}
-                                </a>
-                            </li>
-                            <li class="govuk-footer__inline-list-item">
-                                <a class="govuk-footer__link" href="/privacy">
-                                    {visitor.t(Text::PrivacyTitle)}
-                                </a>
-                            </li>
-                            <li class="govuk-footer__inline-list-item">
-                                <a class="govuk-footer__link" href="/support">
-                                    {visitor.t(Text::DirectoryTitle)}
-                                </a>
-                            </li>
-                            <li class="govuk-footer__inline-list-item">
-                                <a class="govuk-footer__link" href="/contact">
-                                    {visitor.t(Text::ContactTitle)}
-                                </a>
-                            </li>
+                            <FooterLink href="/accessibility" text=Text::AccessibilityTitle />
+                            <FooterLink href="/privacy" text=Text::PrivacyTitle />
+                            <FooterLink href="/support" text=Text::DirectoryTitle />
+                            <FooterLink href="/contact" text=Text::ContactTitle />
                         </ul>
                         <p class="govuk-body-s">
                             {visitor.locale.fill(Text::LayoutRunBy, &[("council", &visitor.council.name)])}
@@ -147,6 +131,18 @@ pub fn Footer() -> impl IntoView {
                 </div>
             </div>
         </footer>
+    }
+}
+
+/// One of the footer's links, its words from the catalogue.
+#[component]
+fn FooterLink(href: &'static str, text: Text) -> impl IntoView {
+    view! {
+        <li class="govuk-footer__inline-list-item">
+            <a class="govuk-footer__link" href=href>
+                {use_visitor().t(text)}
+            </a>
+        </li>
     }
 }
 
@@ -160,6 +156,32 @@ pub fn PageTitle(text: String, #[prop(optional)] has_errors: bool) -> impl IntoV
     view! { <Title text=full /> }
 }
 
+/// The page's `<title>` and its `<h1>`, in the same words (the title is drawn in the head,
+/// wherever the heading stands), then the paragraph that introduces the page, if it has one.
+#[component]
+pub fn PageHeading(
+    #[prop(into)] text: String,
+    #[prop(optional)] has_errors: bool,
+    #[prop(optional, into)] intro: Option<String>,
+) -> impl IntoView {
+    view! {
+        <PageTitle text=text.clone() has_errors />
+        <h1 class="govuk-heading-l">{text}</h1>
+        {intro.map(|intro| view! { <p class="govuk-body">{intro}</p> })}
+    }
+}
+
+/// A list, or when it has nothing in it, the paragraph that says so ("No reviews are due",
+/// "Not provided").
+#[component]
+pub fn OrNone(empty: bool, #[prop(into)] none: String, children: Children) -> impl IntoView {
+    if empty {
+        view! { <p class="govuk-body">{none}</p> }.into_any()
+    } else {
+        children().into_any()
+    }
+}
+
 /// A paragraph that is one link, its words from the catalogue ("Find local support").
 #[component]
 pub fn LinkParagraph(#[prop(into)] href: String, text: Text) -> impl IntoView {
@@ -169,6 +191,18 @@ pub fn LinkParagraph(#[prop(into)] href: String, text: Text) -> impl IntoView {
                 {use_visitor().t(text)}
             </a>
         </p>
+    }
+}
+
+/// A link drawn as a GOV.UK button (it goes to a page rather than sending a form), its words
+/// from the catalogue; `secondary` for the grey one beside the page's main action.
+#[component]
+pub fn ButtonLink(#[prop(into)] href: String, text: Text, #[prop(optional)] secondary: bool) -> impl IntoView {
+    let class = if secondary { "govuk-button govuk-button--secondary" } else { "govuk-button" };
+    view! {
+        <a class=class href=href role="button" draggable="false">
+            {use_visitor().t(text)}
+        </a>
     }
 }
 
@@ -210,9 +244,7 @@ pub fn NotFound() -> impl IntoView {
     let visitor = use_visitor();
     crate::kit::page::set_status(404);
     view! {
-        <PageTitle text=visitor.t(Text::NotFoundTitle).to_owned() />
-        <h1 class="govuk-heading-l">{visitor.t(Text::NotFoundTitle)}</h1>
-        <p class="govuk-body">{visitor.t(Text::NotFoundBody)}</p>
+        <PageHeading text=visitor.t(Text::NotFoundTitle) intro=visitor.t(Text::NotFoundBody) />
         <p class="govuk-body">
             <a class="govuk-link" href="/">
                 {visitor.t(Text::NotFoundHome)}
@@ -235,8 +267,7 @@ fn ServiceProblem(reference: String) -> impl IntoView {
     let visitor = use_visitor();
     crate::kit::page::set_status(500);
     view! {
-        <PageTitle text=visitor.t(Text::ProblemTitle).to_owned() />
-        <h1 class="govuk-heading-l">{visitor.t(Text::ProblemTitle)}</h1>
+        <PageHeading text=visitor.t(Text::ProblemTitle) />
         <p class="govuk-body">{visitor.locale.fill(Text::ProblemBody, &[("reference", &reference)])}</p>
     }
 }

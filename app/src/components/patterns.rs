@@ -1,5 +1,5 @@
 //! GOV.UK patterns built from the fields, so every form asks for the same thing the same way:
-//! an email address and a person's name.
+//! an email address, a person's name and a code copied from a letter or a card.
 use leptos::prelude::*;
 
 use super::fields::{form_state, TextField};
@@ -28,4 +28,15 @@ pub fn NameField(
     #[prop(default = "name")] autocomplete: &'static str,
 ) -> impl IntoView {
     view! { <TextField name label hint state=form_state(state) autocomplete spellcheck=false /> }
+}
+
+/// A code copied from a letter or a card (an invitation, an account to take over, an emergency
+/// card): a short box named `code`, no autofill, no spellcheck.
+#[component]
+pub fn CodeField(
+    label: String,
+    #[prop(into)] hint: String,
+    #[prop(optional)] state: Option<FormState>,
+) -> impl IntoView {
+    view! { <TextField name="code" label hint state=form_state(state) autocomplete="off" spellcheck=false width="10" /> }
 }

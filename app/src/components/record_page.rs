@@ -1,6 +1,6 @@
-//! The frame of every page that loads what it shows: a signed-in person's own records, or one
-//! record named in its path (`/plan/versions/:id`, `/staff/reviews/:id`…), so each such page
-//! says only what it loads and how it shows it.
+//! The frame of every page for signed-in people and of every page that loads what it shows: a
+//! signed-in person's own records, or one record named in its path (`/plan/versions/:id`,
+//! `/staff/reviews/:id`…), so each such page says only what it loads and how it shows it.
 use std::future::Future;
 
 use leptos::prelude::*;
@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::components::layout::{load_failed, signed_in_visitor, NotFound};
 use crate::error::AppError;
+use crate::kit::visitor::Visitor;
 
 /// Loads the record whose id is in the path with `load` and shows it with `show`.
 ///
@@ -26,16 +27,24 @@ where
     Fut: Future<Output = Result<T, AppError>> + Send + 'static,
     V: IntoView + 'static,
 {
-    if signed_in_visitor().is_none() {
-        return ().into_any();
-    }
-    let Some(id) = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok()) else {
-        return NotFound().into_any();
-    };
-    loaded(load(id), move |record| match show(record) {
-        Some(shown) => shown.into_any(),
-        None => NotFound().into_any(),
+    signed_in(|_| {
+        let Some(id) = use_params_map().with_untracked(|p| p.get("id")).and_then(|v| v.parse::<i64>().ok()) else {
+            return NotFound().into_any();
+        };
+        loaded(load(id), move |record| match show(record) {
+            Some(shown) => shown.into_any(),
+            None => NotFound().into_any(),
+        })
     })
+}
+
+/// A page for signed-in visitors, drawn by `show` with who is asking: anyone else is sent to
+/// sign in, and back here afterwards.
+pub fn signed_in<V: IntoView + 'static>(show: impl FnOnce(Visitor) -> V) -> AnyView {
+    match signed_in_visitor() {
+        Some(visitor) => show(visitor).into_any(),
+        None => ().into_any(),
+    }
 }
 
 /// A page for signed-in visitors showing what `load` finds with `show`: anyone else is sent to
@@ -46,10 +55,7 @@ where
     Fut: Future<Output = Result<T, AppError>> + Send + 'static,
     V: IntoView + 'static,
 {
-    if signed_in_visitor().is_none() {
-        return ().into_any();
-    }
-    loaded(load(), show)
+    signed_in(|_| loaded(load(), show))
 }
 
 /// Waits for `load` and shows what it found with `show`. What cannot be loaded is "page not

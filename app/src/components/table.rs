@@ -12,6 +12,7 @@ use crate::kit::visitor::use_visitor;
 pub fn Table(
     #[prop(into)] label: String,
     /// The column headings, in the reader's language.
+    #[prop(into)]
     columns: Vec<Text>,
     /// The last column holds amounts: right-aligned, as GOV.UK numeric columns are.
     #[prop(optional)]

@@ -53,6 +53,12 @@ impl Visitor {
         self.locale.text(text)
     }
 
+    /// The reader's language and its translator, for a view: `let (locale, t) =
+    /// visitor.language();` then `t(Text::…)` for words, `locale.fill(…)` for words with values.
+    pub fn language(&self) -> (Locale, impl Fn(Text) -> String + Copy + Send + Sync + 'static) {
+        (self.locale, self.locale.translator())
+    }
+
     /// This page's address in another language: the same path and query with `lang` set.
     pub fn path_in(&self, locale: Locale) -> String {
         let (path, query) = self.path.split_once('?').unwrap_or((&self.path, ""));

@@ -6,32 +6,26 @@ use app::features::budget::words;
 use app::kit::i18n::Text;
 use app::kit::visitor::Visitor;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Extension;
-use http::StatusCode;
-use pdf::{Block, Document};
+use pdf::Block;
 
 use crate::http::AppState;
-use crate::routes::documents::{language, pdf_response};
+use crate::routes::documents::{a4_document, pdf_response};
+use crate::routes::{allowed, found, not_found};
 
 pub const PATH: &str = "/budget/letter.pdf";
 
-pub async fn download(State(state): State<AppState>, Extension(visitor): Extension<Visitor>) -> Response {
+pub async fn download(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+) -> Result<Response, Response> {
     let services = &state.services;
-    let Some(me) = visitor.user.clone() else { return StatusCode::NOT_FOUND.into_response() };
-    let set = match services.store.current_budget(me.id).await {
-        Ok(Some(set)) => set,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return crate::routes::failed(&visitor, "reading a budget", error),
-    };
+    let me = visitor.user.clone().ok_or_else(not_found)?;
+    let set = found(&visitor, "reading a budget", services.store.current_budget(me.id).await)?;
     let cx = Cx::of(services.clone(), visitor.clone());
-    let view = match set.spends(&cx).await {
-        Ok(spends) => BudgetView::from_record(set, spends, cx.locale(), cx.today()),
-        Err(error @ app::error::AppError::Internal { .. }) => {
-            return crate::routes::failed(&visitor, "reading a budget", error)
-        }
-        Err(_) => return StatusCode::NOT_FOUND.into_response(),
-    };
+    let spends = allowed(&visitor, "reading a budget", set.spends(&cx).await)?;
+    let view = BudgetView::from_record(set, spends, cx.locale(), cx.today());
     let locale = visitor.locale;
     let t = |text| locale.text(text).to_owned();
     let line = |label: Text, value: String| Block::Paragraph(format!("{}: {value}", locale.text(label)));
@@ -56,14 +50,6 @@ pub async fn download(State(state): State<AppState>, Extension(visitor): Extensi
         blocks.push(line(Text::BudgetDpPurposeLabel, dp.purpose.clone()));
     }
     blocks.push(Block::Paragraph(t(Text::BudgetLetterReview)));
-    let service = format!("{} – {}", t(Text::LayoutServiceName), visitor.council.name);
-    let document = Document {
-        footer: format!("{title} – {}", t(Text::PlanPdfPage)),
-        page: pdf::PageSize::A4,
-        title,
-        language: language(locale),
-        author: service,
-        blocks,
-    };
-    pdf_response(&visitor, document, "personal-budget-letter.pdf").await
+    let document = a4_document(&visitor, title, blocks);
+    Ok(pdf_response(&visitor, document, "personal-budget-letter.pdf").await)
 }

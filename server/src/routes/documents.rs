@@ -1,12 +1,12 @@
 //! What every PDF download shares: the document laid out off the async threads, sent as an
 //! attachment only its reader may cache, in the reader's language.
-use app::kit::i18n::Locale;
+use app::kit::i18n::{Locale, Text};
 use app::kit::visitor::Visitor;
-use axum::response::{IntoResponse, Response};
-use http::{header, HeaderValue};
-use pdf::Document;
+use axum::response::Response;
+use http::HeaderValue;
+use pdf::{Block, Document};
 
-use super::failed;
+use super::{failed, private_file};
 
 /// Lays the document out off the async threads (it is CPU work) and answers with it as a
 /// download only the asker can cache.
@@ -16,15 +16,7 @@ pub async fn pdf_response(visitor: &Visitor, document: Document, filename: &str)
         Ok(Err(error)) => return failed(visitor, "writing a PDF", error),
         Err(error) => return failed(visitor, "writing a PDF", error),
     };
-    let mut response = pdf.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    response
+    private_file(pdf, HeaderValue::from_static("application/pdf"), &format!("attachment; filename=\"{filename}\""))
 }
 
 /// The PDF's language tag for the reader's language.
@@ -34,4 +26,22 @@ pub fn language(locale: Locale) -> String {
     } else {
         locale.tag().to_owned()
     }
+}
+
+/// An A4 document in the reader's language, by the service and council, its title and page
+/// numbers in the footer of every page.
+pub fn a4_document(visitor: &Visitor, title: String, blocks: Vec<Block>) -> Document {
+    Document {
+        footer: format!("{title} – {}", visitor.locale.text(Text::PlanPdfPage)),
+        page: pdf::PageSize::A4,
+        title,
+        language: language(visitor.locale),
+        author: author(visitor),
+        blocks,
+    }
+}
+
+/// Who a document is by: the service and the council.
+pub fn author(visitor: &Visitor) -> String {
+    format!("{} – {}", visitor.locale.text(Text::LayoutServiceName), visitor.council.name)
 }

@@ -3,35 +3,30 @@
 use app::kit::i18n::Text;
 use app::kit::visitor::Visitor;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Extension;
-use http::StatusCode;
 use pdf::{Block, Document, PageSize};
 
 use crate::http::AppState;
-use crate::routes::documents::{language, pdf_response};
+use crate::routes::documents::{author, language, pdf_response};
+use crate::routes::{found, not_found};
 
 pub const PATH: &str = "/emergency/card.pdf";
 
-pub async fn download(State(state): State<AppState>, Extension(visitor): Extension<Visitor>) -> Response {
+pub async fn download(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+) -> Result<Response, Response> {
     let services = &state.services;
-    let Some(me) = visitor.user.clone().filter(|u| u.role == app::domain::account::Role::Carer) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let code = match services.store.emergency_plan(me.id).await {
-        Ok(Some(plan)) => match plan.card {
-            Some(code) => code,
-            None => return StatusCode::NOT_FOUND.into_response(),
-        },
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return crate::routes::failed(&visitor, "reading an emergency plan", error),
-    };
+    let me = visitor.user.clone().filter(|u| u.role == app::domain::account::Role::Carer).ok_or_else(not_found)?;
+    let plan = found(&visitor, "reading an emergency plan", services.store.emergency_plan(me.id).await)?;
+    let code = plan.card.ok_or_else(not_found)?;
     let locale = visitor.locale;
     let t = |text| locale.text(text).to_owned();
     let document = Document {
         title: t(Text::EmergencyCardPdfTitle),
         language: language(locale),
-        author: format!("{} – {}", t(Text::LayoutServiceName), visitor.council.name),
+        author: author(&visitor),
         page: PageSize::Card,
         footer: String::new(),
         blocks: vec![
@@ -42,5 +37,5 @@ pub async fn download(State(state): State<AppState>, Extension(visitor): Extensi
             Block::Heading { level: 2, text: code.grouped() },
         ],
     };
-    pdf_response(&visitor, document, "emergency-card.pdf").await
+    Ok(pdf_response(&visitor, document, "emergency-card.pdf").await)
 }

@@ -11,11 +11,13 @@ pub mod emergency;
 pub mod fhir;
 pub mod plan;
 
+use app::backend::ports::StoreError;
+use app::error::AppError;
 use app::kit::visitor::Visitor;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use http::StatusCode;
+use http::{header, HeaderValue, StatusCode};
 
 use crate::http::AppState;
 
@@ -45,6 +47,49 @@ fn with_documents(router: Router<AppState>) -> Router<AppState> {
 #[cfg(not(feature = "pdf"))]
 fn with_documents(router: Router<AppState>) -> Router<AppState> {
     router
+}
+
+/// "Not found": for a record that is not there, and for one the asker may not see.
+pub fn not_found() -> Response {
+    StatusCode::NOT_FOUND.into_response()
+}
+
+/// The record a route reads, or what it answers instead: "not found" when it is not there, the
+/// fault page (`context` in the log) when it could not be read.
+// The early answer is a whole response, as in axum's `Result<Response, Response>` handlers.
+#[allow(clippy::result_large_err)]
+pub fn found<T>(visitor: &Visitor, context: &str, read: Result<Option<T>, StoreError>) -> Result<T, Response> {
+    match read {
+        Ok(Some(found)) => Ok(found),
+        Ok(None) => Err(not_found()),
+        Err(error) => Err(failed(visitor, context, error)),
+    }
+}
+
+/// The policy's answer as a route gives it: a refusal (already audited) is "not found", a fault
+/// the fault page (`context` in the log).
+// The early answer is a whole response, as in axum's `Result<Response, Response>` handlers.
+#[allow(clippy::result_large_err)]
+pub fn allowed<T>(visitor: &Visitor, context: &str, decision: Result<T, AppError>) -> Result<T, Response> {
+    decision.map_err(|error| match error {
+        AppError::Internal { .. } => failed(visitor, context, error),
+        _ => not_found(),
+    })
+}
+
+/// A file for the asker only: its type, how the browser should take it (`attachment; filename=…`
+/// to save, `inline; …` to show), no type sniffing, and never kept in the cache of a shared
+/// computer (a removed picture or a share taken back must not stay readable there).
+pub fn private_file(body: impl IntoResponse, content_type: HeaderValue, disposition: &str) -> Response {
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, content_type);
+    if let Ok(value) = HeaderValue::from_str(disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
 }
 
 /// A plain page for a fault: the cause goes to the log with the request id, never to the page.

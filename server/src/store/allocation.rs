@@ -65,7 +65,6 @@ for_each_backend! {
             .map_err(store_error)?;
             rows.into_iter()
                 .map(|row| {
-                    let unknown = |what: &str, value: &str| StoreError::Unavailable(format!("unknown {what} {value:?}").into());
                     Ok(Waiting {
                         person_id: row.id,
                         role: Role::parse(&row.role).ok_or_else(|| unknown("role", &row.role))?,

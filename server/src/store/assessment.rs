@@ -1,7 +1,7 @@
 //! The carer's self-assessment: answers saved as they go, submitted versions and decisions.
 for_each_backend! {
     use app::backend::ports::{
-        AssessmentStore, QueuedAssessment, RecordedDecision, StoreError, StoreResult, SubmittedAssessment,
+        AssessmentStore, QueuedAssessment, RecordedDecision, StoreResult, SubmittedAssessment,
     };
     use app::domain::assessment::{Answers, Draft, EligibilityDecision, PageAnswers};
     use async_trait::async_trait;
@@ -25,16 +25,12 @@ for_each_backend! {
         confirmed_at: Option<DateTime<Utc>>,
     }
 
-    fn corrupt(what: &str, error: serde_json::Error) -> StoreError {
-        StoreError::Unavailable(format!("unreadable {what}: {error}").into())
-    }
-
     impl VersionRow {
         fn into_record(self) -> StoreResult<SubmittedAssessment> {
-            let answers: Answers = serde_json::from_str(&self.answers).map_err(|e| corrupt("answers", e))?;
+            let answers: Answers = serde_json::from_str(&self.answers).map_err(|e| unreadable("answers", e))?;
             let decision = match (self.decision, self.practitioner_id, self.decided_at) {
                 (Some(decision), Some(practitioner_id), Some(decided_at)) => Some(RecordedDecision {
-                    decision: serde_json::from_str(&decision).map_err(|e| corrupt("decision", e))?,
+                    decision: serde_json::from_str(&decision).map_err(|e| unreadable("decision", e))?,
                     practitioner_id,
                     decided_at,
                 }),
@@ -97,7 +93,7 @@ for_each_backend! {
             under_18: bool,
             at: DateTime<Utc>,
         ) -> StoreResult<i64> {
-            let answers = serde_json::to_string(answers).map_err(|e| corrupt("answers", e))?;
+            let answers = serde_json::to_string(answers).map_err(|e| unreadable("answers", e))?;
             // The version number is worked out inside the insert, so two sends at once cannot
             // both take the same number (the unique index would refuse the second).
             sqlx::query_scalar(
@@ -172,7 +168,7 @@ for_each_backend! {
             decision: &EligibilityDecision,
             at: DateTime<Utc>,
         ) -> StoreResult<()> {
-            let json = serde_json::to_string(decision).map_err(|e| corrupt("decision", e))?;
+            let json = serde_json::to_string(decision).map_err(|e| unreadable("decision", e))?;
             sqlx::query(
                 "INSERT INTO eligibility_decisions (version_id, practitioner_id, eligible, decision, decided_at)
                  VALUES ($1, $2, $3, $4, $5)",

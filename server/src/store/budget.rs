@@ -110,8 +110,7 @@ for_each_backend! {
                     let outcome = match row.outcome.as_deref() {
                         None => None,
                         Some(code) => Some(
-                            CarerOutcome::parse(code)
-                                .ok_or_else(|| StoreError::Unavailable(format!("unknown outcome {code}").into()))?,
+                            CarerOutcome::parse(code).ok_or_else(|| unknown("outcome", code))?,
                         ),
                     };
                     Ok(RecordedSpend {

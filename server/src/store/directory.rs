@@ -27,7 +27,7 @@ for_each_backend! {
     impl ServiceRow {
         fn into_service(self) -> StoreResult<ListedService> {
             let category = Category::parse(&self.category)
-                .ok_or_else(|| StoreError::Unavailable(format!("unknown category: {}", self.category).into()))?;
+                .ok_or_else(|| unknown("category", &self.category))?;
             Ok(ListedService {
                 id: self.id,
                 entry: ServiceEntry {
@@ -45,6 +45,26 @@ for_each_backend! {
                 retired_at: self.retired_at,
             })
         }
+    }
+
+    /// `sql` with an entry's ten columns bound as $1…$10, in the order both the insert and the
+    /// update name them; it returns the service's id.
+    fn entry_query<'q>(
+        sql: &'q str,
+        entry: &'q ServiceEntry,
+        at: DateTime<Utc>,
+    ) -> sqlx::query::QueryScalar<'q, Db, i64, <Db as sqlx::Database>::Arguments<'q>> {
+        sqlx::query_scalar(sql)
+            .bind(&entry.organisation)
+            .bind(&entry.name)
+            .bind(&entry.description)
+            .bind(entry.category.code())
+            .bind(&entry.url)
+            .bind(&entry.email)
+            .bind(&entry.phone)
+            .bind(&entry.area)
+            .bind(&entry.eligibility)
+            .bind(at)
     }
 
     #[async_trait]
@@ -68,45 +88,17 @@ for_each_backend! {
         }
 
         async fn add_service(&self, entry: &ServiceEntry, at: DateTime<Utc>) -> StoreResult<i64> {
-            sqlx::query_scalar(
-                "INSERT INTO support_services (organisation, name, description, category, url, email, phone, area, eligibility, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-            )
-            .bind(&entry.organisation)
-            .bind(&entry.name)
-            .bind(&entry.description)
-            .bind(entry.category.code())
-            .bind(&entry.url)
-            .bind(&entry.email)
-            .bind(&entry.phone)
-            .bind(&entry.area)
-            .bind(&entry.eligibility)
-            .bind(at)
-            .fetch_one(self.pool())
-            .await
-            .map_err(store_error)
+            let sql = "INSERT INTO support_services (organisation, name, description, category, url, email, phone, area, eligibility, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+            entry_query(sql, entry, at).fetch_one(self.pool()).await.map_err(store_error)
         }
 
         async fn update_service(&self, id: i64, entry: &ServiceEntry, at: DateTime<Utc>) -> StoreResult<()> {
-            let done = sqlx::query(
-                "UPDATE support_services SET organisation = $1, name = $2, description = $3, category = $4, url = $5,
-                    email = $6, phone = $7, area = $8, eligibility = $9, updated_at = $10 WHERE id = $11",
-            )
-            .bind(&entry.organisation)
-            .bind(&entry.name)
-            .bind(&entry.description)
-            .bind(entry.category.code())
-            .bind(&entry.url)
-            .bind(&entry.email)
-            .bind(&entry.phone)
-            .bind(&entry.area)
-            .bind(&entry.eligibility)
-            .bind(at)
-            .bind(id)
-            .execute(self.pool())
-            .await
-            .map_err(store_error)?;
-            changed(done.rows_affected(), StoreError::NotFound)
+            let sql = "UPDATE support_services SET organisation = $1, name = $2, description = $3, category = $4, url = $5,
+                    email = $6, phone = $7, area = $8, eligibility = $9, updated_at = $10 WHERE id = $11 RETURNING id";
+            let updated: Option<i64> =
+                entry_query(sql, entry, at).bind(id).fetch_optional(self.pool()).await.map_err(store_error)?;
+            updated.map(drop).ok_or(StoreError::NotFound)
         }
 
         async fn retire_service(&self, id: i64, retired: bool, at: DateTime<Utc>) -> StoreResult<()> {

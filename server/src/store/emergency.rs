@@ -42,7 +42,7 @@ for_each_backend! {
     impl LookupRow {
         fn into_lookup(self) -> StoreResult<Lookup> {
             let reason = LookupReason::parse(&self.reason)
-                .ok_or_else(|| StoreError::Unavailable(format!("unknown look-up reason: {}", self.reason).into()))?;
+                .ok_or_else(|| unknown("look-up reason", &self.reason))?;
             Ok(Lookup {
                 id: self.id,
                 carer_id: self.carer_id,
@@ -84,6 +84,18 @@ for_each_backend! {
                 card: row.card.and_then(|c| CardCode::parse(&c)),
             })
         }
+    }
+
+    /// Issues a carer a new card: the code their responders look the plan up with.
+    async fn issue_card(conn: &mut DbConnection, code: &CardCode, carer_id: i64, at: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query("INSERT INTO emergency_cards (code, carer_id, issued_at) VALUES ($1, $2, $3)")
+            .bind(code.as_str())
+            .bind(carer_id)
+            .bind(at)
+            .execute(conn)
+            .await
+            .map_err(store_error)?;
+        Ok(())
     }
 
     #[async_trait]
@@ -158,13 +170,7 @@ for_each_backend! {
                     .await
                     .map_err(store_error)?;
             if live_cards == 0 {
-                sqlx::query("INSERT INTO emergency_cards (code, carer_id, issued_at) VALUES ($1, $2, $3)")
-                    .bind(new_card.as_str())
-                    .bind(carer_id)
-                    .bind(at)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(store_error)?;
+                issue_card(&mut tx, new_card, carer_id, at).await?;
             }
             tx.commit().await.map_err(store_error)
         }
@@ -188,13 +194,7 @@ for_each_backend! {
                 .execute(&mut *tx)
                 .await
                 .map_err(store_error)?;
-            sqlx::query("INSERT INTO emergency_cards (code, carer_id, issued_at) VALUES ($1, $2, $3)")
-                .bind(code.as_str())
-                .bind(carer_id)
-                .bind(at)
-                .execute(&mut *tx)
-                .await
-                .map_err(store_error)?;
+            issue_card(&mut tx, code, carer_id, at).await?;
             tx.commit().await.map_err(store_error)
         }
 

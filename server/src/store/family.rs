@@ -31,7 +31,6 @@ for_each_backend! {
 
     impl InvitationRow {
         fn into_invitation(self) -> StoreResult<Invitation> {
-            let unknown = |what: &str, value: &str| StoreError::Unavailable(format!("unknown {what}: {value}").into());
             Ok(Invitation {
                 id: self.id,
                 kind: InvitationKind::parse(&self.kind).ok_or_else(|| unknown("invitation kind", &self.kind))?,

@@ -94,6 +94,11 @@ pub(crate) fn changed(rows_affected: u64, otherwise: StoreError) -> app::backend
     }
 }
 
+/// A code column holding a value the portal no longer knows (a role, a kind, a status…).
+pub(crate) fn unknown(what: &str, value: &str) -> StoreError {
+    StoreError::Unavailable(format!("unknown {what}: {value:?}").into())
+}
+
 /// A JSON column that no longer reads as the type it was written from.
 pub(crate) fn unreadable(what: &str, error: serde_json::Error) -> StoreError {
     StoreError::Unavailable(format!("unreadable {what}: {error}").into())

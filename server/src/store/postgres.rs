@@ -15,7 +15,7 @@ pub(crate) mod backend {
     pub(crate) use super::dialect;
     pub(crate) use crate::store::group_commit::postgres as group_commit;
     pub(crate) use crate::store::reviews::postgres as reviews;
-    pub(crate) use crate::store::{changed, store_error, unreadable};
+    pub(crate) use crate::store::{changed, store_error, unknown, unreadable};
 }
 
 /// What PostgreSQL spells its own way.

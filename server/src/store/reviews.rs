@@ -64,10 +64,6 @@ for_each_backend! {
         }
     }
 
-    fn unknown(what: &str, value: &str) -> StoreError {
-        StoreError::Unavailable(format!("unknown {what}: {value}").into())
-    }
-
     /// Plans a review inside a caller's transaction (used at sign-off).
     pub(crate) async fn plan_review(
         tx: &mut Transaction<'_, Db>,

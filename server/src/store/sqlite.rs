@@ -14,7 +14,7 @@ pub(crate) mod backend {
     pub(crate) use super::dialect;
     pub(crate) use crate::store::group_commit::sqlite as group_commit;
     pub(crate) use crate::store::reviews::sqlite as reviews;
-    pub(crate) use crate::store::{changed, store_error, unreadable};
+    pub(crate) use crate::store::{changed, store_error, unknown, unreadable};
 }
 
 /// What SQLite spells its own way.

@@ -18,7 +18,7 @@ for_each_backend! {
     impl TeamRow {
         fn into_team(self) -> StoreResult<Team> {
             let covers = Covers::parse(&self.covers)
-                .ok_or_else(|| StoreError::Unavailable(format!("unknown team rule {:?}", self.covers).into()))?;
+                .ok_or_else(|| unknown("team rule", &self.covers))?;
             let live_members = usize::try_from(self.live_members).unwrap_or_default();
             Ok(Team { id: self.id, name: self.name, covers, live_members, created_at: self.created_at })
         }

@@ -1,10 +1,8 @@
 //! Accounts against a real SQLite file: registration, signing in and out, session rotation and
 //! expiry, bursts, password resets, and the audit log.
 
-use crate::helpers::{leave_idle, location, session_cookie, spawn, TestPortal};
+use crate::helpers::{leave_idle, location, session_cookie, spawn, TestPortal, PASSWORD};
 use app::domain::account::Role;
-
-const PASSWORD: &str = "a long enough password";
 
 #[tokio::test]
 async fn registration_with_bad_input_gets_a_message_per_field_and_keeps_the_rest() {

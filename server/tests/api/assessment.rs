@@ -2,14 +2,11 @@
 //! JavaScript), refused answers, an expired session, versions, the practitioner's decision,
 //! and nobody else reaching it.
 
-use crate::helpers::{leave_idle, location, spawn, TestPortal};
+use crate::helpers::{leave_idle, location, spawn, TestPortal, PASSWORD};
 use app::domain::account::Role;
 
-const PASSWORD: &str = "a long enough password";
-
 async fn carer(portal: &TestPortal, email: &str) -> i64 {
-    let id = portal.add_account(email, Role::Carer, PASSWORD).await;
-    portal.sign_in(email, PASSWORD).await;
+    let id = portal.signed_in_as(email, Role::Carer).await;
     id
 }
 
@@ -209,8 +206,7 @@ async fn nobody_else_reaches_a_carers_assessment() {
     portal.sign_out().await;
 
     // A practitioner without the carer in their caseload: not found, and the refusal is logged.
-    portal.add_account("pat@council.example", Role::Practitioner, PASSWORD).await;
-    portal.sign_in("pat@council.example", PASSWORD).await;
+    portal.signed_in_as("pat@council.example", Role::Practitioner).await;
     let response = portal.post_json("/api/assessment/record", &[("version_id", "1")]).await;
     assert_eq!(response.status(), 404);
     assert!(!response.text().await.unwrap().contains("private words"));

@@ -2,17 +2,14 @@
 //! data folder: the restored portal serves the same person, their plan and their picture.
 
 use crate::helpers::uploads::{phone_photo, upload};
-use crate::helpers::{location, spawn, spawn_configured};
+use crate::helpers::{location, spawn, spawn_configured, PASSWORD};
 use app::domain::account::Role;
 use server::config::Settings;
-
-const PASSWORD: &str = "a long enough password";
 
 #[tokio::test]
 async fn a_backup_taken_while_the_portal_runs_restores_everything_into_a_new_portal() {
     let portal = spawn().await;
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("sam@example.org", PASSWORD).await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
     let fields = [("upload_section", "important"), ("alt_text", "Sunday lunch with my sister"), ("caption", "Sundays")];
     let response = upload(&portal, &fields, Some(("IMG_0001.jpg", phone_photo()))).await;
     assert_eq!(location(&response), "/plan?added=1#important");
@@ -68,8 +65,7 @@ async fn a_backup_taken_while_the_portal_runs_restores_everything_into_a_new_por
 #[tokio::test]
 async fn a_restore_checks_the_whole_backup_and_never_replaces_a_database_unasked() {
     let portal = spawn().await;
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("sam@example.org", PASSWORD).await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
     upload(
         &portal,
         &[("upload_section", "important"), ("alt_text", "A note"), ("caption", "")],

@@ -1,11 +1,10 @@
 //! Personal budgets against a real SQLite file: set by the practitioner on a signed-off plan,
 //! seen by the person with what they have spent, a Direct Payment review planned.
 
-use crate::helpers::{location, spawn, TestPortal};
+use crate::helpers::plans::budget_fields;
+use crate::helpers::{location, spawn, TestPortal, PASSWORD};
 use app::domain::account::Role;
 use chrono::{Days, Utc};
-
-const PASSWORD: &str = "a long enough password";
 
 /// Sam (a carer) with a signed-off plan, and Lee their practitioner. Returns the plan's id.
 async fn signed_off_plan(portal: &TestPortal) -> i64 {
@@ -39,13 +38,7 @@ async fn the_practitioner_sets_a_budget_and_the_carer_records_spending_against_i
 
     // A Direct Payment without its details is refused, with what was typed kept.
     let id_text = id.to_string();
-    let partial = [
-        ("id", id_text.as_str()),
-        ("indicative", "1200"),
-        ("amount", "£1,300"),
-        ("period", "year"),
-        ("taken_as", "mix"),
-    ];
+    let partial = budget_fields(&id_text, "1200", "£1,300", "mix");
     assert_eq!(location(&portal.post_form("/api/budget/set", &form_page, &partial).await), form_page);
     let page = portal.page(&form_page).await;
     assert!(page.contains("Choose how often the Direct Payment is paid") && page.contains("£1,300"), "{page}");
@@ -122,19 +115,11 @@ async fn the_timeline_shows_each_step_in_order_with_what_comes_next_first() {
     let portal = spawn().await;
     let id = signed_off_plan(&portal).await;
     let id_text = id.to_string();
-    let mut budget: Vec<(&str, String)> = [
-        ("id", id_text.as_str()),
-        ("indicative", "900"),
-        ("amount", "900"),
-        ("period", "year"),
-        ("taken_as", "direct_payment"),
-        ("dp_amount", "75"),
-        ("dp_frequency", "monthly"),
-        ("dp_purpose", "Respite"),
-    ]
-    .iter()
-    .map(|(k, v)| (*k, v.to_string()))
-    .collect();
+    let mut budget: Vec<(&str, String)> = budget_fields(&id_text, "900", "900", "direct_payment")
+        .into_iter()
+        .chain([("dp_amount", "75"), ("dp_frequency", "monthly"), ("dp_purpose", "Respite")])
+        .map(|(k, v)| (k, v.to_owned()))
+        .collect();
     budget.extend(start_fields(Utc::now().date_naive() + Days::new(3)));
     let budget: Vec<(&str, &str)> = budget.iter().map(|(k, v)| (*k, v.as_str())).collect();
     portal.post_form("/api/budget/set", &format!("/staff/plans/{id}/budget"), &budget).await;
@@ -173,21 +158,14 @@ async fn nobody_else_sets_or_spends_a_budget() {
     let id = signed_off_plan(&portal).await;
     portal.sign_out().await;
     let id_text = id.to_string();
-    let budget = [
-        ("id", id_text.as_str()),
-        ("indicative", "900"),
-        ("amount", "900"),
-        ("period", "year"),
-        ("taken_as", "council_arranged"),
-    ];
+    let budget = budget_fields(&id_text, "900", "900", "council_arranged");
     // The carer cannot set their own budget; another practitioner cannot either.
     portal.sign_in("sam@example.org", PASSWORD).await;
     assert_eq!(portal.post_json("/api/budget/set", &budget).await.status(), 404);
     // No budget yet: nothing to spend from.
     assert_eq!(portal.post_json("/api/budget/spend", &[("amount", "5")]).await.status(), 404);
     portal.sign_out().await;
-    portal.add_account("kim@council.example", Role::Practitioner, PASSWORD).await;
-    portal.sign_in("kim@council.example", PASSWORD).await;
+    portal.signed_in_as("kim@council.example", Role::Practitioner).await;
     assert_eq!(portal.post_json("/api/budget/set", &budget).await.status(), 404);
     assert_eq!(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM budgets").fetch_one(&portal.db).await.unwrap(), 0);
 }

@@ -4,8 +4,6 @@
 use crate::helpers::{location, spawn};
 use app::domain::account::Role;
 
-const PASSWORD: &str = "a long enough password";
-
 #[tokio::test]
 async fn a_message_sent_from_the_contact_page_waits_in_the_staff_inbox_until_it_is_done() {
     let portal = spawn().await;
@@ -21,8 +19,7 @@ async fn a_message_sent_from_the_contact_page_waits_in_the_staff_inbox_until_it_
     let anonymous = portal.post_form("/api/contact", "/contact", &[("message", "No name, no email")]).await;
     assert_eq!(anonymous.status(), 303);
 
-    portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
-    portal.sign_in("lee@council.example", PASSWORD).await;
+    portal.signed_in_as("lee@council.example", Role::Practitioner).await;
     assert!(portal.page("/home").await.contains("href=\"/staff/messages\""));
     let inbox = portal.page("/staff/messages").await;
     assert!(inbox.contains(&reference) && inbox.contains("Ann Carer") && inbox.contains("No name given"), "{inbox}");
@@ -52,8 +49,7 @@ async fn only_practitioners_and_admins_read_the_inbox() {
     portal.post_form("/api/contact", "/contact", &[("email", "ann@example.org"), ("message", "Private matter")]).await;
     let id: i64 = sqlx::query_scalar("SELECT MIN(id) FROM contact_messages").fetch_one(&portal.db).await.unwrap();
     for (email, role) in [("sam@example.org", Role::Carer), ("rita@council.example", Role::Responder)] {
-        portal.add_account(email, role, PASSWORD).await;
-        portal.sign_in(email, PASSWORD).await;
+        portal.signed_in_as(email, role).await;
         assert_eq!(portal.post_json("/api/contact/inbox", &[]).await.status(), 404, "{email}");
         let read = portal.post_json("/api/contact/message", &[("id", &id.to_string())]).await;
         assert_eq!(read.status(), 404, "{email}");
@@ -61,7 +57,6 @@ async fn only_practitioners_and_admins_read_the_inbox() {
         assert_eq!(portal.post_json("/api/contact/done", &[("id", &id.to_string())]).await.status(), 404, "{email}");
         portal.sign_out().await;
     }
-    portal.add_account("admin@council.example", Role::Admin, PASSWORD).await;
-    portal.sign_in("admin@council.example", PASSWORD).await;
+    portal.signed_in_as("admin@council.example", Role::Admin).await;
     assert_eq!(portal.post_json("/api/contact/inbox", &[]).await.status(), 200);
 }

@@ -5,11 +5,10 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
-use crate::helpers::{location, spawn, TestPortal};
+use crate::helpers::{location, spawn, TestPortal, PASSWORD};
 use app::domain::account::Role;
 use server::store::data_rights::tables::{Erasure, Rule, TABLES};
 
-const PASSWORD: &str = "a long enough password";
 const SAM: &str = "sam@example.org";
 
 /// Sam, a carer in Lee's caseload, with something in every part of the portal: an assessment
@@ -48,22 +47,13 @@ async fn sam_with_records(portal: &TestPortal) -> (i64, i64) {
     portal.sign_out().await;
 
     let plan: i64 = sqlx::query_scalar("SELECT MAX(id) FROM plan_versions").fetch_one(&portal.db).await.unwrap();
-    portal.sign_in("lee@council.example", PASSWORD).await;
-    crate::helpers::plans::sign_off(portal, plan).await;
-    portal.sign_out().await;
+    crate::helpers::plans::sign_off_as(portal, "lee@council.example", plan).await;
 
     portal.sign_in(SAM, PASSWORD).await;
-    let request = [
-        ("reason", "needs_changed"),
-        ("what_changed", "My back is worse"),
-        ("method", "telephone"),
-        ("urgency", "soon"),
-    ];
-    portal.post_form("/api/reviews/request", "/reviews/request", &request).await;
+    portal.ask_for_review("needs_changed", "My back is worse").await;
     portal.sign_out().await;
 
-    portal.add_account("rory@council.example", Role::Responder, PASSWORD).await;
-    portal.sign_in("rory@council.example", PASSWORD).await;
+    portal.signed_in_as("rory@council.example", Role::Responder).await;
     portal.post_form("/api/emergency/look-up", "/responder", &[("code", &code), ("reason", "carer_unwell")]).await;
     portal.sign_out().await;
     (sam, lee)
@@ -173,8 +163,7 @@ async fn nobody_else_gets_a_persons_data() {
     portal.sign_in("pat@example.org", PASSWORD).await;
     assert_eq!(download(&portal, &path).await.status(), 404);
     assert_eq!(portal.client.get(portal.at(&format!("/people/{sam}/data"))).send().await.unwrap().status(), 404);
-    portal.add_account("kim@council.example", Role::Practitioner, PASSWORD).await;
-    portal.sign_in("kim@council.example", PASSWORD).await;
+    portal.signed_in_as("kim@council.example", Role::Practitioner).await;
     assert_eq!(download(&portal, &path).await.status(), 404);
     // Pat's own copy holds nothing of Sam's plan.
     portal.sign_in("pat@example.org", PASSWORD).await;
@@ -226,8 +215,7 @@ async fn an_admin_erases_a_person_under_the_retention_rules() {
         counts
     };
 
-    portal.add_account("ada@council.example", Role::Admin, PASSWORD).await;
-    portal.sign_in("ada@council.example", PASSWORD).await;
+    portal.signed_in_as("ada@council.example", Role::Admin).await;
     assert!(portal.page("/staff/data-requests?email=sam%40example.org").await.contains(&format!("/people/{sam}/data")));
     let page_path = format!("/people/{sam}/data");
     assert!(portal.page(&page_path).await.contains("confirm_name"));
@@ -274,8 +262,7 @@ async fn an_admin_erases_a_person_under_the_retention_rules() {
 async fn an_admin_cannot_erase_their_own_account_and_cross_site_erasure_is_refused() {
     let portal = spawn().await;
     let (sam, _) = sam_with_records(&portal).await;
-    let ada = portal.add_account("ada@council.example", Role::Admin, PASSWORD).await;
-    portal.sign_in("ada@council.example", PASSWORD).await;
+    let ada = portal.signed_in_as("ada@council.example", Role::Admin).await;
     let ada_text = ada.to_string();
     let own = [("person_id", ada_text.as_str()), ("confirm_name", "Someone"), ("reason", "Leaving")];
     assert_eq!(portal.post_json("/api/people/data/erase", &own).await.status(), 404);

@@ -4,8 +4,6 @@
 use crate::helpers::{location, spawn};
 use app::domain::account::Role;
 
-const PASSWORD: &str = "a long enough password";
-
 #[tokio::test]
 async fn anyone_finds_a_service_by_searching() {
     let portal = spawn().await;
@@ -52,8 +50,7 @@ async fn admins_add_change_and_retire_entries_and_nobody_else_can() {
     assert_eq!(refused.status().as_u16(), 404);
     portal.sign_out().await;
 
-    portal.add_account("chris@council.example", Role::Admin, PASSWORD).await;
-    portal.sign_in("chris@council.example", PASSWORD).await;
+    portal.signed_in_as("chris@council.example", Role::Admin).await;
     // Half filled in: each problem next to its field, what was typed kept.
     let half = portal
         .post_form(

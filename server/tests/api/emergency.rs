@@ -3,11 +3,9 @@
 //! are refused and then rate limited, a lost card's code stops working, and the yearly
 //! reminder goes out once.
 
-use crate::helpers::{location, spawn, TestPortal};
+use crate::helpers::{location, spawn, TestPortal, PASSWORD};
 use app::domain::account::Role;
 use chrono::Duration;
-
-const PASSWORD: &str = "a long enough password";
 
 fn plan_fields<'a>(home: &'a str, agreed: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
@@ -36,8 +34,7 @@ async fn sams_plan(portal: &TestPortal) -> String {
 }
 
 async fn responder(portal: &TestPortal, email: &str) {
-    portal.add_account(email, Role::Responder, PASSWORD).await;
-    portal.sign_in(email, PASSWORD).await;
+    portal.signed_in_as(email, Role::Responder).await;
 }
 
 async fn look_up(portal: &TestPortal, code: &str) -> reqwest::Response {

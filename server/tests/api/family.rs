@@ -2,10 +2,8 @@
 //! the person they care for or their representative, what each shares, and helpers with their
 //! own sign-in whose scope is enforced and can be taken away. All audited.
 
-use crate::helpers::{location, spawn, TestPortal};
+use crate::helpers::{location, spawn, TestPortal, PASSWORD};
 use app::domain::account::Role;
-
-const PASSWORD: &str = "a long enough password";
 
 /// The code on the page a redirect after inviting lands on.
 fn code_from(response: &reqwest::Response) -> String {

@@ -1,14 +1,11 @@
 //! The person's own plan against a real SQLite file: words added to sections, reordered and
 //! removed, and one long text mapped into sections that the person accepts or changes.
 
-use crate::helpers::{location, spawn, TestPortal};
+use crate::helpers::{location, spawn, TestPortal, PASSWORD};
 use app::domain::account::Role;
 
-const PASSWORD: &str = "a long enough password";
-
 async fn person(portal: &TestPortal, email: &str, role: Role) {
-    portal.add_account(email, role, PASSWORD).await;
-    portal.sign_in(email, PASSWORD).await;
+    portal.signed_in_as(email, role).await;
 }
 
 #[tokio::test]

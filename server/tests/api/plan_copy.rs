@@ -3,10 +3,8 @@
 //! screen readers, and for nobody outside the plan.
 
 use crate::helpers::uploads::{phone_photo, upload};
-use crate::helpers::{location, spawn, TestPortal};
+use crate::helpers::{location, spawn, TestPortal, PASSWORD};
 use app::domain::account::Role;
-
-const PASSWORD: &str = "a long enough password";
 
 fn count(haystack: &[u8], needle: &str) -> usize {
     haystack.windows(needle.len()).filter(|w| *w == needle.as_bytes()).count()
@@ -14,8 +12,7 @@ fn count(haystack: &[u8], needle: &str) -> usize {
 
 /// Pat's plan with words and a photo, sent and signed off by Lee. Returns the version's id.
 async fn signed_off_plan(portal: &TestPortal) -> i64 {
-    let pat = portal.add_account("pat@example.org", Role::Customer, PASSWORD).await;
-    portal.sign_in("pat@example.org", PASSWORD).await;
+    let pat = portal.signed_in_as("pat@example.org", Role::Customer).await;
     portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "My garden and my cat")]).await;
     let fields =
         [("upload_section", "important"), ("alt_text", "Tibbles asleep on the garden bench"), ("caption", "Tibbles")];
@@ -29,9 +26,7 @@ async fn signed_off_plan(portal: &TestPortal) -> i64 {
     let lee = portal.add_account("lee@council.example", Role::Practitioner, PASSWORD).await;
     portal.allocate(lee, pat).await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM plan_versions").fetch_one(&portal.db).await.unwrap();
-    portal.sign_in("lee@council.example", PASSWORD).await;
-    crate::helpers::plans::sign_off(portal, id).await;
-    portal.sign_out().await;
+    crate::helpers::plans::sign_off_as(portal, "lee@council.example", id).await;
     id
 }
 
@@ -71,12 +66,10 @@ async fn nobody_outside_the_plan_can_download_it() {
         async move { request.send().await.unwrap().status() }
     };
     assert_eq!(status(&portal).await, 404, "signed out");
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("sam@example.org", PASSWORD).await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
     assert_eq!(status(&portal).await, 404, "another household");
     portal.sign_out().await;
-    portal.add_account("kim@council.example", Role::Practitioner, PASSWORD).await;
-    portal.sign_in("kim@council.example", PASSWORD).await;
+    portal.signed_in_as("kim@council.example", Role::Practitioner).await;
     assert_eq!(status(&portal).await, 404, "a practitioner without the person in their caseload");
     assert!(portal.audit_actions().await.contains(&"permission refused".to_owned()));
     portal.sign_out().await;
@@ -91,13 +84,7 @@ async fn the_copy_holds_the_budget_only_for_those_who_may_see_the_budget() {
     let id = signed_off_plan(&portal).await;
     let id_text = id.to_string();
     portal.sign_in("lee@council.example", PASSWORD).await;
-    let budget = [
-        ("id", id_text.as_str()),
-        ("indicative", "1200"),
-        ("amount", "1300"),
-        ("period", "year"),
-        ("taken_as", "council_arranged"),
-    ];
+    let budget = crate::helpers::plans::budget_fields(&id_text, "1200", "1300", "council_arranged");
     let set = portal.post_form("/api/budget/set", &format!("/staff/plans/{id}/budget"), &budget).await;
     assert_eq!(location(&set), format!("/plan/versions/{id}?budget=1"));
     portal.sign_out().await;

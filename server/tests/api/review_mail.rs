@@ -6,11 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use crate::helpers::{spawn_configured, TestPortal};
+use crate::helpers::{spawn_configured, TestPortal, PASSWORD};
 use chrono::{Days, Utc};
 use secrecy::SecretString;
-
-const PASSWORD: &str = "a long enough password";
 
 struct MailSink {
     child: Child,
@@ -118,28 +116,14 @@ async fn the_person_is_told_when_a_request_is_received_arranged_and_done_with_no
     let portal = portal_sending_to(&sink).await;
     crate::helpers::plans::pat_and_lee(&portal, PASSWORD).await;
     portal.sign_in("pat@example.org", PASSWORD).await;
-    let request = [
-        ("reason", "less_able"),
-        ("what_changed", "My arthritis is worse"),
-        ("method", "telephone"),
-        ("urgency", "soon"),
-    ];
-    portal.post_form("/api/reviews/request", "/reviews/request", &request).await;
+    portal.ask_for_review("less_able", "My arthritis is worse").await;
     portal.sign_out().await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM reviews").fetch_one(&portal.db).await.unwrap();
 
     portal.sign_in("lee@council.example", PASSWORD).await;
     let on = Utc::now().date_naive() + Days::new(7);
+    portal.arrange_review(id, on, "telephone").await;
     let id_text = id.to_string();
-    let (day, month, year) = (on.format("%-d").to_string(), on.format("%-m").to_string(), on.format("%Y").to_string());
-    let arranged = [
-        ("id", id_text.as_str()),
-        ("arranged-day", &day),
-        ("arranged-month", &month),
-        ("arranged-year", &year),
-        ("method", "telephone"),
-    ];
-    portal.post_form("/api/reviews/arrange", &format!("/staff/reviews/{id}"), &arranged).await;
     let done = [("id", id_text.as_str()), ("outcome", "no_change"), ("summary", "Arthritis support in place")];
     portal.post_form("/api/reviews/outcome", &format!("/staff/reviews/{id}"), &done).await;
 

@@ -1,10 +1,8 @@
 //! Reviews against a real SQLite file: planned at sign-off, asked for by a customer, arranged
 //! and completed by their practitioner, with time moved on to see what falls due.
 
-use crate::helpers::{location, spawn, TestPortal};
+use crate::helpers::{location, spawn, TestPortal, PASSWORD};
 use chrono::{Days, Duration, Utc};
-
-const PASSWORD: &str = "a long enough password";
 
 async fn sign_off_pats_plan(portal: &TestPortal) -> i64 {
     portal.sign_in("pat@example.org", PASSWORD).await;
@@ -12,9 +10,7 @@ async fn sign_off_pats_plan(portal: &TestPortal) -> i64 {
     portal.post_form("/api/plan/send", "/plan", &[]).await;
     portal.sign_out().await;
     let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM plan_versions").fetch_one(&portal.db).await.unwrap();
-    portal.sign_in("lee@council.example", PASSWORD).await;
-    crate::helpers::plans::sign_off(portal, id).await;
-    portal.sign_out().await;
+    crate::helpers::plans::sign_off_as(portal, "lee@council.example", id).await;
     id
 }
 
@@ -142,17 +138,8 @@ async fn a_revised_plan_becomes_the_next_version_to_agree() {
         sqlx::query_scalar("SELECT id FROM reviews WHERE kind = 'first'").fetch_one(&portal.db).await.unwrap();
     portal.sign_in("lee@council.example", PASSWORD).await;
     let staff_page = format!("/staff/reviews/{review}");
-    let on = Utc::now().date_naive() + Days::new(1);
-    let (day, month, year) = (on.format("%-d").to_string(), on.format("%-m").to_string(), on.format("%Y").to_string());
+    portal.arrange_review(review, Utc::now().date_naive() + Days::new(1), "video").await;
     let id = review.to_string();
-    let arranged = [
-        ("id", id.as_str()),
-        ("arranged-day", &day),
-        ("arranged-month", &month),
-        ("arranged-year", &year),
-        ("method", "video"),
-    ];
-    portal.post_form("/api/reviews/arrange", &staff_page, &arranged).await;
     let revised = [("id", id.as_str()), ("outcome", "plan_revised"), ("summary", "More help in the mornings")];
     portal.post_form("/api/reviews/outcome", &staff_page, &revised).await;
     let versions: Vec<(i64, i64, Option<String>)> =

@@ -6,14 +6,11 @@ use crate::helpers::uploads::{phone_photo, upload};
 use crate::helpers::{location, spawn_configured};
 use app::domain::account::Role;
 
-const PASSWORD: &str = "a long enough password";
-
 #[tokio::test]
 async fn pictures_go_to_the_configured_bucket_and_are_served_from_it() {
     let s3 = s3_server().await;
     let portal = spawn_configured(|settings| s3.configure(settings), |routes| routes).await;
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("sam@example.org", PASSWORD).await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
     let fields = [("upload_section", "important"), ("alt_text", "My note")];
     assert_eq!(
         location(&upload(&portal, &fields, Some(("IMG_0001.jpg", phone_photo()))).await),

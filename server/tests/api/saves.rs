@@ -6,8 +6,6 @@ use app::domain::account::Role;
 use app::domain::assessment::questions::{pages, Kind};
 use app::domain::assessment::{Answers, Page, PageAnswers};
 
-const PASSWORD: &str = "a long enough password";
-
 /// The pages that ask for the carer's own words, each with its question for them.
 fn own_words_pages() -> Vec<(Page, String)> {
     let pages = pages(&Answers::new()).into_iter();

@@ -1,10 +1,8 @@
 //! Admins add council staff in the app: the new person sets their own password from an
 //! emailed link; nobody else may add staff.
 
-use crate::helpers::{location, spawn};
+use crate::helpers::{location, spawn, PASSWORD};
 use app::domain::account::Role;
-
-const PASSWORD: &str = "a long enough password";
 
 /// How many carers' assessments nobody is allocated to, as the signed-in practitioner's queue says.
 async fn unallocated(portal: &crate::helpers::TestPortal) -> usize {
@@ -15,8 +13,7 @@ async fn unallocated(portal: &crate::helpers::TestPortal) -> usize {
 #[tokio::test]
 async fn an_admin_adds_a_practitioner_who_sets_their_own_password() {
     let portal = spawn().await;
-    portal.add_account("admin@council.example", Role::Admin, PASSWORD).await;
-    portal.sign_in("admin@council.example", PASSWORD).await;
+    portal.signed_in_as("admin@council.example", Role::Admin).await;
 
     let response = portal
         .post_form(
@@ -45,8 +42,7 @@ async fn an_admin_adds_a_practitioner_who_sets_their_own_password() {
 #[tokio::test]
 async fn adding_staff_checks_every_field_and_keeps_what_was_typed() {
     let portal = spawn().await;
-    portal.add_account("admin@council.example", Role::Admin, PASSWORD).await;
-    portal.sign_in("admin@council.example", PASSWORD).await;
+    portal.signed_in_as("admin@council.example", Role::Admin).await;
     let response = portal
         .post_form("/api/staff/users/add", "/staff/users", &[("name", "Pat"), ("email", "pat@"), ("role", "carer")])
         .await;
@@ -60,8 +56,7 @@ async fn adding_staff_checks_every_field_and_keeps_what_was_typed() {
 #[tokio::test]
 async fn only_an_admin_may_see_or_add_staff() {
     let portal = spawn().await;
-    portal.add_account("practitioner@council.example", Role::Practitioner, PASSWORD).await;
-    portal.sign_in("practitioner@council.example", PASSWORD).await;
+    portal.signed_in_as("practitioner@council.example", Role::Practitioner).await;
     let response = portal
         .post_json("/api/staff/users/add", &[("name", "Eve"), ("email", "eve@example.org"), ("role", "admin")])
         .await;

@@ -4,10 +4,8 @@
 
 use crate::helpers::s3::s3_server;
 use crate::helpers::uploads::{phone_photo, upload};
-use crate::helpers::{location, session_cookie, spawn_configured, TestPortal};
+use crate::helpers::{location, session_cookie, spawn_configured, TestPortal, PASSWORD};
 use app::domain::account::Role;
-
-const PASSWORD: &str = "a long enough password";
 
 /// A request to `server` carrying a session cookie another server set.
 async fn with_cookie(server: &TestPortal, cookie: &str, path: &str) -> reqwest::Response {

@@ -7,13 +7,10 @@ use crate::helpers::{location, spawn};
 use app::domain::account::Role;
 use reqwest::multipart::{Form, Part};
 
-const PASSWORD: &str = "a long enough password";
-
 #[tokio::test]
 async fn a_photo_is_stored_without_its_gps_and_shown_to_its_owner() {
     let portal = spawn().await;
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("sam@example.org", PASSWORD).await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
     let photo = phone_photo();
     assert!(photo.windows(4).any(|w| w == b"Exif"));
     let fields = [("upload_section", "important"), ("alt_text", "My note about Sunday lunch"), ("caption", "Sundays")];
@@ -40,8 +37,7 @@ async fn a_photo_is_stored_without_its_gps_and_shown_to_its_owner() {
 
     // Someone in another household gets "not found".
     portal.sign_out().await;
-    portal.add_account("jo@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("jo@example.org", PASSWORD).await;
+    portal.signed_in_as("jo@example.org", Role::Carer).await;
     let response = portal.client.get(portal.at(&format!("/plan/files/{id}/full"))).send().await.unwrap();
     assert_eq!(response.status(), 404);
 }
@@ -49,8 +45,7 @@ async fn a_photo_is_stored_without_its_gps_and_shown_to_its_owner() {
 #[tokio::test]
 async fn a_web_page_named_like_a_photo_is_refused_and_the_rest_is_kept() {
     let portal = spawn().await;
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("sam@example.org", PASSWORD).await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
     let page = b"<!doctype html><script>alert(1)</script>".to_vec();
     let fields = [("upload_section", "important"), ("alt_text", "Not really a photo"), ("caption", "Kept caption")];
     let response = upload(&portal, &fields, Some(("photo.jpg", page))).await;
@@ -66,8 +61,7 @@ async fn a_web_page_named_like_a_photo_is_refused_and_the_rest_is_kept() {
 #[tokio::test]
 async fn a_picture_needs_a_description_and_a_section() {
     let portal = spawn().await;
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("sam@example.org", PASSWORD).await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
     upload(&portal, &[], Some(("IMG_0002.jpg", phone_photo()))).await;
     let page = portal.page("/plan").await;
     assert!(page.contains("Describe what is in the picture"), "{page}");
@@ -79,8 +73,7 @@ async fn a_picture_needs_a_description_and_a_section() {
 #[tokio::test]
 async fn an_oversized_upload_is_refused_with_a_message() {
     let portal = spawn().await;
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("sam@example.org", PASSWORD).await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
     let mut big = phone_photo();
     big.resize(51 * 1024 * 1024, 0);
     let response =
@@ -92,8 +85,7 @@ async fn an_oversized_upload_is_refused_with_a_message() {
 #[tokio::test]
 async fn a_cross_site_upload_is_refused() {
     let portal = spawn().await;
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("sam@example.org", PASSWORD).await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
     let form = Form::new().text("upload_section", "important").part("file", Part::bytes(phone_photo()));
     let response = portal
         .client
@@ -110,8 +102,7 @@ async fn a_cross_site_upload_is_refused() {
 #[tokio::test]
 async fn a_pictures_caption_and_description_can_be_changed_but_the_description_not_emptied() {
     let portal = spawn().await;
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("sam@example.org", PASSWORD).await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
     let fields = [("upload_section", "important"), ("alt_text", "A note"), ("caption", "")];
     upload(&portal, &fields, Some(("IMG_0003.jpg", phone_photo()))).await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM plan_contributions").fetch_one(&portal.db).await.unwrap();
@@ -142,8 +133,7 @@ async fn a_pictures_caption_and_description_can_be_changed_but_the_description_n
 #[tokio::test]
 async fn the_pages_script_gets_field_messages_or_where_to_go_instead_of_redirects() {
     let portal = spawn().await;
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("sam@example.org", PASSWORD).await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
     let send = |fields: Vec<(&'static str, &'static str)>, file: Vec<u8>| {
         let mut form = Form::new();
         for (name, value) in fields {

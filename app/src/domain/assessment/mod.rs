@@ -155,4 +155,4 @@ impl Assessment {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

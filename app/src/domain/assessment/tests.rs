@@ -3,6 +3,18 @@ use super::questions::{
 };
 use super::*;
 
+/// The fields a decision with nothing filled in is refused on, in the order their messages
+/// are listed (the form's conversion gives the same).
+pub(crate) const BLANK_DECISION_FIELDS: [&str; 7] = [
+    "necessary_care",
+    "health_at_risk",
+    "significant_impact",
+    "necessary_care_reason",
+    "health_reason",
+    "outcomes_reason",
+    "impact_reason",
+];
+
 /// A posted form: its fields, name and value, as the browser sends them.
 fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
@@ -150,18 +162,7 @@ fn eligibility_needs_all_three_conditions() {
 
     let problems = EligibilityDecision::new(None, None, vec![], None, [""; 4], "").unwrap_err();
     let fields: Vec<String> = problems.iter().map(crate::domain::Problem::field).collect();
-    assert_eq!(
-        fields,
-        [
-            "necessary_care",
-            "health_at_risk",
-            "significant_impact",
-            "necessary_care_reason",
-            "health_reason",
-            "outcomes_reason",
-            "impact_reason"
-        ]
-    );
+    assert_eq!(fields, BLANK_DECISION_FIELDS);
 }
 
 #[test]

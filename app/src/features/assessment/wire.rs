@@ -232,17 +232,6 @@ mod tests {
 
         let problems = EligibilityDecision::try_from(DecisionForm::default()).unwrap_err();
         let fields: Vec<String> = problems.iter().map(crate::domain::Problem::field).collect();
-        assert_eq!(
-            fields,
-            [
-                "necessary_care",
-                "health_at_risk",
-                "significant_impact",
-                "necessary_care_reason",
-                "health_reason",
-                "outcomes_reason",
-                "impact_reason"
-            ]
-        );
+        assert_eq!(fields, crate::domain::assessment::tests::BLANK_DECISION_FIELDS);
     }
 }

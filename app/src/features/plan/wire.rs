@@ -8,39 +8,15 @@ use crate::domain::date::date_from;
 use crate::domain::plan::record::{CareAndSupportPlan, RecordProblem, StatutoryWords};
 use crate::domain::plan::words::ProposedPart;
 use crate::domain::plan::{
-    Contribution, ContributionChange, ContributionKind, PlanProblem, PlanSection, PlanVersion, SentContribution,
-    WrittenContribution,
+    ContributionChange, ContributionKind, PlanProblem, PlanVersion, SentContribution, WrittenContribution,
 };
 use crate::features::emergency::wire::CarerPlanNotice;
 use crate::kit::forms::text_form;
 use crate::kit::i18n::Locale;
 
-/// Something in the person's plan, as their page shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanItem {
-    pub id: i64,
-    pub section: PlanSection,
-    pub kind: ContributionKind,
-    pub body: String,
-    pub caption: Option<String>,
-    pub alt_text: Option<String>,
-    pub media_type: Option<String>,
-}
-
-/// The contribution as the person's plan page shows it.
-impl From<Contribution> for PlanItem {
-    fn from(c: Contribution) -> PlanItem {
-        PlanItem {
-            id: c.id,
-            section: c.section,
-            kind: c.kind,
-            body: c.body,
-            caption: c.caption,
-            alt_text: c.alt_text,
-            media_type: c.media_type,
-        }
-    }
-}
+/// Something in the person's plan, as their page shows it: what it would be sent for agreement
+/// as (its id, to change, move or remove it, and what it says or shows).
+pub type PlanItem = SentContribution;
 
 /// The long text the person is mapping into sections, and the part proposed for each.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,6 +129,7 @@ impl SignOffForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::plan::PlanSection;
     use crate::domain::text::TextProblem;
 
     #[test]

@@ -8,7 +8,7 @@ use app::policy::Decision;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
-use http::{header, HeaderValue, StatusCode};
+use http::{HeaderValue, StatusCode};
 
 use crate::http::AppState;
 
@@ -72,15 +72,11 @@ async fn download(state: &AppState, visitor: &Visitor, person_id: i64) -> Respon
         Err(error) => return failed(visitor, error),
     };
     let name = crate::routes::data_rights::export::file_name(person_id, services.clock.now());
-    let mut response = zip.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/zip"));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    response
+    crate::routes::private_file(
+        zip,
+        HeaderValue::from_static("application/zip"),
+        &format!("attachment; filename=\"{name}\""),
+    )
 }
 
 /// A plain page for a fault: the cause goes to the log with the request id, never to the page.

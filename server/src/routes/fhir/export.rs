@@ -15,6 +15,7 @@ use http::{header, HeaderValue, StatusCode};
 use crate::http::AppState;
 use crate::routes::fhir::care_plan::{self, PlanHistory, SignedOffPlan};
 use crate::routes::fhir::{assessment, questionnaire, Portal, MEDIA_TYPE};
+use crate::routes::{allowed, failed, found, not_found};
 
 pub const PLAN_PATH: &str = "/staff/plans/{id}/fhir";
 pub const ASSESSMENT_PATH: &str = "/staff/assessments/{id}/fhir";
@@ -24,62 +25,41 @@ pub async fn plan(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     Path(id): Path<i64>,
-) -> Response {
+) -> Result<Response, Response> {
     let services = &state.services;
-    let Some(me) = practitioner(&state, &visitor, "exported support plan as FHIR").await else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let version = match services.store.plan_version(id).await {
-        Ok(Some(version)) => version,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return crate::routes::failed(&visitor, "reading a plan version", error),
-    };
-    let allowed = me.authorise(version.person_id, Record::Plan, Access::View, "exported support plan as FHIR").await;
-    match allowed {
-        Ok(_) => {}
-        Err(error @ app::error::AppError::Internal { .. }) => {
-            return crate::routes::failed(&visitor, "authorising a FHIR copy", error)
-        }
-        Err(_) => return StatusCode::NOT_FOUND.into_response(),
-    }
-    let Some(signed_off) = SignedOffPlan::of(&version) else { return not_signed_off(visitor.locale, id) };
-    let history = match services.store.plan_versions(version.person_id).await {
-        Ok(versions) => history(&version, &versions),
-        Err(error) => return crate::routes::failed(&visitor, "reading plan versions", error),
-    };
+    let what = "exported support plan as FHIR";
+    let me = practitioner(&state, &visitor, what).await.ok_or_else(not_found)?;
+    let version = found(&visitor, "reading a plan version", services.store.plan_version(id).await)?;
+    let decision = me.authorise(version.person_id, Record::Plan, Access::View, what).await;
+    allowed(&visitor, "authorising a FHIR copy", decision)?;
+    let Some(signed_off) = SignedOffPlan::of(&version) else { return Ok(not_signed_off(visitor.locale, id)) };
+    let versions = services
+        .store
+        .plan_versions(version.person_id)
+        .await
+        .map_err(|error| failed(&visitor, "reading plan versions", error))?;
     let portal = Portal::new(&state.settings.public_url());
-    let bundle = care_plan::bundle(&portal, signed_off, history, visitor.locale, services.clock.now());
+    let bundle =
+        care_plan::bundle(&portal, signed_off, history(&version, &versions), visitor.locale, services.clock.now());
     let filename = format!("care-plan-{}-version-{}.json", version.person_id, version.version);
-    fhir_response(&bundle, Some(&filename))
+    Ok(fhir_response(&bundle, Some(&filename)))
 }
 
 pub async fn assessment(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     Path(id): Path<i64>,
-) -> Response {
+) -> Result<Response, Response> {
     let services = &state.services;
-    let Some(me) = practitioner(&state, &visitor, "exported carer's assessment as FHIR").await else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let found = match services.store.assessment_version(id).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return crate::routes::failed(&visitor, "reading an assessment", error),
-    };
-    let allowed =
-        me.authorise(found.carer_id, Record::Assessment, Access::View, "exported carer's assessment as FHIR").await;
-    match allowed {
-        Ok(_) => {}
-        Err(error @ app::error::AppError::Internal { .. }) => {
-            return crate::routes::failed(&visitor, "authorising a FHIR copy", error)
-        }
-        Err(_) => return StatusCode::NOT_FOUND.into_response(),
-    }
+    let what = "exported carer's assessment as FHIR";
+    let me = practitioner(&state, &visitor, what).await.ok_or_else(not_found)?;
+    let version = found(&visitor, "reading an assessment", services.store.assessment_version(id).await)?;
+    let decision = me.authorise(version.carer_id, Record::Assessment, Access::View, what).await;
+    allowed(&visitor, "authorising a FHIR copy", decision)?;
     let portal = Portal::new(&state.settings.public_url());
-    let response = assessment::questionnaire_response(&portal, &found, visitor.locale);
-    let filename = format!("carers-assessment-{}.json", app::features::assessment::api::reference(found.id));
-    fhir_response(&response, Some(&filename))
+    let response = assessment::questionnaire_response(&portal, &version, visitor.locale);
+    let filename = format!("carers-assessment-{}.json", app::features::assessment::api::reference(version.id));
+    Ok(fhir_response(&response, Some(&filename)))
 }
 
 /// The questionnaire every exported response names: public, it holds no one's answers.

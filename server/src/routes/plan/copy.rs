@@ -9,13 +9,13 @@ use app::kit::i18n::{Locale, Text};
 use app::kit::visitor::Visitor;
 use app::policy::{Access, Record};
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Extension;
-use http::StatusCode;
 use pdf::{Block, Document};
 
 use crate::http::AppState;
-use crate::routes::documents::{language, pdf_response};
+use crate::routes::documents::{a4_document, author, pdf_response};
+use crate::routes::{allowed, failed, found, not_found};
 
 pub const PATH: &str = "/plan/versions/{id}/copy.pdf";
 
@@ -23,35 +23,22 @@ pub async fn download(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     Path(id): Path<i64>,
-) -> Response {
+) -> Result<Response, Response> {
     let services = &state.services;
-    let Ok(cx) = Cx::of(services.clone(), visitor.clone()).require_signed_in() else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let version = match services.store.plan_version(id).await {
-        Ok(Some(version)) => version,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return crate::routes::failed(&visitor, "reading a plan version", error),
-    };
-    let allowed = cx.authorise(version.person_id, Record::Plan, Access::View, "downloaded support plan").await;
-    match allowed {
-        Ok(_) => {}
-        Err(error @ app::error::AppError::Internal { .. }) => {
-            return crate::routes::failed(&visitor, "authorising a copy", error)
-        }
-        Err(_) => return StatusCode::NOT_FOUND.into_response(),
-    }
+    let cx = Cx::of(services.clone(), visitor.clone()).require_signed_in().map_err(|_| not_found())?;
+    let version = found(&visitor, "reading a plan version", services.store.plan_version(id).await)?;
+    let decision = cx.authorise(version.person_id, Record::Plan, Access::View, "downloaded support plan").await;
+    allowed(&visitor, "authorising a copy", decision)?;
     // The plan may be shared without the budget: the copy holds what its reader may see.
-    let with_budget = match cx.may(version.person_id, Record::Budget, Access::View).await {
-        Ok(may) => may,
-        Err(error) => return crate::routes::failed(&visitor, "authorising a copy's budget", error),
-    };
-    let document = match document(services, &visitor, &version, with_budget).await {
-        Ok(document) => document,
-        Err(error) => return crate::routes::failed(&visitor, "reading a plan's pictures", error),
-    };
+    let with_budget = cx
+        .may(version.person_id, Record::Budget, Access::View)
+        .await
+        .map_err(|error| failed(&visitor, "authorising a copy's budget", error))?;
+    let document = document(services, &visitor, &version, with_budget)
+        .await
+        .map_err(|error| failed(&visitor, "reading a plan's pictures", error))?;
     let filename = format!("support-plan-version-{}.pdf", version.version);
-    pdf_response(&visitor, document, &filename).await
+    Ok(pdf_response(&visitor, document, &filename).await)
 }
 
 /// The plan as a document, in the reader's language.
@@ -71,7 +58,7 @@ async fn document(
         }
         _ => locale.fill(Text::PlanSentOn, &[("date", &locale.long_date(version.submitted_at.date_naive()))]),
     };
-    let service = format!("{} – {}", t(Text::LayoutServiceName), visitor.council.name);
+    let service = author(visitor);
     let made = locale.fill(
         Text::PlanPdfMadeBy,
         &[("service", &service), ("date", &locale.long_date(services.clock.now().date_naive()))],
@@ -144,14 +131,7 @@ async fn document(
             }
         }
     }
-    Ok(Document {
-        footer: format!("{title} – {}", t(Text::PlanPdfPage)),
-        page: pdf::PageSize::A4,
-        title,
-        language: language(locale),
-        author: service,
-        blocks,
-    })
+    Ok(a4_document(visitor, title, blocks))
 }
 
 /// The stored picture (already upright, re-encoded and free of metadata when it was added).

@@ -24,7 +24,7 @@ use http::{header, HeaderMap, HeaderValue, StatusCode};
 use crate::files::pipeline::{self as uploads, Refusal, Sniffed};
 use crate::http::body_limit::BodyLimit;
 use crate::http::AppState;
-use crate::routes::failed;
+use crate::routes::{allowed, failed, not_found, private_file};
 
 pub const UPLOAD_PATH: &str = "/plan/upload";
 /// The whole request may carry the largest clip plus the form's other fields. The form explains
@@ -359,48 +359,28 @@ pub async fn file(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     Path((id, variant)): Path<(i64, String)>,
-) -> Response {
+) -> Result<Response, Response> {
     let services = &state.services;
-    let Ok(cx) = Cx::of(services.clone(), visitor.clone()).require_signed_in() else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let found = match services.store.find_contribution(id).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return failed(&visitor, "finding a file", error),
-    };
-    match cx.authorise(found.person_id, app::policy::Record::Plan, Access::View, "viewed plan file").await {
-        Ok(_) => {}
-        Err(error @ AppError::Internal { .. }) => return failed(&visitor, "authorising a file", error),
-        Err(_) => return StatusCode::NOT_FOUND.into_response(),
-    }
+    let cx = Cx::of(services.clone(), visitor.clone()).require_signed_in().map_err(|_| not_found())?;
+    let found = crate::routes::found(&visitor, "finding a file", services.store.find_contribution(id).await)?;
+    let decision = cx.authorise(found.person_id, app::policy::Record::Plan, Access::View, "viewed plan file").await;
+    allowed(&visitor, "authorising a file", decision)?;
     let (Some(key), Some(media_type)) = (found.file_key.clone(), found.media_type.clone()) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return Err(not_found());
     };
     let key = match (found.kind, variant.as_str()) {
         (ContributionKind::Picture, "thumb") => key.replace(".jpg", "-thumb.jpg"),
         (_, "full") => key,
-        _ => return StatusCode::NOT_FOUND.into_response(),
+        _ => return Err(not_found()),
     };
     let bytes = match services.files.get(&key).await {
         Ok(Some(bytes)) => bytes,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return failed(&visitor, "reading a file", error),
+        Ok(None) => return Err(not_found()),
+        Err(error) => return Err(failed(&visitor, "reading a file", error)),
     };
     let extension = if found.kind == ContributionKind::Picture { "jpg" } else { "clip" };
     let disposition = format!("inline; filename=\"plan-{id}.{extension}\"");
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&media_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    // Never kept by the browser: a removed picture, or a share taken back, must not stay readable
-    // from the cache of a shared computer.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    response
+    let content_type =
+        HeaderValue::from_str(&media_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    Ok(private_file(bytes, content_type, &disposition))
 }

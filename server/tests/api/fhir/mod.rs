@@ -7,7 +7,7 @@ mod definitions;
 mod questionnaire_fit;
 mod validator;
 
-use crate::helpers::{spawn, TestPortal};
+use crate::helpers::{spawn, TestPortal, PASSWORD};
 use app::backend::ports::{PlanVersion, SubmittedAssessment};
 use app::domain::account::Role;
 use app::domain::assessment::Answers;
@@ -20,8 +20,6 @@ use questionnaire_fit::answers_fit;
 use serde_json::{json, Value};
 use server::routes::fhir::care_plan::{self, PlanHistory, SignedOffPlan};
 use server::routes::fhir::Portal;
-
-const PASSWORD: &str = "a long enough password";
 
 fn words(id: i64, section: PlanSection, body: &str) -> SentContribution {
     SentContribution {
@@ -242,9 +240,7 @@ fn the_validator_rejects_a_broken_questionnaire_response_and_questionnaire() {
 /// Pat's plan sent and signed off by Lee (who has Pat in their caseload). Returns its id.
 async fn signed_off_plan(portal: &TestPortal) -> i64 {
     let id = sent_plan(portal).await;
-    portal.sign_in("lee@council.example", PASSWORD).await;
-    crate::helpers::plans::sign_off(portal, id).await;
-    portal.sign_out().await;
+    crate::helpers::plans::sign_off_as(portal, "lee@council.example", id).await;
     id
 }
 
@@ -307,8 +303,7 @@ async fn only_a_practitioner_with_the_person_in_their_caseload_may_download_the_
     assert_eq!(get(&portal, &path).await.status(), 404, "the person themselves is not staff");
     assert!(!portal.page(&format!("/plan/versions/{id}")).await.contains("/fhir"), "and is offered no link");
     portal.sign_out().await;
-    portal.add_account("kim@council.example", Role::Practitioner, PASSWORD).await;
-    portal.sign_in("kim@council.example", PASSWORD).await;
+    portal.signed_in_as("kim@council.example", Role::Practitioner).await;
     assert_eq!(get(&portal, &path).await.status(), 404, "a practitioner without the person in their caseload");
     assert!(portal.audit_actions().await.contains(&"permission refused".to_owned()));
 }
@@ -328,8 +323,7 @@ async fn a_plan_not_yet_signed_off_is_refused_with_a_message() {
 #[tokio::test]
 async fn a_sent_assessment_exports_as_a_questionnaire_response_with_the_carers_answers() {
     let portal = spawn().await;
-    let sam = portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    portal.sign_in("sam@example.org", PASSWORD).await;
+    let sam = portal.signed_in_as("sam@example.org", Role::Carer).await;
     let save = |page: &'static str, fields: Vec<(&'static str, &'static str)>| {
         let mut all = vec![("page", page), ("intent", "continue")];
         all.extend(fields);

@@ -91,14 +91,8 @@ pub async fn browser(portal: &TestPortal, email: &str) -> reqwest::Client {
 
 /// Posts as the portal's script does.
 pub async fn post_json(portal: &TestPortal, client: &reqwest::Client, path: &str, fields: &[(&str, String)]) -> Answer {
-    let response = client
-        .post(portal.at(path))
-        .header("Origin", &portal.url)
-        .header("Accept", "application/json")
-        .form(fields)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{path}: no answer: {e}"));
+    let response =
+        portal.script_post(client, path).form(fields).send().await.unwrap_or_else(|e| panic!("{path}: no answer: {e}"));
     Answer::read(format!("{path} (script)"), response).await
 }
 
@@ -110,11 +104,8 @@ pub async fn post_form(
     page: &str,
     fields: &[(&str, String)],
 ) -> Answer {
-    let response = client
-        .post(portal.at(path))
-        .header("Origin", &portal.url)
-        .header("Referer", portal.at(page))
-        .header("Accept", "text/html,application/xhtml+xml")
+    let response = portal
+        .form_post(client, path, page)
         .form(fields)
         .send()
         .await

@@ -48,6 +48,9 @@ pub struct TestPortal {
     pub data: TempDir,
 }
 
+/// The password every test account is given.
+pub const PASSWORD: &str = "a long enough password";
+
 pub async fn spawn() -> TestPortal {
     spawn_with(|routes| routes).await
 }
@@ -166,27 +169,26 @@ impl TestPortal {
 
     /// Posts a form the way a browser without JavaScript does, from one of the portal's pages.
     pub async fn post_form(&self, path: &str, from_page: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        self.client
-            .post(self.at(path))
-            .header("Origin", &self.url)
-            .header("Referer", self.at(from_page))
-            .header("Accept", "text/html,application/xhtml+xml")
-            .form(fields)
-            .send()
-            .await
-            .unwrap()
+        self.form_post(&self.client, path, from_page).form(fields).send().await.unwrap()
     }
 
     /// Posts a form the way the portal's browser script does.
     pub async fn post_json(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        self.client
+        self.script_post(&self.client, path).form(fields).send().await.unwrap()
+    }
+
+    /// A post from `client` as a browser without JavaScript sends a form, from `from_page`.
+    pub fn form_post(&self, client: &reqwest::Client, path: &str, from_page: &str) -> reqwest::RequestBuilder {
+        client
             .post(self.at(path))
             .header("Origin", &self.url)
-            .header("Accept", "application/json")
-            .form(fields)
-            .send()
-            .await
-            .unwrap()
+            .header("Referer", self.at(from_page))
+            .header("Accept", "text/html,application/xhtml+xml")
+    }
+
+    /// A post from `client` as the portal's browser script sends a form.
+    pub fn script_post(&self, client: &reqwest::Client, path: &str) -> reqwest::RequestBuilder {
+        client.post(self.at(path)).header("Origin", &self.url).header("Accept", "application/json")
     }
 
     pub async fn page(&self, path: &str) -> String {
@@ -236,6 +238,28 @@ impl TestPortal {
         self.post_form("/api/account/sign-out", "/home", &[]).await
     }
 
+    /// Asks for a review through the real form (by telephone, soon) as the signed-in person.
+    pub async fn ask_for_review(&self, reason: &str, what_changed: &str) -> reqwest::Response {
+        let request =
+            [("reason", reason), ("what_changed", what_changed), ("method", "telephone"), ("urgency", "soon")];
+        self.post_form("/api/reviews/request", "/reviews/request", &request).await
+    }
+
+    /// Arranges review `id` for the day `on` by `method` through the real form, as the signed-in
+    /// practitioner.
+    pub async fn arrange_review(&self, id: i64, on: chrono::NaiveDate, method: &str) -> reqwest::Response {
+        let (id_text, day) = (id.to_string(), on.format("%-d").to_string());
+        let (month, year) = (on.format("%-m").to_string(), on.format("%Y").to_string());
+        let fields = [
+            ("id", id_text.as_str()),
+            ("arranged-day", &day),
+            ("arranged-month", &month),
+            ("arranged-year", &year),
+            ("method", method),
+        ];
+        self.post_form("/api/reviews/arrange", &format!("/staff/reviews/{id}"), &fields).await
+    }
+
     /// A second, separate browser on the same portal.
     pub fn another_browser(&self) -> reqwest::Client {
         reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
@@ -243,6 +267,14 @@ impl TestPortal {
 
     pub async fn audit_actions(&self) -> Vec<String> {
         sqlx::query_scalar("SELECT action FROM audit_events ORDER BY id").fetch_all(&self.db).await.unwrap()
+    }
+
+    /// Creates an account directly in the store with the tests' `PASSWORD` and signs this
+    /// browser in as it; its id.
+    pub async fn signed_in_as(&self, email: &str, role: app::domain::account::Role) -> i64 {
+        let id = self.add_account(email, role, PASSWORD).await;
+        self.sign_in(email, PASSWORD).await;
+        id
     }
 
     /// Creates an account directly in the store (staff cannot register), with `password`.
@@ -276,7 +308,6 @@ impl TestPortal {
         use app::domain::account::Role;
         use app::domain::teams::Covers;
         const MANAGER: &str = "team-manager@example.org";
-        const PASSWORD: &str = "a long enough password";
         let now = chrono::Utc::now();
         if self.store.find_credentials(MANAGER).await.unwrap().is_none() {
             self.add_account(MANAGER, Role::Practitioner, PASSWORD).await;

@@ -1,7 +1,7 @@
 //! Getting a plan signed off, as the practitioner who is signed in.
 use app::domain::account::Role;
 
-use super::{location, TestPortal};
+use super::{location, TestPortal, PASSWORD};
 
 /// Every statutory field of plan version `id` (its number as text), completed.
 pub fn sign_off_fields(id: &str) -> [(&'static str, &str); 10] {
@@ -19,12 +19,30 @@ pub fn sign_off_fields(id: &str) -> [(&'static str, &str); 10] {
     ]
 }
 
+/// A yearly budget for plan version `id` (its number as text): the indicative amount, the
+/// amount set and how it is taken.
+pub fn budget_fields<'a>(
+    id: &'a str,
+    indicative: &'a str,
+    amount: &'a str,
+    taken_as: &'a str,
+) -> [(&'static str, &'a str); 5] {
+    [("id", id), ("indicative", indicative), ("amount", amount), ("period", "year"), ("taken_as", taken_as)]
+}
+
 /// Completes the statutory fields of plan version `id` and signs it off.
 pub async fn sign_off(portal: &TestPortal, id: i64) {
     let id_text = id.to_string();
     let record = sign_off_fields(&id_text);
     let response = portal.post_form("/api/plan/sign-off", &format!("/staff/plans/{id}"), &record).await;
     assert_eq!(location(&response), format!("/plan/versions/{id}"));
+}
+
+/// Signs in as the practitioner `email`, signs plan version `id` off, and signs out.
+pub async fn sign_off_as(portal: &TestPortal, email: &str, id: i64) {
+    portal.sign_in(email, PASSWORD).await;
+    sign_off(portal, id).await;
+    portal.sign_out().await;
 }
 
 /// Pat (a customer) with Lee (a practitioner) in charge of their plan. Returns their ids.

@@ -2,7 +2,7 @@
 //! first, with what they sent and whether the wait is past the council's target.
 use leptos::prelude::*;
 
-use crate::components::layout::{LinkParagraph, PageTitle};
+use crate::components::layout::{LinkParagraph, PageHeading};
 use crate::components::record_page::signed_in_page;
 use crate::components::table::Table;
 use crate::features::allocation::api::intake_queue;
@@ -15,10 +15,17 @@ pub fn IntakePage() -> impl IntoView {
     signed_in_page(intake_queue, |found| view! { <IntakeQueue found /> })
 }
 
+/// The table's headings, in the order its rows draw their cells.
+const COLUMNS: [Text; 4] = [
+    Text::AllocationColumnPerson,
+    Text::AllocationColumnSent,
+    Text::AllocationColumnWaiting,
+    Text::AllocationColumnTeam,
+];
+
 #[component]
 fn IntakeQueue(found: Intake) -> impl IntoView {
-    let locale = use_visitor().locale;
-    let t = locale.translator();
+    let (locale, t) = use_visitor().language();
     let overdue = found.waiting.iter().filter(|w| w.overdue).count();
     let intro = locale.fill(Text::AllocationIntakeIntro, &[("days", &found.target_days.to_string())]);
     let summary = match found.waiting.len() {
@@ -27,22 +34,13 @@ fn IntakeQueue(found: Intake) -> impl IntoView {
     };
     let table = (!found.waiting.is_empty()).then(|| {
         view! {
-            <Table
-                label=t(Text::AllocationIntakeTitle)
-                columns=vec![
-                    Text::AllocationColumnPerson,
-                    Text::AllocationColumnSent,
-                    Text::AllocationColumnWaiting,
-                    Text::AllocationColumnTeam,
-                ]
-            >
+            <Table label=t(Text::AllocationIntakeTitle) columns=COLUMNS>
                 {found.waiting.into_iter().map(|line| view! { <Row line locale /> }).collect_view()}
             </Table>
         }
     });
     view! {
-        <PageTitle text=t(Text::AllocationIntakeTitle) />
-        <h1 class="govuk-heading-l">{t(Text::AllocationIntakeTitle)}</h1>
+        <PageHeading text=t(Text::AllocationIntakeTitle) />
         <p class="govuk-body">{intro}</p>
         <p class="govuk-body govuk-!-font-weight-bold">{summary}</p>
         {table}

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea};
-use crate::components::layout::{LinkParagraph, PageTitle, SuccessBanner};
+use crate::components::layout::{LinkParagraph, PageHeading, SuccessBanner};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
@@ -26,11 +26,14 @@ pub fn AllocationPage() -> impl IntoView {
     record_page(allocation, move |view| Some(view! { <Person view done=done.clone() /> }))
 }
 
+/// The table's headings, in the order its rows draw their cells.
+const COLUMNS: [Text; 4] =
+    [Text::AllocationWorkerLabel, Text::AllocationColumnFrom, Text::AllocationColumnUntil, Text::AllocationNoteLabel];
+
 #[component]
 fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let id = view.person_id;
     let banner = match done.as_deref() {
         Some("allocated") | Some("taken") => view
@@ -84,15 +87,7 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
     let history = (!view.history.is_empty()).then(|| {
         view! {
             <h2 class="govuk-heading-m">{t(Text::AllocationHistoryHeading)}</h2>
-            <Table
-                label=t(Text::AllocationHistoryHeading)
-                columns=vec![
-                    Text::AllocationWorkerLabel,
-                    Text::AllocationColumnFrom,
-                    Text::AllocationColumnUntil,
-                    Text::AllocationNoteLabel,
-                ]
-            >
+            <Table label=t(Text::AllocationHistoryHeading) columns=COLUMNS>
                 {view
                     .history
                     .iter()
@@ -115,13 +110,12 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
     // the page shows now.
     let refused = |action: &str| FormState::for_action(action, visitor.flash.as_ref(), BTreeMap::new());
     view! {
-        <PageTitle text=view.name.clone() has_errors=state.has_errors() />
-        <ErrorSummary state order=&["practitioner", "note"] />
+        <ErrorSummary state=state.clone() order=&["practitioner", "note"] />
         <ErrorSummary state=refused(TakeOn::PATH) order=&[] />
         <ErrorSummary state=refused(EndAllocation::PATH) order=&[] />
         {banner}
         <span class="govuk-caption-l">{t(Text::AllocationCaption)}</span>
-        <h1 class="govuk-heading-l">{view.name.clone()}</h1>
+        <PageHeading text=view.name.clone() has_errors=state.has_errors() />
         <SummaryList rows />
         {take_on}
         {allocate}
@@ -135,8 +129,7 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
 #[component]
 fn AllocateForm(view: AllocationView) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let t = visitor.locale.translator();
     let state = FormState::for_action(AllocateWorker::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let heading = match view.current {
         Some(_) => t(Text::AllocationReallocateHeading),

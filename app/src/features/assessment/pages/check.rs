@@ -8,8 +8,8 @@ use super::list::YoungCarerNotice;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Submit};
-use crate::components::layout::{signed_in_visitor, BackLink, NotFound, PageTitle};
-use crate::components::record_page::signed_in_page;
+use crate::components::layout::{BackLink, NotFound, PageHeading};
+use crate::components::record_page::{signed_in, signed_in_page};
 use crate::domain::assessment::questions::pages;
 use crate::domain::assessment::{Answers, Section};
 use crate::features::assessment::api::{my_answers, my_assessment, SendAssessment};
@@ -67,17 +67,14 @@ pub fn AnswersSummary(answers: Answers, change_links: bool, locale: Locale) -> i
 #[component]
 pub fn CheckPage() -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let state = FormState::for_action(SendAssessment::PATH, visitor.flash.as_ref(), Default::default());
     signed_in_page(my_answers, move |mine| {
         view! {
-            <PageTitle text=t(Text::CheckTitle) has_errors=state.has_errors() />
             <BackLink href="/assessment" text=Text::AssessmentBack />
             <ErrorSummary state=state.clone() order=&[] />
             <AssistingBanner name=mine.assisting.clone() />
-            <h1 class="govuk-heading-l">{t(Text::CheckTitle)}</h1>
-            <p class="govuk-body">{t(Text::CheckIntro)}</p>
+            <PageHeading text=t(Text::CheckTitle) has_errors=state.has_errors() intro=t(Text::CheckIntro) />
             {mine.answers.is_empty().then(|| view! { <div class="govuk-inset-text">{t(Text::CheckNothingYet)}</div> })}
             <YoungCarerNotice answers=mine.answers.clone() locale />
             <AnswersSummary answers=mine.answers.clone() change_links=true locale />
@@ -94,30 +91,28 @@ pub fn CheckPage() -> impl IntoView {
 /// A sent version as a page to keep or print.
 #[component]
 pub fn CopyPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let number = use_params_map().with_untracked(|p| p.get("version")).and_then(|v| v.parse::<i64>().ok());
-    let locale = visitor.locale;
-    view! {
-        <Await future=my_assessment() let:mine>
-            {match mine.clone().ok().and_then(|m| m.versions.into_iter().find(|v| Some(v.version) == number)) {
-                Some(sent) => {
-                    let title = locale.fill(Text::CopyTitle, &[("version", &sent.version.to_string())]);
-                    view! {
-                        <PageTitle text=title.clone() />
-                        <h1 class="govuk-heading-l">{title}</h1>
-                        <p class="govuk-body">
-                            {locale.fill(Text::CopySentOn, &[("date", &sent.sent_on), ("reference", &sent.reference)])}
-                        </p>
-                        <p class="govuk-body portal-no-print">{locale.text(Text::CopyPrintHint)}</p>
-                        <AnswersSummary answers=sent.answers.clone() change_links=false locale />
+    signed_in(|visitor| {
+        let number = use_params_map().with_untracked(|p| p.get("version")).and_then(|v| v.parse::<i64>().ok());
+        let locale = visitor.locale;
+        view! {
+            <Await future=my_assessment() let:mine>
+                {match mine.clone().ok().and_then(|m| m.versions.into_iter().find(|v| Some(v.version) == number)) {
+                    Some(sent) => {
+                        let title = locale.fill(Text::CopyTitle, &[("version", &sent.version.to_string())]);
+                        view! {
+                            <PageHeading text=title />
+                            <p class="govuk-body">
+                                {locale
+                                    .fill(Text::CopySentOn, &[("date", &sent.sent_on), ("reference", &sent.reference)])}
+                            </p>
+                            <p class="govuk-body portal-no-print">{locale.text(Text::CopyPrintHint)}</p>
+                            <AnswersSummary answers=sent.answers.clone() change_links=false locale />
+                        }
+                            .into_any()
                     }
-                        .into_any()
-                }
-                None => NotFound().into_any(),
-            }}
-        </Await>
-    }
-    .into_any()
+                    None => NotFound().into_any(),
+                }}
+            </Await>
+        }
+    })
 }

@@ -2,7 +2,8 @@
 //! and to the practitioner once recorded.
 use leptos::prelude::*;
 
-use crate::components::layout::{signed_in_visitor, BackLink, NotFound, PageTitle};
+use crate::components::layout::{BackLink, NotFound, PageHeading};
+use crate::components::record_page::signed_in;
 use crate::domain::assessment::questions::find_page;
 use crate::domain::assessment::Answers;
 use crate::features::assessment::api::my_assessment;
@@ -93,31 +94,27 @@ pub fn DecisionExplained(seen: DecisionSeen, answers: Answers, locale: Locale) -
 /// The carer's view of the latest decision on their assessment.
 #[component]
 pub fn DecisionPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let locale = visitor.locale;
-    let t = locale.translator();
-    view! {
-        <Await future=my_assessment() let:mine>
-            {match mine
-                .clone()
-                .ok()
-                .and_then(|m| m.versions.into_iter().find_map(|v| v.decision.map(|seen| (seen, v.answers))))
-            {
-                Some((seen, answers)) => {
-                    view! {
-                        <PageTitle text=t(Text::DecisionCarerTitle) />
-                        <BackLink href="/assessment" text=Text::AssessmentBack />
-                        <h1 class="govuk-heading-l">{t(Text::DecisionCarerTitle)}</h1>
-                        <DecisionExplained seen=seen.clone() answers=answers.clone() locale />
-                        <div class="govuk-inset-text">{t(Text::DecisionRightToAsk)}</div>
+    signed_in(|visitor| {
+        let (locale, t) = visitor.language();
+        view! {
+            <Await future=my_assessment() let:mine>
+                {match mine
+                    .clone()
+                    .ok()
+                    .and_then(|m| m.versions.into_iter().find_map(|v| v.decision.map(|seen| (seen, v.answers))))
+                {
+                    Some((seen, answers)) => {
+                        view! {
+                            <BackLink href="/assessment" text=Text::AssessmentBack />
+                            <PageHeading text=t(Text::DecisionCarerTitle) />
+                            <DecisionExplained seen=seen.clone() answers=answers.clone() locale />
+                            <div class="govuk-inset-text">{t(Text::DecisionRightToAsk)}</div>
+                        }
+                            .into_any()
                     }
-                        .into_any()
-                }
-                None => NotFound().into_any(),
-            }}
-        </Await>
-    }
-    .into_any()
+                    None => NotFound().into_any(),
+                }}
+            </Await>
+        }
+    })
 }

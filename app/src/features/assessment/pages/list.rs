@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Submit};
-use crate::components::layout::{signed_in_visitor, LinkParagraph, NotFound, PageTitle, SuccessBanner};
-use crate::components::record_page::signed_in_page;
+use crate::components::layout::{LinkParagraph, NotFound, PageHeading, PageTitle, SuccessBanner};
+use crate::components::record_page::{signed_in, signed_in_page};
 use crate::domain::assessment::{AgeBand, Answers, Draft, Section, SectionStatus};
 use crate::features::assessment::api::{my_assessment, ConfirmAssessment};
 use crate::features::assessment::wire::CarerAssessment;
@@ -42,8 +42,7 @@ pub fn AssessmentPage() -> impl IntoView {
 
 #[component]
 fn TaskList(mine: CarerAssessment, saved: bool, confirmed: bool) -> impl IntoView {
-    let locale = use_visitor().locale;
-    let t = locale.translator();
+    let (locale, t) = use_visitor().language();
     let draft = draft(&mine);
     let sections = draft.task_list();
     let done = sections.iter().filter(|(_, status, _)| *status == SectionStatus::Completed).count();
@@ -109,14 +108,12 @@ fn TaskList(mine: CarerAssessment, saved: bool, confirmed: bool) -> impl IntoVie
         })
     });
     view! {
-        <PageTitle text=t(Text::AssessmentTitle) />
         {saved.then(|| view! { <SuccessBanner message=t(Text::AssessmentSavedNotice) /> })}
         {confirmed.then(|| view! { <SuccessBanner message=t(Text::AssistedConfirmed) /> })}
         <ErrorSummary state=refused order=&[] />
         <AssistingBanner name=mine.assisting.clone() />
         {to_confirm}
-        <h1 class="govuk-heading-l">{t(Text::AssessmentTitle)}</h1>
-        <p class="govuk-body">{t(Text::AssessmentIntro)}</p>
+        <PageHeading text=t(Text::AssessmentTitle) intro=t(Text::AssessmentIntro) />
         <YoungCarerNotice answers=mine.answers.clone() locale />
         {latest
             .clone()
@@ -168,42 +165,44 @@ fn TaskList(mine: CarerAssessment, saved: bool, confirmed: bool) -> impl IntoVie
 
 #[component]
 pub fn SentPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let locale = visitor.locale;
-    let t = locale.translator();
-    let council = visitor.council.clone();
-    view! {
-        <Await future=my_assessment() let:mine>
-            {match mine.clone().ok().and_then(|m| m.versions.first().cloned()) {
-                Some(sent) => {
-                    view! {
-                        <PageTitle text=t(Text::SubmittedTitle) />
-                        <div class="govuk-panel govuk-panel--confirmation">
-                            <h1 class="govuk-panel__title">{t(Text::SubmittedTitle)}</h1>
-                            <div class="govuk-panel__body">
-                                {t(Text::SubmittedReference)}<br /><strong>{sent.reference.clone()}</strong>
+    signed_in(|visitor| {
+        let (locale, t) = visitor.language();
+        let council = visitor.council.clone();
+        view! {
+            <Await future=my_assessment() let:mine>
+                {match mine.clone().ok().and_then(|m| m.versions.first().cloned()) {
+                    Some(sent) => {
+                        view! {
+                            <PageTitle text=t(Text::SubmittedTitle) />
+                            <div class="govuk-panel govuk-panel--confirmation">
+                                <h1 class="govuk-panel__title">{t(Text::SubmittedTitle)}</h1>
+                                <div class="govuk-panel__body">
+                                    {t(Text::SubmittedReference)}<br /><strong>{sent.reference.clone()}</strong>
+                                </div>
                             </div>
-                        </div>
-                        <h2 class="govuk-heading-m">{t(Text::SubmittedNextHeading)}</h2>
-                        <p class="govuk-body">
-                            {locale
-                                .fill(Text::SubmittedNextBody, &[("council", &council.name), ("date", &sent.reply_by)])}
-                        </p>
-                        <p class="govuk-body">{locale.fill(Text::SubmittedNextCall, &[("phone", &council.phone)])}</p>
-                        <p class="govuk-body">
-                            <a class="govuk-link" href=format!("/assessment/versions/{}", sent.version)>
-                                {t(Text::SubmittedCopyLink)}
-                            </a>
-                        </p>
-                        <LinkParagraph href="/assessment" text=Text::SubmittedBackLink />
+                            <h2 class="govuk-heading-m">{t(Text::SubmittedNextHeading)}</h2>
+                            <p class="govuk-body">
+                                {locale
+                                    .fill(
+                                        Text::SubmittedNextBody,
+                                        &[("council", &council.name), ("date", &sent.reply_by)],
+                                    )}
+                            </p>
+                            <p class="govuk-body">
+                                {locale.fill(Text::SubmittedNextCall, &[("phone", &council.phone)])}
+                            </p>
+                            <p class="govuk-body">
+                                <a class="govuk-link" href=format!("/assessment/versions/{}", sent.version)>
+                                    {t(Text::SubmittedCopyLink)}
+                                </a>
+                            </p>
+                            <LinkParagraph href="/assessment" text=Text::SubmittedBackLink />
+                        }
+                            .into_any()
                     }
-                        .into_any()
-                }
-                None => NotFound().into_any(),
-            }}
-        </Await>
-    }
-    .into_any()
+                    None => NotFound().into_any(),
+                }}
+            </Await>
+        }
+    })
 }

@@ -5,7 +5,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{CharacterCount, ErrorMessage, ErrorSummary};
+use crate::components::fields::{CharacterCount, ErrorMessage, ErrorSummary, Submit};
 use crate::components::layout::{load_failed, needs_sign_in, BackLink, LinkParagraph, NotFound, PageTitle};
 use crate::domain::assessment::questions::{checkbox_name, locate, Kind, PageInSection, Question, LONG_MAX, SHORT_MAX};
 use crate::domain::assessment::Answers;
@@ -43,7 +43,6 @@ fn QuestionForm(found: PageInSection, answers: Answers, assisting: Option<String
     let PageInSection { page, previous, .. } = found;
     let visitor = use_visitor();
     let locale = visitor.locale;
-    let t = locale.translator();
     let saved = page.form_values(&answers).into_iter().collect();
     let state = FormState::for_action(SaveAssessmentPage::PATH, visitor.flash.as_ref(), saved);
     let back = previous.map(|p| format!("/assessment/questions/{}", p.id)).unwrap_or_else(|| "/assessment".to_owned());
@@ -78,12 +77,8 @@ fn QuestionForm(found: PageInSection, answers: Answers, assisting: Option<String
                     <input type="hidden" name="page" value=page.id.clone() />
                     {fields}
                     <div class="govuk-button-group">
-                        <button type="submit" name="intent" value="continue" class="govuk-button">
-                            {t(Text::AssessmentContinue)}
-                        </button>
-                        <button type="submit" name="intent" value="later" class="govuk-button govuk-button--secondary">
-                            {t(Text::AssessmentSaveLater)}
-                        </button>
+                        <Submit text=Text::AssessmentContinue name="intent" value="continue" />
+                        <Submit text=Text::AssessmentSaveLater name="intent" value="later" secondary=true />
                     </div>
                 </PostForm>
                 <LinkParagraph href="/assessment" text=Text::AssessmentBackToList />

@@ -11,8 +11,8 @@ use super::decision::DecisionExplained;
 use super::record_tables::{OutcomesTable, TasksTable};
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea};
-use crate::components::layout::{BackLink, PageTitle};
+use crate::components::fields::{ChoiceItem, ChoiceKind, ErrorSummary, Radios, Submit, TextArea};
+use crate::components::layout::{BackLink, PageHeading};
 use crate::components::record_page::{record_page, signed_in_page};
 use crate::components::table::{LinkCell, Table};
 use crate::domain::assessment::questions::{find_page, pages};
@@ -28,8 +28,7 @@ use crate::kit::visitor::use_visitor;
 pub fn QueuePage() -> impl IntoView {
     let visitor = use_visitor();
     let status = use_query_map().with_untracked(|q| q.get("status")).unwrap_or_else(|| "waiting".to_owned());
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let chosen = status.clone();
     let filter = move || {
         [("waiting", Text::QueueFilterWaiting), ("decided", Text::QueueFilterDecided), ("all", Text::QueueFilterAll)]
@@ -47,9 +46,7 @@ pub fn QueuePage() -> impl IntoView {
         move || assessment_queue(status.clone()),
         move |queue| {
             view! {
-                <PageTitle text=t(Text::QueueTitle) />
-                <h1 class="govuk-heading-l">{t(Text::QueueTitle)}</h1>
-                <p class="govuk-body">{t(Text::QueueIntro)}</p>
+                <PageHeading text=t(Text::QueueTitle) intro=t(Text::QueueIntro) />
                 // Filtering only reads, so it is a GET form.
                 <form method="get" action="/staff/assessments" class="portal-filter">
                     <div class="govuk-form-group">
@@ -152,9 +149,7 @@ pub fn RecordPage() -> impl IntoView {
 
 #[component]
 fn Record(record: StructuredAssessment) -> impl IntoView {
-    let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = use_visitor().language();
     let assessment = Assessment::from_answers(&record.answers);
     let title = locale.fill(Text::RecordTitle, &[("reference", &record.reference)]);
     let changes = match &record.previous {
@@ -193,9 +188,8 @@ fn Record(record: StructuredAssessment) -> impl IntoView {
         }
     };
     view! {
-        <PageTitle text=title.clone() />
         <BackLink href="/staff/assessments" text=Text::AssessmentBack />
-        <h1 class="govuk-heading-l">{title}</h1>
+        <PageHeading text=title />
         <p class="govuk-body">
             {locale
                 .fill(
@@ -234,8 +228,7 @@ fn Record(record: StructuredAssessment) -> impl IntoView {
 #[component]
 fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let mut initial = BTreeMap::new();
     for outcome in &suggested {
         initial.insert(format!("outcomes-{}", outcome.code()), "yes".to_owned());
@@ -253,21 +246,7 @@ fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> i
                 .and_then(|p| p.questions[0].subject)
                 .map(|s| words::subject(locale, s))
                 .unwrap_or_default();
-            view! {
-                <div class="govuk-checkboxes__item">
-                    <input
-                        class="govuk-checkboxes__input"
-                        id=id.clone()
-                        name=name
-                        type="checkbox"
-                        value="yes"
-                        checked=checked
-                    />
-                    <label class="govuk-label govuk-checkboxes__label" for=id>
-                        {label}
-                    </label>
-                </div>
-            }
+            view! { <ChoiceItem kind=ChoiceKind::Checkbox id name value="yes" checked label /> }
         })
         .collect_view();
     view! {

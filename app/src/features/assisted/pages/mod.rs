@@ -8,10 +8,10 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, PasswordField, Submit, TextField};
-use crate::components::layout::{signed_in_visitor, LinkParagraph, PageTitle};
-use crate::components::patterns::{EmailField, NameField};
-use crate::components::record_page::record_page;
+use crate::components::fields::{ErrorSummary, PasswordField, Submit};
+use crate::components::layout::{LinkParagraph, PageHeading};
+use crate::components::patterns::{CodeField, EmailField, NameField};
+use crate::components::record_page::{record_page, signed_in};
 use crate::domain::account::NewPassword;
 use crate::features::assisted::api::{
     letter_for, FillInWith, NewLetterCode, StartAssistedRecord, StopFillingIn, TakeOverAccount,
@@ -24,21 +24,23 @@ use crate::kit::visitor::use_visitor;
 /// `/staff/assisted`: a practitioner starts a record for a carer with no account or email.
 #[component]
 pub fn StartAssistedPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else { return ().into_any() };
-    let t = visitor.locale.translator();
-    let state = FormState::for_action(StartAssistedRecord::PATH, visitor.flash.as_ref(), BTreeMap::new());
-    view! {
-        <PageTitle text=t(Text::AssistedStartTitle) has_errors=state.has_errors() />
-        <ErrorSummary state=state.clone() order=&["name"] />
-        <h1 class="govuk-heading-l">{t(Text::AssistedStartTitle)}</h1>
-        <p class="govuk-body">{t(Text::AssistedStartIntro)}</p>
-        <PostForm action=StartAssistedRecord::PATH state>
-            <NameField label=t(Text::AssistedNameLabel) autocomplete="off" />
-            <Submit text=Text::AssistedStartButton />
-        </PostForm>
-        <LinkParagraph href="/home" text=Text::HomeBackLink />
-    }
-    .into_any()
+    signed_in(|visitor| {
+        let t = visitor.locale.translator();
+        let state = FormState::for_action(StartAssistedRecord::PATH, visitor.flash.as_ref(), BTreeMap::new());
+        view! {
+            <ErrorSummary state=state.clone() order=&["name"] />
+            <PageHeading
+                text=t(Text::AssistedStartTitle)
+                has_errors=state.has_errors()
+                intro=t(Text::AssistedStartIntro)
+            />
+            <PostForm action=StartAssistedRecord::PATH state>
+                <NameField label=t(Text::AssistedNameLabel) autocomplete="off" />
+                <Submit text=Text::AssistedStartButton />
+            </PostForm>
+            <LinkParagraph href="/home" text=Text::HomeBackLink />
+        }
+    })
 }
 
 /// `/staff/assisted/:id/letter`, with `?code=` once, right after the code is made.
@@ -51,8 +53,7 @@ pub fn LetterPage() -> impl IntoView {
 #[component]
 fn Letter(letter: AssistedLetter, code: Option<String>) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let id = letter.person_id;
     let body = match (letter.waiting, code) {
         (false, _) => view! { <p class="govuk-body">{t(Text::AssistedTakenOver)}</p> }.into_any(),
@@ -91,10 +92,9 @@ fn Letter(letter: AssistedLetter, code: Option<String>) -> impl IntoView {
     // The buttons have no fields: a refusal (a fault) is told at the top.
     let refused = |action: &str| FormState::for_action(action, visitor.flash.as_ref(), BTreeMap::new());
     view! {
-        <PageTitle text=locale.fill(Text::AssistedLetterTitle, &[("name", &letter.name)]) />
         <ErrorSummary state=refused(FillInWith::PATH) order=&[] />
         <ErrorSummary state=refused(NewLetterCode::PATH) order=&[] />
-        <h1 class="govuk-heading-l">{locale.fill(Text::AssistedLetterTitle, &[("name", &letter.name)])}</h1>
+        <PageHeading text=locale.fill(Text::AssistedLetterTitle, &[("name", &letter.name)]) />
         {body}
         <PostForm action=FillInWith::PATH>
             <input type="hidden" name="person_id" value=id />
@@ -112,19 +112,14 @@ pub fn TakeOverPage() -> impl IntoView {
     let t = visitor.locale.translator();
     let state = FormState::for_action(TakeOverAccount::PATH, visitor.flash.as_ref(), BTreeMap::new());
     view! {
-        <PageTitle text=t(Text::AssistedTakeOverTitle) has_errors=state.has_errors() />
         <ErrorSummary state=state.clone() order=&["code", "email", "password"] />
-        <h1 class="govuk-heading-l">{t(Text::AssistedTakeOverTitle)}</h1>
-        <p class="govuk-body">{t(Text::AssistedTakeOverIntro)}</p>
+        <PageHeading
+            text=t(Text::AssistedTakeOverTitle)
+            has_errors=state.has_errors()
+            intro=t(Text::AssistedTakeOverIntro)
+        />
         <PostForm action=TakeOverAccount::PATH state>
-            <TextField
-                name="code"
-                label=t(Text::AssistedCodeLabel)
-                hint=t(Text::AssistedCodeHint)
-                autocomplete="off"
-                spellcheck=false
-                width="10"
-            />
+            <CodeField label=t(Text::AssistedCodeLabel) hint=t(Text::AssistedCodeHint) />
             <EmailField label=t(Text::AccountEmailLabel) />
             <PasswordField
                 name="password"

@@ -3,55 +3,53 @@
 use leptos::prelude::*;
 
 use super::person::BudgetFigures;
-use crate::components::layout::{load_failed, signed_in_visitor, NotFound, PageTitle};
+use crate::components::layout::{load_failed, NotFound, PageTitle};
+use crate::components::record_page::signed_in;
 use crate::features::budget::api::my_budget;
 use crate::kit::i18n::Text;
 
 #[component]
 pub fn BudgetLetterPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let locale = visitor.locale;
-    let t = locale.translator();
-    view! {
-        <PageTitle text=t(Text::BudgetLetterTitle) />
-        <a href="/budget" class="govuk-back-link portal-no-print">
-            {t(Text::BudgetTitle)}
-        </a>
-        <Await future=my_budget() let:found>
-            {match found.clone() {
-                Ok(Some(view)) => {
-                    view! {
-                        <h1 class="govuk-heading-l">{t(Text::BudgetLetterTitle)}</h1>
-                        <p class="govuk-body">
-                            {locale
-                                .fill(
-                                    Text::BudgetLetterIntro,
-                                    &[
-                                        ("name", &view.person_name),
-                                        ("version", &view.plan_version.to_string()),
-                                        ("date", &view.set_on),
-                                    ],
-                                )}
-                        </p>
-                        <BudgetFigures view=view.clone() locale />
-                        <p class="govuk-body">{t(Text::BudgetLetterReview)}</p>
-                        <div class="portal-no-print">
+    signed_in(|visitor| {
+        let (locale, t) = visitor.language();
+        view! {
+            <PageTitle text=t(Text::BudgetLetterTitle) />
+            <a href="/budget" class="govuk-back-link portal-no-print">
+                {t(Text::BudgetTitle)}
+            </a>
+            <Await future=my_budget() let:found>
+                {match found.clone() {
+                    Ok(Some(view)) => {
+                        view! {
+                            <h1 class="govuk-heading-l">{t(Text::BudgetLetterTitle)}</h1>
                             <p class="govuk-body">
-                                <a class="govuk-link" href="/budget/letter.pdf" download="">
-                                    {t(Text::BudgetLetterPdfLink)}
-                                </a>
+                                {locale
+                                    .fill(
+                                        Text::BudgetLetterIntro,
+                                        &[
+                                            ("name", &view.person_name),
+                                            ("version", &view.plan_version.to_string()),
+                                            ("date", &view.set_on),
+                                        ],
+                                    )}
                             </p>
-                            <p class="govuk-body">{t(Text::CopyPrintHint)}</p>
-                        </div>
+                            <BudgetFigures view=view.clone() locale />
+                            <p class="govuk-body">{t(Text::BudgetLetterReview)}</p>
+                            <div class="portal-no-print">
+                                <p class="govuk-body">
+                                    <a class="govuk-link" href="/budget/letter.pdf" download="">
+                                        {t(Text::BudgetLetterPdfLink)}
+                                    </a>
+                                </p>
+                                <p class="govuk-body">{t(Text::CopyPrintHint)}</p>
+                            </div>
+                        }
+                            .into_any()
                     }
-                        .into_any()
-                }
-                Err(error) => load_failed(error),
-                _ => NotFound().into_any(),
-            }}
-        </Await>
-    }
-    .into_any()
+                    Err(error) => load_failed(error),
+                    _ => NotFound().into_any(),
+                }}
+            </Await>
+        }
+    })
 }

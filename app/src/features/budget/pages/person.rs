@@ -10,8 +10,8 @@ use leptos_router::hooks::use_query_map;
 use super::chart::{outcome_name, OutcomeBars, SpentBar};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, Submit, TextField};
-use crate::components::layout::{signed_in_visitor, PageTitle, SuccessBanner};
-use crate::components::record_page::loaded;
+use crate::components::layout::{PageHeading, SuccessBanner};
+use crate::components::record_page::{loaded, signed_in};
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
 use crate::domain::assessment::CarerOutcome;
@@ -43,28 +43,27 @@ pub fn BudgetFigures(view: BudgetView, locale: Locale) -> impl IntoView {
 
 #[component]
 pub fn BudgetPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let locale = visitor.locale;
-    let t = locale.translator();
-    let recorded = use_query_map().with_untracked(|q| q.get("recorded").is_some());
-    view! {
-        <PageTitle text=t(Text::BudgetTitle) />
-        {recorded.then(|| view! { <SuccessBanner message=t(Text::BudgetRecorded) /> })}
-        <h1 class="govuk-heading-l">{t(Text::BudgetTitle)}</h1>
-        <p class="govuk-body">{t(Text::BudgetIntro)}</p>
-        {loaded(
-            my_budget(),
-            move |found| match found {
-                Some(view) => view! { <Budget view locale /> }.into_any(),
-                None => view! { <p class="govuk-body">{t(Text::BudgetNone)}</p> }.into_any(),
-            },
-        )}
-        <div class="govuk-inset-text">{t(Text::BudgetQuote)}</div>
-    }
-    .into_any()
+    signed_in(|visitor| {
+        let (locale, t) = visitor.language();
+        let recorded = use_query_map().with_untracked(|q| q.get("recorded").is_some());
+        view! {
+            {recorded.then(|| view! { <SuccessBanner message=t(Text::BudgetRecorded) /> })}
+            <PageHeading text=t(Text::BudgetTitle) intro=t(Text::BudgetIntro) />
+            {loaded(
+                my_budget(),
+                move |found| match found {
+                    Some(view) => view! { <Budget view locale /> }.into_any(),
+                    None => view! { <p class="govuk-body">{t(Text::BudgetNone)}</p> }.into_any(),
+                },
+            )}
+            <div class="govuk-inset-text">{t(Text::BudgetQuote)}</div>
+        }
+    })
 }
+
+/// The table's headings, in the order its rows draw their cells.
+const COLUMNS: [Text; 4] =
+    [Text::BudgetDateColumn, Text::BudgetWhatForColumn, Text::BudgetOutcomeColumn, Text::BudgetAmountColumn];
 
 #[component]
 fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
@@ -121,16 +120,7 @@ fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
         {if has_spends {
             view! {
                 <OutcomeBars summary=summary.clone() locale />
-                <Table
-                    label=t(Text::BudgetSpentHeading)
-                    columns=vec![
-                        Text::BudgetDateColumn,
-                        Text::BudgetWhatForColumn,
-                        Text::BudgetOutcomeColumn,
-                        Text::BudgetAmountColumn,
-                    ]
-                    numeric_last=true
-                >
+                <Table label=t(Text::BudgetSpentHeading) columns=COLUMNS numeric_last=true>
                     {spends}
                 </Table>
             }

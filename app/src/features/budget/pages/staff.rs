@@ -6,7 +6,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, Submit, TextArea, TextField};
-use crate::components::layout::{BackLink, PageTitle};
+use crate::components::layout::{BackLink, PageHeading};
 use crate::components::record_page::record_page;
 use crate::domain::budget::{BudgetPeriod, PaymentFrequency, TakenAs, PURPOSE_MAX};
 use crate::features::budget::api::SetBudget;
@@ -38,10 +38,9 @@ fn BudgetForm(id: i64, name: String, locale: Locale) -> impl IntoView {
     let order =
         &["indicative", "amount", "period", "taken_as", "dp_amount", "dp_frequency", "dp_start-day", "dp_purpose"];
     view! {
-        <PageTitle text=title.clone() has_errors=state.has_errors() />
         <BackLink href=format!("/plan/versions/{id}") text=Text::AssessmentBack />
         <ErrorSummary state=state.clone() order=order />
-        <h1 class="govuk-heading-l">{title}</h1>
+        <PageHeading text=title has_errors=state.has_errors() />
         <PostForm action=SetBudget::PATH state=state.clone()>
             <input type="hidden" name="id" value=id />
             <TextField name="indicative" label=t(Text::BudgetStaffIndicativeField) width="10" />

@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::Submit;
-use crate::components::layout::{signed_in_visitor, BackLink, LinkParagraph, PageTitle, SuccessBanner};
-use crate::components::record_page::{loaded, record_page};
+use crate::components::layout::{BackLink, LinkParagraph, PageHeading, SuccessBanner};
+use crate::components::record_page::{loaded, record_page, signed_in};
 use crate::components::summary_list::SummaryList;
 use crate::components::table::{LinkCell, Table};
 use crate::features::contact::api::{contact_inbox, contact_message, MarkMessageDone};
@@ -18,27 +18,26 @@ use crate::kit::visitor::use_visitor;
 /// `/staff/messages`.
 #[component]
 pub fn InboxPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let locale = visitor.locale;
-    let t = locale.translator();
-    view! {
-        <PageTitle text=t(Text::ContactInboxTitle) />
-        <h1 class="govuk-heading-l">{t(Text::ContactInboxTitle)}</h1>
-        <p class="govuk-body">{t(Text::ContactInboxIntro)}</p>
-        {loaded(
-            contact_inbox(),
-            move |messages| match messages {
-                messages if messages.is_empty() => {
-                    view! { <p class="govuk-body">{t(Text::ContactInboxNone)}</p> }.into_any()
-                }
-                messages => view! { <Messages messages locale /> }.into_any(),
-            },
-        )}
-    }
-    .into_any()
+    signed_in(|visitor| {
+        let (locale, t) = visitor.language();
+        view! {
+            <PageHeading text=t(Text::ContactInboxTitle) intro=t(Text::ContactInboxIntro) />
+            {loaded(
+                contact_inbox(),
+                move |messages| match messages {
+                    messages if messages.is_empty() => {
+                        view! { <p class="govuk-body">{t(Text::ContactInboxNone)}</p> }.into_any()
+                    }
+                    messages => view! { <Messages messages locale /> }.into_any(),
+                },
+            )}
+        }
+    })
 }
+
+/// The table's headings, in the order its rows draw their cells.
+const COLUMNS: [Text; 4] =
+    [Text::ContactInboxReference, Text::ContactInboxFrom, Text::ContactInboxReceived, Text::ContactInboxStatus];
 
 #[component]
 fn Messages(messages: Vec<MessageView>, locale: Locale) -> impl IntoView {
@@ -63,15 +62,7 @@ fn Messages(messages: Vec<MessageView>, locale: Locale) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Table
-            label=t(Text::ContactInboxTitle)
-            columns=vec![
-                Text::ContactInboxReference,
-                Text::ContactInboxFrom,
-                Text::ContactInboxReceived,
-                Text::ContactInboxStatus,
-            ]
-        >
+        <Table label=t(Text::ContactInboxTitle) columns=COLUMNS>
             {rows}
         </Table>
     }
@@ -87,8 +78,7 @@ pub fn MessagePage() -> impl IntoView {
 #[component]
 fn Message(message: MessageView, done: bool) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let title = locale.fill(Text::ContactInboxMessageTitle, &[("reference", &message.reference)]);
     let banner = (done && message.done.is_some()).then(|| {
         view! { <SuccessBanner message=locale.fill(Text::ContactInboxMarkedDone, &[("reference", &message.reference)]) /> }
@@ -113,10 +103,9 @@ fn Message(message: MessageView, done: bool) -> impl IntoView {
         }
     });
     view! {
-        <PageTitle text=title.clone() />
         <BackLink href="/staff/messages" text=Text::ContactInboxTitle />
         {banner}
-        <h1 class="govuk-heading-l">{title}</h1>
+        <PageHeading text=title />
         <SummaryList rows />
         <h2 class="govuk-heading-m">{t(Text::ContactInboxMessageHeading)}</h2>
         <p class="govuk-body portal-keep-lines">{message.body.clone()}</p>

@@ -7,8 +7,9 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, Submit, TextArea, TextField};
-use crate::components::layout::{PageTitle, SuccessBanner};
+use crate::components::fields::{ErrorSummary, Submit, TextArea};
+use crate::components::layout::{PageHeading, SuccessBanner};
+use crate::components::patterns::NameField;
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::domain::data_rights::ErasureRequest;
@@ -27,8 +28,7 @@ pub fn PersonDataPage() -> impl IntoView {
 #[component]
 fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let person = view.person;
     let title = locale.fill(Text::DataRightsPageTitle, &[("name", &person.name)]);
     let mut defaults = BTreeMap::new();
@@ -54,12 +54,11 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
             </ul>
             <PostForm action=ErasePersonData::PATH state=state.clone()>
                 <input type="hidden" name="person_id" value=person.id.to_string() />
-                <TextField
+                <NameField
                     name="confirm_name"
                     label=t(Text::DataRightsConfirmNameLabel)
                     hint=t(Text::DataRightsConfirmNameHint)
                     autocomplete="off"
-                    spellcheck=false
                 />
                 <TextArea
                     name="reason"
@@ -73,11 +72,9 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
         }
     });
     view! {
-        <PageTitle text=title.clone() has_errors=state.has_errors() />
         <ErrorSummary state=state.clone() order=&["confirm_name", "reason"] />
         {erased.then(|| view! { <SuccessBanner message=t(Text::DataRightsErased) /> })}
-        <h1 class="govuk-heading-l">{title}</h1>
-        <p class="govuk-body">{t(Text::DataRightsPageIntro)}</p>
+        <PageHeading text=title has_errors=state.has_errors() intro=t(Text::DataRightsPageIntro) />
         <SummaryList rows=vec![
             (t(Text::AccountEmailLabel), person.email.clone()),
             (t(Text::StaffRoleLabel), person.role.name(locale).to_owned()),

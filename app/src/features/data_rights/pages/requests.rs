@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::fields::Submit;
-use crate::components::layout::PageTitle;
+use crate::components::layout::PageHeading;
 use crate::components::record_page::signed_in_page;
 use crate::features::data_rights::api::find_person_by_email;
 use crate::kit::i18n::Text;
@@ -12,9 +12,7 @@ use crate::kit::visitor::use_visitor;
 /// The admin's search: a plain GET form, so it works without JavaScript and can be bookmarked.
 #[component]
 pub fn DataRequestsPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = use_visitor().language();
     let email = use_query_map().with_untracked(|q| q.get("email")).unwrap_or_default();
     let searched = !email.trim().is_empty();
     let value = email.clone();
@@ -37,9 +35,7 @@ pub fn DataRequestsPage() -> impl IntoView {
                 None => view! { <p class="govuk-body">{t(Text::DataRightsNotFound)}</p> }.into_any(),
             });
             view! {
-                <PageTitle text=t(Text::DataRightsRequestsTitle) />
-                <h1 class="govuk-heading-l">{t(Text::DataRightsRequestsTitle)}</h1>
-                <p class="govuk-body">{t(Text::DataRightsRequestsIntro)}</p>
+                <PageHeading text=t(Text::DataRightsRequestsTitle) intro=t(Text::DataRightsRequestsIntro) />
                 <form method="get" action="/staff/data-requests" novalidate>
                     <div class="govuk-form-group">
                         <label class="govuk-label" for="email">

@@ -1,20 +1,17 @@
 //! The page for council employees who are also carers: the employee carers network.
 use leptos::prelude::*;
 
-use crate::components::layout::{BackLink, PageTitle};
+use crate::components::layout::{BackLink, PageHeading};
 use crate::kit::i18n::Text;
 use crate::kit::visitor::use_visitor;
 
 /// For council employees who are also carers: the employee carers network.
 #[component]
 pub fn EmployeeCarersPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let t = use_visitor().locale.translator();
     view! {
-        <PageTitle text=t(Text::EmployeeTitle) />
         <BackLink href="/support" text=Text::DirectoryTitle />
-        <h1 class="govuk-heading-l">{t(Text::EmployeeTitle)}</h1>
+        <PageHeading text=t(Text::EmployeeTitle) />
         <div class="govuk-inset-text">
             <p class="govuk-body">"“" {t(Text::EmployeeQuote)} "”"</p>
         </div>

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::fields::Submit;
-use crate::components::layout::PageTitle;
+use crate::components::layout::PageHeading;
 use crate::domain::directory::Category;
 use crate::features::directory::api::search_services;
 use crate::features::directory::wire::ServiceView;
@@ -13,9 +13,7 @@ use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn SupportPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = use_visitor().language();
     let (q, category) =
         use_query_map().with_untracked(|m| (m.get("q").unwrap_or_default(), m.get("category").unwrap_or_default()));
     let searched = !q.trim().is_empty() || !category.is_empty();
@@ -31,9 +29,7 @@ pub fn SupportPage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <PageTitle text=t(Text::DirectoryTitle) />
-        <h1 class="govuk-heading-l">{t(Text::DirectoryTitle)}</h1>
-        <p class="govuk-body">{t(Text::DirectoryIntro)}</p>
+        <PageHeading text=t(Text::DirectoryTitle) intro=t(Text::DirectoryIntro) />
         <div class="govuk-inset-text">
             <a class="govuk-link govuk-!-font-weight-bold" href="/support/employee-carers">
                 {t(Text::DirectoryEmployeeQuestion)}

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea, TextField};
-use crate::components::layout::{needs_sign_in, BackLink, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{needs_sign_in, BackLink, ButtonLink, NotFound, PageHeading, SuccessBanner};
 use crate::components::patterns::EmailField;
 use crate::components::record_page::loaded;
 use crate::components::table::Table;
@@ -20,6 +20,9 @@ use crate::kit::forms::{FormFlash, FormState};
 use crate::kit::i18n::{Locale, Text};
 use crate::kit::visitor::use_visitor;
 
+/// The table's headings, in the order its rows draw their cells.
+const COLUMNS: [Text; 3] = [Text::DirectoryStaffService, Text::DirectoryCategoryLabel, Text::DirectoryStaffState];
+
 #[component]
 pub fn StaffSupportPage() -> impl IntoView {
     let visitor = use_visitor();
@@ -27,8 +30,7 @@ pub fn StaffSupportPage() -> impl IntoView {
     if needs_sign_in(&visitor) {
         return ().into_any();
     }
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     view! {
         {loaded(
             all_services(),
@@ -59,20 +61,10 @@ pub fn StaffSupportPage() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <PageTitle text=t(Text::DirectoryStaffTitle) />
                     {saved.then(|| view! { <SuccessBanner message=t(Text::DirectoryStaffSaved) /> })}
-                    <h1 class="govuk-heading-l">{t(Text::DirectoryStaffTitle)}</h1>
-                    <a class="govuk-button" href="/staff/support/new" role="button" draggable="false">
-                        {t(Text::DirectoryStaffAdd)}
-                    </a>
-                    <Table
-                        label=t(Text::DirectoryStaffTitle)
-                        columns=vec![
-                            Text::DirectoryStaffService,
-                            Text::DirectoryCategoryLabel,
-                            Text::DirectoryStaffState,
-                        ]
-                    >
+                    <PageHeading text=t(Text::DirectoryStaffTitle) />
+                    <ButtonLink href="/staff/support/new" text=Text::DirectoryStaffAdd />
+                    <Table label=t(Text::DirectoryStaffTitle) columns=COLUMNS>
                         {rows}
                     </Table>
                 }
@@ -153,10 +145,9 @@ fn ServiceForm(
         Category::ALL.iter().map(|c| (c.code(), words::category(locale, *c).to_owned())).collect::<Vec<_>>();
     let order = ["organisation", "name", "description", "category", "url", "email", "phone", "area", "eligibility"];
     view! {
-        <PageTitle text=title.clone() has_errors=state.has_errors() />
         <BackLink href="/staff/support" text=Text::DirectoryStaffTitle />
         <ErrorSummary state=state.clone() order=&order />
-        <h1 class="govuk-heading-l">{title}</h1>
+        <PageHeading text=title has_errors=state.has_errors() />
         <PostForm action=SaveService::PATH state=state.clone()>
             <input type="hidden" name="id" value=id.to_string() />
             <TextField name="organisation" label=t(Text::DirectoryFieldsOrganisation) />

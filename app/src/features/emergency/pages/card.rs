@@ -17,8 +17,7 @@ pub fn CardPage() -> impl IntoView {
     if needs_sign_in(&visitor) {
         return ().into_any();
     }
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let t = visitor.locale.translator();
     let phone = visitor.council.emergency_phone.clone();
     let flash = visitor.flash.clone();
     view! {

@@ -6,9 +6,9 @@ use leptos::server_fn::ServerFn;
 
 use super::words;
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{Checkboxes, ErrorSummary, TextArea, TextField};
-use crate::components::layout::{signed_in_visitor, LinkParagraph, PageTitle};
-use crate::components::record_page::loaded;
+use crate::components::fields::{Checkboxes, ErrorSummary, Submit, TextArea, TextField};
+use crate::components::layout::{LinkParagraph, PageHeading};
+use crate::components::record_page::{loaded, signed_in};
 use crate::domain::emergency::{CONTACTS, DETAIL_FIELDS, TEXT_MAX};
 use crate::features::emergency::api::{my_emergency_plan, SaveEmergencyPlan};
 use crate::features::emergency::wire::EmergencyPlanView;
@@ -46,24 +46,22 @@ fn field_order() -> Vec<String> {
 
 #[component]
 pub fn EditEmergencyPlanPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let locale = visitor.locale;
-    let flash = visitor.flash.clone();
-    view! {
-        {loaded(
-            my_emergency_plan(),
-            move |plan| {
-                let initial = plan.as_ref().map(initial_values).unwrap_or_default();
-                let state = FormState::for_action(SaveEmergencyPlan::PATH, flash.as_ref(), initial);
-                let home_saved = plan.as_ref().and_then(|p| p.home_access_saved_on.clone());
-                view! { <PlanForm state home_saved locale /> }.into_any()
-            },
-        )}
-        <LinkParagraph href="/emergency" text=Text::EmergencyBack />
-    }
-    .into_any()
+    signed_in(|visitor| {
+        let locale = visitor.locale;
+        let flash = visitor.flash.clone();
+        view! {
+            {loaded(
+                my_emergency_plan(),
+                move |plan| {
+                    let initial = plan.as_ref().map(initial_values).unwrap_or_default();
+                    let state = FormState::for_action(SaveEmergencyPlan::PATH, flash.as_ref(), initial);
+                    let home_saved = plan.as_ref().and_then(|p| p.home_access_saved_on.clone());
+                    view! { <PlanForm state home_saved locale /> }.into_any()
+                },
+            )}
+            <LinkParagraph href="/emergency" text=Text::EmergencyBack />
+        }
+    })
 }
 
 #[component]
@@ -137,10 +135,8 @@ fn PlanForm(state: FormState, home_saved: Option<String>, locale: Locale) -> imp
         None => t(Text::EmergencyHomeAccessHint),
     };
     view! {
-        <PageTitle text=t(Text::EmergencyEditTitle) has_errors=state.has_errors() />
         <ErrorSummary state=state.clone() order=field_order() />
-        <h1 class="govuk-heading-l">{t(Text::EmergencyEditTitle)}</h1>
-        <p class="govuk-body">{t(Text::EmergencyEditIntro)}</p>
+        <PageHeading text=t(Text::EmergencyEditTitle) has_errors=state.has_errors() intro=t(Text::EmergencyEditIntro) />
         <PostForm action=SaveEmergencyPlan::PATH state=state.clone()>
             <h2 class="govuk-heading-m">{t(Text::EmergencyAboutHeading)}</h2>
             {details}
@@ -156,18 +152,8 @@ fn PlanForm(state: FormState, home_saved: Option<String>, locale: Locale) -> imp
                 rows=3
             />
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button" name="confirm" value="no">
-                    {t(Text::EmergencySaveButton)}
-                </button>
-                <button
-                    type="submit"
-                    class="govuk-button govuk-button--secondary"
-                    name="confirm"
-                    value="yes"
-                    id="confirm"
-                >
-                    {t(Text::EmergencyConfirmButton)}
-                </button>
+                <Submit text=Text::EmergencySaveButton name="confirm" value="no" />
+                <Submit text=Text::EmergencyConfirmButton name="confirm" value="yes" secondary=true id="confirm" />
             </div>
         </PostForm>
     }

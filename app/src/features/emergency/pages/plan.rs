@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::words;
-use crate::components::layout::{needs_sign_in, PageTitle, SuccessBanner};
+use crate::components::layout::{needs_sign_in, ButtonLink, OrNone, PageHeading, SuccessBanner};
 use crate::components::record_page::loaded;
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
@@ -22,14 +22,11 @@ pub fn EmergencyPlanPage() -> impl IntoView {
     if needs_sign_in(&visitor) {
         return ().into_any();
     }
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     view! {
-        <PageTitle text=t(Text::EmergencyTitle) />
         {saved.then(|| view! { <SuccessBanner message=t(Text::EmergencySaved) /> })}
         {confirmed.then(|| view! { <SuccessBanner message=t(Text::EmergencyConfirmed) /> })}
-        <h1 class="govuk-heading-l">{t(Text::EmergencyTitle)}</h1>
-        <p class="govuk-body">{t(Text::EmergencyIntro)}</p>
+        <PageHeading text=t(Text::EmergencyTitle) intro=t(Text::EmergencyIntro) />
         <div class="govuk-inset-text">
             <p class="govuk-body">"“" {t(Text::EmergencyQuote)} "”"</p>
         </div>
@@ -40,9 +37,7 @@ pub fn EmergencyPlanPage() -> impl IntoView {
                 None => {
                     view! {
                         <p class="govuk-body">{t(Text::EmergencyNone)}</p>
-                        <a class="govuk-button" href="/emergency/edit" role="button" draggable="false">
-                            {t(Text::EmergencyStart)}
-                        </a>
+                        <ButtonLink href="/emergency/edit" text=Text::EmergencyStart />
                     }
                         .into_any()
                 }
@@ -95,14 +90,6 @@ pub fn ConfirmBanner(freshness: Freshness, due_on: Option<String>, locale: Local
 fn PlanSummary(plan: EmergencyPlanView, locale: Locale) -> impl IntoView {
     let t = locale.translator();
     let (tag_class, tag) = words::freshness_tag(locale, plan.freshness);
-    let row = |label: String, value: String| {
-        view! {
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">{label}</dt>
-                <dd class="govuk-summary-list__value portal-keep-lines">{value}</dd>
-            </div>
-        }
-    };
     let not_provided = t(Text::EmergencyNotProvided);
     let contacts = plan
         .contacts
@@ -111,9 +98,9 @@ fn PlanSummary(plan: EmergencyPlanView, locale: Locale) -> impl IntoView {
             let agreed = words::agreement(locale, c.agreed_on.as_deref());
             let who =
                 if c.relationship.is_empty() { c.name.clone() } else { format!("{} ({})", c.name, c.relationship) };
-            row(who, format!("{}\n{agreed}", c.phone))
+            (who, format!("{}\n{agreed}", c.phone))
         })
-        .collect_view();
+        .collect::<Vec<_>>();
     let home_access = match &plan.home_access_saved_on {
         Some(on) => locale.fill(Text::EmergencyHomeAccessSaved, &[("date", on)]),
         None => not_provided.clone(),
@@ -148,49 +135,31 @@ fn PlanSummary(plan: EmergencyPlanView, locale: Locale) -> impl IntoView {
             " "
             {confirmed}
         </p>
-        <a class="govuk-button" href="/emergency/edit" role="button" draggable="false">
-            {t(Text::EmergencyChange)}
-        </a>
+        <ButtonLink href="/emergency/edit" text=Text::EmergencyChange />
         " "
         {plan
             .card
             .as_ref()
             .map(|_| {
-                view! {
-                    <a
-                        class="govuk-button govuk-button--secondary"
-                        href="/emergency/card"
-                        role="button"
-                        draggable="false"
-                    >
-                        {t(Text::EmergencyCardLink)}
-                    </a>
-                }
+                view! { <ButtonLink href="/emergency/card" text=Text::EmergencyCardLink secondary=true /> }
             })}
         <h2 class="govuk-heading-m">{t(Text::EmergencyAboutHeading)}</h2>
         <DetailRows details=plan.details.clone() locale />
         <h2 class="govuk-heading-m">{t(Text::EmergencyContactsHeading)}</h2>
-        {if plan.contacts.is_empty() {
-            view! { <p class="govuk-body">{not_provided.clone()}</p> }.into_any()
-        } else {
-            view! { <dl class="govuk-summary-list">{contacts}</dl> }.into_any()
-        }}
+        <OrNone empty=plan.contacts.is_empty() none=not_provided.clone()>
+            <SummaryList rows=contacts />
+        </OrNone>
         <h2 class="govuk-heading-m">{t(Text::EmergencyHomeAccessHeading)}</h2>
         <p class="govuk-body">{home_access}</p>
         <h2 class="govuk-heading-m">{t(Text::EmergencyLookupsHeading)}</h2>
-        {if plan.lookups.is_empty() {
-            view! { <p class="govuk-body">{t(Text::EmergencyLookupsNone)}</p> }.into_any()
-        } else {
-            view! {
-                <Table
-                    label=t(Text::EmergencyLookupsHeading)
-                    columns=vec![Text::EmergencyLookupsWhen, Text::EmergencyLookupsWho, Text::EmergencyLookupsWhy]
-                >
-                    {lookups}
-                </Table>
-            }
-                .into_any()
-        }}
+        <OrNone empty=plan.lookups.is_empty() none=t(Text::EmergencyLookupsNone)>
+            <Table
+                label=t(Text::EmergencyLookupsHeading)
+                columns=vec![Text::EmergencyLookupsWhen, Text::EmergencyLookupsWho, Text::EmergencyLookupsWhy]
+            >
+                {lookups}
+            </Table>
+        </OrNone>
     }
 }
 

@@ -7,9 +7,10 @@ use leptos::server_fn::ServerFn;
 use super::plan::DetailRows;
 use super::words;
 use crate::components::enhanced_form::PostForm;
-use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea, TextField};
-use crate::components::layout::{signed_in_visitor, BackLink, NotFound, PageTitle};
-use crate::components::record_page::record_page;
+use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea};
+use crate::components::layout::{BackLink, NotFound, OrNone, PageHeading};
+use crate::components::patterns::CodeField;
+use crate::components::record_page::{record_page, signed_in};
 use crate::domain::emergency::{LookupReason, LOOKUP_MINUTES, TEXT_MAX};
 use crate::features::emergency::api::{look_up_result, LookUp};
 use crate::features::emergency::wire::LookupResult;
@@ -20,43 +21,32 @@ use crate::policy::Capability;
 
 #[component]
 pub fn ResponderPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    if !visitor.user.as_ref().is_some_and(|u| u.actor().may(Capability::LookUpEmergencyPlans)) {
-        return NotFound().into_any();
-    }
-    let locale = visitor.locale;
-    let t = locale.translator();
-    let state = FormState::for_action(LookUp::PATH, visitor.flash.as_ref(), BTreeMap::new());
-    let reasons =
-        LookupReason::ALL.iter().map(|r| (r.code(), words::reason(locale, *r).to_owned())).collect::<Vec<_>>();
-    view! {
-        <PageTitle text=t(Text::ResponderTitle) has_errors=state.has_errors() />
-        <ErrorSummary state=state.clone() order=&["code", "reason", "note"] />
-        <h1 class="govuk-heading-l">{t(Text::ResponderTitle)}</h1>
-        <p class="govuk-body">{t(Text::ResponderIntro)}</p>
-        <PostForm action=LookUp::PATH state=state.clone()>
-            <TextField
-                name="code"
-                label=t(Text::ResponderCodeLabel)
-                hint=t(Text::ResponderCodeHint)
-                autocomplete="off"
-                spellcheck=false
-                width="10"
-            />
-            <Radios name="reason" legend=t(Text::ResponderReasonLegend) options=reasons />
-            <TextArea
-                name="note"
-                label=t(Text::ResponderNoteLabel)
-                hint=t(Text::ResponderNoteHint)
-                max_chars=TEXT_MAX
-                rows=3
-            />
-            <Submit text=Text::ResponderButton />
-        </PostForm>
-    }
-    .into_any()
+    signed_in(|visitor| {
+        if !visitor.user.as_ref().is_some_and(|u| u.actor().may(Capability::LookUpEmergencyPlans)) {
+            return NotFound().into_any();
+        }
+        let (locale, t) = visitor.language();
+        let state = FormState::for_action(LookUp::PATH, visitor.flash.as_ref(), BTreeMap::new());
+        let reasons =
+            LookupReason::ALL.iter().map(|r| (r.code(), words::reason(locale, *r).to_owned())).collect::<Vec<_>>();
+        view! {
+            <ErrorSummary state=state.clone() order=&["code", "reason", "note"] />
+            <PageHeading text=t(Text::ResponderTitle) has_errors=state.has_errors() intro=t(Text::ResponderIntro) />
+            <PostForm action=LookUp::PATH state=state.clone()>
+                <CodeField label=t(Text::ResponderCodeLabel) hint=t(Text::ResponderCodeHint) />
+                <Radios name="reason" legend=t(Text::ResponderReasonLegend) options=reasons />
+                <TextArea
+                    name="note"
+                    label=t(Text::ResponderNoteLabel)
+                    hint=t(Text::ResponderNoteHint)
+                    max_chars=TEXT_MAX
+                    rows=3
+                />
+                <Submit text=Text::ResponderButton />
+            </PostForm>
+        }
+        .into_any()
+    })
 }
 
 #[component]
@@ -91,9 +81,8 @@ fn LookedUp(result: LookupResult, locale: Locale) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <PageTitle text=title.clone() />
         <BackLink href="/responder" text=Text::ResponderAnother />
-        <h1 class="govuk-heading-l">{title}</h1>
+        <PageHeading text=title />
         <p class="govuk-body">
             <strong class=tag_class>{tag}</strong>
             " "
@@ -107,11 +96,9 @@ fn LookedUp(result: LookupResult, locale: Locale) -> impl IntoView {
                 )}
         </div>
         <h2 class="govuk-heading-m">{t(Text::EmergencyContactsHeading)}</h2>
-        {if result.contacts.is_empty() {
-            view! { <p class="govuk-body">{not_provided.clone()}</p> }.into_any()
-        } else {
-            view! { <ul class="govuk-list govuk-list--spaced">{contacts}</ul> }.into_any()
-        }}
+        <OrNone empty=result.contacts.is_empty() none=not_provided.clone()>
+            <ul class="govuk-list govuk-list--spaced">{contacts}</ul>
+        </OrNone>
         <h2 class="govuk-heading-m">{t(Text::EmergencyHomeAccessHeading)}</h2>
         <p class="govuk-body portal-keep-lines" data-home-access="">
             {result.home_access.clone().unwrap_or_else(|| not_provided.clone())}

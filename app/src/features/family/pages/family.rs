@@ -9,9 +9,9 @@ use leptos_router::hooks::use_query_map;
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, Radios, Submit, TextField};
-use crate::components::layout::{signed_in_visitor, BackLink, LinkParagraph, NotFound, PageTitle, SuccessBanner};
+use crate::components::layout::{BackLink, ButtonLink, LinkParagraph, NotFound, PageHeading, PageTitle, SuccessBanner};
 use crate::components::patterns::EmailField;
-use crate::components::record_page::loaded;
+use crate::components::record_page::{loaded, signed_in};
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind, InvitationStatus};
 use crate::features::family::api::{
@@ -25,34 +25,29 @@ use crate::policy::Scope;
 
 #[component]
 pub fn FamilyPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let query = use_query_map().with_untracked(|q| {
-        ["accepted", "declined", "shared", "unlinked", "removed"].into_iter().find(|k| q.get(k).is_some())
-    });
-    let locale = visitor.locale;
-    let t = locale.translator();
-    let role = visitor.user.as_ref().map(|u| u.role).unwrap_or(Role::Customer);
-    let banner = query.map(|key| {
-        let text = match key {
-            "accepted" => Text::FamilyDoneAccepted,
-            "declined" => Text::FamilyDoneDeclined,
-            "shared" => Text::FamilyDoneShared,
-            "unlinked" => Text::FamilyDoneUnlinked,
-            _ => Text::FamilyDoneRemoved,
-        };
-        view! { <SuccessBanner message=t(text) /> }
-    });
-    view! {
-        <PageTitle text=t(Text::FamilyTitle) />
-        {banner}
-        <h1 class="govuk-heading-l">{t(Text::FamilyTitle)}</h1>
-        <p class="govuk-body">{t(Text::FamilyIntro)}</p>
-        {loaded(my_family(), move |family| view! { <Family family role locale /> })}
-        <LinkParagraph href="/invitations" text=Text::FamilyEnterCodeLink />
-    }
-    .into_any()
+    signed_in(|visitor| {
+        let query = use_query_map().with_untracked(|q| {
+            ["accepted", "declined", "shared", "unlinked", "removed"].into_iter().find(|k| q.get(k).is_some())
+        });
+        let (locale, t) = visitor.language();
+        let role = visitor.user.as_ref().map(|u| u.role).unwrap_or(Role::Customer);
+        let banner = query.map(|key| {
+            let text = match key {
+                "accepted" => Text::FamilyDoneAccepted,
+                "declined" => Text::FamilyDoneDeclined,
+                "shared" => Text::FamilyDoneShared,
+                "unlinked" => Text::FamilyDoneUnlinked,
+                _ => Text::FamilyDoneRemoved,
+            };
+            view! { <SuccessBanner message=t(text) /> }
+        });
+        view! {
+            {banner}
+            <PageHeading text=t(Text::FamilyTitle) intro=t(Text::FamilyIntro) />
+            {loaded(my_family(), move |family| view! { <Family family role locale /> })}
+            <LinkParagraph href="/invitations" text=Text::FamilyEnterCodeLink />
+        }
+    })
 }
 
 #[component]
@@ -144,27 +139,17 @@ fn Family(family: FamilyView, role: Role, locale: Locale) -> impl IntoView {
                     {(role == Role::Carer)
                         .then(|| {
                             view! {
-                                <a
-                                    class="govuk-button govuk-button--secondary"
+                                <ButtonLink
                                     href="/family/invite-cared-for"
-                                    role="button"
-                                    draggable="false"
-                                >
-                                    {t(Text::FamilyInviteCaredForLink)}
-                                </a>
+                                    text=Text::FamilyInviteCaredForLink
+                                    secondary=true
+                                />
                             }
                         })}
                     <h2 class="govuk-heading-m">{t(Text::FamilyHelpersHeading)}</h2>
                     <p class="govuk-body">{t(Text::FamilyHelpersIntro)}</p>
                     <dl class="govuk-summary-list">{helpers}</dl>
-                    <a
-                        class="govuk-button govuk-button--secondary"
-                        href="/family/invite-helper"
-                        role="button"
-                        draggable="false"
-                    >
-                        {t(Text::FamilyInviteHelperLink)}
-                    </a>
+                    <ButtonLink href="/family/invite-helper" text=Text::FamilyInviteHelperLink secondary=true />
                     <h2 class="govuk-heading-m">{t(Text::FamilyInvitationsHeading)}</h2>
                     <ul class="govuk-list govuk-list--spaced">{invitations}</ul>
                 }
@@ -217,86 +202,78 @@ fn Link(link: LinkView, role: Role, locale: Locale) -> impl IntoView {
 
 #[component]
 pub fn InviteCaredForPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let locale = visitor.locale;
-    let t = locale.translator();
-    let state = FormState::for_action(InviteCaredFor::PATH, visitor.flash.as_ref(), BTreeMap::new());
-    view! {
-        <PageTitle text=t(Text::FamilyInviteCaredForTitle) />
-        <BackLink href="/family" text=Text::FamilyTitle />
-        <h1 class="govuk-heading-l">{t(Text::FamilyInviteCaredForTitle)}</h1>
-        <p class="govuk-body">{t(Text::FamilyInviteCaredForIntro)}</p>
-        <PostForm action=InviteCaredFor::PATH refused=use_visitor().flash>
-            <Checkboxes
-                legend=t(Text::FamilyInviteCaredForShareLegend)
-                hint=t(Text::FamilyIShareHint)
-                state
-                options=words::share_options(locale, shareable(Role::Carer))
-            />
-            <Submit text=Text::FamilyInviteCaredForButton />
-        </PostForm>
-    }
-    .into_any()
+    signed_in(|visitor| {
+        let (locale, t) = visitor.language();
+        let state = FormState::for_action(InviteCaredFor::PATH, visitor.flash.as_ref(), BTreeMap::new());
+        view! {
+            <BackLink href="/family" text=Text::FamilyTitle />
+            <PageHeading text=t(Text::FamilyInviteCaredForTitle) intro=t(Text::FamilyInviteCaredForIntro) />
+            <PostForm action=InviteCaredFor::PATH refused=use_visitor().flash>
+                <Checkboxes
+                    legend=t(Text::FamilyInviteCaredForShareLegend)
+                    hint=t(Text::FamilyIShareHint)
+                    state
+                    options=words::share_options(locale, shareable(Role::Carer))
+                />
+                <Submit text=Text::FamilyInviteCaredForButton />
+            </PostForm>
+        }
+    })
 }
 
 #[component]
 pub fn InviteHelperPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let locale = visitor.locale;
-    let t = locale.translator();
-    let state = FormState::for_action(InviteHelper::PATH, visitor.flash.as_ref(), BTreeMap::new());
-    let scopes = [Scope::View, Scope::Edit]
-        .iter()
-        .map(|s| (s.as_str(), words::scope(locale, *s).to_owned()))
-        .collect::<Vec<_>>();
-    view! {
-        <PageTitle text=t(Text::FamilyInviteHelperTitle) has_errors=state.has_errors() />
-        <BackLink href="/family" text=Text::FamilyTitle />
-        <ErrorSummary state=state.clone() order=&["name", "email", "scope"] />
-        <h1 class="govuk-heading-l">{t(Text::FamilyInviteHelperTitle)}</h1>
-        <p class="govuk-body">{t(Text::FamilyInviteHelperIntro)}</p>
-        <PostForm action=InviteHelper::PATH state=state.clone()>
-            <TextField name="name" label=t(Text::FamilyHelperName) autocomplete="off" />
-            <EmailField label=t(Text::FamilyHelperEmail) hint=t(Text::FamilyHelperEmailHint) autocomplete="off" />
-            <Radios name="scope" legend=t(Text::FamilyHelperScopeLegend) options=scopes />
-            <Submit text=Text::FamilyInviteHelperButton />
-        </PostForm>
-    }
-    .into_any()
+    signed_in(|visitor| {
+        let (locale, t) = visitor.language();
+        let state = FormState::for_action(InviteHelper::PATH, visitor.flash.as_ref(), BTreeMap::new());
+        let scopes = [Scope::View, Scope::Edit]
+            .iter()
+            .map(|s| (s.as_str(), words::scope(locale, *s).to_owned()))
+            .collect::<Vec<_>>();
+        view! {
+            <BackLink href="/family" text=Text::FamilyTitle />
+            <ErrorSummary state=state.clone() order=&["name", "email", "scope"] />
+            <PageHeading
+                text=t(Text::FamilyInviteHelperTitle)
+                has_errors=state.has_errors()
+                intro=t(Text::FamilyInviteHelperIntro)
+            />
+            <PostForm action=InviteHelper::PATH state=state.clone()>
+                <TextField name="name" label=t(Text::FamilyHelperName) autocomplete="off" />
+                <EmailField label=t(Text::FamilyHelperEmail) hint=t(Text::FamilyHelperEmailHint) autocomplete="off" />
+                <Radios name="scope" legend=t(Text::FamilyHelperScopeLegend) options=scopes />
+                <Submit text=Text::FamilyInviteHelperButton />
+            </PostForm>
+        }
+    })
 }
 
 /// The code to give, straight after inviting.
 #[component]
 pub fn InvitedPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let (code, helper) = use_query_map().with_untracked(|q| (q.get("code"), q.get("helper").is_some()));
-    let Some(code) = code.and_then(|c| crate::domain::emergency::CardCode::parse(&c)) else {
-        return NotFound().into_any();
-    };
-    let locale = visitor.locale;
-    let t = locale.translator();
-    let days = crate::domain::family::INVITATION_DAYS.to_string();
-    view! {
-        <PageTitle text=t(Text::FamilyInvitedTitle) />
-        <div class="govuk-panel govuk-panel--confirmation">
-            <h1 class="govuk-panel__title">{t(Text::FamilyInvitedTitle)}</h1>
-            <div class="govuk-panel__body">
-                {t(Text::FamilyInvitedCode)} <br /> <strong class="portal-code" data-invitation-code="">
-                    {code.grouped()}
-                </strong>
+    signed_in(|visitor| {
+        let (code, helper) = use_query_map().with_untracked(|q| (q.get("code"), q.get("helper").is_some()));
+        let Some(code) = code.and_then(|c| crate::domain::emergency::CardCode::parse(&c)) else {
+            return NotFound().into_any();
+        };
+        let (locale, t) = visitor.language();
+        let days = crate::domain::family::INVITATION_DAYS.to_string();
+        view! {
+            <PageTitle text=t(Text::FamilyInvitedTitle) />
+            <div class="govuk-panel govuk-panel--confirmation">
+                <h1 class="govuk-panel__title">{t(Text::FamilyInvitedTitle)}</h1>
+                <div class="govuk-panel__body">
+                    {t(Text::FamilyInvitedCode)} <br /> <strong class="portal-code" data-invitation-code="">
+                        {code.grouped()}
+                    </strong>
+                </div>
             </div>
-        </div>
-        <p class="govuk-body">
-            {if helper { t(Text::FamilyInvitedHelperBody) } else { t(Text::FamilyInvitedCaredForBody) }}
-        </p>
-        <p class="govuk-body">{locale.fill(Text::FamilyInvitedExpires, &[("days", &days)])}</p>
-        <LinkParagraph href="/family" text=Text::FamilyTitle />
-    }
-    .into_any()
+            <p class="govuk-body">
+                {if helper { t(Text::FamilyInvitedHelperBody) } else { t(Text::FamilyInvitedCaredForBody) }}
+            </p>
+            <p class="govuk-body">{locale.fill(Text::FamilyInvitedExpires, &[("days", &days)])}</p>
+            <LinkParagraph href="/family" text=Text::FamilyTitle />
+        }
+        .into_any()
+    })
 }

@@ -9,8 +9,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, PasswordField, Radios, Submit, TextField};
-use crate::components::layout::{load_failed, LinkParagraph, PageTitle};
-use crate::components::patterns::EmailField;
+use crate::components::layout::{load_failed, LinkParagraph, PageHeading};
+use crate::components::patterns::{CodeField, EmailField};
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind};
 use crate::features::family::api::{acting_for_customers, invitation_by_code, AnswerInvitation, CreateHelperAccount};
@@ -36,8 +36,7 @@ pub fn InvitationPage() -> impl IntoView {
 #[component]
 fn Invitation(code: Option<String>) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let Some(code) = code.filter(|c| !c.trim().is_empty()) else {
         return view! { <CodeForm code=String::new() error=None locale /> }.into_any();
     };
@@ -72,20 +71,10 @@ fn CodeForm(code: String, error: Option<String>, locale: Locale) -> impl IntoVie
         state.errors.insert("code".into(), error);
     }
     view! {
-        <PageTitle text=t(Text::FamilyCodeTitle) has_errors=state.has_errors() />
         <ErrorSummary state=state.clone() order=&["code"] />
-        <h1 class="govuk-heading-l">{t(Text::FamilyCodeTitle)}</h1>
-        <p class="govuk-body">{t(Text::FamilyCodeIntro)}</p>
+        <PageHeading text=t(Text::FamilyCodeTitle) has_errors=state.has_errors() intro=t(Text::FamilyCodeIntro) />
         <form method="get" action="/invitations" novalidate>
-            <TextField
-                name="code"
-                label=t(Text::FamilyCodeLabel)
-                hint=t(Text::FamilyCodeHint)
-                state
-                autocomplete="off"
-                spellcheck=false
-                width="10"
-            />
+            <CodeField label=t(Text::FamilyCodeLabel) hint=t(Text::FamilyCodeHint) state />
             <Submit text=Text::FamilyCodeButton />
         </form>
     }
@@ -93,8 +82,7 @@ fn CodeForm(code: String, error: Option<String>, locale: Locale) -> impl IntoVie
 
 #[component]
 fn Answer(invitation: InvitationView, code: String, visitor: Visitor) -> impl IntoView {
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let (title, body) = match invitation.kind {
         InvitationKind::CareLink => (
             locale.fill(Text::FamilyAnswerCareLinkTitle, &[("name", &invitation.from_name)]),
@@ -125,12 +113,8 @@ fn Answer(invitation: InvitationView, code: String, visitor: Visitor) -> impl In
                 <input type="hidden" name="code" value=code.clone() />
                 {extra}
                 <div class="govuk-button-group">
-                    <button type="submit" class="govuk-button" name="answer" value="accept">
-                        {t(Text::FamilyAccept)}
-                    </button>
-                    <button type="submit" class="govuk-button govuk-button--secondary" name="answer" value="decline">
-                        {t(Text::FamilyDecline)}
-                    </button>
+                    <Submit text=Text::FamilyAccept name="answer" value="accept" />
+                    <Submit text=Text::FamilyDecline name="answer" value="decline" secondary=true />
                 </div>
                 {state.error("code").map(|e| view! { <p class="govuk-error-message">{e}</p> })}
             </PostForm>
@@ -178,12 +162,11 @@ fn Answer(invitation: InvitationView, code: String, visitor: Visitor) -> impl In
         _ => view! { <p class="govuk-body">{t(Text::FamilyErrorsNotForYou)}</p> }.into_any(),
     };
     view! {
-        <PageTitle text=title.clone() />
         <ErrorSummary
             state=FormState::for_action(AnswerInvitation::PATH, visitor.flash.as_ref(), BTreeMap::new())
             order=&["code", "person", "answer"]
         />
-        <h1 class="govuk-heading-l">{title}</h1>
+        <PageHeading text=title />
         <p class="govuk-body">{body}</p>
         <p class="govuk-body">{locale.fill(Text::FamilyAnswerExpires, &[("date", &invitation.expires_on)])}</p>
         {action}

@@ -1,7 +1,7 @@
 //! The staff view of the audit log: the latest events, newest first.
 use leptos::prelude::*;
 
-use crate::components::layout::PageTitle;
+use crate::components::layout::PageHeading;
 use crate::components::record_page::signed_in_page;
 use crate::components::table::Table;
 use crate::features::home::api::audit_log;
@@ -10,14 +10,10 @@ use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let t = use_visitor().locale.translator();
     signed_in_page(audit_log, move |lines| {
         view! {
-            <PageTitle text=t(Text::AuditTitle) />
-            <h1 class="govuk-heading-l">{t(Text::AuditTitle)}</h1>
-            <p class="govuk-body">{t(Text::AuditIntro)}</p>
+            <PageHeading text=t(Text::AuditTitle) intro=t(Text::AuditIntro) />
             <Table
                 label=t(Text::AuditTitle)
                 columns=vec![Text::AuditWhen, Text::AuditWho, Text::AuditWhat, Text::AuditWhose, Text::AuditWhy]

@@ -20,8 +20,7 @@ pub fn HomePage() -> impl IntoView {
         redirect("/sign-in?next=/home");
         return ().into_any();
     };
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let linked_heading =
         if user.role == Role::Practitioner { t(Text::HomeCaseloadHeading) } else { t(Text::HomeLinkedHeading) };
     let may_audit = user.actor().may(Capability::ReadAuditLog);
@@ -172,8 +171,7 @@ pub fn HomePage() -> impl IntoView {
 /// Who the person's worker at the council is, or that they have none yet.
 #[component]
 fn YourWorker() -> impl IntoView {
-    let locale = use_visitor().locale;
-    let t = locale.translator();
+    let (locale, t) = use_visitor().language();
     view! {
         <h2 class="govuk-heading-m">{t(Text::HomeWorkerHeading)}</h2>
         <Await future=my_workers() let:workers>

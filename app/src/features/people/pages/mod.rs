@@ -1,7 +1,7 @@
 //! The person summary page.
 use leptos::prelude::*;
 
-use crate::components::layout::{LinkParagraph, PageTitle};
+use crate::components::layout::{LinkParagraph, PageHeading};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::features::people::api::view_person;
@@ -17,14 +17,12 @@ pub fn PersonPage() -> impl IntoView {
 #[component]
 fn Person(person: PersonSummary) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     view! {
-        <PageTitle text=person.name.clone() />
-        <h1 class="govuk-heading-l">{person.name.clone()}</h1>
+        <PageHeading text=person.name.clone() />
         <SummaryList rows=vec![
             (t(Text::AccountEmailLabel), person.email.clone()),
-            (t(Text::StaffRoleLabel), person.role.name(visitor.locale).to_owned()),
+            (t(Text::StaffRoleLabel), person.role.name(locale).to_owned()),
         ] />
         {visitor
             .user

@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Submit, TextArea};
-use crate::components::layout::{BackLink, PageTitle};
+use crate::components::layout::{BackLink, ButtonLink, OrNone, PageHeading};
 use crate::components::record_page::{record_page, signed_in_page};
 use crate::domain::plan::record::{FIELDS, FIELD_MAX};
 use crate::domain::plan::{ContributionKind, PlanSection, SentContribution};
@@ -20,8 +20,7 @@ use crate::kit::visitor::use_visitor;
 /// On "My support plan": where the latest version is, and the button to send it.
 #[component]
 pub fn AgreementStatus() -> impl IntoView {
-    let locale = use_visitor().locale;
-    let t = locale.translator();
+    let (locale, t) = use_visitor().language();
     view! {
         <h2 class="govuk-heading-l" id="agreement">
             {t(Text::PlanAgreementHeading)}
@@ -115,8 +114,7 @@ pub fn PlanVersionPage() -> impl IntoView {
 #[component]
 fn PlanVersion(version: PlanVersionView) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     // Practitioners can pass a signed-off plan to another system (the server checks again).
     let may_export = visitor.user.as_ref().is_some_and(|u| u.actor().may(crate::policy::Capability::ViewCaseload));
     let title = locale
@@ -146,8 +144,7 @@ fn PlanVersion(version: PlanVersionView) -> impl IntoView {
         None => locale.fill(Text::PlanSentOn, &[("date", &version.sent_on)]),
     };
     view! {
-        <PageTitle text=title.clone() />
-        <h1 class="govuk-heading-l">{title}</h1>
+        <PageHeading text=title />
         <p class="govuk-body">{status}</p>
         <crate::features::emergency::CarerPlanNotices notices=version.carers_plans.clone() />
         <div class="portal-no-print">
@@ -184,8 +181,7 @@ fn VersionBudget(id: i64, signed_off: bool) -> impl IntoView {
     use crate::policy::Capability;
 
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let may_set = signed_off && visitor.user.as_ref().is_some_and(|u| u.actor().may(Capability::ViewCaseload));
     view! {
         <Await future=plan_budget(id) let:found>
@@ -200,14 +196,7 @@ fn VersionBudget(id: i64, signed_off: bool) -> impl IntoView {
                 Ok(None) if may_set => {
                     view! {
                         <p class="govuk-body">
-                            <a
-                                class="govuk-button"
-                                role="button"
-                                draggable="false"
-                                href=format!("/staff/plans/{id}/budget")
-                            >
-                                {t(Text::BudgetStaffLink)}
-                            </a>
+                            <ButtonLink href=format!("/staff/plans/{id}/budget") text=Text::BudgetStaffLink />
                         </p>
                     }
                         .into_any()
@@ -220,36 +209,28 @@ fn VersionBudget(id: i64, signed_off: bool) -> impl IntoView {
 
 #[component]
 pub fn SignOffQueuePage() -> impl IntoView {
-    let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = use_visitor().language();
     signed_in_page(plans_awaiting_sign_off, move |waiting| {
         view! {
-            <PageTitle text=t(Text::PlanQueueTitle) />
-            <h1 class="govuk-heading-l">{t(Text::PlanQueueTitle)}</h1>
-            {if waiting.is_empty() {
-                view! { <p class="govuk-body">{t(Text::QueueNone)}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="govuk-list">
-                        {waiting
-                            .into_iter()
-                            .map(|v| {
-                                view! {
-                                    <li>
-                                        <a class="govuk-link" href=format!("/staff/plans/{}", v.id)>
-                                            {v.person_name.clone()}
-                                        </a>
-                                        " – "
-                                        {locale.fill(Text::PlanSentOn, &[("date", &v.sent_on)])}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
+            <PageHeading text=t(Text::PlanQueueTitle) />
+            <OrNone empty=waiting.is_empty() none=t(Text::QueueNone)>
+                <ul class="govuk-list">
+                    {waiting
+                        .into_iter()
+                        .map(|v| {
+                            view! {
+                                <li>
+                                    <a class="govuk-link" href=format!("/staff/plans/{}", v.id)>
+                                        {v.person_name.clone()}
+                                    </a>
+                                    " – "
+                                    {locale.fill(Text::PlanSentOn, &[("date", &v.sent_on)])}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </OrNone>
         }
         .into_any()
     })
@@ -263,8 +244,7 @@ pub fn SignOffPage() -> impl IntoView {
 #[component]
 fn SignOff(version: PlanVersionView) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let state = FormState::for_action(SignOffPlan::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let title = locale.fill(Text::PlanSignOffTitle, &[("name", &version.person_name)]);
     let mut order: Vec<String> = FIELDS.iter().map(|f| f.name.to_owned()).collect();
@@ -276,10 +256,9 @@ fn SignOff(version: PlanVersionView) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <PageTitle text=title.clone() has_errors=state.has_errors() />
         <BackLink href="/staff/plans" text=Text::AssessmentBack />
         <ErrorSummary state=state.clone() order=order />
-        <h1 class="govuk-heading-l">{title}</h1>
+        <PageHeading text=title has_errors=state.has_errors() />
         <crate::features::emergency::CarerPlanNotices notices=version.carers_plans.clone() />
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-one-half">

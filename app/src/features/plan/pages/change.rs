@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Submit, TextArea, TextField};
-use crate::components::layout::{BackLink, PageTitle};
+use crate::components::layout::{BackLink, PageHeading};
 use crate::components::record_page::record_page;
 use crate::domain::plan::{ContributionKind, WrittenContribution};
 use crate::features::plan::api::{my_plan, ChangeInPlan};
@@ -18,22 +18,21 @@ use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn ChangeItemPage() -> impl IntoView {
-    let item = |id| async move { my_plan().await.map(|items| items.into_iter().find(|i| i.id == id)) };
+    let item = |id| async move { my_plan().await.map(|items| items.into_iter().find(|i| i.contribution_id == id)) };
     record_page(item, |item| item.map(|item| view! { <ChangeItem item /> }))
 }
 
 #[component]
 fn ChangeItem(item: PlanItem) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let initial = BTreeMap::from([
         ("text".to_owned(), item.body.clone()),
         ("caption".to_owned(), item.caption.clone().unwrap_or_default()),
         ("alt_text".to_owned(), item.alt_text.clone().unwrap_or_default()),
     ]);
     let state = FormState::for_action(ChangeInPlan::PATH, visitor.flash.as_ref(), initial);
-    let back = format!("/plan#item-{}", item.id);
+    let back = format!("/plan#item-{}", item.contribution_id);
     let fields = match item.kind {
         ContributionKind::Words => view! {
             <TextArea
@@ -58,13 +57,12 @@ fn ChangeItem(item: PlanItem) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <PageTitle text=t(Text::PlanChangeTitle) has_errors=state.has_errors() />
         <BackLink href=back.clone() text=Text::AssessmentBack />
         <ErrorSummary state=state.clone() order=&["text", "alt_text", "caption"] />
         <span class="govuk-caption-l">{item.section.title(locale)}</span>
-        <h1 class="govuk-heading-l">{t(Text::PlanChangeTitle)}</h1>
+        <PageHeading text=t(Text::PlanChangeTitle) has_errors=state.has_errors() />
         <PostForm action=ChangeInPlan::PATH>
-            <input type="hidden" name="id" value=item.id />
+            <input type="hidden" name="id" value=item.contribution_id />
             {fields}
             <div class="govuk-button-group">
                 <Submit text=Text::PlanChangeButton />

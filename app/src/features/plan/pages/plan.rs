@@ -8,8 +8,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, Submit, TextArea};
-use crate::components::layout::{signed_in_visitor, LinkParagraph, PageTitle, SuccessBanner};
-use crate::components::record_page::loaded;
+use crate::components::layout::{LinkParagraph, PageHeading, SuccessBanner};
+use crate::components::record_page::{loaded, signed_in};
 use crate::domain::plan::{PlanSection, WrittenContribution};
 use crate::features::plan::api::{my_plan, AddToPlan, MoveInPlan, RemoveFromPlan};
 use crate::features::plan::wire::PlanItem;
@@ -19,26 +19,23 @@ use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let (added, accepted, sent, changed) = use_query_map().with_untracked(|q| {
-        (q.get("added").is_some(), q.get("accepted"), q.get("sent").is_some(), q.get("changed").is_some())
-    });
-    let me = visitor.user.as_ref().map(|u| u.id);
-    view! {
-        // Outside the plan's own Await: a nested one would never resolve in an async render.
-        {me.map(|person| view! { <crate::features::emergency::CarersEmergencyPlans person /> })}
-        {loaded(my_plan(), move |items| view! { <Plan items added accepted=accepted.clone() sent changed /> })}
-    }
-    .into_any()
+    signed_in(|visitor| {
+        let (added, accepted, sent, changed) = use_query_map().with_untracked(|q| {
+            (q.get("added").is_some(), q.get("accepted"), q.get("sent").is_some(), q.get("changed").is_some())
+        });
+        let me = visitor.user.as_ref().map(|u| u.id);
+        view! {
+            // Outside the plan's own Await: a nested one would never resolve in an async render.
+            {me.map(|person| view! { <crate::features::emergency::CarersEmergencyPlans person /> })}
+            {loaded(my_plan(), move |items| view! { <Plan items added accepted=accepted.clone() sent changed /> })}
+        }
+    })
 }
 
 #[component]
 fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>, sent: bool, changed: bool) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let notice = match (added, accepted.and_then(|n| n.parse::<usize>().ok()), sent) {
         (_, _, true) => Some(t(Text::PlanSentNotice)),
         (_, Some(n), _) => Some(locale.fill(Text::PlanAccepted, &[("n", &n.to_string())])),
@@ -56,11 +53,9 @@ fn Plan(items: Vec<PlanItem>, added: bool, accepted: Option<String>, sent: bool,
     let state = FormState::for_action(AddToPlan::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let options = PlanSection::ALL.into_iter().map(|s| (s.code(), s.title(locale).to_owned())).collect::<Vec<_>>();
     view! {
-        <PageTitle text=t(Text::PlanTitle) has_errors=state.has_errors() />
         {notice.map(|notice| view! { <SuccessBanner message=notice /> })}
         <ErrorSummary state=state.clone() order=&["section", "text"] />
-        <h1 class="govuk-heading-l">{t(Text::PlanTitle)}</h1>
-        <p class="govuk-body">{t(Text::PlanIntro)}</p>
+        <PageHeading text=t(Text::PlanTitle) has_errors=state.has_errors() intro=t(Text::PlanIntro) />
         <LinkParagraph href="/plan/own-words" text=Text::PlanOwnWordsLink />
         {sections}
         <super::upload::UploadForm />
@@ -87,12 +82,15 @@ fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl I
             .into_iter()
             .enumerate()
             .map(|(i, item)| {
-                let id = item.id.to_string();
+                let id = item.contribution_id.to_string();
                 let shown = super::upload::shown(&item, locale);
                 // Screen readers hear which item a button is for, not just "Move up".
                 let about: String = match &item.caption {
                     Some(caption) if item.body.is_empty() => caption.clone(),
                     _ => item.body.chars().take(40).collect(),
+                };
+                let mover = |direction: &'static str, label: Text| {
+                    view! { <ItemButton action=MoveInPlan::PATH id=id.clone() direction label=t(label) about=about.clone() /> }
                 };
                 view! {
                     <li class="portal-contribution" id=format!("item-{id}")>
@@ -102,30 +100,8 @@ fn Section(section: PlanSection, items: Vec<PlanItem>, locale: Locale) -> impl I
                                 {t(Text::PlanChangeLink)}
                                 <span class="govuk-visually-hidden">": " {about.clone()}</span>
                             </a>
-                            {(i > 0)
-                                .then(|| {
-                                    view! {
-                                        <ItemButton
-                                            action=MoveInPlan::PATH
-                                            id=id.clone()
-                                            direction="up"
-                                            label=t(Text::PlanMoveUp)
-                                            about=about.clone()
-                                        />
-                                    }
-                                })}
-                            {(i + 1 < count)
-                                .then(|| {
-                                    view! {
-                                        <ItemButton
-                                            action=MoveInPlan::PATH
-                                            id=id.clone()
-                                            direction="down"
-                                            label=t(Text::PlanMoveDown)
-                                            about=about.clone()
-                                        />
-                                    }
-                                })}
+                            {(i > 0).then(|| mover("up", Text::PlanMoveUp))}
+                            {(i + 1 < count).then(|| mover("down", Text::PlanMoveDown))}
                             <ItemButton
                                 action=RemoveFromPlan::PATH
                                 id=id.clone()

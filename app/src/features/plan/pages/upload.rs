@@ -22,9 +22,9 @@ pub fn shown(item: &PlanItem, locale: Locale) -> AnyView {
         ContributionKind::Words => view! { <p class="govuk-body portal-keep-lines">{item.body.clone()}</p> }.into_any(),
         ContributionKind::Picture => view! {
             <figure class="portal-picture">
-                <a href=format!("/plan/files/{}/full", item.id) class="govuk-link">
+                <a href=format!("/plan/files/{}/full", item.contribution_id) class="govuk-link">
                     <img
-                        src=format!("/plan/files/{}/thumb", item.id)
+                        src=format!("/plan/files/{}/thumb", item.contribution_id)
                         alt=item.alt_text.clone().unwrap_or_default()
                         loading="lazy"
                     />
@@ -35,7 +35,7 @@ pub fn shown(item: &PlanItem, locale: Locale) -> AnyView {
         }
         .into_any(),
         ContributionKind::Clip => {
-            let src = format!("/plan/files/{}/full", item.id);
+            let src = format!("/plan/files/{}/full", item.contribution_id);
             let audio = item.media_type.as_deref().is_some_and(|m| m.starts_with("audio/"));
             let player = if audio {
                 view! { <audio controls preload="none" src=src.clone()></audio> }.into_any()
@@ -59,8 +59,7 @@ pub fn shown(item: &PlanItem, locale: Locale) -> AnyView {
 #[component]
 pub fn UploadForm() -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     IslandsOnPage::mark();
     let state = FormState::for_action(UPLOAD_ACTION, visitor.flash.as_ref(), BTreeMap::new());
     let chosen = state.value("upload_section");

@@ -8,7 +8,7 @@ use leptos::server_fn::ServerFn;
 use super::summary::{ReviewSummary, StatusTag};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, Submit, TextArea};
-use crate::components::layout::{BackLink, LinkParagraph, PageTitle};
+use crate::components::layout::{BackLink, LinkParagraph, OrNone, PageHeading};
 use crate::components::record_page::{record_page, signed_in_page};
 use crate::components::table::{LinkCell, Table};
 use crate::domain::reviews::{Due, ReviewMethod, ReviewOutcome, ReviewStatus, TEXT_MAX};
@@ -21,23 +21,21 @@ use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn StaffReviewsPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = use_visitor().language();
     signed_in_page(reviews_due, move |due| {
         view! {
-            <PageTitle text=t(Text::ReviewStaffTitle) />
-            <h1 class="govuk-heading-l">{t(Text::ReviewStaffTitle)}</h1>
-            <p class="govuk-body">{t(Text::ReviewStaffIntro)}</p>
-            {if due.is_empty() {
-                view! { <p class="govuk-body">{t(Text::ReviewStaffNone)}</p> }.into_any()
-            } else {
-                view! { <DueTable due locale /> }.into_any()
-            }}
+            <PageHeading text=t(Text::ReviewStaffTitle) intro=t(Text::ReviewStaffIntro) />
+            <OrNone empty=due.is_empty() none=t(Text::ReviewStaffNone)>
+                <DueTable due locale />
+            </OrNone>
         }
         .into_any()
     })
 }
+
+/// The table's headings, in the order its rows draw their cells.
+const COLUMNS: [Text; 4] =
+    [Text::ReviewStaffPersonColumn, Text::ReviewKindLabel, Text::ReviewDueLabel, Text::ReviewStatusLabel];
 
 #[component]
 fn DueTable(due: Vec<ReviewView>, locale: Locale) -> impl IntoView {
@@ -63,15 +61,7 @@ fn DueTable(due: Vec<ReviewView>, locale: Locale) -> impl IntoView {
         })
         .collect::<Vec<_>>();
     view! {
-        <Table
-            label=t(Text::ReviewStaffTitle)
-            columns=vec![
-                Text::ReviewStaffPersonColumn,
-                Text::ReviewKindLabel,
-                Text::ReviewDueLabel,
-                Text::ReviewStatusLabel,
-            ]
-        >
+        <Table label=t(Text::ReviewStaffTitle) columns=COLUMNS>
             {rows}
         </Table>
     }
@@ -96,12 +86,11 @@ fn StaffReview(review: ReviewView, locale: Locale) -> impl IntoView {
     let arranged = review.status == ReviewStatus::Arranged;
     let id = review.id;
     view! {
-        <PageTitle text=title.clone() has_errors=arrange.has_errors() || record.has_errors() />
         <BackLink href="/staff/reviews" text=Text::ReviewStaffTitle />
         <ErrorSummary state=arrange.clone() order=&["arranged-day", "method"] />
         <ErrorSummary state=record.clone() order=&["outcome", "summary", "reasons", "other_help"] />
         <span class="govuk-caption-l">{review.reference.clone()}</span>
-        <h1 class="govuk-heading-l">{title}</h1>
+        <PageHeading text=title has_errors=arrange.has_errors() || record.has_errors() />
         <ReviewSummary review=review.clone() locale />
         {(review.outcome.as_ref().is_some_and(|o| o.outcome == ReviewOutcome::PlanRevised))
             .then(|| {

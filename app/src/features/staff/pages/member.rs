@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::ErrorSummary;
-use crate::components::layout::{BackLink, PageTitle, SuccessBanner};
+use crate::components::layout::{BackLink, PageHeading, SuccessBanner};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::features::staff::api::{staff_account, SwitchStaffMember};
@@ -26,8 +26,7 @@ pub fn StaffMemberPage() -> impl IntoView {
 #[component]
 fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let state = FormState::for_action(SwitchStaffMember::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let banner = match switched.as_deref() {
         Some("off") if member.switched_off_on.is_some() => Some(Text::StaffSwitchedOff),
@@ -62,11 +61,10 @@ fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
         ),
     };
     view! {
-        <PageTitle text=member.name.clone() has_errors=state.has_errors() />
         <BackLink href="/staff/users" text=Text::StaffTitle />
         <ErrorSummary state=state.clone() order=&["switch"] />
         {banner}
-        <h1 class="govuk-heading-l">{member.name.clone()}</h1>
+        <PageHeading text=member.name.clone() has_errors=state.has_errors() />
         <SummaryList rows />
         <h2 class="govuk-heading-m">{heading}</h2>
         <p class="govuk-body">{intro}</p>

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, Submit};
-use crate::components::layout::{PageTitle, SuccessBanner};
+use crate::components::layout::{PageHeading, SuccessBanner};
 use crate::components::patterns::{EmailField, NameField};
 use crate::components::record_page::signed_in_page;
 use crate::components::table::{LinkCell, Table};
@@ -30,8 +30,7 @@ pub fn StaffUsersPage() -> impl IntoView {
 #[component]
 fn StaffUsers(members: Vec<StaffMember>, added: Option<i64>) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let state = FormState::for_action(AddStaffMember::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let banner = added.and_then(|id| members.iter().find(|m| m.id == id)).map(|member| {
         let text = locale.fill(
@@ -45,11 +44,9 @@ fn StaffUsers(members: Vec<StaffMember>, added: Option<i64>) -> impl IntoView {
         .filter_map(|r| crate::domain::account::Role::parse(r).map(|role| (r, role.name(locale).to_owned())))
         .collect::<Vec<_>>();
     view! {
-        <PageTitle text=t(Text::StaffTitle) has_errors=state.has_errors() />
         <ErrorSummary state=state.clone() order=&["name", "email", "role"] />
         {banner}
-        <h1 class="govuk-heading-l">{t(Text::StaffTitle)}</h1>
-        <p class="govuk-body">{t(Text::StaffIntro)}</p>
+        <PageHeading text=t(Text::StaffTitle) has_errors=state.has_errors() intro=t(Text::StaffIntro) />
         <StaffTable members locale />
         <h2 class="govuk-heading-m" id="add">
             {t(Text::StaffAddHeading)}
@@ -64,20 +61,15 @@ fn StaffUsers(members: Vec<StaffMember>, added: Option<i64>) -> impl IntoView {
     }
 }
 
+/// The table's headings, in the order its rows draw their cells.
+const COLUMNS: [Text; 5] =
+    [Text::StaffNameLabel, Text::AccountEmailLabel, Text::StaffRoleLabel, Text::StaffAddedOn, Text::StaffStatusColumn];
+
 #[component]
 fn StaffTable(members: Vec<StaffMember>, locale: Locale) -> impl IntoView {
     let t = locale.translator();
     view! {
-        <Table
-            label=t(Text::StaffTitle)
-            columns=vec![
-                Text::StaffNameLabel,
-                Text::AccountEmailLabel,
-                Text::StaffRoleLabel,
-                Text::StaffAddedOn,
-                Text::StaffStatusColumn,
-            ]
-        >
+        <Table label=t(Text::StaffTitle) columns=COLUMNS>
             {members
                 .into_iter()
                 .map(|m| {

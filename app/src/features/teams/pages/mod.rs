@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, Submit, TextField};
-use crate::components::layout::{LinkParagraph, PageTitle};
+use crate::components::layout::{LinkParagraph, PageHeading};
 use crate::components::record_page::signed_in_page;
 use crate::components::table::{LinkCell, Table};
 use crate::domain::teams::Covers;
@@ -29,8 +29,7 @@ pub fn TeamsPage() -> impl IntoView {
 #[component]
 fn TeamList(teams: Teams) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let state = FormState::for_action(CreateTeam::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let uncovered = (!teams.uncovered.is_empty()).then(|| {
         let who = teams.uncovered.join(", ");
@@ -78,10 +77,8 @@ fn TeamList(teams: Teams) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <PageTitle text=t(Text::TeamsTitle) has_errors=state.has_errors() />
         <ErrorSummary state=state.clone() order=&["name", "covers"] />
-        <h1 class="govuk-heading-l">{t(Text::TeamsTitle)}</h1>
-        <p class="govuk-body">{t(Text::TeamsIntro)}</p>
+        <PageHeading text=t(Text::TeamsTitle) has_errors=state.has_errors() intro=t(Text::TeamsIntro) />
         {uncovered}
         <LinkParagraph href="/staff/intake" text=Text::AllocationIntakeTitle />
         <Table

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::ErrorSummary;
-use crate::components::layout::{LinkParagraph, PageTitle};
+use crate::components::layout::{LinkParagraph, PageHeading};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::components::table::{Sorting, Table};
@@ -30,9 +30,7 @@ pub fn TeamPage() -> impl IntoView {
 
 #[component]
 fn Team(view: TeamView, overdue: bool) -> impl IntoView {
-    let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = use_visitor().language();
     let team = view.team.clone();
     let (waiting, late) = view.intake;
     let intake = locale.fill(Text::TeamsIntakeCount, &[("count", &waiting.to_string()), ("late", &late.to_string())]);
@@ -42,9 +40,8 @@ fn Team(view: TeamView, overdue: bool) -> impl IntoView {
     };
     let members = view.may_manage.then(|| view! { <Members view=view.clone() /> });
     view! {
-        <PageTitle text=team.name.clone() />
         <span class="govuk-caption-l">{t(Text::TeamsTitle)}</span>
-        <h1 class="govuk-heading-l">{team.name.clone()}</h1>
+        <PageHeading text=team.name.clone() />
         <SummaryList rows=vec![
             (t(Text::TeamsCoversColumn), team.covers.clone()),
             (t(Text::TeamsIntakeLabel), intake),
@@ -104,7 +101,7 @@ fn Workload(team_id: i64, lines: Vec<WorkloadLine>, overdue: bool, locale: Local
             </tr>
         }
     });
-    let columns = WorkloadColumn::ALL.iter().map(|c| column_name(*c)).collect();
+    let columns: Vec<_> = WorkloadColumn::ALL.iter().map(|c| column_name(*c)).collect();
     view! {
         <Table label=locale.text(Text::TeamsWorkloadHeading) columns numeric_from=1 sorting>
             {rows.collect_view()}
@@ -128,8 +125,7 @@ fn column_name(column: WorkloadColumn) -> Text {
 #[component]
 fn Members(view: TeamView) -> impl IntoView {
     let visitor = use_visitor();
-    let locale = visitor.locale;
-    let t = locale.translator();
+    let (locale, t) = visitor.language();
     let id = view.team.id;
     let place_form = move |user_id: i64, place: &'static str, words: String, class: &'static str| {
         view! {

@@ -2,8 +2,8 @@
 //! order with its status and a link to the record.
 use leptos::prelude::*;
 
-use crate::components::layout::{signed_in_visitor, PageTitle};
-use crate::components::record_page::loaded;
+use crate::components::layout::PageHeading;
+use crate::components::record_page::{loaded, signed_in};
 use crate::domain::timeline::{Step, When};
 use crate::features::timeline::api::my_timeline;
 use crate::features::timeline::wire::EventView;
@@ -46,36 +46,31 @@ fn event(locale: Locale, event: EventView) -> impl IntoView {
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
-    let Some(visitor) = signed_in_visitor() else {
-        return ().into_any();
-    };
-    let locale = visitor.locale;
-    let t = locale.translator();
-    view! {
-        <PageTitle text=t(Text::TimelineTitle) />
-        <h1 class="govuk-heading-l">{t(Text::TimelineTitle)}</h1>
-        <p class="govuk-body">{t(Text::TimelineIntro)}</p>
-        {loaded(
-            my_timeline(),
-            move |timeline| {
-                view! {
-                    <div class="govuk-inset-text">
-                        <h2 class="govuk-heading-m">{t(Text::TimelineNextHeading)}</h2>
-                        {match timeline.next.clone() {
-                            Some(next) => view! { <ul class="govuk-list">{event(locale, next)}</ul> }.into_any(),
-                            None => view! { <p class="govuk-body">{t(Text::TimelineNothingNext)}</p> }.into_any(),
+    signed_in(|visitor| {
+        let (locale, t) = visitor.language();
+        view! {
+            <PageHeading text=t(Text::TimelineTitle) intro=t(Text::TimelineIntro) />
+            {loaded(
+                my_timeline(),
+                move |timeline| {
+                    view! {
+                        <div class="govuk-inset-text">
+                            <h2 class="govuk-heading-m">{t(Text::TimelineNextHeading)}</h2>
+                            {match timeline.next.clone() {
+                                Some(next) => view! { <ul class="govuk-list">{event(locale, next)}</ul> }.into_any(),
+                                None => view! { <p class="govuk-body">{t(Text::TimelineNothingNext)}</p> }.into_any(),
+                            }}
+                        </div>
+                        {if timeline.events.is_empty() {
+                            view! { <p class="govuk-body">{t(Text::TimelineNothing)}</p> }.into_any()
+                        } else {
+                            let items = timeline.events.iter().cloned().map(|e| event(locale, e)).collect::<Vec<_>>();
+                            view! { <ol class="govuk-list portal-timeline">{items}</ol> }.into_any()
                         }}
-                    </div>
-                    {if timeline.events.is_empty() {
-                        view! { <p class="govuk-body">{t(Text::TimelineNothing)}</p> }.into_any()
-                    } else {
-                        let items = timeline.events.iter().cloned().map(|e| event(locale, e)).collect::<Vec<_>>();
-                        view! { <ol class="govuk-list portal-timeline">{items}</ol> }.into_any()
-                    }}
-                }
-                    .into_any()
-            },
-        )}
-    }
-    .into_any()
+                    }
+                        .into_any()
+                },
+            )}
+        }
+    })
 }
