@@ -36,28 +36,23 @@ for_each_backend! {
             Ok(())
         }
 
-        async fn recent(&self, limit: u32, about: Option<(i64, &[i64])>) -> StoreResult<Vec<AuditEvent>> {
-            // Only numbers are written into the statement (the placeholders); every value is bound.
-            let filter = match about {
-                None => String::new(),
-                Some((_, people)) => {
-                    let placeholders: Vec<String> = (0..people.len()).map(|n| format!("${}", n + 3)).collect();
-                    let people = if people.is_empty() { String::new() } else { format!(" OR subject_id IN ({})", placeholders.join(", ")) };
-                    format!("WHERE (actor_id = $2{people})")
-                }
+        async fn recent(&self, limit: u32, practitioner: Option<i64>) -> StoreResult<Vec<AuditEvent>> {
+            // A practitioner's people are their open allocations (as `relations` reads them); the
+            // limit is bound last.
+            let query = match practitioner {
+                None => sqlx::query_as::<_, AuditRow>(
+                    "SELECT at, actor_id, action, subject_id, reason, detail, client_ip FROM audit_events
+                     ORDER BY id DESC LIMIT $1",
+                ),
+                Some(practitioner) => sqlx::query_as::<_, AuditRow>(
+                    "SELECT at, actor_id, action, subject_id, reason, detail, client_ip FROM audit_events
+                     WHERE actor_id = $1 OR subject_id IN
+                       (SELECT person_id FROM allocations WHERE practitioner_id = $1 AND ended_at IS NULL)
+                     ORDER BY id DESC LIMIT $2",
+                )
+                .bind(practitioner),
             };
-            let sql = format!(
-                "SELECT at, actor_id, action, subject_id, reason, detail, client_ip FROM audit_events
-                 {filter} ORDER BY id DESC LIMIT $1"
-            );
-            let mut query = sqlx::query_as::<_, AuditRow>(&sql).bind(i64::from(limit));
-            if let Some((actor, people)) = about {
-                query = query.bind(actor);
-                for person in people {
-                    query = query.bind(*person);
-                }
-            }
-            let rows: Vec<AuditRow> = query.fetch_all(&self.pool).await.map_err(store_error)?;
+            let rows: Vec<AuditRow> = query.bind(i64::from(limit)).fetch_all(&self.pool).await.map_err(store_error)?;
             Ok(rows
                 .into_iter()
                 .map(|r| AuditEvent {

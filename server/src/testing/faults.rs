@@ -227,7 +227,7 @@ faulty! {
     }
     AuditLog {
         Write record(event: &AuditEvent) -> StoreResult<()>;
-        Read recent(limit: u32, about: Option<(i64, &[i64])>) -> StoreResult<Vec<AuditEvent>>;
+        Read recent(limit: u32, practitioner: Option<i64>) -> StoreResult<Vec<AuditEvent>>;
     }
     AssessmentStore {
         Read draft(carer_id: i64) -> StoreResult<Draft>;

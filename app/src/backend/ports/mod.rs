@@ -200,9 +200,9 @@ pub struct AuditEvent {
 #[async_trait]
 pub trait AuditLog: Send + Sync {
     async fn record(&self, event: &AuditEvent) -> StoreResult<()>;
-    /// The latest events, newest first: all of them (`about` is `None`), or only those done by
-    /// `about.0` or about one of the people in `about.1`.
-    async fn recent(&self, limit: u32, about: Option<(i64, &[i64])>) -> StoreResult<Vec<AuditEvent>>;
+    /// The latest events, newest first: all of them, or for a practitioner only those they did
+    /// and those about people allocated to them.
+    async fn recent(&self, limit: u32, practitioner: Option<i64>) -> StoreResult<Vec<AuditEvent>>;
 }
 
 /// Everything the portal keeps, behind one handle.
