@@ -59,7 +59,6 @@ impl Team {
 pub struct TeamMember {
     pub user_id: i64,
     pub name: String,
-    pub email: String,
     /// Allocates the team's work to its members.
     pub manages: bool,
     /// Switched off (a leaver): still listed so their work can be moved.
@@ -174,6 +173,46 @@ choices! {
     }
 }
 
+/// An open allocation: the person (and their role, which says which teams they belong to) and
+/// the practitioner who is their worker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpenAllocation {
+    pub person_id: i64,
+    pub role: Role,
+    pub practitioner_id: i64,
+}
+
+impl WorkloadColumn {
+    /// Names read A to Z; counts most first.
+    pub fn ascending(self) -> bool {
+        self == WorkloadColumn::Name
+    }
+}
+
+/// A team's workload table: each member's open work among the people the team covers (a
+/// practitioner in two teams has different people in each), sorted by `column`, and only the
+/// members with overdue reviews when `overdue_only`.
+pub fn workload(
+    members: &[TeamMember],
+    covers: Covers,
+    allocations: &[OpenAllocation],
+    work: &[(i64, Work)],
+    column: WorkloadColumn,
+    overdue_only: bool,
+) -> Vec<(TeamMember, WorkCounts)> {
+    let covered: Vec<OpenAllocation> = allocations.iter().filter(|a| covers.includes(a.role)).copied().collect();
+    let mut rows: Vec<(TeamMember, WorkCounts)> = members
+        .iter()
+        .map(|member| (member.clone(), WorkCounts::of(member.user_id, &covered, work)))
+        .filter(|(_, counts)| !overdue_only || counts.reviews_overdue > 0)
+        .collect();
+    match column {
+        WorkloadColumn::Name => rows.sort_by_key(|(member, _)| member.name.to_lowercase()),
+        _ => rows.sort_by_key(|(_, counts)| std::cmp::Reverse(counts.get(column))),
+    }
+    rows
+}
+
 /// A practitioner's open work, counted: the people allocated to them, assessments to decide,
 /// plans to sign off, planned reviews due soon and overdue, and requested reviews not yet
 /// arranged.
@@ -188,11 +227,10 @@ pub struct WorkCounts {
 }
 
 impl WorkCounts {
-    /// Counts `practitioner`'s work from the open allocations (person, practitioner) and each
-    /// person's open work.
-    pub fn of(practitioner: i64, allocations: &[(i64, i64)], work: &[(i64, Work)]) -> WorkCounts {
+    /// Counts `practitioner`'s work from the open allocations and each person's open work.
+    pub fn of(practitioner: i64, allocations: &[OpenAllocation], work: &[(i64, Work)]) -> WorkCounts {
         let people: Vec<i64> =
-            allocations.iter().filter(|(_, p)| *p == practitioner).map(|(person, _)| *person).collect();
+            allocations.iter().filter(|a| a.practitioner_id == practitioner).map(|a| a.person_id).collect();
         let mut counts = WorkCounts { people: people.len(), ..WorkCounts::default() };
         for (_, kind) in work.iter().filter(|(person, _)| people.contains(person)) {
             *match kind {
@@ -237,9 +275,18 @@ mod tests {
         assert!(Team::covering(&[team(3, Covers::Everyone, 0)], Role::Carer).is_empty(), "an empty team covers nobody");
     }
 
+    fn allocated(person_id: i64, role: Role, practitioner_id: i64) -> OpenAllocation {
+        OpenAllocation { person_id, role, practitioner_id }
+    }
+
+    fn member(user_id: i64, name: &str) -> TeamMember {
+        TeamMember { user_id, name: name.into(), manages: false, disabled: false }
+    }
+
     #[test]
     fn work_is_counted_for_the_people_allocated_to_each_practitioner() {
-        let allocations = [(10, 1), (11, 1), (12, 2)];
+        let allocations =
+            [allocated(10, Role::Carer, 1), allocated(11, Role::Carer, 1), allocated(12, Role::Customer, 2)];
         let work = [
             (10, Work::Assessment),
             (11, Work::ReviewOverdue),
@@ -254,6 +301,22 @@ mod tests {
         );
         assert_eq!(WorkCounts::of(2, &allocations, &work).get(WorkloadColumn::Plans), 1);
         assert_eq!(WorkCounts::of(3, &allocations, &work), WorkCounts::default());
+    }
+
+    #[test]
+    fn a_team_counts_only_the_people_it_covers_and_the_filter_keeps_every_member_named() {
+        let allocations =
+            [allocated(10, Role::Carer, 1), allocated(11, Role::Customer, 1), allocated(12, Role::Carer, 2)];
+        let work = [(11, Work::ReviewOverdue), (12, Work::ReviewOverdue)];
+        let members = [member(1, "Alex"), member(2, "bo")];
+        let carers = workload(&members, Covers::Carers, &allocations, &work, WorkloadColumn::Name, false);
+        let counts: Vec<(i64, usize, usize)> =
+            carers.iter().map(|(m, c)| (m.user_id, c.people, c.reviews_overdue)).collect();
+        assert_eq!(counts, [(1, 1, 0), (2, 1, 1)], "Alex's cared-for person is another team's work");
+        let cared_for = workload(&members, Covers::CaredFor, &allocations, &work, WorkloadColumn::People, true);
+        assert_eq!(cared_for.iter().map(|(m, c)| (m.user_id, c.people)).collect::<Vec<_>>(), [(1, 1)]);
+        let everyone = workload(&members, Covers::Everyone, &allocations, &work, WorkloadColumn::People, false);
+        assert_eq!(everyone.iter().map(|(m, c)| (m.user_id, c.people)).collect::<Vec<_>>(), [(1, 2), (2, 1)]);
     }
 
     #[test]

@@ -4,6 +4,7 @@ for_each_backend! {
     use app::backend::ports::{AllocationStore, StoreError, StoreResult};
     use app::domain::account::Role;
     use app::domain::allocation::{Allocation, Submission, Waiting};
+    use app::domain::teams::OpenAllocation;
     use async_trait::async_trait;
     use chrono::{DateTime, Utc};
     use sqlx::FromRow;
@@ -108,11 +109,20 @@ for_each_backend! {
                 .collect())
         }
 
-        async fn open_allocations(&self) -> StoreResult<Vec<(i64, i64)>> {
-            sqlx::query_as("SELECT person_id, practitioner_id FROM allocations WHERE ended_at IS NULL ORDER BY person_id")
-                .fetch_all(&self.pool)
-                .await
-                .map_err(store_error)
+        async fn open_allocations(&self) -> StoreResult<Vec<OpenAllocation>> {
+            let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+                "SELECT a.person_id, u.role, a.practitioner_id FROM allocations a JOIN users u ON u.id = a.person_id
+                 WHERE a.ended_at IS NULL ORDER BY a.person_id",
+            )
+            .fetch_all(&self.pool)
+            .await
+            .map_err(store_error)?;
+            rows.into_iter()
+                .map(|(person_id, role, practitioner_id)| {
+                    let role = Role::parse(&role).ok_or_else(|| unknown("role", &role))?;
+                    Ok(OpenAllocation { person_id, role, practitioner_id })
+                })
+                .collect()
         }
 
         async fn allocate(

@@ -68,8 +68,8 @@ for_each_backend! {
         }
 
         async fn team_members(&self, team_id: i64) -> StoreResult<Vec<TeamMember>> {
-            let rows: Vec<(i64, String, String, bool, bool)> = sqlx::query_as(
-                "SELECT u.id, u.display_name, u.email, m.manages, u.disabled_at IS NOT NULL
+            let rows: Vec<(i64, String, bool, bool)> = sqlx::query_as(
+                "SELECT u.id, u.display_name, m.manages, u.disabled_at IS NOT NULL
                  FROM team_members m JOIN users u ON u.id = m.user_id
                  WHERE m.team_id = $1
                  ORDER BY m.manages DESC, LOWER(u.display_name), u.id",
@@ -80,7 +80,7 @@ for_each_backend! {
             .map_err(store_error)?;
             Ok(rows
                 .into_iter()
-                .map(|(user_id, name, email, manages, disabled)| TeamMember { user_id, name, email, manages, disabled })
+                .map(|(user_id, name, manages, disabled)| TeamMember { user_id, name, manages, disabled })
                 .collect())
         }
 

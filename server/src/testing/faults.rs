@@ -20,7 +20,7 @@ use app::domain::family::InvitationStatus;
 use app::domain::plan::record::CareAndSupportPlan;
 use app::domain::plan::{ContributionChange, PlanSection, SentContribution};
 use app::domain::reviews::{Arrangement, OutcomeRecord, PlannedReview, ReviewRequest};
-use app::domain::teams::{Covers, Membership, Team, TeamMember};
+use app::domain::teams::{Covers, Membership, OpenAllocation, Team, TeamMember};
 use app::kit::forms::FormFlash;
 use app::kit::i18n::Locale;
 use app::policy::{Record, Relations, Scope};
@@ -188,7 +188,7 @@ faulty! {
     AllocationStore {
         Read waiting_for_a_worker() -> StoreResult<Vec<Waiting>>;
         Read allocations_of(person_id: i64) -> StoreResult<Vec<Allocation>>;
-        Read open_allocations() -> StoreResult<Vec<(i64, i64)>>;
+        Read open_allocations() -> StoreResult<Vec<OpenAllocation>>;
         Write allocate(person_id: i64, practitioner_id: i64, by: i64, handover_note: Option<&str>, at: At) -> StoreResult<()>;
         Write end_allocation(person_id: i64, by: i64, at: At) -> StoreResult<()>;
     }

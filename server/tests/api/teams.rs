@@ -278,4 +278,17 @@ async fn an_admin_makes_teams_and_the_team_page_counts_each_members_work() {
     assert_eq!(page["workload"][0]["counts"]["people"], 1, "{page}");
     assert_eq!(page["workload"][0]["counts"]["assessments"], 1, "{page}");
     assert_eq!(page["intake"], serde_json::json!([0, 0]));
+
+    // A cared-for person allocated to Lee (through another team) is not this carers' team's work.
+    let pat = register(&portal, "pat@example.org", "customer").await;
+    portal.store.allocate(pat, lee.id, admin.id, None, chrono::Utc::now()).await.unwrap();
+    let page: Value = serde_json::from_str(&call(&portal, &lee, "/api/teams/one", &fields).await.body).unwrap();
+    assert_eq!(page["workload"][0]["counts"]["people"], 1, "{page}");
+    // Showing only those with overdue reviews hides Lee's row, never Lee from the admin's list
+    // of members (where "add" would have made a manager a plain member).
+    let overdue = [("id", team.to_string()), ("overdue", "true".to_owned())];
+    let page: Value = serde_json::from_str(&call(&portal, &admin, "/api/teams/one", &overdue).await.body).unwrap();
+    assert_eq!(page["workload"], serde_json::json!([]), "{page}");
+    assert_eq!(page["members"][0]["user_id"], lee.id, "{page}");
+    assert!(page["candidates"].as_array().unwrap().iter().all(|c| c[0] != lee.id), "{page}");
 }

@@ -7,7 +7,7 @@ use crate::backend::cx::Cx;
 use crate::domain::account::Account;
 use crate::domain::allocation::{Allocation, Waiting};
 use crate::domain::reviews::{Due, ReviewKind, ReviewStatus};
-use crate::domain::teams::{Covers, Membership, Team, TeamMember, Work};
+use crate::domain::teams::{Covers, Membership, OpenAllocation, Team, TeamMember, Work};
 use crate::error::AppError;
 use crate::kit::visitor::SignedInUser;
 
@@ -39,8 +39,8 @@ pub trait AllocationStore: Send + Sync {
     async fn waiting_for_a_worker(&self) -> StoreResult<Vec<Waiting>>;
     /// A person's allocations, newest first.
     async fn allocations_of(&self, person_id: i64) -> StoreResult<Vec<Allocation>>;
-    /// Every open allocation as (person, practitioner).
-    async fn open_allocations(&self) -> StoreResult<Vec<(i64, i64)>>;
+    /// Every open allocation.
+    async fn open_allocations(&self) -> StoreResult<Vec<OpenAllocation>>;
     /// Ends the person's open allocation, if any, and starts one with `practitioner_id`, in one
     /// transaction; `by` is who did it.
     async fn allocate(

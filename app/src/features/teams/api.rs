@@ -60,7 +60,7 @@ pub async fn team_page(
     use crate::backend::ports::{intake_target_days, open_work};
     use crate::domain::account::Role;
     use crate::domain::allocation::IntakeEntry;
-    use crate::domain::teams::{Team, WorkCounts, WorkloadColumn};
+    use crate::domain::teams::{workload, Team, WorkloadColumn};
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::SeeIntake, "team workload").await?;
@@ -70,15 +70,10 @@ pub async fn team_page(
     let allocations = cx.store().open_allocations().await?;
     let work = open_work(&cx).await?;
     let column = WorkloadColumn::parse(&sort).unwrap_or(WorkloadColumn::Name);
-    let mut workload: Vec<WorkloadLine> = members
+    let workload = workload(&members, team.covers, &allocations, &work, column, overdue)
         .into_iter()
-        .map(|member| WorkloadLine { counts: WorkCounts::of(member.user_id, &allocations, &work), member })
-        .filter(|line| !overdue || line.counts.reviews_overdue > 0)
+        .map(|(member, counts)| WorkloadLine { member, counts })
         .collect();
-    match column {
-        WorkloadColumn::Name => workload.sort_by_key(|l| l.member.name.to_lowercase()),
-        _ => workload.sort_by_key(|l| std::cmp::Reverse(l.counts.get(column))),
-    }
     let may_manage = cx.actor().may(Capability::ManageTeams);
     let candidates = match may_manage {
         true => cx
@@ -87,7 +82,7 @@ pub async fn team_page(
             .await?
             .into_iter()
             .filter(|a| a.role == Role::Practitioner && a.disabled_at.is_none())
-            .filter(|a| !workload.iter().any(|l| l.member.user_id == a.id))
+            .filter(|a| !members.iter().any(|m| m.user_id == a.id))
             .map(|a| (a.id, a.display_name))
             .collect(),
         false => Vec::new(),
@@ -99,6 +94,7 @@ pub async fn team_page(
     Ok(TeamView {
         team: TeamLine::from_record(&team, &membership, cx.locale()),
         workload,
+        members: if may_manage { members } else { Vec::new() },
         may_manage,
         candidates,
         intake,

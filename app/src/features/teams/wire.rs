@@ -60,6 +60,8 @@ pub struct TeamView {
     pub team: TeamLine,
     /// Sorted as asked, and filtered to those with overdue work when asked.
     pub workload: Vec<WorkloadLine>,
+    /// Every member, whatever the filter (for an admin, who places them).
+    pub members: Vec<TeamMember>,
     pub may_manage: bool,
     /// Practitioners not in the team (id, name), for an admin to add.
     pub candidates: Vec<(i64, String)>,

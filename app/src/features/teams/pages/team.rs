@@ -73,7 +73,7 @@ fn Workload(team_id: i64, lines: Vec<WorkloadLine>, overdue: bool, locale: Local
             .map(|c| format!("/staff/teams/{team_id}?sort={}{filter}", c.code()))
             .collect(),
         column: WorkloadColumn::ALL.iter().position(|c| *c == sorted).unwrap_or_default(),
-        ascending: sorted == WorkloadColumn::Name,
+        ascending: sorted.ascending(),
     };
     let rows = lines.into_iter().map(move |line| {
         let mut name = line.member.name.clone();
@@ -139,8 +139,7 @@ fn Members(view: TeamView) -> impl IntoView {
             </PostForm>
         }
     };
-    let members = view.workload.into_iter().map(|line| {
-        let m = line.member;
+    let members = view.members.into_iter().map(|m| {
         let (place, words) = match m.manages {
             true => ("member", locale.fill(Text::TeamsMakeMember, &[("name", &m.name)])),
             false => ("manager", locale.fill(Text::TeamsMakeManager, &[("name", &m.name)])),
