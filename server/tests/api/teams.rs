@@ -291,4 +291,17 @@ async fn an_admin_makes_teams_and_the_team_page_counts_each_members_work() {
     assert_eq!(page["workload"], serde_json::json!([]), "{page}");
     assert_eq!(page["members"][0]["user_id"], lee.id, "{page}");
     assert!(page["candidates"].as_array().unwrap().iter().all(|c| c[0] != lee.id), "{page}");
+
+    // The assessment queue's "allocate to me" follows the same rule: a practitioner outside the
+    // carers' team neither sees Jo waiting there nor takes Jo on.
+    let kit = staff(&portal, "kit@example.org", Role::Practitioner).await;
+    let jo = register(&portal, "jo@example.org", "carer").await;
+    portal.store.submit_assessment(jo, &answers, false, chrono::Utc::now()).await.unwrap();
+    for (who, waiting) in [(&kit, 0), (&lee, 1)] {
+        let queue: Value = serde_json::from_str(&call(&portal, who, "/api/assessment/queue", &[]).await.body).unwrap();
+        assert_eq!(queue["unallocated"].as_array().unwrap().len(), waiting, "{queue}");
+    }
+    let take = [("carer_id", jo.to_string())];
+    assert_eq!(call(&portal, &kit, "/api/assessment/allocate", &take).await.status, 404);
+    assert!(call(&portal, &lee, "/api/assessment/allocate", &take).await.status < 300);
 }

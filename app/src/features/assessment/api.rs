@@ -117,26 +117,28 @@ pub async fn assessment_queue(#[server(default)] status: String) -> Result<Queue
         _ => eligible.is_none(),
     };
     let mine = queued.iter().filter(|q| caseload.contains(&q.carer_id) && wanted(q.eligible));
+    // Carers with nobody yet, when this practitioner may take carers on (the teams rule).
+    let teams = cx.store().teams().await?;
+    let covering = crate::domain::teams::Team::covering(&teams, crate::domain::account::Role::Carer);
+    let may_take_on = cx.actor().may_take_on(&cx.store().membership(cx.me().id).await?, &covering);
     let mut seen = std::collections::BTreeSet::new();
-    let unallocated = queued.iter().filter(|q| !q.allocated && seen.insert(q.carer_id));
+    let unallocated = queued.iter().filter(|q| may_take_on && !q.allocated && seen.insert(q.carer_id));
     Ok(Queue {
         mine: mine.map(|q| QueueLine::from_record(q, cx.locale())).collect(),
         unallocated: unallocated.map(|q| QueueLine::from_record(q, cx.locale())).collect(),
     })
 }
 
-/// A practitioner takes on a carer who has sent an assessment and has nobody yet.
+/// A practitioner takes on a carer who has sent an assessment and has nobody yet, under the
+/// same rule as taking someone on from intake (`Allocatable::may_take_on`).
 #[server(prefix = "/api", endpoint = "assessment/allocate")]
 pub async fn allocate_to_me(#[server(default)] carer_id: i64) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
+    use crate::backend::ports::Allocatable;
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::ViewCaseload, "allocate a carer").await?;
-    let queued = cx.store().assessment_queue().await?;
-    if !queued.iter().any(|q| q.carer_id == carer_id && !q.allocated) {
-        cx.audit("permission refused", Some(carer_id), Some("allocate a carer")).await?;
-        return Err(AppError::NotFound);
-    }
+    Allocatable::load_for(&cx, carer_id, "allocate a carer", Allocatable::may_take_on).await?;
     cx.store().allocate(carer_id, cx.me().id, cx.me().id, None, cx.now()).await?;
     cx.audit("carer allocated", Some(carer_id), Some("sent an assessment")).await?;
     leptos_axum::redirect("/staff/assessments");
