@@ -49,10 +49,14 @@ for_each_backend! {
             password_hash: &str,
             now: DateTime<Utc>,
         ) -> StoreResult<Option<i64>> {
+            // One statement claims the code and returns its owner, so two take-overs cannot both
+            // win; an address already in use rolls the claim back and the code still works.
             let mut tx = self.pool.begin().await.map_err(store_error)?;
             let user: Option<i64> = sqlx::query_scalar(&format!(
-                "SELECT r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id
-                 WHERE r.digest = $1 AND r.used_at IS NULL AND r.expires_at > $2 AND {WAITING}"
+                "UPDATE password_resets SET used_at = $2
+                 WHERE digest = $1 AND used_at IS NULL AND expires_at > $2
+                   AND user_id IN (SELECT u.id FROM users u WHERE {WAITING})
+                 RETURNING user_id"
             ))
             .bind(digest)
             .bind(now)
