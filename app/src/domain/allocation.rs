@@ -115,8 +115,6 @@ pub fn working_days_after(start: NaiveDate, days: u32) -> NaiveDate {
 /// One allocation of a worker to a person, open or ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Allocation {
-    pub id: i64,
-    pub person_id: i64,
     pub practitioner_id: i64,
     pub practitioner_name: String,
     /// The worker's account is switched off (a leaver): the person needs a new worker.

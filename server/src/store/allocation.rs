@@ -34,8 +34,6 @@ for_each_backend! {
 
     #[derive(FromRow)]
     struct AllocationRow {
-        id: i64,
-        person_id: i64,
         practitioner_id: i64,
         practitioner_name: String,
         practitioner_disabled: bool,
@@ -80,7 +78,7 @@ for_each_backend! {
 
         async fn allocations_of(&self, person_id: i64) -> StoreResult<Vec<Allocation>> {
             let rows: Vec<AllocationRow> = sqlx::query_as(
-                "SELECT a.id, a.person_id, a.practitioner_id, p.display_name AS practitioner_name,
+                "SELECT a.practitioner_id, p.display_name AS practitioner_name,
                         p.disabled_at IS NOT NULL AS practitioner_disabled, a.started_at,
                         s.display_name AS started_by, a.handover_note, a.ended_at
                  FROM allocations a
@@ -96,8 +94,6 @@ for_each_backend! {
             Ok(rows
                 .into_iter()
                 .map(|r| Allocation {
-                    id: r.id,
-                    person_id: r.person_id,
                     practitioner_id: r.practitioner_id,
                     practitioner_name: r.practitioner_name,
                     practitioner_disabled: r.practitioner_disabled,
