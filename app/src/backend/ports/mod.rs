@@ -36,7 +36,7 @@ pub use emergency::EmergencyStore;
 pub use family::FamilyStore;
 pub use plan::{FileStore, PlanStore};
 pub use reviews::ReviewStore;
-pub use teams::{intake_target_days, open_work, Allocatable, AllocationStore, TeamStore};
+pub use teams::{intake, open_work, Allocatable, AllocationStore, TeamStore};
 
 // The records the ports take and give are the domain's; named here too for the adapters.
 pub use crate::domain::budget::{RecordedSpend, SetBudget};

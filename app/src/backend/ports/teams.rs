@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use super::StoreResult;
 use crate::backend::cx::Cx;
 use crate::domain::account::Account;
-use crate::domain::allocation::{Allocation, Waiting};
+use crate::domain::allocation::{Allocation, IntakeEntry, Waiting};
 use crate::domain::reviews::{Due, ReviewKind, ReviewStatus};
 use crate::domain::teams::{Covers, Membership, OpenAllocation, Team, TeamMember, Work};
 use crate::error::AppError;
@@ -76,9 +76,11 @@ pub async fn open_work<W>(cx: &Cx<W>) -> Result<Vec<(i64, Work)>, AppError> {
     Ok(work)
 }
 
-/// The council's target for intake, in working days.
-pub fn intake_target_days<W>(cx: &Cx<W>) -> u32 {
-    cx.services().council.intake_target_days
+/// Everyone waiting for a worker, with what they sent and whether they have waited past the
+/// council's target (in working days), oldest wait first.
+pub async fn intake<W>(cx: &Cx<W>) -> Result<Vec<IntakeEntry>, AppError> {
+    let waiting = cx.store().waiting_for_a_worker().await?;
+    Ok(IntakeEntry::gather(waiting, cx.today(), cx.services().council.intake_target_days))
 }
 
 /// A carer or cared-for person as intake and allocation see them: their allocations, the teams

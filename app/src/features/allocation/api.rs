@@ -11,16 +11,15 @@ use crate::error::AppError;
 pub async fn intake_queue() -> Result<Intake, AppError> {
     use super::wire::IntakeLine;
     use crate::backend::cx::Cx;
-    use crate::backend::ports::intake_target_days;
-    use crate::domain::allocation::IntakeEntry;
+    use crate::backend::ports::intake;
     use crate::domain::teams::Team;
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::SeeIntake, "intake").await?;
     let membership = cx.store().membership(cx.me().id).await?;
     let teams = cx.store().teams().await?;
-    let target_days = intake_target_days(&cx);
-    let entries = IntakeEntry::gather(cx.store().waiting_for_a_worker().await?, cx.today(), target_days);
+    let target_days = cx.services().council.intake_target_days;
+    let entries = intake(&cx).await?;
     let actor = cx.actor();
     let waiting = entries
         .iter()
@@ -43,8 +42,7 @@ pub async fn intake_queue() -> Result<Intake, AppError> {
 pub async fn allocation(#[server(default)] person_id: i64) -> Result<AllocationView, AppError> {
     use super::wire::{AllocationLine, IntakeLine};
     use crate::backend::cx::Cx;
-    use crate::backend::ports::{intake_target_days, Allocatable};
-    use crate::domain::allocation::IntakeEntry;
+    use crate::backend::ports::{intake, Allocatable};
 
     let cx = Cx::signed_in()?;
     let found = Allocatable::load(&cx, person_id, "viewed allocation").await?;
@@ -52,11 +50,11 @@ pub async fn allocation(#[server(default)] person_id: i64) -> Result<AllocationV
     let locale = cx.locale();
     let waiting = match found.live_worker() {
         Some(_) => None,
-        None => {
-            let mine = cx.store().waiting_for_a_worker().await?.into_iter().filter(|w| w.person_id == person_id);
-            let entries = IntakeEntry::gather(mine.collect(), cx.today(), intake_target_days(&cx));
-            entries.first().map(|e| IntakeLine::from_entry(e, Vec::new(), true, locale))
-        }
+        None => intake(&cx)
+            .await?
+            .iter()
+            .find(|e| e.person_id == person_id)
+            .map(|e| IntakeLine::from_entry(e, Vec::new(), true, locale)),
     };
     let open = found.open();
     Ok(AllocationView {

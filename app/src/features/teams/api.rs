@@ -57,9 +57,8 @@ pub async fn team_page(
 ) -> Result<TeamView, AppError> {
     use super::wire::{TeamLine, WorkloadLine};
     use crate::backend::cx::Cx;
-    use crate::backend::ports::{intake_target_days, open_work};
+    use crate::backend::ports::{intake, open_work};
     use crate::domain::account::Role;
-    use crate::domain::allocation::IntakeEntry;
     use crate::domain::teams::{workload, Team, WorkloadColumn};
     use crate::policy::Capability;
 
@@ -88,8 +87,8 @@ pub async fn team_page(
         false => Vec::new(),
     };
     let teams = cx.store().teams().await?;
-    let waiting = IntakeEntry::gather(cx.store().waiting_for_a_worker().await?, cx.today(), intake_target_days(&cx));
-    let mine: Vec<&IntakeEntry> = waiting.iter().filter(|e| Team::covering(&teams, e.role).contains(&id)).collect();
+    let waiting = intake(&cx).await?;
+    let mine: Vec<_> = waiting.iter().filter(|e| Team::covering(&teams, e.role).contains(&id)).collect();
     let intake = (mine.len(), mine.iter().filter(|e| e.overdue).count());
     Ok(TeamView {
         team: TeamLine::from_record(&team, &membership, cx.locale()),

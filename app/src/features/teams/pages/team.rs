@@ -23,13 +23,18 @@ use crate::kit::visitor::use_visitor;
 /// overdue reviews.
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    let (sort, overdue) = use_query_map()
-        .with_untracked(|q| (q.get("sort").unwrap_or_default(), q.get("overdue").is_some_and(|v| v == "true")));
-    record_page(move |id| team_page(id, sort.clone(), overdue), move |view| Some(view! { <Team view overdue /> }))
+    let (sorted, overdue) = use_query_map().with_untracked(|q| {
+        let sorted = q.get("sort").and_then(|s| WorkloadColumn::parse(&s)).unwrap_or(WorkloadColumn::Name);
+        (sorted, q.get("overdue").is_some_and(|v| v == "true"))
+    });
+    record_page(
+        move |id| team_page(id, sorted.code().to_owned(), overdue),
+        move |view| Some(view! { <Team view sorted overdue /> }),
+    )
 }
 
 #[component]
-fn Team(view: TeamView, overdue: bool) -> impl IntoView {
+fn Team(view: TeamView, sorted: WorkloadColumn, overdue: bool) -> impl IntoView {
     let (locale, t) = use_visitor().language();
     let team = view.team.clone();
     let (waiting, late) = view.intake;
@@ -54,7 +59,7 @@ fn Team(view: TeamView, overdue: bool) -> impl IntoView {
                 {filter.1}
             </a>
         </p>
-        <Workload team_id=team.id lines=view.workload.clone() overdue locale />
+        <Workload team_id=team.id lines=view.workload.clone() sorted overdue locale />
         {members}
         <LinkParagraph href="/staff/teams" text=Text::TeamsBackLink />
     }
@@ -62,10 +67,13 @@ fn Team(view: TeamView, overdue: bool) -> impl IntoView {
 
 /// The workload table: each heading links to the page sorted by it, and says which is sorted.
 #[component]
-fn Workload(team_id: i64, lines: Vec<WorkloadLine>, overdue: bool, locale: Locale) -> impl IntoView {
-    let sorted = use_query_map()
-        .with_untracked(|q| q.get("sort").and_then(|s| WorkloadColumn::parse(&s)))
-        .unwrap_or(WorkloadColumn::Name);
+fn Workload(
+    team_id: i64,
+    lines: Vec<WorkloadLine>,
+    sorted: WorkloadColumn,
+    overdue: bool,
+    locale: Locale,
+) -> impl IntoView {
     let filter = if overdue { "&overdue=true" } else { "" };
     let sorting = Sorting {
         hrefs: WorkloadColumn::ALL
