@@ -49,15 +49,7 @@ for_each_backend! {
         }
 
         async fn create_team(&self, name: &str, covers: Covers, at: DateTime<Utc>) -> StoreResult<i64> {
-            // Names differing only in case are the same team to the people choosing between them.
-            let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM teams WHERE LOWER(name) = LOWER($1)")
-                .bind(name)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(store_error)?;
-            if taken.is_some() {
-                return Err(StoreError::Conflict);
-            }
+            // A name already taken, whatever its case, is a conflict (the index `teams_name_folded`).
             sqlx::query_scalar("INSERT INTO teams (name, covers, created_at) VALUES ($1, $2, $3) RETURNING id")
                 .bind(name)
                 .bind(covers.code())

@@ -6,7 +6,6 @@ use super::StoreResult;
 use crate::backend::cx::Cx;
 use crate::domain::account::Account;
 use crate::domain::allocation::{Allocation, IntakeEntry, Waiting};
-use crate::domain::reviews::{Due, ReviewKind, ReviewStatus};
 use crate::domain::teams::{Covers, Membership, OpenAllocation, Team, TeamMember, Work};
 use crate::error::AppError;
 use crate::kit::visitor::SignedInUser;
@@ -65,13 +64,7 @@ pub async fn open_work<W>(cx: &Cx<W>) -> Result<Vec<(i64, Work)>, AppError> {
     work.extend(cx.store().plans_awaiting_sign_off().await?.iter().map(|v| (v.person_id, Work::Plan)));
     let today = cx.today();
     for review in cx.store().open_reviews().await? {
-        let kind = match (review.kind, review.status, review.due_on(today)) {
-            (ReviewKind::Requested, ReviewStatus::Received, _) => Some(Work::Request),
-            (_, ReviewStatus::Planned, Some(Due::Overdue)) => Some(Work::ReviewOverdue),
-            (_, ReviewStatus::Planned, Some(Due::Soon)) => Some(Work::ReviewDue),
-            _ => None,
-        };
-        work.extend(kind.map(|k| (review.person_id, k)));
+        work.extend(review.work(today).map(|kind| (review.person_id, kind)));
     }
     Ok(work)
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::date::DateProblem;
+use crate::domain::teams::Work;
 use crate::domain::text::{BoundedText, TextProblem};
 use crate::domain::{with_max, Problem};
 use crate::kit::i18n::{Locale, Text};
@@ -226,6 +227,17 @@ impl Review {
     /// How near a planned review is due (`None` for a requested one).
     pub fn due_on(&self, today: NaiveDate) -> Option<Due> {
         self.due.map(|(due_from, due_by)| PlannedReview { kind: self.kind, due_from, due_by }.due(today))
+    }
+
+    /// The worker's open work it makes today, if any (a team's workload counts it): a request
+    /// not yet arranged, or a planned review due soon or overdue.
+    pub fn work(&self, today: NaiveDate) -> Option<Work> {
+        match (self.kind, self.status, self.due_on(today)) {
+            (ReviewKind::Requested, ReviewStatus::Received, _) => Some(Work::Request),
+            (_, ReviewStatus::Planned, Some(Due::Overdue)) => Some(Work::ReviewOverdue),
+            (_, ReviewStatus::Planned, Some(Due::Soon)) => Some(Work::ReviewDue),
+            _ => None,
+        }
     }
 }
 
