@@ -95,30 +95,7 @@ impl Allocatable {
     /// them on. Anyone else, and anyone who is not a carer or cared-for person, is "not found"
     /// (the refusal audited as `what`).
     pub async fn load(cx: &Cx<SignedInUser>, person_id: i64, what: &str) -> Result<Allocatable, AppError> {
-        // Only carers and cared-for people have a worker.
-        let person = cx.store().find_account(person_id).await?.filter(|a| a.role.can_register());
-        let found = match person {
-            Some(person) => {
-                let all_teams = cx.store().teams().await?;
-                let allocations = cx.store().allocations_of(person.id).await?;
-                let covering = Team::covering(&all_teams, person.role);
-                let mut teams = covering.clone();
-                if let Some(worker) = allocations.iter().find(|a| a.is_live()) {
-                    let theirs = cx.store().membership(worker.practitioner_id).await?;
-                    teams.extend(theirs.places.iter().map(|(t, _)| *t).filter(|t| !covering.contains(t)));
-                }
-                let membership = cx.store().membership(cx.me().id).await?;
-                Some(Allocatable { person, allocations, covering, teams, membership })
-            }
-            None => None,
-        };
-        match found {
-            Some(found) if found.visible_to(cx) => Ok(found),
-            _ => {
-                cx.audit("permission refused", Some(person_id), Some(what)).await?;
-                Err(AppError::NotFound)
-            }
-        }
+        Allocatable::load_for(cx, person_id, what, |_, _| true).await
     }
 
     /// The person, if the visitor may see them and `may` holds (the refusal audited as `what`).
@@ -128,12 +105,31 @@ impl Allocatable {
         what: &str,
         may: impl Fn(&Allocatable, &Cx<SignedInUser>) -> bool,
     ) -> Result<Allocatable, AppError> {
-        let found = Allocatable::load(cx, person_id, what).await?;
-        if !may(&found, cx) {
-            cx.audit("permission refused", Some(person_id), Some(what)).await?;
-            return Err(AppError::NotFound);
+        match Allocatable::read(cx, person_id).await? {
+            Some(found) if found.visible_to(cx) && may(&found, cx) => Ok(found),
+            _ => {
+                cx.audit("permission refused", Some(person_id), Some(what)).await?;
+                Err(AppError::NotFound)
+            }
         }
-        Ok(found)
+    }
+
+    /// The person with their allocations and teams, if they are a carer or cared-for person
+    /// (only they have a worker).
+    async fn read(cx: &Cx<SignedInUser>, person_id: i64) -> Result<Option<Allocatable>, AppError> {
+        let Some(person) = cx.store().find_account(person_id).await?.filter(|a| a.role.can_register()) else {
+            return Ok(None);
+        };
+        let all_teams = cx.store().teams().await?;
+        let allocations = cx.store().allocations_of(person.id).await?;
+        let covering = Team::covering(&all_teams, person.role);
+        let mut teams = covering.clone();
+        if let Some(worker) = allocations.iter().find(|a| a.is_live()) {
+            let theirs = cx.store().membership(worker.practitioner_id).await?;
+            teams.extend(theirs.places.iter().map(|(t, _)| *t).filter(|t| !covering.contains(t)));
+        }
+        let membership = cx.store().membership(cx.me().id).await?;
+        Ok(Some(Allocatable { person, allocations, covering, teams, membership }))
     }
 
     /// Their worker now, if they have one who can sign in.
