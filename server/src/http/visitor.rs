@@ -9,6 +9,7 @@ use axum::response::Response;
 use http::{header, HeaderValue, Method};
 use tracing::Instrument;
 
+use app::backend::ports::read_assisting;
 use app::backend::session::SessionHandle;
 
 use super::session::IDLE_TIMEOUT;
@@ -55,9 +56,12 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
     let shows_flash = flash.is_some();
     let user = session.as_ref().and_then(|s| s.record()).and_then(|record| record.user.clone());
     let client_ip = client_ip(&request, state.settings.trust_forwarded_for);
-    // Staff only: anyone else's requests are always about themselves.
+    // Staff only (anyone else's requests are always about themselves), and only in the session
+    // it was chosen in.
+    let session_digest = session.as_ref().and_then(|s| s.record()).map(|r| r.digest.as_str());
     let assisting = cookie(request.headers(), ASSISTING_COOKIE)
-        .and_then(|v| v.parse().ok())
+        .zip(session_digest)
+        .and_then(|(value, digest)| read_assisting(state.services.digests.as_ref(), digest, value))
         .filter(|_| user.as_ref().is_some_and(|u| u.role.is_staff()));
     let visitor = Visitor {
         locale,

@@ -51,6 +51,12 @@ async fn a_practitioner_fills_in_an_assessment_for_a_carer_without_an_email_who_
     assert_eq!(versions[0].filled_in_by.as_deref(), Some("Someone"), "recorded as filled in by Lee");
     assert!(portal.audit_actions().await.contains(&"assisted record started".to_owned()));
 
+    // The choice lasts as long as Lee's session: signed out and in again, the cookie means nothing.
+    assert!(post_form(&portal, &lee, "/api/account/sign-out", "/home", &[]).await.status < 400);
+    let again = [("email", "lee@example.org".to_owned()), ("password", DEMO_PASSWORD.into())];
+    assert!(post_json(&portal, &lee, "/api/account/sign-in", &again).await.status < 300);
+    assert_eq!(post_json(&portal, &lee, "/api/assessment/answers", &[]).await.status, 404);
+
     // Another practitioner cannot fill it in, even with the cookie copied.
     let kit = browser(&portal, "kit@example.org").await;
     assert_eq!(post_json(&portal, &kit, "/api/assisted/fill-in", &[("person_id", dana.to_string())]).await.status, 404);

@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::StoreResult;
+use super::{Digests, StoreResult};
 use crate::backend::cx::Cx;
 use crate::domain::account::Role;
 use crate::domain::assisted::LETTER_DAYS;
@@ -76,18 +76,37 @@ pub async fn letter_code(cx: &Cx<SignedInUser>, carer: i64) -> Result<CardCode, 
     Ok(code)
 }
 
+/// The cookie's value for `person` in the session whose token digest is `session`: the id and
+/// a keyed digest of both, so the cookie means nothing in any other session (after signing out,
+/// or to the next member of staff on a shared computer).
+fn assisting_value(digests: &dyn Digests, session: &str, person: i64) -> String {
+    format!("{person}.{}", digests.digest(&format!("assisting {session} {person}")))
+}
+
+/// Whom a practitioner is filling in with, from the cookie, if it was set in this session.
+pub fn read_assisting(digests: &dyn Digests, session: &str, value: &str) -> Option<i64> {
+    let person: i64 = value.split_once('.')?.0.parse().ok()?;
+    (assisting_value(digests, session, person) == value).then_some(person)
+}
+
 /// Sets (or clears) the cookie that says whose assessment a practitioner is filling in: for
-/// the portal's own pages only, never sent with another site's request.
-pub fn set_assisting<W>(cx: &Cx<W>, person: Option<i64>) {
+/// the portal's own pages only, never sent with another site's request, and only in this
+/// session.
+pub fn set_assisting<W>(cx: &Cx<W>, person: Option<i64>) -> Result<(), AppError> {
     use crate::kit::visitor::ASSISTING_COOKIE;
 
     let secure = if cx.services().public_url.starts_with("https://") { "; Secure" } else { "" };
-    let value = match person {
-        Some(id) => format!("{ASSISTING_COOKIE}={id}; Path=/; HttpOnly; SameSite=Strict{secure}"),
-        None => format!("{ASSISTING_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}"),
+    let session = cx.session()?;
+    let value = match (person, session.record()) {
+        (Some(id), Some(record)) => {
+            let value = assisting_value(cx.services().digests.as_ref(), &record.digest, id);
+            format!("{ASSISTING_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict{secure}")
+        }
+        _ => format!("{ASSISTING_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}"),
     };
     let response = leptos::prelude::use_context::<leptos_axum::ResponseOptions>();
     if let (Some(response), Ok(value)) = (response, http::HeaderValue::from_str(&value)) {
         response.append_header(http::header::SET_COOKIE, value);
     }
+    Ok(())
 }

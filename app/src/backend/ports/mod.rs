@@ -28,7 +28,7 @@ mod reviews;
 mod teams;
 
 pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
-pub use assisted::{assessment_subject, assisting_name, letter_code, set_assisting, AssistedStore};
+pub use assisted::{assessment_subject, assisting_name, letter_code, read_assisting, set_assisting, AssistedStore};
 pub use budget::BudgetStore;
 pub use data_rights::{files_folder, person_file_keys, DataRightsStore};
 pub use directory::DirectoryStore;

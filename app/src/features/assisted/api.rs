@@ -78,7 +78,7 @@ pub async fn fill_in_with(#[server(default)] person_id: i64) -> Result<(), AppEr
     let what = "started filling in an assessment with a carer";
     let cx = Cx::with(Capability::ViewCaseload, what).await?;
     cx.authorise_record(person_id, Record::Assessment, Access::Edit, what).await?;
-    set_assisting(&cx, Some(person_id));
+    set_assisting(&cx, Some(person_id))?;
     leptos_axum::redirect("/assessment");
     Ok(())
 }
@@ -90,7 +90,7 @@ pub async fn stop_filling_in() -> Result<(), AppError> {
     use crate::backend::ports::set_assisting;
 
     let cx = Cx::signed_in()?;
-    set_assisting(&cx, None);
+    set_assisting(&cx, None)?;
     leptos_axum::redirect("/home");
     Ok(())
 }
