@@ -90,7 +90,10 @@ async fn an_admin_switches_off_a_leaver_whose_sessions_end_and_whose_people_need
     portal.sign_out().await;
     let answers = app::domain::assessment::Answers::from_stored([("working".to_owned(), "Part time".to_owned())]);
     portal.store.submit_assessment(sam, &answers, false, chrono::Utc::now()).await.unwrap();
-    portal.add_account("kim@council.example", Role::Practitioner, PASSWORD).await;
+    let kim = portal.add_account("kim@council.example", Role::Practitioner, PASSWORD).await;
+    // Kim works in the team that receives Sam's intake (the one `allocate` made).
+    let team = portal.store.teams().await.unwrap()[0].id;
+    portal.store.set_team_place(team, kim, Some(false), chrono::Utc::now()).await.unwrap();
 
     // Lee is signed in on another computer.
     let lees = portal.another_browser();
