@@ -82,6 +82,7 @@ pub async fn create_user(
         role,
         password_hash: &hash,
         locale: app::kit::i18n::Locale::En,
+        created_by: None,
     };
     let id = store.create_account(account, chrono::Utc::now()).await.context("creating the account")?;
     Ok(id)

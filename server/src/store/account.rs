@@ -42,8 +42,8 @@ for_each_backend! {
     impl AccountStore for DbStore {
         async fn create_account(&self, account: NewAccount<'_>, at: DateTime<Utc>) -> StoreResult<i64> {
             sqlx::query_scalar(
-                "INSERT INTO users (email, display_name, role, password_hash, locale, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                "INSERT INTO users (email, display_name, role, password_hash, locale, created_at, created_by)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
             .bind(account.email)
             .bind(account.display_name)
@@ -51,6 +51,7 @@ for_each_backend! {
             .bind(account.password_hash)
             .bind(account.locale.tag())
             .bind(at)
+            .bind(account.created_by)
             .fetch_one(&self.pool)
             .await
             .map_err(store_error)

@@ -1,7 +1,6 @@
 //! Accounts a practitioner starts for a carer with no account or email, and taking them over.
 for_each_backend! {
-    use app::backend::ports::{AssistedStore, StoreResult, NO_PASSWORD_YET};
-    use app::domain::account::Role;
+    use app::backend::ports::{AssistedStore, StoreResult};
     use async_trait::async_trait;
     use chrono::{DateTime, Utc};
 
@@ -10,29 +9,6 @@ for_each_backend! {
 
     #[async_trait]
     impl AssistedStore for DbStore {
-        async fn create_assisted_account(
-            &self,
-            name: &str,
-            role: Role,
-            by: i64,
-            placeholder: &str,
-            at: DateTime<Utc>,
-        ) -> StoreResult<i64> {
-            sqlx::query_scalar(
-                "INSERT INTO users (email, display_name, role, password_hash, locale, created_at, created_by)
-                 VALUES ($1, $2, $3, $4, 'en', $5, $6) RETURNING id",
-            )
-            .bind(placeholder)
-            .bind(name)
-            .bind(role.as_str())
-            .bind(NO_PASSWORD_YET)
-            .bind(at)
-            .bind(by)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(store_error)
-        }
-
         async fn awaiting_take_over(&self, user_id: i64) -> StoreResult<bool> {
             let found: Option<i64> = sqlx::query_scalar(&format!("SELECT u.id FROM users u WHERE u.id = $1 AND {WAITING}"))
                 .bind(user_id)

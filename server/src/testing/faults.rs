@@ -9,7 +9,6 @@
 use std::sync::{Arc, Mutex};
 
 use app::backend::ports::*;
-use app::domain::account::Role;
 use app::domain::allocation::{Allocation, Waiting};
 use app::domain::assessment::{Answers, Draft, EligibilityDecision, PageAnswers};
 use app::domain::budget::{PersonalBudget, Spend};
@@ -181,7 +180,6 @@ faulty! {
         Read membership(user_id: i64) -> StoreResult<Membership>;
     }
     AssistedStore {
-        Write create_assisted_account(name: &str, role: Role, by: i64, placeholder: &str, at: At) -> StoreResult<i64>;
         Read awaiting_take_over(user_id: i64) -> StoreResult<bool>;
         Write take_over_account(digest: &str, email: &str, password_hash: &str, now: At) -> StoreResult<Option<i64>>;
     }

@@ -14,16 +14,6 @@ use crate::policy::{Access, Record};
 
 #[async_trait]
 pub trait AssistedStore: Send + Sync {
-    /// An account with no email or password yet (nobody can sign in to it), made `by` a
-    /// member of staff; `placeholder` is a unique address that can never receive mail.
-    async fn create_assisted_account(
-        &self,
-        name: &str,
-        role: Role,
-        by: i64,
-        placeholder: &str,
-        at: DateTime<Utc>,
-    ) -> StoreResult<i64>;
     /// Made by staff and not yet taken over by its owner.
     async fn awaiting_take_over(&self, user_id: i64) -> StoreResult<bool>;
     /// Takes an assisted account over with its letter's code (the code's keyed digest): sets

@@ -143,6 +143,9 @@ pub struct NewAccount<'a> {
     pub role: Role,
     pub password_hash: &'a str,
     pub locale: Locale,
+    /// The member of staff who started it for someone with no account or email (an assisted
+    /// record), if anyone.
+    pub created_by: Option<i64>,
 }
 
 #[async_trait]

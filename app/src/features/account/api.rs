@@ -33,6 +33,7 @@ pub async fn register(#[server(flatten)] form: RegisterForm) -> Result<(), AppEr
         role: registration.role,
         password_hash: &hash,
         locale: cx.locale(),
+        created_by: None,
     };
     let id = match cx.store().create_account(account, cx.now()).await {
         Ok(id) => id,

@@ -11,9 +11,10 @@ use crate::error::AppError;
 #[server(prefix = "/api", endpoint = "assisted/start")]
 pub async fn start_assisted_record(#[server(default)] name: String) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
-    use crate::backend::ports::letter_code;
+    use crate::backend::ports::{letter_code, NewAccount, NO_PASSWORD_YET};
     use crate::domain::account::Role;
     use crate::domain::assisted::parse_name;
+    use crate::kit::i18n::Locale;
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::ViewCaseload, "start a record for a carer").await?;
@@ -21,7 +22,15 @@ pub async fn start_assisted_record(#[server(default)] name: String) -> Result<()
     let (me, now) = (cx.me().id, cx.now());
     // An address that can never receive mail or be guessed, until the carer gives their own.
     let placeholder = format!("no-email-{}@invalid", cx.services().digests.new_code());
-    let id = cx.store().create_assisted_account(name.as_str(), Role::Carer, me, &placeholder, now).await?;
+    let account = NewAccount {
+        email: &placeholder,
+        display_name: name.as_str(),
+        role: Role::Carer,
+        password_hash: NO_PASSWORD_YET,
+        locale: Locale::En,
+        created_by: Some(me),
+    };
+    let id = cx.store().create_account(account, now).await?;
     cx.store().allocate(id, me, me, None, now).await?;
     let code = letter_code(&cx, id).await?;
     cx.audit("assisted record started", Some(id), None).await?;

@@ -202,6 +202,7 @@ pub async fn create_helper_account(
         role: Role::Representative,
         password_hash: &hash,
         locale: cx.locale(),
+        created_by: None,
     };
     let now = cx.now();
     let id = match cx.store().create_account(account, now).await {

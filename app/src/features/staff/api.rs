@@ -81,6 +81,7 @@ pub async fn add_staff_member(#[server(flatten)] form: StaffUserForm) -> Result<
         role: invitation.role,
         password_hash: NO_PASSWORD_YET,
         locale: cx.locale(),
+        created_by: None,
     };
     let id = match cx.store().create_account(account, now).await {
         Ok(id) => id,

@@ -115,7 +115,14 @@ pub async fn load(
     manager: i64,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let account = NewAccount { email: EMAIL, display_name: NAME, role: Role::Carer, password_hash, locale: Locale::En };
+    let account = NewAccount {
+        email: EMAIL,
+        display_name: NAME,
+        role: Role::Carer,
+        password_hash,
+        locale: Locale::En,
+        created_by: None,
+    };
     let alex = match store.create_account(account, now - Duration::weeks(20)).await {
         Ok(id) => id,
         // Loaded on an earlier start, records and all.

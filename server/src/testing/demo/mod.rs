@@ -36,7 +36,8 @@ pub async fn load(store: &dyn Store, passwords: &dyn Passwords) -> anyhow::Resul
     let hash = passwords.hash(DEMO_PASSWORD).await?;
     let mut ids = Vec::new();
     for (email, name, role) in DEMO_ACCOUNTS {
-        let account = NewAccount { email, display_name: name, role, password_hash: &hash, locale: Locale::En };
+        let account =
+            NewAccount { email, display_name: name, role, password_hash: &hash, locale: Locale::En, created_by: None };
         let id = match store.create_account(account, now).await {
             Ok(id) => id,
             Err(StoreError::Conflict) => {

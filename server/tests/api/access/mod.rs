@@ -59,6 +59,7 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
                 role,
                 password_hash: &hash,
                 locale: app::kit::i18n::Locale::En,
+                created_by: None,
             };
             let id = store.create_account(account, now).await.unwrap();
             ids.insert(role.as_str(), id);
@@ -102,6 +103,7 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
             role,
             password_hash: &hash,
             locale: app::kit::i18n::Locale::En,
+            created_by: None,
         };
         let id = store.create_account(account, now).await.unwrap();
         people.push(Person { id, email, household, assessment: None, contribution: None, plan: None, review: None });

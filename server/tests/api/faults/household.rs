@@ -88,10 +88,15 @@ pub async fn household(portal: &TestPortal) -> Household {
         .await;
     let alex = portal.user_id(ALEX).await;
     let team = scalar(portal, "SELECT id FROM teams WHERE covers = 'carers'").await;
-    let assisted = store
-        .create_assisted_account("Dana Phone", app::domain::account::Role::Carer, alex, "no-email-x@invalid", now)
-        .await
-        .unwrap();
+    let dana = app::backend::ports::NewAccount {
+        email: "no-email-x@invalid",
+        display_name: "Dana Phone",
+        role: app::domain::account::Role::Carer,
+        password_hash: app::backend::ports::NO_PASSWORD_YET,
+        locale: app::kit::i18n::Locale::En,
+        created_by: Some(alex),
+    };
+    let assisted = store.create_account(dana, now).await.unwrap();
     store.allocate(assisted, alex, alex, None, now).await.unwrap();
     let assisted_code = app::domain::emergency::CardCode::from_random([9; 8]);
     let digest = portal.services.digests.digest(assisted_code.as_str());

@@ -287,6 +287,7 @@ impl TestPortal {
             role,
             password_hash: &hash,
             locale: app::kit::i18n::Locale::En,
+            created_by: None,
         };
         self.store.create_account(account, chrono::Utc::now()).await.unwrap()
     }
