@@ -216,6 +216,23 @@ pub fn BackLink(#[prop(into)] href: String, text: Text) -> impl IntoView {
     }
 }
 
+/// The GOV.UK warning text: the icon, "Warning" for screen readers, and the words.
+#[component]
+pub fn WarningText(#[prop(into)] text: String) -> impl IntoView {
+    let visitor = use_visitor();
+    view! {
+        <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">
+                "!"
+            </span>
+            <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">{visitor.t(Text::LayoutWarning)}</span>
+                {text}
+            </strong>
+        </div>
+    }
+}
+
 /// The GOV.UK success notification banner, for "done" messages after a form.
 #[component]
 pub fn SuccessBanner(#[prop(into)] message: String) -> impl IntoView {

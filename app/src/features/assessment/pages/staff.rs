@@ -12,7 +12,7 @@ use super::record_tables::{OutcomesTable, TasksTable};
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ChoiceItem, ChoiceKind, ErrorSummary, Radios, Submit, TextArea};
-use crate::components::layout::{BackLink, PageHeading};
+use crate::components::layout::{BackLink, PageHeading, WarningText};
 use crate::components::record_page::{record_page, signed_in_page};
 use crate::components::table::{LinkCell, Table};
 use crate::domain::assessment::questions::{find_page, pages};
@@ -206,14 +206,7 @@ fn Record(record: StructuredAssessment) -> impl IntoView {
         {assessment
             .is_under_18()
             .then(|| {
-                view! {
-                    <div class="govuk-warning-text">
-                        <span class="govuk-warning-text__icon" aria-hidden="true">
-                            "!"
-                        </span>
-                        <strong class="govuk-warning-text__text">{t(Text::RecordUnder18)}</strong>
-                    </div>
-                }
+                view! { <WarningText text=t(Text::RecordUnder18) /> }
             })}
         <h2 class="govuk-heading-m">{t(Text::RecordChangesHeading)}</h2>
         {changes}

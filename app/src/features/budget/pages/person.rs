@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 use super::chart::{outcome_name, OutcomeBars, SpentBar};
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{DateInput, ErrorSummary, Radios, Submit, TextField};
-use crate::components::layout::{PageHeading, SuccessBanner};
+use crate::components::layout::{PageHeading, SuccessBanner, WarningText};
 use crate::components::record_page::{loaded, signed_in};
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
@@ -79,13 +79,7 @@ fn Budget(view: BudgetView, locale: Locale) -> impl IntoView {
     }
     let overspent = (summary.left.pence() < 0).then(|| {
         let over = crate::domain::money::Money::from_pence(-summary.left.pence()).format();
-        view! {
-            <div class="govuk-warning-text">
-                <strong class="govuk-warning-text__text">
-                    {locale.fill(Text::BudgetOverspent, &[("amount", &over)])}
-                </strong>
-            </div>
-        }
+        view! { <WarningText text=locale.fill(Text::BudgetOverspent, &[("amount", &over)]) /> }
     });
     let spends = view
         .spends

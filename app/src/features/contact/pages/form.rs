@@ -6,7 +6,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Submit, TextArea};
-use crate::components::layout::PageTitle;
+use crate::components::layout::{PageTitle, WarningText};
 use crate::components::patterns::{EmailField, NameField};
 use crate::domain::contact::ContactMessage;
 use crate::features::contact::api::SendContactMessage;
@@ -26,15 +26,7 @@ pub fn ContactPage() -> impl IntoView {
             <div class="govuk-grid-column-two-thirds">
                 <ErrorSummary state=state.clone() order=&["name", "email", "message"] />
                 <h1 class="govuk-heading-l">{t(Text::ContactTitle)}</h1>
-                <div class="govuk-warning-text">
-                    <span class="govuk-warning-text__icon" aria-hidden="true">
-                        "!"
-                    </span>
-                    <strong class="govuk-warning-text__text">
-                        <span class="govuk-visually-hidden">{t(Text::ContactWarning)}": "</span>
-                        {t(Text::ContactEmergency)}
-                    </strong>
-                </div>
+                <WarningText text=t(Text::ContactEmergency) />
                 <h2 class="govuk-heading-m">{t(Text::ContactPhoneHeading)}</h2>
                 <p class="govuk-body">
                     <a class="govuk-link" href=format!("tel:{}", council.phone.replace(' ', ""))>

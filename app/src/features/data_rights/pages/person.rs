@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Submit, TextArea};
-use crate::components::layout::{PageHeading, SuccessBanner};
+use crate::components::layout::{PageHeading, SuccessBanner, WarningText};
 use crate::components::patterns::NameField;
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
@@ -41,12 +41,7 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
             <h2 class="govuk-heading-m" id="erase">
                 {t(Text::DataRightsEraseHeading)}
             </h2>
-            <div class="govuk-warning-text">
-                <span class="govuk-warning-text__icon" aria-hidden="true">
-                    "!"
-                </span>
-                <strong class="govuk-warning-text__text">{t(Text::DataRightsEraseIntro)}</strong>
-            </div>
+            <WarningText text=t(Text::DataRightsEraseIntro) />
             <ul class="govuk-list govuk-list--bullet">
                 <li>{t(Text::DataRightsEraseDeleted)}</li>
                 <li>{t(Text::DataRightsEraseKept)}</li>

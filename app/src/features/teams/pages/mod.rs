@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Radios, Submit, TextField};
-use crate::components::layout::{LinkParagraph, PageHeading};
+use crate::components::layout::{LinkParagraph, PageHeading, WarningText};
 use crate::components::record_page::signed_in_page;
 use crate::components::table::{LinkCell, Table};
 use crate::domain::teams::Covers;
@@ -33,17 +33,7 @@ fn TeamList(teams: Teams) -> impl IntoView {
     let state = FormState::for_action(CreateTeam::PATH, visitor.flash.as_ref(), BTreeMap::new());
     let uncovered = (!teams.uncovered.is_empty()).then(|| {
         let who = teams.uncovered.join(", ");
-        view! {
-            <div class="govuk-warning-text">
-                <span class="govuk-warning-text__icon" aria-hidden="true">
-                    "!"
-                </span>
-                <strong class="govuk-warning-text__text">
-                    <span class="govuk-visually-hidden">{t(Text::TeamsWarning)}</span>
-                    {locale.fill(Text::TeamsUncovered, &[("who", &who)])}
-                </strong>
-            </div>
-        }
+        view! { <WarningText text=locale.fill(Text::TeamsUncovered, &[("who", &who)]) /> }
     });
     let create_state = state.clone();
     let create = teams.may_manage.then(move || {
