@@ -43,6 +43,8 @@ test('a practitioner fills in an assessment for a carer with no email, who takes
   await alex.getByRole('button', { name: 'Continue' }).click();
   await alex.getByLabel('Tell us about your own health').fill(`Knees are bad ${mark}`);
   await alex.getByRole('button', { name: 'Save and come back later' }).click();
+  // Wait for the save to land before leaving: going elsewhere mid-save interrupts it.
+  await expect(alex.getByRole('alert')).toContainText('Your answers have been saved');
   await alex.goto('/assessment/check');
   await settle(alex, jsEnabled);
   await alex.getByRole('button', { name: 'Send my assessment' }).click();
