@@ -76,6 +76,8 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/staff/messages") view=contact::InboxPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/messages/:id") view=contact::MessagePage ssr=SsrMode::Async />
+                        <Route path=path!("/messages") view=contact::MyMessagesPage ssr=SsrMode::Async />
+                        <Route path=path!("/messages/:id") view=contact::MyMessagePage ssr=SsrMode::Async />
                         <Route path=path!("/assessment") view=assessment::AssessmentPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/assessment/questions/:page")

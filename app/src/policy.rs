@@ -185,6 +185,14 @@ impl Actor {
             && (teams.iter().any(|t| membership.manages(*t)) || (teams.is_empty() && membership.manages_any()))
     }
 
+    /// May this actor read and answer, in the portal, a contact message linked to `about`?
+    /// Only the person it is about (carers and cared-for people): staff read every message
+    /// through the inbox (`Capability::ReadMessages`), and a message linked to nobody is read
+    /// there only.
+    pub fn owns_message(&self, about: Option<i64>) -> bool {
+        matches!(self.role, Role::Carer | Role::Customer) && about == Some(self.user_id)
+    }
+
     /// May this actor take a copy of everything held about `person_id`? Their own, always;
     /// a practitioner's caseload; anyone for an admin handling a data rights request.
     pub fn may_export_data(&self, relations: &Relations, person_id: i64) -> Decision {
@@ -349,6 +357,17 @@ mod tests {
         assert!(practitioner.may_allocate(&manager, &[]));
         assert!(!practitioner.may_allocate(&manager, &[1]));
         assert!(!actor(1, Role::Admin).may_allocate(&manager, &[2]), "admins manage teams, not casework");
+    }
+
+    #[test]
+    fn a_message_in_the_portal_is_read_by_the_person_it_is_about_only() {
+        assert!(actor(7, Role::Carer).owns_message(Some(7)));
+        assert!(actor(7, Role::Customer).owns_message(Some(7)));
+        assert!(!actor(7, Role::Carer).owns_message(Some(8)));
+        assert!(!actor(7, Role::Carer).owns_message(None), "linked to nobody: the inbox only");
+        assert!(!actor(7, Role::Practitioner).owns_message(Some(7)));
+        assert!(actor(1, Role::Practitioner).may(Capability::ReadMessages));
+        assert!(!actor(1, Role::Responder).may(Capability::ReadMessages));
     }
 
     #[test]

@@ -19,6 +19,7 @@ choices! {
         Assessment = "assessment",
         Plan = "plan",
         ReviewRequest = "review_request",
+        Message = "message",
     }
 }
 
@@ -29,6 +30,7 @@ impl Submission {
             Submission::Assessment => Text::AllocationSentAssessment,
             Submission::Plan => Text::AllocationSentPlan,
             Submission::ReviewRequest => Text::AllocationSentReviewRequest,
+            Submission::Message => Text::AllocationSentMessage,
         })
     }
 }

@@ -1,4 +1,9 @@
-//! A message sent to the carer portal team from the contact page.
+//! A message sent to the carer portal team from the contact page, and the conversation that
+//! follows: the council's replies (in the portal, and by email where there is an address) and
+//! the person's answers.
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
 use super::text::{BoundedText, EmailAddress, EmailProblem, TextProblem};
 use super::{with_max, Problem};
 use crate::kit::i18n::{Locale, Text};
@@ -104,6 +109,37 @@ mod tests {
     }
 
     #[test]
+    fn a_reply_needs_words_and_not_too_many() {
+        assert_eq!(ReplyText::parse("  ").unwrap_err(), vec![ReplyProblem::Missing]);
+        let long = "x".repeat(ReplyText::MAX + 1);
+        assert_eq!(ReplyText::parse(&long).unwrap_err()[0].field(), "reply");
+        assert_eq!(ReplyText::parse(" Thank you ").unwrap().as_str(), "Thank you");
+    }
+
+    #[test]
+    fn a_message_awaits_the_council_until_it_replies_or_marks_it_done() {
+        let at = chrono::DateTime::<Utc>::UNIX_EPOCH;
+        let mut message = ReceivedMessage {
+            id: 1,
+            name: None,
+            reply_to: None,
+            body: "Hello".into(),
+            locale: Locale::En,
+            received_at: at,
+            done: None,
+            person: None,
+            last_reply: None,
+        };
+        assert!(message.awaits_council());
+        message.last_reply = Some((Side::Council, at));
+        assert!(!message.awaits_council());
+        message.last_reply = Some((Side::Person, at));
+        assert!(message.awaits_council(), "they answered");
+        message.done = Some(("Lee".into(), at));
+        assert!(!message.awaits_council());
+    }
+
+    #[test]
     fn an_empty_message_is_refused_with_a_message_for_that_field() {
         let problems = ContactMessage::new("Ann", "", "  ").unwrap_err();
         assert_eq!(problems, vec![ContactProblem::MessageMissing]);
@@ -122,7 +158,8 @@ impl std::fmt::Display for ContactReference {
     }
 }
 
-/// A message as the staff inbox holds it: what was sent, and whether someone has dealt with it.
+/// A message as the staff inbox holds it: what was sent, whose it is, where the conversation
+/// stands and whether someone has dealt with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReceivedMessage {
     pub id: i64,
@@ -130,7 +167,95 @@ pub struct ReceivedMessage {
     pub reply_to: Option<String>,
     pub body: String,
     pub locale: Locale,
-    pub received_at: chrono::DateTime<chrono::Utc>,
+    pub received_at: DateTime<Utc>,
     /// Who marked it done, and when.
-    pub done: Option<(String, chrono::DateTime<chrono::Utc>)>,
+    pub done: Option<(String, DateTime<Utc>)>,
+    /// The person it is about (id, name): the sender when they were signed in, or whom a
+    /// member of staff linked it to. Only they read it and its replies in the portal.
+    pub person: Option<(i64, String)>,
+    /// The latest reply, if any: whose side sent it, and when.
+    pub last_reply: Option<(Side, DateTime<Utc>)>,
+}
+
+impl ReceivedMessage {
+    /// Waiting for the council: open, and the person spoke last (or nobody has replied yet).
+    pub fn awaits_council(&self) -> bool {
+        self.done.is_none() && !matches!(self.last_reply, Some((Side::Council, _)))
+    }
+}
+
+choices! {
+    /// Who wrote a reply in a message's conversation.
+    Side {
+        Council = "council",
+        Person = "person",
+    }
+}
+
+choices! {
+    /// What became of the email that carries a reply from the council.
+    ReplyEmail {
+        Sent = "sent",
+        Failed = "failed",
+        NoAddress = "no_address",
+    }
+}
+
+/// One reply in a message's conversation, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reply {
+    pub id: i64,
+    pub side: Side,
+    /// The writer's name (a member of staff, or the person).
+    pub author: String,
+    pub body: String,
+    pub sent_at: DateTime<Utc>,
+    /// For the council's replies: whether the email went.
+    pub email: Option<ReplyEmail>,
+}
+
+/// A reply fit to store: it has words, and not too many.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReplyText(BoundedText);
+
+impl ReplyText {
+    pub const MAX: usize = ContactMessage::MESSAGE_MAX;
+
+    pub fn parse(input: &str) -> Result<ReplyText, Vec<ReplyProblem>> {
+        BoundedText::required(input, Self::MAX).map(ReplyText).map_err(|p| {
+            vec![match p {
+                TextProblem::Missing => ReplyProblem::Missing,
+                TextProblem::TooLong { .. } => ReplyProblem::TooLong,
+            }]
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplyProblem {
+    Missing,
+    TooLong,
+    /// Linking: no carer or cared-for person has an account with that email address.
+    NoSuchPerson,
+}
+
+impl Problem for ReplyProblem {
+    fn field(&self) -> String {
+        match self {
+            ReplyProblem::Missing | ReplyProblem::TooLong => "reply".to_owned(),
+            ReplyProblem::NoSuchPerson => "email".to_owned(),
+        }
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        match self {
+            ReplyProblem::Missing => locale.text(Text::ContactReplyMissing).to_owned(),
+            ReplyProblem::TooLong => with_max(locale, Text::ContactReplyTooLong, ReplyText::MAX),
+            ReplyProblem::NoSuchPerson => locale.text(Text::ContactLinkNoSuchPerson).to_owned(),
+        }
+    }
 }

@@ -101,6 +101,14 @@ impl EmailAddress {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether mail to `address` can reach anyone. Accounts with no email (made for someone
+    /// without one, or erased) hold an address in the reserved `.invalid` domain (RFC 2606),
+    /// which no mail server accepts.
+    pub fn deliverable(address: &str) -> bool {
+        let domain = address.rsplit_once('@').map_or("", |(_, d)| d).to_ascii_lowercase();
+        !address.is_empty() && domain != "invalid" && !domain.ends_with(".invalid")
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +121,15 @@ pub enum EmailProblem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_in_the_reserved_invalid_domain_are_not_deliverable() {
+        assert!(EmailAddress::deliverable("sam@example.org"));
+        assert!(!EmailAddress::deliverable("no-email-abc@invalid"));
+        assert!(!EmailAddress::deliverable("erased-7@INVALID"));
+        assert!(!EmailAddress::deliverable("x@mail.invalid"));
+        assert!(!EmailAddress::deliverable(""));
+    }
 
     #[test]
     fn required_text_is_trimmed_and_refused_when_blank() {

@@ -57,7 +57,14 @@ for_each_backend! {
                  FROM people p JOIN plan_versions v ON v.person_id = p.id
                  UNION ALL
                  SELECT p.id, p.display_name, p.role, 'review_request', r.created_at, p.last_worker_until
-                 FROM people p JOIN reviews r ON r.person_id = p.id AND r.kind = 'requested'"
+                 FROM people p JOIN reviews r ON r.person_id = p.id AND r.kind = 'requested'
+                 UNION ALL
+                 SELECT p.id, p.display_name, p.role, 'message', m.received_at, p.last_worker_until
+                 FROM people p JOIN contact_messages m ON m.person_id = p.id
+                 UNION ALL
+                 SELECT p.id, p.display_name, p.role, 'message', r.sent_at, p.last_worker_until
+                 FROM people p JOIN contact_messages m ON m.person_id = p.id
+                 JOIN contact_replies r ON r.message_id = m.id AND NOT r.from_staff"
             ))
             .fetch_all(&self.pool)
             .await

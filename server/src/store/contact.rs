@@ -1,7 +1,8 @@
-//! Messages sent from the contact page, and the staff inbox that deals with them.
+//! Messages sent from the contact page, the staff inbox that deals with them, and the
+//! conversation that follows with the person they are about.
 for_each_backend! {
     use app::backend::ports::{ContactReference, ContactStore, ReceivedMessage, StoreError, StoreResult};
-    use app::domain::contact::ContactMessage;
+    use app::domain::contact::{ContactMessage, Reply, ReplyEmail, Side};
     use app::kit::i18n::Locale;
     use async_trait::async_trait;
     use chrono::{DateTime, Utc};
@@ -17,10 +18,15 @@ for_each_backend! {
         received_at: DateTime<Utc>,
         done_at: Option<DateTime<Utc>>,
         done_by: Option<String>,
+        person_id: Option<i64>,
+        person_name: Option<String>,
+        last_from_staff: Option<bool>,
+        last_reply_at: Option<DateTime<Utc>>,
     }
 
     impl MessageRow {
         fn into_message(self) -> ReceivedMessage {
+            let side = |from_staff| if from_staff { Side::Council } else { Side::Person };
             ReceivedMessage {
                 id: self.id,
                 name: self.name,
@@ -29,13 +35,31 @@ for_each_backend! {
                 locale: Locale::parse(&self.locale).unwrap_or_default(),
                 received_at: self.received_at,
                 done: self.done_at.map(|at| (self.done_by.unwrap_or_default(), at)),
+                person: self.person_id.map(|id| (id, self.person_name.unwrap_or_default())),
+                last_reply: self.last_from_staff.zip(self.last_reply_at).map(|(staff, at)| (side(staff), at)),
             }
         }
     }
 
     const MESSAGE: &str = "SELECT m.id, m.name, m.reply_to, m.body, m.locale, m.received_at, m.done_at,
-                                  u.display_name AS done_by
-                           FROM contact_messages m LEFT JOIN users u ON u.id = m.done_by";
+                                  u.display_name AS done_by, m.person_id, p.display_name AS person_name,
+                                  l.from_staff AS last_from_staff, l.sent_at AS last_reply_at
+                           FROM contact_messages m
+                           LEFT JOIN users u ON u.id = m.done_by
+                           LEFT JOIN users p ON p.id = m.person_id
+                           LEFT JOIN contact_replies l ON l.id = (
+                               SELECT r.id FROM contact_replies r WHERE r.message_id = m.id
+                               ORDER BY r.sent_at DESC, r.id DESC LIMIT 1)";
+
+    #[derive(FromRow)]
+    struct ReplyRow {
+        id: i64,
+        from_staff: bool,
+        author: Option<String>,
+        body: String,
+        sent_at: DateTime<Utc>,
+        email: Option<String>,
+    }
 
     #[async_trait]
     impl ContactStore for DbStore {
@@ -43,18 +67,20 @@ for_each_backend! {
         async fn add_contact_message(
             &self,
             message: &ContactMessage,
+            person_id: Option<i64>,
             locale: Locale,
             received_at: DateTime<Utc>,
         ) -> StoreResult<ContactReference> {
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO contact_messages (name, reply_to, body, locale, received_at)
-                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                "INSERT INTO contact_messages (name, reply_to, body, locale, received_at, person_id)
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             )
             .bind(message.name.as_ref().map(|n| n.as_str()))
             .bind(message.reply_to.as_ref().map(|e| e.as_str()))
             .bind(message.body.as_str())
             .bind(locale.tag())
             .bind(received_at)
+            .bind(person_id)
             .fetch_one(&self.pool)
             .await
             .map_err(store_error)?;
@@ -84,6 +110,102 @@ for_each_backend! {
                 .await
                 .map_err(store_error)?;
             Ok(row.map(MessageRow::into_message))
+        }
+
+        async fn messages_of(&self, person_id: i64) -> StoreResult<Vec<ReceivedMessage>> {
+            let rows: Vec<MessageRow> =
+                sqlx::query_as(&format!("{MESSAGE} WHERE m.person_id = $1 ORDER BY m.received_at DESC, m.id DESC"))
+                    .bind(person_id)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(store_error)?;
+            Ok(rows.into_iter().map(MessageRow::into_message).collect())
+        }
+
+        async fn contact_replies(&self, message_id: i64) -> StoreResult<Vec<Reply>> {
+            let rows: Vec<ReplyRow> = sqlx::query_as(
+                "SELECT r.id, r.from_staff, u.display_name AS author, r.body, r.sent_at, r.email
+                 FROM contact_replies r LEFT JOIN users u ON u.id = r.author_id
+                 WHERE r.message_id = $1 ORDER BY r.sent_at, r.id",
+            )
+            .bind(message_id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(store_error)?;
+            rows.into_iter()
+                .map(|row| {
+                    let email = match row.email {
+                        Some(code) => Some(ReplyEmail::parse(&code).ok_or_else(|| unknown("reply email", &code))?),
+                        None => None,
+                    };
+                    Ok(Reply {
+                        id: row.id,
+                        side: if row.from_staff { Side::Council } else { Side::Person },
+                        author: row.author.unwrap_or_default(),
+                        body: row.body,
+                        sent_at: row.sent_at,
+                        email,
+                    })
+                })
+                .collect()
+        }
+
+        async fn add_contact_reply(
+            &self,
+            message_id: i64,
+            author_id: i64,
+            side: Side,
+            body: &str,
+            at: DateTime<Utc>,
+        ) -> StoreResult<i64> {
+            let mut tx = self.pool.begin().await.map_err(store_error)?;
+            let reopen = if side == Side::Person { ", done_at = NULL, done_by = NULL" } else { "" };
+            // Touching the message first locks it and tells whether it exists.
+            let found = sqlx::query(&format!("UPDATE contact_messages SET id = id{reopen} WHERE id = $1"))
+                .bind(message_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(store_error)?;
+            if found.rows_affected() == 0 {
+                return Err(StoreError::NotFound);
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO contact_replies (message_id, author_id, from_staff, body, sent_at)
+                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(message_id)
+            .bind(author_id)
+            .bind(side == Side::Council)
+            .bind(body)
+            .bind(at)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(store_error)?;
+            tx.commit().await.map_err(store_error)?;
+            Ok(id)
+        }
+
+        async fn set_reply_email(&self, reply_id: i64, email: ReplyEmail) -> StoreResult<()> {
+            sqlx::query("UPDATE contact_replies SET email = $1 WHERE id = $2")
+                .bind(email.code())
+                .bind(reply_id)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(())
+        }
+
+        async fn link_contact_message(&self, id: i64, person_id: i64) -> StoreResult<()> {
+            let linked = sqlx::query("UPDATE contact_messages SET person_id = $1 WHERE id = $2")
+                .bind(person_id)
+                .bind(id)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            if linked.rows_affected() == 0 {
+                return Err(StoreError::NotFound);
+            }
+            Ok(())
         }
 
         async fn mark_contact_done(&self, id: i64, by: i64, at: DateTime<Utc>) -> StoreResult<()> {

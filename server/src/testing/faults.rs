@@ -12,7 +12,7 @@ use app::backend::ports::*;
 use app::domain::allocation::{Allocation, Waiting};
 use app::domain::assessment::{Answers, Draft, EligibilityDecision, PageAnswers};
 use app::domain::budget::{PersonalBudget, Spend};
-use app::domain::contact::ContactMessage;
+use app::domain::contact::{ContactMessage, Reply, ReplyEmail, Side};
 use app::domain::directory::ServiceEntry;
 use app::domain::emergency::{CardCode, EmergencyPlanForm, LookupReason};
 use app::domain::family::InvitationStatus;
@@ -195,9 +195,14 @@ faulty! {
         Write erase_person(user_id: i64, audit: &AuditEvent) -> StoreResult<Erasure>;
     }
     ContactStore {
-        Write add_contact_message(message: &ContactMessage, locale: Locale, received_at: At) -> StoreResult<ContactReference>;
+        Write add_contact_message(message: &ContactMessage, person_id: Option<i64>, locale: Locale, received_at: At) -> StoreResult<ContactReference>;
         Read contact_messages() -> StoreResult<Vec<ReceivedMessage>>;
         Read contact_message(id: i64) -> StoreResult<Option<ReceivedMessage>>;
+        Read messages_of(person_id: i64) -> StoreResult<Vec<ReceivedMessage>>;
+        Read contact_replies(message_id: i64) -> StoreResult<Vec<Reply>>;
+        Write add_contact_reply(message_id: i64, author_id: i64, side: Side, body: &str, at: At) -> StoreResult<i64>;
+        Write set_reply_email(reply_id: i64, email: ReplyEmail) -> StoreResult<()>;
+        Write link_contact_message(id: i64, person_id: i64) -> StoreResult<()>;
         Write mark_contact_done(id: i64, by: i64, at: At) -> StoreResult<()>;
     }
     SessionStore {

@@ -4,6 +4,7 @@
 use app::domain::account::Role;
 use app::domain::allocation::Submission;
 use app::domain::assessment::Answers;
+use app::domain::contact::ContactMessage;
 use app::domain::plan::PlanSection;
 use app::domain::reviews::{ReviewMethod, ReviewReason, ReviewRequest, Urgency};
 use app::domain::teams::Covers;
@@ -92,7 +93,10 @@ async fn everyone_sends_something(portal: &TestPortal, round: &str) -> Vec<i64> 
     store.send_plan(planner, &[], now).await.unwrap();
     let asker = account("asker", "carer").await;
     store.request_review(asker, asker, &review_request(), now).await.unwrap();
-    vec![carer, customer, assessed, planner, asker]
+    let writer = account("writer", "customer").await;
+    let message = ContactMessage::new("", "", "Who can help me at home?").unwrap();
+    store.add_contact_message(&message, Some(writer), Locale::En, now).await.unwrap();
+    vec![carer, customer, assessed, planner, asker, writer]
 }
 
 /// The property: every carer and cared-for person without a worker is in the intake of at least

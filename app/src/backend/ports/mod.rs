@@ -10,7 +10,6 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::domain::account::Role;
-use crate::domain::contact::ContactMessage;
 use crate::domain::council::Council;
 use crate::kit::forms::FormFlash;
 use crate::kit::i18n::Locale;
@@ -19,6 +18,7 @@ use crate::policy::{Relations, Scope};
 mod assessment;
 mod assisted;
 mod budget;
+mod contact;
 mod data_rights;
 mod directory;
 mod emergency;
@@ -30,6 +30,8 @@ mod teams;
 pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
 pub use assisted::{assessment_subject, assisting_name, letter_code, read_assisting, set_assisting, AssistedStore};
 pub use budget::BudgetStore;
+pub use contact::{email_to, own_message, ContactStore};
+pub use crate::domain::contact::{ContactReference, ReceivedMessage};
 pub use data_rights::{files_folder, person_file_keys, DataRightsStore};
 pub use directory::DirectoryStore;
 pub use emergency::EmergencyStore;
@@ -78,23 +80,6 @@ pub enum StoreError {
     Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
-pub use crate::domain::contact::{ContactReference, ReceivedMessage};
-
-#[async_trait]
-pub trait ContactStore: Send + Sync {
-    async fn add_contact_message(
-        &self,
-        message: &ContactMessage,
-        locale: Locale,
-        received_at: DateTime<Utc>,
-    ) -> StoreResult<ContactReference>;
-    /// The staff inbox: messages not yet done (oldest first, so none waits unseen), then the
-    /// latest done ones.
-    async fn contact_messages(&self) -> StoreResult<Vec<ReceivedMessage>>;
-    async fn contact_message(&self, id: i64) -> StoreResult<Option<ReceivedMessage>>;
-    /// `Conflict` once it is done; `NotFound` if there is no such message.
-    async fn mark_contact_done(&self, id: i64, by: i64, at: DateTime<Utc>) -> StoreResult<()>;
-}
 
 /// A server-side session, found by the keyed digest of the token in the person's cookie.
 #[derive(Clone, Debug)]

@@ -3,4 +3,4 @@ pub mod api;
 mod pages;
 pub mod wire;
 
-pub use pages::{ContactPage, InboxPage, MessagePage, SentPage};
+pub use pages::{ContactPage, InboxPage, MessagePage, MyMessagePage, MyMessagesPage, SentPage};

@@ -51,9 +51,23 @@ pub const TABLES: &[Table] = &[
         rule: Rule::Personal { rows: "user_id = $1", hidden: &["digest"], erasure: Erasure::Delete },
     },
     Table {
+        name: "contact_replies",
+        // The conversations of their messages; which member of staff wrote is the council's.
+        rule: Rule::Personal {
+            rows: "message_id IN (SELECT id FROM contact_messages WHERE person_id = $1 OR LOWER(reply_to) = LOWER($2))",
+            hidden: &["author_id"],
+            erasure: Erasure::Delete,
+        },
+    },
+    Table {
         name: "contact_messages",
+        // Their own (sent signed in, or linked to them) and those with their address for a reply.
         // Which member of staff dealt with it is the council's, not the sender's.
-        rule: Rule::Personal { rows: "LOWER(reply_to) = LOWER($2)", hidden: &["done_by"], erasure: Erasure::Delete },
+        rule: Rule::Personal {
+            rows: "person_id = $1 OR LOWER(reply_to) = LOWER($2)",
+            hidden: &["done_by"],
+            erasure: Erasure::Delete,
+        },
     },
     Table {
         name: "care_links",

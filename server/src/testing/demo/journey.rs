@@ -134,7 +134,27 @@ pub async fn load(
     assessment(store, alex, practitioner, now).await.context("Jo's assessment")?;
     let signed_off = now - Duration::weeks(5);
     let plan = plan(store, alex, practitioner, now, signed_off).await.context("Jo's plan")?;
-    budget(store, alex, practitioner, plan, now, signed_off + Duration::days(2)).await.context("Jo's budget")
+    budget(store, alex, practitioner, plan, now, signed_off + Duration::days(2)).await.context("Jo's budget")?;
+    message(store, alex, practitioner, now).await.context("Jo's message")
+}
+
+/// A question Jo sent signed in, the practitioner's reply and Jo's answer, waiting for the council.
+async fn message(store: &dyn Store, jo: i64, practitioner: i64, now: DateTime<Utc>) -> anyhow::Result<()> {
+    use app::domain::contact::{ContactMessage, Side};
+    let question = ContactMessage::new(
+        "",
+        "",
+        "Can my Direct Payment pay for a few hours of sitting so I can go to my daughter's school play?",
+    )
+    .map_err(|p| anyhow::anyhow!("{p:?}"))?;
+    let sent = now - Duration::days(3);
+    let id = store.add_contact_message(&question, Some(jo), Locale::En, sent).await?.0;
+    let reply = "Yes: a sitting service that meets your outcome of a life of your own is a fair use. \
+                 Keep the receipt and record it as spending from your Direct Payment.";
+    store.add_contact_reply(id, practitioner, Side::Council, reply, sent + Duration::days(1)).await?;
+    let answer = "Thank you. Can it be someone Mum already knows?";
+    store.add_contact_reply(id, jo, Side::Person, answer, now - Duration::hours(5)).await?;
+    Ok(())
 }
 
 /// Answers saved page by page, sent, and decided eligible.

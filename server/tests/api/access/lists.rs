@@ -16,6 +16,8 @@ pub const WITHOUT_AN_ID: &[&str] = &[
     "/api/staff/users/add",
     // The staff inbox lists every contact message (practitioners and admins only).
     "/api/contact/inbox",
+    // A carer's or cared-for person's own messages.
+    "/api/contact/mine",
     // A carer's own assessment: the signed-in carer is the only subject.
     "/api/assessment/mine",
     "/api/assessment/answers",
@@ -93,8 +95,15 @@ pub const WITH_A_STAFF_ID_FOR_ADMINS: &[(&str, &str)] =
     &[("/api/staff/users/one", "id"), ("/api/staff/users/switch", "id")];
 
 /// Server functions that take the id of a contact message (staff who read the inbox; tests/api/
-/// contact.rs checks who may).
-pub const WITH_A_MESSAGE_ID: &[(&str, &str)] = &[("/api/contact/message", "id"), ("/api/contact/done", "id")];
+/// contact.rs checks who may); and the person's own ones, for the person they are linked to.
+pub const WITH_A_MESSAGE_ID: &[(&str, &str)] = &[
+    ("/api/contact/message", "id"),
+    ("/api/contact/done", "id"),
+    ("/api/contact/reply", "id"),
+    ("/api/contact/link", "id"),
+    ("/api/contact/my-message", "id"),
+    ("/api/contact/answer", "id"),
+];
 
 /// Server functions that take a person's id, and the field that carries it.
 pub const WITH_A_PERSON_ID: &[(&str, &str)] = &[

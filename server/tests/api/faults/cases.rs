@@ -336,6 +336,29 @@ pub fn cases(h: &Household) -> Vec<Case> {
         change("/api/assessment/confirm", SAM, "/assessment", &[("version_id", &id(h.sam_filled_in))]),
         read("/api/contact/inbox", ALEX, &[]),
         read("/api/contact/message", ALEX, &[("id", id(h.message))]),
+        change(
+            "/api/contact/link",
+            ALEX,
+            format!("/staff/messages/{}", h.message),
+            &[("id", &id(h.message)), ("email", SAM)],
+        )
+        .typed(SAM),
+        read("/api/contact/mine", SAM, &[]),
+        read("/api/contact/my-message", SAM, &[("id", id(h.sam_message))]),
+        change(
+            "/api/contact/reply",
+            ALEX,
+            format!("/staff/messages/{}", h.message),
+            &[("id", &id(h.message)), ("reply", "Call the carers' centre on Monday")],
+        )
+        .typed("Call the carers' centre on Monday"),
+        change(
+            "/api/contact/answer",
+            SAM,
+            format!("/messages/{}", h.sam_message),
+            &[("id", &id(h.sam_message)), ("reply", "Thank you, I will call them")],
+        )
+        .typed("Thank you, I will call them"),
         change("/api/contact/done", ALEX, format!("/staff/messages/{}", h.message), &[("id", &id(h.message))]),
         change(
             "/api/staff/users/switch",

@@ -38,8 +38,10 @@ pub struct Household {
     pub(super) sam_filled_in: i64,
     /// The demo team that receives carers' intake.
     pub(super) team: i64,
-    /// A message sent from the contact page.
+    /// A message sent from the contact page, signed out (linked to nobody).
     pub(super) message: i64,
+    /// A message Sam sent signed in.
+    pub(super) sam_message: i64,
     pub(super) sam_item: i64,
     pub(super) sam_plan: i64,
     pub(super) sam_assessment: i64,
@@ -104,7 +106,8 @@ pub async fn household(portal: &TestPortal) -> Household {
     let assisted_code = assisted_code.grouped();
     let sent =
         app::domain::contact::ContactMessage::new("Sam", "sam@example.org", "Who do I ask about respite?").unwrap();
-    let message = store.add_contact_message(&sent, app::kit::i18n::Locale::En, now).await.unwrap().0;
+    let message = store.add_contact_message(&sent, None, app::kit::i18n::Locale::En, now).await.unwrap().0;
+    let sam_message = store.add_contact_message(&sent, Some(sam), app::kit::i18n::Locale::En, now).await.unwrap().0;
     let leaver = portal
         .add_account(
             "leaver@example.org",
@@ -201,6 +204,7 @@ pub async fn household(portal: &TestPortal) -> Household {
         wren,
         team,
         message,
+        sam_message,
         sam_item,
         sam_plan,
         sam_assessment,

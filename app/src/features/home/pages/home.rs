@@ -191,5 +191,6 @@ fn YourWorker() -> impl IntoView {
                 Err(error) => view! { <p class="govuk-body">{error.summary(locale)}</p> }.into_any(),
             }}
         </Await>
+        <LinkParagraph href="/messages" text=Text::ContactMineTitle />
     }
 }
