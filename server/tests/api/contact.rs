@@ -120,7 +120,11 @@ async fn a_signed_in_carer_reads_the_councils_reply_in_the_portal_and_answers_it
     assert!(thread.contains("the carers&#x27;") || thread.contains("the carers'"), "{thread}");
     assert!(thread.contains("for the council"), "{thread}");
     let answered = portal
-        .post_form("/api/contact/answer", &format!("/messages/{id}"), &[("id", &id.to_string()), ("reply", "Yes please")])
+        .post_form(
+            "/api/contact/answer",
+            &format!("/messages/{id}"),
+            &[("id", &id.to_string()), ("reply", "Yes please")],
+        )
         .await;
     assert_eq!(location(&answered), format!("/messages/{id}?sent=1"));
     let open: Option<String> = sqlx::query_scalar("SELECT CAST(done_at AS TEXT) FROM contact_messages WHERE id = $1")
@@ -191,7 +195,6 @@ async fn a_reply_whose_email_fails_is_kept_and_the_page_says_so() {
     assert_eq!(location(&replied), format!("{page}?replied=failed"));
     let shown = portal.page(&location(&replied)).await;
     assert!(shown.contains("the email could not be sent") && shown.contains("Hello Ann"), "{shown}");
-    let email: String =
-        sqlx::query_scalar("SELECT email FROM contact_replies").fetch_one(&portal.db).await.unwrap();
+    let email: String = sqlx::query_scalar("SELECT email FROM contact_replies").fetch_one(&portal.db).await.unwrap();
     assert_eq!(email, "failed");
 }

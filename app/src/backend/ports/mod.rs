@@ -27,11 +27,11 @@ mod plan;
 mod reviews;
 mod teams;
 
+pub use crate::domain::contact::{ContactReference, ReceivedMessage};
 pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
 pub use assisted::{assessment_subject, assisting_name, letter_code, read_assisting, set_assisting, AssistedStore};
 pub use budget::BudgetStore;
 pub use contact::{email_to, own_message, ContactStore};
-pub use crate::domain::contact::{ContactReference, ReceivedMessage};
 pub use data_rights::{files_folder, person_file_keys, DataRightsStore};
 pub use directory::DirectoryStore;
 pub use emergency::EmergencyStore;
@@ -79,7 +79,6 @@ pub enum StoreError {
     #[error("the store is unavailable: {0}")]
     Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
-
 
 /// A server-side session, found by the keyed digest of the token in the person's cookie.
 #[derive(Clone, Debug)]

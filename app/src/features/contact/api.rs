@@ -54,10 +54,7 @@ pub async fn contact_message(#[server(default)] id: i64) -> Result<ThreadView, A
 /// the portal, if the message is linked to them) and emailed where there is an address. An
 /// email that cannot be sent does not lose the reply: its failure is shown beside it.
 #[server(prefix = "/api", endpoint = "contact/reply")]
-pub async fn reply_to_message(
-    #[server(default)] id: i64,
-    #[server(flatten)] form: ReplyForm,
-) -> Result<(), AppError> {
+pub async fn reply_to_message(#[server(default)] id: i64, #[server(flatten)] form: ReplyForm) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
     use crate::backend::ports::{email_to, Email};
     use crate::domain::contact::{ContactReference, ReplyEmail, ReplyText, Side};
@@ -181,10 +178,7 @@ pub async fn my_message(#[server(default)] id: i64) -> Result<ThreadView, AppErr
 
 /// The person answers in a message's conversation: it opens the message again for the council.
 #[server(prefix = "/api", endpoint = "contact/answer")]
-pub async fn answer_message(
-    #[server(default)] id: i64,
-    #[server(flatten)] form: ReplyForm,
-) -> Result<(), AppError> {
+pub async fn answer_message(#[server(default)] id: i64, #[server(flatten)] form: ReplyForm) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
     use crate::backend::ports::own_message;
     use crate::domain::contact::{ReplyText, Side};

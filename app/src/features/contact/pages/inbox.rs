@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use std::collections::BTreeMap;
 
+use super::mine::Conversation;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, Submit, TextArea};
 use crate::components::layout::{BackLink, PageHeading, SuccessBanner, WarningText};
@@ -15,7 +16,6 @@ use crate::components::summary_list::SummaryList;
 use crate::components::table::{LinkCell, Table};
 use crate::domain::contact::ReplyText;
 use crate::features::contact::api::{contact_inbox, contact_message, LinkMessage, MarkMessageDone, ReplyToMessage};
-use super::mine::Conversation;
 use crate::features::contact::wire::{MessageView, ThreadView};
 use crate::kit::forms::FormState;
 use crate::kit::i18n::{Locale, Text};
@@ -80,9 +80,7 @@ pub fn MessagePage() -> impl IntoView {
     let done = query.with_untracked(|q| q.get("done").is_some());
     let replied = query.with_untracked(|q| q.get("replied"));
     let linked = query.with_untracked(|q| q.get("linked").is_some());
-    record_page(contact_message, move |thread| {
-        Some(view! { <Message thread done replied=replied.clone() linked /> })
-    })
+    record_page(contact_message, move |thread| Some(view! { <Message thread done replied=replied.clone() linked /> }))
 }
 
 #[component]
@@ -100,13 +98,16 @@ fn Message(thread: ThreadView, done: bool, replied: Option<String>, linked: bool
     };
     let banner = banner.map(|message| view! { <SuccessBanner message /> });
     // The reply is kept; only its email failed: say so where it cannot be missed.
-    let failed = (replied.as_deref() == Some("failed")).then(|| view! { <WarningText text=t(Text::ContactReplyFailedWarning) /> });
+    let failed = (replied.as_deref() == Some("failed"))
+        .then(|| view! { <WarningText text=t(Text::ContactReplyFailedWarning) /> });
     let about = message.person.as_ref().map(|(_, name)| name.clone()).unwrap_or_else(|| t(Text::ContactNotLinked));
     let record = message.person.as_ref().map(|(id, name)| {
         let words = locale.fill(Text::ContactWorkerLink, &[("name", name)]);
         view! {
             <p class="govuk-body">
-                <a class="govuk-link" href=format!("/staff/allocations/{id}")>{words}</a>
+                <a class="govuk-link" href=format!("/staff/allocations/{id}")>
+                    {words}
+                </a>
             </p>
         }
     });

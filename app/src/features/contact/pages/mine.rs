@@ -107,8 +107,7 @@ pub(super) fn Conversation(replies: Vec<ReplyView>) -> impl IntoView {
                 view! {
                     <li class=class>
                         <h3 class="govuk-heading-s">
-                            {reply.author}
-                            <span class="govuk-caption-m">{reply.sent_on}</span>
+                            {reply.author} <span class="govuk-caption-m">{reply.sent_on}</span>
                         </h3>
                         <p class="govuk-body portal-keep-lines">{reply.body}</p>
                         {reply.email.map(|email| view! { <p class="govuk-body-s">{email}</p> })}
