@@ -62,6 +62,7 @@ async fn every_response_carries_the_security_headers() {
 async fn a_store_failure_gives_a_plain_message_and_keeps_what_was_typed() {
     let portal = spawn().await;
     // A store failure: the table the message goes into is gone.
+    sqlx::query("DROP TABLE contact_replies").execute(&portal.db).await.unwrap();
     sqlx::query("DROP TABLE contact_messages").execute(&portal.db).await.unwrap();
     let response = portal.post_json("/api/contact", &[("message", "Please ring me")]).await;
     assert_eq!(response.status(), 500);
