@@ -26,7 +26,6 @@ for_each_backend! {
 
     impl MessageRow {
         fn into_message(self) -> ReceivedMessage {
-            let side = |from_staff| if from_staff { Side::Council } else { Side::Person };
             ReceivedMessage {
                 id: self.id,
                 name: self.name,
@@ -50,6 +49,11 @@ for_each_backend! {
                            LEFT JOIN contact_replies l ON l.id = (
                                SELECT r.id FROM contact_replies r WHERE r.message_id = m.id
                                ORDER BY r.sent_at DESC, r.id DESC LIMIT 1)";
+
+    /// Which side wrote a reply, from its `from_staff` column.
+    fn side(from_staff: bool) -> Side {
+        if from_staff { Side::Council } else { Side::Person }
+    }
 
     #[derive(FromRow)]
     struct ReplyRow {
@@ -140,7 +144,7 @@ for_each_backend! {
                     };
                     Ok(Reply {
                         id: row.id,
-                        side: if row.from_staff { Side::Council } else { Side::Person },
+                        side: side(row.from_staff),
                         author: row.author.unwrap_or_default(),
                         body: row.body,
                         sent_at: row.sent_at,

@@ -3,6 +3,7 @@
 use chrono::Utc;
 
 use super::household::{Household, ADMIN, ALEX, JO, MORGAN, NOBODY, PAT, RESPONDER, ROBIN, SAM};
+use super::message_cases::messages;
 
 pub struct Case {
     pub path: &'static str,
@@ -17,17 +18,22 @@ pub struct Case {
     pub typed: Option<&'static str>,
 }
 
-fn read(path: &'static str, who: &'static str, fields: &[(&'static str, String)]) -> Case {
+pub(super) fn read(path: &'static str, who: &'static str, fields: &[(&'static str, String)]) -> Case {
     Case { path, who, page: "/".into(), fields: fields.to_vec(), change: false, typed: None }
 }
 
-fn change(path: &'static str, who: &'static str, page: impl Into<String>, fields: &[(&'static str, &str)]) -> Case {
+pub(super) fn change(
+    path: &'static str,
+    who: &'static str,
+    page: impl Into<String>,
+    fields: &[(&'static str, &str)],
+) -> Case {
     let fields = fields.iter().map(|(name, value)| (*name, value.to_string())).collect();
     Case { path, who, page: page.into(), fields, change: true, typed: None }
 }
 
 impl Case {
-    fn typed(self, typed: &'static str) -> Case {
+    pub(super) fn typed(self, typed: &'static str) -> Case {
         Case { typed: Some(typed), ..self }
     }
 }
@@ -42,7 +48,7 @@ pub fn cases(h: &Household) -> Vec<Case> {
     let soon = today + chrono::Days::new(10);
     let (soon_day, soon_month, soon_year) =
         (soon.format("%-d").to_string(), soon.format("%-m").to_string(), soon.format("%Y").to_string());
-    vec![
+    let mut all = vec![
         // Anyone.
         change(
             "/api/contact",
@@ -334,32 +340,6 @@ pub fn cases(h: &Household) -> Vec<Case> {
         )
         .typed("dana@example.org"),
         change("/api/assessment/confirm", SAM, "/assessment", &[("version_id", &id(h.sam_filled_in))]),
-        read("/api/contact/inbox", ALEX, &[]),
-        read("/api/contact/message", ALEX, &[("id", id(h.message))]),
-        change(
-            "/api/contact/link",
-            ALEX,
-            format!("/staff/messages/{}", h.message),
-            &[("id", &id(h.message)), ("email", SAM)],
-        )
-        .typed(SAM),
-        read("/api/contact/mine", SAM, &[]),
-        read("/api/contact/my-message", SAM, &[("id", id(h.sam_message))]),
-        change(
-            "/api/contact/reply",
-            ALEX,
-            format!("/staff/messages/{}", h.message),
-            &[("id", &id(h.message)), ("reply", "Call the carers' centre on Monday")],
-        )
-        .typed("Call the carers' centre on Monday"),
-        change(
-            "/api/contact/answer",
-            SAM,
-            format!("/messages/{}", h.sam_message),
-            &[("id", &id(h.sam_message)), ("reply", "Thank you, I will call them")],
-        )
-        .typed("Thank you, I will call them"),
-        change("/api/contact/done", ALEX, format!("/staff/messages/{}", h.message), &[("id", &id(h.message))]),
         change(
             "/api/staff/users/switch",
             ADMIN,
@@ -395,6 +375,9 @@ pub fn cases(h: &Household) -> Vec<Case> {
             format!("/staff/support/{}", h.service),
             &[("id", &id(h.service)), ("retire", "yes")],
         ),
+    ];
+    all.extend(messages(h));
+    all.extend([
         // Data rights: the erasure is of Kim, whom no case after it needs.
         read("/api/people/data", ADMIN, &[("person_id", id(h.sam))]),
         read("/api/people/data/find", ADMIN, &[("email", "kim@example.org".to_owned())]),
@@ -407,5 +390,6 @@ pub fn cases(h: &Household) -> Vec<Case> {
         .typed("Asked for it in writing on 1 May"),
         // Last: it ends the session it is sent in.
         change("/api/account/sign-out", JO, "/home", &[]),
-    ]
+    ]);
+    all
 }

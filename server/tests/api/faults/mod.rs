@@ -5,6 +5,7 @@
 
 mod cases;
 mod household;
+mod message_cases;
 mod routes;
 
 use crate::helpers::faults::{browser, get, post_form, post_json};
