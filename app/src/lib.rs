@@ -26,7 +26,7 @@ use leptos_router::{
 use crate::components::layout::{Footer, Header, NotFound, SkipLink};
 use crate::components::timeout_warning::TimeoutDialog;
 use crate::features::{
-    account, allocation, assessment, assisted, budget, contact, data_rights, directory, emergency, family, home, info,
+    account, advocacy, allocation, assessment, assisted, budget, contact, data_rights, directory, emergency, family, home, info,
     people, plan, reviews, staff, start, teams, timeline,
 };
 
@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/home") view=home::HomePage ssr=SsrMode::Async />
                         <Route path=path!("/people/:id") view=people::PersonPage ssr=SsrMode::Async />
                         <Route path=path!("/people/:id/data") view=data_rights::PersonDataPage ssr=SsrMode::Async />
+                        <Route path=path!("/people/:id/advocacy") view=advocacy::AdvocacyPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/staff/data-requests")
                             view=data_rights::DataRequestsPage

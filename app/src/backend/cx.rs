@@ -267,7 +267,8 @@ impl Cx<SignedInUser> {
     }
 
     /// For a record about `person_id` (a plan, a review, a budget): whoever the policy lets see
-    /// it may read it, but only practitioners change it (sign off, arrange, record an outcome).
+    /// it may read it, but only practitioners change it (sign off, arrange, record an outcome),
+    /// and trusted assessors the assessment of a carer whose record they started.
     pub async fn authorise_record(
         &self,
         person_id: i64,
@@ -275,8 +276,11 @@ impl Cx<SignedInUser> {
         access: Access,
         what: &str,
     ) -> Result<(), AppError> {
-        self.authorise(person_id, record, access, what).await?;
-        if access == Access::Edit && !self.actor().may(Capability::ViewCaseload) {
+        let basis = self.authorise(person_id, record, access, what).await?;
+        // A trusted assessor changes only what the policy gives them: the assessment they
+        // fill in with a carer whose record they started (never a decision or a sign-off).
+        let changes = self.actor().may(Capability::ViewCaseload) || basis == Basis::StartedRecord;
+        if access == Access::Edit && !changes {
             return Err(AppError::NotFound);
         }
         Ok(())

@@ -17,14 +17,25 @@ pub enum Role {
     /// Someone a carer or customer lets act for them.
     Representative,
     Practitioner,
+    /// A worker outside the council (a carers' centre, for example) whom the council trusts to
+    /// start records for carers and fill in the self-assessment with them; the council decides
+    /// (procedure 003: "trusted assessors… checked by the Council").
+    TrustedAssessor,
     /// Carers Emergency Response Service staff, who look up emergency plans by card code.
     Responder,
     Admin,
 }
 
 impl Role {
-    pub const ALL: [Role; 6] =
-        [Role::Carer, Role::Customer, Role::Representative, Role::Practitioner, Role::Responder, Role::Admin];
+    pub const ALL: [Role; 7] = [
+        Role::Carer,
+        Role::Customer,
+        Role::Representative,
+        Role::Practitioner,
+        Role::TrustedAssessor,
+        Role::Responder,
+        Role::Admin,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -32,6 +43,7 @@ impl Role {
             Role::Customer => "customer",
             Role::Representative => "representative",
             Role::Practitioner => "practitioner",
+            Role::TrustedAssessor => "trusted_assessor",
             Role::Responder => "responder",
             Role::Admin => "admin",
         }
@@ -41,9 +53,10 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.as_str() == value)
     }
 
-    /// Council staff: their reads of people's records are audited.
+    /// Council staff, and the trusted assessors who work with them: accounts an admin makes,
+    /// whose reads of people's records are audited.
     pub fn is_staff(self) -> bool {
-        matches!(self, Role::Practitioner | Role::Responder | Role::Admin)
+        matches!(self, Role::Practitioner | Role::TrustedAssessor | Role::Responder | Role::Admin)
     }
 
     /// Only carers and customers may create their own accounts.
@@ -57,6 +70,7 @@ impl Role {
             Role::Customer => Text::RolesCustomer,
             Role::Representative => Text::RolesRepresentative,
             Role::Practitioner => Text::RolesPractitioner,
+            Role::TrustedAssessor => Text::RolesTrustedAssessor,
             Role::Responder => Text::RolesResponder,
             Role::Admin => Text::RolesAdmin,
         })
@@ -302,7 +316,7 @@ mod tests {
 
     #[test]
     fn only_staff_roles_can_be_given_by_an_admin() {
-        for role in ["practitioner", "responder", "admin"] {
+        for role in ["practitioner", "trusted_assessor", "responder", "admin"] {
             assert!(StaffInvitation::parse("Pat", "pat@council.example", role).is_ok(), "{role}");
         }
         for role in ["carer", "customer", "representative", "root", ""] {

@@ -24,6 +24,7 @@ macro_rules! choices {
 }
 
 pub mod account;
+pub mod advocacy;
 pub mod allocation;
 pub mod assessment;
 pub mod assisted;

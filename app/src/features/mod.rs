@@ -1,6 +1,7 @@
 //! One folder per capability, named as its domain type: its pages, its server functions
 //! (`api.rs`) and the types both sides share.
 pub mod account;
+pub mod advocacy;
 pub mod allocation;
 pub mod assessment;
 pub mod assisted;

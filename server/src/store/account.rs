@@ -146,7 +146,15 @@ for_each_backend! {
                 .map_err(store_error)?;
             let shared_with_me =
                 shared.into_iter().filter_map(|(id, record)| Record::parse(&record).map(|r| (id, r))).collect();
-            Ok(Relations { cares_for, cared_for_by, represents, caseload, shared_with_me })
+            let started_for = sqlx::query_scalar(&format!(
+                "SELECT u.id FROM users u WHERE u.created_by = $1 AND {}",
+                crate::store::assisted::WAITING
+            ))
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(store_error)?;
+            Ok(Relations { cares_for, cared_for_by, represents, caseload, shared_with_me, started_for })
         }
 
         async fn workers_of(&self, person_id: i64) -> StoreResult<Vec<String>> {

@@ -1,11 +1,14 @@
-//! Accounts a practitioner starts for a carer with no account or email, and taking them over.
+//! Accounts a practitioner or trusted assessor starts for a carer with no account or email, and
+//! taking them over.
+
+/// An assisted account (`u`) still waiting for its owner: made by staff, with no real email.
+pub(super) const WAITING: &str = "u.created_by IS NOT NULL AND u.email LIKE 'no-email-%@invalid'";
+
 for_each_backend! {
+    use super::WAITING;
     use app::backend::ports::{AssistedStore, StoreResult};
     use async_trait::async_trait;
     use chrono::{DateTime, Utc};
-
-    /// An assisted account still waiting for its owner: made by staff, with no real email.
-    const WAITING: &str = "u.created_by IS NOT NULL AND u.email LIKE 'no-email-%@invalid'";
 
     #[async_trait]
     impl AssistedStore for DbStore {

@@ -28,6 +28,7 @@ mod postgres;
 mod sqlite;
 
 mod account;
+mod advocacy;
 mod allocation;
 mod assessment;
 mod assisted;

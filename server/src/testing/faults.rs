@@ -9,6 +9,7 @@
 use std::sync::{Arc, Mutex};
 
 use app::backend::ports::*;
+use app::domain::advocacy::{AdvocacyChoice, AdvocacyRecord};
 use app::domain::allocation::{Allocation, Waiting};
 use app::domain::assessment::{Answers, Draft, EligibilityDecision, PageAnswers};
 use app::domain::budget::{PersonalBudget, Spend};
@@ -182,6 +183,10 @@ faulty! {
     AssistedStore {
         Read awaiting_take_over(user_id: i64) -> StoreResult<bool>;
         Write take_over_account(digest: &str, email: &str, password_hash: &str, now: At) -> StoreResult<Option<i64>>;
+    }
+    AdvocacyStore {
+        Read advocacy(person_id: i64) -> StoreResult<Option<AdvocacyRecord>>;
+        Write set_advocacy(person_id: i64, choice: &AdvocacyChoice, recorded_by: i64, at: At) -> StoreResult<()>;
     }
     AllocationStore {
         Read waiting_for_a_worker() -> StoreResult<Vec<Waiting>>;

@@ -95,3 +95,54 @@ async fn browser_with_password(portal: &TestPortal, email: &str) -> bool {
     let fields = [("email", email.to_owned()), ("password", "a long enough password".into())];
     post_json(portal, &portal.another_browser(), "/api/account/sign-in", &fields).await.status < 300
 }
+
+#[tokio::test]
+async fn a_trusted_assessor_fills_in_an_assessment_that_waits_in_intake_for_the_council_to_decide() {
+    let portal = spawn().await;
+    portal.add_account("tariq@carers-centre.example", Role::TrustedAssessor, DEMO_PASSWORD).await;
+    portal.add_account("lee@example.org", Role::Practitioner, DEMO_PASSWORD).await;
+    let tariq = browser(&portal, "tariq@carers-centre.example").await;
+
+    // Tariq's home offers the way to start a record; no intake, caseload or messages.
+    let home = get(&portal, &tariq, "/home").await.body;
+    assert!(home.contains("/staff/assisted") && !home.contains("/staff/intake"), "{home}");
+    assert!(!home.contains("/staff/messages") && !home.contains("/staff/assessments"), "{home}");
+
+    let started =
+        post_form(&portal, &tariq, "/api/assisted/start", "/staff/assisted", &[("name", "Dana Phone".into())]).await;
+    let (dana, code) = letter(&started.location().expect("to the letter"));
+    assert!(portal.store.allocations_of(dana).await.unwrap().is_empty(), "no worker: the council's intake");
+    let home = get(&portal, &tariq, "/home").await.body;
+    assert!(home.contains(&format!("/staff/assisted/{dana}/letter")), "Dana is on Tariq's list: {home}");
+
+    // Tariq fills in and sends Dana's assessment with them.
+    let filling = post_form(&portal, &tariq, "/api/assisted/fill-in", "/", &[("person_id", dana.to_string())]).await;
+    assert_eq!(filling.location().as_deref(), Some("/assessment"));
+    let fields =
+        [("page", "working".to_owned()), ("intent", "continue".into()), ("working", "Nights at the depot".into())];
+    assert!(post_json(&portal, &tariq, "/api/assessment/save", &fields).await.status < 300);
+    assert!(post_json(&portal, &tariq, "/api/assessment/send", &[]).await.status < 300);
+
+    // The council sees Dana in intake, with the assessment; Tariq cannot decide it, nor see
+    // anything but the assessment and the letter.
+    let lee = browser(&portal, "lee@example.org").await;
+    let intake = post_json(&portal, &lee, "/api/allocation/intake", &[]).await;
+    let intake: Value = serde_json::from_str(&intake.body).unwrap();
+    let line = intake["waiting"].as_array().unwrap().iter().find(|l| l["person_id"] == dana).cloned();
+    assert!(line.expect("Dana waits in intake").to_string().contains("Sent a carer's assessment"));
+    assert_eq!(post_json(&portal, &tariq, "/api/allocation/intake", &[]).await.status, 404);
+    assert_eq!(post_json(&portal, &tariq, "/api/assessment/queue", &[]).await.status, 404);
+    let version = portal.store.assessment_versions(dana).await.unwrap()[0].id;
+    let decide = [("version_id", version.to_string()), ("eligible", "yes".into())];
+    assert_eq!(post_json(&portal, &tariq, "/api/assessment/decide", &decide).await.status, 404);
+    assert_eq!(post_json(&portal, &tariq, "/api/people/summary", &[("person_id", dana.to_string())]).await.status, 200);
+    assert!(portal.audit_actions().await.contains(&"assisted record started".to_owned()));
+
+    // Once Dana takes the account over, it is theirs: Tariq's access ends.
+    assert_eq!(take_over(&portal, &portal.another_browser(), &code, "dana@example.org").await, 200);
+    assert_eq!(post_json(&portal, &tariq, "/api/assisted/fill-in", &[("person_id", dana.to_string())]).await.status, 404);
+    assert_eq!(post_json(&portal, &tariq, "/api/people/summary", &[("person_id", dana.to_string())]).await.status, 404);
+    // A trusted assessor never reaches someone whose record they did not start.
+    let sam = portal.add_account("sam@example.org", Role::Carer, DEMO_PASSWORD).await;
+    assert_eq!(post_json(&portal, &tariq, "/api/assisted/letter", &[("person_id", sam.to_string())]).await.status, 404);
+}

@@ -5,6 +5,7 @@ mod helpers;
 
 mod access;
 mod accounts;
+mod advocacy;
 mod assessment;
 mod assisted;
 mod backup;
@@ -20,6 +21,7 @@ mod fhir;
 mod forms;
 mod fuzz_regressions;
 mod limits;
+mod migrations;
 mod plan;
 mod plan_copy;
 mod review_mail;

@@ -85,12 +85,24 @@ impl Invitation {
         helper: Option<&HelperInvitation>,
         shares: &[Record],
     ) -> Result<(i64, CardCode), AppError> {
+        Invitation::create_from(cx, cx.me().id, kind, helper, shares).await
+    }
+
+    /// Creates an invitation from `from_id`, who may be someone the signed-in practitioner
+    /// acts for with their agreement (their advocate, invited to read their records).
+    pub async fn create_from(
+        cx: &Cx<SignedInUser>,
+        from_id: i64,
+        kind: InvitationKind,
+        helper: Option<&HelperInvitation>,
+        shares: &[Record],
+    ) -> Result<(i64, CardCode), AppError> {
         let now = cx.now();
         let code = cx.services().digests.new_typeable_code();
         let invitation = NewInvitation {
             digest: &cx.services().digests.digest(code.as_str()),
             kind,
-            from_id: cx.me().id,
+            from_id,
             helper_name: helper.map(|h| h.name.as_str()),
             helper_email: helper.map(|h| h.email.as_str()),
             scope: helper.map(|h| h.scope),

@@ -15,6 +15,7 @@ use crate::kit::forms::FormFlash;
 use crate::kit::i18n::Locale;
 use crate::policy::{Relations, Scope};
 
+mod advocacy;
 mod assessment;
 mod assisted;
 mod budget;
@@ -28,6 +29,7 @@ mod reviews;
 mod teams;
 
 pub use crate::domain::contact::{ContactReference, ReceivedMessage};
+pub use advocacy::{email_invitation as email_advocate_invitation, send_plan_copy, AdvocacyStore};
 pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
 pub use assisted::{assessment_subject, assisting_name, letter_code, read_assisting, set_assisting, AssistedStore};
 pub use budget::BudgetStore;
@@ -209,6 +211,7 @@ pub trait Store:
     + TeamStore
     + AllocationStore
     + AssistedStore
+    + AdvocacyStore
 {
 }
 impl<T> Store for T where
@@ -227,6 +230,7 @@ impl<T> Store for T where
         + TeamStore
         + AllocationStore
         + AssistedStore
+    + AdvocacyStore
 {
 }
 

@@ -229,13 +229,15 @@ impl Review {
         self.due.map(|(due_from, due_by)| PlannedReview { kind: self.kind, due_from, due_by }.due(today))
     }
 
-    /// The worker's open work it makes today, if any (a team's workload counts it): a request
-    /// not yet arranged, or a planned review due soon or overdue.
+    /// The worker's open work it makes today, if any: a request not yet arranged, a planned
+    /// review due soon or overdue, or an arranged review still to hold (overdue once past its
+    /// window). A team's workload counts it and the practitioner's "reviews due" lists it, so
+    /// both say the same.
     pub fn work(&self, today: NaiveDate) -> Option<Work> {
         match (self.kind, self.status, self.due_on(today)) {
             (ReviewKind::Requested, ReviewStatus::Received, _) => Some(Work::Request),
-            (_, ReviewStatus::Planned, Some(Due::Overdue)) => Some(Work::ReviewOverdue),
-            (_, ReviewStatus::Planned, Some(Due::Soon)) => Some(Work::ReviewDue),
+            (_, ReviewStatus::Planned | ReviewStatus::Arranged, Some(Due::Overdue)) => Some(Work::ReviewOverdue),
+            (_, ReviewStatus::Planned, Some(Due::Soon)) | (_, ReviewStatus::Arranged, _) => Some(Work::ReviewDue),
             _ => None,
         }
     }

@@ -1,13 +1,14 @@
 //! Server functions for records started with a carer who has no account or email: starting one
-//! (practitioners), the letter and a new code for it, filling in the assessment with the carer,
+//! (practitioners and trusted assessors), the letter and a new code for it, filling in the assessment with the carer,
 //! and the carer taking the account over with the code. Every step is audited.
 use leptos::prelude::*;
 
 use super::wire::{AssistedLetter, TakeOverForm};
 use crate::error::AppError;
 
-/// Starts a record: an account with no email or password, allocated to the practitioner, and a
-/// letter with a code for the carer.
+/// Starts a record: an account with no email or password and a letter with a code for the
+/// carer. A practitioner's record is allocated to them; a trusted assessor's waits in intake
+/// for the council, which decides the assessment they fill in.
 #[server(prefix = "/api", endpoint = "assisted/start")]
 pub async fn start_assisted_record(#[server(default)] name: String) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
@@ -17,7 +18,7 @@ pub async fn start_assisted_record(#[server(default)] name: String) -> Result<()
     use crate::kit::i18n::Locale;
     use crate::policy::Capability;
 
-    let cx = Cx::with(Capability::ViewCaseload, "start a record for a carer").await?;
+    let cx = Cx::with(Capability::StartAssistedRecords, "start a record for a carer").await?;
     let name = parse_name(&name).map_err(|p| cx.invalid(&p))?;
     let (me, now) = (cx.me().id, cx.now());
     // An address that can never receive mail or be guessed, until the carer gives their own.
@@ -31,14 +32,17 @@ pub async fn start_assisted_record(#[server(default)] name: String) -> Result<()
         created_by: Some(me),
     };
     let id = cx.store().create_account(account, now).await?;
-    cx.store().allocate(id, me, me, None, now).await?;
+    if cx.me().role == Role::Practitioner {
+        cx.store().allocate(id, me, me, None, now).await?;
+    }
     let code = letter_code(&cx, id).await?;
     cx.audit("assisted record started", Some(id), None).await?;
     leptos_axum::redirect(&format!("/staff/assisted/{id}/letter?code={}", code.as_str()));
     Ok(())
 }
 
-/// The letter's page for a carer in the practitioner's caseload.
+/// The letter's page for a carer in the practitioner's caseload, or whose record the trusted
+/// assessor started.
 #[server(prefix = "/api", endpoint = "assisted/letter")]
 pub async fn letter_for(#[server(default)] person_id: i64) -> Result<AssistedLetter, AppError> {
     use crate::backend::cx::Cx;
@@ -46,7 +50,7 @@ pub async fn letter_for(#[server(default)] person_id: i64) -> Result<AssistedLet
     use crate::policy::{Access, Capability, Record};
 
     let what = "viewed a carer's letter";
-    let cx = Cx::with(Capability::ViewCaseload, what).await?;
+    let cx = Cx::with(Capability::StartAssistedRecords, what).await?;
     cx.authorise(person_id, Record::Profile, Access::View, what).await?;
     let account = cx.store().find_account(person_id).await?.ok_or(AppError::NotFound)?;
     Ok(AssistedLetter {
@@ -66,7 +70,7 @@ pub async fn new_letter_code(#[server(default)] person_id: i64) -> Result<(), Ap
     use crate::policy::{Access, Capability, Record};
 
     let what = "made a new letter code";
-    let cx = Cx::with(Capability::ViewCaseload, what).await?;
+    let cx = Cx::with(Capability::StartAssistedRecords, what).await?;
     cx.authorise(person_id, Record::Profile, Access::Edit, what).await?;
     if !cx.store().awaiting_take_over(person_id).await? {
         return Err(AppError::NotFound);
@@ -85,7 +89,7 @@ pub async fn fill_in_with(#[server(default)] person_id: i64) -> Result<(), AppEr
     use crate::policy::{Access, Capability, Record};
 
     let what = "started filling in an assessment with a carer";
-    let cx = Cx::with(Capability::ViewCaseload, what).await?;
+    let cx = Cx::with(Capability::StartAssistedRecords, what).await?;
     cx.authorise_record(person_id, Record::Assessment, Access::Edit, what).await?;
     set_assisting(&cx, Some(person_id))?;
     leptos_axum::redirect("/assessment");

@@ -16,8 +16,8 @@ pub async fn view_person(person_id: i64) -> Result<PersonSummary, AppError> {
     Ok(PersonSummary { id: a.id, name: a.display_name, email: a.email, role: a.role })
 }
 
-/// The people the signed-in person is linked to (cares for, is cared for by, represents, or
-/// has in their caseload), for their home page.
+/// The people the signed-in person is linked to (cares for, is cared for by, represents, has
+/// in their caseload, or started a record for), for their home page.
 #[server(prefix = "/api", endpoint = "people/linked")]
 pub async fn linked_people() -> Result<Vec<PersonSummary>, AppError> {
     use crate::backend::cx::Cx;
@@ -30,6 +30,7 @@ pub async fn linked_people() -> Result<Vec<PersonSummary>, AppError> {
         .chain(&relations.cared_for_by)
         .chain(relations.represents.iter().map(|(id, _)| id))
         .chain(&relations.caseload)
+        .chain(&relations.started_for)
         .copied()
         .collect();
     ids.sort_unstable();

@@ -190,6 +190,7 @@ pub async fn plan_version(#[server(default)] id: i64) -> Result<PlanVersionView,
 #[server(prefix = "/api", endpoint = "plan/sign-off")]
 pub async fn sign_off_plan(#[server(default)] id: i64, #[server(flatten)] form: SignOffForm) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
+    use crate::backend::ports::send_plan_copy;
     use crate::domain::reviews::planned_after_sign_off;
     use crate::policy::{Access, Record};
 
@@ -201,6 +202,7 @@ pub async fn sign_off_plan(#[server(default)] id: i64, #[server(flatten)] form: 
     let record = form.into_record(today).map_err(|problems| cx.invalid(&problems))?;
     cx.store().sign_off_plan(found.id, cx.me().id, &record, &planned_after_sign_off(today), now).await?;
     cx.audit("support plan signed off", Some(found.person_id), Some(&found.id.to_string())).await?;
+    send_plan_copy(&cx, &found).await;
     leptos_axum::redirect(&format!("/plan/versions/{}", found.id));
     Ok(())
 }

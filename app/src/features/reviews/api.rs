@@ -84,22 +84,22 @@ pub async fn review_detail(#[server(default)] id: i64) -> Result<ReviewView, App
     Ok(ReviewView::from_record(review, cx.locale(), cx.today()))
 }
 
-/// Requests and planned reviews in the practitioner's caseload that need them now: every open
-/// request, and planned reviews due within two weeks or overdue.
+/// Reviews in the practitioner's caseload that need them now, as their team's workload counts
+/// them (`Review::work`): open requests, arranged reviews, planned ones due within two weeks
+/// or overdue.
 #[server(prefix = "/api", endpoint = "reviews/due")]
 pub async fn reviews_due() -> Result<Vec<ReviewView>, AppError> {
     use crate::backend::cx::Cx;
-    use crate::domain::reviews::{Due, ReviewStatus};
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::ViewCaseload, "reviews due").await?;
     let relations = cx.relations().await?;
     let open = cx.store().open_reviews().await?;
+    let today = cx.today();
     Ok(open
         .into_iter()
-        .filter(|r| relations.caseload.contains(&r.person_id))
-        .map(|r| ReviewView::from_record(r, cx.locale(), cx.today()))
-        .filter(|r| r.status != ReviewStatus::Planned || r.due.as_ref().is_some_and(|(_, _, due)| *due != Due::Later))
+        .filter(|r| relations.caseload.contains(&r.person_id) && r.work(today).is_some())
+        .map(|r| ReviewView::from_record(r, cx.locale(), today))
         .collect())
 }
 

@@ -24,6 +24,7 @@ fn about(table: &str) -> &'static str {
         "plan_contributions" => "What you put in your support plan: words, and the details of pictures and clips (the files themselves are in the files folder).",
         "plan_own_words" => "The long text you wrote in your own words to be split into plan sections.",
         "plan_versions" => "Every version of your plan you sent, and the council's record when it was signed off.",
+        "advocacy" => "Whether you were offered an independent advocate, your answer, who your advocate is and whether they are sent a copy of your plan.",
         "reviews" => "Reviews of your plan: planned, asked for, arranged and done, with outcomes.",
         "budgets" => "Your personal budget and any Direct Payment.",
         "spends" => "What you recorded spending from your budget.",

@@ -149,6 +149,12 @@ pub const TABLES: &[Table] = &[
         rule: Rule::Personal { rows: "person_id = $1", hidden: &[], erasure: Erasure::Keep(STATUTORY) },
     },
     Table {
+        // Whether independent advocacy was offered and who the advocate is: the record that
+        // the council met its duty (Care Act 2014 s.67). Who recorded it is the council's.
+        name: "advocacy",
+        rule: Rule::Personal { rows: "person_id = $1", hidden: &["recorded_by"], erasure: Erasure::Keep(STATUTORY) },
+    },
+    Table {
         name: "reviews",
         rule: Rule::Personal {
             rows: "person_id = $1",

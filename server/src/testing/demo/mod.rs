@@ -1,4 +1,5 @@
-//! Demo accounts for `make run` (never in production): one of each role, a carer linked to the
+//! Demo accounts for `make run` (never in production): one of each role (a trusted assessor
+//! from a carers' centre among them), a carer linked to the
 //! person they care for (each sharing their plan), a representative for that person, two teams
 //! (carers; cared-for people) managed by a team manager who has allocated both to the
 //! practitioner; these stay empty for the end-to-end tests. A second
@@ -16,7 +17,7 @@ use chrono::Utc;
 
 pub const DEMO_PASSWORD: &str = "demo carer portal";
 
-pub const DEMO_ACCOUNTS: [(&str, &str, Role); 7] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, Role); 8] = [
     ("carer@example.org", "Sam Carer", Role::Carer),
     ("customer@example.org", "Pat Customer", Role::Customer),
     ("representative@example.org", "Robin Representative", Role::Representative),
@@ -25,6 +26,8 @@ pub const DEMO_ACCOUNTS: [(&str, &str, Role); 7] = [
     ("admin@example.org", "Chris Admin", Role::Admin),
     // A practitioner who manages both teams: allocates their intake.
     ("manager@example.org", "Morgan Manager", Role::Practitioner),
+    // A carers' centre worker the council trusts to fill in assessments with carers.
+    ("assessor@example.org", "Tariq Assessor", Role::TrustedAssessor),
 ];
 
 /// The demo council's teams: (name, whose intake they receive).
@@ -47,7 +50,7 @@ pub async fn load(store: &dyn Store, passwords: &dyn Passwords) -> anyhow::Resul
         };
         ids.push(id);
     }
-    let [carer, customer, representative, practitioner, _, _, manager] = ids[..] else {
+    let [carer, customer, representative, practitioner, _, _, manager, _] = ids[..] else {
         anyhow::bail!("expected {} demo accounts", DEMO_ACCOUNTS.len());
     };
     store.link_carer(carer, customer, now).await?;

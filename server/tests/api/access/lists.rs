@@ -121,6 +121,9 @@ pub const WITH_A_PERSON_ID: &[(&str, &str)] = &[
     ("/api/assisted/letter", "person_id"),
     ("/api/assisted/new-code", "person_id"),
     ("/api/assisted/fill-in", "person_id"),
+    // A practitioner's record of independent advocacy for someone in their caseload.
+    ("/api/advocacy/of", "person_id"),
+    ("/api/advocacy/record", "person_id"),
 ];
 
 /// Server functions that take a team's id: its workload for staff, its members for admins

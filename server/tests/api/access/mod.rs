@@ -43,7 +43,7 @@ fn review_request(household: u8) -> ReviewRequest {
 }
 
 /// Two households (a carer, the person they care for, a representative, a practitioner with
-/// them in the caseload), plus a responder and an admin in neither.
+/// them in the caseload), plus a responder, an admin and a trusted assessor in neither.
 async fn people(portal: &TestPortal) -> Vec<Person> {
     let store = &portal.store;
     let hash = password_auth::generate_hash(DEMO_PASSWORD);
@@ -95,7 +95,7 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
             store.allocate(person, ids["practitioner"], ids["practitioner"], None, now).await.unwrap();
         }
     }
-    for (role, household) in [(Role::Responder, 3), (Role::Admin, 4)] {
+    for (role, household) in [(Role::Responder, 3), (Role::Admin, 4), (Role::TrustedAssessor, 5)] {
         let email = format!("{}@example.org", role.as_str());
         let account = NewAccount {
             email: &email,

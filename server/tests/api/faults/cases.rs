@@ -3,6 +3,7 @@
 use chrono::Utc;
 
 use super::household::{Household, ADMIN, ALEX, JO, MORGAN, NOBODY, PAT, RESPONDER, ROBIN, SAM};
+use super::advocacy_cases::advocacy;
 use super::message_cases::messages;
 
 pub struct Case {
@@ -377,6 +378,7 @@ pub fn cases(h: &Household) -> Vec<Case> {
         ),
     ];
     all.extend(messages(h));
+    all.extend(advocacy(h));
     all.extend([
         // Data rights: the erasure is of Kim, whom no case after it needs.
         read("/api/people/data", ADMIN, &[("person_id", id(h.sam))]),

@@ -3,6 +3,7 @@
 //! was typed, and once the fault clears the same submission goes through. Every registered
 //! server function must have a case here, so a new one cannot be forgotten.
 
+mod advocacy_cases;
 mod cases;
 mod household;
 mod message_cases;

@@ -12,7 +12,7 @@ use crate::components::fields::{ErrorSummary, PasswordField, Submit};
 use crate::components::layout::{LinkParagraph, PageHeading};
 use crate::components::patterns::{CodeField, EmailField, NameField};
 use crate::components::record_page::{record_page, signed_in};
-use crate::domain::account::NewPassword;
+use crate::domain::account::{NewPassword, Role};
 use crate::features::assisted::api::{
     letter_for, FillInWith, NewLetterCode, StartAssistedRecord, StopFillingIn, TakeOverAccount,
 };
@@ -26,13 +26,18 @@ use crate::kit::visitor::use_visitor;
 pub fn StartAssistedPage() -> impl IntoView {
     signed_in(|visitor| {
         let t = visitor.locale.translator();
+        // A trusted assessor's record goes to the council's intake, not to themselves.
+        let intro = match visitor.user.as_ref().map(|u| u.role) {
+            Some(Role::TrustedAssessor) => Text::AssistedStartIntroAssessor,
+            _ => Text::AssistedStartIntro,
+        };
         let state = FormState::for_action(StartAssistedRecord::PATH, visitor.flash.as_ref(), BTreeMap::new());
         view! {
             <ErrorSummary state=state.clone() order=&["name"] />
             <PageHeading
                 text=t(Text::AssistedStartTitle)
                 has_errors=state.has_errors()
-                intro=t(Text::AssistedStartIntro)
+                intro=t(intro)
             />
             <PostForm action=StartAssistedRecord::PATH state>
                 <NameField label=t(Text::AssistedNameLabel) autocomplete="off" />
@@ -89,6 +94,9 @@ fn Letter(letter: AssistedLetter, code: Option<String>) -> impl IntoView {
             </PostForm>
         }
     });
+    let caseworker = visitor.user.as_ref().is_some_and(|u| u.role == Role::Practitioner);
+    let allocation = caseworker
+        .then(|| view! { <LinkParagraph href=format!("/staff/allocations/{id}") text=Text::AllocationCaption /> });
     // The buttons have no fields: a refusal (a fault) is told at the top.
     let refused = |action: &str| FormState::for_action(action, visitor.flash.as_ref(), BTreeMap::new());
     view! {
@@ -101,7 +109,8 @@ fn Letter(letter: AssistedLetter, code: Option<String>) -> impl IntoView {
             <Submit text=Text::AssistedFillInButton />
         </PostForm>
         {new_code}
-        <LinkParagraph href=format!("/staff/allocations/{id}") text=Text::AllocationCaption />
+        {allocation}
+        <LinkParagraph href="/home" text=Text::HomeBackLink />
     }
 }
 

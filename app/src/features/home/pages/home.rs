@@ -21,8 +21,17 @@ pub fn HomePage() -> impl IntoView {
         return ().into_any();
     };
     let (locale, t) = visitor.language();
-    let linked_heading =
-        if user.role == Role::Practitioner { t(Text::HomeCaseloadHeading) } else { t(Text::HomeLinkedHeading) };
+    let linked_heading = t(match user.role {
+        Role::Practitioner => Text::HomeCaseloadHeading,
+        Role::TrustedAssessor => Text::HomeStartedHeading,
+        _ => Text::HomeLinkedHeading,
+    });
+    // A trusted assessor works on the records they started, from each one's letter page.
+    let role = user.role;
+    let person_page = move |id: i64| match role {
+        Role::TrustedAssessor => format!("/staff/assisted/{id}/letter"),
+        _ => format!("/people/{id}"),
+    };
     let may_audit = user.actor().may(Capability::ReadAuditLog);
     let may_manage_users = user.actor().may(Capability::ManageUsers);
     view! {
@@ -94,8 +103,13 @@ pub fn HomePage() -> impl IntoView {
                         </a>
                     </p>
                     <LinkParagraph href="/staff/teams" text=Text::TeamsTitle />
-                    <LinkParagraph href="/staff/assisted" text=Text::AssistedStartTitle />
                 }
+            })}
+        {user
+            .actor()
+            .may(Capability::StartAssistedRecords)
+            .then(|| {
+                view! { <LinkParagraph href="/staff/assisted" text=Text::AssistedStartTitle /> }
             })}
         {user
             .actor()
@@ -121,7 +135,7 @@ pub fn HomePage() -> impl IntoView {
                                 .map(|p| {
                                     view! {
                                         <li>
-                                            <a class="govuk-link" href=format!("/people/{}", p.id)>
+                                            <a class="govuk-link" href=person_page(p.id)>
                                                 {p.name}
                                             </a>
                                             " – "

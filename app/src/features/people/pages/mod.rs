@@ -8,6 +8,7 @@ use crate::features::people::api::view_person;
 use crate::features::people::wire::PersonSummary;
 use crate::kit::i18n::Text;
 use crate::kit::visitor::use_visitor;
+use crate::policy::Capability;
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
@@ -24,6 +25,14 @@ fn Person(person: PersonSummary) -> impl IntoView {
             (t(Text::AccountEmailLabel), person.email.clone()),
             (t(Text::StaffRoleLabel), person.role.name(locale).to_owned()),
         ] />
+        // A practitioner records independent advocacy for the people they work with.
+        {visitor
+            .user
+            .as_ref()
+            .is_some_and(|me| me.actor().may(Capability::ViewCaseload))
+            .then(|| {
+                view! { <LinkParagraph href=format!("/people/{}/advocacy", person.id) text=Text::AdvocacyLink /> }
+            })}
         {visitor
             .user
             .as_ref()

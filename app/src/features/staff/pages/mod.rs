@@ -39,9 +39,10 @@ fn StaffUsers(members: Vec<StaffMember>, added: Option<i64>) -> impl IntoView {
         );
         view! { <SuccessBanner message=text /> }
     });
-    let roles = ["practitioner", "responder", "admin"]
+    let roles = crate::domain::account::Role::ALL
         .into_iter()
-        .filter_map(|r| crate::domain::account::Role::parse(r).map(|role| (r, role.name(locale).to_owned())))
+        .filter(|role| role.is_staff())
+        .map(|role| (role.as_str(), role.name(locale).to_owned()))
         .collect::<Vec<_>>();
     view! {
         <ErrorSummary state=state.clone() order=&["name", "email", "role"] />
