@@ -26,8 +26,8 @@ use leptos_router::{
 use crate::components::layout::{Footer, Header, NotFound, SkipLink};
 use crate::components::timeout_warning::TimeoutDialog;
 use crate::features::{
-    account, advocacy, allocation, assessment, assisted, budget, contact, data_rights, directory, emergency, family, home, info,
-    people, plan, reviews, staff, start, teams, timeline,
+    account, advocacy, allocation, assessment, assisted, budget, contact, data_rights, directory, emergency, family,
+    home, info, people, plan, reviews, staff, start, teams, timeline,
 };
 
 #[component]

@@ -79,7 +79,9 @@ impl AdvocacyChoice {
             Some(AdvocacyAnswer::Declined) if typed_name || email.is_some() => {
                 problems.push(AdvocacyProblem::DeclinedWithAdvocate)
             }
-            Some(AdvocacyAnswer::Accepted) if name.is_none() && !problems.iter().any(|p| p.field() == "advocate_name") => {
+            Some(AdvocacyAnswer::Accepted)
+                if name.is_none() && !problems.iter().any(|p| p.field() == "advocate_name") =>
+            {
                 problems.push(AdvocacyProblem::NameNeeded)
             }
             _ => {}
@@ -87,7 +89,8 @@ impl AdvocacyChoice {
         // Both reach the advocate by email, and only an advocate the person accepted.
         if (copy_agreed || invite) && answer.is_some_and(|a| a != AdvocacyAnswer::Accepted) {
             problems.push(AdvocacyProblem::AgreementNeedsAcceptance);
-        } else if (copy_agreed || invite) && email.is_none() && !problems.iter().any(|p| p.field() == "advocate_email") {
+        } else if (copy_agreed || invite) && email.is_none() && !problems.iter().any(|p| p.field() == "advocate_email")
+        {
             problems.push(AdvocacyProblem::AgreementNeedsEmail);
         }
         match answer {
@@ -117,7 +120,9 @@ impl AdvocacyRecord {
     /// mail can reach, when the person agrees.
     pub fn copy_to(&self) -> Option<(&str, &str)> {
         match (self.answer, &self.advocate_name, &self.advocate_email) {
-            (AdvocacyAnswer::Accepted, Some(name), Some(email)) if self.copy_agreed && EmailAddress::deliverable(email) => {
+            (AdvocacyAnswer::Accepted, Some(name), Some(email))
+                if self.copy_agreed && EmailAddress::deliverable(email) =>
+            {
                 Some((name.as_str(), email.as_str()))
             }
             _ => None,
@@ -183,9 +188,10 @@ mod tests {
         assert!(choice.invite && choice.copy_agreed);
         assert_eq!(fields(AdvocacyChoice::parse("accepted", "", "", "", "").unwrap_err()), ["advocate_name"]);
         assert_eq!(fields(AdvocacyChoice::parse("accepted", "Ola", "", "yes", "").unwrap_err()), ["advocate_email"]);
-        assert_eq!(fields(AdvocacyChoice::parse("accepted", "Ola", "not-an-address", "", "yes").unwrap_err()), [
-            "advocate_email"
-        ]);
+        assert_eq!(
+            fields(AdvocacyChoice::parse("accepted", "Ola", "not-an-address", "", "yes").unwrap_err()),
+            ["advocate_email"]
+        );
     }
 
     #[test]
@@ -193,14 +199,15 @@ mod tests {
         let offered = AdvocacyChoice::parse("offered", "", "", "", "").unwrap();
         assert_eq!((offered.answer, offered.advocate), (AdvocacyAnswer::Offered, None));
         assert_eq!(fields(AdvocacyChoice::parse("declined", "Ola", "", "", "").unwrap_err()), ["advocate_name"]);
-        assert_eq!(fields(AdvocacyChoice::parse("offered", "Ola", "ola@advocacy.example", "", "yes").unwrap_err()), [
-            "copy"
-        ]);
+        assert_eq!(
+            fields(AdvocacyChoice::parse("offered", "Ola", "ola@advocacy.example", "", "yes").unwrap_err()),
+            ["copy"]
+        );
         assert_eq!(fields(AdvocacyChoice::parse("", "", "", "", "").unwrap_err()), ["answer"]);
-        assert_eq!(fields(AdvocacyChoice::parse("maybe", "Ola\tEvil", "", "", "").unwrap_err()), [
-            "answer",
-            "advocate_name"
-        ]);
+        assert_eq!(
+            fields(AdvocacyChoice::parse("maybe", "Ola\tEvil", "", "", "").unwrap_err()),
+            ["answer", "advocate_name"]
+        );
     }
 
     #[test]

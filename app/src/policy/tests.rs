@@ -17,10 +17,7 @@ fn nobody_sees_a_stranger() {
     for role in Role::ALL {
         let decision = actor(1, role).may_access(&Relations::default(), 2, Record::Profile, Access::View);
         assert!(!decision.allowed(), "{role:?}");
-        assert!(
-            !actor(1, role).may_access(&Relations::default(), 2, Record::Plan, Access::Edit).allowed(),
-            "{role:?}"
-        );
+        assert!(!actor(1, role).may_access(&Relations::default(), 2, Record::Plan, Access::Edit).allowed(), "{role:?}");
     }
 }
 

@@ -71,7 +71,12 @@ async fn an_accepted_advocate_reads_the_records_and_gets_the_plans_copy_when_the
         .post_form(
             "/api/family/helper-account",
             &format!("/invitations/{code}"),
-            &[("code", code.as_str()), ("name", "Ola Advocate"), ("email", "ola@advocacy.example"), ("password", PASSWORD)],
+            &[
+                ("code", code.as_str()),
+                ("name", "Ola Advocate"),
+                ("email", "ola@advocacy.example"),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(location(&created), "/family?accepted=1");
@@ -103,7 +108,8 @@ async fn without_the_persons_agreement_no_copy_goes_and_only_their_practitioner_
     // A person who declined keeps no advocate: typed details are refused, not dropped.
     let page = format!("/people/{pat}/advocacy");
     assert_eq!(record(&portal, pat, &[("answer", "declined"), ("advocate_name", "Ola")]).await, page);
-    let fields = [("answer", "accepted"), ("advocate_name", "Ola Advocate"), ("advocate_email", "ola@advocacy.example")];
+    let fields =
+        [("answer", "accepted"), ("advocate_name", "Ola Advocate"), ("advocate_email", "ola@advocacy.example")];
     assert_eq!(record(&portal, pat, &fields).await, format!("{page}?saved=1"));
     let plan: i64 = sqlx::query_scalar("SELECT MAX(id) FROM plan_versions").fetch_one(&portal.db).await.unwrap();
     sign_off(&portal, plan).await;

@@ -140,7 +140,10 @@ async fn a_trusted_assessor_fills_in_an_assessment_that_waits_in_intake_for_the_
 
     // Once Dana takes the account over, it is theirs: Tariq's access ends.
     assert_eq!(take_over(&portal, &portal.another_browser(), &code, "dana@example.org").await, 200);
-    assert_eq!(post_json(&portal, &tariq, "/api/assisted/fill-in", &[("person_id", dana.to_string())]).await.status, 404);
+    assert_eq!(
+        post_json(&portal, &tariq, "/api/assisted/fill-in", &[("person_id", dana.to_string())]).await.status,
+        404
+    );
     assert_eq!(post_json(&portal, &tariq, "/api/people/summary", &[("person_id", dana.to_string())]).await.status, 404);
     // A trusted assessor never reaches someone whose record they did not start.
     let sam = portal.add_account("sam@example.org", Role::Carer, DEMO_PASSWORD).await;

@@ -10,8 +10,10 @@ static SQLITE: Migrator = sqlx::migrate!("../migrations/sqlite");
 #[tokio::test]
 async fn rebuilding_the_accounts_table_for_trusted_assessors_keeps_every_row_that_points_at_it() {
     let folder = tempfile::tempdir().unwrap();
-    let options =
-        SqliteConnectOptions::new().filename(folder.path().join("portal.db")).create_if_missing(true).foreign_keys(true);
+    let options = SqliteConnectOptions::new()
+        .filename(folder.path().join("portal.db"))
+        .create_if_missing(true)
+        .foreign_keys(true);
     let pool = SqlitePoolOptions::new().max_connections(2).connect_with(options).await.unwrap();
     // The schema as it was before trusted assessors, with a council's rows in it.
     let before = SQLITE.migrations.iter().filter(|m| m.version < 19).cloned().collect::<Vec<_>>();

@@ -230,7 +230,7 @@ impl<T> Store for T where
         + TeamStore
         + AllocationStore
         + AssistedStore
-    + AdvocacyStore
+        + AdvocacyStore
 {
 }
 

@@ -27,7 +27,7 @@ pub async fn record_advocacy(
 ) -> Result<(), AppError> {
     use crate::backend::cx::{Cx, MAIL_PER_SENDER};
     use crate::backend::ports::{email_advocate_invitation, Invitation};
-    use crate::domain::advocacy::{Advocate, AdvocacyChoice};
+    use crate::domain::advocacy::{AdvocacyChoice, Advocate};
     use crate::domain::family::{HelperInvitation, InvitationKind};
     use crate::policy::{Access, Capability, Record, Scope};
 
@@ -43,8 +43,7 @@ pub async fn record_advocacy(
         cx.limit_mail_to(email.as_str(), MAIL_PER_SENDER).await?;
         let advocate =
             HelperInvitation { name: name.as_str().to_owned(), email: email.as_str().to_owned(), scope: Scope::View };
-        let (id, code) =
-            Invitation::create_from(&cx, person_id, InvitationKind::Helper, Some(&advocate), &[]).await?;
+        let (id, code) = Invitation::create_from(&cx, person_id, InvitationKind::Helper, Some(&advocate), &[]).await?;
         cx.audit("advocate invited", Some(person_id), Some(&format!("invitation {id}, view"))).await?;
         email_advocate_invitation(&cx, &person.display_name, &advocate, &code).await;
         page.push_str("&invited=1");

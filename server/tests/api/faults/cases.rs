@@ -2,8 +2,8 @@
 //! The ids come from `household.rs`.
 use chrono::Utc;
 
-use super::household::{Household, ADMIN, ALEX, JO, MORGAN, NOBODY, PAT, RESPONDER, ROBIN, SAM};
 use super::advocacy_cases::advocacy;
+use super::household::{Household, ADMIN, ALEX, JO, MORGAN, NOBODY, PAT, RESPONDER, ROBIN, SAM};
 use super::message_cases::messages;
 
 pub struct Case {

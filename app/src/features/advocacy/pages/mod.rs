@@ -57,15 +57,16 @@ fn Advocacy(advocacy: AdvocacyView, saved: bool, invited: bool) -> impl IntoView
                 let copy = if record.copy_agreed { Text::AdvocacyCopyYes } else { Text::AdvocacyCopyNo };
                 rows.push((t(Text::AdvocacyCopyLabel), t(copy)));
             }
-            rows.push((t(Text::AdvocacyRecordedLabel), locale.fill(Text::AdvocacyRecorded, &[("name", &by), ("date", &on)])));
+            rows.push((
+                t(Text::AdvocacyRecordedLabel),
+                locale.fill(Text::AdvocacyRecorded, &[("name", &by), ("date", &on)]),
+            ));
             view! { <SummaryList rows /> }.into_any()
         }
     };
     let answers = AdvocacyAnswer::ALL.iter().map(|a| (a.code(), a.name(locale).to_owned())).collect::<Vec<_>>();
-    let agreements = vec![
-        ("copy".to_owned(), t(Text::AdvocacyCopyOption)),
-        ("invite".to_owned(), t(Text::AdvocacyInviteOption)),
-    ];
+    let agreements =
+        vec![("copy".to_owned(), t(Text::AdvocacyCopyOption)), ("invite".to_owned(), t(Text::AdvocacyInviteOption))];
     view! {
         <BackLink href=format!("/people/{id}") text=Text::AssessmentBack />
         {banner}

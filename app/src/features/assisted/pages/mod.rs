@@ -34,11 +34,7 @@ pub fn StartAssistedPage() -> impl IntoView {
         let state = FormState::for_action(StartAssistedRecord::PATH, visitor.flash.as_ref(), BTreeMap::new());
         view! {
             <ErrorSummary state=state.clone() order=&["name"] />
-            <PageHeading
-                text=t(Text::AssistedStartTitle)
-                has_errors=state.has_errors()
-                intro=t(intro)
-            />
+            <PageHeading text=t(Text::AssistedStartTitle) has_errors=state.has_errors() intro=t(intro) />
             <PostForm action=StartAssistedRecord::PATH state>
                 <NameField label=t(Text::AssistedNameLabel) autocomplete="off" />
                 <Submit text=Text::AssistedStartButton />
