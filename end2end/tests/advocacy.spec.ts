@@ -14,15 +14,21 @@ test('a practitioner records that the person accepted an independent advocate', 
   await expect(page.locator('h1')).toHaveText('Independent advocacy for Pat Customer');
   await checkAccessible(page);
 
-  // Nothing chosen: the message is next to the question.
+  // Declined, with an advocate's details typed in: refused next to the name, all of it kept.
+  // (The form starts from what is recorded, so each step sets every field it relies on.)
   await settle(page, jsEnabled);
+  await page.getByLabel('Declined').check();
+  await page.getByLabel("The advocate's full name").fill(advocate);
+  await page.getByLabel("The advocate's email address").fill('ola@advocacy.example');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.locator('#answer-error')).toContainText('Select what became of the offer');
+  await expect(page.locator('#advocate_name-error')).toContainText('They declined an advocate');
+  await expect(page.getByLabel("The advocate's email address")).toHaveValue('ola@advocacy.example');
+  await expect(page.getByLabel('Declined')).toBeChecked();
   await checkAccessible(page);
 
   // Accepted, without the advocate's name: refused, the email kept.
   await page.getByLabel('Accepted').check();
-  await page.getByLabel("The advocate's email address").fill('ola@advocacy.example');
+  await page.getByLabel("The advocate's full name").fill('');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('#advocate_name-error')).toContainText("Enter the advocate's name");
   await expect(page.getByLabel("The advocate's email address")).toHaveValue('ola@advocacy.example');
