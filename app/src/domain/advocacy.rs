@@ -74,9 +74,8 @@ impl AdvocacyChoice {
             given => EmailAddress::parse(given).map_err(|p| problems.push(AdvocacyProblem::Email(p))).ok(),
         };
         let (copy_agreed, invite) = (copy == "yes", invite == "yes");
-        let typed_name = !problems.iter().any(|p| matches!(p, AdvocacyProblem::Name(_))) && name.is_some();
         match answer {
-            Some(AdvocacyAnswer::Declined) if typed_name || email.is_some() => {
+            Some(AdvocacyAnswer::Declined) if name.is_some() || email.is_some() => {
                 problems.push(AdvocacyProblem::DeclinedWithAdvocate)
             }
             Some(AdvocacyAnswer::Accepted)
