@@ -49,7 +49,9 @@ impl Mailer for OutboxMailer {
     async fn send(&self, email: &Email) -> Result<(), StoreError> {
         let id = uuid::Uuid::new_v4();
         let message = message(&self.from, email, true)?.formatted();
-        let name = format!("{}-{id}.eml", chrono::Utc::now().format("%Y%m%dT%H%M%S"));
+        // Nanoseconds in the name, so the folder sorts in the order the messages were written
+        // (two in the same second otherwise sorted by their random id).
+        let name = format!("{}-{id}.eml", chrono::Utc::now().format("%Y%m%dT%H%M%S%.9fZ"));
         let temporary = self.dir.join(format!(".{name}.tmp"));
         tokio::fs::write(&temporary, message).await.map_err(|e| StoreError::Unavailable(Box::new(e)))?;
         tokio::fs::rename(&temporary, self.dir.join(name)).await.map_err(|e| StoreError::Unavailable(Box::new(e)))
