@@ -83,6 +83,7 @@ pub async fn create_user(
         password_hash: &hash,
         locale: app::kit::i18n::Locale::En,
         created_by: None,
+        postcode: None,
     };
     let id = store.create_account(account, chrono::Utc::now()).await.context("creating the account")?;
     Ok(id)

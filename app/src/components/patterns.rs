@@ -30,6 +30,27 @@ pub fn NameField(
     view! { <TextField name label hint state=form_state(state) autocomplete spellcheck=false /> }
 }
 
+/// The addresses pattern's postcode box: optional, sized for a postcode, autofilled; `label`
+/// says why it is asked.
+#[component]
+pub fn PostcodeField(
+    label: String,
+    #[prop(into)] hint: String,
+    #[prop(optional)] state: Option<FormState>,
+) -> impl IntoView {
+    view! {
+        <TextField
+            name="postcode"
+            label
+            hint
+            state=form_state(state)
+            autocomplete="postal-code"
+            spellcheck=false
+            width="10"
+        />
+    }
+}
+
 /// A code copied from a letter or a card (an invitation, an account to take over, an emergency
 /// card): a short box named `code`, no autofill, no spellcheck.
 #[component]

@@ -2,6 +2,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::area::Postcode;
 use super::text::{person_name, BoundedText, EmailAddress, EmailProblem, NameProblem};
 use super::{with_max, Problem};
 use crate::kit::i18n::{Locale, Text};
@@ -152,12 +153,20 @@ pub struct Registration {
     pub email: EmailAddress,
     pub password: NewPassword,
     pub role: Role,
+    /// Optional: which of the council's teams covers them.
+    pub postcode: Option<Postcode>,
 }
 
 impl Registration {
     pub const NAME_MAX: usize = 100;
 
-    pub fn parse(name: &str, email: &str, password: &str, role: &str) -> Result<Registration, Vec<AccountProblem>> {
+    pub fn parse(
+        name: &str,
+        email: &str,
+        password: &str,
+        role: &str,
+        postcode: &str,
+    ) -> Result<Registration, Vec<AccountProblem>> {
         let mut problems = Vec::new();
         let name = person_name(name, Self::NAME_MAX).map_err(|p| problems.push(AccountProblem::Name(p))).ok();
         let email = EmailAddress::parse(email).map_err(|p| problems.push(AccountProblem::Email(p))).ok();
@@ -168,10 +177,22 @@ impl Registration {
         if role.is_none() {
             problems.push(AccountProblem::RoleMissing);
         }
-        match (name, email, password, role) {
-            (Some(name), Some(email), Some(password), Some(role)) => Ok(Registration { name, email, password, role }),
+        let postcode = optional_postcode(postcode).map_err(|p| problems.push(p));
+        match (name, email, password, role, postcode) {
+            (Some(name), Some(email), Some(password), Some(role), Ok(postcode)) => {
+                Ok(Registration { name, email, password, role, postcode })
+            }
             _ => Err(problems),
         }
+    }
+}
+
+/// A postcode a person may leave empty: `Ok(None)` when they did, `Err` when what they typed is
+/// not shaped like a UK postcode.
+pub fn optional_postcode(typed: &str) -> Result<Option<Postcode>, AccountProblem> {
+    match typed.trim() {
+        "" => Ok(None),
+        typed => Postcode::parse(typed).map(Some).ok_or(AccountProblem::PostcodeFormat),
     }
 }
 
@@ -258,6 +279,8 @@ pub enum AccountProblem {
     Email(EmailProblem),
     Password(PasswordProblem),
     RoleMissing,
+    /// A postcode was typed that is not shaped like one.
+    PostcodeFormat,
     /// An account with this email already exists.
     EmailTaken,
     /// Sign-in: the email and password do not match an account (never says which).
@@ -275,6 +298,7 @@ impl Problem for AccountProblem {
                 "password"
             }
             AccountProblem::RoleMissing => "role",
+            AccountProblem::PostcodeFormat => "postcode",
         };
         name.to_owned()
     }
@@ -302,83 +326,12 @@ impl Problem for AccountProblem {
             }
             AccountProblem::Password(PasswordProblem::TooCommon) => Text::AccountPasswordTooCommon,
             AccountProblem::RoleMissing => Text::AccountRoleMissing,
+            AccountProblem::PostcodeFormat => Text::AccountPostcodeFormat,
             AccountProblem::EmailTaken => Text::AccountEmailTaken,
             AccountProblem::WrongCredentials => Text::AccountWrongCredentials,
             AccountProblem::ResetLinkInvalid => Text::AccountResetLinkInvalid,
         };
         locale.text(text).to_owned()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_staff_roles_can_be_given_by_an_admin() {
-        for role in ["practitioner", "trusted_assessor", "responder", "admin"] {
-            assert!(StaffInvitation::parse("Pat", "pat@council.example", role).is_ok(), "{role}");
-        }
-        for role in ["carer", "customer", "representative", "root", ""] {
-            let problems = StaffInvitation::parse("Pat", "pat@council.example", role).unwrap_err();
-            assert_eq!(problems, vec![AccountProblem::RoleMissing], "{role}");
-        }
-        let problems = StaffInvitation::parse("", "not an email", "").unwrap_err();
-        assert_eq!(problems.len(), 3);
-    }
-
-    #[test]
-    fn only_carers_and_customers_can_register() {
-        assert!(Registration::parse("Sam", "sam@example.org", "a long passphrase", "carer").is_ok());
-        assert!(Registration::parse("Sam", "sam@example.org", "a long passphrase", "customer").is_ok());
-        for role in ["practitioner", "admin", "responder", "representative", ""] {
-            let problems = Registration::parse("Sam", "sam@example.org", "a long passphrase", role).unwrap_err();
-            assert_eq!(problems, vec![AccountProblem::RoleMissing], "{role}");
-        }
-    }
-
-    #[test]
-    fn passwords_must_be_long_and_not_common() {
-        assert_eq!(NewPassword::parse("short", None).unwrap_err(), PasswordProblem::TooShort);
-        assert_eq!(NewPassword::parse("Password123", None).unwrap_err(), PasswordProblem::TooCommon);
-        assert_eq!(
-            NewPassword::parse("sam@example.org", Some("sam@example.org")).unwrap_err(),
-            PasswordProblem::TooCommon
-        );
-        assert!(NewPassword::parse("correct horse battery", None).is_ok());
-        assert!(!format!("{:?}", NewPassword::parse("correct horse battery", None).unwrap()).contains("horse"));
-    }
-
-    #[test]
-    fn a_sign_in_needs_an_email_and_a_password() {
-        assert_eq!(SignIn::parse(" Sam@Example.org ", "x").unwrap().email, "sam@example.org");
-        assert_eq!(
-            SignIn::parse("  ", "").unwrap_err(),
-            vec![AccountProblem::Email(EmailProblem::Missing), AccountProblem::PasswordMissing]
-        );
-        assert!(!format!("{:?}", SignIn::parse("sam@example.org", "secret words").unwrap()).contains("secret"));
-    }
-
-    #[test]
-    fn a_reset_checks_the_new_password_only() {
-        assert_eq!(PasswordReset::parse(" abc ", "a brand new password").unwrap().code, "abc");
-        assert_eq!(
-            PasswordReset::parse("abc", "short").unwrap_err(),
-            vec![AccountProblem::Password(PasswordProblem::TooShort)]
-        );
-    }
-
-    #[test]
-    fn every_registration_problem_is_reported_at_once() {
-        let problems = Registration::parse("", "nope", "short", "carer").unwrap_err();
-        assert_eq!(
-            problems,
-            vec![
-                AccountProblem::Name(NameProblem::Missing),
-                AccountProblem::Email(EmailProblem::Format),
-                AccountProblem::Password(PasswordProblem::TooShort)
-            ]
-        );
     }
 }
 
@@ -393,4 +346,9 @@ pub struct Account {
     pub created_at: DateTime<Utc>,
     /// When an admin switched the account off (a leaver): it cannot sign in.
     pub disabled_at: Option<DateTime<Utc>>,
+    /// Where a carer or cared-for person lives, if they said: which teams cover them.
+    pub postcode: Option<Postcode>,
 }
+
+#[cfg(test)]
+mod tests;

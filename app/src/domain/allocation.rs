@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::account::Role;
+use super::area::Postcode;
 use super::text::{BoundedText, TextProblem};
 use super::{with_max, Problem};
 use crate::kit::i18n::{Locale, Text};
@@ -41,6 +42,8 @@ pub struct Waiting {
     pub person_id: i64,
     pub name: String,
     pub role: Role,
+    /// Where they live, if they said: which teams cover them.
+    pub postcode: Option<Postcode>,
     pub kind: Submission,
     pub at: DateTime<Utc>,
     /// When their last worker stopped (ended, or switched off as a leaver), if they had one.
@@ -54,6 +57,7 @@ pub struct IntakeEntry {
     pub person_id: i64,
     pub name: String,
     pub role: Role,
+    pub postcode: Option<Postcode>,
     /// Oldest first.
     pub sent: Vec<(Submission, DateTime<Utc>)>,
     pub waiting_since: DateTime<Utc>,
@@ -83,6 +87,7 @@ impl IntakeEntry {
                     person_id: w.person_id,
                     name: w.name,
                     role: w.role,
+                    postcode: w.postcode,
                     sent: vec![(w.kind, w.at)],
                     waiting_since: since,
                     due_by: today,
@@ -209,6 +214,7 @@ mod tests {
             person_id,
             name: format!("Person {person_id}"),
             role: Role::Carer,
+            postcode: None,
             kind,
             at: at(d),
             last_worker_until: last_worker_until.map(at),

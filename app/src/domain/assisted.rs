@@ -1,6 +1,7 @@
 //! Records a practitioner starts with a carer who has no account or email (on the phone, or at
 //! a carers' centre): the carer later takes the account over with the code in a letter.
-use super::account::{AccountProblem, NewPassword, Registration};
+use super::account::{optional_postcode, AccountProblem, NewPassword, Registration};
+use super::area::Postcode;
 use super::emergency::CardCode;
 use super::text::{person_name, BoundedText, EmailAddress};
 use super::Problem;
@@ -9,9 +10,14 @@ use crate::kit::i18n::{Locale, Text};
 /// How long the code in the letter works.
 pub const LETTER_DAYS: i64 = 90;
 
-/// The name a practitioner typed for a new assisted record.
-pub fn parse_name(name: &str) -> Result<BoundedText, Vec<AccountProblem>> {
-    person_name(name, Registration::NAME_MAX).map_err(|p| vec![AccountProblem::Name(p)])
+/// The name a practitioner typed for a new assisted record, and the carer's postcode if they
+/// gave it (which team covers them).
+pub fn parse_carer(name: &str, postcode: &str) -> Result<(BoundedText, Option<Postcode>), Vec<AccountProblem>> {
+    let name = person_name(name, Registration::NAME_MAX).map_err(AccountProblem::Name);
+    match (name, optional_postcode(postcode)) {
+        (Ok(name), Ok(postcode)) => Ok((name, postcode)),
+        (name, postcode) => Err(name.err().into_iter().chain(postcode.err()).collect()),
+    }
 }
 
 /// A carer taking over their account: the code from their letter, their email and a password.
@@ -77,6 +83,11 @@ mod tests {
         let code = CardCode::from_random([7; 8]).grouped();
         let ok = TakeOver::parse(&code, "dana@example.org", "a long enough password").ok().unwrap();
         assert_eq!(ok.email.as_str(), "dana@example.org");
-        assert!(parse_name("  ").is_err());
+        assert_eq!(
+            parse_carer("  ", "LS6").unwrap_err(),
+            [AccountProblem::Name(crate::domain::text::NameProblem::Missing), AccountProblem::PostcodeFormat]
+        );
+        let (name, postcode) = parse_carer(" Dana ", " ls6 2ab").unwrap();
+        assert_eq!((name.as_str(), postcode.unwrap().as_str()), ("Dana", "LS6 2AB"));
     }
 }

@@ -1,11 +1,13 @@
 //! The council's teams: who is in them, who manages them, and whose intake each receives. A
-//! carer or cared-for person is covered by every team whose rule includes them and that has
-//! someone in it who can sign in; a person no such team covers is seen by every practitioner, so
-//! nothing anyone sends can wait where no member of staff looks.
+//! carer or cared-for person is covered by every team whose rule includes them (carers or
+//! cared-for people, in the team's postcode areas if it has any) and that has someone in it who
+//! can sign in; a person no such team covers is seen by every practitioner, so nothing anyone
+//! sends can wait where no member of staff looks.
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::account::Role;
+use super::area::{Areas, AreasProblem, Postcode};
 use super::text::{BoundedText, TextProblem};
 use super::{with_max, Problem};
 use crate::kit::i18n::{Locale, Text};
@@ -41,16 +43,29 @@ pub struct Team {
     pub id: i64,
     pub name: String,
     pub covers: Covers,
+    /// The postcode areas and districts it covers; none means everywhere.
+    pub areas: Areas,
     pub live_members: usize,
     pub created_at: DateTime<Utc>,
 }
 
 impl Team {
-    /// The teams that receive the intake of a person with `role`: those whose rule includes
-    /// them and that have someone to look. Empty means no team covers them, and then every
-    /// practitioner sees their intake.
-    pub fn covering(teams: &[Team], role: Role) -> Vec<i64> {
-        teams.iter().filter(|t| t.covers.includes(role) && t.live_members > 0).map(|t| t.id).collect()
+    /// Does the team's rule include a person with `role` living at `postcode`?
+    pub fn includes(&self, role: Role, postcode: Option<&Postcode>) -> bool {
+        self.covers.includes(role) && self.areas.include(postcode)
+    }
+
+    /// The teams that receive the intake of a person with `role` living at `postcode`: those
+    /// whose rule includes them and that have someone to look. Empty means no team covers them,
+    /// and then every practitioner sees their intake.
+    pub fn covering(teams: &[Team], role: Role, postcode: Option<&Postcode>) -> Vec<i64> {
+        teams.iter().filter(|t| t.includes(role, postcode) && t.live_members > 0).map(|t| t.id).collect()
+    }
+
+    /// The kinds of people some of whom no team covers: those no team for everywhere with
+    /// someone in it includes (people outside every team's areas, or whose postcode is not known).
+    pub fn uncovered(teams: &[Team]) -> Vec<Role> {
+        [Role::Carer, Role::Customer].into_iter().filter(|role| Team::covering(teams, *role, None).is_empty()).collect()
     }
 }
 
@@ -85,17 +100,44 @@ impl Membership {
     }
 }
 
+/// A team's rule as an admin typed it: whose intake it receives, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TeamRule {
+    pub covers: Covers,
+    pub areas: Areas,
+}
+
+impl TeamRule {
+    /// The rule for `covers` with no areas.
+    pub fn everywhere(covers: Covers) -> TeamRule {
+        TeamRule { covers, areas: Areas::default() }
+    }
+
+    pub fn parse(covers: &str, areas: &str) -> Result<TeamRule, Vec<TeamProblem>> {
+        let mut problems = Vec::new();
+        let covers = Covers::parse(covers);
+        if covers.is_none() {
+            problems.push(TeamProblem::CoversMissing);
+        }
+        let areas = Areas::parse(areas).map_err(|p| problems.push(TeamProblem::Areas(p))).ok();
+        match (covers, areas) {
+            (Some(covers), Some(areas)) => Ok(TeamRule { covers, areas }),
+            _ => Err(problems),
+        }
+    }
+}
+
 /// A new team as an admin typed it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewTeam {
     pub name: BoundedText,
-    pub covers: Covers,
+    pub rule: TeamRule,
 }
 
 impl NewTeam {
     pub const NAME_MAX: usize = 80;
 
-    pub fn parse(name: &str, covers: &str) -> Result<NewTeam, Vec<TeamProblem>> {
+    pub fn parse(name: &str, covers: &str, areas: &str) -> Result<NewTeam, Vec<TeamProblem>> {
         let mut problems = Vec::new();
         let name = BoundedText::required(name, Self::NAME_MAX)
             .map_err(|p| {
@@ -105,24 +147,22 @@ impl NewTeam {
                 })
             })
             .ok();
-        let covers = Covers::parse(covers);
-        if covers.is_none() {
-            problems.push(TeamProblem::CoversMissing);
-        }
-        match (name, covers) {
-            (Some(name), Some(covers)) if problems.is_empty() => Ok(NewTeam { name, covers }),
+        let rule = TeamRule::parse(covers, areas).map_err(|p| problems.extend(p)).ok();
+        match (name, rule) {
+            (Some(name), Some(rule)) => Ok(NewTeam { name, rule }),
             _ => Err(problems),
         }
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TeamProblem {
     NameMissing,
     NameTooLong,
     /// Another team already has this name.
     NameTaken,
     CoversMissing,
+    Areas(AreasProblem),
 }
 
 impl Problem for TeamProblem {
@@ -130,6 +170,7 @@ impl Problem for TeamProblem {
         match self {
             TeamProblem::NameMissing | TeamProblem::NameTooLong | TeamProblem::NameTaken => "name",
             TeamProblem::CoversMissing => "covers",
+            TeamProblem::Areas(_) => "areas",
         }
         .to_owned()
     }
@@ -140,6 +181,10 @@ impl Problem for TeamProblem {
             TeamProblem::NameTooLong => with_max(locale, Text::TeamsNameTooLong, NewTeam::NAME_MAX),
             TeamProblem::NameTaken => locale.text(Text::TeamsNameTaken).to_owned(),
             TeamProblem::CoversMissing => locale.text(Text::TeamsCoversMissing).to_owned(),
+            TeamProblem::Areas(AreasProblem::NotACode(code)) => {
+                locale.fill(Text::TeamsAreasNotACode, &[("code", code)])
+            }
+            TeamProblem::Areas(AreasProblem::TooMany) => with_max(locale, Text::TeamsAreasTooMany, Areas::MAX),
         }
     }
 }
@@ -173,12 +218,13 @@ choices! {
     }
 }
 
-/// An open allocation: the person (and their role, which says which teams they belong to) and
-/// the practitioner who is their worker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// An open allocation: the person (and their role and postcode, which say which teams they
+/// belong to) and the practitioner who is their worker.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OpenAllocation {
     pub person_id: i64,
     pub role: Role,
+    pub postcode: Option<Postcode>,
     pub practitioner_id: i64,
 }
 
@@ -194,13 +240,14 @@ impl WorkloadColumn {
 /// members with overdue reviews when `overdue_only`.
 pub fn workload(
     members: &[TeamMember],
-    covers: Covers,
+    team: &Team,
     allocations: &[OpenAllocation],
     work: &[(i64, Work)],
     column: WorkloadColumn,
     overdue_only: bool,
 ) -> Vec<(TeamMember, WorkCounts)> {
-    let covered: Vec<OpenAllocation> = allocations.iter().filter(|a| covers.includes(a.role)).copied().collect();
+    let covered: Vec<OpenAllocation> =
+        allocations.iter().filter(|a| team.includes(a.role, a.postcode.as_ref())).cloned().collect();
     let mut rows: Vec<(TeamMember, WorkCounts)> = members
         .iter()
         .map(|member| (member.clone(), WorkCounts::of(member.user_id, &covered, work)))
@@ -263,20 +310,40 @@ mod tests {
     use super::*;
 
     fn team(id: i64, covers: Covers, live_members: usize) -> Team {
-        Team { id, name: format!("Team {id}"), covers, live_members, created_at: Utc::now() }
+        let areas = Areas::default();
+        Team { id, name: format!("Team {id}"), covers, areas, live_members, created_at: Utc::now() }
+    }
+
+    fn in_areas(team: Team, areas: &str) -> Team {
+        Team { areas: Areas::parse(areas).unwrap(), ..team }
     }
 
     #[test]
     fn a_team_covers_the_people_its_rule_includes_when_someone_can_look() {
         let teams = [team(1, Covers::Carers, 2), team(2, Covers::CaredFor, 1), team(3, Covers::Everyone, 0)];
-        assert_eq!(Team::covering(&teams, Role::Carer), vec![1]);
-        assert_eq!(Team::covering(&teams, Role::Customer), vec![2]);
-        assert!(Team::covering(&teams, Role::Practitioner).is_empty(), "staff have no intake");
-        assert!(Team::covering(&[team(3, Covers::Everyone, 0)], Role::Carer).is_empty(), "an empty team covers nobody");
+        assert_eq!(Team::covering(&teams, Role::Carer, None), vec![1]);
+        assert_eq!(Team::covering(&teams, Role::Customer, None), vec![2]);
+        assert!(Team::covering(&teams, Role::Practitioner, None).is_empty(), "staff have no intake");
+        let empty = [team(3, Covers::Everyone, 0)];
+        assert!(Team::covering(&empty, Role::Carer, None).is_empty(), "an empty team covers nobody");
+        assert_eq!(Team::uncovered(&empty), [Role::Carer, Role::Customer]);
+    }
+
+    #[test]
+    fn an_area_team_covers_the_people_living_there_and_a_team_for_everywhere_everyone() {
+        let north = in_areas(team(1, Covers::Everyone, 1), "LS6, LS7");
+        let teams = [north.clone(), team(2, Covers::Carers, 1)];
+        let lives = |p: &str| Postcode::parse(p);
+        assert_eq!(Team::covering(&teams, Role::Carer, lives("LS6 1AA").as_ref()), vec![1, 2]);
+        assert_eq!(Team::covering(&teams, Role::Customer, lives("LS6 1AA").as_ref()), vec![1]);
+        assert!(Team::covering(&teams, Role::Customer, lives("BD1 1AA").as_ref()).is_empty());
+        assert!(Team::covering(&teams, Role::Customer, None).is_empty(), "no postcode: every practitioner sees them");
+        assert_eq!(Team::uncovered(&teams), [Role::Customer], "cared-for people outside LS6 and LS7");
+        assert!(Team::uncovered(&[north, team(3, Covers::Everyone, 1)]).is_empty());
     }
 
     fn allocated(person_id: i64, role: Role, practitioner_id: i64) -> OpenAllocation {
-        OpenAllocation { person_id, role, practitioner_id }
+        OpenAllocation { person_id, role, postcode: None, practitioner_id }
     }
 
     fn member(user_id: i64, name: &str) -> TeamMember {
@@ -309,21 +376,31 @@ mod tests {
             [allocated(10, Role::Carer, 1), allocated(11, Role::Customer, 1), allocated(12, Role::Carer, 2)];
         let work = [(11, Work::ReviewOverdue), (12, Work::ReviewOverdue)];
         let members = [member(1, "Alex"), member(2, "bo")];
-        let carers = workload(&members, Covers::Carers, &allocations, &work, WorkloadColumn::Name, false);
+        let carers = workload(&members, &team(1, Covers::Carers, 2), &allocations, &work, WorkloadColumn::Name, false);
         let counts: Vec<(i64, usize, usize)> =
             carers.iter().map(|(m, c)| (m.user_id, c.people, c.reviews_overdue)).collect();
         assert_eq!(counts, [(1, 1, 0), (2, 1, 1)], "Alex's cared-for person is another team's work");
-        let cared_for = workload(&members, Covers::CaredFor, &allocations, &work, WorkloadColumn::People, true);
+        let cared_for =
+            workload(&members, &team(1, Covers::CaredFor, 2), &allocations, &work, WorkloadColumn::People, true);
         assert_eq!(cared_for.iter().map(|(m, c)| (m.user_id, c.people)).collect::<Vec<_>>(), [(1, 1)]);
-        let everyone = workload(&members, Covers::Everyone, &allocations, &work, WorkloadColumn::People, false);
+        let everyone =
+            workload(&members, &team(1, Covers::Everyone, 2), &allocations, &work, WorkloadColumn::People, false);
         assert_eq!(everyone.iter().map(|(m, c)| (m.user_id, c.people)).collect::<Vec<_>>(), [(1, 2), (2, 1)]);
     }
 
     #[test]
     fn a_new_team_needs_a_name_and_a_rule() {
-        assert_eq!(NewTeam::parse(" ", "").unwrap_err(), vec![TeamProblem::NameMissing, TeamProblem::CoversMissing]);
-        assert_eq!(NewTeam::parse(&"x".repeat(81), "carers").unwrap_err(), vec![TeamProblem::NameTooLong]);
-        let team = NewTeam::parse(" Carers support ", "everyone").unwrap();
-        assert_eq!((team.name.as_str(), team.covers), ("Carers support", Covers::Everyone));
+        assert_eq!(
+            NewTeam::parse(" ", "", "LS6 Leeds").unwrap_err(),
+            vec![
+                TeamProblem::NameMissing,
+                TeamProblem::CoversMissing,
+                TeamProblem::Areas(AreasProblem::NotACode("LEEDS".into()))
+            ]
+        );
+        assert_eq!(NewTeam::parse(&"x".repeat(81), "carers", "").unwrap_err(), vec![TeamProblem::NameTooLong]);
+        let team = NewTeam::parse(" Carers support ", "everyone", "").unwrap();
+        assert_eq!((team.name.as_str(), team.rule.covers), ("Carers support", Covers::Everyone));
+        assert!(team.rule.areas.is_everywhere());
     }
 }

@@ -2,6 +2,7 @@
 for_each_backend! {
     use app::backend::ports::{Account, AccountStore, Credentials, NewAccount, StoreError, StoreResult};
     use app::domain::account::Role;
+    use app::domain::area::Postcode;
     use app::kit::i18n::Locale;
     use app::policy::{Record, Relations, Scope};
     use async_trait::async_trait;
@@ -17,6 +18,7 @@ for_each_backend! {
         locale: String,
         created_at: DateTime<Utc>,
         disabled_at: Option<DateTime<Utc>>,
+        postcode: Option<String>,
     }
 
     impl AccountRow {
@@ -31,19 +33,20 @@ for_each_backend! {
                 locale: Locale::parse(&self.locale).unwrap_or_default(),
                 created_at: self.created_at,
                 disabled_at: self.disabled_at,
+                postcode: self.postcode.as_deref().and_then(Postcode::parse),
             })
         }
     }
 
-    const ACCOUNT_COLUMNS: &str = "id, email, display_name, role, locale, created_at, disabled_at";
-    const STAFF_ROLES: &str = "('practitioner', 'responder', 'admin')";
+    const ACCOUNT_COLUMNS: &str = "id, email, display_name, role, locale, created_at, disabled_at, postcode";
+    const STAFF_ROLES: &str = "('practitioner', 'trusted_assessor', 'responder', 'admin')";
 
     #[async_trait]
     impl AccountStore for DbStore {
         async fn create_account(&self, account: NewAccount<'_>, at: DateTime<Utc>) -> StoreResult<i64> {
             sqlx::query_scalar(
-                "INSERT INTO users (email, display_name, role, password_hash, locale, created_at, created_by)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                "INSERT INTO users (email, display_name, role, password_hash, locale, created_at, created_by, postcode)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
             )
             .bind(account.email)
             .bind(account.display_name)
@@ -52,6 +55,7 @@ for_each_backend! {
             .bind(account.locale.tag())
             .bind(at)
             .bind(account.created_by)
+            .bind(account.postcode.map(Postcode::as_str))
             .fetch_one(&self.pool)
             .await
             .map_err(store_error)

@@ -4,6 +4,7 @@ for_each_backend! {
     use app::backend::ports::{AllocationStore, StoreError, StoreResult};
     use app::domain::account::Role;
     use app::domain::allocation::{Allocation, Submission, Waiting};
+    use app::domain::area::Postcode;
     use app::domain::teams::OpenAllocation;
     use async_trait::async_trait;
     use chrono::{DateTime, Utc};
@@ -13,7 +14,7 @@ for_each_backend! {
     /// Erased accounts (see `data_rights::tables`) wait for nobody.
     const WITHOUT_A_WORKER: &str = "
         WITH people AS (
-            SELECT u.id, u.display_name, u.role, u.created_at,
+            SELECT u.id, u.display_name, u.role, u.postcode, u.created_at,
                    (SELECT MAX(COALESCE(a.ended_at, p.disabled_at)) FROM allocations a
                     JOIN users p ON p.id = a.practitioner_id WHERE a.person_id = u.id) AS last_worker_until
             FROM users u
@@ -27,6 +28,7 @@ for_each_backend! {
         id: i64,
         display_name: String,
         role: String,
+        postcode: Option<String>,
         kind: String,
         at: DateTime<Utc>,
         last_worker_until: Option<DateTime<Utc>>,
@@ -48,21 +50,21 @@ for_each_backend! {
         async fn waiting_for_a_worker(&self) -> StoreResult<Vec<Waiting>> {
             let rows: Vec<WaitingRow> = sqlx::query_as(&format!(
                 "{WITHOUT_A_WORKER}
-                 SELECT id, display_name, role, 'registered' AS kind, created_at AS at, last_worker_until FROM people
+                 SELECT id, display_name, role, postcode, 'registered' AS kind, created_at AS at, last_worker_until FROM people
                  UNION ALL
-                 SELECT p.id, p.display_name, p.role, 'assessment', v.submitted_at, p.last_worker_until
+                 SELECT p.id, p.display_name, p.role, p.postcode, 'assessment', v.submitted_at, p.last_worker_until
                  FROM people p JOIN assessment_versions v ON v.carer_id = p.id
                  UNION ALL
-                 SELECT p.id, p.display_name, p.role, 'plan', v.submitted_at, p.last_worker_until
+                 SELECT p.id, p.display_name, p.role, p.postcode, 'plan', v.submitted_at, p.last_worker_until
                  FROM people p JOIN plan_versions v ON v.person_id = p.id
                  UNION ALL
-                 SELECT p.id, p.display_name, p.role, 'review_request', r.created_at, p.last_worker_until
+                 SELECT p.id, p.display_name, p.role, p.postcode, 'review_request', r.created_at, p.last_worker_until
                  FROM people p JOIN reviews r ON r.person_id = p.id AND r.kind = 'requested'
                  UNION ALL
-                 SELECT p.id, p.display_name, p.role, 'message', m.received_at, p.last_worker_until
+                 SELECT p.id, p.display_name, p.role, p.postcode, 'message', m.received_at, p.last_worker_until
                  FROM people p JOIN contact_messages m ON m.person_id = p.id
                  UNION ALL
-                 SELECT p.id, p.display_name, p.role, 'message', r.sent_at, p.last_worker_until
+                 SELECT p.id, p.display_name, p.role, p.postcode, 'message', r.sent_at, p.last_worker_until
                  FROM people p JOIN contact_messages m ON m.person_id = p.id
                  JOIN contact_replies r ON r.message_id = m.id AND NOT r.from_staff"
             ))
@@ -74,6 +76,7 @@ for_each_backend! {
                     Ok(Waiting {
                         person_id: row.id,
                         role: Role::parse(&row.role).ok_or_else(|| unknown("role", &row.role))?,
+                        postcode: row.postcode.as_deref().and_then(Postcode::parse),
                         kind: Submission::parse(&row.kind).ok_or_else(|| unknown("submission", &row.kind))?,
                         name: row.display_name,
                         at: row.at,
@@ -113,17 +116,18 @@ for_each_backend! {
         }
 
         async fn open_allocations(&self) -> StoreResult<Vec<OpenAllocation>> {
-            let rows: Vec<(i64, String, i64)> = sqlx::query_as(
-                "SELECT a.person_id, u.role, a.practitioner_id FROM allocations a JOIN users u ON u.id = a.person_id
+            let rows: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
+                "SELECT a.person_id, u.role, u.postcode, a.practitioner_id FROM allocations a JOIN users u ON u.id = a.person_id
                  WHERE a.ended_at IS NULL ORDER BY a.person_id",
             )
             .fetch_all(&self.pool)
             .await
             .map_err(store_error)?;
             rows.into_iter()
-                .map(|(person_id, role, practitioner_id)| {
+                .map(|(person_id, role, postcode, practitioner_id)| {
                     let role = Role::parse(&role).ok_or_else(|| unknown("role", &role))?;
-                    Ok(OpenAllocation { person_id, role, practitioner_id })
+                    let postcode = postcode.as_deref().and_then(Postcode::parse);
+                    Ok(OpenAllocation { person_id, role, postcode, practitioner_id })
                 })
                 .collect()
         }

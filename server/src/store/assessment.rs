@@ -3,6 +3,7 @@ for_each_backend! {
     use app::backend::ports::{
         AssessmentStore, QueuedAssessment, RecordedDecision, StoreResult, SubmittedAssessment,
     };
+    use app::domain::area::Postcode;
     use app::domain::assessment::{Answers, Draft, EligibilityDecision, PageAnswers};
     use async_trait::async_trait;
     use chrono::{DateTime, Utc};
@@ -131,8 +132,9 @@ for_each_backend! {
         }
 
         async fn assessment_queue(&self) -> StoreResult<Vec<QueuedAssessment>> {
-            let rows: Vec<(i64, i64, String, i64, DateTime<Utc>, bool, Option<bool>, bool)> = sqlx::query_as(
-                "SELECT v.id, v.carer_id, u.display_name, v.version, v.submitted_at, v.under_18, d.eligible,
+            #[allow(clippy::type_complexity)]
+            let rows: Vec<(i64, i64, String, Option<String>, i64, DateTime<Utc>, bool, Option<bool>, bool)> = sqlx::query_as(
+                "SELECT v.id, v.carer_id, u.display_name, u.postcode, v.version, v.submitted_at, v.under_18, d.eligible,
                         EXISTS (SELECT 1 FROM allocations a JOIN users p ON p.id = a.practitioner_id
                                 WHERE a.person_id = v.carer_id AND a.ended_at IS NULL AND p.disabled_at IS NULL)
                  FROM assessment_versions v
@@ -145,8 +147,9 @@ for_each_backend! {
             .map_err(store_error)?;
             Ok(rows
                 .into_iter()
-                .map(|(id, carer_id, carer_name, version, submitted_at, under_18, eligible, allocated)| {
-                    QueuedAssessment { id, carer_id, carer_name, version, submitted_at, under_18, eligible, allocated }
+                .map(|(id, carer_id, carer_name, postcode, version, submitted_at, under_18, eligible, allocated)| {
+                    let postcode = postcode.as_deref().and_then(Postcode::parse);
+                    QueuedAssessment { id, carer_id, carer_name, postcode, version, submitted_at, under_18, eligible, allocated }
                 })
                 .collect())
         }

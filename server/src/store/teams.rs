@@ -1,7 +1,8 @@
 //! Teams and who is in them.
 for_each_backend! {
     use app::backend::ports::{StoreError, StoreResult, TeamStore};
-    use app::domain::teams::{Covers, Membership, Team, TeamMember};
+    use app::domain::area::Areas;
+    use app::domain::teams::{Covers, Membership, Team, TeamMember, TeamRule};
     use async_trait::async_trait;
     use chrono::{DateTime, Utc};
     use sqlx::FromRow;
@@ -11,6 +12,7 @@ for_each_backend! {
         id: i64,
         name: String,
         covers: String,
+        areas: String,
         live_members: i64,
         created_at: DateTime<Utc>,
     }
@@ -20,11 +22,12 @@ for_each_backend! {
             let covers = Covers::parse(&self.covers)
                 .ok_or_else(|| unknown("team rule", &self.covers))?;
             let live_members = usize::try_from(self.live_members).unwrap_or_default();
-            Ok(Team { id: self.id, name: self.name, covers, live_members, created_at: self.created_at })
+            let areas = Areas::from_stored(&self.areas);
+            Ok(Team { id: self.id, name: self.name, covers, areas, live_members, created_at: self.created_at })
         }
     }
 
-    const TEAM: &str = "SELECT t.id, t.name, t.covers, t.created_at,
+    const TEAM: &str = "SELECT t.id, t.name, t.covers, t.areas, t.created_at,
                                (SELECT COUNT(*) FROM team_members m JOIN users u ON u.id = m.user_id
                                 WHERE m.team_id = t.id AND u.disabled_at IS NULL) AS live_members
                         FROM teams t";
@@ -48,15 +51,27 @@ for_each_backend! {
             row.map(TeamRow::into_team).transpose()
         }
 
-        async fn create_team(&self, name: &str, covers: Covers, at: DateTime<Utc>) -> StoreResult<i64> {
+        async fn create_team(&self, name: &str, rule: &TeamRule, at: DateTime<Utc>) -> StoreResult<i64> {
             // A name already taken, whatever its case, is a conflict (the index `teams_name_folded`).
-            sqlx::query_scalar("INSERT INTO teams (name, covers, created_at) VALUES ($1, $2, $3) RETURNING id")
+            sqlx::query_scalar("INSERT INTO teams (name, covers, areas, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
                 .bind(name)
-                .bind(covers.code())
+                .bind(rule.covers.code())
+                .bind(rule.areas.to_text())
                 .bind(at)
                 .fetch_one(&self.pool)
                 .await
                 .map_err(store_error)
+        }
+
+        async fn set_team_rule(&self, team_id: i64, rule: &TeamRule) -> StoreResult<()> {
+            sqlx::query("UPDATE teams SET covers = $1, areas = $2 WHERE id = $3")
+                .bind(rule.covers.code())
+                .bind(rule.areas.to_text())
+                .bind(team_id)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)
+                .and_then(|done| changed(done.rows_affected(), StoreError::NotFound))
         }
 
         async fn team_members(&self, team_id: i64) -> StoreResult<Vec<TeamMember>> {

@@ -20,7 +20,7 @@ use app::domain::family::InvitationStatus;
 use app::domain::plan::record::CareAndSupportPlan;
 use app::domain::plan::{ContributionChange, PlanSection, SentContribution};
 use app::domain::reviews::{Arrangement, OutcomeRecord, PlannedReview, ReviewRequest};
-use app::domain::teams::{Covers, Membership, OpenAllocation, Team, TeamMember};
+use app::domain::teams::{Membership, OpenAllocation, Team, TeamMember, TeamRule};
 use app::kit::forms::FormFlash;
 use app::kit::i18n::Locale;
 use app::policy::{Record, Relations, Scope};
@@ -175,7 +175,8 @@ faulty! {
     TeamStore {
         Read teams() -> StoreResult<Vec<Team>>;
         Read team(id: i64) -> StoreResult<Option<Team>>;
-        Write create_team(name: &str, covers: Covers, at: At) -> StoreResult<i64>;
+        Write create_team(name: &str, rule: &TeamRule, at: At) -> StoreResult<i64>;
+        Write set_team_rule(team_id: i64, rule: &TeamRule) -> StoreResult<()>;
         Read team_members(team_id: i64) -> StoreResult<Vec<TeamMember>>;
         Write set_team_place(team_id: i64, user_id: i64, manages: Option<bool>, at: At) -> StoreResult<()>;
         Read membership(user_id: i64) -> StoreResult<Membership>;

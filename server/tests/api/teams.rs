@@ -7,7 +7,7 @@ use app::domain::assessment::Answers;
 use app::domain::contact::ContactMessage;
 use app::domain::plan::PlanSection;
 use app::domain::reviews::{ReviewMethod, ReviewReason, ReviewRequest, Urgency};
-use app::domain::teams::Covers;
+use app::domain::teams::{Covers, TeamRule};
 use app::kit::i18n::Locale;
 use serde_json::Value;
 
@@ -32,7 +32,18 @@ async fn call(portal: &TestPortal, who: &Staff, path: &str, fields: &[(&str, Str
 
 /// Registers through the real form in a browser of their own; their account id.
 async fn register(portal: &TestPortal, email: &str, role: &str) -> i64 {
-    let fields = [("role", role), ("name", "Test Person"), ("email", email), ("password", DEMO_PASSWORD)];
+    register_at(portal, email, role, "").await
+}
+
+/// Registers, giving a postcode.
+async fn register_at(portal: &TestPortal, email: &str, role: &str, postcode: &str) -> i64 {
+    let fields = [
+        ("role", role),
+        ("name", "Test Person"),
+        ("email", email),
+        ("password", DEMO_PASSWORD),
+        ("postcode", postcode),
+    ];
     let response = portal
         .another_browser()
         .post(portal.at("/api/account/register"))
@@ -141,8 +152,8 @@ async fn nothing_sent_by_anyone_is_invisible_to_every_member_of_staff() {
 
     // Carers to Lee's team, cared-for people to Kit's: each sees only their own, and together
     // they see everyone.
-    let carers = store.create_team("Carers", Covers::Carers, now).await.unwrap();
-    let cared_for = store.create_team("Cared for", Covers::CaredFor, now).await.unwrap();
+    let carers = store.create_team("Carers", &TeamRule::everywhere(Covers::Carers), now).await.unwrap();
+    let cared_for = store.create_team("Cared for", &TeamRule::everywhere(Covers::CaredFor), now).await.unwrap();
     store.set_team_place(carers, lee.id, Some(false), now).await.unwrap();
     store.set_team_place(cared_for, kit.id, Some(false), now).await.unwrap();
     people.extend(everyone_sends_something(&portal, "two-teams").await);
@@ -192,8 +203,8 @@ async fn a_manager_allocates_reallocates_with_a_note_and_ends_and_members_take_p
     let lee = staff(&portal, "lee@example.org", Role::Practitioner).await;
     let kit = staff(&portal, "kit@example.org", Role::Practitioner).await;
     let outsider = staff(&portal, "outsider@example.org", Role::Practitioner).await;
-    let team = store.create_team("Carers support", Covers::Everyone, now).await.unwrap();
-    let other = store.create_team("Elsewhere", Covers::Carers, now).await.unwrap();
+    let team = store.create_team("Carers support", &TeamRule::everywhere(Covers::Everyone), now).await.unwrap();
+    let other = store.create_team("Elsewhere", &TeamRule::everywhere(Covers::Carers), now).await.unwrap();
     store.set_team_place(team, morgan.id, Some(true), now).await.unwrap();
     store.set_team_place(team, lee.id, Some(false), now).await.unwrap();
     store.set_team_place(team, kit.id, Some(false), now).await.unwrap();
@@ -308,4 +319,68 @@ async fn an_admin_makes_teams_and_the_team_page_counts_each_members_work() {
     let take = [("carer_id", jo.to_string())];
     assert_eq!(call(&portal, &kit, "/api/assessment/allocate", &take).await.status, 404);
     assert!(call(&portal, &lee, "/api/assessment/allocate", &take).await.status < 300);
+}
+
+#[tokio::test]
+async fn people_reach_the_team_for_where_they_live_and_nobody_outside_every_area_is_unseen() {
+    let portal = spawn().await;
+    let admin = staff(&portal, "admin@example.org", Role::Admin).await;
+    let lee = staff(&portal, "lee@example.org", Role::Practitioner).await;
+    let kit = staff(&portal, "kit@example.org", Role::Practitioner).await;
+    let team = |name: &str, areas: &str| {
+        vec![("name", name.to_owned()), ("covers", "everyone".to_owned()), ("areas", areas.to_owned())]
+    };
+    let refused = call(&portal, &admin, "/api/teams/create", &team("North", "LS6, Leeds")).await;
+    assert!(
+        refused.status == 422 && refused.body.contains("LEEDS") && refused.body.contains("areas"),
+        "{}",
+        refused.body
+    );
+    for (name, areas, member) in [("North", "ls6 LS7", &lee), ("Bradford", "BD", &kit)] {
+        assert!(call(&portal, &admin, "/api/teams/create", &team(name, areas)).await.status < 300);
+        let id = portal.store.teams().await.unwrap().into_iter().find(|t| t.name == name).unwrap().id;
+        portal.store.set_team_place(id, member.id, Some(false), chrono::Utc::now()).await.unwrap();
+    }
+    let north = portal.store.teams().await.unwrap().into_iter().find(|t| t.name == "North").unwrap();
+    assert_eq!(north.areas.to_text(), "LS6, LS7");
+
+    // A postcode that is not one is refused next to its field.
+    let bad = [
+        ("role", "carer"),
+        ("name", "Al"),
+        ("email", "al@example.org"),
+        ("password", DEMO_PASSWORD),
+        ("postcode", "LS6"),
+    ];
+    let response = portal
+        .another_browser()
+        .post(portal.at("/api/account/register"))
+        .header("Origin", &portal.url)
+        .header("Accept", "application/json")
+        .form(&bad)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains("Enter a real postcode"));
+
+    let ann = register_at(&portal, "ann@example.org", "carer", "ls6 2ab").await;
+    let bo = register_at(&portal, "bo@example.org", "customer", "BD1 1AA").await;
+    let cy = register(&portal, "cy@example.org", "carer").await;
+    let sees = |waiting: Vec<Value>| [ann, bo, cy].map(|p| line(&waiting, p).is_some());
+    assert_eq!(sees(intake(&portal, &lee).await), [true, false, true], "Cy gave no postcode: everyone sees Cy");
+    assert_eq!(sees(intake(&portal, &kit).await), [false, true, true]);
+    let list: Value = serde_json::from_str(&call(&portal, &admin, "/api/teams/list", &[]).await.body).unwrap();
+    assert_eq!(list["uncovered"], serde_json::json!(["Carer", "Person being cared for"]), "{list}");
+    assert_eq!(list["teams"][0]["areas"], "BD", "{list}");
+
+    // North becomes the team for everywhere: Lee sees everyone, and Kit no longer sees Cy.
+    let rule = [("id", north.id.to_string()), ("covers", "everyone".to_owned()), ("areas", " ".to_owned())];
+    assert_eq!(call(&portal, &lee, "/api/teams/rule", &rule).await.status, 404, "only an admin");
+    assert!(call(&portal, &admin, "/api/teams/rule", &rule).await.status < 300);
+    assert_eq!(sees(intake(&portal, &lee).await), [true, true, true]);
+    assert_eq!(sees(intake(&portal, &kit).await), [false, true, false]);
+    let list: Value = serde_json::from_str(&call(&portal, &admin, "/api/teams/list", &[]).await.body).unwrap();
+    assert_eq!(list["uncovered"], serde_json::json!([]), "{list}");
+    assert!(portal.audit_actions().await.contains(&"team rule changed".to_owned()));
 }

@@ -132,6 +132,8 @@ pub struct NewAccount<'a> {
     /// The member of staff who started it for someone with no account or email (an assisted
     /// record), if anyone.
     pub created_by: Option<i64>,
+    /// Where a carer or cared-for person lives, if they said (which teams cover them).
+    pub postcode: Option<&'a crate::domain::area::Postcode>,
 }
 
 #[async_trait]

@@ -6,7 +6,7 @@ use super::StoreResult;
 use crate::backend::cx::Cx;
 use crate::domain::account::Account;
 use crate::domain::allocation::{Allocation, IntakeEntry, Waiting};
-use crate::domain::teams::{Covers, Membership, OpenAllocation, Team, TeamMember, Work};
+use crate::domain::teams::{Membership, OpenAllocation, Team, TeamMember, TeamRule, Work};
 use crate::error::AppError;
 use crate::kit::visitor::SignedInUser;
 
@@ -16,7 +16,9 @@ pub trait TeamStore: Send + Sync {
     async fn teams(&self) -> StoreResult<Vec<Team>>;
     async fn team(&self, id: i64) -> StoreResult<Option<Team>>;
     /// `Conflict` when another team has the name.
-    async fn create_team(&self, name: &str, covers: Covers, at: DateTime<Utc>) -> StoreResult<i64>;
+    async fn create_team(&self, name: &str, rule: &TeamRule, at: DateTime<Utc>) -> StoreResult<i64>;
+    /// Changes whose intake the team receives; `NotFound` when there is no such team.
+    async fn set_team_rule(&self, team_id: i64, rule: &TeamRule) -> StoreResult<()>;
     /// The team's members, managers first, then by name.
     async fn team_members(&self, team_id: i64) -> StoreResult<Vec<TeamMember>>;
     /// Puts a practitioner in the team (`Some(manages)`) or takes them out (`None`).
@@ -122,7 +124,7 @@ impl Allocatable {
         };
         let all_teams = cx.store().teams().await?;
         let allocations = cx.store().allocations_of(person.id).await?;
-        let covering = Team::covering(&all_teams, person.role);
+        let covering = Team::covering(&all_teams, person.role, person.postcode.as_ref());
         let mut teams = covering.clone();
         if let Some(worker) = allocations.iter().find(|a| a.is_live()) {
             let theirs = cx.store().membership(worker.practitioner_id).await?;

@@ -34,6 +34,8 @@ pub struct QueuedAssessment {
     pub id: i64,
     pub carer_id: i64,
     pub carer_name: String,
+    /// Where the carer lives, if they said: which teams cover them.
+    pub postcode: Option<crate::domain::area::Postcode>,
     pub version: i64,
     pub submitted_at: DateTime<Utc>,
     pub under_18: bool,

@@ -34,6 +34,7 @@ pub async fn register(#[server(flatten)] form: RegisterForm) -> Result<(), AppEr
         password_hash: &hash,
         locale: cx.locale(),
         created_by: None,
+        postcode: registration.postcode.as_ref(),
     };
     let id = match cx.store().create_account(account, cx.now()).await {
         Ok(id) => id,

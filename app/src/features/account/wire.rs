@@ -9,8 +9,8 @@ use crate::kit::forms::text_form;
 text_form! {
     /// "Create an account".
     #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct RegisterForm { name, email, password, role }
-    parsed by Registration::parse(name, email, password, role) -> Vec<AccountProblem>;
+    pub struct RegisterForm { name, email, password, role, postcode }
+    parsed by Registration::parse(name, email, password, role, postcode) -> Vec<AccountProblem>;
 }
 
 text_form! {
@@ -61,11 +61,12 @@ text_form! {
 // Forms with a password (or a reset code) say whose they are, never what was typed.
 impl std::fmt::Debug for RegisterForm {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let Self { name, email, role, .. } = self;
+        let Self { name, email, role, postcode, .. } = self;
         f.debug_struct("RegisterForm")
             .field("name", name)
             .field("email", email)
             .field("role", role)
+            .field("postcode", postcode)
             .finish_non_exhaustive()
     }
 }

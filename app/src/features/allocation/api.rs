@@ -24,7 +24,7 @@ pub async fn intake_queue() -> Result<Intake, AppError> {
     let waiting = entries
         .iter()
         .filter_map(|entry| {
-            let covering = Team::covering(&teams, entry.role);
+            let covering = Team::covering(&teams, entry.role, entry.postcode.as_ref());
             if !actor.sees_intake(&membership, &covering) {
                 return None;
             }

@@ -106,6 +106,8 @@ pub async fn confirm_assessment(#[server(default)] version_id: i64) -> Result<()
 pub async fn assessment_queue(#[server(default)] status: String) -> Result<Queue, AppError> {
     use super::wire::QueueLine;
     use crate::backend::cx::Cx;
+    use crate::domain::account::Role;
+    use crate::domain::assessment::QueuedAssessment;
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::ViewCaseload, "assessment queue").await?;
@@ -117,12 +119,15 @@ pub async fn assessment_queue(#[server(default)] status: String) -> Result<Queue
         _ => eligible.is_none(),
     };
     let mine = queued.iter().filter(|q| caseload.contains(&q.carer_id) && wanted(q.eligible));
-    // Carers with nobody yet, when this practitioner may take carers on (the teams rule).
+    // Carers with nobody yet whom this practitioner may take on (the teams rule).
     let teams = cx.store().teams().await?;
-    let covering = crate::domain::teams::Team::covering(&teams, crate::domain::account::Role::Carer);
-    let may_take_on = cx.actor().may_take_on(&cx.store().membership(cx.me().id).await?, &covering);
+    let membership = cx.store().membership(cx.me().id).await?;
+    let may_take_on = |q: &QueuedAssessment| {
+        let covering = crate::domain::teams::Team::covering(&teams, Role::Carer, q.postcode.as_ref());
+        cx.actor().may_take_on(&membership, &covering)
+    };
     let mut seen = std::collections::BTreeSet::new();
-    let unallocated = queued.iter().filter(|q| may_take_on && !q.allocated && seen.insert(q.carer_id));
+    let unallocated = queued.iter().filter(|q| !q.allocated && may_take_on(q) && seen.insert(q.carer_id));
     Ok(Queue {
         mine: mine.map(|q| QueueLine::from_record(q, cx.locale())).collect(),
         unallocated: unallocated.map(|q| QueueLine::from_record(q, cx.locale())).collect(),

@@ -10,16 +10,19 @@ use crate::error::AppError;
 /// carer. A practitioner's record is allocated to them; a trusted assessor's waits in intake
 /// for the council, which decides the assessment they fill in.
 #[server(prefix = "/api", endpoint = "assisted/start")]
-pub async fn start_assisted_record(#[server(default)] name: String) -> Result<(), AppError> {
+pub async fn start_assisted_record(
+    #[server(default)] name: String,
+    #[server(default)] postcode: String,
+) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
     use crate::backend::ports::{letter_code, NewAccount, NO_PASSWORD_YET};
     use crate::domain::account::Role;
-    use crate::domain::assisted::parse_name;
+    use crate::domain::assisted::parse_carer;
     use crate::kit::i18n::Locale;
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::StartAssistedRecords, "start a record for a carer").await?;
-    let name = parse_name(&name).map_err(|p| cx.invalid(&p))?;
+    let (name, postcode) = parse_carer(&name, &postcode).map_err(|p| cx.invalid(&p))?;
     let (me, now) = (cx.me().id, cx.now());
     // An address that can never receive mail or be guessed, until the carer gives their own.
     let placeholder = format!("no-email-{}@invalid", cx.services().digests.new_code());
@@ -30,6 +33,7 @@ pub async fn start_assisted_record(#[server(default)] name: String) -> Result<()
         password_hash: NO_PASSWORD_YET,
         locale: Locale::En,
         created_by: Some(me),
+        postcode: postcode.as_ref(),
     };
     let id = cx.store().create_account(account, now).await?;
     if cx.me().role == Role::Practitioner {

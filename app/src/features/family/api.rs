@@ -192,7 +192,7 @@ pub async fn create_helper_account(
         return Err(cx.invalid(&[FamilyProblem::NotForYou]));
     }
     // The same rules as anyone registering; the account is a helper's.
-    let registration = Registration::parse(&name, &email, &password, Role::Customer.as_str())
+    let registration = Registration::parse(&name, &email, &password, Role::Customer.as_str(), "")
         .map_err(|problems| cx.invalid(&problems))?;
     let hash =
         cx.services().passwords.hash(registration.password.expose()).await.map_err(|e| cx.internal("hashing", e))?;
@@ -203,6 +203,7 @@ pub async fn create_helper_account(
         password_hash: &hash,
         locale: cx.locale(),
         created_by: None,
+        postcode: None,
     };
     let now = cx.now();
     let id = match cx.store().create_account(account, now).await {

@@ -82,6 +82,7 @@ pub async fn add_staff_member(#[server(flatten)] form: StaffUserForm) -> Result<
         password_hash: NO_PASSWORD_YET,
         locale: cx.locale(),
         created_by: None,
+        postcode: None,
     };
     let id = match cx.store().create_account(account, now).await {
         Ok(id) => id,

@@ -2,25 +2,20 @@
 //! admins see each team's workload. Every change is audited.
 use leptos::prelude::*;
 
-use super::wire::{TeamForm, TeamView, Teams};
+use super::wire::{TeamForm, TeamRuleForm, TeamView, Teams};
 use crate::error::AppError;
 
 #[server(prefix = "/api", endpoint = "teams/list")]
 pub async fn all_teams() -> Result<Teams, AppError> {
     use super::wire::TeamLine;
     use crate::backend::cx::Cx;
-    use crate::domain::account::Role;
     use crate::domain::teams::Team;
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::SeeIntake, "teams").await?;
     let membership = cx.store().membership(cx.me().id).await?;
     let teams = cx.store().teams().await?;
-    let uncovered = [Role::Carer, Role::Customer]
-        .into_iter()
-        .filter(|role| Team::covering(&teams, *role).is_empty())
-        .map(|role| role.name(cx.locale()).to_owned())
-        .collect();
+    let uncovered = Team::uncovered(&teams).into_iter().map(|role| role.name(cx.locale()).to_owned()).collect();
     Ok(Teams {
         teams: teams.iter().map(|t| TeamLine::from_record(t, &membership, cx.locale())).collect(),
         may_manage: cx.actor().may(Capability::ManageTeams),
@@ -37,7 +32,7 @@ pub async fn create_team(#[server(flatten)] form: TeamForm) -> Result<(), AppErr
 
     let cx = Cx::with(Capability::ManageTeams, "create a team").await?;
     let team = NewTeam::try_from(form).map_err(|p| cx.invalid(&p))?;
-    let id = match cx.store().create_team(team.name.as_str(), team.covers, cx.now()).await {
+    let id = match cx.store().create_team(team.name.as_str(), &team.rule, cx.now()).await {
         Ok(id) => id,
         Err(StoreError::Conflict) => return Err(cx.invalid(&[TeamProblem::NameTaken])),
         Err(e) => return Err(e.into()),
@@ -69,7 +64,7 @@ pub async fn team_page(
     let allocations = cx.store().open_allocations().await?;
     let work = open_work(&cx).await?;
     let column = WorkloadColumn::parse(&sort).unwrap_or(WorkloadColumn::Name);
-    let workload = workload(&members, team.covers, &allocations, &work, column, overdue)
+    let workload = workload(&members, &team, &allocations, &work, column, overdue)
         .into_iter()
         .map(|(member, counts)| WorkloadLine { member, counts })
         .collect();
@@ -88,7 +83,8 @@ pub async fn team_page(
     };
     let teams = cx.store().teams().await?;
     let waiting = intake(&cx).await?;
-    let mine: Vec<_> = waiting.iter().filter(|e| Team::covering(&teams, e.role).contains(&id)).collect();
+    let mine: Vec<_> =
+        waiting.iter().filter(|e| Team::covering(&teams, e.role, e.postcode.as_ref()).contains(&id)).collect();
     let intake = (mine.len(), mine.iter().filter(|e| e.overdue).count());
     Ok(TeamView {
         team: TeamLine::from_record(&team, &membership, cx.locale()),
@@ -98,6 +94,24 @@ pub async fn team_page(
         candidates,
         intake,
     })
+}
+
+/// An admin changes whose intake a team receives: carers, cared-for people or both, and the
+/// postcode areas and districts it covers (none: everywhere).
+#[server(prefix = "/api", endpoint = "teams/rule")]
+pub async fn set_team_rule(#[server(default)] id: i64, #[server(flatten)] form: TeamRuleForm) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::domain::teams::TeamRule;
+    use crate::policy::Capability;
+
+    let cx = Cx::with(Capability::ManageTeams, "change a team's rule").await?;
+    let team = cx.store().team(id).await?.ok_or(AppError::NotFound)?;
+    let rule = TeamRule::try_from(form).map_err(|p| cx.invalid(&p))?;
+    cx.store().set_team_rule(team.id, &rule).await?;
+    let words = format!("{}: {} ({})", team.name, rule.covers.code(), rule.areas.to_text());
+    cx.audit("team rule changed", None, Some(&words)).await?;
+    leptos_axum::redirect(&format!("/staff/teams/{}?changed=1", team.id));
+    Ok(())
 }
 
 /// An admin puts a practitioner in a team (`place` is `member` or `manager`) or takes them out

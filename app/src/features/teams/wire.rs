@@ -1,15 +1,22 @@
 //! What the teams pages show, and the forms that change teams.
 use serde::{Deserialize, Serialize};
 
-use crate::domain::teams::{Membership, NewTeam, Team, TeamMember, TeamProblem, WorkCounts};
+use crate::domain::teams::{Membership, NewTeam, Team, TeamMember, TeamProblem, TeamRule, WorkCounts};
 use crate::kit::forms::text_form;
-use crate::kit::i18n::Locale;
+use crate::kit::i18n::{Locale, Text};
 
 text_form! {
-    /// A new team as typed: its name and whose intake it receives.
+    /// A new team as typed: its name and whose intake it receives (and where).
     #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-    pub struct TeamForm { name, covers }
-    parsed by NewTeam::parse(name, covers) -> Vec<TeamProblem>;
+    pub struct TeamForm { name, covers, areas }
+    parsed by NewTeam::parse(name, covers, areas) -> Vec<TeamProblem>;
+}
+
+text_form! {
+    /// A team's rule changed: whose intake it receives, and where.
+    #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+    pub struct TeamRuleForm { covers, areas }
+    parsed by TeamRule::parse(covers, areas) -> Vec<TeamProblem>;
 }
 
 /// One team in the list.
@@ -19,6 +26,10 @@ pub struct TeamLine {
     pub name: String,
     /// Whose intake it receives, in words.
     pub covers: String,
+    /// Where: the postcode areas and districts, or "everywhere", in words.
+    pub areas: String,
+    /// The rule as its form shows it: the code of `covers`, and the areas as the admin typed them.
+    pub rule: (String, String),
     /// Members who can sign in.
     pub live_members: usize,
     /// The signed-in practitioner is in it.
@@ -31,6 +42,11 @@ impl TeamLine {
             id: team.id,
             name: team.name.clone(),
             covers: team.covers.name(locale).to_owned(),
+            areas: match team.areas.is_everywhere() {
+                true => locale.text(Text::TeamsAreasEverywhere).to_owned(),
+                false => team.areas.to_text(),
+            },
+            rule: (team.covers.code().to_owned(), team.areas.to_text()),
             live_members: team.live_members,
             mine: membership.is_in(team.id),
         }

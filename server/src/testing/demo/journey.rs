@@ -122,6 +122,7 @@ pub async fn load(
         password_hash,
         locale: Locale::En,
         created_by: None,
+        postcode: None,
     };
     let alex = match store.create_account(account, now - Duration::weeks(20)).await {
         Ok(id) => id,

@@ -10,7 +10,7 @@ mod journey;
 use anyhow::Context;
 use app::backend::ports::{NewAccount, Passwords, Store, StoreError};
 use app::domain::account::Role;
-use app::domain::teams::Covers;
+use app::domain::teams::{Covers, TeamRule};
 use app::kit::i18n::Locale;
 use app::policy::{Record, Scope};
 use chrono::Utc;
@@ -39,8 +39,15 @@ pub async fn load(store: &dyn Store, passwords: &dyn Passwords) -> anyhow::Resul
     let hash = passwords.hash(DEMO_PASSWORD).await?;
     let mut ids = Vec::new();
     for (email, name, role) in DEMO_ACCOUNTS {
-        let account =
-            NewAccount { email, display_name: name, role, password_hash: &hash, locale: Locale::En, created_by: None };
+        let account = NewAccount {
+            email,
+            display_name: name,
+            role,
+            password_hash: &hash,
+            locale: Locale::En,
+            created_by: None,
+            postcode: None,
+        };
         let id = match store.create_account(account, now).await {
             Ok(id) => id,
             Err(StoreError::Conflict) => {
@@ -74,7 +81,7 @@ pub async fn load(store: &dyn Store, passwords: &dyn Passwords) -> anyhow::Resul
 /// The teams, with the manager managing both and the practitioner in both.
 async fn teams(store: &dyn Store, manager: i64, practitioner: i64, now: chrono::DateTime<Utc>) -> anyhow::Result<()> {
     for (name, covers) in DEMO_TEAMS {
-        let id = match store.create_team(name, covers, now).await {
+        let id = match store.create_team(name, &TeamRule::everywhere(covers), now).await {
             Ok(id) => id,
             Err(StoreError::Conflict) => {
                 let teams = store.teams().await?;

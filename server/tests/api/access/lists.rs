@@ -128,7 +128,8 @@ pub const WITH_A_PERSON_ID: &[(&str, &str)] = &[
 
 /// Server functions that take a team's id: its workload for staff, its members for admins
 /// (tests/api/teams.rs checks who may).
-pub const WITH_A_TEAM_ID: &[(&str, &str)] = &[("/api/teams/one", "id"), ("/api/teams/place", "id")];
+pub const WITH_A_TEAM_ID: &[(&str, &str)] =
+    &[("/api/teams/one", "id"), ("/api/teams/place", "id"), ("/api/teams/rule", "id")];
 
 /// Server functions that take the id of something in a person's plan.
 pub const WITH_A_CONTRIBUTION_ID: &[(&str, &str)] =

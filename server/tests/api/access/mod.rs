@@ -60,6 +60,7 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
                 password_hash: &hash,
                 locale: app::kit::i18n::Locale::En,
                 created_by: None,
+                postcode: None,
             };
             let id = store.create_account(account, now).await.unwrap();
             ids.insert(role.as_str(), id);
@@ -104,6 +105,7 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
             password_hash: &hash,
             locale: app::kit::i18n::Locale::En,
             created_by: None,
+            postcode: None,
         };
         let id = store.create_account(account, now).await.unwrap();
         people.push(Person { id, email, household, assessment: None, contribution: None, plan: None, review: None });

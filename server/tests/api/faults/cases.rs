@@ -3,8 +3,9 @@
 use chrono::Utc;
 
 use super::advocacy_cases::advocacy;
-use super::household::{Household, ADMIN, ALEX, JO, MORGAN, NOBODY, PAT, RESPONDER, ROBIN, SAM};
+use super::household::{Household, ADMIN, ALEX, JO, NOBODY, PAT, RESPONDER, ROBIN, SAM};
 use super::message_cases::messages;
+use super::team_cases::teams;
 
 pub struct Case {
     pub path: &'static str,
@@ -294,29 +295,6 @@ pub fn cases(h: &Household) -> Vec<Case> {
         read("/api/staff/audit-log", ADMIN, &[]),
         read("/api/staff/users", ADMIN, &[]),
         read("/api/staff/users/one", ADMIN, &[("id", id(h.leaver))]),
-        // Teams, intake and allocation: Wren waits in intake; Morgan allocates them to Alex, ends
-        // it, and Alex takes them on.
-        read("/api/teams/list", ALEX, &[]),
-        change("/api/teams/create", ADMIN, "/staff/teams", &[("name", "Carers north"), ("covers", "carers")])
-            .typed("Carers north"),
-        read("/api/teams/one", ALEX, &[("id", id(h.team))]),
-        change(
-            "/api/teams/place",
-            ADMIN,
-            format!("/staff/teams/{}", h.team),
-            &[("id", &id(h.team)), ("user_id", &id(h.leaver)), ("place", "member")],
-        ),
-        read("/api/allocation/intake", MORGAN, &[]),
-        read("/api/allocation/person", MORGAN, &[("person_id", id(h.wren))]),
-        change(
-            "/api/allocation/allocate",
-            MORGAN,
-            format!("/staff/allocations/{}", h.wren),
-            &[("person_id", &id(h.wren)), ("practitioner", &id(h.alex)), ("note", "Prefers calls after 3pm")],
-        )
-        .typed("Prefers calls after 3pm"),
-        change("/api/allocation/end", MORGAN, format!("/staff/allocations/{}", h.wren), &[("person_id", &id(h.wren))]),
-        change("/api/allocation/take", ALEX, format!("/staff/allocations/{}", h.wren), &[("person_id", &id(h.wren))]),
         // A record Alex started for Dana, who has no email; Sam confirms a version Alex filled in.
         change("/api/assisted/start", ALEX, "/staff/assisted", &[("name", "Dana Phone")]).typed("Dana Phone"),
         read("/api/assisted/letter", ALEX, &[("person_id", id(h.assisted))]),
@@ -378,6 +356,7 @@ pub fn cases(h: &Household) -> Vec<Case> {
         ),
     ];
     all.extend(messages(h));
+    all.extend(teams(h));
     all.extend(advocacy(h));
     all.extend([
         // Data rights: the erasure is of Kim, whom no case after it needs.

@@ -97,6 +97,7 @@ pub async fn household(portal: &TestPortal) -> Household {
         password_hash: app::backend::ports::NO_PASSWORD_YET,
         locale: app::kit::i18n::Locale::En,
         created_by: Some(alex),
+        postcode: None,
     };
     let assisted = store.create_account(dana, now).await.unwrap();
     store.allocate(assisted, alex, alex, None, now).await.unwrap();

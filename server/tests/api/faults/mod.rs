@@ -8,6 +8,7 @@ mod cases;
 mod household;
 mod message_cases;
 mod routes;
+mod team_cases;
 
 use crate::helpers::faults::{browser, get, post_form, post_json};
 use crate::helpers::{spawn_faulty, FaultSwitches, TestPortal};

@@ -288,6 +288,7 @@ impl TestPortal {
             password_hash: &hash,
             locale: app::kit::i18n::Locale::En,
             created_by: None,
+            postcode: None,
         };
         self.store.create_account(account, chrono::Utc::now()).await.unwrap()
     }
@@ -307,7 +308,7 @@ impl TestPortal {
     /// intake through the real form, in a browser of their own.
     pub async fn allocate(&self, practitioner_id: i64, person_id: i64) {
         use app::domain::account::Role;
-        use app::domain::teams::Covers;
+        use app::domain::teams::{Covers, TeamRule};
         const MANAGER: &str = "team-manager@example.org";
         let now = chrono::Utc::now();
         if self.store.find_credentials(MANAGER).await.unwrap().is_none() {
@@ -316,7 +317,7 @@ impl TestPortal {
         let manager = self.user_id(MANAGER).await;
         let team = match self.store.teams().await.unwrap().into_iter().find(|t| t.name == "Test team") {
             Some(team) => team.id,
-            None => self.store.create_team("Test team", Covers::Everyone, now).await.unwrap(),
+            None => self.store.create_team("Test team", &TeamRule::everywhere(Covers::Everyone), now).await.unwrap(),
         };
         self.store.set_team_place(team, manager, Some(true), now).await.unwrap();
         self.store.set_team_place(team, practitioner_id, Some(false), now).await.unwrap();

@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, PasswordField, Radios, Submit};
 use crate::components::layout::PageTitle;
-use crate::components::patterns::{EmailField, NameField};
+use crate::components::patterns::{EmailField, NameField, PostcodeField};
 use crate::domain::account::NewPassword;
 use crate::features::account::api::Register;
 use crate::kit::forms::FormState;
@@ -25,7 +25,7 @@ pub fn RegisterPage() -> impl IntoView {
         <PageTitle text=t(Text::AccountRegisterTitle) has_errors=state.has_errors() />
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <ErrorSummary state=state.clone() order=&["role", "name", "email", "password"] />
+                <ErrorSummary state=state.clone() order=&["role", "name", "email", "postcode", "password"] />
                 <h1 class="govuk-heading-l">{t(Text::AccountRegisterTitle)}</h1>
                 <p class="govuk-body">{t(Text::AccountRegisterIntro)}</p>
                 <PostForm action=Register::PATH state=state.clone()>
@@ -36,6 +36,7 @@ pub fn RegisterPage() -> impl IntoView {
                     />
                     <NameField label=t(Text::AccountNameLabel) />
                     <EmailField label=t(Text::AccountEmailLabel) hint=t(Text::AccountEmailHint) />
+                    <PostcodeField label=t(Text::AccountPostcodeLabel) hint=t(Text::AccountPostcodeHint) />
                     <PasswordField
                         name="password"
                         label=t(Text::AccountNewPasswordLabel)

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, PasswordField, Submit};
 use crate::components::layout::{LinkParagraph, PageHeading};
-use crate::components::patterns::{CodeField, EmailField, NameField};
+use crate::components::patterns::{CodeField, EmailField, NameField, PostcodeField};
 use crate::components::record_page::{record_page, signed_in};
 use crate::domain::account::{NewPassword, Role};
 use crate::features::assisted::api::{
@@ -33,10 +33,11 @@ pub fn StartAssistedPage() -> impl IntoView {
         };
         let state = FormState::for_action(StartAssistedRecord::PATH, visitor.flash.as_ref(), BTreeMap::new());
         view! {
-            <ErrorSummary state=state.clone() order=&["name"] />
+            <ErrorSummary state=state.clone() order=&["name", "postcode"] />
             <PageHeading text=t(Text::AssistedStartTitle) has_errors=state.has_errors() intro=t(intro) />
             <PostForm action=StartAssistedRecord::PATH state>
                 <NameField label=t(Text::AssistedNameLabel) autocomplete="off" />
+                <PostcodeField label=t(Text::AssistedPostcodeLabel) hint=t(Text::AccountPostcodeHint) />
                 <Submit text=Text::AssistedStartButton />
             </PostForm>
             <LinkParagraph href="/home" text=Text::HomeBackLink />

@@ -20,6 +20,17 @@ use crate::kit::visitor::use_visitor;
 mod team;
 pub use team::TeamPage;
 
+/// The form for a team's rule: whose intake it receives, and where.
+#[component]
+pub(super) fn RuleFields() -> impl IntoView {
+    let (locale, t) = use_visitor().language();
+    let covers = Covers::ALL.iter().map(|c| (c.code(), c.name(locale).to_owned())).collect::<Vec<_>>();
+    view! {
+        <Radios name="covers" legend=t(Text::TeamsCoversLegend) options=covers />
+        <AreasField />
+    }
+}
+
 /// `/staff/teams`.
 #[component]
 pub fn TeamsPage() -> impl IntoView {
@@ -37,14 +48,13 @@ fn TeamList(teams: Teams) -> impl IntoView {
     });
     let create_state = state.clone();
     let create = teams.may_manage.then(move || {
-        let covers = Covers::ALL.iter().map(|c| (c.code(), c.name(locale).to_owned())).collect::<Vec<_>>();
         view! {
             <h2 class="govuk-heading-m" id="create">
                 {t(Text::TeamsCreateHeading)}
             </h2>
             <PostForm action=CreateTeam::PATH state=create_state>
                 <TextField name="name" label=t(Text::TeamsNameLabel) autocomplete="off" />
-                <Radios name="covers" legend=t(Text::TeamsCoversLegend) options=covers />
+                <RuleFields />
                 <Submit text=Text::TeamsCreateButton />
             </PostForm>
         }
@@ -61,24 +71,45 @@ fn TeamList(teams: Teams) -> impl IntoView {
                 <tr class="govuk-table__row">
                     <LinkCell href=format!("/staff/teams/{}", team.id)>{name}</LinkCell>
                     <td class="govuk-table__cell">{team.covers}</td>
+                    <td class="govuk-table__cell">{team.areas}</td>
                     <td class="govuk-table__cell govuk-table__cell--numeric">{team.live_members}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <ErrorSummary state=state.clone() order=&["name", "covers"] />
+        <ErrorSummary state=state.clone() order=&["name", "covers", "areas"] />
         <PageHeading text=t(Text::TeamsTitle) has_errors=state.has_errors() intro=t(Text::TeamsIntro) />
         {uncovered}
         <LinkParagraph href="/staff/intake" text=Text::AllocationIntakeTitle />
         <Table
             label=t(Text::TeamsTitle)
-            columns=vec![Text::TeamsNameLabel, Text::TeamsCoversColumn, Text::TeamsMembersColumn]
+            columns=vec![
+                Text::TeamsNameLabel,
+                Text::TeamsCoversColumn,
+                Text::TeamsAreasColumn,
+                Text::TeamsMembersColumn,
+            ]
             numeric_last=true
         >
             {rows}
         </Table>
         {create}
         <LinkParagraph href="/home" text=Text::HomeBackLink />
+    }
+}
+
+/// The team's postcode areas and districts, optional (none: everywhere).
+#[component]
+fn AreasField() -> impl IntoView {
+    let t = use_visitor().locale.translator();
+    view! {
+        <TextField
+            name="areas"
+            label=t(Text::TeamsAreasLabel)
+            hint=t(Text::TeamsAreasHint)
+            autocomplete="off"
+            spellcheck=false
+        />
     }
 }

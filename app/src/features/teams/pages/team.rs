@@ -8,13 +8,14 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::ErrorSummary;
-use crate::components::layout::{LinkParagraph, PageHeading};
+use crate::components::fields::Submit;
+use crate::components::layout::{LinkParagraph, PageHeading, SuccessBanner};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::components::table::{Sorting, Table};
 use crate::domain::teams::WorkloadColumn;
-use crate::features::teams::api::{team_page, SetTeamPlace};
-use crate::features::teams::wire::{TeamView, WorkloadLine};
+use crate::features::teams::api::{team_page, SetTeamPlace, SetTeamRule};
+use crate::features::teams::wire::{TeamLine, TeamView, WorkloadLine};
 use crate::kit::forms::FormState;
 use crate::kit::i18n::{Locale, Text};
 use crate::kit::visitor::use_visitor;
@@ -23,18 +24,18 @@ use crate::kit::visitor::use_visitor;
 /// overdue reviews.
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    let (sorted, overdue) = use_query_map().with_untracked(|q| {
+    let (sorted, overdue, changed) = use_query_map().with_untracked(|q| {
         let sorted = q.get("sort").and_then(|s| WorkloadColumn::parse(&s)).unwrap_or(WorkloadColumn::Name);
-        (sorted, q.get("overdue").is_some_and(|v| v == "true"))
+        (sorted, q.get("overdue").is_some_and(|v| v == "true"), q.get("changed").is_some())
     });
     record_page(
         move |id| team_page(id, sorted.code().to_owned(), overdue),
-        move |view| Some(view! { <Team view sorted overdue /> }),
+        move |view| Some(view! { <Team view sorted overdue changed /> }),
     )
 }
 
 #[component]
-fn Team(view: TeamView, sorted: WorkloadColumn, overdue: bool) -> impl IntoView {
+fn Team(view: TeamView, sorted: WorkloadColumn, overdue: bool, changed: bool) -> impl IntoView {
     let (locale, t) = use_visitor().language();
     let team = view.team.clone();
     let (waiting, late) = view.intake;
@@ -44,11 +45,15 @@ fn Team(view: TeamView, sorted: WorkloadColumn, overdue: bool) -> impl IntoView 
         false => (format!("/staff/teams/{}?overdue=true", team.id), t(Text::TeamsShowOverdue)),
     };
     let members = view.may_manage.then(|| view! { <Members view=view.clone() /> });
+    let rule = view.may_manage.then(|| view! { <Rule team=team.clone() /> });
+    let changed = changed.then(|| view! { <SuccessBanner message=t(Text::TeamsRuleChanged) /> });
     view! {
+        {changed}
         <span class="govuk-caption-l">{t(Text::TeamsTitle)}</span>
         <PageHeading text=team.name.clone() />
         <SummaryList rows=vec![
             (t(Text::TeamsCoversColumn), team.covers.clone()),
+            (t(Text::TeamsAreasColumn), team.areas.clone()),
             (t(Text::TeamsIntakeLabel), intake),
         ] />
         <LinkParagraph href="/staff/intake" text=Text::AllocationIntakeTitle />
@@ -61,6 +66,7 @@ fn Team(view: TeamView, sorted: WorkloadColumn, overdue: bool) -> impl IntoView 
         </p>
         <Workload team_id=team.id lines=view.workload.clone() sorted overdue locale />
         {members}
+        {rule}
         <LinkParagraph href="/staff/teams" text=Text::TeamsBackLink />
     }
 }
@@ -174,5 +180,26 @@ fn Members(view: TeamView) -> impl IntoView {
         <ul class="govuk-list">{members.collect_view()}</ul>
         <h2 class="govuk-heading-m">{t(Text::TeamsAddHeading)}</h2>
         <ul class="govuk-list">{candidates.collect_view()}</ul>
+    }
+}
+
+/// For an admin: whose intake the team receives, and where; the form starts from the rule now.
+#[component]
+fn Rule(team: TeamLine) -> impl IntoView {
+    let visitor = use_visitor();
+    let t = visitor.locale.translator();
+    let (covers, areas) = team.rule;
+    let now = BTreeMap::from([("covers".to_owned(), covers), ("areas".to_owned(), areas)]);
+    let state = FormState::for_action(SetTeamRule::PATH, visitor.flash.as_ref(), now);
+    view! {
+        <ErrorSummary state=state.clone() order=&["covers", "areas"] />
+        <h2 class="govuk-heading-m" id="rule">
+            {t(Text::TeamsRuleHeading)}
+        </h2>
+        <PostForm action=SetTeamRule::PATH state>
+            <input type="hidden" name="id" value=team.id />
+            <super::RuleFields />
+            <Submit text=Text::TeamsRuleButton />
+        </PostForm>
     }
 }
