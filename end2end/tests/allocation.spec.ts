@@ -19,7 +19,16 @@ test('a new cared-for person asks for a review and the team allocates them a wor
   await page.getByLabel('Your full name').fill(name);
   await page.getByLabel('Email address').fill(`dana-${mark}@example.org`);
   await page.getByLabel('Create a password').fill('a long enough password');
+  // A postcode that is not one is refused next to its field; the rest is kept.
+  await page.getByLabel('Postcode (optional)').fill('LS6');
   await settle(page, jsEnabled);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.locator('#postcode-error')).toContainText('Enter a real postcode');
+  await expect(page.getByLabel('Your full name')).toHaveValue(name);
+  await expect(page.getByLabel('Postcode (optional)')).toHaveValue('LS6');
+  await checkAccessible(page);
+  await page.getByLabel('Postcode (optional)').fill('ls6 2ab');
+  await page.getByLabel('Create a password').fill('a long enough password');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${name}`);
   await expect(page.locator('main')).toContainText('You do not have a named worker at the council yet.');
@@ -43,6 +52,7 @@ test('a new cared-for person asks for a review and the team allocates them a wor
   await checkAccessible(manager);
   await row.getByRole('link', { name }).click();
   await expect(manager.locator('h1')).toHaveText(name);
+  await expect(manager.locator('main')).toContainText('LS6 2AB');
   await checkAccessible(manager);
 
   // Nobody chosen: the message is next to the question and the note is kept.

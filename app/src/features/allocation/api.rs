@@ -61,6 +61,7 @@ pub async fn allocation(#[server(default)] person_id: i64) -> Result<AllocationV
         person_id,
         name: found.person.display_name.clone(),
         role: found.person.role.name(locale).to_owned(),
+        postcode: found.person.postcode.as_ref().map(|p| p.as_str().to_owned()),
         waiting,
         current: open.map(|a| AllocationLine::from_record(a, locale)),
         history: found

@@ -103,6 +103,8 @@ pub struct AllocationView {
     pub person_id: i64,
     pub name: String,
     pub role: String,
+    /// Where they live, if they said (which teams cover them).
+    pub postcode: Option<String>,
     /// In intake: what they sent and since when they wait.
     pub waiting: Option<IntakeLine>,
     /// The open allocation (a leaver's too, shown as needing a new worker).

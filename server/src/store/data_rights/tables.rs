@@ -36,7 +36,7 @@ const STATUTORY: &str = "a statutory care record (Care Act 2014), kept for the c
 /// In the order erasure runs: rows that point at others first, the account last.
 pub const TABLES: &[Table] = &[
     Table { name: "_sqlx_migrations", rule: Rule::NotPersonal("the schema's version history") },
-    Table { name: "teams", rule: Rule::NotPersonal("the council's teams: their names and whose intake they receive") },
+    Table { name: "teams", rule: Rule::NotPersonal("the council's teams: their names and whose intake they receive, in which postcode areas") },
     Table { name: "support_services", rule: Rule::NotPersonal("the directory of local services, about organisations") },
     Table {
         name: "rate_limit_attempts",
@@ -225,8 +225,8 @@ pub const TABLES: &[Table] = &[
             hidden: &["password_hash"],
             erasure: Erasure::Anonymise {
                 set: "email = 'erased-' || CAST(id AS TEXT) || '@invalid', display_name = 'Erased person', \
-                      password_hash = '!', locale = 'en', review_emails = FALSE",
-                gone: "id = $1 AND (display_name <> 'Erased person' OR password_hash <> '!' OR LOWER(email) = LOWER($2))",
+                      password_hash = '!', locale = 'en', review_emails = FALSE, postcode = NULL",
+                gone: "id = $1 AND (display_name <> 'Erased person' OR password_hash <> '!' OR postcode IS NOT NULL OR LOWER(email) = LOWER($2))",
             },
         },
     },

@@ -50,7 +50,12 @@ fn Person(view: AllocationView, done: Option<String>) -> impl IntoView {
         }
         None => t(Text::AllocationNoWorker),
     };
-    let mut rows = vec![(t(Text::StaffRoleLabel), view.role.clone()), (t(Text::AllocationWorkerLabel), worker)];
+    let postcode = view.postcode.clone().unwrap_or_else(|| t(Text::AllocationPostcodeUnknown));
+    let mut rows = vec![
+        (t(Text::StaffRoleLabel), view.role.clone()),
+        (t(Text::AllocationPostcodeLabel), postcode),
+        (t(Text::AllocationWorkerLabel), worker),
+    ];
     if let Some(note) = view.current.as_ref().and_then(|c| c.note.clone()) {
         rows.push((t(Text::AllocationNoteLabel), note));
     }
