@@ -40,5 +40,8 @@ test('an admin finds a person and a wrong erasure request is refused next to its
   await expect(page.locator('#confirm_name-error')).toContainText("The name does not match this person's name");
   await expect(page.getByLabel('Why are you erasing their information?')).toHaveValue('Request DR-0042 by letter');
   await checkAccessible(page);
-  await expect(page.getByRole('link', { name: /Download everything held about Sam Carer/ })).toBeVisible();
+  // The copy is asked for with a form (audited, so never a link), and saved as a ZIP.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Download everything held about Sam Carer/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/^carer-portal-data-\d+-[\d-]+\.zip$/);
 });

@@ -28,6 +28,9 @@ test('a carer writes and confirms an emergency plan, prints the card, and a resp
 
   await page.locator('#contact1_phone').fill('01632 960 001');
   await page.locator('#contact1_agreed').check();
+  // How to get in is kept from the browser's spelling services and autofill memory.
+  await expect(page.getByLabel('The address, and how to get in')).toHaveAttribute('spellcheck', 'false');
+  await expect(page.getByLabel('The address, and how to get in')).toHaveAttribute('autocomplete', 'off');
   await page.getByLabel('The address, and how to get in').fill(`12 Elm Road, key safe ${mark}`);
   await settle(page, jsEnabled);
   await page.getByRole('button', { name: 'Save and confirm it is right' }).click();

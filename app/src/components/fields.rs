@@ -152,6 +152,8 @@ pub fn TextField(
 }
 
 /// A multi-line text box with its limit stated (GOV.UK character count, without the script).
+/// A `secret` one (how to get into a home) is kept from the browser's spelling services, which
+/// may send what is typed away, and from its autofill memory.
 #[component]
 pub fn TextArea(
     name: &'static str,
@@ -160,6 +162,7 @@ pub fn TextArea(
     max_chars: usize,
     #[prop(optional)] hint: Option<String>,
     #[prop(default = 5)] rows: u32,
+    #[prop(optional)] secret: bool,
 ) -> impl IntoView {
     let visitor = use_visitor();
     let state = form_state(state);
@@ -185,6 +188,8 @@ pub fn TextArea(
                 id=name
                 name=name
                 rows=rows
+                spellcheck=secret.then_some("false")
+                autocomplete=secret.then_some("off")
                 aria-describedby=described_by(name, true, has_error)
                 data-control=""
                 data-error-class="govuk-textarea--error"

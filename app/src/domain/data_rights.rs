@@ -14,6 +14,16 @@ pub struct PersonalData {
     pub file_keys: Vec<String>,
 }
 
+/// Who a copy of a person's data is for: a few columns are for one and not the other (see
+/// `WITHHELD` in the store and `docs/RETENTION.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// The person themselves (right of access).
+    Themselves,
+    /// Council staff handling a request about them.
+    Staff,
+}
+
 /// One table's rows about the person.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableRows {

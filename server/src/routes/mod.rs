@@ -31,7 +31,7 @@ pub fn plain() -> Router<AppState> {
         .route(fhir::export::ASSESSMENT_PATH, get(fhir::export::assessment))
         .route(fhir::export::QUESTIONNAIRE_PATH, get(fhir::export::questionnaire))
         .route(data_rights::MY_DATA_PATH, get(data_rights::my_data))
-        .route(data_rights::PERSON_DATA_PATH, get(data_rights::person_data));
+        .route(data_rights::PERSON_DATA_PATH, axum::routing::post(data_rights::person_data));
     with_documents(router)
 }
 

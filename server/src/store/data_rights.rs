@@ -8,7 +8,9 @@ for_each_backend! {
     };
     use async_trait::async_trait;
 
-    use crate::store::data_rights::tables::{Erasure, Rule, TABLES};
+    use app::domain::data_rights::Audience;
+
+    use crate::store::data_rights::tables::{withhold, Erasure, Rule, TABLES};
 
     impl DbStore {
         async fn email_of(&self, user_id: i64) -> StoreResult<String> {
@@ -38,7 +40,7 @@ for_each_backend! {
     #[async_trait]
     impl DataRightsStore for DbStore {
         #[tracing::instrument(skip(self))]
-        async fn export_person(&self, user_id: i64) -> StoreResult<PersonalData> {
+        async fn export_person(&self, user_id: i64, audience: Audience) -> StoreResult<PersonalData> {
             let email = self.email_of(user_id).await?;
             // One read transaction, so the copy is of one moment.
             let mut tx = self.pool.begin().await.map_err(store_error)?;
@@ -47,7 +49,10 @@ for_each_backend! {
                 let Rule::Personal { rows, hidden, .. } = &table.rule else { continue };
                 let sql = format!("SELECT * FROM {} WHERE {rows}", table.name);
                 let found = person_query(&sql, user_id, &email).fetch_all(&mut *tx).await.map_err(store_error)?;
-                let rows = found.iter().map(|row| dialect::json_row(row, hidden)).collect::<StoreResult<Vec<_>>>()?;
+                let mut rows = found.iter().map(|row| dialect::json_row(row, hidden)).collect::<StoreResult<Vec<_>>>()?;
+                for row in &mut rows {
+                    withhold(table.name, row, user_id, audience);
+                }
                 data.tables.push(TableRows { table: table.name, rows });
             }
             data.file_keys = file_keys(&mut tx, user_id).await?;

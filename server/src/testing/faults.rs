@@ -14,6 +14,7 @@ use app::domain::allocation::{Allocation, Waiting};
 use app::domain::assessment::{Answers, Draft, EligibilityDecision, PageAnswers};
 use app::domain::budget::{PersonalBudget, Spend};
 use app::domain::contact::{ContactMessage, Reply, ReplyEmail, Side};
+use app::domain::data_rights::Audience;
 use app::domain::directory::ServiceEntry;
 use app::domain::emergency::{CardCode, EmergencyPlanForm, LookupReason};
 use app::domain::family::InvitationStatus;
@@ -197,7 +198,7 @@ faulty! {
         Write end_allocation(person_id: i64, by: i64, at: At) -> StoreResult<()>;
     }
     DataRightsStore {
-        Read export_person(user_id: i64) -> StoreResult<PersonalData>;
+        Read export_person(user_id: i64, audience: Audience) -> StoreResult<PersonalData>;
         Write erase_person(user_id: i64, audit: &AuditEvent) -> StoreResult<Erasure>;
     }
     ContactStore {

@@ -80,6 +80,12 @@ async fn download(portal: &TestPortal, path: &str) -> reqwest::Response {
     portal.client.get(portal.at(path)).send().await.unwrap()
 }
 
+/// A staff member's copy of a person's data, asked for with the form on their data page.
+async fn staff_download(portal: &TestPortal, person: i64) -> reqwest::Response {
+    let path = format!("/people/{person}/data.zip");
+    portal.form_post(&portal.client, &path, &format!("/people/{person}/data")).send().await.unwrap()
+}
+
 /// How many rows of each personal table are about the person.
 async fn counts(portal: &TestPortal, id: i64, email: &str) -> BTreeMap<&'static str, i64> {
     let mut counts = BTreeMap::new();
@@ -125,6 +131,11 @@ async fn a_carer_downloads_everything_held_about_them_with_their_picture() {
     assert_eq!(rows(&files, "assessment_versions")[0]["answers"]["age_band"], "25_64", "answers nested as JSON");
     assert_eq!(rows(&files, "plan_versions")[0]["record"]["fields"]["needs"], "Help at home");
     assert_eq!(rows(&files, "emergency_home_access")[0]["instructions"], "Key safe 4321 by the back door");
+    // Sam's own sign-ins keep their address; the practitioner's and the responder's do not.
+    let events = rows(&files, "audit_events");
+    assert!(events.iter().any(|e| e["actor_id"] == sam && e.get("client_ip").is_some()), "{events:?}");
+    assert!(events.iter().filter(|e| e["actor_id"] != sam).all(|e| e.get("client_ip").is_none()), "{events:?}");
+    assert!(events.iter().any(|e| e["actor_id"] != sam), "others' events about Sam are there");
     assert_eq!(rows(&files, "emergency_lookups").len(), 1);
     assert_eq!(rows(&files, "contact_messages")[0]["body"], "Please call me");
     assert!(rows(&files, "emergency_cards").iter().all(|c| c.get("code").is_none()));
@@ -157,14 +168,20 @@ async fn nobody_else_gets_a_persons_data() {
 
     // Signed out: asked to sign in, given nothing.
     assert_eq!(location(&download(&portal, "/account/my-data").await), "/sign-in?next=/account/my-data");
-    assert_eq!(download(&portal, &path).await.status(), 404);
+    assert_eq!(staff_download(&portal, sam).await.status(), 404);
 
     // Pat, linked to Sam, and a practitioner without Sam in their caseload.
     portal.sign_in("pat@example.org", PASSWORD).await;
-    assert_eq!(download(&portal, &path).await.status(), 404);
+    assert_eq!(staff_download(&portal, sam).await.status(), 404);
     assert_eq!(portal.client.get(portal.at(&format!("/people/{sam}/data"))).send().await.unwrap().status(), 404);
     portal.signed_in_as("kim@council.example", Role::Practitioner).await;
-    assert_eq!(download(&portal, &path).await.status(), 404);
+    assert_eq!(staff_download(&portal, sam).await.status(), 404);
+    // A link, a prefetch or another site cannot ask for it: only the portal's own form.
+    portal.sign_in("lee@council.example", PASSWORD).await;
+    assert_eq!(download(&portal, &path).await.status(), 405);
+    let cross_site =
+        portal.client.post(portal.at(&path)).header("Origin", "https://evil.example").send().await.unwrap();
+    assert_eq!(cross_site.status(), 403);
     // Pat's own copy holds nothing of Sam's plan.
     portal.sign_in("pat@example.org", PASSWORD).await;
     let pats = unzip(&download(&portal, "/account/my-data").await.bytes().await.unwrap());
@@ -180,11 +197,16 @@ async fn a_practitioner_exports_their_caseloads_data_but_cannot_erase_it() {
     portal.sign_in("lee@council.example", PASSWORD).await;
     assert!(portal.page(&format!("/people/{sam}")).await.contains(&format!("href=\"/people/{sam}/data\"")));
     let page = portal.page(&format!("/people/{sam}/data")).await;
-    assert!(page.contains(&format!("/people/{sam}/data.zip")) && !page.contains("confirm_name"), "{page}");
-    let response = download(&portal, &format!("/people/{sam}/data.zip")).await;
+    assert!(page.contains(&format!("action=\"/people/{sam}/data.zip\"")) && !page.contains("confirm_name"), "{page}");
+    let response = staff_download(&portal, sam).await;
     assert_eq!(response.status(), 200);
     let files = unzip(&response.bytes().await.unwrap());
     assert_eq!(rows(&files, "users")[0]["id"], sam);
+    // How to get into Sam's home is for a responder's audited look-up, and nobody's address
+    // from the audit log is in a staff copy.
+    let home = rows(&files, "emergency_home_access");
+    assert!(home.len() == 1 && home[0].get("instructions").is_none(), "{home:?}");
+    assert!(rows(&files, "audit_events").iter().all(|e| e.get("client_ip").is_none()));
 
     let erase = [("person_id", sam.to_string()), ("confirm_name", "Someone".into()), ("reason", "Asked".into())];
     let erase: Vec<(&str, &str)> = erase.iter().map(|(k, v)| (*k, v.as_str())).collect();

@@ -4,7 +4,7 @@ use async_trait::async_trait;
 
 use super::{AuditEvent, FileStore, StoreError, StoreResult};
 use crate::backend::cx::Cx;
-use crate::domain::data_rights::{Erasure, PersonalData};
+use crate::domain::data_rights::{Audience, Erasure, PersonalData};
 use crate::error::AppError;
 use crate::kit::visitor::SignedInUser;
 
@@ -37,9 +37,9 @@ impl Erasure {
 
 #[async_trait]
 pub trait DataRightsStore: Send + Sync {
-    /// Every row about `user_id` in every table that holds personal data. `NotFound` when
-    /// there is no such person.
-    async fn export_person(&self, user_id: i64) -> StoreResult<PersonalData>;
+    /// Every row about `user_id` in every table that holds personal data, without the columns
+    /// withheld from `audience`. `NotFound` when there is no such person.
+    async fn export_person(&self, user_id: i64, audience: Audience) -> StoreResult<PersonalData>;
     /// Deletes, anonymises or keeps each table's rows about `user_id` as the retention rules
     /// say, ends their sessions and records `audit` — all in one transaction.
     async fn erase_person(&self, user_id: i64, audit: &AuditEvent) -> StoreResult<Erasure>;

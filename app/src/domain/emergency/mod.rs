@@ -170,11 +170,20 @@ impl ContactEntry {
 }
 
 /// The plan as the carer typed it, before each contact's agreement is dated.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct EmergencyPlanEntry {
     pub details: EmergencyDetails,
     pub contacts: Vec<ContactEntry>,
     pub home_access: Option<String>,
+}
+
+/// Never how to get in: that is for a responder's audited look-up, not for a log.
+impl std::fmt::Debug for EmergencyPlanEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmergencyPlanEntry")
+            .field("home_access", &self.home_access.as_ref().map(|_| "(kept secret)"))
+            .finish_non_exhaustive()
+    }
 }
 
 impl EmergencyPlanEntry {

@@ -44,7 +44,7 @@ pub struct EmergencyPlanView {
 }
 
 /// What a responder sees for one look-up: the plan, the contacts and how to get in.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LookupResult {
     pub lookup: LookupView,
     pub carer_name: String,
@@ -145,7 +145,7 @@ fn contact_views(contacts: &[EmergencyContact], locale: Locale) -> Vec<ContactVi
 
 /// The emergency plan form as posted: the words, three contacts (a ticked box posts `yes`),
 /// how to get in, and which button was pressed (`confirm=yes` also confirms the plan).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EmergencyPlanFields {
     pub cared_for: String,
@@ -221,6 +221,20 @@ impl TryFrom<EmergencyPlanFields> for EmergencyPlanEntry {
     }
 }
 
+// How to get into someone's home is told to a responder at a look-up, audited, and never to a
+// log: these say whose and what, never the words.
+impl std::fmt::Debug for EmergencyPlanFields {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmergencyPlanFields").field("confirm", &self.confirm).finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for LookupResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LookupResult").field("lookup", &self.lookup).finish_non_exhaustive()
+    }
+}
+
 text_form! {
     /// A responder's look-up as posted: the card code, a reason's code, and a note.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -239,6 +253,15 @@ mod tests {
         assert_eq!(plan.details.get("routines"), Some("Up at 7"));
         assert!(plan.contacts.is_empty());
         assert_eq!(plan.home_access, None);
+    }
+
+    #[test]
+    fn how_to_get_into_a_home_never_reaches_a_log() {
+        let form = EmergencyPlanFields { home_access: "Key safe 4471 by the back door".into(), ..Default::default() };
+        assert!(!format!("{form:?}").contains("4471"));
+        let plan = EmergencyPlanEntry::try_from(form).unwrap();
+        assert_eq!(plan.home_access.as_deref(), Some("Key safe 4471 by the back door"));
+        assert!(!format!("{plan:?}").contains("4471"));
     }
 
     #[test]

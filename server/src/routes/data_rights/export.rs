@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use app::backend::ports::{person_file_keys, PersonalData, Services, StoreError};
+use app::domain::data_rights::Audience;
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
@@ -15,8 +16,8 @@ pub fn file_name(person_id: i64, at: DateTime<Utc>) -> String {
 
 /// Reads everything about `person_id` (records through the store, files through the file
 /// store) and packs it into a ZIP.
-pub async fn personal_zip(services: &Services, person_id: i64) -> Result<Vec<u8>, StoreError> {
-    let data = services.store.export_person(person_id).await?;
+pub async fn personal_zip(services: &Services, person_id: i64, audience: Audience) -> Result<Vec<u8>, StoreError> {
+    let data = services.store.export_person(person_id, audience).await?;
     let mut files = Vec::new();
     for key in person_file_keys(services.files.as_ref(), person_id, &data.file_keys).await? {
         if let Some(bytes) = services.files.get(&key).await? {

@@ -3,6 +3,7 @@
 pub mod export;
 mod readme;
 use app::backend::cx::Cx;
+use app::domain::data_rights::Audience;
 use app::kit::visitor::Visitor;
 use app::policy::Decision;
 use axum::extract::{Path, State};
@@ -26,10 +27,11 @@ pub async fn my_data(State(state): State<AppState>, Extension(visitor): Extensio
     {
         return failed(&visitor, error);
     }
-    download(&state, &visitor, me.id).await
+    download(&state, &visitor, me.id, Audience::Themselves).await
 }
 
-/// A person's data, for a practitioner with them in their caseload or an admin.
+/// A person's data, for a practitioner with them in their caseload or an admin: asked for with
+/// a form (a POST, so the cross-site check applies and no link or prefetch writes an audit row).
 pub async fn person_data(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
@@ -61,12 +63,12 @@ pub async fn person_data(
     if basis.is_none() || !exists {
         return StatusCode::NOT_FOUND.into_response();
     }
-    download(&state, &visitor, id).await
+    download(&state, &visitor, id, Audience::Staff).await
 }
 
-async fn download(state: &AppState, visitor: &Visitor, person_id: i64) -> Response {
+async fn download(state: &AppState, visitor: &Visitor, person_id: i64, audience: Audience) -> Response {
     let services = &state.services;
-    let zip = match crate::routes::data_rights::export::personal_zip(services, person_id).await {
+    let zip = match crate::routes::data_rights::export::personal_zip(services, person_id, audience).await {
         Ok(zip) => zip,
         Err(app::backend::ports::StoreError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return failed(visitor, error),

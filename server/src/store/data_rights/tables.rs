@@ -31,6 +31,41 @@ pub enum Erasure {
     Partly { statements: &'static [&'static str], gone: &'static str, kept: &'static str },
 }
 
+/// A column some readers of a copy do not get, beyond each table's `hidden` ones.
+pub enum Withheld {
+    /// Left out of a copy for staff, for the reason given.
+    FromStaff(&'static str),
+    /// In the person's own copy only on rows where `owner` is the person (their own sign-ins'
+    /// addresses, not the staff member's who read their record); left out of a copy for staff.
+    OnOthersRows { owner: &'static str },
+}
+
+/// (table, column, rule), in `docs/RETENTION.md` under "Who gets which column".
+pub const WITHHELD: &[(&str, &str, Withheld)] = &[
+    (
+        "emergency_home_access",
+        "instructions",
+        Withheld::FromStaff("how to get into the home: only a responder's audited look-up reads it"),
+    ),
+    ("audit_events", "client_ip", Withheld::OnOthersRows { owner: "actor_id" }),
+];
+
+/// Takes out of `row` (of `table`, about `person`) the columns `audience` does not get.
+pub fn withhold(table: &str, row: &mut serde_json::Value, person: i64, audience: app::domain::data_rights::Audience) {
+    use app::domain::data_rights::Audience;
+    let Some(object) = row.as_object_mut() else { return };
+    for (_, column, rule) in WITHHELD.iter().filter(|(t, _, _)| *t == table) {
+        let keep = match (rule, audience) {
+            (_, Audience::Staff) => false,
+            (Withheld::FromStaff(_), Audience::Themselves) => true,
+            (Withheld::OnOthersRows { owner }, Audience::Themselves) => object.get(*owner) == Some(&person.into()),
+        };
+        if !keep {
+            object.remove(*column);
+        }
+    }
+}
+
 const STATUTORY: &str = "a statutory care record (Care Act 2014), kept for the council's retention period";
 
 /// In the order erasure runs: rows that point at others first, the account last.

@@ -4,7 +4,7 @@ use app::domain::plan::SentContribution;
 use reqwest::multipart::{Form, Part};
 use server::testing::faults::{Fault, FaultSwitch};
 
-use crate::helpers::faults::{browser, get, Answer};
+use crate::helpers::faults::{browser, get, post_form, Answer};
 use crate::helpers::uploads::phone_photo;
 use crate::helpers::{spawn_faulty, TestPortal};
 
@@ -162,20 +162,31 @@ async fn copies_of_records_that_cannot_be_read_answer_plainly() {
         (&practitioner, format!("/staff/plans/{jo_plan}/fhir")),
         (&practitioner, format!("/staff/assessments/{jo_assessment}/fhir")),
     ];
+    // A staff member's copy of someone's data is asked for with a form (it is audited).
+    let copy = |client: &reqwest::Client, path: &str| {
+        let (client, path) = (client.clone(), path.to_owned());
+        let portal = &portal;
+        async move {
+            match path.ends_with("data.zip") {
+                true => post_form(portal, &client, &path, &format!("/people/{sam_id}/data"), &[]).await,
+                false => get(portal, &client, &path).await,
+            }
+        }
+    };
     for (client, path) in &copies {
-        assert_eq!(get(&portal, client, path).await.status, 200, "{path} without a fault");
+        assert_eq!(copy(client, path).await.status, 200, "{path} without a fault");
     }
     // Sam's copy holds Sam's picture: with the file store down it cannot be made whole.
     switches.files.set(Fault::reads_and_writes());
     for (client, path) in &copies[..2] {
-        get(&portal, client, path).await.assert_plain_fault();
+        copy(client, path).await.assert_plain_fault();
     }
     switches.files.clear();
     // Every copy is audited: with writes failing, or nothing readable, none is given out.
     for fault in [Fault::writes(), Fault::reads_and_writes()] {
         switches.store.set(fault);
         for (client, path) in &copies {
-            get(&portal, client, path).await.assert_plain_fault();
+            copy(client, path).await.assert_plain_fault();
         }
         switches.store.clear();
     }

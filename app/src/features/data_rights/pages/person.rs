@@ -76,11 +76,12 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
         ] />
         <h2 class="govuk-heading-m">{t(Text::DataRightsDownloadHeading)}</h2>
         <p class="govuk-body">{t(Text::DataRightsDownloadHint)}</p>
-        <p class="govuk-body">
-            <a class="govuk-link" href=format!("/people/{}/data.zip", person.id) download="">
+        // A plain form: the browser saves the ZIP it answers with, script or not.
+        <form method="post" action=format!("/people/{}/data.zip", person.id) novalidate>
+            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
                 {locale.fill(Text::DataRightsDownloadLink, &[("name", &person.name)])}
-            </a>
-        </p>
+            </button>
+        </form>
         {erase}
     }
 }

@@ -150,6 +150,7 @@ fn PlanForm(state: FormState, home_saved: Option<String>, locale: Locale) -> imp
                 hint=home_hint
                 max_chars=TEXT_MAX
                 rows=3
+                secret=true
             />
             <div class="govuk-button-group">
                 <Submit text=Text::EmergencySaveButton name="confirm" value="no" />
