@@ -16,6 +16,11 @@ pub const PLAN_MAX_BYTES: i64 = 200 * 1024 * 1024;
 pub const PLAN_MAX_FILES: usize = 50;
 /// Width and height beyond which a picture is refused before it is decoded.
 pub const MAX_DIMENSION: u32 = 8192;
+/// Pixels beyond which a picture is refused before it is decoded: about what a phone's largest
+/// camera mode makes (50 MP), so a small file cannot make the server hold a huge one.
+pub const MAX_PIXELS: u64 = 50_000_000;
+/// Upload attempts one person may make in an hour (a plan holds at most `PLAN_MAX_FILES`).
+pub const UPLOADS_PER_HOUR: u32 = 30;
 /// The longest side of a stored picture, and of its thumbnail.
 pub const STORED_SIDE: u32 = 2048;
 pub const THUMB_SIDE: u32 = 400;
@@ -42,6 +47,8 @@ pub enum Refusal {
     Damaged,
     TooManyPixels,
     PlanFull,
+    /// More than `UPLOADS_PER_HOUR` from one person.
+    TooManyUploads,
 }
 
 /// Decides the type from the bytes: JPEG, PNG and WebP pictures; MP4/MOV/3GP/M4A, WebM,
@@ -93,8 +100,26 @@ pub struct SafePicture {
     pub height: u32,
 }
 
+/// How many pictures are decoded at once, whatever the number of uploads: each may hold up to
+/// `MAX_PIXELS` × 4 bytes while it is made safe, so this bounds the memory uploads can take.
+fn decode_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        tokio::sync::Semaphore::new(cores.clamp(1, 4))
+    })
+}
+
+/// `make_safe` off the async threads, waiting for one of the few decode slots first. `Err` is a
+/// decode that panicked or was cancelled.
+pub async fn make_safe_in_turn(bytes: Vec<u8>) -> Result<Result<SafePicture, Refusal>, tokio::task::JoinError> {
+    // The semaphore is never closed, so acquiring only waits.
+    let _slot = decode_slots().acquire().await;
+    tokio::task::spawn_blocking(move || make_safe(&bytes)).await
+}
+
 /// Decodes, turns upright, shrinks and re-encodes a picture. CPU-bound: run it off the async
-/// threads (`spawn_blocking`).
+/// threads (`make_safe_in_turn`).
 pub fn make_safe(bytes: &[u8]) -> Result<SafePicture, Refusal> {
     // Some decoders quietly fill in a cut-short picture with grey; refuse it instead.
     if !is_whole(bytes) {
@@ -103,13 +128,13 @@ pub fn make_safe(bytes: &[u8]) -> Result<SafePicture, Refusal> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_DIMENSION);
     limits.max_image_height = Some(MAX_DIMENSION);
-    // Enough for an 8192 × 8192 picture with an alpha channel, and no more.
-    limits.max_alloc = Some(u64::from(MAX_DIMENSION) * u64::from(MAX_DIMENSION) * 4 + 16 * 1024 * 1024);
+    // Enough for the largest picture accepted with an alpha channel, and no more.
+    limits.max_alloc = Some(MAX_PIXELS * 4 + 16 * 1024 * 1024);
     let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| Refusal::Damaged)?;
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(refusal)?;
     let (width, height) = decoder.dimensions();
-    if width > MAX_DIMENSION || height > MAX_DIMENSION {
+    if width > MAX_DIMENSION || height > MAX_DIMENSION || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(Refusal::TooManyPixels);
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);

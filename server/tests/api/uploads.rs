@@ -158,3 +158,27 @@ async fn the_pages_script_gets_field_messages_or_where_to_go_instead_of_redirect
     assert_eq!(added.status(), 200);
     assert_eq!(added.headers()["location"], "/plan?added=1#important");
 }
+
+#[tokio::test]
+async fn one_person_may_add_only_so_many_files_an_hour_and_what_they_typed_is_kept() {
+    let portal = spawn().await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
+    let fields = [("upload_section", "important"), ("alt_text", "A grey cat"), ("caption", "One too many")];
+    for n in 0..server::files::pipeline::UPLOADS_PER_HOUR {
+        let response = upload(&portal, &fields, Some(("cat.jpg", phone_photo()))).await;
+        assert_eq!(location(&response), "/plan?added=1#important", "upload {n}");
+    }
+    let response = upload(&portal, &fields, Some(("cat.jpg", phone_photo()))).await;
+    assert_eq!(location(&response), "/plan#upload");
+    let page = portal.page("/plan").await;
+    assert!(page.contains("You have added 30 files in the last hour"), "{page}");
+    assert!(page.contains(r#"value="One too many""#), "{page}");
+    let stored: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM plan_contributions").fetch_one(&portal.db).await.unwrap();
+    assert_eq!(stored, i64::from(server::files::pipeline::UPLOADS_PER_HOUR));
+    // Someone else is not held back by Sam's uploads.
+    portal.sign_out().await;
+    portal.signed_in_as("jo@example.org", Role::Carer).await;
+    let response = upload(&portal, &fields, Some(("cat.jpg", phone_photo()))).await;
+    assert_eq!(location(&response), "/plan?added=1#important");
+}

@@ -94,6 +94,9 @@ fn message(locale: Locale, refusal: Refusal) -> String {
         Refusal::Damaged => locale.text(Text::PlanErrorsFileDamaged).to_owned(),
         Refusal::TooManyPixels => locale.text(Text::PlanErrorsFilePixels).to_owned(),
         Refusal::PlanFull => locale.text(Text::PlanErrorsPlanFull).to_owned(),
+        Refusal::TooManyUploads => {
+            locale.fill(Text::PlanErrorsFileTooMany, &[("max", &uploads::UPLOADS_PER_HOUR.to_string())])
+        }
     }
 }
 
@@ -296,6 +299,13 @@ pub async fn upload(
     if !errors.is_empty() {
         return refuse(answer, &session, &sent, errors);
     }
+    // Each upload costs a decode and storage: a person (or a stolen session) may try only so
+    // many an hour. The count is shared by every server; one that cannot be counted refuses.
+    let hour = std::time::Duration::from_secs(3600);
+    if !services.limits.allow(&format!("upload:{}", me.id), uploads::UPLOADS_PER_HOUR, hour).await {
+        errors.insert("file".to_owned(), message(locale, Refusal::TooManyUploads));
+        return refuse(answer, &session, &sent, errors);
+    }
     let existing = match services.store.contributions(me.id).await {
         Ok(existing) => existing,
         Err(error) => return fault(answer, &session, &visitor, &sent, "reading a plan", error),
@@ -313,8 +323,7 @@ pub async fn upload(
     let mut stored_keys = Vec::new();
     let (contribution_kind, media_type, key, stored) = match kind {
         Sniffed::Picture => {
-            let original = bytes.clone();
-            let safe = match tokio::task::spawn_blocking(move || uploads::make_safe(&original)).await {
+            let safe = match uploads::make_safe_in_turn(bytes.clone()).await {
                 Ok(Ok(safe)) => safe,
                 Ok(Err(refusal)) => {
                     errors.insert("file".to_owned(), message(locale, refusal));
