@@ -182,3 +182,22 @@ async fn one_person_may_add_only_so_many_files_an_hour_and_what_they_typed_is_ke
     let response = upload(&portal, &fields, Some(("cat.jpg", phone_photo()))).await;
     assert_eq!(location(&response), "/plan?added=1#important");
 }
+
+#[tokio::test]
+async fn a_voice_note_is_kept_as_recorded_so_it_is_served_only_as_a_download_and_the_form_says_why() {
+    let portal = spawn().await;
+    portal.signed_in_as("sam@example.org", Role::Carer).await;
+    assert!(portal.page("/plan").await.contains("some phones put where they were recorded inside them"));
+    let mut note = b"ID3\x04\0\0\0\0\0\0".to_vec();
+    note.extend_from_slice(&[0u8; 2048]);
+    let fields = [("upload_section", "important"), ("caption", "What I do on Sundays")];
+    assert_eq!(location(&upload(&portal, &fields, Some(("note.mp3", note))).await), "/plan?added=1#important");
+    let id: i64 = sqlx::query_scalar("SELECT id FROM plan_contributions WHERE kind = 'clip'")
+        .fetch_one(&portal.db)
+        .await
+        .unwrap();
+    let served = portal.client.get(portal.at(&format!("/plan/files/{id}/full"))).send().await.unwrap();
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.headers()["content-type"], "audio/mpeg");
+    assert_eq!(served.headers()["content-disposition"], format!("attachment; filename=\"plan-{id}.clip\""));
+}

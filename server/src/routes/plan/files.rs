@@ -387,8 +387,12 @@ pub async fn file(
         Ok(None) => return Err(not_found()),
         Err(error) => return Err(failed(&visitor, "reading a file", error)),
     };
-    let extension = if found.kind == ContributionKind::Picture { "jpg" } else { "clip" };
-    let disposition = format!("inline; filename=\"plan-{id}.{extension}\"");
+    // A picture is shown in the browser; a clip, kept exactly as recorded (some phones write
+    // where it was recorded inside it), is only ever saved as a file or played on the page.
+    let disposition = match found.kind {
+        ContributionKind::Picture => format!("inline; filename=\"plan-{id}.jpg\""),
+        _ => format!("attachment; filename=\"plan-{id}.clip\""),
+    };
     let content_type =
         HeaderValue::from_str(&media_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
     Ok(private_file(bytes, content_type, &disposition))

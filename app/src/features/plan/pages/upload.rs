@@ -102,6 +102,9 @@ pub fn UploadForm() -> impl IntoView {
                     <label class="govuk-label" for="file">
                         {t(Text::PlanFileLabel)}
                     </label>
+                    <div class="govuk-hint" id="file-hint">
+                        {t(Text::PlanFileHint)}
+                    </div>
                     <ErrorMessage name="file" message=file_error.clone() />
                     <input
                         class=if file_error.is_some() {
@@ -113,7 +116,10 @@ pub fn UploadForm() -> impl IntoView {
                         name="file"
                         type="file"
                         accept="image/jpeg,image/png,image/webp,audio/*,video/*"
-                        aria-describedby=file_error.as_ref().map(|_| "file-error")
+                        aria-describedby=match file_error {
+                            Some(_) => "file-hint file-error",
+                            None => "file-hint",
+                        }
                         data-control=""
                         data-error-class="govuk-file-upload--error"
                     />
