@@ -24,29 +24,59 @@ use crate::http::AppState;
 /// Every plain route. Start-up wraps them in the session and visitor middleware and gives them
 /// the upload body limit.
 pub fn plain() -> Router<AppState> {
-    let router = Router::new()
-        .route(plan::files::UPLOAD_PATH, axum::routing::post(plan::files::upload))
-        .route("/plan/files/{id}/{variant}", get(plan::files::file))
-        .route(fhir::export::PLAN_PATH, get(fhir::export::plan))
-        .route(fhir::export::ASSESSMENT_PATH, get(fhir::export::assessment))
-        .route(fhir::export::QUESTIONNAIRE_PATH, get(fhir::export::questionnaire))
-        .route(data_rights::MY_DATA_PATH, get(data_rights::my_data))
-        .route(data_rights::PERSON_DATA_PATH, axum::routing::post(data_rights::person_data));
-    with_documents(router)
+    plain_routes().router
+}
+
+/// Every plain route's method and path, as `plain` serves them (the access test checks each is
+/// classified, so a new route cannot be forgotten).
+pub fn plain_paths() -> Vec<(&'static str, &'static str)> {
+    plain_routes().paths
+}
+
+/// A router that remembers what it routes.
+struct Routes {
+    router: Router<AppState>,
+    paths: Vec<(&'static str, &'static str)>,
+}
+
+impl Routes {
+    fn get<H: axum::handler::Handler<T, AppState>, T: 'static>(mut self, path: &'static str, handler: H) -> Self {
+        self.paths.push(("GET", path));
+        self.router = self.router.route(path, get(handler));
+        self
+    }
+
+    fn post<H: axum::handler::Handler<T, AppState>, T: 'static>(mut self, path: &'static str, handler: H) -> Self {
+        self.paths.push(("POST", path));
+        self.router = self.router.route(path, axum::routing::post(handler));
+        self
+    }
+}
+
+fn plain_routes() -> Routes {
+    let routes = Routes { router: Router::new(), paths: Vec::new() }
+        .post(plan::files::UPLOAD_PATH, plan::files::upload)
+        .get(plan::files::FILE_PATH, plan::files::file)
+        .get(fhir::export::PLAN_PATH, fhir::export::plan)
+        .get(fhir::export::ASSESSMENT_PATH, fhir::export::assessment)
+        .get(fhir::export::QUESTIONNAIRE_PATH, fhir::export::questionnaire)
+        .get(data_rights::MY_DATA_PATH, data_rights::my_data)
+        .post(data_rights::PERSON_DATA_PATH, data_rights::person_data);
+    with_documents(routes)
 }
 
 /// The PDF downloads, when the portal is built with them (the `pdf` feature).
 #[cfg(feature = "pdf")]
-fn with_documents(router: Router<AppState>) -> Router<AppState> {
-    router
-        .route(plan::copy::PATH, get(plan::copy::download))
-        .route(budget::PATH, get(budget::download))
-        .route(emergency::PATH, get(emergency::download))
+fn with_documents(routes: Routes) -> Routes {
+    routes
+        .get(plan::copy::PATH, plan::copy::download)
+        .get(budget::PATH, budget::download)
+        .get(emergency::PATH, emergency::download)
 }
 
 #[cfg(not(feature = "pdf"))]
-fn with_documents(router: Router<AppState>) -> Router<AppState> {
-    router
+fn with_documents(routes: Routes) -> Routes {
+    routes
 }
 
 /// "Not found": for a record that is not there, and for one the asker may not see.

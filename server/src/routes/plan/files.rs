@@ -27,6 +27,8 @@ use crate::http::AppState;
 use crate::routes::{allowed, failed, not_found, private_file};
 
 pub const UPLOAD_PATH: &str = "/plan/upload";
+/// A picture (`full` or `thumb`) or a clip (`full`) in a plan, by the contribution's id.
+pub const FILE_PATH: &str = "/plan/files/{id}/{variant}";
 /// The whole request may carry the largest clip plus the form's other fields. The form explains
 /// a refusal next to the file field itself.
 pub const BODY_LIMIT: BodyLimit = BodyLimit { bytes: uploads::CLIP_MAX_BYTES + 64 * 1024, answers_itself: true };

@@ -153,3 +153,33 @@ pub const WITH_AN_ASSESSMENT_ID: &[(&str, &str)] = &[
     ("/api/assessment/decide", "version_id"),
     ("/api/assessment/confirm", "version_id"),
 ];
+
+/// Which record's id a plain route has in its path.
+#[derive(Clone, Copy, Debug)]
+pub enum RouteId {
+    Person,
+    Assessment,
+    Contribution,
+    Plan,
+}
+
+/// Plain routes about the signed-in person's own records (the upload, their copy of their data,
+/// their budget letter and emergency card) or public (the questionnaire): no id to try.
+pub const ROUTES_WITHOUT_AN_ID: &[(&str, &str)] = &[
+    ("POST", "/plan/upload"),
+    ("GET", "/fhir/Questionnaire/carers-assessment"),
+    ("GET", "/account/my-data"),
+    ("GET", "/budget/letter.pdf"),
+    ("GET", "/emergency/card.pdf"),
+];
+
+/// Plain routes with a record's id in their path: tried for every account on every other
+/// household's records.
+pub const ROUTES_WITH_AN_ID: &[(&str, &str, RouteId)] = &[
+    ("GET", "/plan/files/{id}/{variant}", RouteId::Contribution),
+    ("GET", "/plan/versions/{id}/copy.pdf", RouteId::Plan),
+    ("GET", "/staff/plans/{id}/fhir", RouteId::Plan),
+    ("GET", "/staff/assessments/{id}/fhir", RouteId::Assessment),
+    // An admin may copy anyone's data for a data rights request (tests/api/data_rights.rs).
+    ("POST", "/people/{id}/data.zip", RouteId::Person),
+];

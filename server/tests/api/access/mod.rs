@@ -15,6 +15,7 @@ use app::policy::Scope;
 use server::testing::demo::DEMO_PASSWORD;
 
 mod lists;
+mod routes;
 
 use lists::*;
 
