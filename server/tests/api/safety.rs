@@ -45,12 +45,23 @@ async fn every_response_carries_the_security_headers() {
     for path in ["/", "/contact", "/no-such-page", "/healthz"] {
         let response = portal.client.get(portal.at(path)).send().await.unwrap();
         let headers = response.headers();
-        for name in ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options"] {
-            assert!(headers.contains_key(name), "{path} lacks {name}");
+        let expected = [
+            ("x-content-type-options", "nosniff"),
+            ("referrer-policy", "same-origin"),
+            ("x-frame-options", "DENY"),
+            ("cross-origin-opener-policy", "same-origin"),
+        ];
+        for (name, value) in expected {
+            assert_eq!(headers.get(name).map(|v| v.to_str().unwrap()), Some(value), "{path}: {name}");
         }
+        assert!(headers["permissions-policy"].to_str().unwrap().contains("geolocation=()"), "{path}");
         let csp = headers["content-security-policy"].to_str().unwrap();
-        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
     }
+    // A page can hold someone's records: never kept by a shared computer's browser.
+    portal.signed_in_as("sam@example.org", app::domain::account::Role::Carer).await;
+    let home = portal.client.get(portal.at("/home")).send().await.unwrap();
+    assert_eq!(home.headers()["cache-control"], "no-store");
     let page = portal.client.get(portal.at("/")).send().await.unwrap();
     let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
     let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a script nonce");
