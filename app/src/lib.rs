@@ -27,7 +27,7 @@ use crate::components::layout::{Footer, Header, NotFound, SkipLink};
 use crate::components::timeout_warning::TimeoutDialog;
 use crate::features::{
     account, advocacy, allocation, assessment, assisted, budget, contact, data_rights, directory, emergency, family,
-    home, info, people, plan, reviews, staff, start, teams, timeline,
+    home, info, people, plan, reviews, staff, start, teams, timeline, two_factor,
 };
 
 #[component]
@@ -48,6 +48,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/contact") view=contact::ContactPage ssr=SsrMode::Async />
                         <Route path=path!("/contact/sent") view=contact::SentPage ssr=SsrMode::Async />
                         <Route path=path!("/sign-in") view=account::SignInPage ssr=SsrMode::Async />
+                        <Route path=path!("/sign-in/code") view=two_factor::SignInCodePage ssr=SsrMode::Async />
+                        <Route path=path!("/account/two-factor") view=two_factor::TwoFactorPage ssr=SsrMode::Async />
                         <Route path=path!("/register") view=account::RegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/password-reset") view=account::ResetRequestPage ssr=SsrMode::Async />
                         <Route path=path!("/password-reset/sent") view=account::ResetSentPage ssr=SsrMode::Async />

@@ -2,6 +2,7 @@
 #![recursion_limit = "256"]
 pub mod backup;
 pub mod clock;
+pub mod codes;
 pub mod config;
 pub mod files;
 pub mod http;

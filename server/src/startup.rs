@@ -136,6 +136,7 @@ pub async fn build_wrapped(
         mailer,
         limits,
         digests: Arc::new(session_keys.clone()),
+        codes: Arc::new(crate::codes::Totp),
         council: Council {
             name: settings.council_name.clone(),
             phone: settings.council_phone.clone(),

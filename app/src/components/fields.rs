@@ -117,6 +117,9 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] width: Option<&'static str>,
     #[prop(optional)] spellcheck: Option<bool>,
+    /// The keyboard a phone shows: `numeric` for codes.
+    #[prop(optional)]
+    input_mode: Option<&'static str>,
 ) -> impl IntoView {
     let state = form_state(state);
     let error = state.error(name);
@@ -143,6 +146,7 @@ pub fn TextField(
                 value=state.value(name)
                 autocomplete=autocomplete
                 spellcheck=spellcheck.map(|s| s.to_string())
+                inputmode=input_mode
                 aria-describedby=described_by(name, hint.is_some(), has_error)
                 data-control=""
                 data-error-class="govuk-input--error"

@@ -43,6 +43,7 @@ pub mod reviews;
 pub mod teams;
 pub mod text;
 pub mod timeline;
+pub mod two_factor;
 
 use crate::kit::i18n::{Locale, Text};
 

@@ -20,3 +20,4 @@ pub mod staff;
 pub mod start;
 pub mod teams;
 pub mod timeline;
+pub mod two_factor;

@@ -47,6 +47,7 @@ mod rate_limits;
 mod reviews;
 mod sessions;
 mod teams;
+mod two_factor;
 
 use std::sync::Arc;
 

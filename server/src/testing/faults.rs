@@ -190,6 +190,15 @@ faulty! {
         Read advocacy(person_id: i64) -> StoreResult<Option<AdvocacyRecord>>;
         Write set_advocacy(person_id: i64, choice: &AdvocacyChoice, recorded_by: i64, at: At) -> StoreResult<()>;
     }
+    TwoFactorStore {
+        Read two_factor(user_id: i64) -> StoreResult<Option<TwoFactor>>;
+        Write start_two_factor(user_id: i64, secret: &str, codes: &[(String, String)], at: At) -> StoreResult<()>;
+        Write use_code_step(user_id: i64, step: u64, at: At) -> StoreResult<bool>;
+        Write use_recovery_code(user_id: i64, digest: &str, at: At) -> StoreResult<bool>;
+        Write create_sign_in_challenge(digest: &str, challenge: &SignInChallenge) -> StoreResult<()>;
+        Read find_sign_in_challenge(digest: &str) -> StoreResult<Option<SignInChallenge>>;
+        Write delete_sign_in_challenge(digest: &str) -> StoreResult<()>;
+    }
     AllocationStore {
         Read waiting_for_a_worker() -> StoreResult<Vec<Waiting>>;
         Read allocations_of(person_id: i64) -> StoreResult<Vec<Allocation>>;

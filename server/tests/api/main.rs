@@ -31,5 +31,6 @@ mod safety;
 mod saves;
 mod staff;
 mod teams;
+mod two_factor;
 mod two_servers;
 mod uploads;

@@ -27,6 +27,7 @@ mod family;
 mod plan;
 mod reviews;
 mod teams;
+mod two_factor;
 
 pub use crate::domain::contact::{ContactReference, ReceivedMessage};
 pub use advocacy::{email_invitation as email_advocate_invitation, send_plan_copy, AdvocacyStore};
@@ -41,6 +42,7 @@ pub use family::FamilyStore;
 pub use plan::{FileStore, PlanStore};
 pub use reviews::ReviewStore;
 pub use teams::{intake, open_work, Allocatable, AllocationStore, TeamStore};
+pub use two_factor::{OneTimeCodes, SignInChallenge, TwoFactor, TwoFactorStore};
 
 // The records the ports take and give are the domain's; named here too for the adapters.
 pub use crate::domain::budget::{RecordedSpend, SetBudget};
@@ -214,6 +216,7 @@ pub trait Store:
     + AllocationStore
     + AssistedStore
     + AdvocacyStore
+    + TwoFactorStore
 {
 }
 impl<T> Store for T where
@@ -233,6 +236,7 @@ impl<T> Store for T where
         + AllocationStore
         + AssistedStore
         + AdvocacyStore
+        + TwoFactorStore
 {
 }
 
@@ -290,6 +294,7 @@ pub struct Services {
     pub mailer: Arc<dyn Mailer>,
     pub limits: Arc<dyn RateLimiter>,
     pub digests: Arc<dyn Digests>,
+    pub codes: Arc<dyn OneTimeCodes>,
     pub council: Council,
     /// The portal's public address, for links in emails.
     pub public_url: String,

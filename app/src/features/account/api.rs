@@ -53,6 +53,7 @@ pub async fn sign_in(#[server(flatten)] form: SignInForm) -> Result<(), AppError
 
     use super::wire::safe_next;
     use crate::backend::cx::Cx;
+    use crate::backend::ports::SignInChallenge;
     use crate::domain::account::{AccountProblem, SignIn};
 
     let cx = Cx::anyone()?;
@@ -83,6 +84,15 @@ pub async fn sign_in(#[server(flatten)] form: SignInForm) -> Result<(), AppError
     // Only failed attempts count towards the limits.
     limits.forgive(&format!("sign-in:ip:{ip}")).await;
     limits.forgive(&format!("sign-in:account:{email}")).await;
+    // With two-factor on, the password only earns the page that asks for the code.
+    if cx.store().two_factor(account.id).await?.is_some_and(|t| t.confirmed_at.is_some()) {
+        let token = cx.services().digests.new_code();
+        let challenge = SignInChallenge { user_id: account.id, next, created_at: cx.now() };
+        cx.store().create_sign_in_challenge(&cx.services().digests.digest(&token), &challenge).await?;
+        cx.audit_as(None, "password accepted, code asked", Some(account.id), None).await?;
+        leptos_axum::redirect(&format!("/sign-in/code?token={token}"));
+        return Ok(());
+    }
     cx.audit_as(Some(account.id), "signed in", Some(account.id), None).await?;
     cx.session()?.renew(Some(account.id));
     leptos_axum::redirect(&next);

@@ -7,6 +7,9 @@ fn about(table: &str) -> &'static str {
     match table {
         "users" => "Your account: name, email address, role, language and whether you want emails. Your password is not included (we only keep a scrambled form of it, which is not included either).",
         "sessions" => "When you were signed in, and any form you had not finished sending. The secret that identifies each sign-in is left out.",
+        "two_factor" => "Whether you set up two-factor sign-in, and when. The secret your app uses is left out.",
+        "recovery_codes" => "Which of your recovery codes were used, and when. The codes themselves are left out.",
+        "sign_in_challenges" => "Sign-ins waiting for your code. What identifies them is left out.",
         "password_resets" => "When you asked to reset your password, and whether the link was used. The link itself is left out.",
         "contact_messages" => "Messages you sent from the contact page: while signed in, linked to your account by us, or with your email address as the reply address.",
         "contact_replies" => "The replies to those messages: ours and your answers.",

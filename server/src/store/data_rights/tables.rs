@@ -82,6 +82,18 @@ pub const TABLES: &[Table] = &[
         rule: Rule::Personal { rows: "user_id = $1", hidden: &["digest"], erasure: Erasure::Delete },
     },
     Table {
+        name: "sign_in_challenges",
+        rule: Rule::Personal { rows: "user_id = $1", hidden: &["digest"], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "recovery_codes",
+        rule: Rule::Personal { rows: "user_id = $1", hidden: &["digest"], erasure: Erasure::Delete },
+    },
+    Table {
+        name: "two_factor",
+        rule: Rule::Personal { rows: "user_id = $1", hidden: &["secret", "pending_codes"], erasure: Erasure::Delete },
+    },
+    Table {
         name: "password_resets",
         rule: Rule::Personal { rows: "user_id = $1", hidden: &["digest"], erasure: Erasure::Delete },
     },

@@ -5,6 +5,12 @@ pub const WITHOUT_AN_ID: &[&str] = &[
     "/api/contact",
     "/api/account/register",
     "/api/account/sign-in",
+    // Two-factor sign-in: one's own set-up, and the code after the password, which names its
+    // account only by the one-use token the password earned (tests/api/two_factor.rs).
+    "/api/two-factor/status",
+    "/api/two-factor/start",
+    "/api/two-factor/confirm",
+    "/api/account/sign-in-code",
     "/api/account/sign-out",
     "/api/account/stay-signed-in",
     "/api/account/forgotten-password",

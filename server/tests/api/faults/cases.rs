@@ -6,6 +6,7 @@ use super::advocacy_cases::advocacy;
 use super::household::{Household, ADMIN, ALEX, JO, NOBODY, PAT, RESPONDER, ROBIN, SAM};
 use super::message_cases::messages;
 use super::team_cases::teams;
+use super::two_factor_cases::two_factor;
 
 pub struct Case {
     pub path: &'static str,
@@ -50,7 +51,9 @@ pub fn cases(h: &Household) -> Vec<Case> {
     let soon = today + chrono::Days::new(10);
     let (soon_day, soon_month, soon_year) =
         (soon.format("%-d").to_string(), soon.format("%-m").to_string(), soon.format("%Y").to_string());
-    let mut all = vec![
+    // First: the code that turns two-factor on is good only for a minute or so.
+    let mut all = two_factor(h);
+    all.extend(vec![
         // Anyone.
         change(
             "/api/contact",
@@ -354,7 +357,7 @@ pub fn cases(h: &Household) -> Vec<Case> {
             format!("/staff/support/{}", h.service),
             &[("id", &id(h.service)), ("retire", "yes")],
         ),
-    ];
+    ]);
     all.extend(messages(h));
     all.extend(teams(h));
     all.extend(advocacy(h));

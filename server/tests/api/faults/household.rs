@@ -55,6 +55,7 @@ pub struct Household {
     pub(super) care_code: String,
     pub(super) reset_code: String,
     pub(super) service: i64,
+    pub(super) two_factor: super::two_factor_cases::TwoFactorCase,
 }
 
 fn code_in(location: &str) -> String {
@@ -192,6 +193,8 @@ pub async fn household(portal: &TestPortal) -> Household {
     post_form(portal, &portal.another_browser(), "/api/account/forgotten-password", "/password-reset", &fields).await;
     let reset_code = reset_code(portal);
     let service = scalar(portal, "SELECT MIN(id) FROM support_services").await;
+    // Last: its code is good only for a minute or so.
+    let two_factor = super::two_factor_cases::set_up(portal).await;
     Household {
         sam,
         pat,
@@ -219,5 +222,6 @@ pub async fn household(portal: &TestPortal) -> Household {
         care_code,
         reset_code,
         service,
+        two_factor,
     }
 }

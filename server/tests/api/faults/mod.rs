@@ -9,6 +9,7 @@ mod household;
 mod message_cases;
 mod routes;
 mod team_cases;
+mod two_factor_cases;
 
 use crate::helpers::faults::{browser, get, post_form, post_json};
 use crate::helpers::{spawn_faulty, FaultSwitches, TestPortal};

@@ -1,5 +1,5 @@
-//! "Your information" on the account page: the right of access, and the download of
-//! everything the portal holds about the signed-in person.
+//! "Your information" on the account page: the right of access, the download of everything
+//! the portal holds about the signed-in person, and their two-factor sign-in.
 use leptos::prelude::*;
 
 use crate::kit::i18n::Text;
@@ -16,6 +16,11 @@ pub fn YourData() -> impl IntoView {
         <p class="govuk-body">
             <a class="govuk-link" href="/account/my-data" download="">
                 {visitor.t(Text::DataRightsYourDataLink)}
+            </a>
+        </p>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/account/two-factor">
+                {visitor.t(Text::TwoFactorLink)}
             </a>
         </p>
     }
