@@ -309,12 +309,7 @@ pub fn signed_in_visitor() -> Option<crate::kit::visitor::Visitor> {
 
 /// Percent-encodes a path for a query value (enough for paths: no external crate in wasm).
 fn form_urlencoded_path(path: &str) -> String {
-    path.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            other => format!("%{other:02X}"),
-        })
-        .collect()
+    crate::domain::text::percent_encode(path, b"/")
 }
 
 pub use crate::kit::page::redirect;

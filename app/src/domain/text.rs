@@ -118,6 +118,17 @@ pub enum EmailProblem {
     Format,
 }
 
+/// Percent-encodes `text` for a URL, keeping the unreserved characters (RFC 3986) and `keep`.
+pub fn percent_encode(text: &str, keep: &[u8]) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b if keep.contains(&b) => (b as char).to_string(),
+            b => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

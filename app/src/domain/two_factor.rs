@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::text::percent_encode;
 use super::Problem;
 use crate::kit::i18n::{Locale, Text};
 
@@ -61,17 +62,8 @@ pub fn show_secret(secret: &str) -> String {
 /// The address an authenticator app reads from the picture (Google's "Key Uri Format", which
 /// every app follows): the council's name as issuer, the person's email as the account.
 pub fn otpauth_uri(issuer: &str, account: &str, secret: &str) -> String {
-    let label = format!("{}:{}", encode(issuer), encode(account));
-    format!("otpauth://totp/{label}?secret={secret}&issuer={}&algorithm=SHA1&digits=6&period=30", encode(issuer))
-}
-
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'@' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    let (issuer, account) = (percent_encode(issuer, b"@"), percent_encode(account, b"@"));
+    format!("otpauth://totp/{issuer}:{account}?secret={secret}&issuer={issuer}&algorithm=SHA1&digits=6&period=30")
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
