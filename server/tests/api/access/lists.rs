@@ -66,17 +66,13 @@ pub const WITHOUT_AN_ID: &[&str] = &[
     "/api/family/mine",
     "/api/family/invite-cared-for",
     "/api/family/invite-helper",
-    "/api/family/withdraw",
     "/api/family/invitation",
     "/api/family/answer",
     "/api/family/helper-account",
     "/api/family/acting-for",
-    // The directory is public; changing it is for admins (tests/directory.rs).
+    // The directory is public (tests/directory.rs).
     "/api/support/search",
     "/api/support/all",
-    "/api/support/service",
-    "/api/support/save",
-    "/api/support/retire",
     // Admins only: finds an account by email for a data rights request (tests/data_rights.rs).
     "/api/people/data/find",
     // Teams are the council's, not anyone's record: listed for staff, created by admins; the
@@ -159,6 +155,15 @@ pub const WITH_AN_ASSESSMENT_ID: &[(&str, &str)] = &[
     ("/api/assessment/decide", "version_id"),
     ("/api/assessment/confirm", "version_id"),
 ];
+
+/// Server functions that take the id of an invitation: only the person who sent it may
+/// withdraw it.
+pub const WITH_AN_INVITATION_ID: &[(&str, &str)] = &[("/api/family/withdraw", "id")];
+
+/// Server functions that take the id of a directory entry: the entries are public, but reading
+/// one to change it, changing and retiring it are for admins only.
+pub const WITH_A_SERVICE_ID_FOR_ADMINS: &[(&str, &str)] =
+    &[("/api/support/service", "id"), ("/api/support/save", "id"), ("/api/support/retire", "id")];
 
 /// Which record's id a plain route has in its path.
 #[derive(Clone, Copy, Debug)]

@@ -31,6 +31,8 @@ struct Person {
     plan: Option<i64>,
     /// The id of a review this person asked for (carers and customers).
     review: Option<i64>,
+    /// The id of an open invitation this person sent (carers).
+    invitation: Option<i64>,
 }
 
 fn review_request(household: u8) -> ReviewRequest {
@@ -89,7 +91,24 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
                 Some(_) => Some(store.request_review(id, id, &review_request(household), now).await.unwrap()),
                 None => None,
             };
-            people.push(Person { id, email, household, assessment, contribution, plan, review });
+            let invitation = match role {
+                Role::Carer => {
+                    let digest = format!("invitation of household {household}");
+                    let invitation = app::backend::ports::NewInvitation {
+                        digest: &digest,
+                        kind: app::domain::family::InvitationKind::Helper,
+                        from_id: id,
+                        helper_name: Some("A helper"),
+                        helper_email: Some("helper@example.org"),
+                        scope: Some(Scope::View),
+                        shares: &[],
+                        expires_at: now + chrono::Duration::days(7),
+                    };
+                    Some(store.create_invitation(invitation, now).await.unwrap())
+                }
+                _ => None,
+            };
+            people.push(Person { id, email, household, assessment, contribution, plan, review, invitation });
         }
         store.link_carer(ids["carer"], ids["customer"], now).await.unwrap();
         store.add_representation(ids["representative"], ids["customer"], Scope::Edit, now).await.unwrap();
@@ -109,7 +128,17 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
             postcode: None,
         };
         let id = store.create_account(account, now).await.unwrap();
-        people.push(Person { id, email, household, assessment: None, contribution: None, plan: None, review: None });
+        let nothing = Person {
+            id,
+            email,
+            household,
+            assessment: None,
+            contribution: None,
+            plan: None,
+            review: None,
+            invitation: None,
+        };
+        people.push(nothing);
     }
     people
 }
@@ -129,6 +158,8 @@ async fn every_server_function_is_classified() {
                 && !WITH_A_PLAN_ID.iter().any(|(p, _)| p == path)
                 && !WITH_A_REVIEW_ID.iter().any(|(p, _)| p == path)
                 && !WITH_A_TEAM_ID.iter().any(|(p, _)| p == path)
+                && !WITH_AN_INVITATION_ID.iter().any(|(p, _)| p == path)
+                && !WITH_A_SERVICE_ID_FOR_ADMINS.iter().any(|(p, _)| p == path)
         })
         .collect();
     unknown.sort();
@@ -154,7 +185,14 @@ async fn nobody_reaches_a_record_in_another_household() {
                 WITH_A_CONTRIBUTION_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.contribution?)));
             let by_plan = WITH_A_PLAN_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.plan?)));
             let by_review = WITH_A_REVIEW_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.review?)));
-            let every = by_person.chain(by_assessment).chain(by_contribution).chain(by_plan).chain(by_review);
+            let by_invitation =
+                WITH_AN_INVITATION_ID.iter().filter_map(|(path, field)| Some((*path, *field, target.invitation?)));
+            let every = by_person
+                .chain(by_assessment)
+                .chain(by_contribution)
+                .chain(by_plan)
+                .chain(by_review)
+                .chain(by_invitation);
             for (path, field, id) in every {
                 let response = client
                     .post(portal.at(path))
@@ -248,6 +286,7 @@ async fn a_missing_record_is_the_same_not_found_from_every_function_that_takes_a
         .chain(WITH_A_PLAN_ID)
         .chain(WITH_A_REVIEW_ID)
         .chain(WITH_A_TEAM_ID)
+        .chain(WITH_AN_INVITATION_ID)
         .copied()
         .collect();
     for actor in &people {
@@ -266,4 +305,32 @@ async fn a_missing_record_is_the_same_not_found_from_every_function_that_takes_a
             assert_eq!((status, body.as_str()), (404, r#"{"kind":"not_found"}"#), "{} through {path}", actor.email);
         }
     }
+}
+
+#[tokio::test]
+async fn only_an_admin_reads_or_changes_a_directory_entry_by_its_id() {
+    let portal = spawn().await;
+    let people = people(&portal).await;
+    let service: i64 = sqlx::query_scalar("SELECT MIN(id) FROM support_services").fetch_one(&portal.db).await.unwrap();
+    for actor in people.iter().filter(|p| p.email != "admin@example.org") {
+        let client = browser(&portal, &actor.email).await;
+        for (path, field) in WITH_A_SERVICE_ID_FOR_ADMINS {
+            let response = client
+                .post(portal.at(path))
+                .header("Origin", &portal.url)
+                .header("Accept", "application/json")
+                .form(&[(*field, service.to_string()), ("retire", "yes".into())])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 404, "{} through {path}", actor.email);
+        }
+    }
+    let retired: Option<String> =
+        sqlx::query_scalar("SELECT CAST(retired_at AS TEXT) FROM support_services WHERE id = $1")
+            .bind(service)
+            .fetch_one(&portal.db)
+            .await
+            .unwrap();
+    assert_eq!(retired, None, "nobody but an admin retired it");
 }
