@@ -73,11 +73,11 @@ test('a practitioner turns on two-factor sign-in and is then asked for a code', 
   const key = (await kit.locator('.portal-secret').textContent())!;
   await checkAccessible(kit);
   await settle(kit, jsEnabled);
-  await kit.getByLabel('Code').fill('12345');
+  await kit.getByLabel('Code', { exact: true }).fill('12345');
   await kit.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
   await expect(kit.locator('#code-error')).toContainText('Enter the 6 digits from your app');
   await checkAccessible(kit);
-  await kit.getByLabel('Code').fill(appCode(key));
+  await kit.getByLabel('Code', { exact: true }).fill(appCode(key));
   await kit.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
   await expect(kit.locator('.govuk-notification-banner')).toContainText('Two-factor sign-in is on');
   await kit.getByRole('button', { name: 'Sign out' }).first().click();
@@ -90,11 +90,11 @@ test('a practitioner turns on two-factor sign-in and is then asked for a code', 
   await expect(kit.locator('h1')).toHaveText('Enter your code');
   await checkAccessible(kit);
   await settle(kit, jsEnabled);
-  await kit.getByLabel('Code').fill('000000');
+  await kit.getByLabel('Code', { exact: true }).fill('000000');
   await kit.getByRole('button', { name: 'Sign in' }).click();
   await expect(kit.locator('#code-error')).toContainText('The code is not right');
   await checkAccessible(kit);
-  await kit.getByLabel('Code').fill(appCode(key, 1));
+  await kit.getByLabel('Code', { exact: true }).fill(appCode(key, 1));
   await kit.getByRole('button', { name: 'Sign in' }).click();
   await expect(kit.locator('h1')).toHaveText('Hello, Kit Practitioner');
   await kit.context().close();

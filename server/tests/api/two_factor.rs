@@ -38,7 +38,7 @@ async fn a_person_turns_on_two_factor_and_then_signs_in_with_a_code_that_works_o
     assert!(page.contains("Set up two-factor sign-in"), "{page}");
     assert_eq!(
         location(&portal.post_form("/api/two-factor/start", "/account/two-factor", &[]).await),
-        "/account/two-factor#confirm"
+        "/account/two-factor?step=confirm#confirm"
     );
     let page = portal.page("/account/two-factor").await;
     assert!(

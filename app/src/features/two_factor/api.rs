@@ -52,7 +52,8 @@ pub async fn start_two_factor() -> Result<(), AppError> {
         Err(e) => return Err(e.into()),
     }
     cx.audit("two-factor set-up started", Some(cx.me().id), None).await?;
-    leptos_axum::redirect("/account/two-factor#confirm");
+    // A query as well as the anchor: from the same page, an anchor alone would only scroll.
+    leptos_axum::redirect("/account/two-factor?step=confirm#confirm");
     Ok(())
 }
 
