@@ -94,6 +94,24 @@ for_each_backend! {
             Ok(done.rows_affected() == 1)
         }
 
+        async fn remove_two_factor(&self, user_id: i64) -> StoreResult<()> {
+            let mut tx = self.pool.begin().await.map_err(store_error)?;
+            for table in ["sign_in_challenges", "recovery_codes"] {
+                sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(store_error)?;
+            }
+            let done = sqlx::query("DELETE FROM two_factor WHERE user_id = $1")
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(store_error)?;
+            changed(done.rows_affected(), StoreError::NotFound)?;
+            tx.commit().await.map_err(store_error)
+        }
+
         async fn create_sign_in_challenge(&self, digest: &str, challenge: &SignInChallenge) -> StoreResult<()> {
             sqlx::query(
                 "INSERT INTO sign_in_challenges (digest, user_id, next, created_at) VALUES ($1, $2, $3, $4)",

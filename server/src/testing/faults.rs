@@ -195,6 +195,7 @@ faulty! {
         Write start_two_factor(user_id: i64, secret: &str, codes: &[(String, String)], at: At) -> StoreResult<()>;
         Write use_code_step(user_id: i64, step: u64, at: At) -> StoreResult<bool>;
         Write use_recovery_code(user_id: i64, digest: &str, at: At) -> StoreResult<bool>;
+        Write remove_two_factor(user_id: i64) -> StoreResult<()>;
         Write create_sign_in_challenge(digest: &str, challenge: &SignInChallenge) -> StoreResult<()>;
         Read find_sign_in_challenge(digest: &str) -> StoreResult<Option<SignInChallenge>>;
         Write delete_sign_in_challenge(digest: &str) -> StoreResult<()>;

@@ -131,3 +131,32 @@ async fn wrong_codes_are_limited_and_a_token_without_a_code_or_too_old_signs_nob
     assert_eq!(old.status(), 422);
     assert_eq!(location(&portal.client.get(portal.at("/home")).send().await.unwrap()), "/sign-in?next=/home");
 }
+
+#[tokio::test]
+async fn an_admin_resets_a_staff_members_lost_two_factor_but_never_their_own() {
+    let portal = spawn().await;
+    let lee = portal.signed_in_as("lee@council.example", Role::Practitioner).await;
+    portal.post_form("/api/two-factor/start", "/account/two-factor", &[]).await;
+    let code = Totp.code_at(&secret(&portal).await, step_now()).unwrap();
+    portal.post_form("/api/two-factor/confirm", "/account/two-factor", &[("code", code.as_str())]).await;
+    let reset = [("id", lee.to_string())];
+    let reset: Vec<(&str, &str)> = reset.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(portal.post_json("/api/staff/users/reset-two-factor", &reset).await.status(), 404, "not a practitioner");
+    portal.sign_out().await;
+
+    let admin = portal.signed_in_as("admin@council.example", Role::Admin).await;
+    let page = portal.page(&format!("/staff/users/{lee}")).await;
+    assert!(page.contains("Two-factor sign-in is on") && page.contains("Reset two-factor sign-in"), "{page}");
+    let own = [("id", admin.to_string())];
+    let own: Vec<(&str, &str)> = own.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(portal.post_json("/api/staff/users/reset-two-factor", &own).await.status(), 422);
+    let done = portal.post_form("/api/staff/users/reset-two-factor", &format!("/staff/users/{lee}"), &reset).await;
+    assert_eq!(location(&done), format!("/staff/users/{lee}?reset=1"));
+    assert!(portal.audit_actions().await.contains(&"two-factor reset by an admin".to_owned()));
+    portal.sign_out().await;
+
+    // Lee signs in with the password alone again, and may set it up anew.
+    assert_eq!(location(&portal.sign_in("lee@council.example", PASSWORD).await), "/home");
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes").fetch_one(&portal.db).await.unwrap();
+    assert_eq!(left, 0);
+}

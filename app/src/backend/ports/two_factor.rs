@@ -53,6 +53,9 @@ pub trait TwoFactorStore: Send + Sync {
     async fn use_code_step(&self, user_id: i64, step: u64, at: DateTime<Utc>) -> StoreResult<bool>;
     /// Uses a recovery code by its digest: `false` when it is not theirs or was used.
     async fn use_recovery_code(&self, user_id: i64, digest: &str, at: DateTime<Utc>) -> StoreResult<bool>;
+    /// Forgets the person's two-factor set-up, recovery codes and waiting sign-ins (an admin
+    /// resetting a lost phone's); `NotFound` when there was none.
+    async fn remove_two_factor(&self, user_id: i64) -> StoreResult<()>;
     async fn create_sign_in_challenge(&self, digest: &str, challenge: &SignInChallenge) -> StoreResult<()>;
     async fn find_sign_in_challenge(&self, digest: &str) -> StoreResult<Option<SignInChallenge>>;
     async fn delete_sign_in_challenge(&self, digest: &str) -> StoreResult<()>;

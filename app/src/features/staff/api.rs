@@ -30,7 +30,32 @@ pub async fn staff_account(#[server(default)] id: i64) -> Result<StaffMember, Ap
     let cx = Cx::with(Capability::ManageUsers, "staff account").await?;
     let account = cx.store().find_staff_account(id).await?.ok_or(AppError::NotFound)?;
     let caseload = cx.store().relations(account.id).await?.caseload.len();
-    Ok(StaffMember::from_account(account, caseload, cx.locale()))
+    let two_factor = cx.store().two_factor(account.id).await?.is_some_and(|t| t.confirmed_at.is_some());
+    Ok(StaffMember { two_factor, ..StaffMember::from_account(account, caseload, cx.locale()) })
+}
+
+/// Resets a staff member's two-factor sign-in when they have lost their phone and their
+/// recovery codes: they sign in with their password alone until they set it up again. Never
+/// one's own (another admin must check who is asking).
+#[server(prefix = "/api", endpoint = "staff/users/reset-two-factor")]
+pub async fn reset_two_factor(#[server(default)] id: i64) -> Result<(), AppError> {
+    use crate::backend::cx::Cx;
+    use crate::backend::ports::StoreError;
+    use crate::kit::i18n::Text;
+    use crate::policy::Capability;
+
+    let cx = Cx::with(Capability::ManageUsers, "reset two-factor").await?;
+    let account = cx.store().find_staff_account(id).await?.ok_or(AppError::NotFound)?;
+    if account.id == cx.me().id {
+        return Err(cx.field_error("reset", Text::StaffResetNotYourself));
+    }
+    match cx.store().remove_two_factor(account.id).await {
+        Ok(()) | Err(StoreError::NotFound) => {}
+        Err(e) => return Err(e.into()),
+    }
+    cx.audit("two-factor reset by an admin", Some(account.id), None).await?;
+    leptos_axum::redirect(&format!("/staff/users/{}?reset=1", account.id));
+    Ok(())
 }
 
 /// Switches a staff account off (a leaver: their sessions end at once, they cannot sign in, and

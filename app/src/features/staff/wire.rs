@@ -18,6 +18,8 @@ pub struct StaffMember {
     pub switched_off_on: Option<String>,
     /// The people in the account's caseload: for a leaver, the people needing a new worker.
     pub caseload: usize,
+    /// Two-factor sign-in is on (read for the account's own page only).
+    pub two_factor: bool,
 }
 
 impl StaffMember {
@@ -31,6 +33,7 @@ impl StaffMember {
             added_on: account.created_at.format("%Y-%m-%d").to_string(),
             switched_off_on: account.disabled_at.map(|at| locale.long_date(at.date_naive())),
             caseload,
+            two_factor: false,
         }
     }
 }

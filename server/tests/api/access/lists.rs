@@ -94,7 +94,7 @@ pub const WITH_A_PERSON_ID_EXCEPT_FOR_ADMINS: &[(&str, &str)] =
 
 /// Server functions with which an admin manages a staff account by its id; nobody else may.
 pub const WITH_A_STAFF_ID_FOR_ADMINS: &[(&str, &str)] =
-    &[("/api/staff/users/one", "id"), ("/api/staff/users/switch", "id")];
+    &[("/api/staff/users/one", "id"), ("/api/staff/users/switch", "id"), ("/api/staff/users/reset-two-factor", "id")];
 
 /// Server functions that take the id of a contact message (staff who read the inbox; tests/api/
 /// contact.rs checks who may); and the person's own ones, for the person they are linked to.

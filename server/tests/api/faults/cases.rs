@@ -323,6 +323,12 @@ pub fn cases(h: &Household) -> Vec<Case> {
         .typed("dana@example.org"),
         change("/api/assessment/confirm", SAM, "/assessment", &[("version_id", &id(h.sam_filled_in))]),
         change(
+            "/api/staff/users/reset-two-factor",
+            ADMIN,
+            format!("/staff/users/{}", h.leaver),
+            &[("id", &id(h.leaver))],
+        ),
+        change(
             "/api/staff/users/switch",
             ADMIN,
             format!("/staff/users/{}", h.leaver),

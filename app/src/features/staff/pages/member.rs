@@ -10,7 +10,7 @@ use crate::components::fields::ErrorSummary;
 use crate::components::layout::{BackLink, PageHeading, SuccessBanner};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
-use crate::features::staff::api::{staff_account, SwitchStaffMember};
+use crate::features::staff::api::{staff_account, ResetTwoFactor, SwitchStaffMember};
 use crate::features::staff::wire::StaffMember;
 use crate::kit::forms::FormState;
 use crate::kit::i18n::Text;
@@ -19,8 +19,42 @@ use crate::kit::visitor::use_visitor;
 /// `/staff/users/:id`.
 #[component]
 pub fn StaffMemberPage() -> impl IntoView {
-    let switched = use_query_map().with_untracked(|q| q.get("switched"));
-    record_page(staff_account, move |member| Some(view! { <Member member switched=switched.clone() /> }))
+    let (switched, reset) = use_query_map().with_untracked(|q| (q.get("switched"), q.get("reset").is_some()));
+    record_page(staff_account, move |member| {
+        Some(view! {
+            <Member member=member.clone() switched=switched.clone() />
+            <TwoFactor member reset />
+        })
+    })
+}
+
+/// Two-factor sign-in: whether it is on, and resetting it for someone who lost their phone.
+#[component]
+fn TwoFactor(member: StaffMember, reset: bool) -> impl IntoView {
+    let visitor = use_visitor();
+    let (locale, t) = visitor.language();
+    let state = FormState::for_action(ResetTwoFactor::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let done =
+        reset.then(|| view! { <SuccessBanner message=locale.fill(Text::StaffResetDone, &[("name", &member.name)]) /> });
+    let body = match member.two_factor {
+        false => view! { <p class="govuk-body">{t(Text::StaffTwoFactorOff)}</p> }.into_any(),
+        true => view! {
+            <p class="govuk-body">{t(Text::StaffTwoFactorOn)}</p>
+            <PostForm action=ResetTwoFactor::PATH>
+                <input type="hidden" name="id" value=member.id />
+                <button type="submit" class="govuk-button govuk-button--warning" id="reset">
+                    {t(Text::StaffResetButton)}
+                </button>
+            </PostForm>
+        }
+        .into_any(),
+    };
+    view! {
+        <ErrorSummary state order=&["reset"] />
+        {done}
+        <h2 class="govuk-heading-m">{t(Text::TwoFactorTitle)}</h2>
+        {body}
+    }
 }
 
 #[component]
