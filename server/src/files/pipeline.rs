@@ -4,6 +4,7 @@
 //! metadata survives, at most 2048 px, with a small thumbnail for phones.
 use std::io::Cursor;
 
+use app::kit::i18n::{Locale, Text};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 
@@ -49,6 +50,24 @@ pub enum Refusal {
     PlanFull,
     /// More than `UPLOADS_PER_HOUR` from one person.
     TooManyUploads,
+}
+
+impl Refusal {
+    /// What to do about it, in the person's language (shown next to the file field).
+    pub fn message(self, locale: Locale) -> String {
+        match self {
+            Refusal::Empty => locale.text(Text::PlanErrorsFileEmpty).to_owned(),
+            Refusal::TooLarge { max_mb } => locale.fill(Text::PlanErrorsFileTooLarge, &[("max", &max_mb.to_string())]),
+            Refusal::Heic => locale.text(Text::PlanErrorsFileHeic).to_owned(),
+            Refusal::Unsupported => locale.text(Text::PlanErrorsFileUnsupported).to_owned(),
+            Refusal::Damaged => locale.text(Text::PlanErrorsFileDamaged).to_owned(),
+            Refusal::TooManyPixels => locale.text(Text::PlanErrorsFilePixels).to_owned(),
+            Refusal::PlanFull => locale.text(Text::PlanErrorsPlanFull).to_owned(),
+            Refusal::TooManyUploads => {
+                locale.fill(Text::PlanErrorsFileTooMany, &[("max", &UPLOADS_PER_HOUR.to_string())])
+            }
+        }
+    }
 }
 
 /// Decides the type from the bytes: JPEG, PNG and WebP pictures; MP4/MOV/3GP/M4A, WebM,

@@ -42,7 +42,7 @@ pub use family::FamilyStore;
 pub use plan::{FileStore, PlanStore};
 pub use reviews::ReviewStore;
 pub use teams::{intake, open_work, Allocatable, AllocationStore, TeamStore};
-pub use two_factor::{OneTimeCodes, SignInChallenge, TwoFactor, TwoFactorStore};
+pub use two_factor::{ask_for_code, code_matches, OneTimeCodes, SignInChallenge, TwoFactor, TwoFactorStore};
 
 // The records the ports take and give are the domain's; named here too for the adapters.
 pub use crate::domain::budget::{RecordedSpend, SetBudget};

@@ -4,6 +4,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::StoreResult;
+use crate::backend::cx::Cx;
+use crate::error::AppError;
 
 /// One person's two-factor set-up as the store keeps it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,4 +61,31 @@ pub trait TwoFactorStore: Send + Sync {
     async fn create_sign_in_challenge(&self, digest: &str, challenge: &SignInChallenge) -> StoreResult<()>;
     async fn find_sign_in_challenge(&self, digest: &str) -> StoreResult<Option<SignInChallenge>>;
     async fn delete_sign_in_challenge(&self, digest: &str) -> StoreResult<()>;
+}
+
+/// Whether `typed` is the app's code for now (or a step either side), used for the first time
+/// (using it confirms a set-up that waits for its first code).
+pub async fn code_matches<W>(cx: &Cx<W>, user: i64, secret: &str, typed: &str) -> Result<bool, AppError> {
+    use crate::domain::two_factor::steps_around;
+
+    let codes = &cx.services().codes;
+    for step in steps_around(cx.now()) {
+        if codes.code_at(secret, step).as_deref() == Some(typed) {
+            return Ok(cx.store().use_code_step(user, step, cx.now()).await?);
+        }
+    }
+    Ok(false)
+}
+
+/// After a right password: when the account has two-factor on, the address of the page that
+/// asks for the code (with a one-use token that proves the password and nothing more, for
+/// `next` afterwards); `None` when the password is enough.
+pub async fn ask_for_code<W>(cx: &Cx<W>, user: i64, next: &str) -> Result<Option<String>, AppError> {
+    if cx.store().two_factor(user).await?.is_none_or(|t| t.confirmed_at.is_none()) {
+        return Ok(None);
+    }
+    let token = cx.services().digests.new_code();
+    let challenge = SignInChallenge { user_id: user, next: next.to_owned(), created_at: cx.now() };
+    cx.store().create_sign_in_challenge(&cx.services().digests.digest(&token), &challenge).await?;
+    Ok(Some(format!("/sign-in/code?token={token}")))
 }

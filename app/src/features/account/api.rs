@@ -53,7 +53,7 @@ pub async fn sign_in(#[server(flatten)] form: SignInForm) -> Result<(), AppError
 
     use super::wire::safe_next;
     use crate::backend::cx::Cx;
-    use crate::backend::ports::SignInChallenge;
+    use crate::backend::ports::ask_for_code;
     use crate::domain::account::{AccountProblem, SignIn};
 
     let cx = Cx::anyone()?;
@@ -85,12 +85,9 @@ pub async fn sign_in(#[server(flatten)] form: SignInForm) -> Result<(), AppError
     limits.forgive(&format!("sign-in:ip:{ip}")).await;
     limits.forgive(&format!("sign-in:account:{email}")).await;
     // With two-factor on, the password only earns the page that asks for the code.
-    if cx.store().two_factor(account.id).await?.is_some_and(|t| t.confirmed_at.is_some()) {
-        let token = cx.services().digests.new_code();
-        let challenge = SignInChallenge { user_id: account.id, next, created_at: cx.now() };
-        cx.store().create_sign_in_challenge(&cx.services().digests.digest(&token), &challenge).await?;
+    if let Some(code_page) = ask_for_code(&cx, account.id, &next).await? {
         cx.audit_as(None, "password accepted, code asked", Some(account.id), None).await?;
-        leptos_axum::redirect(&format!("/sign-in/code?token={token}"));
+        leptos_axum::redirect(&code_page);
         return Ok(());
     }
     cx.audit_as(Some(account.id), "signed in", Some(account.id), None).await?;

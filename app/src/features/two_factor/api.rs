@@ -61,6 +61,7 @@ pub async fn start_two_factor() -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "two-factor/confirm")]
 pub async fn confirm_two_factor(#[server(default)] code: String) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
+    use crate::backend::ports::code_matches;
     use crate::domain::two_factor::{TwoFactorProblem, TypedCode};
 
     let cx = Cx::signed_in()?;
@@ -88,6 +89,7 @@ pub async fn sign_in_code(#[server(default)] token: String, #[server(default)] c
     use std::time::Duration;
 
     use crate::backend::cx::Cx;
+    use crate::backend::ports::code_matches;
     use crate::domain::two_factor::{TwoFactorProblem, TypedCode, CHALLENGE_MINUTES, CODE_ATTEMPTS};
 
     let cx = Cx::anyone()?;
@@ -126,23 +128,4 @@ pub async fn sign_in_code(#[server(default)] token: String, #[server(default)] c
     cx.session()?.renew(Some(user));
     leptos_axum::redirect(&challenge.next);
     Ok(())
-}
-
-/// Whether `typed` is the app's code for now (or a step either side), used for the first time.
-#[cfg(feature = "ssr")]
-async fn code_matches<W>(
-    cx: &crate::backend::cx::Cx<W>,
-    user: i64,
-    secret: &str,
-    typed: &str,
-) -> Result<bool, AppError> {
-    use crate::domain::two_factor::steps_around;
-
-    let codes = &cx.services().codes;
-    for step in steps_around(cx.now()) {
-        if codes.code_at(secret, step).as_deref() == Some(typed) {
-            return Ok(cx.store().use_code_step(user, step, cx.now()).await?);
-        }
-    }
-    Ok(false)
 }

@@ -11,7 +11,7 @@ use app::domain::plan::{ContributionKind, FileDescription, PlanSection};
 use app::domain::Problem;
 use app::error::AppError;
 use app::kit::forms::FormFlash;
-use app::kit::i18n::{Locale, Text};
+use app::kit::i18n::Text;
 use app::kit::visitor::Visitor;
 use app::policy::Access;
 use axum::body::Body;
@@ -85,21 +85,6 @@ async fn read_form(mut multipart: Multipart) -> Sent {
         }
     }
     sent
-}
-
-fn message(locale: Locale, refusal: Refusal) -> String {
-    match refusal {
-        Refusal::Empty => locale.text(Text::PlanErrorsFileEmpty).to_owned(),
-        Refusal::TooLarge { max_mb } => locale.fill(Text::PlanErrorsFileTooLarge, &[("max", &max_mb.to_string())]),
-        Refusal::Heic => locale.text(Text::PlanErrorsFileHeic).to_owned(),
-        Refusal::Unsupported => locale.text(Text::PlanErrorsFileUnsupported).to_owned(),
-        Refusal::Damaged => locale.text(Text::PlanErrorsFileDamaged).to_owned(),
-        Refusal::TooManyPixels => locale.text(Text::PlanErrorsFilePixels).to_owned(),
-        Refusal::PlanFull => locale.text(Text::PlanErrorsPlanFull).to_owned(),
-        Refusal::TooManyUploads => {
-            locale.fill(Text::PlanErrorsFileTooMany, &[("max", &uploads::UPLOADS_PER_HOUR.to_string())])
-        }
-    }
 }
 
 /// How the form was sent: by the browser itself (answer with redirects, like every form), or by
@@ -285,7 +270,7 @@ pub async fn upload(
         }),
     };
     if let Err(refusal) = sniffed {
-        errors.entry("file".to_owned()).or_insert_with(|| message(locale, refusal));
+        errors.entry("file".to_owned()).or_insert_with(|| refusal.message(locale));
     }
     // Until the file is known to be a picture, only the caption and length can be checked.
     let kind = if matches!(sniffed, Ok(Sniffed::Picture)) { ContributionKind::Picture } else { ContributionKind::Clip };
@@ -305,7 +290,7 @@ pub async fn upload(
     // many an hour. The count is shared by every server; one that cannot be counted refuses.
     let hour = std::time::Duration::from_secs(3600);
     if !services.limits.allow(&format!("upload:{}", me.id), uploads::UPLOADS_PER_HOUR, hour).await {
-        errors.insert("file".to_owned(), message(locale, Refusal::TooManyUploads));
+        errors.insert("file".to_owned(), Refusal::TooManyUploads.message(locale));
         return refuse(answer, &session, &sent, errors);
     }
     let existing = match services.store.contributions(me.id).await {
@@ -315,7 +300,7 @@ pub async fn upload(
     let files: Vec<_> = existing.iter().filter(|c| c.kind != ContributionKind::Words).collect();
     let used: i64 = files.iter().map(|c| c.size_bytes).sum();
     if files.len() >= uploads::PLAN_MAX_FILES || used + bytes.len() as i64 > uploads::PLAN_MAX_BYTES {
-        errors.insert("file".to_owned(), message(locale, Refusal::PlanFull));
+        errors.insert("file".to_owned(), Refusal::PlanFull.message(locale));
         return refuse(answer, &session, &sent, errors);
     }
 
@@ -328,7 +313,7 @@ pub async fn upload(
             let safe = match uploads::make_safe_in_turn(bytes.clone()).await {
                 Ok(Ok(safe)) => safe,
                 Ok(Err(refusal)) => {
-                    errors.insert("file".to_owned(), message(locale, refusal));
+                    errors.insert("file".to_owned(), refusal.message(locale));
                     return refuse(answer, &session, &sent, errors);
                 }
                 Err(error) => return fault(answer, &session, &visitor, &sent, "making a picture safe", error),
