@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::Role;
+use crate::domain::council::StaffSignIn;
 use crate::domain::teams::Membership;
 
 /// The signed-in person making a request.
@@ -154,6 +155,26 @@ impl Basis {
 impl Decision {
     pub fn allowed(self) -> bool {
         matches!(self, Decision::Allowed { .. })
+    }
+}
+
+/// How someone proves who they are when signing in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignInMethod {
+    /// Email address and password (then a code, for anyone with two-factor on).
+    Password,
+    /// The council's identity provider (OpenID Connect): council staff only.
+    Council,
+}
+
+/// May an account with `role` sign in this way? The council's sign-in is for staff accounts an
+/// admin made (it never creates one); once the council switches staff passwords off,
+/// practitioners and admins sign in only through it. Trusted assessors and responders, who may
+/// work outside the council, keep their passwords with two-factor.
+pub fn may_sign_in(role: Role, method: SignInMethod, staff: StaffSignIn) -> bool {
+    match method {
+        SignInMethod::Council => staff.through_council && role.is_staff(),
+        SignInMethod::Password => !(staff.passwords_off && matches!(role, Role::Practitioner | Role::Admin)),
     }
 }
 

@@ -70,6 +70,29 @@ pub struct Settings {
     pub s3_secret_access_key: Option<SecretString>,
     /// Allow a plain `http://` endpoint (a store on the council's own network).
     pub s3_allow_http: bool,
+    /// The council's identity provider for staff sign-in (OpenID Connect), e.g.
+    /// `https://login.microsoftonline.com/{tenant id}/v2.0` for Entra ID. Unset: staff sign in
+    /// with a password and a code.
+    pub oidc_issuer: Option<String>,
+    /// The portal's client id and secret at that provider. The provider is told to send people
+    /// back to `{public_url}/auth/council/callback`.
+    pub oidc_client_id: Option<String>,
+    pub oidc_client_secret: Option<SecretString>,
+    /// Which claim of the provider's ID token names the staff account (its email address):
+    /// `email`, accepted only with `email_verified` true, or `preferred_username`, for
+    /// providers whose directory sets it (Entra ID's user principal name).
+    pub oidc_claim: OidcClaim,
+    /// Whether practitioners and admins may still sign in with a password. Set `false` once
+    /// every member of staff signs in through the council's provider.
+    pub staff_passwords: bool,
+}
+
+/// The ID token claim that matches a member of staff to their account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OidcClaim {
+    Email,
+    PreferredUsername,
 }
 
 /// A number from the range Ofcom reserves for drama: safe to print, rings nowhere.
@@ -90,6 +113,8 @@ struct Defaults {
     log_json: bool,
     trust_forwarded_for: bool,
     s3_allow_http: bool,
+    oidc_claim: OidcClaim,
+    staff_passwords: bool,
 }
 
 impl Settings {
@@ -119,6 +144,8 @@ impl Settings {
             log_json: false,
             trust_forwarded_for: false,
             s3_allow_http: false,
+            oidc_claim: OidcClaim::Email,
+            staff_passwords: true,
         }
     }
 
@@ -138,6 +165,17 @@ impl Settings {
             if !settings.public_url().starts_with("https://") {
                 bail!("PORTAL_PUBLIC_URL must be an https:// address in production");
             }
+            if settings.oidc_issuer.as_deref().is_some_and(|issuer| !issuer.starts_with("https://")) {
+                bail!("PORTAL_OIDC_ISSUER must be an https:// address in production");
+            }
+        }
+        if settings.oidc_issuer.is_some()
+            && (settings.oidc_client_id.is_none() || settings.oidc_client_secret.is_none())
+        {
+            bail!("PORTAL_OIDC_ISSUER needs PORTAL_OIDC_CLIENT_ID and PORTAL_OIDC_CLIENT_SECRET");
+        }
+        if !settings.staff_passwords && settings.oidc_issuer.is_none() {
+            bail!("PORTAL_STAFF_PASSWORDS=false needs PORTAL_OIDC_ISSUER: staff would have no way to sign in");
         }
         Ok(settings)
     }
@@ -207,6 +245,26 @@ mod tests {
             assert_eq!(settings.bind.port(), 4000);
             assert_eq!(settings.council_name, "Env Council");
             assert_eq!(settings.data_dir, PathBuf::from("data"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn staff_passwords_stay_on_until_the_council_sign_in_is_set_up() {
+        Jail::expect_with(|jail| {
+            jail.set_env("PORTAL_STAFF_PASSWORDS", "false");
+            let err = Settings::load().unwrap_err();
+            assert!(err.to_string().contains("PORTAL_OIDC_ISSUER"), "{err}");
+            jail.set_env("PORTAL_OIDC_ISSUER", "https://login.example.gov.uk");
+            let err = Settings::load().unwrap_err();
+            assert!(err.to_string().contains("PORTAL_OIDC_CLIENT_ID"), "{err}");
+            jail.set_env("PORTAL_OIDC_CLIENT_ID", "portal");
+            jail.set_env("PORTAL_OIDC_CLIENT_SECRET", "a secret");
+            jail.set_env("PORTAL_OIDC_CLAIM", "preferred_username");
+            let settings = Settings::load().unwrap();
+            assert!(!settings.staff_passwords);
+            assert_eq!(settings.oidc_claim, OidcClaim::PreferredUsername);
+            assert!(!format!("{settings:?}").contains("a secret"));
             Ok(())
         });
     }

@@ -4,6 +4,7 @@ pub mod backup;
 pub mod clock;
 pub mod codes;
 pub mod config;
+pub mod council_sign_in;
 pub mod files;
 pub mod http;
 pub mod mail;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use app::backend::ports::Services;
-use app::domain::council::Council;
+use app::domain::council::{Council, StaffSignIn};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -144,6 +144,10 @@ pub async fn build_wrapped(
             emergency_phone: settings.emergency_phone.clone(),
             intake_target_days: settings.intake_target_days,
             registrations_per_hour: settings.registrations_per_hour,
+            staff_sign_in: StaffSignIn {
+                through_council: settings.oidc_issuer.is_some(),
+                passwords_off: !settings.staff_passwords,
+            },
         },
         public_url: settings.public_url(),
     };
@@ -153,9 +157,11 @@ pub async fn build_wrapped(
     if settings.demo_data {
         crate::testing::load_demo(store.as_ref(), passwords.as_ref()).await?;
     }
+    let council_sign_in = crate::council_sign_in::CouncilSignIn::from_settings(&settings)?.map(Arc::new);
     let state = AppState {
         leptos_options: leptos_options(&settings),
         session_keys,
+        council_sign_in,
         services: wrap(services),
         settings: Arc::new(settings),
     };

@@ -287,6 +287,9 @@ pub enum AccountProblem {
     WrongCredentials,
     PasswordMissing,
     ResetLinkInvalid,
+    /// Sign-in: a practitioner's or admin's password, where the council has switched staff
+    /// passwords off (they use the council's sign-in).
+    CouncilSignInOnly,
 }
 
 impl Problem for AccountProblem {
@@ -294,9 +297,10 @@ impl Problem for AccountProblem {
         let name = match self {
             AccountProblem::Name(_) => "name",
             AccountProblem::Email(_) | AccountProblem::EmailTaken | AccountProblem::WrongCredentials => "email",
-            AccountProblem::Password(_) | AccountProblem::PasswordMissing | AccountProblem::ResetLinkInvalid => {
-                "password"
-            }
+            AccountProblem::Password(_)
+            | AccountProblem::PasswordMissing
+            | AccountProblem::ResetLinkInvalid
+            | AccountProblem::CouncilSignInOnly => "password",
             AccountProblem::RoleMissing => "role",
             AccountProblem::PostcodeFormat => "postcode",
         };
@@ -330,6 +334,7 @@ impl Problem for AccountProblem {
             AccountProblem::EmailTaken => Text::AccountEmailTaken,
             AccountProblem::WrongCredentials => Text::AccountWrongCredentials,
             AccountProblem::ResetLinkInvalid => Text::AccountResetLinkInvalid,
+            AccountProblem::CouncilSignInOnly => Text::CouncilSignInPasswordsOff,
         };
         locale.text(text).to_owned()
     }

@@ -14,4 +14,15 @@ pub struct Council {
     /// New accounts one address may register in an hour (a carers' centre or library where
     /// many people register from one address needs more).
     pub registrations_per_hour: u32,
+    /// How council staff sign in.
+    pub staff_sign_in: StaffSignIn,
+}
+
+/// How council staff sign in, as configured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffSignIn {
+    /// Through the council's identity provider (OpenID Connect) as well.
+    pub through_council: bool,
+    /// Practitioners and admins may not use a password (only the council's sign-in).
+    pub passwords_off: bool,
 }

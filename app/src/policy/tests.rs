@@ -154,3 +154,24 @@ fn only_admins_manage_users_and_only_responders_look_up_plans() {
     assert!(actor(1, Role::Responder).may(Capability::LookUpEmergencyPlans));
     assert!(!actor(1, Role::Carer).may(Capability::LookUpEmergencyPlans));
 }
+
+#[test]
+fn the_councils_sign_in_is_for_staff_and_can_replace_their_passwords() {
+    let off = StaffSignIn::default();
+    let both = StaffSignIn { through_council: true, passwords_off: false };
+    let council_only = StaffSignIn { through_council: true, passwords_off: true };
+    for role in Role::ALL {
+        // Nobody signs in through a provider the council has not set up; everyone has a password.
+        assert!(!may_sign_in(role, SignInMethod::Council, off));
+        assert!(may_sign_in(role, SignInMethod::Password, off));
+        assert!(may_sign_in(role, SignInMethod::Password, both));
+        assert_eq!(may_sign_in(role, SignInMethod::Council, both), role.is_staff(), "{role:?}");
+    }
+    // Switched off for the council's own staff; people and outside workers keep their passwords.
+    for role in [Role::Practitioner, Role::Admin] {
+        assert!(!may_sign_in(role, SignInMethod::Password, council_only));
+    }
+    for role in [Role::Carer, Role::Customer, Role::Representative, Role::TrustedAssessor, Role::Responder] {
+        assert!(may_sign_in(role, SignInMethod::Password, council_only));
+    }
+}

@@ -22,6 +22,8 @@ pub struct AppState {
     pub services: Services,
     pub settings: Arc<Settings>,
     pub session_keys: session::SessionKeys,
+    /// Staff sign-in through the council's identity provider, when one is configured.
+    pub council_sign_in: Option<Arc<crate::council_sign_in::CouncilSignIn>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -3,6 +3,7 @@
 //! authorises through `app::policy` like a server function does.
 #[cfg(feature = "pdf")]
 pub mod budget;
+pub mod council_sign_in;
 pub mod data_rights;
 #[cfg(feature = "pdf")]
 pub mod documents;
@@ -61,7 +62,9 @@ fn plain_routes() -> Routes {
         .get(fhir::export::ASSESSMENT_PATH, fhir::export::assessment)
         .get(fhir::export::QUESTIONNAIRE_PATH, fhir::export::questionnaire)
         .get(data_rights::MY_DATA_PATH, data_rights::my_data)
-        .post(data_rights::PERSON_DATA_PATH, data_rights::person_data);
+        .post(data_rights::PERSON_DATA_PATH, data_rights::person_data)
+        .get(council_sign_in::START_PATH, council_sign_in::start)
+        .get(council_sign_in::CALLBACK_PATH, council_sign_in::callback);
     with_documents(routes)
 }
 

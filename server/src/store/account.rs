@@ -88,6 +88,40 @@ for_each_backend! {
                 .transpose()
         }
 
+        async fn find_by_council_subject(&self, subject: &str) -> StoreResult<Option<Account>> {
+            let row: Option<AccountRow> = sqlx::query_as(&format!(
+                "SELECT {ACCOUNT_COLUMNS} FROM users WHERE council_subject = $1 AND disabled_at IS NULL"
+            ))
+            .bind(subject)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(store_error)?;
+            row.map(AccountRow::into_account).transpose()
+        }
+
+        async fn link_council_subject(&self, user_id: i64, subject: &str) -> StoreResult<bool> {
+            let linked = sqlx::query(
+                "UPDATE users SET council_subject = $1 WHERE id = $2 AND council_subject IS NULL \
+                 AND NOT EXISTS (SELECT 1 FROM users other WHERE other.council_subject = $1)",
+            )
+            .bind(subject)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await
+            .map_err(store_error)?
+            .rows_affected();
+            if linked == 1 {
+                return Ok(true);
+            }
+            let current: Option<Option<String>> =
+                sqlx::query_scalar("SELECT council_subject FROM users WHERE id = $1")
+                    .bind(user_id)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(store_error)?;
+            Ok(current.flatten().as_deref() == Some(subject))
+        }
+
         async fn staff_accounts(&self) -> StoreResult<Vec<Account>> {
             let rows: Vec<AccountRow> = sqlx::query_as(&format!(
                 "SELECT {ACCOUNT_COLUMNS} FROM users WHERE role IN {STAFF_ROLES} ORDER BY LOWER(display_name), id"

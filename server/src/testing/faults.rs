@@ -235,6 +235,8 @@ faulty! {
         Write create_account(account: NewAccount<'_>, at: At) -> StoreResult<i64>;
         Read find_account(id: i64) -> StoreResult<Option<Account>>;
         Read find_credentials(email: &str) -> StoreResult<Option<Credentials>>;
+        Read find_by_council_subject(subject: &str) -> StoreResult<Option<Account>>;
+        Write link_council_subject(user_id: i64, subject: &str) -> StoreResult<bool>;
         Read staff_accounts() -> StoreResult<Vec<Account>>;
         Write set_staff_disabled(user_id: i64, disabled_at: Option<At>) -> StoreResult<()>;
         Write set_password_hash(user_id: i64, hash: &str) -> StoreResult<()>;

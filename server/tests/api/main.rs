@@ -11,6 +11,7 @@ mod assisted;
 mod backup;
 mod budget;
 mod contact;
+mod council_sign_in;
 mod data_rights;
 mod demo;
 mod directory;

@@ -149,6 +149,12 @@ pub trait AccountStore: Send + Sync {
     }
     /// The account that may sign in with this email: none for an account switched off.
     async fn find_credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
+    /// The staff account linked to this council sign-in (`issuer subject`), if it is not
+    /// switched off.
+    async fn find_by_council_subject(&self, subject: &str) -> StoreResult<Option<Account>>;
+    /// Links a council sign-in to an account that has none: `false` when the account is linked
+    /// to another one already (or the sign-in to another account).
+    async fn link_council_subject(&self, user_id: i64, subject: &str) -> StoreResult<bool>;
     /// Council staff accounts (practitioners, responders, admins), by name.
     async fn staff_accounts(&self) -> StoreResult<Vec<Account>>;
     /// Switches a staff account off (`Some(when)`), ending all its sessions in the same

@@ -55,6 +55,7 @@ pub async fn sign_in(#[server(flatten)] form: SignInForm) -> Result<(), AppError
     use crate::backend::cx::Cx;
     use crate::backend::ports::ask_for_code;
     use crate::domain::account::{AccountProblem, SignIn};
+    use crate::policy::{may_sign_in, SignInMethod};
 
     let cx = Cx::anyone()?;
     let next = safe_next(&form.next);
@@ -81,6 +82,10 @@ pub async fn sign_in(#[server(flatten)] form: SignInForm) -> Result<(), AppError
         cx.audit_as(None, "sign-in failed", tried, None).await?;
         return Err(cx.invalid(&[AccountProblem::WrongCredentials]));
     };
+    if !may_sign_in(account.role, SignInMethod::Password, cx.services().council.staff_sign_in) {
+        cx.audit_as(None, "password refused: council sign-in only", Some(account.id), None).await?;
+        return Err(cx.invalid(&[AccountProblem::CouncilSignInOnly]));
+    }
     // Only failed attempts count towards the limits.
     limits.forgive(&format!("sign-in:ip:{ip}")).await;
     limits.forgive(&format!("sign-in:account:{email}")).await;

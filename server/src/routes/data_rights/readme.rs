@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 /// What one table's file holds, as the person would put it.
 fn about(table: &str) -> &'static str {
     match table {
-        "users" => "Your account: name, email address, role, language and whether you want emails. Your password is not included (we only keep a scrambled form of it, which is not included either).",
+        "users" => "Your account: name, email address, role, language, whether you want emails, your postcode if you gave one and, for council staff, which council sign-in is linked to it. Your password is not included (we only keep a scrambled form of it, which is not included either).",
         "sessions" => "When you were signed in, and any form you had not finished sending. The secret that identifies each sign-in is left out.",
         "two_factor" => "Whether you set up two-factor sign-in, and when. The secret your app uses is left out.",
         "recovery_codes" => "Which of your recovery codes were used, and when. The codes themselves are left out.",

@@ -272,8 +272,9 @@ pub const TABLES: &[Table] = &[
             hidden: &["password_hash"],
             erasure: Erasure::Anonymise {
                 set: "email = 'erased-' || CAST(id AS TEXT) || '@invalid', display_name = 'Erased person', \
-                      password_hash = '!', locale = 'en', review_emails = FALSE, postcode = NULL",
-                gone: "id = $1 AND (display_name <> 'Erased person' OR password_hash <> '!' OR postcode IS NOT NULL OR LOWER(email) = LOWER($2))",
+                      password_hash = '!', locale = 'en', review_emails = FALSE, postcode = NULL, \
+                      council_subject = NULL",
+                gone: "id = $1 AND (display_name <> 'Erased person' OR password_hash <> '!' OR postcode IS NOT NULL OR council_subject IS NOT NULL OR LOWER(email) = LOWER($2))",
             },
         },
     },

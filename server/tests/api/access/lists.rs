@@ -175,8 +175,11 @@ pub enum RouteId {
 }
 
 /// Plain routes about the signed-in person's own records (the upload, their copy of their data,
-/// their budget letter and emergency card) or public (the questionnaire): no id to try.
+/// their budget letter and emergency card) or public (the questionnaire, and the council's
+/// sign-in, whose refusals are in tests/api/council_sign_in.rs): no id to try.
 pub const ROUTES_WITHOUT_AN_ID: &[(&str, &str)] = &[
+    ("GET", "/auth/council"),
+    ("GET", "/auth/council/callback"),
     ("POST", "/plan/upload"),
     ("GET", "/fhir/Questionnaire/carers-assessment"),
     ("GET", "/account/my-data"),

@@ -5,6 +5,7 @@
 pub mod database;
 pub mod emergency;
 pub mod faults;
+pub mod oidc;
 pub mod plans;
 pub mod s3;
 pub mod uploads;

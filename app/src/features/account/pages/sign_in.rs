@@ -20,7 +20,14 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
     let was_reset = query.with_untracked(|q| q.get("reset")).is_some();
-    let state = FormState::for_action(SignIn::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    let mut state = FormState::for_action(SignIn::PATH, visitor.flash.as_ref(), BTreeMap::new());
+    // Sent back by the council's sign-in, which did not sign them in: why, beside its button.
+    let refused = query.with_untracked(|q| q.get("council")).and_then(|why| council_refusal(&why));
+    if let Some(why) = refused {
+        state.errors.insert(COUNCIL_BUTTON.into(), visitor.t(why).into());
+    }
+    let through_council = visitor.council.staff_sign_in.through_council;
+    let council_link = format!("{}?next={}", COUNCIL_PATH, crate::domain::text::percent_encode(&next, b"/"));
     // Sent here by a form posted after the session ran out: say that nothing was lost.
     let notice = if visitor.timed_out || !next.is_empty() {
         Some(visitor.t(Text::AccountSignInToContinue))
@@ -35,7 +42,7 @@ pub fn SignInPage() -> impl IntoView {
         <PageTitle text=t(Text::AccountSignInTitle) has_errors=state.has_errors() />
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <ErrorSummary state=state.clone() order=&["email", "password"] />
+                <ErrorSummary state=state.clone() order=&["email", "password", COUNCIL_BUTTON] />
                 {notice
                     .map(|notice| {
                         view! {
@@ -63,9 +70,51 @@ pub fn SignInPage() -> impl IntoView {
                     <Submit text=Text::AccountSignInButton />
                 </PostForm>
                 <LinkParagraph href="/password-reset" text=Text::AccountForgotten />
+                {through_council
+                    .then(|| {
+                        view! {
+                            <h2 class="govuk-heading-m">{t(Text::CouncilSignInHeading)}</h2>
+                            <p class="govuk-body">{t(Text::CouncilSignInHint)}</p>
+                            {refused
+                                .map(|why| {
+                                    view! {
+                                        <p class="govuk-error-message">
+                                            <span class="govuk-visually-hidden">{t(Text::ErrorsPrefix)}</span>
+                                            {t(why)}
+                                        </p>
+                                    }
+                                })}
+                            <a
+                                id=COUNCIL_BUTTON
+                                class="govuk-button govuk-button--secondary"
+                                href=council_link
+                                role="button"
+                                draggable="false"
+                            >
+                                {t(Text::CouncilSignInButton)}
+                            </a>
+                        }
+                    })}
                 <h2 class="govuk-heading-m">{t(Text::AccountNoAccountHeading)}</h2>
                 <LinkParagraph href="/register" text=Text::AccountCreateLink />
             </div>
         </div>
     }
+}
+
+/// Where the council's sign-in starts (a plain route: it sends the browser to the provider).
+pub const COUNCIL_PATH: &str = "/auth/council";
+/// The council sign-in button's id, which its error message links to.
+const COUNCIL_BUTTON: &str = "council-sign-in";
+
+/// Why the council's sign-in sent someone back, from the code in the address.
+fn council_refusal(code: &str) -> Option<Text> {
+    Some(match code {
+        "not-linked" => Text::CouncilSignInNotLinked,
+        "unverified" => Text::CouncilSignInUnverified,
+        "another" => Text::CouncilSignInAnother,
+        "unavailable" => Text::CouncilSignInUnavailable,
+        "cancelled" => Text::CouncilSignInCancelled,
+        _ => return None,
+    })
 }

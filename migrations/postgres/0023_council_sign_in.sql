@@ -1,0 +1,6 @@
+-- Council staff signing in through the council's identity provider (OpenID Connect): the
+-- provider's issuer and subject for the account, recorded at the first sign-in that matched the
+-- account by its verified email address. From then on only that subject signs in as the account,
+-- so an address given to someone else in the council's directory does not bring their access.
+ALTER TABLE users ADD COLUMN council_subject TEXT;
+CREATE UNIQUE INDEX users_council_subject ON users (council_subject);
