@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 const port = (process.env.PORTAL_BIND ?? '127.0.0.1:3100').split(':')[1];
 const baseURL = `http://127.0.0.1:${port}`;
 const label = process.env.E2E_LABEL ?? 'e2e';
+// The identity provider staff sign in through (scripts/e2e.sh points the portal at it).
+const oidcPort = process.env.OIDC_PORT ?? '3200';
 
 export default defineConfig({
   testDir: './tests',
@@ -36,13 +38,22 @@ export default defineConfig({
     { name: 'js-on', use: { javaScriptEnabled: true } },
     { name: 'js-off', use: { javaScriptEnabled: false } },
   ],
-  webServer: {
-    command: process.env.PORTAL_BIN ?? '../target/debug/server',
-    cwd: '..',
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node scripts/oidc-provider.mjs ${oidcPort}`,
+      cwd: '..',
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: process.env.PORTAL_BIN ?? '../target/debug/server',
+      cwd: '..',
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

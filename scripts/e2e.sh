@@ -15,6 +15,12 @@ export PORTAL_BIND=127.0.0.1:3100
 export PORTAL_DEMO_DATA=true
 # Every spec registers from this one address, more than a council's default allows in an hour.
 export PORTAL_REGISTRATIONS_PER_HOUR=100
+# Staff may sign in through a real OpenID Connect provider (scripts/oidc-provider.mjs, which the
+# Playwright config starts on OIDC_PORT).
+export OIDC_PORT=3200
+export PORTAL_OIDC_ISSUER="http://127.0.0.1:$OIDC_PORT"
+export PORTAL_OIDC_CLIENT_ID=carer-portal
+export PORTAL_OIDC_CLIENT_SECRET=a-test-secret-the-portal-is-given
 export LEPTOS_SITE_ROOT="$PWD/target/site"
 export E2E_LABEL="$label"
 cd end2end

@@ -178,6 +178,13 @@ pub fn may_sign_in(role: Role, method: SignInMethod, staff: StaffSignIn) -> bool
     }
 }
 
+/// Must someone signed in this way set up two-factor sign-in before anything else? Staff who
+/// signed in with a password alone (no code: they have not set it up) must; a code after the
+/// password, or the council's sign-in (whose provider has its own), is a second factor.
+pub fn must_set_up_two_factor(role: Role, second_factor: bool) -> bool {
+    role.is_staff() && !second_factor
+}
+
 impl Actor {
     pub fn may(&self, capability: Capability) -> bool {
         match capability {

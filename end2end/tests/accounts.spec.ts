@@ -39,7 +39,7 @@ test('a carer creates an account, signs out and signs in again', async ({ page, 
   await visit(page, '/sign-in', jsEnabled);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Sam Carer');
 });
 
@@ -89,7 +89,7 @@ test('a forgotten password is reset through the emailed link', async ({ page, js
   await checkAccessible(page);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill('a brand new password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Pat Customer');
 });
 
@@ -97,7 +97,7 @@ test('a practitioner sees their caseload and the audit log', async ({ page, jsEn
   await visit(page, '/sign-in', jsEnabled);
   await page.getByLabel('Email address').fill('practitioner@example.org');
   await page.getByLabel('Password', { exact: true }).fill('demo carer portal');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Your caseload' })).toBeVisible();
   await page.getByRole('link', { name: 'Sam Carer' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sam Carer');

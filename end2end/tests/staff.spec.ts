@@ -41,7 +41,7 @@ test('an admin adds a practitioner, who then chooses their own password', async 
   await newcomer.getByRole('button', { name: 'Save new password' }).click();
   await newcomer.getByLabel('Email address').fill(email);
   await newcomer.getByLabel('Password', { exact: true }).fill('my very own password');
-  await newcomer.getByRole('button', { name: 'Sign in' }).click();
+  await newcomer.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(newcomer.locator('h1')).toHaveText('Hello, Pat Practitioner');
 
   // When Pat leaves, the admin switches the account off: Pat's session ends at once.

@@ -58,7 +58,7 @@ test('a practitioner turns on two-factor sign-in and is then asked for a code', 
   await kit.getByRole('button', { name: 'Save new password' }).click();
   await kit.getByLabel('Email address').fill(email);
   await kit.getByLabel('Password', { exact: true }).fill(password);
-  await kit.getByRole('button', { name: 'Sign in' }).click();
+  await kit.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(kit.locator('h1')).toHaveText('Hello, Kit Practitioner');
 
   // Setting up: the QR code (an SVG drawn by the server), the key, the recovery codes.
@@ -86,16 +86,16 @@ test('a practitioner turns on two-factor sign-in and is then asked for a code', 
   await kit.goto('/sign-in');
   await kit.getByLabel('Email address').fill(email);
   await kit.getByLabel('Password', { exact: true }).fill(password);
-  await kit.getByRole('button', { name: 'Sign in' }).click();
+  await kit.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(kit.locator('h1')).toHaveText('Enter your code');
   await checkAccessible(kit);
   await settle(kit, jsEnabled);
   await kit.getByLabel('Code', { exact: true }).fill('000000');
-  await kit.getByRole('button', { name: 'Sign in' }).click();
+  await kit.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(kit.locator('#code-error')).toContainText('The code is not right');
   await checkAccessible(kit);
   await kit.getByLabel('Code', { exact: true }).fill(appCode(key, 1));
-  await kit.getByRole('button', { name: 'Sign in' }).click();
+  await kit.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(kit.locator('h1')).toHaveText('Hello, Kit Practitioner');
   await kit.context().close();
 });

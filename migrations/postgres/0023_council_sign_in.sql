@@ -4,3 +4,7 @@
 -- so an address given to someone else in the council's directory does not bring their access.
 ALTER TABLE users ADD COLUMN council_subject TEXT;
 CREATE UNIQUE INDEX users_council_subject ON users (council_subject);
+
+-- Whether a session was begun with a second factor (a code from the person's app, or the
+-- council's sign-in): staff signed in with a password alone may only set up two-factor.
+ALTER TABLE sessions ADD COLUMN second_factor BOOLEAN NOT NULL DEFAULT FALSE;

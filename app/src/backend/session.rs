@@ -13,6 +13,8 @@ pub struct SessionChanges {
     pub flash: Option<Option<FormFlash>>,
     /// `Some(user)` starts a new session (a new token) for `user`, or signed out for `None`.
     pub renew: Option<Option<i64>>,
+    /// The person proved a second factor: the renewed session (or this one) records it.
+    pub second_factor: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -53,6 +55,19 @@ impl SessionHandle {
     /// `user_id`, or a signed-out one for `None`. A refused form waiting to be shown is kept.
     pub fn renew(&self, user_id: Option<i64>) {
         self.lock().renew = Some(user_id);
+    }
+
+    /// As `renew`, for someone who has just proved a second factor as well as who they are (a
+    /// code after their password, or the council's sign-in).
+    pub fn renew_with_second_factor(&self, user_id: i64) {
+        let mut changes = self.lock();
+        changes.renew = Some(Some(user_id));
+        changes.second_factor = true;
+    }
+
+    /// Records that this session's person has just proved a second factor (setting it up).
+    pub fn confirm_second_factor(&self) {
+        self.lock().second_factor = true;
     }
 
     pub fn take_changes(&self) -> SessionChanges {

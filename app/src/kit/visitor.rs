@@ -34,6 +34,8 @@ pub struct Visitor {
     pub council: Council,
     /// Who is signed in, if anyone.
     pub user: Option<SignedInUser>,
+    /// They signed in with a second factor (a code, or the council's sign-in).
+    pub second_factor: bool,
     /// True on the first page after a session ran out (so the page can say why).
     pub timed_out: bool,
     /// The address the request came from (for rate limits and the audit log).
@@ -49,6 +51,11 @@ pub struct Visitor {
 pub const ASSISTING_COOKIE: &str = "portal_assisting";
 
 impl Visitor {
+    /// Staff signed in with a password alone, who may only set up two-factor sign-in.
+    pub fn must_set_up_two_factor(&self) -> bool {
+        self.user.as_ref().is_some_and(|user| crate::policy::must_set_up_two_factor(user.role, self.second_factor))
+    }
+
     pub fn t(&self, text: Text) -> &'static str {
         self.locale.text(text)
     }

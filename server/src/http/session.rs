@@ -159,7 +159,12 @@ async fn apply(services: &Services, keys: &SessionKeys, handle: &SessionHandle, 
         if user_id.is_none() && flash.is_none() {
             return Some(keys.clear_cookie());
         }
-        return start(services, keys, user_id, flash, now).await;
+        return start(services, keys, user_id, changes.second_factor, flash, now).await;
+    }
+    if let (Some(session), true) = (current, changes.second_factor) {
+        if let Err(error) = store.mark_second_factor(&session.digest).await {
+            tracing::error!("recording a second factor: {error:#}");
+        }
     }
     match (current, changes.flash) {
         (Some(session), Some(flash)) => {
@@ -168,7 +173,7 @@ async fn apply(services: &Services, keys: &SessionKeys, handle: &SessionHandle, 
             }
             None
         }
-        (None, Some(Some(flash))) => start(services, keys, None, Some(flash), now).await,
+        (None, Some(Some(flash))) => start(services, keys, None, false, Some(flash), now).await,
         (Some(session), None) => {
             if now - session.last_seen_at > TOUCH_EVERY {
                 let _ = store.touch_session(&session.digest, now).await;
@@ -184,12 +189,13 @@ async fn start(
     services: &Services,
     keys: &SessionKeys,
     user_id: Option<i64>,
+    second_factor: bool,
     flash: Option<FormFlash>,
     now: DateTime<Utc>,
 ) -> Option<String> {
     let token = SessionKeys::new_token();
     let digest = keys.digest(&token);
-    if let Err(error) = services.store.create_session(&digest, user_id, now).await {
+    if let Err(error) = services.store.create_session(&digest, user_id, second_factor, now).await {
         tracing::error!("starting a session: {error:#}");
         return None;
     }
@@ -222,6 +228,7 @@ mod tests {
             created_at: start,
             last_seen_at: start,
             flash: None,
+            second_factor: false,
             user: None,
         };
         assert!(!has_expired(&session, start + Duration::minutes(29)));

@@ -5,7 +5,7 @@ use app::kit::i18n::Locale;
 use app::kit::visitor::{Visitor, ASSISTING_COOKIE};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use http::{header, HeaderValue, Method};
 use tracing::Instrument;
 
@@ -30,6 +30,22 @@ fn client_ip(request: &Request, trust_forwarded_for: bool) -> Option<String> {
         }
     }
     request.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip().to_string())
+}
+
+/// Where staff who signed in with a password alone are sent until two-factor is set up.
+pub const TWO_FACTOR_REQUIRED: &str = "/account/two-factor?required=1";
+
+/// What staff signed in with a password alone may still reach: setting up two-factor, signing
+/// out or in again (with the council's sign-in, say), and keeping the session alive meanwhile.
+fn allowed_before_two_factor(path: &str) -> bool {
+    const PATHS: [&str; 5] = [
+        "/account/two-factor",
+        "/api/two-factor/start",
+        "/api/two-factor/confirm",
+        "/api/account/sign-out",
+        "/api/account/stay-signed-in",
+    ];
+    PATHS.contains(&path) || path.starts_with("/sign-in") || path.starts_with("/auth/council")
 }
 
 pub async fn middleware(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -70,6 +86,7 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
         request_id: request_id.clone(),
         council: state.services.council.clone(),
         user,
+        second_factor: session.as_ref().and_then(|s| s.record()).is_some_and(|r| r.second_factor),
         timed_out: session.as_ref().is_some_and(|s| s.timed_out_user().is_some()),
         client_ip,
         idle_seconds: IDLE_TIMEOUT.num_seconds(),
@@ -83,6 +100,10 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
         actor = tracing::field::Empty,
         role = tracing::field::Empty,
     );
+    // Staff signed in with a password alone set up two-factor sign-in before anything else.
+    if visitor.must_set_up_two_factor() && !allowed_before_two_factor(request.uri().path()) {
+        return Redirect::to(TWO_FACTOR_REQUIRED).into_response();
+    }
     request.extensions_mut().insert(visitor);
     let mut response = next.run(request).instrument(span).await;
     if let (true, Some(session)) = (shows_flash && response.status().is_success(), &session) {

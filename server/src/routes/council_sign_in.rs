@@ -116,7 +116,7 @@ pub async fn callback(
         Ok(account) if fresh_enough => {
             match cx.audit_as(Some(account.id), "signed in with council account", Some(account.id), None).await {
                 Ok(()) => {
-                    session.renew(Some(account.id));
+                    session.renew_with_second_factor(account.id);
                     Redirect::to(&pending.next).into_response()
                 }
                 Err(error) => super::failed(&visitor, "auditing a council sign-in", error),

@@ -15,6 +15,7 @@ for_each_backend! {
         created_at: DateTime<Utc>,
         last_seen_at: DateTime<Utc>,
         flash: Option<String>,
+        second_factor: bool,
         email: Option<String>,
         display_name: Option<String>,
         role: Option<String>,
@@ -22,11 +23,20 @@ for_each_backend! {
 
     #[async_trait]
     impl SessionStore for DbStore {
-        async fn create_session(&self, digest: &str, user_id: Option<i64>, at: DateTime<Utc>) -> StoreResult<()> {
-            sqlx::query("INSERT INTO sessions (digest, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
-                .bind(digest)
-                .bind(user_id)
-                .bind(at)
+        async fn create_session(
+            &self,
+            digest: &str,
+            user_id: Option<i64>,
+            second_factor: bool,
+            at: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            sqlx::query(
+                "INSERT INTO sessions (digest, user_id, second_factor, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
+            )
+            .bind(digest)
+            .bind(user_id)
+            .bind(second_factor)
+            .bind(at)
                 .execute(&self.pool)
                 .await
                 .map_err(store_error)?;
@@ -35,7 +45,7 @@ for_each_backend! {
 
         async fn find_session(&self, digest: &str) -> StoreResult<Option<SessionRecord>> {
             let row: Option<SessionRow> = sqlx::query_as(
-                "SELECT s.digest, s.user_id, s.created_at, s.last_seen_at, s.flash, u.email, u.display_name, u.role
+                "SELECT s.digest, s.user_id, s.created_at, s.last_seen_at, s.flash, s.second_factor, u.email, u.display_name, u.role
                  FROM sessions s LEFT JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL WHERE s.digest = $1",
             )
             .bind(digest)
@@ -61,10 +71,21 @@ for_each_backend! {
                     created_at: row.created_at,
                     last_seen_at: row.last_seen_at,
                     flash,
+                    second_factor: row.second_factor,
                     user,
                 })
             })
             .transpose()
+        }
+
+        async fn mark_second_factor(&self, digest: &str) -> StoreResult<()> {
+            sqlx::query("UPDATE sessions SET second_factor = $1 WHERE digest = $2")
+                .bind(true)
+                .bind(digest)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(())
         }
 
         async fn touch_session(&self, digest: &str, at: DateTime<Utc>) -> StoreResult<()> {

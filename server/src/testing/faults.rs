@@ -223,7 +223,8 @@ faulty! {
         Write mark_contact_done(id: i64, by: i64, at: At) -> StoreResult<()>;
     }
     SessionStore {
-        Session create_session(digest: &str, user_id: Option<i64>, at: At) -> StoreResult<()>;
+        Session create_session(digest: &str, user_id: Option<i64>, second_factor: bool, at: At) -> StoreResult<()>;
+        Session mark_second_factor(digest: &str) -> StoreResult<()>;
         Session find_session(digest: &str) -> StoreResult<Option<SessionRecord>>;
         Session touch_session(digest: &str, at: At) -> StoreResult<()>;
         Session set_flash(digest: &str, flash: Option<&FormFlash>) -> StoreResult<()>;

@@ -55,6 +55,7 @@ async fn a_practitioner_fills_in_an_assessment_for_a_carer_without_an_email_who_
     assert!(post_form(&portal, &lee, "/api/account/sign-out", "/home", &[]).await.status < 400);
     let again = [("email", "lee@example.org".to_owned()), ("password", DEMO_PASSWORD.into())];
     assert!(post_json(&portal, &lee, "/api/account/sign-in", &again).await.status < 300);
+    portal.as_if_codes_were_typed().await;
     assert_eq!(post_json(&portal, &lee, "/api/assessment/answers", &[]).await.status, 404);
 
     // Another practitioner cannot fill it in, even with the cookie copied.
@@ -64,6 +65,7 @@ async fn a_practitioner_fills_in_an_assessment_for_a_carer_without_an_email_who_
     let forger = reqwest::Client::builder().cookie_provider(jar.clone()).build().unwrap();
     let fields = [("email", "kit@example.org".to_owned()), ("password", DEMO_PASSWORD.into())];
     assert!(post_json(&portal, &forger, "/api/account/sign-in", &fields).await.status < 300);
+    portal.as_if_codes_were_typed().await;
     jar.add_cookie_str(&format!("portal_assisting={dana}; Path=/"), &portal.url.parse().unwrap());
     assert_eq!(post_json(&portal, &forger, "/api/assessment/answers", &[]).await.status, 404);
     // Nobody can sign in to the account before it is taken over.

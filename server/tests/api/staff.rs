@@ -105,6 +105,7 @@ async fn an_admin_switches_off_a_leaver_whose_sessions_end_and_whose_people_need
         .await
         .unwrap();
     assert_eq!(location(&signed_in), "/home");
+    portal.as_if_codes_were_typed().await;
     assert_eq!(lees.get(portal.at("/home")).send().await.unwrap().status(), 200);
 
     portal.sign_in("kim@council.example", PASSWORD).await;

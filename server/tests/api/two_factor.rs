@@ -160,3 +160,40 @@ async fn an_admin_resets_a_staff_members_lost_two_factor_but_never_their_own() {
     let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes").fetch_one(&portal.db).await.unwrap();
     assert_eq!(left, 0);
 }
+
+#[tokio::test]
+async fn staff_who_sign_in_with_a_password_alone_must_set_up_two_factor_before_anything_else() {
+    let portal = spawn().await;
+    portal.add_account("mo@council.example", Role::Practitioner, PASSWORD).await;
+    let pat = portal.add_account("pat@example.org", Role::Carer, PASSWORD).await;
+    // (Not `sign_in`, which records the tests' staff as having typed a code.)
+    let password = [("email", "mo@council.example"), ("password", PASSWORD), ("next", "/staff/intake")];
+    assert_eq!(location(&portal.post_form("/api/account/sign-in", "/sign-in", &password).await), "/staff/intake");
+
+    // Every page and every server function sends Mo to set it up, and does nothing else.
+    for path in ["/home", "/staff/intake", &format!("/staff/allocations/{pat}"), "/account/my-data"] {
+        let answer = portal.client.get(portal.at(path)).send().await.unwrap();
+        assert_eq!(location(&answer), "/account/two-factor?required=1", "{path}");
+    }
+    let take_on = [("person_id", pat.to_string())];
+    let answer = portal.form_post(&portal.client, "/api/allocation/take", "/staff/intake").form(&take_on);
+    assert_eq!(location(&answer.send().await.unwrap()), "/account/two-factor?required=1");
+    assert!(portal.store.workers_of(pat).await.unwrap().is_empty(), "nothing was done");
+    let page = portal.page("/account/two-factor?required=1").await;
+    assert!(page.contains("Council staff must use two-factor sign-in"), "{page}");
+
+    // Set up and confirmed, the same session carries on; the next sign-in asks for a code.
+    portal.post_form("/api/two-factor/start", "/account/two-factor", &[]).await;
+    let code = Totp.code_at(&secret(&portal).await, step_now()).unwrap();
+    let on = portal.post_form("/api/two-factor/confirm", "/account/two-factor", &[("code", code.as_str())]).await;
+    assert_eq!(location(&on), "/account/two-factor?on=1");
+    assert_eq!(portal.client.get(portal.at("/staff/intake")).send().await.unwrap().status(), 200);
+    portal.sign_out().await;
+    let asked = portal.post_form("/api/account/sign-in", "/sign-in", &password).await;
+    assert!(location(&asked).starts_with("/sign-in/code?token="), "{}", location(&asked));
+
+    // People are offered two-factor, never made to use it.
+    let carer = [("email", "pat@example.org"), ("password", PASSWORD), ("next", "/home")];
+    assert_eq!(location(&portal.post_form("/api/account/sign-in", "/sign-in", &carer).await), "/home");
+    assert_eq!(portal.client.get(portal.at("/plan")).send().await.unwrap().status(), 200);
+}

@@ -92,13 +92,24 @@ pub struct SessionRecord {
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
     pub flash: Option<FormFlash>,
+    /// Begun with a second factor (a code from the person's app, or the council's sign-in).
+    pub second_factor: bool,
     /// The signed-in person, read with the session (one query instead of two on every page).
     pub user: Option<crate::kit::visitor::SignedInUser>,
 }
 
 #[async_trait]
 pub trait SessionStore: Send + Sync {
-    async fn create_session(&self, digest: &str, user_id: Option<i64>, at: DateTime<Utc>) -> StoreResult<()>;
+    /// `second_factor`: begun with a code or the council's sign-in, not a password alone.
+    async fn create_session(
+        &self,
+        digest: &str,
+        user_id: Option<i64>,
+        second_factor: bool,
+        at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Records that the session's person has just proved a second factor (set it up).
+    async fn mark_second_factor(&self, digest: &str) -> StoreResult<()>;
     async fn find_session(&self, digest: &str) -> StoreResult<Option<SessionRecord>>;
     async fn touch_session(&self, digest: &str, at: DateTime<Utc>) -> StoreResult<()>;
     async fn set_flash(&self, digest: &str, flash: Option<&FormFlash>) -> StoreResult<()>;

@@ -79,6 +79,7 @@ pub async fn confirm_two_factor(#[server(default)] code: String) -> Result<(), A
         return Err(cx.invalid(&[TwoFactorProblem::Wrong]));
     }
     cx.audit("two-factor turned on", Some(me), None).await?;
+    cx.session()?.confirm_second_factor();
     leptos_axum::redirect("/account/two-factor?on=1");
     Ok(())
 }
@@ -125,7 +126,7 @@ pub async fn sign_in_code(#[server(default)] token: String, #[server(default)] c
     cx.store().delete_sign_in_challenge(&digest).await?;
     let how = if matches!(typed, TypedCode::Recovery(_)) { "with a recovery code" } else { "with a code" };
     cx.audit_as(Some(user), "signed in", Some(user), Some(how)).await?;
-    cx.session()?.renew(Some(user));
+    cx.session()?.renew_with_second_factor(user);
     leptos_axum::redirect(&challenge.next);
     Ok(())
 }

@@ -85,6 +85,7 @@ pub async fn browser(portal: &TestPortal, email: &str) -> reqwest::Client {
             .await
             .unwrap();
         assert!(signed_in.status().is_success(), "{email} could not sign in");
+        portal.as_if_codes_were_typed().await;
     }
     client
 }

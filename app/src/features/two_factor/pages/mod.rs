@@ -97,9 +97,11 @@ fn TwoFactor(view: TwoFactorView, on: bool) -> impl IntoView {
         }
         .into_any(),
     };
+    let required = visitor.must_set_up_two_factor();
     view! {
         {on.then(|| view! { <SuccessBanner message=t(Text::TwoFactorTurnedOn) /> })}
         <PageHeading text=t(Text::TwoFactorTitle) intro=t(Text::TwoFactorIntro) />
+        {required.then(|| view! { <WarningText text=t(Text::TwoFactorRequired) /> })}
         {body}
         <LinkParagraph href="/home" text=Text::HomeBackLink />
     }
