@@ -46,13 +46,10 @@ for_each_backend! {
     #[async_trait]
     impl PlanStore for DbStore {
         async fn contributions(&self, person_id: i64) -> StoreResult<Vec<Contribution>> {
-            let rows: Vec<ContributionRow> = sqlx::query_as(&format!(
+            let sql = format!(
                 "SELECT {COLUMNS} FROM plan_contributions WHERE person_id = $1 AND removed_at IS NULL ORDER BY position, id"
-            ))
-            .bind(person_id)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(store_error)?;
+            );
+            let rows: Vec<ContributionRow> = self.all(sqlx::query_as(&sql).bind(person_id)).await?;
             let mut found: Vec<Contribution> =
                 rows.into_iter().filter_map(ContributionRow::into_contribution).collect();
             found.sort_by_key(|c| c.section);
@@ -66,7 +63,7 @@ for_each_backend! {
             file: NewFileContribution<'_>,
             at: DateTime<Utc>,
         ) -> StoreResult<i64> {
-            sqlx::query_scalar(
+            let query = sqlx::query_scalar(
                 "INSERT INTO plan_contributions
                      (person_id, section, kind, caption, alt_text, file_key, media_type, size_bytes, position, added_by, added_at)
                  SELECT $1, $2, $3, $4, $5, $6, $7, $8, COALESCE(MAX(position), 0) + 1, $9, $10
@@ -82,20 +79,13 @@ for_each_backend! {
             .bind(file.media_type)
             .bind(file.size_bytes)
             .bind(added_by)
-            .bind(at)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(store_error)
+            .bind(at);
+            self.value(query).await
         }
 
         async fn find_contribution(&self, id: i64) -> StoreResult<Option<Contribution>> {
-            let row: Option<ContributionRow> = sqlx::query_as(&format!(
-                "SELECT {COLUMNS} FROM plan_contributions WHERE id = $1 AND removed_at IS NULL"
-            ))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(store_error)?;
+            let sql = format!("SELECT {COLUMNS} FROM plan_contributions WHERE id = $1 AND removed_at IS NULL");
+            let row: Option<ContributionRow> = self.optional(sqlx::query_as(&sql).bind(id)).await?;
             Ok(row.and_then(ContributionRow::into_contribution))
         }
 
@@ -171,7 +161,7 @@ for_each_backend! {
             at: DateTime<Utc>,
         ) -> StoreResult<()> {
             // New words replace the body; a picture or clip keeps its (empty) body and gets new descriptions.
-            let done = sqlx::query(
+            let query = sqlx::query(
                 "UPDATE plan_contributions SET body = COALESCE($1, body), caption = $2, alt_text = $3, changed_at = $4 \
                  WHERE id = $5 AND person_id = $6 AND removed_at IS NULL",
             )
@@ -180,24 +170,18 @@ for_each_backend! {
             .bind(&change.alt_text)
             .bind(at)
             .bind(id)
-            .bind(person_id)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            changed(done.rows_affected(), StoreError::NotFound)
+            .bind(person_id);
+            self.change_one(query, StoreError::NotFound).await
         }
 
         async fn remove_contribution(&self, person_id: i64, id: i64, at: DateTime<Utc>) -> StoreResult<()> {
-            let done = sqlx::query(
+            let query = sqlx::query(
                 "UPDATE plan_contributions SET removed_at = $1 WHERE id = $2 AND person_id = $3 AND removed_at IS NULL",
             )
             .bind(at)
             .bind(id)
-            .bind(person_id)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            changed(done.rows_affected(), StoreError::NotFound)
+            .bind(person_id);
+            self.change_one(query, StoreError::NotFound).await
         }
 
         async fn send_plan(
@@ -304,7 +288,7 @@ for_each_backend! {
             if let Some(id) = id {
                 query = query.bind(id);
             }
-            let rows = query.fetch_all(&self.pool).await.map_err(store_error)?;
+            let rows = self.all(query).await?;
             rows.into_iter().map(VersionRow::into_version).collect()
         }
 
@@ -315,17 +299,15 @@ for_each_backend! {
             at: DateTime<Utc>,
         ) -> StoreResult<i64> {
             let json = serde_json::to_string(contributions).map_err(|e| unreadable("plan", e))?;
-            sqlx::query_scalar(
+            let query = sqlx::query_scalar(
                 "INSERT INTO plan_versions (person_id, version, contributions, submitted_at)
                  SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3 FROM plan_versions WHERE person_id = $1
                  RETURNING id",
             )
             .bind(person_id)
             .bind(json)
-            .bind(at)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(store_error)
+            .bind(at);
+            self.value(query).await
         }
 
         pub(crate) async fn plan_versions_of(&self, person_id: i64) -> StoreResult<Vec<PlanVersion>> {
