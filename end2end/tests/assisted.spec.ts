@@ -3,6 +3,7 @@
 // answers. JavaScript on and off, at phone size, axe on every page and error state.
 import { test, expect, checkAccessible, newPhone, settle, visit } from './fixtures';
 import { signInAs } from './session';
+import { sendAssessmentAndStop } from './journeys';
 
 test('a practitioner fills in an assessment for a carer with no email, who takes it over later', async ({
   page,
@@ -45,12 +46,7 @@ test('a practitioner fills in an assessment for a carer with no email, who takes
   await alex.getByRole('button', { name: 'Save and come back later' }).click();
   // Wait for the save to land before leaving: going elsewhere mid-save interrupts it.
   await expect(alex.getByRole('alert')).toContainText('Your answers have been saved');
-  await alex.goto('/assessment/check');
-  await settle(alex, jsEnabled);
-  await alex.getByRole('button', { name: 'Send my assessment' }).click();
-  await expect(alex.locator('h1')).toHaveText('Assessment sent');
-  await alex.goto('/assessment');
-  await alex.getByRole('button', { name: 'Stop' }).click();
+  await sendAssessmentAndStop(alex, jsEnabled);
   await expect(alex.locator('h1')).toContainText('Hello');
   await alex.context().close();
 

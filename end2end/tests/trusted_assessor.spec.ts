@@ -3,6 +3,7 @@
 // manager sees it. JavaScript on and off, at phone size, axe on every page and error state.
 import { test, expect, checkAccessible, newPhone, settle } from './fixtures';
 import { signInAs } from './session';
+import { sendAssessmentAndStop } from './journeys';
 
 test('a trusted assessor fills in an assessment that reaches the council to decide', async ({
   page,
@@ -36,12 +37,7 @@ test('a trusted assessor fills in an assessment that reaches the council to deci
   await page.getByLabel('I work part time').check();
   await page.getByRole('button', { name: 'Save and come back later' }).click();
   await expect(page.getByRole('alert')).toContainText('Your answers have been saved');
-  await page.goto('/assessment/check');
-  await settle(page, jsEnabled);
-  await page.getByRole('button', { name: 'Send my assessment' }).click();
-  await expect(page.locator('h1')).toHaveText('Assessment sent');
-  await page.goto('/assessment');
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await sendAssessmentAndStop(page, jsEnabled);
   // Dana is on Tariq's list, to reach the letter again.
   await expect(page.getByRole('link', { name })).toBeVisible();
   await checkAccessible(page);

@@ -1,0 +1,25 @@
+// Steps several journeys take on the way to what they test.
+import { Page } from '@playwright/test';
+import { expect, settle } from './fixtures';
+
+/** The carer adds `text` to their plan under `section` and sends the plan to be agreed. */
+export async function addToPlanAndSend(page: Page, jsEnabled: boolean, text: string, section: string) {
+  await page.getByLabel('What do you want to say?').fill(text);
+  await page.getByRole('radio', { name: section }).check();
+  await settle(page, jsEnabled);
+  await page.getByRole('button', { name: 'Add to my plan' }).click();
+  await expect(page.getByRole('alert')).toContainText('Added to your plan.');
+  await settle(page, jsEnabled);
+  await page.getByRole('button', { name: 'Send my plan to be agreed' }).click();
+  await expect(page.getByRole('alert')).toContainText('Your plan has been sent.');
+}
+
+/** A member of staff filling in a carer's assessment with them sends it, then stops filling in. */
+export async function sendAssessmentAndStop(page: Page, jsEnabled: boolean) {
+  await page.goto('/assessment/check');
+  await settle(page, jsEnabled);
+  await page.getByRole('button', { name: 'Send my assessment' }).click();
+  await expect(page.locator('h1')).toHaveText('Assessment sent');
+  await page.goto('/assessment');
+  await page.getByRole('button', { name: 'Stop' }).click();
+}
