@@ -190,19 +190,28 @@ for_each_backend! {
             contributions: &[SentContribution],
             at: DateTime<Utc>,
         ) -> StoreResult<i64> {
-            self.send_plan_version(person_id, contributions, at).await
+            let json = serde_json::to_string(contributions).map_err(|e| unreadable("plan", e))?;
+            let query = sqlx::query_scalar(
+                "INSERT INTO plan_versions (person_id, version, contributions, submitted_at)
+                 SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3 FROM plan_versions WHERE person_id = $1
+                 RETURNING id",
+            )
+            .bind(person_id)
+            .bind(json)
+            .bind(at);
+            self.value(query).await
         }
 
         async fn plan_versions(&self, person_id: i64) -> StoreResult<Vec<PlanVersion>> {
-            self.plan_versions_of(person_id).await
+            self.versions_where("v.person_id = $1", Some(person_id)).await
         }
 
         async fn plan_version(&self, id: i64) -> StoreResult<Option<PlanVersion>> {
-            self.plan_version_by_id(id).await
+            Ok(self.versions_where("v.id = $1", Some(id)).await?.into_iter().next())
         }
 
         async fn plans_awaiting_sign_off(&self) -> StoreResult<Vec<PlanVersion>> {
-            self.plans_waiting().await
+            self.versions_where("v.signed_off_at IS NULL", None).await
         }
 
         async fn sign_off_plan(
@@ -213,7 +222,32 @@ for_each_backend! {
             reviews: &[PlannedReview],
             at: DateTime<Utc>,
         ) -> StoreResult<()> {
-            self.sign_off(id, practitioner_id, record, reviews, at).await
+            let json = serde_json::to_string(record).map_err(|e| unreadable("record", e))?;
+            let mut tx = self.pool.begin().await.map_err(store_error)?;
+            let person_id: Option<i64> = sqlx::query_scalar(
+                "UPDATE plan_versions SET record = $1, signed_off_by = $2, signed_off_at = $3
+                 WHERE id = $4 AND signed_off_at IS NULL RETURNING person_id",
+            )
+            .bind(json)
+            .bind(practitioner_id)
+            .bind(at)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(store_error)?;
+            let Some(person_id) = person_id else { return Err(StoreError::Conflict) };
+            // The plan's new reviews replace any planned from an earlier version that are not done.
+            sqlx::query(
+                "DELETE FROM reviews WHERE person_id = $1 AND status = 'planned' AND kind IN ('first', 'annual')",
+            )
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(store_error)?;
+            for review in reviews {
+                reviews::plan_review(&mut tx, person_id, Some(id), review, at).await?;
+            }
+            tx.commit().await.map_err(store_error)
         }
 
         async fn own_words(&self, person_id: i64) -> StoreResult<Option<String>> {
@@ -290,72 +324,6 @@ for_each_backend! {
             }
             let rows = self.all(query).await?;
             rows.into_iter().map(VersionRow::into_version).collect()
-        }
-
-        pub(crate) async fn send_plan_version(
-            &self,
-            person_id: i64,
-            contributions: &[SentContribution],
-            at: DateTime<Utc>,
-        ) -> StoreResult<i64> {
-            let json = serde_json::to_string(contributions).map_err(|e| unreadable("plan", e))?;
-            let query = sqlx::query_scalar(
-                "INSERT INTO plan_versions (person_id, version, contributions, submitted_at)
-                 SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3 FROM plan_versions WHERE person_id = $1
-                 RETURNING id",
-            )
-            .bind(person_id)
-            .bind(json)
-            .bind(at);
-            self.value(query).await
-        }
-
-        pub(crate) async fn plan_versions_of(&self, person_id: i64) -> StoreResult<Vec<PlanVersion>> {
-            self.versions_where("v.person_id = $1", Some(person_id)).await
-        }
-
-        pub(crate) async fn plan_version_by_id(&self, id: i64) -> StoreResult<Option<PlanVersion>> {
-            Ok(self.versions_where("v.id = $1", Some(id)).await?.into_iter().next())
-        }
-
-        pub(crate) async fn plans_waiting(&self) -> StoreResult<Vec<PlanVersion>> {
-            self.versions_where("v.signed_off_at IS NULL", None).await
-        }
-
-        pub(crate) async fn sign_off(
-            &self,
-            id: i64,
-            practitioner_id: i64,
-            record: &CareAndSupportPlan,
-            reviews: &[PlannedReview],
-            at: DateTime<Utc>,
-        ) -> StoreResult<()> {
-            let json = serde_json::to_string(record).map_err(|e| unreadable("record", e))?;
-            let mut tx = self.pool.begin().await.map_err(store_error)?;
-            let person_id: Option<i64> = sqlx::query_scalar(
-                "UPDATE plan_versions SET record = $1, signed_off_by = $2, signed_off_at = $3
-                 WHERE id = $4 AND signed_off_at IS NULL RETURNING person_id",
-            )
-            .bind(json)
-            .bind(practitioner_id)
-            .bind(at)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(store_error)?;
-            let Some(person_id) = person_id else { return Err(StoreError::Conflict) };
-            // The plan's new reviews replace any planned from an earlier version that are not done.
-            sqlx::query(
-                "DELETE FROM reviews WHERE person_id = $1 AND status = 'planned' AND kind IN ('first', 'annual')",
-            )
-            .bind(person_id)
-            .execute(&mut *tx)
-            .await
-            .map_err(store_error)?;
-            for review in reviews {
-                reviews::plan_review(&mut tx, person_id, Some(id), review, at).await?;
-            }
-            tx.commit().await.map_err(store_error)
         }
     }
 }
