@@ -182,12 +182,14 @@ pub fn OrNone(empty: bool, #[prop(into)] none: String, children: Children) -> im
     }
 }
 
-/// A paragraph that is one link, its words from the catalogue ("Find local support").
+/// A paragraph that is one link, its words from the catalogue ("Find local support"); `bold`
+/// for the one that leads to a person's main task.
 #[component]
-pub fn LinkParagraph(#[prop(into)] href: String, text: Text) -> impl IntoView {
+pub fn LinkParagraph(#[prop(into)] href: String, text: Text, #[prop(optional)] bold: bool) -> impl IntoView {
+    let class = if bold { "govuk-link govuk-!-font-weight-bold" } else { "govuk-link" };
     view! {
         <p class="govuk-body">
-            <a class="govuk-link" href=href>
+            <a class=class href=href>
                 {use_visitor().t(text)}
             </a>
         </p>
