@@ -3,6 +3,7 @@
 // answers. JavaScript on and off, at phone size, axe on every page and error state.
 import { test, expect, checkAccessible, newPhone, settle, visit } from './fixtures';
 import { signInAs } from './session';
+import { sendAssessmentAndStop, startRecordFor } from './journeys';
 
 test('a practitioner fills in an assessment for a carer with no email, who takes it over later', async ({
   page,
@@ -16,13 +17,7 @@ test('a practitioner fills in an assessment for a carer with no email, who takes
   const alex = await newPhone(browser, jsEnabled);
   await signInAs(alex, 'practitioner@example.org');
   await alex.getByRole('link', { name: 'Start a record for a carer with no account' }).click();
-  await settle(alex, jsEnabled);
-  await alex.getByRole('button', { name: 'Start their record' }).click();
-  await expect(alex.locator('#name-error')).toContainText('Enter');
-  await checkAccessible(alex);
-  await alex.getByLabel("The carer's full name").fill(name);
-  await alex.getByRole('button', { name: 'Start their record' }).click();
-  await expect(alex.locator('h1')).toHaveText(`Letter for ${name}`);
+  await startRecordFor(alex, jsEnabled, name);
   await expect(alex.locator('main')).toContainText(`Dear ${name}`);
   const code = (await alex.locator('[data-letter-code]').innerText()).trim();
   expect(code).toMatch(/^[0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{4}$/);
@@ -45,12 +40,7 @@ test('a practitioner fills in an assessment for a carer with no email, who takes
   await alex.getByRole('button', { name: 'Save and come back later' }).click();
   // Wait for the save to land before leaving: going elsewhere mid-save interrupts it.
   await expect(alex.getByRole('alert')).toContainText('Your answers have been saved');
-  await alex.goto('/assessment/check');
-  await settle(alex, jsEnabled);
-  await alex.getByRole('button', { name: 'Send my assessment' }).click();
-  await expect(alex.locator('h1')).toHaveText('Assessment sent');
-  await alex.goto('/assessment');
-  await alex.getByRole('button', { name: 'Stop' }).click();
+  await sendAssessmentAndStop(alex, jsEnabled);
   await expect(alex.locator('h1')).toContainText('Hello');
   await alex.context().close();
 

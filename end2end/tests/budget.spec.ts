@@ -3,19 +3,13 @@
 // left and downloads the budget letter. JavaScript on and off, 360 px, axe on every page.
 import { test, expect, checkAccessible, newPhone, settle } from './fixtures';
 import { signInAs } from './session';
+import { addToPlanAndSend } from './journeys';
 import { readPdf } from './pdf';
 
 test('a carer sees their budget, records a spend and downloads the letter', async ({ page, jsEnabled, browser }) => {
   const mark = `${jsEnabled ? 'on' : 'off'}-${Date.now()}`;
   await signInAs(page, 'carer@example.org', '/plan');
-  await page.getByLabel('What do you want to say?').fill(`A regular break ${mark}`);
-  await page.getByRole('radio', { name: 'What I want to achieve' }).check();
-  await settle(page, jsEnabled);
-  await page.getByRole('button', { name: 'Add to my plan' }).click();
-  await expect(page.getByRole('alert')).toContainText('Added to your plan.');
-  await settle(page, jsEnabled);
-  await page.getByRole('button', { name: 'Send my plan to be agreed' }).click();
-  await expect(page.getByRole('alert')).toContainText('Your plan has been sent.');
+  await addToPlanAndSend(page, jsEnabled, `A regular break ${mark}`, 'What I want to achieve');
 
   // The practitioner signs the plan off and sets the budget.
   const office = await newPhone(browser, jsEnabled);

@@ -19,46 +19,46 @@ async function tabTo(page: Page, name: string) {
   throw new Error(`"${name}" cannot be reached with the Tab key`);
 }
 
+/** Tabs to the control named `name` and presses `key` on it (Enter follows or sends). */
+async function press(page: Page, name: string, key = 'Enter') {
+  await tabTo(page, name);
+  await page.keyboard.press(key);
+}
+
+/** Tabs to the field labelled `name` and types `text`. */
+async function typeInto(page: Page, name: string, text: string) {
+  await tabTo(page, name);
+  await page.keyboard.type(text);
+}
+
 test('a carer creates an account, signs out and signs in with the keyboard only', async ({ page, jsEnabled }) => {
   const email = `keys-${Date.now()}-${jsEnabled ? 'on' : 'off'}@example.org`;
   const password = 'typed with keys only';
   await page.goto('/');
-  await tabTo(page, 'Sign in');
-  await page.keyboard.press('Enter');
+  await press(page, 'Sign in');
   await expect(page.locator('h1')).toHaveText('Sign in');
 
-  await tabTo(page, 'Create an account');
-  await page.keyboard.press('Enter');
+  await press(page, 'Create an account');
   await expect(page.locator('h1')).toHaveText('Create an account');
 
   // Sending it empty: the error summary takes focus and its links lead to the fields.
-  await tabTo(page, 'Create account');
-  await page.keyboard.press('Enter');
+  await press(page, 'Create account');
   await expect(page.locator('.govuk-error-summary')).toBeVisible();
   await checkAccessible(page);
 
-  await tabTo(page, 'I look after someone (a carer)');
-  await page.keyboard.press('Space');
-  await tabTo(page, 'Your full name');
-  await page.keyboard.type('Kim Keys');
-  await tabTo(page, 'Email address');
-  await page.keyboard.type(email);
-  await tabTo(page, 'Create a password');
-  await page.keyboard.type(password);
-  await tabTo(page, 'Create account');
-  await page.keyboard.press('Enter');
+  await press(page, 'I look after someone (a carer)', 'Space');
+  await typeInto(page, 'Your full name', 'Kim Keys');
+  await typeInto(page, 'Email address', email);
+  await typeInto(page, 'Create a password', password);
+  await press(page, 'Create account');
   await expect(page.locator('h1')).toHaveText('Hello, Kim Keys');
 
-  await tabTo(page, 'Sign out');
-  await page.keyboard.press('Enter');
+  await press(page, 'Sign out');
   await expect(page.locator('h1')).toHaveText('Carer portal');
 
-  await tabTo(page, 'Sign in');
-  await page.keyboard.press('Enter');
-  await tabTo(page, 'Email address');
-  await page.keyboard.type(email);
-  await tabTo(page, 'Password');
-  await page.keyboard.type(password);
+  await press(page, 'Sign in');
+  await typeInto(page, 'Email address', email);
+  await typeInto(page, 'Password', password);
   await page.keyboard.press('Enter');
   await expect(page.locator('h1')).toHaveText('Hello, Kim Keys');
 });

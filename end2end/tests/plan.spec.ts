@@ -3,6 +3,7 @@
 // moved by the person), reordering and removing, a photo, sending, sign-off and the PDF copy.
 import { test, expect, checkAccessible, newPhone, settle } from './fixtures';
 import { signInAs } from './session';
+import { addToPlanAndSend } from './journeys';
 import { readPdf } from './pdf';
 
 test('a carer adds to their plan and maps their own words into its sections', async ({ page, jsEnabled }) => {
@@ -129,14 +130,7 @@ test('a carer adds a photo to "What is important to me", with a description', as
 test('a carer sends the plan and a practitioner completes and signs it off', async ({ page, jsEnabled, browser }) => {
   const mark = `${jsEnabled ? 'on' : 'off'}-${Date.now()}`;
   await signInAs(page, 'carer@example.org', '/plan');
-  await page.getByLabel('What do you want to say?').fill(`My garden ${mark}`);
-  await page.getByRole('radio', { name: 'What is important to me' }).check();
-  await settle(page, jsEnabled);
-  await page.getByRole('button', { name: 'Add to my plan' }).click();
-  await expect(page.getByRole('alert')).toContainText('Added to your plan.');
-  await settle(page, jsEnabled);
-  await page.getByRole('button', { name: 'Send my plan to be agreed' }).click();
-  await expect(page.getByRole('alert')).toContainText('Your plan has been sent.');
+  await addToPlanAndSend(page, jsEnabled, `My garden ${mark}`, 'What is important to me');
 
   const office = await newPhone(browser, jsEnabled);
   await signInAs(office, 'practitioner@example.org');

@@ -3,6 +3,7 @@
 // manager sees it. JavaScript on and off, at phone size, axe on every page and error state.
 import { test, expect, checkAccessible, newPhone, settle } from './fixtures';
 import { signInAs } from './session';
+import { sendAssessmentAndStop, startRecordFor } from './journeys';
 
 test('a trusted assessor fills in an assessment that reaches the council to decide', async ({
   page,
@@ -18,13 +19,7 @@ test('a trusted assessor fills in an assessment that reaches the council to deci
   await checkAccessible(page);
   await page.getByRole('link', { name: 'Start a record for a carer with no account' }).click();
   await expect(page.locator('main')).toContainText('decides the assessment you send');
-  await settle(page, jsEnabled);
-  await page.getByRole('button', { name: 'Start their record' }).click();
-  await expect(page.locator('#name-error')).toContainText('Enter');
-  await checkAccessible(page);
-  await page.getByLabel("The carer's full name").fill(name);
-  await page.getByRole('button', { name: 'Start their record' }).click();
-  await expect(page.locator('h1')).toHaveText(`Letter for ${name}`);
+  await startRecordFor(page, jsEnabled, name);
   await checkAccessible(page);
 
   await page.getByRole('button', { name: 'Fill in their assessment with them' }).click();
@@ -36,12 +31,7 @@ test('a trusted assessor fills in an assessment that reaches the council to deci
   await page.getByLabel('I work part time').check();
   await page.getByRole('button', { name: 'Save and come back later' }).click();
   await expect(page.getByRole('alert')).toContainText('Your answers have been saved');
-  await page.goto('/assessment/check');
-  await settle(page, jsEnabled);
-  await page.getByRole('button', { name: 'Send my assessment' }).click();
-  await expect(page.locator('h1')).toHaveText('Assessment sent');
-  await page.goto('/assessment');
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await sendAssessmentAndStop(page, jsEnabled);
   // Dana is on Tariq's list, to reach the letter again.
   await expect(page.getByRole('link', { name })).toBeVisible();
   await checkAccessible(page);

@@ -182,12 +182,14 @@ pub fn OrNone(empty: bool, #[prop(into)] none: String, children: Children) -> im
     }
 }
 
-/// A paragraph that is one link, its words from the catalogue ("Find local support").
+/// A paragraph that is one link, its words from the catalogue ("Find local support"); `bold`
+/// for the one that leads to a person's main task.
 #[component]
-pub fn LinkParagraph(#[prop(into)] href: String, text: Text) -> impl IntoView {
+pub fn LinkParagraph(#[prop(into)] href: String, text: Text, #[prop(optional)] bold: bool) -> impl IntoView {
+    let class = if bold { "govuk-link govuk-!-font-weight-bold" } else { "govuk-link" };
     view! {
         <p class="govuk-body">
-            <a class="govuk-link" href=href>
+            <a class=class href=href>
                 {use_visitor().t(text)}
             </a>
         </p>
@@ -233,25 +235,40 @@ pub fn WarningText(#[prop(into)] text: String) -> impl IntoView {
     }
 }
 
+/// A GOV.UK notification banner: its title (with the id that names the banner for screen
+/// readers) over what it says. `success` draws the green one, announced at once.
+#[component]
+pub fn NotificationBanner(
+    title_id: &'static str,
+    #[prop(into)] title: String,
+    #[prop(optional)] success: bool,
+    children: Children,
+) -> impl IntoView {
+    let (class, role) = if success {
+        ("govuk-notification-banner govuk-notification-banner--success", "alert")
+    } else {
+        ("govuk-notification-banner", "region")
+    };
+    view! {
+        <div class=class role=role aria-labelledby=title_id>
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id=title_id>
+                    {title}
+                </h2>
+            </div>
+            <div class="govuk-notification-banner__content">{children()}</div>
+        </div>
+    }
+}
+
 /// The GOV.UK success notification banner, for "done" messages after a form.
 #[component]
 pub fn SuccessBanner(#[prop(into)] message: String) -> impl IntoView {
     let visitor = use_visitor();
     view! {
-        <div
-            class="govuk-notification-banner govuk-notification-banner--success"
-            role="alert"
-            aria-labelledby="success-title"
-        >
-            <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id="success-title">
-                    {visitor.t(Text::LayoutSuccess)}
-                </h2>
-            </div>
-            <div class="govuk-notification-banner__content">
-                <p class="govuk-notification-banner__heading">{message}</p>
-            </div>
-        </div>
+        <NotificationBanner title_id="success-title" title=visitor.t(Text::LayoutSuccess) success=true>
+            <p class="govuk-notification-banner__heading">{message}</p>
+        </NotificationBanner>
     }
 }
 

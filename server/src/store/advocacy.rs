@@ -19,15 +19,13 @@ for_each_backend! {
     #[async_trait]
     impl AdvocacyStore for DbStore {
         async fn advocacy(&self, person_id: i64) -> StoreResult<Option<AdvocacyRecord>> {
-            let row: Option<AdvocacyRow> = sqlx::query_as(
+            let query = sqlx::query_as(
                 "SELECT a.answer, a.advocate_name, a.advocate_email, a.copy_agreed, u.display_name AS recorded_by,
                         a.recorded_at
                  FROM advocacy a LEFT JOIN users u ON u.id = a.recorded_by WHERE a.person_id = $1",
             )
-            .bind(person_id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(store_error)?;
+            .bind(person_id);
+            let row: Option<AdvocacyRow> = self.optional(query).await?;
             row.map(|row| {
                 let answer = AdvocacyAnswer::parse(&row.answer).ok_or_else(|| unknown("advocacy answer", &row.answer))?;
                 Ok(AdvocacyRecord {
@@ -50,7 +48,7 @@ for_each_backend! {
             at: DateTime<Utc>,
         ) -> StoreResult<()> {
             let advocate = choice.advocate.as_ref();
-            sqlx::query(
+            let query = sqlx::query(
                 "INSERT INTO advocacy (person_id, answer, advocate_name, advocate_email, copy_agreed, recorded_by, recorded_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7)
                  ON CONFLICT (person_id) DO UPDATE SET answer = excluded.answer,
@@ -64,11 +62,8 @@ for_each_backend! {
             .bind(advocate.and_then(|a| a.email.as_ref()).map(|e| e.as_str()))
             .bind(choice.copy_agreed)
             .bind(recorded_by)
-            .bind(at)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            Ok(())
+            .bind(at);
+            self.run(query).await
         }
     }
 }

@@ -48,7 +48,7 @@ for_each_backend! {
     #[async_trait]
     impl AllocationStore for DbStore {
         async fn waiting_for_a_worker(&self) -> StoreResult<Vec<Waiting>> {
-            let rows: Vec<WaitingRow> = sqlx::query_as(&format!(
+            let sql = format!(
                 "{WITHOUT_A_WORKER}
                  SELECT id, display_name, role, postcode, 'registered' AS kind, created_at AS at, last_worker_until FROM people
                  UNION ALL
@@ -67,10 +67,8 @@ for_each_backend! {
                  SELECT p.id, p.display_name, p.role, p.postcode, 'message', r.sent_at, p.last_worker_until
                  FROM people p JOIN contact_messages m ON m.person_id = p.id
                  JOIN contact_replies r ON r.message_id = m.id AND NOT r.from_staff"
-            ))
-            .fetch_all(&self.pool)
-            .await
-            .map_err(store_error)?;
+            );
+            let rows: Vec<WaitingRow> = self.all(sqlx::query_as(&sql)).await?;
             rows.into_iter()
                 .map(|row| {
                     Ok(Waiting {
@@ -87,7 +85,7 @@ for_each_backend! {
         }
 
         async fn allocations_of(&self, person_id: i64) -> StoreResult<Vec<Allocation>> {
-            let rows: Vec<AllocationRow> = sqlx::query_as(
+            let query = sqlx::query_as(
                 "SELECT a.practitioner_id, p.display_name AS practitioner_name,
                         p.disabled_at IS NOT NULL AS practitioner_disabled, a.started_at,
                         s.display_name AS started_by, a.handover_note, a.ended_at
@@ -97,10 +95,8 @@ for_each_backend! {
                  WHERE a.person_id = $1
                  ORDER BY a.started_at DESC, a.id DESC",
             )
-            .bind(person_id)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(store_error)?;
+            .bind(person_id);
+            let rows: Vec<AllocationRow> = self.all(query).await?;
             Ok(rows
                 .into_iter()
                 .map(|r| Allocation {
@@ -116,13 +112,11 @@ for_each_backend! {
         }
 
         async fn open_allocations(&self) -> StoreResult<Vec<OpenAllocation>> {
-            let rows: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
+            let query = sqlx::query_as(
                 "SELECT a.person_id, u.role, u.postcode, a.practitioner_id FROM allocations a JOIN users u ON u.id = a.person_id
                  WHERE a.ended_at IS NULL ORDER BY a.person_id",
-            )
-            .fetch_all(&self.pool)
-            .await
-            .map_err(store_error)?;
+            );
+            let rows: Vec<(i64, String, Option<String>, i64)> = self.all(query).await?;
             rows.into_iter()
                 .map(|(person_id, role, postcode, practitioner_id)| {
                     let role = Role::parse(&role).ok_or_else(|| unknown("role", &role))?;
@@ -164,16 +158,13 @@ for_each_backend! {
         }
 
         async fn end_allocation(&self, person_id: i64, by: i64, at: DateTime<Utc>) -> StoreResult<()> {
-            let done = sqlx::query(
+            let query = sqlx::query(
                 "UPDATE allocations SET ended_at = $1, ended_by = $2 WHERE person_id = $3 AND ended_at IS NULL",
             )
             .bind(at)
             .bind(by)
-            .bind(person_id)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            changed(done.rows_affected(), StoreError::NotFound)
+            .bind(person_id);
+            self.change_one(query, StoreError::NotFound).await
         }
     }
 }

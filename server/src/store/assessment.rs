@@ -73,12 +73,9 @@ for_each_backend! {
         }
 
         async fn draft_answers(&self, carer_id: i64) -> StoreResult<Answers> {
-            let answers: Vec<(String, String)> =
-                sqlx::query_as("SELECT question, value FROM assessment_answers WHERE carer_id = $1")
-                    .bind(carer_id)
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(store_error)?;
+            let query = sqlx::query_as("SELECT question, value FROM assessment_answers WHERE carer_id = $1")
+                .bind(carer_id);
+            let answers: Vec<(String, String)> = self.all(query).await?;
             Ok(Answers::from_stored(answers))
         }
 
@@ -97,7 +94,7 @@ for_each_backend! {
             let answers = serde_json::to_string(answers).map_err(|e| unreadable("answers", e))?;
             // The version number is worked out inside the insert, so two sends at once cannot
             // both take the same number (the unique index would refuse the second).
-            sqlx::query_scalar(
+            let query = sqlx::query_scalar(
                 "INSERT INTO assessment_versions (carer_id, version, answers, under_18, submitted_at, submitted_by)
                  SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5 FROM assessment_versions WHERE carer_id = $1
                  RETURNING id",
@@ -106,34 +103,24 @@ for_each_backend! {
             .bind(answers)
             .bind(under_18)
             .bind(at)
-            .bind(by)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(store_error)
+            .bind(by);
+            self.value(query).await
         }
 
         async fn assessment_versions(&self, carer_id: i64) -> StoreResult<Vec<SubmittedAssessment>> {
-            let rows: Vec<VersionRow> =
-                sqlx::query_as(&format!("{VERSION_SELECT} WHERE v.carer_id = $1 ORDER BY v.version DESC"))
-                    .bind(carer_id)
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(store_error)?;
+            let sql = format!("{VERSION_SELECT} WHERE v.carer_id = $1 ORDER BY v.version DESC");
+            let rows: Vec<VersionRow> = self.all(sqlx::query_as(&sql).bind(carer_id)).await?;
             rows.into_iter().map(VersionRow::into_record).collect()
         }
 
         async fn assessment_version(&self, id: i64) -> StoreResult<Option<SubmittedAssessment>> {
-            let row: Option<VersionRow> = sqlx::query_as(&format!("{VERSION_SELECT} WHERE v.id = $1"))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(store_error)?;
+            let sql = format!("{VERSION_SELECT} WHERE v.id = $1");
+            let row: Option<VersionRow> = self.optional(sqlx::query_as(&sql).bind(id)).await?;
             row.map(VersionRow::into_record).transpose()
         }
 
         async fn assessment_queue(&self) -> StoreResult<Vec<QueuedAssessment>> {
-            #[allow(clippy::type_complexity)]
-            let rows: Vec<(i64, i64, String, Option<String>, i64, DateTime<Utc>, bool, Option<bool>, bool)> = sqlx::query_as(
+            let query = sqlx::query_as(
                 "SELECT v.id, v.carer_id, u.display_name, u.postcode, v.version, v.submitted_at, v.under_18, d.eligible,
                         EXISTS (SELECT 1 FROM allocations a JOIN users p ON p.id = a.practitioner_id
                                 WHERE a.person_id = v.carer_id AND a.ended_at IS NULL AND p.disabled_at IS NULL)
@@ -141,10 +128,10 @@ for_each_backend! {
                  JOIN users u ON u.id = v.carer_id
                  LEFT JOIN eligibility_decisions d ON d.version_id = v.id
                  ORDER BY v.submitted_at DESC, v.id DESC",
-            )
-            .fetch_all(&self.pool)
-            .await
-            .map_err(store_error)?;
+            );
+            #[allow(clippy::type_complexity)]
+            let rows: Vec<(i64, i64, String, Option<String>, i64, DateTime<Utc>, bool, Option<bool>, bool)> =
+                self.all(query).await?;
             Ok(rows
                 .into_iter()
                 .map(|(id, carer_id, carer_name, postcode, version, submitted_at, under_18, eligible, allocated)| {
@@ -155,13 +142,10 @@ for_each_backend! {
         }
 
         async fn confirm_assessment(&self, version_id: i64, at: DateTime<Utc>) -> StoreResult<()> {
-            sqlx::query("INSERT INTO assessment_confirmations (version_id, confirmed_at) VALUES ($1, $2)")
+            let query = sqlx::query("INSERT INTO assessment_confirmations (version_id, confirmed_at) VALUES ($1, $2)")
                 .bind(version_id)
-                .bind(at)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(())
+                .bind(at);
+            self.run(query).await
         }
 
         async fn record_decision(
@@ -172,7 +156,7 @@ for_each_backend! {
             at: DateTime<Utc>,
         ) -> StoreResult<()> {
             let json = serde_json::to_string(decision).map_err(|e| unreadable("decision", e))?;
-            sqlx::query(
+            let query = sqlx::query(
                 "INSERT INTO eligibility_decisions (version_id, practitioner_id, eligible, decision, decided_at)
                  VALUES ($1, $2, $3, $4, $5)",
             )
@@ -180,11 +164,8 @@ for_each_backend! {
             .bind(practitioner_id)
             .bind(decision.eligible())
             .bind(json)
-            .bind(at)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            Ok(())
+            .bind(at);
+            self.run(query).await
         }
     }
 }

@@ -16,24 +16,26 @@ for_each_backend! {
         client_ip: Option<String>,
     }
 
+    /// The statement that appends `event` to the log: on the pool, or in the transaction of
+    /// the change it records.
+    pub(crate) fn appending(event: &AuditEvent) -> sqlx::query::Query<'_, Db, <Db as sqlx::Database>::Arguments<'_>> {
+        sqlx::query(
+            "INSERT INTO audit_events (at, actor_id, action, subject_id, reason, detail, client_ip)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(event.at)
+        .bind(event.actor_id)
+        .bind(&event.action)
+        .bind(event.subject_id)
+        .bind(&event.reason)
+        .bind(&event.detail)
+        .bind(&event.client_ip)
+    }
+
     #[async_trait]
     impl AuditLog for DbStore {
         async fn record(&self, event: &AuditEvent) -> StoreResult<()> {
-            sqlx::query(
-                "INSERT INTO audit_events (at, actor_id, action, subject_id, reason, detail, client_ip)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(event.at)
-            .bind(event.actor_id)
-            .bind(&event.action)
-            .bind(event.subject_id)
-            .bind(&event.reason)
-            .bind(&event.detail)
-            .bind(&event.client_ip)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            Ok(())
+            self.run(appending(event)).await
         }
 
         async fn recent(&self, limit: u32, practitioner: Option<i64>) -> StoreResult<Vec<AuditEvent>> {
@@ -52,7 +54,7 @@ for_each_backend! {
                 )
                 .bind(practitioner),
             };
-            let rows: Vec<AuditRow> = query.bind(i64::from(limit)).fetch_all(&self.pool).await.map_err(store_error)?;
+            let rows: Vec<AuditRow> = self.all(query.bind(i64::from(limit))).await?;
             Ok(rows
                 .into_iter()
                 .map(|r| AuditEvent {

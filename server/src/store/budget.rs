@@ -52,8 +52,7 @@ for_each_backend! {
     impl DbStore {
         async fn one_budget(&self, condition: &str, id: i64) -> StoreResult<Option<SetBudget>> {
             let sql = format!("{SELECT} WHERE {condition} ORDER BY v.version DESC LIMIT 1");
-            let row =
-                sqlx::query_as::<_, BudgetRow>(&sql).bind(id).fetch_optional(&self.pool).await.map_err(store_error)?;
+            let row: Option<BudgetRow> = self.optional(sqlx::query_as(&sql).bind(id)).await?;
             row.map(BudgetRow::into_budget).transpose()
         }
     }
@@ -98,13 +97,11 @@ for_each_backend! {
         }
 
         async fn spends(&self, budget_id: i64) -> StoreResult<Vec<RecordedSpend>> {
-            let rows = sqlx::query_as::<_, SpendRow>(
+            let query = sqlx::query_as::<_, SpendRow>(
                 "SELECT id, spent_on, amount_pence, what_for, outcome, recorded_at FROM spends WHERE budget_id = $1 ORDER BY spent_on, id",
             )
-            .bind(budget_id)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(store_error)?;
+            .bind(budget_id);
+            let rows = self.all(query).await?;
             rows.into_iter()
                 .map(|row| {
                     let outcome = match row.outcome.as_deref() {

@@ -75,7 +75,7 @@ for_each_backend! {
             locale: Locale,
             received_at: DateTime<Utc>,
         ) -> StoreResult<ContactReference> {
-            let id: i64 = sqlx::query_scalar(
+            let query = sqlx::query_scalar(
                 "INSERT INTO contact_messages (name, reply_to, body, locale, received_at, person_id)
                  VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             )
@@ -84,58 +84,40 @@ for_each_backend! {
             .bind(message.body.as_str())
             .bind(locale.tag())
             .bind(received_at)
-            .bind(person_id)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(store_error)?;
+            .bind(person_id);
+            let id: i64 = self.value(query).await?;
             Ok(ContactReference(id))
         }
 
         async fn contact_messages(&self) -> StoreResult<Vec<ReceivedMessage>> {
             // Every open message, however many; the last 100 done ones.
-            let open: Vec<MessageRow> =
-                sqlx::query_as(&format!("{MESSAGE} WHERE m.done_at IS NULL ORDER BY m.received_at, m.id"))
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(store_error)?;
-            let done: Vec<MessageRow> = sqlx::query_as(&format!(
-                "{MESSAGE} WHERE m.done_at IS NOT NULL ORDER BY m.done_at DESC, m.id DESC LIMIT 100"
-            ))
-            .fetch_all(&self.pool)
-            .await
-            .map_err(store_error)?;
+            let sql = format!("{MESSAGE} WHERE m.done_at IS NULL ORDER BY m.received_at, m.id");
+            let open: Vec<MessageRow> = self.all(sqlx::query_as(&sql)).await?;
+            let sql = format!("{MESSAGE} WHERE m.done_at IS NOT NULL ORDER BY m.done_at DESC, m.id DESC LIMIT 100");
+            let done: Vec<MessageRow> = self.all(sqlx::query_as(&sql)).await?;
             Ok(open.into_iter().chain(done).map(MessageRow::into_message).collect())
         }
 
         async fn contact_message(&self, id: i64) -> StoreResult<Option<ReceivedMessage>> {
-            let row: Option<MessageRow> = sqlx::query_as(&format!("{MESSAGE} WHERE m.id = $1"))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(store_error)?;
+            let sql = format!("{MESSAGE} WHERE m.id = $1");
+            let row: Option<MessageRow> = self.optional(sqlx::query_as(&sql).bind(id)).await?;
             Ok(row.map(MessageRow::into_message))
         }
 
         async fn messages_of(&self, person_id: i64) -> StoreResult<Vec<ReceivedMessage>> {
-            let rows: Vec<MessageRow> =
-                sqlx::query_as(&format!("{MESSAGE} WHERE m.person_id = $1 ORDER BY m.received_at DESC, m.id DESC"))
-                    .bind(person_id)
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(store_error)?;
+            let sql = format!("{MESSAGE} WHERE m.person_id = $1 ORDER BY m.received_at DESC, m.id DESC");
+            let rows: Vec<MessageRow> = self.all(sqlx::query_as(&sql).bind(person_id)).await?;
             Ok(rows.into_iter().map(MessageRow::into_message).collect())
         }
 
         async fn contact_replies(&self, message_id: i64) -> StoreResult<Vec<Reply>> {
-            let rows: Vec<ReplyRow> = sqlx::query_as(
+            let query = sqlx::query_as(
                 "SELECT r.id, r.from_staff, u.display_name AS author, r.body, r.sent_at, r.email
                  FROM contact_replies r LEFT JOIN users u ON u.id = r.author_id
                  WHERE r.message_id = $1 ORDER BY r.sent_at, r.id",
             )
-            .bind(message_id)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(store_error)?;
+            .bind(message_id);
+            let rows: Vec<ReplyRow> = self.all(query).await?;
             rows.into_iter()
                 .map(|row| {
                     let email = match row.email {
@@ -190,13 +172,10 @@ for_each_backend! {
         }
 
         async fn set_reply_email(&self, reply_id: i64, email: ReplyEmail) -> StoreResult<()> {
-            sqlx::query("UPDATE contact_replies SET email = $1 WHERE id = $2")
+            let query = sqlx::query("UPDATE contact_replies SET email = $1 WHERE id = $2")
                 .bind(email.code())
-                .bind(reply_id)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(())
+                .bind(reply_id);
+            self.run(query).await
         }
 
         async fn link_contact_message(&self, id: i64, person_id: i64) -> StoreResult<()> {

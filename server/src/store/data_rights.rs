@@ -97,20 +97,8 @@ for_each_backend! {
                 Some(more) => format!("{more}; {detail}"),
                 None => detail,
             };
-            sqlx::query(
-                "INSERT INTO audit_events (at, actor_id, action, subject_id, reason, detail, client_ip)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(audit.at)
-            .bind(audit.actor_id)
-            .bind(&audit.action)
-            .bind(audit.subject_id)
-            .bind(&audit.reason)
-            .bind(detail)
-            .bind(&audit.client_ip)
-            .execute(&mut *tx)
-            .await
-            .map_err(store_error)?;
+            let event = AuditEvent { detail: Some(detail), ..audit.clone() };
+            audit::appending(&event).execute(&mut *tx).await.map_err(store_error)?;
             tx.commit().await.map_err(store_error)?;
             Ok(erased)
         }

@@ -71,19 +71,13 @@ for_each_backend! {
     impl DirectoryStore for DbStore {
         async fn services(&self, include_retired: bool) -> StoreResult<Vec<ListedService>> {
             let filter = if include_retired { "" } else { " WHERE retired_at IS NULL" };
-            let rows: Vec<ServiceRow> = sqlx::query_as(&format!("{SELECT}{filter} ORDER BY name, id"))
-                .fetch_all(self.pool())
-                .await
-                .map_err(store_error)?;
+            let rows: Vec<ServiceRow> = self.all(sqlx::query_as(&format!("{SELECT}{filter} ORDER BY name, id"))).await?;
             rows.into_iter().map(ServiceRow::into_service).collect()
         }
 
         async fn service(&self, id: i64) -> StoreResult<Option<ListedService>> {
-            let row: Option<ServiceRow> = sqlx::query_as(&format!("{SELECT} WHERE id = $1"))
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await
-                .map_err(store_error)?;
+            let sql = format!("{SELECT} WHERE id = $1");
+            let row: Option<ServiceRow> = self.optional(sqlx::query_as(&sql).bind(id)).await?;
             row.map(ServiceRow::into_service).transpose()
         }
 
@@ -102,14 +96,11 @@ for_each_backend! {
         }
 
         async fn retire_service(&self, id: i64, retired: bool, at: DateTime<Utc>) -> StoreResult<()> {
-            let done = sqlx::query("UPDATE support_services SET retired_at = $1, updated_at = $2 WHERE id = $3")
+            let query = sqlx::query("UPDATE support_services SET retired_at = $1, updated_at = $2 WHERE id = $3")
                 .bind(retired.then_some(at))
                 .bind(at)
-                .bind(id)
-                .execute(self.pool())
-                .await
-                .map_err(store_error)?;
-            changed(done.rows_affected(), StoreError::NotFound)
+                .bind(id);
+            self.change_one(query, StoreError::NotFound).await
         }
     }
 }

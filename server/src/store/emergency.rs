@@ -58,13 +58,11 @@ for_each_backend! {
     impl DbStore {
         async fn plan_from(&self, row: PlanRow) -> StoreResult<EmergencyPlan> {
             let details = serde_json::from_str(&row.details).map_err(|e| unreadable("emergency plan", e))?;
-            let contacts: Vec<(String, String, String, Option<NaiveDate>)> = sqlx::query_as(
+            let query = sqlx::query_as(
                 "SELECT name, relationship, phone, agreed_on FROM emergency_contacts WHERE carer_id = $1 ORDER BY position",
             )
-            .bind(row.carer_id)
-            .fetch_all(self.pool())
-            .await
-            .map_err(store_error)?;
+            .bind(row.carer_id);
+            let contacts: Vec<(String, String, String, Option<NaiveDate>)> = self.all(query).await?;
             Ok(EmergencyPlan {
                 carer_id: row.carer_id,
                 carer_name: row.carer_name,
@@ -101,11 +99,8 @@ for_each_backend! {
     #[async_trait]
     impl EmergencyStore for DbStore {
         async fn emergency_plan(&self, carer_id: i64) -> StoreResult<Option<EmergencyPlan>> {
-            let row: Option<PlanRow> = sqlx::query_as(&format!("{SELECT_PLAN} WHERE p.carer_id = $1"))
-                .bind(carer_id)
-                .fetch_optional(self.pool())
-                .await
-                .map_err(store_error)?;
+            let sql = format!("{SELECT_PLAN} WHERE p.carer_id = $1");
+            let row: Option<PlanRow> = self.optional(sqlx::query_as(&sql).bind(carer_id)).await?;
             match row {
                 Some(row) => Ok(Some(self.plan_from(row).await?)),
                 None => Ok(None),
@@ -176,14 +171,12 @@ for_each_backend! {
         }
 
         async fn confirm_emergency_plan(&self, carer_id: i64, at: DateTime<Utc>) -> StoreResult<()> {
-            let done =
-                sqlx::query("UPDATE emergency_plans SET confirmed_at = $1, reminded_at = NULL WHERE carer_id = $2")
-                    .bind(at)
-                    .bind(carer_id)
-                    .execute(self.pool())
-                    .await
-                    .map_err(store_error)?;
-            changed(done.rows_affected(), StoreError::NotFound)
+            let query = sqlx::query(
+                "UPDATE emergency_plans SET confirmed_at = $1, reminded_at = NULL WHERE carer_id = $2",
+            )
+            .bind(at)
+            .bind(carer_id);
+            self.change_one(query, StoreError::NotFound).await
         }
 
         async fn replace_card(&self, carer_id: i64, code: &CardCode, at: DateTime<Utc>) -> StoreResult<()> {
@@ -214,35 +207,26 @@ for_each_backend! {
             note: Option<&str>,
             at: DateTime<Utc>,
         ) -> StoreResult<i64> {
-            sqlx::query_scalar(
+            let query = sqlx::query_scalar(
                 "INSERT INTO emergency_lookups (carer_id, responder_id, at, reason, note) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             )
             .bind(carer_id)
             .bind(responder_id)
             .bind(at)
             .bind(reason.code())
-            .bind(note)
-            .fetch_one(self.pool())
-            .await
-            .map_err(store_error)
+            .bind(note);
+            self.value(query).await
         }
 
         async fn lookup(&self, id: i64) -> StoreResult<Option<Lookup>> {
-            let row: Option<LookupRow> = sqlx::query_as(&format!("{SELECT_LOOKUP} WHERE l.id = $1"))
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await
-                .map_err(store_error)?;
+            let sql = format!("{SELECT_LOOKUP} WHERE l.id = $1");
+            let row: Option<LookupRow> = self.optional(sqlx::query_as(&sql).bind(id)).await?;
             row.map(LookupRow::into_lookup).transpose()
         }
 
         async fn lookups_of(&self, carer_id: i64) -> StoreResult<Vec<Lookup>> {
-            let rows: Vec<LookupRow> =
-                sqlx::query_as(&format!("{SELECT_LOOKUP} WHERE l.carer_id = $1 ORDER BY l.at DESC, l.id DESC"))
-                    .bind(carer_id)
-                    .fetch_all(self.pool())
-                    .await
-                    .map_err(store_error)?;
+            let sql = format!("{SELECT_LOOKUP} WHERE l.carer_id = $1 ORDER BY l.at DESC, l.id DESC");
+            let rows: Vec<LookupRow> = self.all(sqlx::query_as(&sql).bind(carer_id)).await?;
             rows.into_iter().map(LookupRow::into_lookup).collect()
         }
 
@@ -255,13 +239,8 @@ for_each_backend! {
         }
 
         async fn plans_to_reconfirm(&self, confirmed_by: DateTime<Utc>) -> StoreResult<Vec<EmergencyPlan>> {
-            let rows: Vec<PlanRow> = sqlx::query_as(&format!(
-                "{SELECT_PLAN} WHERE p.confirmed_at <= $1 AND p.reminded_at IS NULL ORDER BY p.carer_id"
-            ))
-            .bind(confirmed_by)
-            .fetch_all(self.pool())
-            .await
-            .map_err(store_error)?;
+            let sql = format!("{SELECT_PLAN} WHERE p.confirmed_at <= $1 AND p.reminded_at IS NULL ORDER BY p.carer_id");
+            let rows: Vec<PlanRow> = self.all(sqlx::query_as(&sql).bind(confirmed_by)).await?;
             let mut plans = Vec::with_capacity(rows.len());
             for row in rows {
                 plans.push(self.plan_from(row).await?);
@@ -270,13 +249,10 @@ for_each_backend! {
         }
 
         async fn mark_reconfirm_reminded(&self, carer_id: i64, at: DateTime<Utc>) -> StoreResult<()> {
-            sqlx::query("UPDATE emergency_plans SET reminded_at = $1 WHERE carer_id = $2")
+            let query = sqlx::query("UPDATE emergency_plans SET reminded_at = $1 WHERE carer_id = $2")
                 .bind(at)
-                .bind(carer_id)
-                .execute(self.pool())
-                .await
-                .map_err(store_error)?;
-            Ok(())
+                .bind(carer_id);
+            self.run(query).await
         }
     }
 }

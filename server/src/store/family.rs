@@ -102,7 +102,7 @@ for_each_backend! {
     #[async_trait]
     impl FamilyStore for DbStore {
         async fn create_invitation(&self, invitation: NewInvitation<'_>, at: DateTime<Utc>) -> StoreResult<i64> {
-            sqlx::query_scalar(
+            let query = sqlx::query_scalar(
                 "INSERT INTO invitations (digest, kind, from_id, helper_name, helper_email, scope, shares, created_at, expires_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
             )
@@ -114,30 +114,19 @@ for_each_backend! {
             .bind(invitation.scope.map(Scope::as_str))
             .bind(joined(invitation.shares))
             .bind(at)
-            .bind(invitation.expires_at)
-            .fetch_one(self.pool())
-            .await
-            .map_err(store_error)
+            .bind(invitation.expires_at);
+            self.value(query).await
         }
 
         async fn open_invitation(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<Option<Invitation>> {
-            let row: Option<InvitationRow> =
-                sqlx::query_as(&format!("{SELECT} WHERE i.digest = $1 AND i.status = 'open' AND i.expires_at > $2"))
-                    .bind(digest)
-                    .bind(now)
-                    .fetch_optional(self.pool())
-                    .await
-                    .map_err(store_error)?;
+            let sql = format!("{SELECT} WHERE i.digest = $1 AND i.status = 'open' AND i.expires_at > $2");
+            let row: Option<InvitationRow> = self.optional(sqlx::query_as(&sql).bind(digest).bind(now)).await?;
             row.map(InvitationRow::into_invitation).transpose()
         }
 
         async fn invitations_from(&self, person_id: i64) -> StoreResult<Vec<Invitation>> {
-            let rows: Vec<InvitationRow> =
-                sqlx::query_as(&format!("{SELECT} WHERE i.from_id = $1 ORDER BY i.created_at DESC, i.id DESC"))
-                    .bind(person_id)
-                    .fetch_all(self.pool())
-                    .await
-                    .map_err(store_error)?;
+            let sql = format!("{SELECT} WHERE i.from_id = $1 ORDER BY i.created_at DESC, i.id DESC");
+            let rows: Vec<InvitationRow> = self.all(sqlx::query_as(&sql).bind(person_id)).await?;
             rows.into_iter().map(InvitationRow::into_invitation).collect()
         }
 
@@ -241,14 +230,12 @@ for_each_backend! {
         }
 
         async fn helpers_of(&self, principal_id: i64) -> StoreResult<Vec<Helper>> {
-            let rows: Vec<(i64, String, String, String, DateTime<Utc>)> = sqlx::query_as(
+            let query = sqlx::query_as(
                 "SELECT u.id, u.display_name, u.email, r.scope, r.granted_at FROM representations r
                  JOIN users u ON u.id = r.representative_id WHERE r.principal_id = $1 ORDER BY u.display_name",
             )
-            .bind(principal_id)
-            .fetch_all(self.pool())
-            .await
-            .map_err(store_error)?;
+            .bind(principal_id);
+            let rows: Vec<(i64, String, String, String, DateTime<Utc>)> = self.all(query).await?;
             Ok(rows
                 .into_iter()
                 .filter_map(|(id, name, email, scope, granted_at)| {
@@ -258,13 +245,10 @@ for_each_backend! {
         }
 
         async fn remove_helper(&self, principal_id: i64, helper_id: i64) -> StoreResult<()> {
-            let done = sqlx::query("DELETE FROM representations WHERE principal_id = $1 AND representative_id = $2")
+            let query = sqlx::query("DELETE FROM representations WHERE principal_id = $1 AND representative_id = $2")
                 .bind(principal_id)
-                .bind(helper_id)
-                .execute(self.pool())
-                .await
-                .map_err(store_error)?;
-            changed(done.rows_affected(), StoreError::NotFound)
+                .bind(helper_id);
+            self.change_one(query, StoreError::NotFound).await
         }
     }
 }

@@ -43,6 +43,7 @@ mod emergency;
 mod family;
 mod group_commit;
 mod plan;
+mod pool;
 mod rate_limits;
 mod reviews;
 mod sessions;
@@ -104,6 +105,31 @@ pub(crate) fn unknown(what: &str, value: &str) -> StoreError {
 /// A JSON column that no longer reads as the type it was written from.
 pub(crate) fn unreadable(what: &str, error: serde_json::Error) -> StoreError {
     StoreError::Unavailable(format!("unreadable {what}: {error}").into())
+}
+
+/// A row as a JSON object for a person's copy of their data, leaving out `hidden` columns; a
+/// backend's `dialect::json_row` reads each value that is not null by its database's type name.
+pub(crate) fn json_row<R: sqlx::Row>(
+    row: &R,
+    hidden: &[&str],
+    value: impl Fn(&R, usize, &str) -> Result<serde_json::Value, sqlx::Error>,
+) -> app::backend::ports::StoreResult<serde_json::Value>
+where
+    usize: sqlx::ColumnIndex<R>,
+{
+    use sqlx::{Column, TypeInfo, ValueRef};
+    let mut object = serde_json::Map::new();
+    for column in row.columns().iter().filter(|c| !hidden.contains(&c.name())) {
+        let i = column.ordinal();
+        let raw = row.try_get_raw(i).map_err(store_error)?;
+        let found = if raw.is_null() {
+            serde_json::Value::Null
+        } else {
+            value(row, i, raw.type_info().name()).map_err(store_error)?
+        };
+        object.insert(column.name().to_owned(), found);
+    }
+    Ok(serde_json::Value::Object(object))
 }
 
 /// A text column as JSON for a person's copy of their data: text holding JSON (the answers of an

@@ -46,13 +46,10 @@ for_each_backend! {
     #[async_trait]
     impl PlanStore for DbStore {
         async fn contributions(&self, person_id: i64) -> StoreResult<Vec<Contribution>> {
-            let rows: Vec<ContributionRow> = sqlx::query_as(&format!(
+            let sql = format!(
                 "SELECT {COLUMNS} FROM plan_contributions WHERE person_id = $1 AND removed_at IS NULL ORDER BY position, id"
-            ))
-            .bind(person_id)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(store_error)?;
+            );
+            let rows: Vec<ContributionRow> = self.all(sqlx::query_as(&sql).bind(person_id)).await?;
             let mut found: Vec<Contribution> =
                 rows.into_iter().filter_map(ContributionRow::into_contribution).collect();
             found.sort_by_key(|c| c.section);
@@ -66,7 +63,7 @@ for_each_backend! {
             file: NewFileContribution<'_>,
             at: DateTime<Utc>,
         ) -> StoreResult<i64> {
-            sqlx::query_scalar(
+            let query = sqlx::query_scalar(
                 "INSERT INTO plan_contributions
                      (person_id, section, kind, caption, alt_text, file_key, media_type, size_bytes, position, added_by, added_at)
                  SELECT $1, $2, $3, $4, $5, $6, $7, $8, COALESCE(MAX(position), 0) + 1, $9, $10
@@ -82,20 +79,13 @@ for_each_backend! {
             .bind(file.media_type)
             .bind(file.size_bytes)
             .bind(added_by)
-            .bind(at)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(store_error)
+            .bind(at);
+            self.value(query).await
         }
 
         async fn find_contribution(&self, id: i64) -> StoreResult<Option<Contribution>> {
-            let row: Option<ContributionRow> = sqlx::query_as(&format!(
-                "SELECT {COLUMNS} FROM plan_contributions WHERE id = $1 AND removed_at IS NULL"
-            ))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(store_error)?;
+            let sql = format!("SELECT {COLUMNS} FROM plan_contributions WHERE id = $1 AND removed_at IS NULL");
+            let row: Option<ContributionRow> = self.optional(sqlx::query_as(&sql).bind(id)).await?;
             Ok(row.and_then(ContributionRow::into_contribution))
         }
 
@@ -171,7 +161,7 @@ for_each_backend! {
             at: DateTime<Utc>,
         ) -> StoreResult<()> {
             // New words replace the body; a picture or clip keeps its (empty) body and gets new descriptions.
-            let done = sqlx::query(
+            let query = sqlx::query(
                 "UPDATE plan_contributions SET body = COALESCE($1, body), caption = $2, alt_text = $3, changed_at = $4 \
                  WHERE id = $5 AND person_id = $6 AND removed_at IS NULL",
             )
@@ -180,24 +170,18 @@ for_each_backend! {
             .bind(&change.alt_text)
             .bind(at)
             .bind(id)
-            .bind(person_id)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            changed(done.rows_affected(), StoreError::NotFound)
+            .bind(person_id);
+            self.change_one(query, StoreError::NotFound).await
         }
 
         async fn remove_contribution(&self, person_id: i64, id: i64, at: DateTime<Utc>) -> StoreResult<()> {
-            let done = sqlx::query(
+            let query = sqlx::query(
                 "UPDATE plan_contributions SET removed_at = $1 WHERE id = $2 AND person_id = $3 AND removed_at IS NULL",
             )
             .bind(at)
             .bind(id)
-            .bind(person_id)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            changed(done.rows_affected(), StoreError::NotFound)
+            .bind(person_id);
+            self.change_one(query, StoreError::NotFound).await
         }
 
         async fn send_plan(
@@ -206,19 +190,28 @@ for_each_backend! {
             contributions: &[SentContribution],
             at: DateTime<Utc>,
         ) -> StoreResult<i64> {
-            self.send_plan_version(person_id, contributions, at).await
+            let json = serde_json::to_string(contributions).map_err(|e| unreadable("plan", e))?;
+            let query = sqlx::query_scalar(
+                "INSERT INTO plan_versions (person_id, version, contributions, submitted_at)
+                 SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3 FROM plan_versions WHERE person_id = $1
+                 RETURNING id",
+            )
+            .bind(person_id)
+            .bind(json)
+            .bind(at);
+            self.value(query).await
         }
 
         async fn plan_versions(&self, person_id: i64) -> StoreResult<Vec<PlanVersion>> {
-            self.plan_versions_of(person_id).await
+            self.versions_where("v.person_id = $1", Some(person_id)).await
         }
 
         async fn plan_version(&self, id: i64) -> StoreResult<Option<PlanVersion>> {
-            self.plan_version_by_id(id).await
+            Ok(self.versions_where("v.id = $1", Some(id)).await?.into_iter().next())
         }
 
         async fn plans_awaiting_sign_off(&self) -> StoreResult<Vec<PlanVersion>> {
-            self.plans_waiting().await
+            self.versions_where("v.signed_off_at IS NULL", None).await
         }
 
         async fn sign_off_plan(
@@ -229,7 +222,32 @@ for_each_backend! {
             reviews: &[PlannedReview],
             at: DateTime<Utc>,
         ) -> StoreResult<()> {
-            self.sign_off(id, practitioner_id, record, reviews, at).await
+            let json = serde_json::to_string(record).map_err(|e| unreadable("record", e))?;
+            let mut tx = self.pool.begin().await.map_err(store_error)?;
+            let person_id: Option<i64> = sqlx::query_scalar(
+                "UPDATE plan_versions SET record = $1, signed_off_by = $2, signed_off_at = $3
+                 WHERE id = $4 AND signed_off_at IS NULL RETURNING person_id",
+            )
+            .bind(json)
+            .bind(practitioner_id)
+            .bind(at)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(store_error)?;
+            let Some(person_id) = person_id else { return Err(StoreError::Conflict) };
+            // The plan's new reviews replace any planned from an earlier version that are not done.
+            sqlx::query(
+                "DELETE FROM reviews WHERE person_id = $1 AND status = 'planned' AND kind IN ('first', 'annual')",
+            )
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(store_error)?;
+            for review in reviews {
+                reviews::plan_review(&mut tx, person_id, Some(id), review, at).await?;
+            }
+            tx.commit().await.map_err(store_error)
         }
 
         async fn own_words(&self, person_id: i64) -> StoreResult<Option<String>> {
@@ -304,76 +322,8 @@ for_each_backend! {
             if let Some(id) = id {
                 query = query.bind(id);
             }
-            let rows = query.fetch_all(&self.pool).await.map_err(store_error)?;
+            let rows = self.all(query).await?;
             rows.into_iter().map(VersionRow::into_version).collect()
-        }
-
-        pub(crate) async fn send_plan_version(
-            &self,
-            person_id: i64,
-            contributions: &[SentContribution],
-            at: DateTime<Utc>,
-        ) -> StoreResult<i64> {
-            let json = serde_json::to_string(contributions).map_err(|e| unreadable("plan", e))?;
-            sqlx::query_scalar(
-                "INSERT INTO plan_versions (person_id, version, contributions, submitted_at)
-                 SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3 FROM plan_versions WHERE person_id = $1
-                 RETURNING id",
-            )
-            .bind(person_id)
-            .bind(json)
-            .bind(at)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(store_error)
-        }
-
-        pub(crate) async fn plan_versions_of(&self, person_id: i64) -> StoreResult<Vec<PlanVersion>> {
-            self.versions_where("v.person_id = $1", Some(person_id)).await
-        }
-
-        pub(crate) async fn plan_version_by_id(&self, id: i64) -> StoreResult<Option<PlanVersion>> {
-            Ok(self.versions_where("v.id = $1", Some(id)).await?.into_iter().next())
-        }
-
-        pub(crate) async fn plans_waiting(&self) -> StoreResult<Vec<PlanVersion>> {
-            self.versions_where("v.signed_off_at IS NULL", None).await
-        }
-
-        pub(crate) async fn sign_off(
-            &self,
-            id: i64,
-            practitioner_id: i64,
-            record: &CareAndSupportPlan,
-            reviews: &[PlannedReview],
-            at: DateTime<Utc>,
-        ) -> StoreResult<()> {
-            let json = serde_json::to_string(record).map_err(|e| unreadable("record", e))?;
-            let mut tx = self.pool.begin().await.map_err(store_error)?;
-            let person_id: Option<i64> = sqlx::query_scalar(
-                "UPDATE plan_versions SET record = $1, signed_off_by = $2, signed_off_at = $3
-                 WHERE id = $4 AND signed_off_at IS NULL RETURNING person_id",
-            )
-            .bind(json)
-            .bind(practitioner_id)
-            .bind(at)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(store_error)?;
-            let Some(person_id) = person_id else { return Err(StoreError::Conflict) };
-            // The plan's new reviews replace any planned from an earlier version that are not done.
-            sqlx::query(
-                "DELETE FROM reviews WHERE person_id = $1 AND status = 'planned' AND kind IN ('first', 'annual')",
-            )
-            .bind(person_id)
-            .execute(&mut *tx)
-            .await
-            .map_err(store_error)?;
-            for review in reviews {
-                reviews::plan_review(&mut tx, person_id, Some(id), review, at).await?;
-            }
-            tx.commit().await.map_err(store_error)
         }
     }
 }

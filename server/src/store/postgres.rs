@@ -13,6 +13,7 @@ pub(crate) mod backend {
     pub type DbPool = sqlx::PgPool;
     pub type DbConnection = sqlx::PgConnection;
     pub(crate) use super::dialect;
+    pub(crate) use crate::store::audit::postgres as audit;
     pub(crate) use crate::store::group_commit::postgres as group_commit;
     pub(crate) use crate::store::reviews::postgres as reviews;
     pub(crate) use crate::store::{changed, store_error, unknown, unreadable};
@@ -22,11 +23,11 @@ pub(crate) mod backend {
 pub(crate) mod dialect {
     use app::backend::ports::StoreResult;
     use chrono::{DateTime, NaiveDate, Utc};
-    use serde_json::{Map, Value};
+    use serde_json::Value;
     use sqlx::postgres::PgRow;
-    use sqlx::{Column, Row, TypeInfo, ValueRef};
+    use sqlx::Row;
 
-    use crate::store::{store_error, text_value};
+    use crate::store::text_value;
 
     /// The day of a stored time, comparable with a stored date.
     pub fn date_of(column: &str) -> String {
@@ -35,29 +36,18 @@ pub(crate) mod dialect {
 
     /// A row as a JSON object, leaving out `hidden` columns; times in RFC 3339, as on SQLite.
     pub fn json_row(row: &PgRow, hidden: &[&str]) -> StoreResult<Value> {
-        let mut object = Map::new();
-        for column in row.columns().iter().filter(|c| !hidden.contains(&c.name())) {
-            let i = column.ordinal();
-            let raw = row.try_get_raw(i).map_err(store_error)?;
-            let value = if raw.is_null() {
-                Value::Null
-            } else {
-                match raw.type_info().name() {
-                    "INT8" => Value::from(row.try_get::<i64, _>(i).map_err(store_error)?),
-                    "INT4" => Value::from(row.try_get::<i32, _>(i).map_err(store_error)?),
-                    "BOOL" => Value::from(row.try_get::<bool, _>(i).map_err(store_error)?),
-                    "FLOAT8" => Value::from(row.try_get::<f64, _>(i).map_err(store_error)?),
-                    "TIMESTAMPTZ" => Value::from(row.try_get::<DateTime<Utc>, _>(i).map_err(store_error)?.to_rfc3339()),
-                    "DATE" => Value::from(row.try_get::<NaiveDate, _>(i).map_err(store_error)?.to_string()),
-                    "BYTEA" => {
-                        Value::from(format!("({} bytes)", row.try_get::<Vec<u8>, _>(i).map_err(store_error)?.len()))
-                    }
-                    _ => text_value(row.try_get::<String, _>(i).map_err(store_error)?),
-                }
-            };
-            object.insert(column.name().to_owned(), value);
-        }
-        Ok(Value::Object(object))
+        crate::store::json_row(row, hidden, |row, i, type_name| {
+            Ok(match type_name {
+                "INT8" => Value::from(row.try_get::<i64, _>(i)?),
+                "INT4" => Value::from(row.try_get::<i32, _>(i)?),
+                "BOOL" => Value::from(row.try_get::<bool, _>(i)?),
+                "FLOAT8" => Value::from(row.try_get::<f64, _>(i)?),
+                "TIMESTAMPTZ" => Value::from(row.try_get::<DateTime<Utc>, _>(i)?.to_rfc3339()),
+                "DATE" => Value::from(row.try_get::<NaiveDate, _>(i)?.to_string()),
+                "BYTEA" => Value::from(format!("({} bytes)", row.try_get::<Vec<u8>, _>(i)?.len())),
+                _ => text_value(row.try_get::<String, _>(i)?),
+            })
+        })
     }
 }
 

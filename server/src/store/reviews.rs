@@ -98,7 +98,7 @@ for_each_backend! {
             if let Some(id) = id {
                 query = query.bind(id);
             }
-            query.fetch_all(&self.pool).await.map_err(store_error)?.into_iter().map(ReviewRow::into_review).collect()
+            self.all(query).await?.into_iter().map(ReviewRow::into_review).collect()
         }
     }
 
@@ -124,17 +124,15 @@ for_each_backend! {
             at: DateTime<Utc>,
         ) -> StoreResult<i64> {
             let json = serde_json::to_string(request).map_err(|e| unreadable("review request", e))?;
-            sqlx::query_scalar(
+            let query = sqlx::query_scalar(
                 "INSERT INTO reviews (person_id, kind, status, request, requested_by, created_at)
                  VALUES ($1, 'requested', 'received', $2, $3, $4) RETURNING id",
             )
             .bind(person_id)
             .bind(json)
             .bind(requested_by)
-            .bind(at)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(store_error)
+            .bind(at);
+            self.value(query).await
         }
 
         async fn arrange_review(
@@ -144,7 +142,7 @@ for_each_backend! {
             arrangement: &Arrangement,
             at: DateTime<Utc>,
         ) -> StoreResult<()> {
-            let done = sqlx::query(
+            let query = sqlx::query(
                 "UPDATE reviews SET status = 'arranged', arranged_on = $1, arranged_method = $2, arranged_by = $3, arranged_at = $4
                  WHERE id = $5 AND status <> 'done'",
             )
@@ -152,11 +150,8 @@ for_each_backend! {
             .bind(arrangement.method.code())
             .bind(by)
             .bind(at)
-            .bind(id)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            changed(done.rows_affected(), StoreError::Conflict)
+            .bind(id);
+            self.change_one(query, StoreError::Conflict).await
         }
 
         async fn complete_review(
@@ -198,19 +193,12 @@ for_each_backend! {
 
         async fn reviews_to_remind(&self, by: NaiveDate) -> StoreResult<Vec<Review>> {
             let sql = format!("{SELECT} WHERE r.status = 'planned' AND r.reminded_at IS NULL AND r.due_from <= $1 ORDER BY r.due_from, r.id");
-            let rows =
-                sqlx::query_as::<_, ReviewRow>(&sql).bind(by).fetch_all(&self.pool).await.map_err(store_error)?;
+            let rows: Vec<ReviewRow> = self.all(sqlx::query_as(&sql).bind(by)).await?;
             rows.into_iter().map(ReviewRow::into_review).collect()
         }
 
         async fn mark_reminded(&self, id: i64, at: DateTime<Utc>) -> StoreResult<()> {
-            sqlx::query("UPDATE reviews SET reminded_at = $1 WHERE id = $2")
-                .bind(at)
-                .bind(id)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(())
+            self.run(sqlx::query("UPDATE reviews SET reminded_at = $1 WHERE id = $2").bind(at).bind(id)).await
         }
 
         async fn review_emails(&self, person_id: i64) -> StoreResult<bool> {
@@ -223,13 +211,8 @@ for_each_backend! {
         }
 
         async fn set_review_emails(&self, person_id: i64, wanted: bool) -> StoreResult<()> {
-            sqlx::query("UPDATE users SET review_emails = $1 WHERE id = $2")
-                .bind(wanted)
-                .bind(person_id)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(())
+            let query = sqlx::query("UPDATE users SET review_emails = $1 WHERE id = $2").bind(wanted).bind(person_id);
+            self.run(query).await
         }
     }
 }

@@ -12,6 +12,7 @@ pub(crate) mod backend {
     pub type DbPool = sqlx::SqlitePool;
     pub type DbConnection = sqlx::SqliteConnection;
     pub(crate) use super::dialect;
+    pub(crate) use crate::store::audit::sqlite as audit;
     pub(crate) use crate::store::group_commit::sqlite as group_commit;
     pub(crate) use crate::store::reviews::sqlite as reviews;
     pub(crate) use crate::store::{changed, store_error, unknown, unreadable};
@@ -20,11 +21,11 @@ pub(crate) mod backend {
 /// What SQLite spells its own way.
 pub(crate) mod dialect {
     use app::backend::ports::StoreResult;
-    use serde_json::{Map, Value};
+    use serde_json::Value;
     use sqlx::sqlite::SqliteRow;
-    use sqlx::{Column, Row, TypeInfo, ValueRef};
+    use sqlx::Row;
 
-    use crate::store::{store_error, text_value};
+    use crate::store::text_value;
 
     /// The day of a stored time, comparable with a stored date.
     pub fn date_of(column: &str) -> String {
@@ -33,25 +34,14 @@ pub(crate) mod dialect {
 
     /// A row as a JSON object, leaving out `hidden` columns (SQLite stores times as text).
     pub fn json_row(row: &SqliteRow, hidden: &[&str]) -> StoreResult<Value> {
-        let mut object = Map::new();
-        for column in row.columns().iter().filter(|c| !hidden.contains(&c.name())) {
-            let i = column.ordinal();
-            let raw = row.try_get_raw(i).map_err(store_error)?;
-            let value = if raw.is_null() {
-                Value::Null
-            } else {
-                match raw.type_info().name() {
-                    "INTEGER" => Value::from(row.try_get::<i64, _>(i).map_err(store_error)?),
-                    "REAL" => Value::from(row.try_get::<f64, _>(i).map_err(store_error)?),
-                    "BLOB" => {
-                        Value::from(format!("({} bytes)", row.try_get::<Vec<u8>, _>(i).map_err(store_error)?.len()))
-                    }
-                    _ => text_value(row.try_get::<String, _>(i).map_err(store_error)?),
-                }
-            };
-            object.insert(column.name().to_owned(), value);
-        }
-        Ok(Value::Object(object))
+        crate::store::json_row(row, hidden, |row, i, type_name| {
+            Ok(match type_name {
+                "INTEGER" => Value::from(row.try_get::<i64, _>(i)?),
+                "REAL" => Value::from(row.try_get::<f64, _>(i)?),
+                "BLOB" => Value::from(format!("({} bytes)", row.try_get::<Vec<u8>, _>(i)?.len())),
+                _ => text_value(row.try_get::<String, _>(i)?),
+            })
+        })
     }
 }
 

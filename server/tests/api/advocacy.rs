@@ -20,13 +20,19 @@ async fn record(portal: &TestPortal, pat: i64, fields: &[(&str, &str)]) -> Strin
     location(&portal.post_form("/api/advocacy/record", &page, &fields).await)
 }
 
-#[tokio::test]
-async fn an_accepted_advocate_reads_the_records_and_gets_the_plans_copy_when_the_person_agrees() {
-    let portal = spawn().await;
-    let (pat, _lee) = pat_and_lee(&portal, PASSWORD).await;
+/// Pat, with Lee as their practitioner, sends a plan and stays signed in; Pat's id.
+async fn pat_sends_a_plan(portal: &TestPortal) -> i64 {
+    let (pat, _lee) = pat_and_lee(portal, PASSWORD).await;
     portal.sign_in("pat@example.org", PASSWORD).await;
     portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "My allotment")]).await;
     portal.post_form("/api/plan/send", "/plan", &[]).await;
+    pat
+}
+
+#[tokio::test]
+async fn an_accepted_advocate_reads_the_records_and_gets_the_plans_copy_when_the_person_agrees() {
+    let portal = spawn().await;
+    let pat = pat_sends_a_plan(&portal).await;
     portal.sign_out().await;
     let page = format!("/people/{pat}/advocacy");
 
@@ -89,10 +95,7 @@ async fn an_accepted_advocate_reads_the_records_and_gets_the_plans_copy_when_the
 #[tokio::test]
 async fn without_the_persons_agreement_no_copy_goes_and_only_their_practitioner_records_advocacy() {
     let portal = spawn().await;
-    let (pat, _lee) = pat_and_lee(&portal, PASSWORD).await;
-    portal.sign_in("pat@example.org", PASSWORD).await;
-    portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "My allotment")]).await;
-    portal.post_form("/api/plan/send", "/plan", &[]).await;
+    let pat = pat_sends_a_plan(&portal).await;
     // Pat cannot record advocacy about themselves.
     assert_eq!(portal.post_json("/api/advocacy/of", &[("person_id", pat.to_string().as_str())]).await.status(), 404);
     portal.sign_out().await;

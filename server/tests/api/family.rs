@@ -148,15 +148,8 @@ async fn a_helper_signs_up_from_the_invitation_acts_within_scope_and_can_be_remo
     portal.post_form("/api/plan/add", "/plan", &[("section", "important"), ("text", "Pat's budgie")]).await;
     portal.post_form("/api/plan/send", "/plan", &[]).await;
     // A bad email is refused next to the field, the name kept.
-    let refused = portal
-        .post_form(
-            "/api/family/invite-helper",
-            "/family/invite-helper",
-            &[("name", "Alex"), ("email", "alex"), ("scope", "view")],
-        )
-        .await;
-    assert_eq!(location(&refused), "/family/invite-helper");
-    let page = portal.page("/family/invite-helper").await;
+    let refused = [("name", "Alex"), ("email", "alex"), ("scope", "view")];
+    let page = portal.refused_form("/api/family/invite-helper", "/family/invite-helper", &refused).await;
     assert!(page.contains("Enter an email address in the correct format") && page.contains("value=\"Alex\""), "{page}");
     let invited = portal
         .post_form(

@@ -54,10 +54,8 @@ async fn a_customer_asks_for_a_review_and_follows_it_to_its_outcome() {
     portal.sign_in("pat@example.org", PASSWORD).await;
 
     // Half filled in: messages next to the fields, what was typed kept.
-    let refused =
-        portal.post_form("/api/reviews/request", "/reviews/request", &[("what_changed", "My sight is worse")]).await;
-    assert_eq!(location(&refused), "/reviews/request");
-    let page = portal.page("/reviews/request").await;
+    let half = [("what_changed", "My sight is worse")];
+    let page = portal.refused_form("/api/reviews/request", "/reviews/request", &half).await;
     assert!(page.contains("Choose why you want a review") && page.contains("My sight is worse"), "{page}");
 
     let request = [

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::helpers::faults::browser;
-use crate::helpers::{spawn, TestPortal};
+use crate::helpers::{new_account, spawn, TestPortal};
 use app::backend::ports::NewAccount;
 use app::domain::account::Role;
 use app::domain::assessment::Answers;
@@ -56,16 +56,7 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
         let mut ids = BTreeMap::new();
         for role in [Role::Carer, Role::Customer, Role::Representative, Role::Practitioner] {
             let email = format!("{}{household}@example.org", role.as_str());
-            let account = NewAccount {
-                email: &email,
-                display_name: "Someone",
-                role,
-                password_hash: &hash,
-                locale: app::kit::i18n::Locale::En,
-                created_by: None,
-                postcode: None,
-            };
-            let id = store.create_account(account, now).await.unwrap();
+            let id = store.create_account(new_account(&email, role, &hash), now).await.unwrap();
             ids.insert(role.as_str(), id);
             let assessment = match role {
                 Role::Carer => {
@@ -118,15 +109,7 @@ async fn people(portal: &TestPortal) -> Vec<Person> {
     }
     for (role, household) in [(Role::Responder, 3), (Role::Admin, 4), (Role::TrustedAssessor, 5)] {
         let email = format!("{}@example.org", role.as_str());
-        let account = NewAccount {
-            email: &email,
-            display_name: "Staff",
-            role,
-            password_hash: &hash,
-            locale: app::kit::i18n::Locale::En,
-            created_by: None,
-            postcode: None,
-        };
+        let account = NewAccount { display_name: "Staff", ..new_account(&email, role, &hash) };
         let id = store.create_account(account, now).await.unwrap();
         let nothing = Person {
             id,

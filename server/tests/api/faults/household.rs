@@ -5,7 +5,7 @@ use app::domain::plan::PlanSection;
 use chrono::Utc;
 
 use crate::helpers::faults::{browser, get, post_form};
-use crate::helpers::{plans, TestPortal};
+use crate::helpers::{new_account, plans, TestPortal};
 
 pub(super) const SAM: &str = "carer@example.org";
 pub(super) const PAT: &str = "customer@example.org";
@@ -92,13 +92,9 @@ pub async fn household(portal: &TestPortal) -> Household {
     let alex = portal.user_id(ALEX).await;
     let team = scalar(portal, "SELECT id FROM teams WHERE covers = 'carers'").await;
     let dana = app::backend::ports::NewAccount {
-        email: "no-email-x@invalid",
         display_name: "Dana Phone",
-        role: app::domain::account::Role::Carer,
-        password_hash: app::backend::ports::NO_PASSWORD_YET,
-        locale: app::kit::i18n::Locale::En,
         created_by: Some(alex),
-        postcode: None,
+        ..new_account("no-email-x@invalid", app::domain::account::Role::Carer, app::backend::ports::NO_PASSWORD_YET)
     };
     let assisted = store.create_account(dana, now).await.unwrap();
     store.allocate(assisted, alex, alex, None, now).await.unwrap();

@@ -192,9 +192,35 @@ impl TestPortal {
         client.post(self.at(path)).header("Origin", &self.url).header("Accept", "application/json")
     }
 
+    /// Posts a form the portal refuses, from `from_page`: the browser is sent back there, to the
+    /// page that now shows each problem and what was typed, which this returns.
+    pub async fn refused_form(&self, path: &str, from_page: &str, fields: &[(&str, &str)]) -> String {
+        let refused = self.post_form(path, from_page, fields).await;
+        assert_eq!(location(&refused), from_page);
+        self.page(from_page).await
+    }
+
     pub async fn page(&self, path: &str) -> String {
         let response = self.client.get(self.at(path)).send().await.unwrap();
         response.text().await.unwrap()
+    }
+}
+
+/// An account as the tests create them in the store: "Someone", in English, made by nobody, no
+/// postcode (hashing a password is slow, so a test making many hashes it once).
+pub fn new_account<'a>(
+    email: &'a str,
+    role: app::domain::account::Role,
+    password_hash: &'a str,
+) -> app::backend::ports::NewAccount<'a> {
+    app::backend::ports::NewAccount {
+        email,
+        display_name: "Someone",
+        role,
+        password_hash,
+        locale: app::kit::i18n::Locale::En,
+        created_by: None,
+        postcode: None,
     }
 }
 
@@ -295,18 +321,8 @@ impl TestPortal {
 
     /// Creates an account directly in the store (staff cannot register), with `password`.
     pub async fn add_account(&self, email: &str, role: app::domain::account::Role, password: &str) -> i64 {
-        use app::backend::ports::NewAccount;
         let hash = password_auth::generate_hash(password);
-        let account = NewAccount {
-            email,
-            display_name: "Someone",
-            role,
-            password_hash: &hash,
-            locale: app::kit::i18n::Locale::En,
-            created_by: None,
-            postcode: None,
-        };
-        self.store.create_account(account, chrono::Utc::now()).await.unwrap()
+        self.store.create_account(new_account(email, role, &hash), chrono::Utc::now()).await.unwrap()
     }
 
     /// The link in the latest email in the portal's outbox.

@@ -262,19 +262,9 @@ fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> i
         <PostForm action=RecordEligibility::PATH state=state.clone()>
             <input type="hidden" name="version_id" value=record.id />
             <Radios name="necessary_care" legend=t(Text::DecisionNecessaryCare) options=yes_no() />
-            <TextArea
-                name="necessary_care_reason"
-                label=t(Text::DecisionFormWhy)
-                max_chars=EligibilityDecision::TEXT_MAX
-                rows=3
-            />
+            <Why name="necessary_care_reason" />
             <Radios name="health_at_risk" legend=t(Text::DecisionHealth) options=yes_no() />
-            <TextArea
-                name="health_reason"
-                label=t(Text::DecisionFormWhy)
-                max_chars=EligibilityDecision::TEXT_MAX
-                rows=3
-            />
+            <Why name="health_reason" />
             <div class="govuk-form-group">
                 <fieldset class="govuk-fieldset" aria-describedby="outcomes-hint">
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
@@ -286,19 +276,9 @@ fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> i
                     <div class="govuk-checkboxes govuk-checkboxes--small">{outcome_boxes}</div>
                 </fieldset>
             </div>
-            <TextArea
-                name="outcomes_reason"
-                label=t(Text::DecisionFormWhy)
-                max_chars=EligibilityDecision::TEXT_MAX
-                rows=3
-            />
+            <Why name="outcomes_reason" />
             <Radios name="significant_impact" legend=t(Text::DecisionImpact) options=yes_no() />
-            <TextArea
-                name="impact_reason"
-                label=t(Text::DecisionFormWhy)
-                max_chars=EligibilityDecision::TEXT_MAX
-                rows=3
-            />
+            <Why name="impact_reason" />
             <TextArea
                 name="advice"
                 label=t(Text::DecisionFormAdvice)
@@ -308,4 +288,11 @@ fn DecisionForm(record: StructuredAssessment, suggested: Vec<CarerOutcome>) -> i
             <Submit text=Text::DecisionFormButton />
         </PostForm>
     }
+}
+
+/// The box after each part of the decision, where the practitioner says why in plain words.
+#[component]
+fn Why(name: &'static str) -> impl IntoView {
+    let t = use_visitor().locale.translator();
+    view! { <TextArea name label=t(Text::DecisionFormWhy) max_chars=EligibilityDecision::TEXT_MAX rows=3 /> }
 }

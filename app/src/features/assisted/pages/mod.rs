@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{ErrorSummary, PasswordField, Submit};
-use crate::components::layout::{LinkParagraph, PageHeading};
+use crate::components::layout::{LinkParagraph, NotificationBanner, PageHeading};
 use crate::components::patterns::{CodeField, EmailField, NameField, PostcodeField};
 use crate::components::record_page::{record_page, signed_in};
 use crate::domain::account::{NewPassword, Role};
@@ -145,21 +145,14 @@ pub fn AssistingBanner(name: Option<String>) -> impl IntoView {
     let locale = use_visitor().locale;
     name.map(|name| {
         view! {
-            <div class="govuk-notification-banner" role="region" aria-labelledby="assisting-title">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="assisting-title">
-                        {locale.text(Text::AssistedBannerTitle)}
-                    </h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">
-                        {locale.fill(Text::AssistedBannerBody, &[("name", &name)])}
-                    </p>
-                    <PostForm action=StopFillingIn::PATH>
-                        <Submit text=Text::AssistedStopButton secondary=true />
-                    </PostForm>
-                </div>
-            </div>
+            <NotificationBanner title_id="assisting-title" title=locale.text(Text::AssistedBannerTitle)>
+                <p class="govuk-notification-banner__heading">
+                    {locale.fill(Text::AssistedBannerBody, &[("name", &name)])}
+                </p>
+                <PostForm action=StopFillingIn::PATH>
+                    <Submit text=Text::AssistedStopButton secondary=true />
+                </PostForm>
+            </NotificationBanner>
         }
     })
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::words;
-use crate::components::layout::{needs_sign_in, ButtonLink, OrNone, PageHeading, SuccessBanner};
+use crate::components::layout::{needs_sign_in, ButtonLink, NotificationBanner, OrNone, PageHeading, SuccessBanner};
 use crate::components::record_page::loaded;
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
@@ -62,26 +62,18 @@ pub fn ConfirmBanner(freshness: Freshness, due_on: Option<String>, locale: Local
         }
     };
     view! {
-        <div
-            class="govuk-notification-banner"
-            role="region"
-            aria-labelledby="emergency-banner-title"
-            data-module="govuk-notification-banner"
+        <NotificationBanner
+            title_id="emergency-banner-title"
+            title=locale.text(Text::EmergencyBannerTitle)
+            attr:data-module="govuk-notification-banner"
         >
-            <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id="emergency-banner-title">
-                    {locale.text(Text::EmergencyBannerTitle)}
-                </h2>
-            </div>
-            <div class="govuk-notification-banner__content">
-                <p class="govuk-notification-banner__heading">{message}</p>
-                <p class="govuk-body">
-                    <a class="govuk-notification-banner__link" href="/emergency/edit#confirm">
-                        {locale.text(Text::EmergencyBannerLink)}
-                    </a>
-                </p>
-            </div>
-        </div>
+            <p class="govuk-notification-banner__heading">{message}</p>
+            <p class="govuk-body">
+                <a class="govuk-notification-banner__link" href="/emergency/edit#confirm">
+                    {locale.text(Text::EmergencyBannerLink)}
+                </a>
+            </p>
+        </NotificationBanner>
     }
     .into_any()
 }

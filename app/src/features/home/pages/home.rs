@@ -32,8 +32,8 @@ pub fn HomePage() -> impl IntoView {
         Role::TrustedAssessor => format!("/staff/assisted/{id}/letter"),
         _ => format!("/people/{id}"),
     };
-    let may_audit = user.actor().may(Capability::ReadAuditLog);
-    let may_manage_users = user.actor().may(Capability::ManageUsers);
+    let actor = user.actor();
+    let may = |capability| actor.may(capability);
     view! {
         <PageTitle text=t(Text::HomeTitle) />
         <h1 class="govuk-heading-l">{locale.fill(Text::HomeGreeting, &[("name", &user.name)])}</h1>
@@ -62,11 +62,7 @@ pub fn HomePage() -> impl IntoView {
         {matches!(user.role, Role::Carer | Role::Customer)
             .then(|| {
                 view! {
-                    <p class="govuk-body">
-                        <a class="govuk-link govuk-!-font-weight-bold" href="/timeline">
-                            {t(Text::TimelineLink)}
-                        </a>
-                    </p>
+                    <LinkParagraph href="/timeline" text=Text::TimelineLink bold=true />
                     <h2 class="govuk-heading-m">{t(Text::PlanTitle)}</h2>
                     <LinkParagraph href="/plan" text=Text::HomePlanLink />
                     <LinkParagraph href="/budget" text=Text::BudgetTitle />
@@ -80,40 +76,22 @@ pub fn HomePage() -> impl IntoView {
                     <LinkParagraph href="/family" text=Text::FamilyTitle />
                 }
             })}
-        {user
-            .actor()
-            .may(Capability::LookUpEmergencyPlans)
+        {may(Capability::LookUpEmergencyPlans)
             .then(|| {
-                view! {
-                    <p class="govuk-body">
-                        <a class="govuk-link govuk-!-font-weight-bold" href="/responder">
-                            {t(Text::ResponderTitle)}
-                        </a>
-                    </p>
-                }
+                view! { <LinkParagraph href="/responder" text=Text::ResponderTitle bold=true /> }
             })}
-        {user
-            .actor()
-            .may(Capability::SeeIntake)
+        {may(Capability::SeeIntake)
             .then(|| {
                 view! {
-                    <p class="govuk-body">
-                        <a class="govuk-link govuk-!-font-weight-bold" href="/staff/intake">
-                            {t(Text::AllocationIntakeTitle)}
-                        </a>
-                    </p>
+                    <LinkParagraph href="/staff/intake" text=Text::AllocationIntakeTitle bold=true />
                     <LinkParagraph href="/staff/teams" text=Text::TeamsTitle />
                 }
             })}
-        {user
-            .actor()
-            .may(Capability::StartAssistedRecords)
+        {may(Capability::StartAssistedRecords)
             .then(|| {
                 view! { <LinkParagraph href="/staff/assisted" text=Text::AssistedStartTitle /> }
             })}
-        {user
-            .actor()
-            .may(Capability::ViewCaseload)
+        {may(Capability::ViewCaseload)
             .then(|| {
                 view! {
                     <LinkParagraph href="/staff/assessments" text=Text::QueueTitle />
@@ -151,26 +129,22 @@ pub fn HomePage() -> impl IntoView {
                 Err(error) => view! { <p class="govuk-body">{error.summary(locale)}</p> }.into_any(),
             }}
         </Await>
-        {user
-            .actor()
-            .may(Capability::ReadMessages)
+        {may(Capability::ReadMessages)
             .then(|| {
                 view! { <LinkParagraph href="/staff/messages" text=Text::ContactInboxTitle /> }
             })}
-        {may_audit
+        {may(Capability::ReadAuditLog)
             .then(|| {
                 view! { <LinkParagraph href="/staff/audit" text=Text::AuditTitle /> }
             })}
-        {may_manage_users
+        {may(Capability::ManageUsers)
             .then(|| {
                 view! {
                     <LinkParagraph href="/staff/users" text=Text::StaffTitle />
                     <LinkParagraph href="/staff/support" text=Text::DirectoryStaffTitle />
                 }
             })}
-        {user
-            .actor()
-            .may(Capability::HandleDataRequests)
+        {may(Capability::HandleDataRequests)
             .then(|| {
                 view! { <LinkParagraph href="/staff/data-requests" text=Text::DataRightsRequestsTitle /> }
             })}
