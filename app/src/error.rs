@@ -18,6 +18,10 @@ pub enum AppError {
     /// The person is not signed in (or their session ended).
     #[error("sign in to continue")]
     Unauthenticated,
+    /// Signed in, but not recently enough for this (erasure, copies of people's data, staff
+    /// changes): sign in again, and the form comes back as it was.
+    #[error("sign in again to do this")]
+    SignInAgain,
     /// Also used when a record exists but belongs to someone else: nothing is given away.
     #[error("not found")]
     NotFound,
@@ -53,7 +57,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Validation { .. } => 422,
-            AppError::Unauthenticated => 401,
+            AppError::Unauthenticated | AppError::SignInAgain => 401,
             AppError::NotFound => 404,
             AppError::Forbidden => 403,
             AppError::Conflict => 409,
@@ -77,6 +81,7 @@ impl AppError {
         let text = match self {
             AppError::Validation { .. } => return None,
             AppError::Unauthenticated => Text::ErrorsSignedOut,
+            AppError::SignInAgain => Text::ErrorsSignInAgain,
             AppError::NotFound => Text::ErrorsNotFound,
             AppError::Forbidden => Text::ErrorsForbidden,
             AppError::Conflict => Text::ErrorsConflict,

@@ -3,6 +3,7 @@
 import { test, expect, visit, checkAccessible, settle } from './fixtures';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { signInAs } from './session';
 
 const password = 'a long enough password';
 
@@ -94,10 +95,7 @@ test('a forgotten password is reset through the emailed link', async ({ page, js
 });
 
 test('a practitioner sees their caseload and the audit log', async ({ page, jsEnabled }) => {
-  await visit(page, '/sign-in', jsEnabled);
-  await page.getByLabel('Email address').fill('practitioner@example.org');
-  await page.getByLabel('Password', { exact: true }).fill('demo carer portal');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signInAs(page, 'practitioner@example.org');
   await expect(page.getByRole('heading', { name: 'Your caseload' })).toBeVisible();
   await page.getByRole('link', { name: 'Sam Carer' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sam Carer');

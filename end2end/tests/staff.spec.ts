@@ -42,7 +42,11 @@ test('an admin adds a practitioner, who then chooses their own password', async 
   await newcomer.getByLabel('Email address').fill(email);
   await newcomer.getByLabel('Password', { exact: true }).fill('my very own password');
   await newcomer.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(newcomer.locator('h1')).toHaveText('Hello, Pat Practitioner');
+  // Staff signing in with a password set up two-factor sign-in before anything else.
+  await expect(newcomer.locator('h1')).toHaveText('Two-factor sign-in');
+  await expect(newcomer.locator('.govuk-warning-text')).toContainText('Council staff must use two-factor sign-in');
+  await newcomer.goto('/home');
+  await expect(newcomer.locator('h1')).toHaveText('Two-factor sign-in');
 
   // When Pat leaves, the admin switches the account off: Pat's session ends at once.
   await page.getByRole('row', { name: email }).getByRole('link', { name: 'Pat Practitioner' }).click();

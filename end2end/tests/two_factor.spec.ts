@@ -59,12 +59,14 @@ test('a practitioner turns on two-factor sign-in and is then asked for a code', 
   await kit.getByLabel('Email address').fill(email);
   await kit.getByLabel('Password', { exact: true }).fill(password);
   await kit.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(kit.locator('h1')).toHaveText('Hello, Kit Practitioner');
-
-  // Setting up: the QR code (an SVG drawn by the server), the key, the recovery codes.
-  await kit.getByRole('link', { name: 'Two-factor sign-in' }).click();
+  // Staff with a password alone are sent to set up two-factor sign-in, whatever they ask for.
+  await expect(kit.locator('h1')).toHaveText('Two-factor sign-in');
+  await expect(kit.locator('.govuk-warning-text')).toContainText('Council staff must use two-factor sign-in');
+  await kit.goto('/staff/intake');
   await expect(kit.locator('h1')).toHaveText('Two-factor sign-in');
   await checkAccessible(kit);
+
+  // Setting up: the QR code (an SVG drawn by the server), the key, the recovery codes.
   await settle(kit, jsEnabled);
   await kit.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
   await expect(kit.getByRole('img', { name: 'A QR code for your authenticator app' })).toBeVisible();

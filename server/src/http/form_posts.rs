@@ -88,7 +88,7 @@ pub async fn middleware(request: Request, next: Next) -> Response {
     }
     let error = read_error(response).await;
     let page = back.split('?').next().unwrap_or("/").to_owned();
-    let signed_out = error == AppError::Unauthenticated;
+    let signed_out = matches!(error, AppError::Unauthenticated | AppError::SignInAgain);
     if let Some(session) = session {
         session.set_flash(Some(FormFlash {
             action,
@@ -104,6 +104,10 @@ pub async fn middleware(request: Request, next: Next) -> Response {
         AppError::Unauthenticated => {
             let next: String = form_urlencoded::byte_serialize(back.as_bytes()).collect();
             Redirect::to(&format!("/sign-in?next={next}")).into_response()
+        }
+        AppError::SignInAgain => {
+            let next: String = form_urlencoded::byte_serialize(back.as_bytes()).collect();
+            Redirect::to(&format!("/sign-in?again=1&next={next}")).into_response()
         }
         _ => Redirect::to(&back).into_response(),
     }

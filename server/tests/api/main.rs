@@ -20,6 +20,7 @@ mod family;
 mod faults;
 mod fhir;
 mod forms;
+mod fresh_sign_in;
 mod fuzz_regressions;
 mod limits;
 mod migrations;

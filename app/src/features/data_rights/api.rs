@@ -42,6 +42,7 @@ pub async fn erase_person_data(
         cx.audit("permission refused", Some(person_id), Some("erase personal data")).await?;
         return Err(AppError::NotFound);
     }
+    cx.require_fresh_sign_in("erase personal data").await?;
     let account = cx.store().find_account(person_id).await?.ok_or(AppError::NotFound)?;
     let request = ErasureRequest::parse(&confirm_name, &account.display_name, &reason).map_err(|p| cx.invalid(&p))?;
     let files = Erasure::carry_out(&cx, person_id, request.reason).await?;

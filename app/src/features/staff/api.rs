@@ -35,7 +35,7 @@ pub async fn staff_account(#[server(default)] id: i64) -> Result<StaffMember, Ap
 }
 
 /// Resets a staff member's two-factor sign-in when they have lost their phone and their
-/// recovery codes: they sign in with their password alone until they set it up again. Never
+/// recovery codes: after their password they are asked to set it up again. Never
 /// one's own (another admin must check who is asking).
 #[server(prefix = "/api", endpoint = "staff/users/reset-two-factor")]
 pub async fn reset_two_factor(#[server(default)] id: i64) -> Result<(), AppError> {
@@ -45,6 +45,7 @@ pub async fn reset_two_factor(#[server(default)] id: i64) -> Result<(), AppError
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::ManageUsers, "reset two-factor").await?;
+    cx.require_fresh_sign_in("reset two-factor").await?;
     let account = cx.store().find_staff_account(id).await?.ok_or(AppError::NotFound)?;
     if account.id == cx.me().id {
         return Err(cx.field_error("reset", Text::StaffResetNotYourself));
@@ -72,6 +73,7 @@ pub async fn switch_staff_member(
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::ManageUsers, "switch staff account").await?;
+    cx.require_fresh_sign_in("switch staff account").await?;
     let account = cx.store().find_staff_account(id).await?.ok_or(AppError::NotFound)?;
     if account.id == cx.me().id {
         return Err(cx.field_error("switch", Text::StaffSwitchNotYourself));
@@ -97,6 +99,7 @@ pub async fn add_staff_member(#[server(flatten)] form: StaffUserForm) -> Result<
     use crate::policy::Capability;
 
     let cx = Cx::with(Capability::ManageUsers, "add staff account").await?;
+    cx.require_fresh_sign_in("add staff account").await?;
     let invitation = StaffInvitation::try_from(form).map_err(|p| cx.invalid(&p))?;
     cx.limit_mail_to(invitation.email.as_str(), crate::backend::cx::MAIL_PER_ADMIN).await?;
     let now = cx.now();

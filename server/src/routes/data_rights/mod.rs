@@ -2,7 +2,8 @@
 //! account, or a person's for staff allowed to handle it. Every copy is audited.
 pub mod export;
 mod readme;
-use app::backend::cx::Cx;
+use app::backend::cx::{Cx, FRESH_SIGN_IN};
+use app::backend::session::SessionHandle;
 use app::domain::data_rights::Audience;
 use app::kit::visitor::Visitor;
 use app::policy::Decision;
@@ -35,6 +36,7 @@ pub async fn my_data(State(state): State<AppState>, Extension(visitor): Extensio
 pub async fn person_data(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
+    Extension(session): Extension<SessionHandle>,
     Path(id): Path<i64>,
 ) -> Response {
     let services = &state.services;
@@ -51,7 +53,11 @@ pub async fn person_data(
         Ok(found) => found.is_some(),
         Err(error) => return failed(&visitor, error),
     };
+    // A copy of someone's data needs a recent sign-in, not only a session kept alive.
+    let began = session.record().map(|record| record.created_at);
+    let fresh = began.is_some_and(|began| services.clock.now() - began <= FRESH_SIGN_IN);
     let (action, reason) = match basis {
+        Some(_) if exists && !fresh => ("fresh sign-in asked", "exported personal data"),
         Some(basis) if exists => ("exported personal data", basis.as_str()),
         _ => ("permission refused", "exported personal data"),
     };
@@ -62,6 +68,9 @@ pub async fn person_data(
     }
     if basis.is_none() || !exists {
         return StatusCode::NOT_FOUND.into_response();
+    }
+    if !fresh {
+        return Redirect::to(&format!("/sign-in?again=1&next=/people/{id}/data")).into_response();
     }
     download(&state, &visitor, id, Audience::Staff).await
 }

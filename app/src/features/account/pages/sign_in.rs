@@ -27,9 +27,18 @@ pub fn SignInPage() -> impl IntoView {
         state.errors.insert(COUNCIL_BUTTON.into(), visitor.t(why).into());
     }
     let through_council = visitor.council.staff_sign_in.through_council;
-    let council_link = format!("{}?next={}", COUNCIL_PATH, crate::domain::text::percent_encode(&next, b"/"));
+    // Sent here to sign in again before something that needs a recent sign-in: the council's
+    // provider is asked to sign them in again too, not to reuse its own session.
+    let again = query.with_untracked(|q| q.get("again")).is_some();
+    let council_link = format!(
+        "{COUNCIL_PATH}?next={}{}",
+        crate::domain::text::percent_encode(&next, b"/"),
+        if again { "&again=1" } else { "" }
+    );
     // Sent here by a form posted after the session ran out: say that nothing was lost.
-    let notice = if visitor.timed_out || !next.is_empty() {
+    let notice = if again {
+        Some(visitor.t(Text::ErrorsSignInAgain))
+    } else if visitor.timed_out || !next.is_empty() {
         Some(visitor.t(Text::AccountSignInToContinue))
     } else if was_reset {
         Some(visitor.t(Text::AccountPasswordChanged))
