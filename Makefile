@@ -16,11 +16,12 @@ DEMO_BUILD := cargo leptos build --release --precompress --bin-features pdf --bi
 deps:
 	@scripts/install-deps.sh
 
-## Serve the portal on http://127.0.0.1:3000 with a SQLite database in ./data and demo accounts.
+## Serve the portal on http://127.0.0.1:3000 with a SQLite database in ./data and demo accounts,
+## and a stand-in for the council's identity provider on port 3200 (scripts/run-demo.sh).
 run: deps
 	scripts/build-css.sh
 	$(DEMO_BUILD)
-	PORTAL_DEMO_DATA=true $(TARGET_DIR)/release/server
+	CARGO_TARGET_DIR=$(TARGET_DIR) scripts/run-demo.sh
 
 build: deps
 	scripts/build-css.sh

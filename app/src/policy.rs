@@ -185,7 +185,19 @@ pub fn must_set_up_two_factor(role: Role, second_factor: bool) -> bool {
     role.is_staff() && !second_factor
 }
 
+/// Erasing an admin's information or switching their account off needs a second admin: one
+/// admin asks, another approves.
+pub fn needs_second_admin(subject: Role) -> bool {
+    subject == Role::Admin
+}
+
 impl Actor {
+    /// May this actor approve what `asked_by` asked for about `subject_id`? An admin who is
+    /// neither.
+    pub fn may_approve(&self, asked_by: i64, subject_id: i64) -> bool {
+        self.role == Role::Admin && self.user_id != asked_by && self.user_id != subject_id
+    }
+
     pub fn may(&self, capability: Capability) -> bool {
         match capability {
             Capability::ManageUsers => self.role == Role::Admin,

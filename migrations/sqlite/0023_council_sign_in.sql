@@ -8,3 +8,17 @@ CREATE UNIQUE INDEX users_council_subject ON users (council_subject);
 -- Whether a session was begun with a second factor (a code from the person's app, or the
 -- council's sign-in): staff signed in with a password alone may only set up two-factor.
 ALTER TABLE sessions ADD COLUMN second_factor INTEGER NOT NULL DEFAULT 0;
+
+-- What one admin may not do to another admin alone (erase their information, switch their
+-- account off): asked for by one admin, done only when a second admin approves.
+CREATE TABLE admin_approvals (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    action       TEXT    NOT NULL,
+    subject_id   INTEGER NOT NULL REFERENCES users (id),
+    asked_by     INTEGER NOT NULL REFERENCES users (id),
+    reason       TEXT    NOT NULL DEFAULT '',
+    asked_at     TEXT    NOT NULL,
+    approved_by  INTEGER REFERENCES users (id),
+    approved_at  TEXT
+);
+CREATE INDEX admin_approvals_subject ON admin_approvals (subject_id);

@@ -26,6 +26,7 @@ macro_rules! choices {
 pub mod account;
 pub mod advocacy;
 pub mod allocation;
+pub mod approvals;
 pub mod area;
 pub mod assessment;
 pub mod assisted;

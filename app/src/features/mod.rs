@@ -3,6 +3,7 @@
 pub mod account;
 pub mod advocacy;
 pub mod allocation;
+pub mod approvals;
 pub mod assessment;
 pub mod assisted;
 pub mod budget;

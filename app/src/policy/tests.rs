@@ -156,6 +156,17 @@ fn only_admins_manage_users_and_only_responders_look_up_plans() {
 }
 
 #[test]
+fn a_second_admin_neither_asking_nor_asked_about_approves_what_is_done_to_an_admin() {
+    assert!(needs_second_admin(Role::Admin));
+    assert!(Role::ALL.into_iter().filter(|r| *r != Role::Admin).all(|r| !needs_second_admin(r)));
+    // Admin 1 asked about admin 2.
+    assert!(actor(3, Role::Admin).may_approve(1, 2));
+    assert!(!actor(1, Role::Admin).may_approve(1, 2), "not the one who asked");
+    assert!(!actor(2, Role::Admin).may_approve(1, 2), "not the one it is about");
+    assert!(!actor(3, Role::Practitioner).may_approve(1, 2));
+}
+
+#[test]
 fn the_councils_sign_in_is_for_staff_and_can_replace_their_passwords() {
     let off = StaffSignIn::default();
     let both = StaffSignIn { through_council: true, passwords_off: false };

@@ -30,6 +30,7 @@ mod sqlite;
 mod account;
 mod advocacy;
 mod allocation;
+mod approvals;
 mod assessment;
 mod assisted;
 mod audit;

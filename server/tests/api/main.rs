@@ -31,6 +31,7 @@ mod reviews;
 mod s3_files;
 mod safety;
 mod saves;
+mod second_admin;
 mod staff;
 mod teams;
 mod two_factor;

@@ -16,6 +16,7 @@ use crate::kit::i18n::Locale;
 use crate::policy::{Relations, Scope};
 
 mod advocacy;
+mod approvals;
 mod assessment;
 mod assisted;
 mod budget;
@@ -31,6 +32,7 @@ mod two_factor;
 
 pub use crate::domain::contact::{ContactReference, ReceivedMessage};
 pub use advocacy::{email_invitation as email_advocate_invitation, send_plan_copy, AdvocacyStore};
+pub use approvals::ApprovalStore;
 pub use assessment::{AssessmentStore, QueuedAssessment, RecordedDecision, SubmittedAssessment};
 pub use assisted::{assessment_subject, assisting_name, letter_code, read_assisting, set_assisting, AssistedStore};
 pub use budget::BudgetStore;
@@ -234,6 +236,7 @@ pub trait Store:
     + AssistedStore
     + AdvocacyStore
     + TwoFactorStore
+    + ApprovalStore
 {
 }
 impl<T> Store for T where
@@ -254,6 +257,7 @@ impl<T> Store for T where
         + AssistedStore
         + AdvocacyStore
         + TwoFactorStore
+        + ApprovalStore
 {
 }
 

@@ -27,11 +27,16 @@ pub async fn staff_account(#[server(default)] id: i64) -> Result<StaffMember, Ap
     use crate::backend::cx::Cx;
     use crate::policy::Capability;
 
+    use crate::domain::approvals::TwoAdminAction;
+    use crate::features::approvals::wire::ApprovalView;
+
     let cx = Cx::with(Capability::ManageUsers, "staff account").await?;
     let account = cx.store().find_staff_account(id).await?.ok_or(AppError::NotFound)?;
     let caseload = cx.store().relations(account.id).await?.caseload.len();
     let two_factor = cx.store().two_factor(account.id).await?.is_some_and(|t| t.confirmed_at.is_some());
-    Ok(StaffMember { two_factor, ..StaffMember::from_account(account, caseload, cx.locale()) })
+    let pending = cx.store().pending_approval(TwoAdminAction::SwitchOff, account.id).await?;
+    let pending_switch_off = pending.map(|p| ApprovalView::of(p, &cx.actor(), cx.locale()));
+    Ok(StaffMember { two_factor, pending_switch_off, ..StaffMember::from_account(account, caseload, cx.locale()) })
 }
 
 /// Resets a staff member's two-factor sign-in when they have lost their phone and their
@@ -69,14 +74,26 @@ pub async fn switch_staff_member(
     switch: String,
 ) -> Result<(), AppError> {
     use crate::backend::cx::Cx;
+    use crate::backend::ports::StoreError;
+    use crate::domain::approvals::TwoAdminAction;
     use crate::kit::i18n::Text;
-    use crate::policy::Capability;
+    use crate::policy::{needs_second_admin, Capability};
 
     let cx = Cx::with(Capability::ManageUsers, "switch staff account").await?;
     cx.require_fresh_sign_in("switch staff account").await?;
     let account = cx.store().find_staff_account(id).await?.ok_or(AppError::NotFound)?;
     if account.id == cx.me().id {
         return Err(cx.field_error("switch", Text::StaffSwitchNotYourself));
+    }
+    // An admin's account: asked for now, switched off when a second admin approves.
+    if switch == "off" && needs_second_admin(account.role) {
+        match cx.store().ask_approval(TwoAdminAction::SwitchOff, account.id, cx.me().id, "", cx.now()).await {
+            Ok(()) => cx.audit("switch-off asked, second admin needed", Some(account.id), None).await?,
+            Err(StoreError::Conflict) => {}
+            Err(e) => return Err(e.into()),
+        }
+        leptos_axum::redirect(&format!("/staff/users/{}?switched=asked#approval", account.id));
+        return Ok(());
     }
     let (disabled_at, action) = match switch.as_str() {
         "off" => (Some(cx.now()), "staff account switched off"),

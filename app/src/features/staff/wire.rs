@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::{Account, AccountProblem, Role, StaffInvitation};
+use crate::features::approvals::wire::ApprovalView;
 use crate::kit::forms::text_form;
 use crate::kit::i18n::Locale;
 
@@ -20,6 +21,9 @@ pub struct StaffMember {
     pub caseload: usize,
     /// Two-factor sign-in is on (read for the account's own page only).
     pub two_factor: bool,
+    /// Switching an admin's account off, asked for and waiting for a second admin (read for the
+    /// account's own page only).
+    pub pending_switch_off: Option<ApprovalView>,
 }
 
 impl StaffMember {
@@ -34,6 +38,7 @@ impl StaffMember {
             switched_off_on: account.disabled_at.map(|at| locale.long_date(at.date_naive())),
             caseload,
             two_factor: false,
+            pending_switch_off: None,
         }
     }
 }

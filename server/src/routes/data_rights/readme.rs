@@ -36,6 +36,7 @@ fn about(table: &str) -> &'static str {
         "emergency_home_access" => "How to get into your home in an emergency. This is shown only to a responder during a look-up.",
         "emergency_cards" => "When your emergency cards were issued and withdrawn. The card codes are left out.",
         "emergency_lookups" => "Every time a responder looked up your emergency plan: when, who and why.",
+        "admin_approvals" => "For admins: erasures and switching off of admin accounts that one admin asked for and a second admin approved, where you were one of them or it was about you.",
         "audit_events" => "The log of what was done with your records and by you: who, when and why. People are named by their account number. The network address is shown for what you did, not for what others did.",
         _ => "",
     }

@@ -266,6 +266,14 @@ pub const TABLES: &[Table] = &[
         },
     },
     Table {
+        name: "admin_approvals",
+        rule: Rule::Personal {
+            rows: "subject_id = $1 OR asked_by = $1 OR approved_by = $1",
+            hidden: &[],
+            erasure: Erasure::Keep("who asked for and who approved an action on an admin's account, kept with the audit log"),
+        },
+    },
+    Table {
         name: "users",
         rule: Rule::Personal {
             rows: "id = $1",

@@ -93,8 +93,14 @@ pub const WITH_A_PERSON_ID_EXCEPT_FOR_ADMINS: &[(&str, &str)] =
     &[("/api/people/data", "person_id"), ("/api/people/data/erase", "person_id")];
 
 /// Server functions with which an admin manages a staff account by its id; nobody else may.
-pub const WITH_A_STAFF_ID_FOR_ADMINS: &[(&str, &str)] =
-    &[("/api/staff/users/one", "id"), ("/api/staff/users/switch", "id"), ("/api/staff/users/reset-two-factor", "id")];
+pub const WITH_A_STAFF_ID_FOR_ADMINS: &[(&str, &str)] = &[
+    ("/api/staff/users/one", "id"),
+    ("/api/staff/users/switch", "id"),
+    ("/api/staff/users/reset-two-factor", "id"),
+    // A second admin approving what another admin asked about an admin's account
+    // (tests/api/second_admin.rs: never the one who asked, nor the one it is about).
+    ("/api/approvals/approve", "subject_id"),
+];
 
 /// Server functions that take the id of a contact message (staff who read the inbox; tests/api/
 /// contact.rs checks who may); and the person's own ones, for the person they are linked to.

@@ -3,6 +3,7 @@
 use chrono::Utc;
 
 use super::advocacy_cases::advocacy;
+use super::approval_cases::approvals;
 use super::household::{Household, ADMIN, ALEX, JO, NOBODY, PAT, RESPONDER, ROBIN, SAM};
 use super::message_cases::messages;
 use super::team_cases::teams;
@@ -367,6 +368,7 @@ pub fn cases(h: &Household) -> Vec<Case> {
     all.extend(messages(h));
     all.extend(teams(h));
     all.extend(advocacy(h));
+    all.extend(approvals(h));
     all.extend([
         // Data rights: the erasure is of Kim, whom no case after it needs.
         read("/api/people/data", ADMIN, &[("person_id", id(h.sam))]),

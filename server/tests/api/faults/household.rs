@@ -56,6 +56,8 @@ pub struct Household {
     pub(super) reset_code: String,
     pub(super) service: i64,
     pub(super) two_factor: super::two_factor_cases::TwoFactorCase,
+    /// An admin whose account another admin asked to switch off, waiting for a second admin.
+    pub(super) approval_subject: i64,
 }
 
 fn code_in(location: &str) -> String {
@@ -189,6 +191,7 @@ pub async fn household(portal: &TestPortal) -> Household {
     post_form(portal, &portal.another_browser(), "/api/account/forgotten-password", "/password-reset", &fields).await;
     let reset_code = reset_code(portal);
     let service = scalar(portal, "SELECT MIN(id) FROM support_services").await;
+    let approval_subject = super::approval_cases::set_up(portal).await;
     // Last: its code is good only for a minute or so.
     let two_factor = super::two_factor_cases::set_up(portal).await;
     Household {
@@ -219,5 +222,6 @@ pub async fn household(portal: &TestPortal) -> Household {
         reset_code,
         service,
         two_factor,
+        approval_subject,
     }
 }

@@ -4,6 +4,7 @@
 //! server function must have a case here, so a new one cannot be forgotten.
 
 mod advocacy_cases;
+mod approval_cases;
 mod cases;
 mod household;
 mod message_cases;

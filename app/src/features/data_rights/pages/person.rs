@@ -13,6 +13,7 @@ use crate::components::patterns::NameField;
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
 use crate::domain::data_rights::ErasureRequest;
+use crate::features::approvals::ApprovalPanel;
 use crate::features::data_rights::api::{person_data_rights, ErasePersonData};
 use crate::features::data_rights::wire::DataRightsView;
 use crate::kit::forms::FormState;
@@ -21,12 +22,12 @@ use crate::kit::visitor::use_visitor;
 
 #[component]
 pub fn PersonDataPage() -> impl IntoView {
-    let erased = use_query_map().with_untracked(|q| q.get("erased").is_some());
-    record_page(person_data_rights, move |view| Some(view! { <PersonData view erased /> }))
+    let (erased, asked) = use_query_map().with_untracked(|q| (q.get("erased").is_some(), q.get("asked").is_some()));
+    record_page(person_data_rights, move |view| Some(view! { <PersonData view erased asked /> }))
 }
 
 #[component]
-fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
+fn PersonData(view: DataRightsView, erased: bool, asked: bool) -> impl IntoView {
     let visitor = use_visitor();
     let (locale, t) = visitor.language();
     let person = view.person;
@@ -35,7 +36,10 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
     defaults.insert("person_id".to_owned(), person.id.to_string());
     let state = FormState::for_action(ErasePersonData::PATH, visitor.flash.as_ref(), defaults);
     let form_state = state.clone();
-    let erase = view.may_erase.then(move || {
+    let needs_second_admin = view.needs_second_admin;
+    // Waiting for a second admin: what was asked, instead of the form.
+    let pending = view.pending_erasure.map(|approval| view! { <ApprovalPanel approval /> });
+    let erase = (view.may_erase && pending.is_none()).then(move || {
         let state = form_state;
         view! {
             <h2 class="govuk-heading-m" id="erase">
@@ -47,6 +51,7 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
                 <li>{t(Text::DataRightsEraseKept)}</li>
                 <li>{t(Text::DataRightsEraseAccount)}</li>
             </ul>
+            {needs_second_admin.then(|| view! { <p class="govuk-body">{t(Text::ApprovalsNeedsSecond)}</p> })}
             <PostForm action=ErasePersonData::PATH state=state.clone()>
                 <input type="hidden" name="person_id" value=person.id.to_string() />
                 <NameField
@@ -69,6 +74,7 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
     view! {
         <ErrorSummary state=state.clone() order=&["confirm_name", "reason"] />
         {erased.then(|| view! { <SuccessBanner message=t(Text::DataRightsErased) /> })}
+        {asked.then(|| view! { <SuccessBanner message=t(Text::ApprovalsAskedBanner) /> })}
         <PageHeading text=title has_errors=state.has_errors() intro=t(Text::DataRightsPageIntro) />
         <SummaryList rows=vec![
             (t(Text::AccountEmailLabel), person.email.clone()),
@@ -82,6 +88,7 @@ fn PersonData(view: DataRightsView, erased: bool) -> impl IntoView {
                 {locale.fill(Text::DataRightsDownloadLink, &[("name", &person.name)])}
             </button>
         </form>
+        {pending}
         {erase}
     }
 }

@@ -10,6 +10,8 @@ use crate::components::fields::ErrorSummary;
 use crate::components::layout::{BackLink, PageHeading, SuccessBanner};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
+use crate::domain::account::Role;
+use crate::features::approvals::ApprovalPanel;
 use crate::features::staff::api::{staff_account, ResetTwoFactor, SwitchStaffMember};
 use crate::features::staff::wire::StaffMember;
 use crate::kit::forms::FormState;
@@ -65,9 +67,14 @@ fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
     let banner = match switched.as_deref() {
         Some("off") if member.switched_off_on.is_some() => Some(Text::StaffSwitchedOff),
         Some("on") if member.switched_off_on.is_none() => Some(Text::StaffSwitchedOn),
+        Some("asked") if member.pending_switch_off.is_some() => Some(Text::ApprovalsAskedBanner),
         _ => None,
     }
     .map(|text| view! { <SuccessBanner message=locale.fill(text, &[("name", &member.name)]) /> });
+    // Switching an admin off waits for a second admin: what was asked, instead of the button.
+    let pending = member.pending_switch_off.clone().filter(|_| member.switched_off_on.is_none());
+    let needs_second = (member.role == Role::Admin && member.switched_off_on.is_none())
+        .then(|| view! { <p class="govuk-body">{t(Text::ApprovalsNeedsSecond)}</p> });
     let status = match &member.switched_off_on {
         Some(date) => locale.fill(Text::StaffStatusOff, &[("date", date)]),
         None => t(Text::StaffStatusActive),
@@ -100,14 +107,23 @@ fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
         {banner}
         <PageHeading text=member.name.clone() has_errors=state.has_errors() />
         <SummaryList rows />
-        <h2 class="govuk-heading-m">{heading}</h2>
-        <p class="govuk-body">{intro}</p>
-        <PostForm action=SwitchStaffMember::PATH>
-            <input type="hidden" name="id" value=member.id />
-            <input type="hidden" name="switch" value=switch />
-            <button type="submit" class=class id="switch">
-                {button}
-            </button>
-        </PostForm>
+        {match pending {
+            Some(approval) => view! { <ApprovalPanel approval /> }.into_any(),
+            None => {
+                view! {
+                    <h2 class="govuk-heading-m">{heading}</h2>
+                    <p class="govuk-body">{intro}</p>
+                    {needs_second}
+                    <PostForm action=SwitchStaffMember::PATH>
+                        <input type="hidden" name="id" value=member.id />
+                        <input type="hidden" name="switch" value=switch />
+                        <button type="submit" class=class id="switch">
+                            {button}
+                        </button>
+                    </PostForm>
+                }
+                    .into_any()
+            }
+        }}
     }
 }
