@@ -62,11 +62,9 @@ for_each_backend! {
         }
 
         async fn find_account(&self, id: i64) -> StoreResult<Option<Account>> {
-            let row: Option<AccountRow> = sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM users WHERE id = $1"))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(store_error)?;
+            let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM users WHERE id = $1");
+            let query = sqlx::query_as(&sql).bind(id);
+            let row: Option<AccountRow> = self.optional(query).await?;
             row.map(AccountRow::into_account).transpose()
         }
 
@@ -77,25 +75,17 @@ for_each_backend! {
                 account: AccountRow,
                 password_hash: String,
             }
-            let row: Option<Row> = sqlx::query_as(&format!(
-                "SELECT {ACCOUNT_COLUMNS}, password_hash FROM users WHERE email = $1 AND disabled_at IS NULL"
-            ))
-            .bind(email.trim().to_lowercase())
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(store_error)?;
+            let sql = format!("SELECT {ACCOUNT_COLUMNS}, password_hash FROM users WHERE email = $1 AND disabled_at IS NULL");
+            let query = sqlx::query_as(&sql).bind(email.trim().to_lowercase());
+            let row: Option<Row> = self.optional(query).await?;
             row.map(|r| Ok(Credentials { account: r.account.into_account()?, password_hash: r.password_hash }))
                 .transpose()
         }
 
         async fn find_by_council_subject(&self, subject: &str) -> StoreResult<Option<Account>> {
-            let row: Option<AccountRow> = sqlx::query_as(&format!(
-                "SELECT {ACCOUNT_COLUMNS} FROM users WHERE council_subject = $1 AND disabled_at IS NULL"
-            ))
-            .bind(subject)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(store_error)?;
+            let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM users WHERE council_subject = $1 AND disabled_at IS NULL");
+            let query = sqlx::query_as(&sql).bind(subject);
+            let row: Option<AccountRow> = self.optional(query).await?;
             row.map(AccountRow::into_account).transpose()
         }
 
@@ -123,12 +113,9 @@ for_each_backend! {
         }
 
         async fn staff_accounts(&self) -> StoreResult<Vec<Account>> {
-            let rows: Vec<AccountRow> = sqlx::query_as(&format!(
-                "SELECT {ACCOUNT_COLUMNS} FROM users WHERE role IN {STAFF_ROLES} ORDER BY LOWER(display_name), id"
-            ))
-            .fetch_all(&self.pool)
-            .await
-            .map_err(store_error)?;
+            let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM users WHERE role IN {STAFF_ROLES} ORDER BY LOWER(display_name), id");
+            let query = sqlx::query_as(&sql);
+            let rows: Vec<AccountRow> = self.all(query).await?;
             rows.into_iter().map(AccountRow::into_account).collect()
         }
 
@@ -153,13 +140,10 @@ for_each_backend! {
         }
 
         async fn set_password_hash(&self, user_id: i64, hash: &str) -> StoreResult<()> {
-            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            let query = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
                 .bind(hash)
-                .bind(user_id)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(())
+                .bind(user_id);
+            self.run(query).await
         }
 
         async fn relations(&self, user_id: i64) -> StoreResult<Relations> {
@@ -169,19 +153,14 @@ for_each_backend! {
                 ids("SELECT carer_id FROM care_links WHERE customer_id = $1").await.map_err(store_error)?;
             let caseload =
                 ids("SELECT person_id FROM allocations WHERE practitioner_id = $1 AND ended_at IS NULL").await.map_err(store_error)?;
-            let represents: Vec<(i64, String)> =
+            let query =
                 sqlx::query_as("SELECT principal_id, scope FROM representations WHERE representative_id = $1")
-                    .bind(user_id)
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(store_error)?;
+                    .bind(user_id);
+            let represents: Vec<(i64, String)> = self.all(query).await?;
             let represents =
                 represents.into_iter().filter_map(|(id, scope)| Scope::parse(&scope).map(|s| (id, s))).collect();
-            let shared: Vec<(i64, String)> = sqlx::query_as("SELECT owner_id, record FROM shares WHERE viewer_id = $1")
-                .bind(user_id)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(store_error)?;
+            let query = sqlx::query_as("SELECT owner_id, record FROM shares WHERE viewer_id = $1").bind(user_id);
+            let shared: Vec<(i64, String)> = self.all(query).await?;
             let shared_with_me =
                 shared.into_iter().filter_map(|(id, record)| Record::parse(&record).map(|r| (id, r))).collect();
             let started_for = sqlx::query_scalar(&format!(
@@ -207,16 +186,13 @@ for_each_backend! {
         }
 
         async fn link_carer(&self, carer_id: i64, customer_id: i64, at: DateTime<Utc>) -> StoreResult<()> {
-            sqlx::query(
+            let query = sqlx::query(
                 "INSERT INTO care_links (carer_id, customer_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             )
             .bind(carer_id)
             .bind(customer_id)
-            .bind(at)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            Ok(())
+            .bind(at);
+            self.run(query).await
         }
 
         async fn add_representation(
@@ -226,18 +202,15 @@ for_each_backend! {
             scope: Scope,
             at: DateTime<Utc>,
         ) -> StoreResult<()> {
-            sqlx::query(
+            let query = sqlx::query(
                 "INSERT INTO representations (representative_id, principal_id, scope, granted_at) VALUES ($1, $2, $3, $4)
                  ON CONFLICT (representative_id, principal_id) DO UPDATE SET scope = excluded.scope",
             )
             .bind(representative_id)
             .bind(principal_id)
             .bind(scope.as_str())
-            .bind(at)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            Ok(())
+            .bind(at);
+            self.run(query).await
         }
 
         async fn create_password_reset(
@@ -247,17 +220,14 @@ for_each_backend! {
             at: DateTime<Utc>,
             expires_at: DateTime<Utc>,
         ) -> StoreResult<()> {
-            sqlx::query(
+            let query = sqlx::query(
                 "INSERT INTO password_resets (digest, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
             )
             .bind(digest)
             .bind(user_id)
             .bind(at)
-            .bind(expires_at)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            Ok(())
+            .bind(expires_at);
+            self.run(query).await
         }
 
         async fn use_password_reset(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>> {

@@ -30,28 +30,23 @@ for_each_backend! {
             second_factor: bool,
             at: DateTime<Utc>,
         ) -> StoreResult<()> {
-            sqlx::query(
+            let query = sqlx::query(
                 "INSERT INTO sessions (digest, user_id, second_factor, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
             )
             .bind(digest)
             .bind(user_id)
             .bind(second_factor)
-            .bind(at)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(())
+            .bind(at);
+            self.run(query).await
         }
 
         async fn find_session(&self, digest: &str) -> StoreResult<Option<SessionRecord>> {
-            let row: Option<SessionRow> = sqlx::query_as(
+            let query = sqlx::query_as(
                 "SELECT s.digest, s.user_id, s.created_at, s.last_seen_at, s.flash, s.second_factor, u.email, u.display_name, u.role
                  FROM sessions s LEFT JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL WHERE s.digest = $1",
             )
-            .bind(digest)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(store_error)?;
+            .bind(digest);
+            let row: Option<SessionRow> = self.optional(query).await?;
             row.map(|row| {
                 // A flash that no longer parses (after an upgrade) is dropped, not an error.
                 let flash = row.flash.and_then(|json| serde_json::from_str(&json).ok());
@@ -79,53 +74,36 @@ for_each_backend! {
         }
 
         async fn mark_second_factor(&self, digest: &str) -> StoreResult<()> {
-            sqlx::query("UPDATE sessions SET second_factor = $1 WHERE digest = $2")
+            let query = sqlx::query("UPDATE sessions SET second_factor = $1 WHERE digest = $2")
                 .bind(true)
-                .bind(digest)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(())
+                .bind(digest);
+            self.run(query).await
         }
 
         async fn touch_session(&self, digest: &str, at: DateTime<Utc>) -> StoreResult<()> {
-            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE digest = $2")
+            let query = sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE digest = $2")
                 .bind(at)
-                .bind(digest)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(())
+                .bind(digest);
+            self.run(query).await
         }
 
         async fn set_flash(&self, digest: &str, flash: Option<&FormFlash>) -> StoreResult<()> {
             let json =
                 flash.map(serde_json::to_string).transpose().map_err(|e| StoreError::Unavailable(Box::new(e)))?;
-            sqlx::query("UPDATE sessions SET flash = $1 WHERE digest = $2")
+            let query = sqlx::query("UPDATE sessions SET flash = $1 WHERE digest = $2")
                 .bind(json)
-                .bind(digest)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(())
+                .bind(digest);
+            self.run(query).await
         }
 
         async fn delete_session(&self, digest: &str) -> StoreResult<()> {
-            sqlx::query("DELETE FROM sessions WHERE digest = $1")
-                .bind(digest)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(())
+            let query = sqlx::query("DELETE FROM sessions WHERE digest = $1").bind(digest);
+            self.run(query).await
         }
 
         async fn delete_sessions_of(&self, user_id: i64) -> StoreResult<()> {
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-                .bind(user_id)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(())
+            let query = sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id);
+            self.run(query).await
         }
 
         async fn delete_expired_sessions(

@@ -8,15 +8,13 @@ for_each_backend! {
     #[async_trait]
     impl TwoFactorStore for DbStore {
         async fn two_factor(&self, user_id: i64) -> StoreResult<Option<TwoFactor>> {
-            let row: Option<(String, Option<String>, Option<DateTime<Utc>>, i64)> = sqlx::query_as(
+            let query = sqlx::query_as(
                 "SELECT t.secret, t.pending_codes, t.confirmed_at,
                         (SELECT COUNT(*) FROM recovery_codes r WHERE r.user_id = t.user_id AND r.used_at IS NULL)
                  FROM two_factor t WHERE t.user_id = $1",
             )
-            .bind(user_id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(store_error)?;
+            .bind(user_id);
+            let row: Option<(String, Option<String>, Option<DateTime<Utc>>, i64)> = self.optional(query).await?;
             Ok(row.map(|(secret, pending, confirmed_at, left)| TwoFactor {
                 secret,
                 pending_codes: pending.map(|codes| codes.split(' ').map(str::to_owned).collect()),
@@ -113,36 +111,27 @@ for_each_backend! {
         }
 
         async fn create_sign_in_challenge(&self, digest: &str, challenge: &SignInChallenge) -> StoreResult<()> {
-            sqlx::query(
+            let query = sqlx::query(
                 "INSERT INTO sign_in_challenges (digest, user_id, next, created_at) VALUES ($1, $2, $3, $4)",
             )
             .bind(digest)
             .bind(challenge.user_id)
             .bind(&challenge.next)
-            .bind(challenge.created_at)
-            .execute(&self.pool)
-            .await
-            .map_err(store_error)?;
-            Ok(())
+            .bind(challenge.created_at);
+            self.run(query).await
         }
 
         async fn find_sign_in_challenge(&self, digest: &str) -> StoreResult<Option<SignInChallenge>> {
-            let row: Option<(i64, String, DateTime<Utc>)> =
+            let query =
                 sqlx::query_as("SELECT user_id, next, created_at FROM sign_in_challenges WHERE digest = $1")
-            .bind(digest)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(store_error)?;
+                    .bind(digest);
+            let row: Option<(i64, String, DateTime<Utc>)> = self.optional(query).await?;
             Ok(row.map(|(user_id, next, created_at)| SignInChallenge { user_id, next, created_at }))
         }
 
         async fn delete_sign_in_challenge(&self, digest: &str) -> StoreResult<()> {
-            sqlx::query("DELETE FROM sign_in_challenges WHERE digest = $1")
-                .bind(digest)
-                .execute(&self.pool)
-                .await
-                .map_err(store_error)?;
-            Ok(())
+            let query = sqlx::query("DELETE FROM sign_in_challenges WHERE digest = $1").bind(digest);
+            self.run(query).await
         }
     }
 }

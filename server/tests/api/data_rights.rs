@@ -120,6 +120,8 @@ async fn a_carer_downloads_everything_held_about_them_with_their_picture() {
     assert_eq!(header("content-type"), "application/zip");
     assert!(header("content-disposition").starts_with("attachment; filename=\"carer-portal-data-"));
     assert!(header("cache-control").contains("no-store"));
+    // Written while it is sent (no length known ahead), never whole in the server's memory.
+    assert!(response.headers().get("content-length").is_none(), "streamed");
     let files = unzip(&response.bytes().await.unwrap());
 
     assert!(String::from_utf8_lossy(&files["README.txt"]).contains("right of access"));

@@ -217,49 +217,35 @@ pub trait AuditLog: Send + Sync {
     async fn recent(&self, limit: u32, practitioner: Option<i64>) -> StoreResult<Vec<AuditEvent>>;
 }
 
-/// Everything the portal keeps, behind one handle.
-pub trait Store:
-    ContactStore
-    + SessionStore
-    + AccountStore
-    + AuditLog
-    + AssessmentStore
-    + PlanStore
-    + ReviewStore
-    + BudgetStore
-    + EmergencyStore
-    + FamilyStore
-    + DirectoryStore
-    + DataRightsStore
-    + TeamStore
-    + AllocationStore
-    + AssistedStore
-    + AdvocacyStore
-    + TwoFactorStore
-    + ApprovalStore
-{
+/// Everything the portal keeps, behind one handle: every store trait, named once (`Store` is
+/// all of them, and whatever implements all of them is a `Store`).
+macro_rules! store {
+    ($($part:ident),+ $(,)?) => {
+        pub trait Store: $($part +)+ {}
+        impl<T> Store for T where T: $($part +)+ {}
+    };
 }
-impl<T> Store for T where
-    T: ContactStore
-        + SessionStore
-        + AccountStore
-        + AuditLog
-        + AssessmentStore
-        + PlanStore
-        + ReviewStore
-        + BudgetStore
-        + EmergencyStore
-        + FamilyStore
-        + DirectoryStore
-        + DataRightsStore
-        + TeamStore
-        + AllocationStore
-        + AssistedStore
-        + AdvocacyStore
-        + TwoFactorStore
-        + ApprovalStore
-{
-}
+
+store!(
+    ContactStore,
+    SessionStore,
+    AccountStore,
+    AuditLog,
+    AssessmentStore,
+    PlanStore,
+    ReviewStore,
+    BudgetStore,
+    EmergencyStore,
+    FamilyStore,
+    DirectoryStore,
+    DataRightsStore,
+    TeamStore,
+    AllocationStore,
+    AssistedStore,
+    AdvocacyStore,
+    TwoFactorStore,
+    ApprovalStore,
+);
 
 /// The time, injected so tests can move it (sessions expire, reviews fall due).
 pub trait Clock: Send + Sync {

@@ -5,6 +5,8 @@ use std::io::Write;
 
 use app::backend::ports::{person_file_keys, PersonalData, Services, StoreError};
 use app::domain::data_rights::Audience;
+use axum::body::Body;
+use bytes::Bytes;
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
@@ -15,20 +17,28 @@ pub fn file_name(person_id: i64, at: DateTime<Utc>) -> String {
 }
 
 /// Reads everything about `person_id` (records through the store, files through the file
-/// store) and packs it into a ZIP.
-pub async fn personal_zip(services: &Services, person_id: i64, audience: Audience) -> Result<Vec<u8>, StoreError> {
+/// store) and packs it into a ZIP while it is sent: the tables first, then the files one at a
+/// time, through a small channel, so neither the archive nor all of someone's files are ever
+/// held in memory at once. Reading the records can fail before anything is sent (an error
+/// then); a file that cannot be read once sending has begun ends the download early (logged),
+/// and the browser is left with an unfinished file rather than a wrong one.
+pub async fn personal_zip(services: &Services, person_id: i64, audience: Audience) -> Result<Body, StoreError> {
     let data = services.store.export_person(person_id, audience).await?;
-    let mut files = Vec::new();
-    for key in person_file_keys(services.files.as_ref(), person_id, &data.file_keys).await? {
-        if let Some(bytes) = services.files.get(&key).await? {
-            files.push((key, bytes));
+    let keys = person_file_keys(services.files.as_ref(), person_id, &data.file_keys).await?;
+    let (sender, receiver) = tokio::sync::mpsc::channel::<std::io::Result<Bytes>>(4);
+    let (files, at, runtime) = (services.files.clone(), services.clock.now(), tokio::runtime::Handle::current());
+    tokio::task::spawn_blocking(move || {
+        let file = |key: &str| runtime.block_on(files.get(key)).map_err(std::io::Error::other);
+        let written = write_zip(ChannelWriter::new(sender.clone()), &data, &keys, file, at);
+        if let Err(error) = written {
+            tracing::error!("writing a copy of a person's data: {error}");
+            let _ = sender.blocking_send(Err(std::io::Error::other("the copy could not be finished")));
         }
-    }
-    let at = services.clock.now();
-    tokio::task::spawn_blocking(move || write_zip(&data, &files, at))
-        .await
-        .map_err(|e| StoreError::Unavailable(Box::new(e)))?
-        .map_err(|e| StoreError::Unavailable(Box::new(e)))
+    });
+    let chunks = futures::stream::unfold(receiver, |mut receiver| async move {
+        receiver.recv().await.map(|chunk| (chunk, receiver))
+    });
+    Ok(Body::from_stream(chunks))
 }
 
 /// The file's name inside the ZIP: `files/` and the last part of its key.
@@ -36,8 +46,49 @@ pub fn zip_name(key: &str) -> String {
     format!("files/{}", key.rsplit('/').next().unwrap_or(key))
 }
 
-fn write_zip(data: &PersonalData, files: &[(String, Vec<u8>)], at: DateTime<Utc>) -> zip::result::ZipResult<Vec<u8>> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+/// How much of the ZIP is sent at a time.
+const CHUNK: usize = 64 * 1024;
+
+/// Writes into the response as the ZIP is made, a chunk at a time; waits while the browser is
+/// slow (the channel is small), and fails once it has gone, which stops the writing.
+struct ChannelWriter {
+    sender: tokio::sync::mpsc::Sender<std::io::Result<Bytes>>,
+    buffer: Vec<u8>,
+}
+
+impl ChannelWriter {
+    fn new(sender: tokio::sync::mpsc::Sender<std::io::Result<Bytes>>) -> ChannelWriter {
+        ChannelWriter { sender, buffer: Vec::with_capacity(CHUNK) }
+    }
+}
+
+impl Write for ChannelWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= CHUNK {
+            self.flush()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let chunk = Bytes::from(std::mem::replace(&mut self.buffer, Vec::with_capacity(CHUNK)));
+        self.sender.blocking_send(Ok(chunk)).map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))
+    }
+}
+
+/// Writes the ZIP to `out`: the README, a JSON file per table, then each file `file` reads.
+fn write_zip<W: Write>(
+    out: W,
+    data: &PersonalData,
+    keys: &[String],
+    file: impl Fn(&str) -> std::io::Result<Option<Vec<u8>>>,
+    at: DateTime<Utc>,
+) -> zip::result::ZipResult<()> {
+    let mut zip = zip::ZipWriter::new_stream(out);
     let stamp = zip::DateTime::from_date_and_time(
         at.year().clamp(1980, 2107) as u16,
         at.month() as u8,
@@ -58,11 +109,14 @@ fn write_zip(data: &PersonalData, files: &[(String, Vec<u8>)], at: DateTime<Utc>
         let json = serde_json::to_vec_pretty(&table.rows).map_err(std::io::Error::other)?;
         zip.write_all(&json)?;
     }
-    for (key, bytes) in files {
-        zip.start_file(zip_name(key), stored)?;
-        zip.write_all(bytes)?;
+    for key in keys {
+        if let Some(bytes) = file(key)? {
+            zip.start_file(zip_name(key), stored)?;
+            zip.write_all(&bytes)?;
+        }
     }
-    Ok(zip.finish()?.into_inner())
+    zip.finish()?.flush()?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -76,10 +130,14 @@ mod tests {
             tables: vec![TableRows { table: "users", rows: vec![serde_json::json!({"id": 7, "display_name": "Sam"})] }],
             file_keys: vec![],
         };
-        let bytes = write_zip(&data, &[("plan/7/abc.jpg".to_owned(), b"jpeg".to_vec())], Utc::now()).unwrap();
+        let mut bytes = Vec::new();
+        let keys = ["plan/7/abc.jpg".to_owned(), "plan/7/gone.jpg".to_owned()];
+        let file = |key: &str| Ok((key == "plan/7/abc.jpg").then(|| b"jpeg".to_vec()));
+        write_zip(&mut bytes, &data, &keys, file, Utc::now()).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let names: Vec<_> = archive.file_names().map(str::to_owned).collect();
         assert!(names.contains(&"README.txt".to_owned()) && names.contains(&"users.json".to_owned()), "{names:?}");
+        assert!(!names.contains(&"files/gone.jpg".to_owned()), "a file no longer there is left out");
         let mut users = String::new();
         std::io::Read::read_to_string(&mut archive.by_name("users.json").unwrap(), &mut users).unwrap();
         assert!(users.contains("\"Sam\""));

@@ -57,10 +57,8 @@ pub const WITHOUT_AN_ID: &[&str] = &[
     "/api/emergency/mine",
     "/api/emergency/save",
     "/api/emergency/new-card",
-    // Responders only, by card code (tests/emergency.rs: only that plan, rate limited); the
-    // result of a look-up opens only for the responder who made it, for two hours.
+    // Responders only, by card code (tests/emergency.rs: only that plan, rate limited).
     "/api/emergency/look-up",
-    "/api/emergency/look-up/result",
     // The signed-in person's own family, invitations (by code, rate limited) and helpers; the
     // person a representative accepts a link for is authorised (tests/family.rs).
     "/api/family/mine",
@@ -112,6 +110,10 @@ pub const WITH_A_MESSAGE_ID: &[(&str, &str)] = &[
     ("/api/contact/my-message", "id"),
     ("/api/contact/answer", "id"),
 ];
+
+/// The result of an emergency look-up, by its id: only for the responder who made it, for two
+/// hours (tried by every other account in `access::only_the_responder_who_looked_up_opens_it`).
+pub const WITH_A_LOOKUP_ID: &[(&str, &str)] = &[("/api/emergency/look-up/result", "id")];
 
 /// Server functions that take a person's id, and the field that carries it.
 pub const WITH_A_PERSON_ID: &[(&str, &str)] = &[

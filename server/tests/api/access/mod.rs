@@ -16,6 +16,7 @@ use server::testing::demo::DEMO_PASSWORD;
 
 mod lists;
 mod routes;
+mod shares;
 
 use lists::*;
 
@@ -143,6 +144,7 @@ async fn every_server_function_is_classified() {
                 && !WITH_A_TEAM_ID.iter().any(|(p, _)| p == path)
                 && !WITH_AN_INVITATION_ID.iter().any(|(p, _)| p == path)
                 && !WITH_A_SERVICE_ID_FOR_ADMINS.iter().any(|(p, _)| p == path)
+                && !WITH_A_LOOKUP_ID.iter().any(|(p, _)| p == path)
         })
         .collect();
     unknown.sort();
@@ -270,6 +272,7 @@ async fn a_missing_record_is_the_same_not_found_from_every_function_that_takes_a
         .chain(WITH_A_REVIEW_ID)
         .chain(WITH_A_TEAM_ID)
         .chain(WITH_AN_INVITATION_ID)
+        .chain(WITH_A_LOOKUP_ID)
         .copied()
         .collect();
     for actor in &people {
@@ -316,4 +319,33 @@ async fn only_an_admin_reads_or_changes_a_directory_entry_by_its_id() {
             .await
             .unwrap();
     assert_eq!(retired, None, "nobody but an admin retired it");
+}
+
+#[tokio::test]
+async fn only_the_responder_who_looked_up_a_plan_opens_the_result() {
+    use crate::helpers::emergency::{card_code, CONFIRMED_PLAN};
+
+    let portal = spawn().await;
+    let people = people(&portal).await;
+    let carer = browser(&portal, "carer1@example.org").await;
+    portal.form_post(&carer, "/api/emergency/save", "/emergency").form(&CONFIRMED_PLAN).send().await.unwrap();
+    let card = carer.get(portal.at("/emergency/card")).send().await.unwrap().text().await.unwrap();
+    let code = card_code(&card);
+    let responder = browser(&portal, "responder@example.org").await;
+    let looked_up = portal
+        .form_post(&responder, "/api/emergency/look-up", "/responder")
+        .form(&[("code", code.as_str()), ("reason", "carer_unwell")])
+        .send()
+        .await
+        .unwrap();
+    let lookup = crate::helpers::location(&looked_up).trim_start_matches("/responder/look-ups/").to_owned();
+    assert!(lookup.parse::<i64>().is_ok(), "a look-up was made: {lookup}");
+    portal.add_account("another.responder@example.org", Role::Responder, DEMO_PASSWORD).await;
+    let emails = people.iter().map(|p| p.email.as_str()).chain(["another.responder@example.org"]);
+    for email in emails {
+        let client = browser(&portal, email).await;
+        let answer = portal.script_post(&client, "/api/emergency/look-up/result").form(&[("id", &lookup)]);
+        let expected = if email == "responder@example.org" { 200 } else { 404 };
+        assert_eq!(answer.send().await.unwrap().status(), expected, "{email}");
+    }
 }
