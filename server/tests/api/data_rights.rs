@@ -123,6 +123,13 @@ async fn a_carer_downloads_everything_held_about_them_with_their_picture() {
     // Written while it is sent (no length known ahead), never whole in the server's memory.
     assert!(response.headers().get("content-length").is_none(), "streamed");
     let files = unzip(&response.bytes().await.unwrap());
+    // Compressed as browsers ask, it is still sent to the end (the compression layer reads the
+    // stream once more after it ends).
+    let compressed = portal.client.get(portal.at("/account/my-data")).header("Accept-Encoding", "gzip").send();
+    let compressed = compressed.await.unwrap();
+    assert_eq!(compressed.headers()["content-encoding"], "gzip");
+    let gzip = compressed.bytes().await.expect("the whole download");
+    assert!(gzip.starts_with(&[0x1f, 0x8b]) && gzip.len() > 100, "{} bytes", gzip.len());
 
     assert!(String::from_utf8_lossy(&files["README.txt"]).contains("right of access"));
     let users = rows(&files, "users");

@@ -38,7 +38,8 @@ pub async fn personal_zip(services: &Services, person_id: i64, audience: Audienc
     let chunks = futures::stream::unfold(receiver, |mut receiver| async move {
         receiver.recv().await.map(|chunk| (chunk, receiver))
     });
-    Ok(Body::from_stream(chunks))
+    // Fused: the compression layer asks once more after the end, which `unfold` alone forbids.
+    Ok(Body::from_stream(futures::StreamExt::fuse(chunks)))
 }
 
 /// The file's name inside the ZIP: `files/` and the last part of its key.
