@@ -22,6 +22,8 @@ use crate::config::{OidcClaim, Settings};
 
 /// Where the provider sends people back to.
 pub const CALLBACK_PATH: &str = "/auth/council/callback";
+/// How long a sign-in sent to the provider may take to come back.
+pub const PENDING_SECONDS: u32 = 600;
 /// How long the provider's settings are kept before they are read again.
 const METADATA_FOR: Duration = Duration::from_secs(3600);
 /// How recent the provider's sign-in must be when the portal asked for a fresh one.
@@ -143,7 +145,7 @@ impl CouncilSignIn {
             verifier: verifier.secret().clone(),
             next,
             fresh,
-            expires: now + 600,
+            expires: now + i64::from(PENDING_SECONDS),
         };
         Ok((url.to_string(), pending))
     }

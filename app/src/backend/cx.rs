@@ -175,21 +175,16 @@ pub const MAIL_PER_ADMIN: u32 = 100;
 /// Emails one typed address may get in a day, from everyone together.
 pub const MAIL_PER_ADDRESS: u32 = 3;
 
-/// How recent a sign-in must be for what cannot be undone or lets someone in: erasure, copies
-/// of people's data, adding staff and switching their accounts on or off.
-pub const FRESH_SIGN_IN: chrono::Duration = chrono::Duration::minutes(10);
-
 impl Cx<SignedInUser> {
     /// Who is asking.
     pub fn me(&self) -> &SignedInUser {
         &self.who
     }
 
-    /// `SignInAgain` (audited) unless this session began within `FRESH_SIGN_IN`: a session kept
-    /// alive on an unlocked computer is not enough for `what`.
+    /// `SignInAgain` (audited) unless this session's sign-in is fresh (`SessionHandle::is_fresh`):
+    /// a session kept alive on an unlocked computer is not enough for `what`.
     pub async fn require_fresh_sign_in(&self, what: &str) -> Result<(), AppError> {
-        let began = self.session()?.record().map(|record| record.created_at);
-        if began.is_some_and(|began| self.now() - began <= FRESH_SIGN_IN) {
+        if self.session()?.is_fresh(self.now()) {
             return Ok(());
         }
         self.audit("fresh sign-in asked", None, Some(what)).await?;

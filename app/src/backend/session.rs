@@ -3,6 +3,8 @@
 //! server's session middleware creates it and applies the changes.
 use std::sync::{Arc, Mutex};
 
+use chrono::{DateTime, Utc};
+
 use crate::backend::ports::SessionRecord;
 use crate::kit::forms::FormFlash;
 
@@ -16,6 +18,10 @@ pub struct SessionChanges {
     /// The person proved a second factor: the renewed session (or this one) records it.
     pub second_factor: bool,
 }
+
+/// How recent a sign-in must be for what cannot be undone or lets someone in: erasure, copies
+/// of people's data, adding staff and switching their accounts on or off.
+pub const FRESH_SIGN_IN: chrono::Duration = chrono::Duration::minutes(10);
 
 #[derive(Clone, Debug)]
 pub struct SessionHandle {
@@ -35,6 +41,12 @@ impl SessionHandle {
 
     pub fn user_id(&self) -> Option<i64> {
         self.record.as_ref().and_then(|r| r.user_id)
+    }
+
+    /// Someone signed in to this session within `FRESH_SIGN_IN` of `now` (a session begins at
+    /// each sign-in).
+    pub fn is_fresh(&self, now: DateTime<Utc>) -> bool {
+        self.record.as_ref().is_some_and(|record| now - record.created_at <= FRESH_SIGN_IN)
     }
 
     /// The person whose session ran out just before this request, if any.

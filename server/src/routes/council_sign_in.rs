@@ -17,7 +17,7 @@ use http::{header, HeaderMap, HeaderValue};
 use serde::Deserialize;
 
 use super::not_found;
-use crate::council_sign_in::{Failure, Identity, Pending, FRESH_FOR};
+use crate::council_sign_in::{Failure, Identity, Pending, FRESH_FOR, PENDING_SECONDS};
 use crate::http::{cookie, AppState};
 
 pub const START_PATH: &str = "/auth/council";
@@ -32,6 +32,13 @@ fn cookie_name(secure: bool) -> &'static str {
     } else {
         "portal_council_sign_in"
     }
+}
+
+/// The `Set-Cookie` value that keeps `value` for `seconds` (0 and nothing: forget it).
+fn pending_cookie(secure: bool, value: &str, seconds: u32) -> String {
+    let name = cookie_name(secure);
+    let flag = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; Path={CALLBACK_PATH}; Max-Age={seconds}; HttpOnly; SameSite=Lax{flag}")
 }
 
 #[derive(Deserialize)]
@@ -54,12 +61,7 @@ pub async fn start(
     match provider.begin(next, query.again.is_some(), now).await {
         Ok((address, pending)) => {
             let sealed = seal(state.services.digests.as_ref(), &pending);
-            let secure = state.settings.secure_cookies();
-            let cookie = format!(
-                "{}={sealed}; Path={CALLBACK_PATH}; Max-Age=600; HttpOnly; SameSite=Lax{}",
-                cookie_name(secure),
-                if secure { "; Secure" } else { "" }
-            );
+            let cookie = pending_cookie(state.settings.secure_cookies(), &sealed, PENDING_SECONDS);
             with_cookie(Redirect::to(&address).into_response(), &cookie)
         }
         Err(failure) => refused(&visitor, &failure.to_string(), "unavailable"),
@@ -85,11 +87,7 @@ pub async fn callback(
     let Some(provider) = &state.council_sign_in else { return not_found() };
     let services = &state.services;
     let secure = state.settings.secure_cookies();
-    let clear = format!(
-        "{}=; Path={CALLBACK_PATH}; Max-Age=0; HttpOnly; SameSite=Lax{}",
-        cookie_name(secure),
-        if secure { "; Secure" } else { "" }
-    );
+    let clear = pending_cookie(secure, "", 0);
     let now = services.clock.now();
     let pending = cookie(&headers, cookie_name(secure))
         .and_then(|sealed| open(services.digests.as_ref(), sealed))

@@ -2,7 +2,7 @@
 //! account, or a person's for staff allowed to handle it. Every copy is audited.
 pub mod export;
 mod readme;
-use app::backend::cx::{Cx, FRESH_SIGN_IN};
+use app::backend::cx::Cx;
 use app::backend::session::SessionHandle;
 use app::domain::data_rights::Audience;
 use app::kit::visitor::Visitor;
@@ -54,8 +54,7 @@ pub async fn person_data(
         Err(error) => return failed(&visitor, error),
     };
     // A copy of someone's data needs a recent sign-in, not only a session kept alive.
-    let began = session.record().map(|record| record.created_at);
-    let fresh = began.is_some_and(|began| services.clock.now() - began <= FRESH_SIGN_IN);
+    let fresh = session.is_fresh(services.clock.now());
     let (action, reason) = match basis {
         Some(_) if exists && !fresh => ("fresh sign-in asked", "exported personal data"),
         Some(basis) if exists => ("exported personal data", basis.as_str()),

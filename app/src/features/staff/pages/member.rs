@@ -10,13 +10,13 @@ use crate::components::fields::ErrorSummary;
 use crate::components::layout::{BackLink, PageHeading, SuccessBanner};
 use crate::components::record_page::record_page;
 use crate::components::summary_list::SummaryList;
-use crate::domain::account::Role;
 use crate::features::approvals::ApprovalPanel;
 use crate::features::staff::api::{staff_account, ResetTwoFactor, SwitchStaffMember};
 use crate::features::staff::wire::StaffMember;
 use crate::kit::forms::FormState;
 use crate::kit::i18n::Text;
 use crate::kit::visitor::use_visitor;
+use crate::policy::needs_second_admin;
 
 /// `/staff/users/:id`.
 #[component]
@@ -73,7 +73,7 @@ fn Member(member: StaffMember, switched: Option<String>) -> impl IntoView {
     .map(|text| view! { <SuccessBanner message=locale.fill(text, &[("name", &member.name)]) /> });
     // Switching an admin off waits for a second admin: what was asked, instead of the button.
     let pending = member.pending_switch_off.clone().filter(|_| member.switched_off_on.is_none());
-    let needs_second = (member.role == Role::Admin && member.switched_off_on.is_none())
+    let needs_second = (needs_second_admin(member.role) && member.switched_off_on.is_none())
         .then(|| view! { <p class="govuk-body">{t(Text::ApprovalsNeedsSecond)}</p> });
     let status = match &member.switched_off_on {
         Some(date) => locale.fill(Text::StaffStatusOff, &[("date", date)]),
