@@ -49,6 +49,8 @@ pub fn App() -> impl IntoView {
                         <Page path=path!("/sign-in/code") view=two_factor::SignInCodePage />
                         <Page path=path!("/account/two-factor") view=two_factor::TwoFactorPage />
                         <Page path=path!("/register") view=account::RegisterPage />
+                        <Page path=path!("/register/check-email") view=account::RegisterSentPage />
+                        <Page path=path!("/register/confirm/:code") view=account::ConfirmRegistrationPage />
                         <Page path=path!("/password-reset") view=account::ResetRequestPage />
                         <Page path=path!("/password-reset/sent") view=account::ResetSentPage />
                         <Page path=path!("/password-reset/:code") view=account::ResetPasswordPage />

@@ -34,7 +34,7 @@ pub struct Portal {
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let bind = settings.bind;
     let portal = build(settings).await?;
-    tokio::spawn(remove_expired_sessions(portal.store.clone()));
+    tokio::spawn(forget_expired(portal.store.clone()));
     tokio::spawn(remind_of_reviews(portal.services.clone()));
     let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("listening on {bind}"))?;
     tracing::info!("the carer portal is at http://{}", listener.local_addr()?);
@@ -288,7 +288,8 @@ async fn remind_of_reviews(services: app::backend::ports::Services) {
     }
 }
 
-async fn remove_expired_sessions(store: Arc<dyn app::backend::ports::Store>) {
+/// Ends expired sessions and forgets registrations whose link expired, every ten minutes.
+async fn forget_expired(store: Arc<dyn app::backend::ports::Store>) {
     use web::session::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
 
     let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
@@ -299,6 +300,11 @@ async fn remove_expired_sessions(store: Arc<dyn app::backend::ports::Store>) {
             Ok(0) => {}
             Ok(removed) => tracing::info!("removed {removed} expired sessions"),
             Err(error) => tracing::error!("removing expired sessions: {error:#}"),
+        }
+        match store.delete_expired_registrations(now).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!("forgot {removed} registrations never confirmed"),
+            Err(error) => tracing::error!("forgetting expired registrations: {error:#}"),
         }
     }
 }

@@ -146,6 +146,9 @@ pub enum PasswordProblem {
     TooCommon,
 }
 
+/// How long the link that finishes a registration works.
+pub const REGISTRATION_LINK_HOURS: i64 = 24;
+
 /// A new carer's or customer's account, as typed into "Create an account".
 #[derive(Debug)]
 pub struct Registration {
@@ -287,6 +290,9 @@ pub enum AccountProblem {
     WrongCredentials,
     PasswordMissing,
     ResetLinkInvalid,
+    /// A registration's emailed link that is unknown, used, expired, or for an address that has
+    /// an account by now.
+    RegistrationLinkInvalid,
     /// Sign-in: a practitioner's or admin's password, where the council has switched staff
     /// passwords off (they use the council's sign-in).
     CouncilSignInOnly,
@@ -302,6 +308,7 @@ impl Problem for AccountProblem {
             | AccountProblem::ResetLinkInvalid
             | AccountProblem::CouncilSignInOnly => "password",
             AccountProblem::RoleMissing => "role",
+            AccountProblem::RegistrationLinkInvalid => "code",
             AccountProblem::PostcodeFormat => "postcode",
         };
         name.to_owned()
@@ -334,6 +341,7 @@ impl Problem for AccountProblem {
             AccountProblem::EmailTaken => Text::AccountEmailTaken,
             AccountProblem::WrongCredentials => Text::AccountWrongCredentials,
             AccountProblem::ResetLinkInvalid => Text::AccountResetLinkInvalid,
+            AccountProblem::RegistrationLinkInvalid => Text::RegistrationLinkInvalid,
             AccountProblem::CouncilSignInOnly => Text::CouncilSignInPasswordsOff,
         };
         locale.text(text).to_owned()

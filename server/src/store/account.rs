@@ -254,5 +254,91 @@ for_each_backend! {
             tx.commit().await.map_err(store_error)?;
             Ok(owner)
         }
+
+        async fn find_by_email(&self, email: &str) -> StoreResult<Option<Account>> {
+            let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM users WHERE email = $1");
+            let query = sqlx::query_as(&sql).bind(email.trim().to_lowercase());
+            let row: Option<AccountRow> = self.optional(query).await?;
+            row.map(AccountRow::into_account).transpose()
+        }
+
+        async fn create_pending_registration(
+            &self,
+            digest: &str,
+            account: NewAccount<'_>,
+            at: DateTime<Utc>,
+            expires_at: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            let query = sqlx::query(
+                "INSERT INTO pending_registrations
+                 (digest, email, display_name, role, password_hash, locale, postcode, created_at, expires_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(digest)
+            .bind(account.email)
+            .bind(account.display_name)
+            .bind(account.role.as_str())
+            .bind(account.password_hash)
+            .bind(account.locale.tag())
+            .bind(account.postcode.map(Postcode::as_str))
+            .bind(at)
+            .bind(expires_at);
+            self.run(query).await
+        }
+
+        async fn complete_registration(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>> {
+            #[derive(FromRow)]
+            struct Pending {
+                email: String,
+                display_name: String,
+                role: String,
+                password_hash: String,
+                locale: String,
+                postcode: Option<String>,
+            }
+            // Taking the row out and making the account are one transaction: two uses of the
+            // link cannot both make one, and a failure leaves the link working.
+            let mut tx = self.pool.begin().await.map_err(store_error)?;
+            let pending: Option<Pending> = sqlx::query_as(
+                "DELETE FROM pending_registrations WHERE digest = $1 AND expires_at > $2
+                 RETURNING email, display_name, role, password_hash, locale, postcode",
+            )
+            .bind(digest)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(store_error)?;
+            let Some(pending) = pending else { return Ok(None) };
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO users (email, display_name, role, password_hash, locale, created_at, postcode)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            )
+            .bind(&pending.email)
+            .bind(&pending.display_name)
+            .bind(&pending.role)
+            .bind(&pending.password_hash)
+            .bind(&pending.locale)
+            .bind(now)
+            .bind(&pending.postcode)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(store_error)?;
+            sqlx::query("DELETE FROM pending_registrations WHERE email = $1")
+                .bind(&pending.email)
+                .execute(&mut *tx)
+                .await
+                .map_err(store_error)?;
+            tx.commit().await.map_err(store_error)?;
+            Ok(Some(id))
+        }
+
+        async fn delete_expired_registrations(&self, now: DateTime<Utc>) -> StoreResult<u64> {
+            let done = sqlx::query("DELETE FROM pending_registrations WHERE expires_at <= $1")
+                .bind(now)
+                .execute(&self.pool)
+                .await
+                .map_err(store_error)?;
+            Ok(done.rows_affected())
+        }
     }
 }

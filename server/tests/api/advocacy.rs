@@ -4,14 +4,6 @@
 use crate::helpers::plans::{pat_and_lee, sign_off};
 use crate::helpers::{location, spawn, TestPortal, PASSWORD};
 
-fn emails_to(portal: &TestPortal, address: &str) -> Vec<String> {
-    let outbox = portal.data.path().join("outbox");
-    let Ok(files) = std::fs::read_dir(outbox) else { return Vec::new() };
-    let mut mails: Vec<_> = files.map(|e| e.unwrap().path()).collect();
-    mails.sort();
-    mails.into_iter().map(|p| std::fs::read_to_string(p).unwrap()).filter(|m| m.contains(address)).collect()
-}
-
 async fn record(portal: &TestPortal, pat: i64, fields: &[(&str, &str)]) -> String {
     let page = format!("/people/{pat}/advocacy");
     let mut all = vec![("person_id", pat.to_string())];
@@ -56,7 +48,7 @@ async fn an_accepted_advocate_reads_the_records_and_gets_the_plans_copy_when_the
         ("invite", "yes"),
     ];
     assert_eq!(record(&portal, pat, &fields).await, format!("{page}?saved=1&invited=1"));
-    let invitation = emails_to(&portal, "ola@advocacy.example");
+    let invitation = portal.emails_to("ola@advocacy.example");
     assert_eq!(invitation.len(), 1, "the invitation");
     let start = invitation[0].find("/invitations/").expect("a link");
     let code = invitation[0][start + "/invitations/".len()..].split_whitespace().next().unwrap().to_owned();
@@ -67,24 +59,13 @@ async fn an_accepted_advocate_reads_the_records_and_gets_the_plans_copy_when_the
     let plan: i64 = sqlx::query_scalar("SELECT MAX(id) FROM plan_versions").fetch_one(&portal.db).await.unwrap();
     sign_off(&portal, plan).await;
     portal.sign_out().await;
-    let mails = emails_to(&portal, "ola@advocacy.example");
+    let mails = portal.emails_to("ola@advocacy.example");
     assert_eq!(mails.len(), 2, "the invitation, then the copy");
     assert!(mails[1].contains(&format!("/plan/versions/{plan}/copy.pdf")), "{}", mails[1]);
     assert!(portal.audit_actions().await.contains(&"plan copy sent to advocate".to_owned()));
 
     // Ola accepts the invitation with an account of their own, and reads Pat's plan (view only).
-    let created = portal
-        .post_form(
-            "/api/family/helper-account",
-            &format!("/invitations/{code}"),
-            &[
-                ("code", code.as_str()),
-                ("name", "Ola Advocate"),
-                ("email", "ola@advocacy.example"),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
+    let created = portal.join_as_helper(&code, "Ola Advocate", "ola@advocacy.example").await;
     assert_eq!(location(&created), "/family?accepted=1");
     let read = portal.post_json("/api/plan/version", &[("id", plan.to_string().as_str())]).await;
     assert_eq!(read.status().as_u16(), 200, "the advocate reads the plan");
@@ -116,5 +97,5 @@ async fn without_the_persons_agreement_no_copy_goes_and_only_their_practitioner_
     assert_eq!(record(&portal, pat, &fields).await, format!("{page}?saved=1"));
     let plan: i64 = sqlx::query_scalar("SELECT MAX(id) FROM plan_versions").fetch_one(&portal.db).await.unwrap();
     sign_off(&portal, plan).await;
-    assert!(emails_to(&portal, "ola@advocacy.example").is_empty(), "Pat did not agree to a copy");
+    assert!(portal.emails_to("ola@advocacy.example").is_empty(), "Pat did not agree to a copy");
 }

@@ -31,7 +31,7 @@ async fn an_admin_adds_a_practitioner_who_sets_their_own_password() {
     // Until they set a password, nothing signs them in.
     portal.sign_out().await;
     assert_eq!(location(&portal.sign_in("pat@council.example", "!").await), "/sign-in");
-    let link = portal.latest_emailed_link();
+    let link = portal.emailed_link("pat@council.example", "/password-reset/");
     let code = link.trim_start_matches("/password-reset/").to_owned();
     portal
         .post_form("/api/account/reset-password", &link, &[("code", &code), ("password", "my own new password")])

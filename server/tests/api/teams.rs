@@ -39,6 +39,7 @@ async fn register(portal: &TestPortal, email: &str, role: &str) -> i64 {
 async fn register_at(portal: &TestPortal, email: &str, role: &str, postcode: &str) -> i64 {
     let response = send_registration(portal, email, role, postcode).await;
     assert!(response.status().is_success(), "{email}: {}", response.text().await.unwrap());
+    portal.confirm_registration(&portal.another_browser(), email).await;
     portal.user_id(email).await
 }
 

@@ -26,6 +26,7 @@ mod directory;
 mod emergency;
 mod family;
 mod plan;
+mod registration;
 mod reviews;
 mod teams;
 mod two_factor;
@@ -42,6 +43,7 @@ pub use directory::DirectoryStore;
 pub use emergency::EmergencyStore;
 pub use family::FamilyStore;
 pub use plan::{FileStore, PlanStore};
+pub use registration::start_registration;
 pub use reviews::ReviewStore;
 pub use teams::{intake, open_work, Allocatable, AllocationStore, TeamStore};
 pub use two_factor::{ask_for_code, code_matches, OneTimeCodes, SignInChallenge, TwoFactor, TwoFactorStore};
@@ -195,6 +197,22 @@ pub trait AccountStore: Send + Sync {
     ) -> StoreResult<()>;
     /// Uses up a reset code: the person it belongs to, if it exists, is unused and unexpired.
     async fn use_password_reset(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>>;
+    /// The account with this email address, switched off or not.
+    async fn find_by_email(&self, email: &str) -> StoreResult<Option<Account>>;
+    /// Keeps a registration until its emailed link (`digest`, keyed) is used or `expires_at`.
+    async fn create_pending_registration(
+        &self,
+        digest: &str,
+        account: NewAccount<'_>,
+        at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Turns a pending registration into the account, in one transaction, and forgets every
+    /// other registration for its address: the new account's id, or `None` when the link is
+    /// unknown, used or expired. `Conflict` when the address has an account by now.
+    async fn complete_registration(&self, digest: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>>;
+    /// Forgets registrations whose link has expired; how many.
+    async fn delete_expired_registrations(&self, now: DateTime<Utc>) -> StoreResult<u64>;
 }
 
 /// One line of the audit log.

@@ -10,13 +10,15 @@ pub const SIGN_IN_FAILURES_PER_ADDRESS: u32 = 100;
 /// How long a password reset link works.
 pub const RESET_LINK_MINUTES: i64 = 60;
 
+/// Starts an account: what was typed is kept, and the link that makes it is emailed to the
+/// address (or, when the address has an account, a note to its owner: the same answer here).
 #[server(prefix = "/api", endpoint = "account/register")]
 pub async fn register(#[server(flatten)] form: RegisterForm) -> Result<(), AppError> {
     use std::time::Duration;
 
     use crate::backend::cx::Cx;
-    use crate::backend::ports::{NewAccount, StoreError};
-    use crate::domain::account::{AccountProblem, Registration};
+    use crate::backend::ports::{start_registration, NewAccount};
+    use crate::domain::account::Registration;
 
     let cx = Cx::anyone()?;
     let ip = cx.visitor().client_ip.clone().unwrap_or_default();
@@ -25,6 +27,7 @@ pub async fn register(#[server(flatten)] form: RegisterForm) -> Result<(), AppEr
         return Err(AppError::RateLimited);
     }
     let registration = Registration::try_from(form).map_err(|p| cx.invalid(&p))?;
+    // Hashed whether or not the address has an account, so the time taken does not tell.
     let password = registration.password.expose();
     let hash = cx.services().passwords.hash(password).await.map_err(|e| cx.internal("hashing", e))?;
     let account = NewAccount {
@@ -36,14 +39,40 @@ pub async fn register(#[server(flatten)] form: RegisterForm) -> Result<(), AppEr
         created_by: None,
         postcode: registration.postcode.as_ref(),
     };
-    let id = match cx.store().create_account(account, cx.now()).await {
-        Ok(id) => id,
-        Err(StoreError::Conflict) => return Err(cx.invalid(&[AccountProblem::EmailTaken])),
+    start_registration(&cx, account, None).await?;
+    leptos_axum::redirect("/register/check-email");
+    Ok(())
+}
+
+/// Finishes a registration from its emailed link, and signs the person in.
+#[server(prefix = "/api", endpoint = "account/confirm-registration")]
+pub async fn confirm_registration(
+    #[server(default)] code: String,
+    #[server(default)] next: String,
+) -> Result<(), AppError> {
+    use std::time::Duration;
+
+    use super::wire::safe_next;
+    use crate::backend::cx::Cx;
+    use crate::backend::ports::StoreError;
+    use crate::domain::account::AccountProblem;
+
+    let cx = Cx::anyone()?;
+    let ip = cx.visitor().client_ip.clone().unwrap_or_default();
+    if !cx.services().limits.allow(&format!("register:code:{ip}"), 30, Duration::from_secs(3600)).await {
+        return Err(AppError::RateLimited);
+    }
+    let digest = cx.services().digests.digest(code.trim());
+    let id = match cx.store().complete_registration(&digest, cx.now()).await {
+        Ok(Some(id)) => id,
+        // Someone made an account with the address since: the link is no longer any use.
+        Ok(None) | Err(StoreError::Conflict) => return Err(cx.invalid(&[AccountProblem::RegistrationLinkInvalid])),
         Err(e) => return Err(e.into()),
     };
-    cx.audit_as(Some(id), "account created", Some(id), Some(registration.role.as_str())).await?;
+    let role = cx.store().find_account(id).await?.map(|a| a.role.as_str());
+    cx.audit_as(Some(id), "account created", Some(id), role).await?;
     cx.session()?.renew(Some(id));
-    leptos_axum::redirect("/home");
+    leptos_axum::redirect(&safe_next(&next));
     Ok(())
 }
 

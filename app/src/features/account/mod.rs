@@ -3,4 +3,7 @@ pub mod api;
 mod pages;
 pub mod wire;
 
-pub use pages::{RegisterPage, ResetPasswordPage, ResetRequestPage, ResetSentPage, SignInPage, YourData};
+pub use pages::{
+    ConfirmRegistrationPage, RegisterPage, RegisterSentPage, ResetPasswordPage, ResetRequestPage, ResetSentPage,
+    SignInPage, YourData,
+};

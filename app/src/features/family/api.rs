@@ -165,20 +165,20 @@ pub async fn answer_invitation(#[server(flatten)] form: AnswerForm) -> Result<()
     Ok(())
 }
 
-/// Creates a helper's account from an invitation and accepts it, in one step: the helper
-/// chooses their own password, nobody else knows it.
+/// Starts a helper's account from an invitation: the helper chooses their own password, nobody
+/// else knows it. The account uses the address the invitation was sent to, and is made when the
+/// link emailed there is opened (it leads back to the invitation, to accept it signed in).
 #[server(prefix = "/api", endpoint = "family/helper-account")]
 pub async fn create_helper_account(
     #[server(default)] code: String,
     #[server(default)] name: String,
-    #[server(default)] email: String,
     #[server(default)] password: String,
 ) -> Result<(), AppError> {
     use std::time::Duration;
 
     use crate::backend::cx::Cx;
-    use crate::backend::ports::{NewAccount, StoreError};
-    use crate::domain::account::{AccountProblem, Registration, Role};
+    use crate::backend::ports::{start_registration, NewAccount};
+    use crate::domain::account::{Registration, Role};
     use crate::domain::family::{FamilyProblem, Invitation, InvitationKind};
 
     let cx = Cx::anyone()?;
@@ -188,11 +188,11 @@ pub async fn create_helper_account(
         return Err(AppError::RateLimited);
     }
     let invitation = Invitation::open(&cx, &code).await?;
-    if invitation.kind != InvitationKind::Helper {
+    let (InvitationKind::Helper, Some(email)) = (invitation.kind, invitation.helper_email.as_deref()) else {
         return Err(cx.invalid(&[FamilyProblem::NotForYou]));
-    }
+    };
     // The same rules as anyone registering; the account is a helper's.
-    let registration = Registration::parse(&name, &email, &password, Role::Customer.as_str(), "")
+    let registration = Registration::parse(&name, email, &password, Role::Customer.as_str(), "")
         .map_err(|problems| cx.invalid(&problems))?;
     let hash =
         cx.services().passwords.hash(registration.password.expose()).await.map_err(|e| cx.internal("hashing", e))?;
@@ -205,17 +205,8 @@ pub async fn create_helper_account(
         created_by: None,
         postcode: None,
     };
-    let now = cx.now();
-    let id = match cx.store().create_account(account, now).await {
-        Err(StoreError::Conflict) => return Err(cx.invalid(&[AccountProblem::EmailTaken])),
-        created => created?,
-    };
-    cx.audit_as(Some(id), "account created", Some(id), Some(Role::Representative.as_str())).await?;
-    cx.store().accept_helper(invitation.id, id, now).await?;
-    let reference = format!("invitation {}", invitation.id);
-    cx.audit_as(Some(id), "helper access accepted", Some(invitation.from_id), Some(&reference)).await?;
-    cx.session()?.renew(Some(id));
-    leptos_axum::redirect("/family?accepted=1");
+    start_registration(&cx, account, Some(&format!("/invitations/{}", code.trim()))).await?;
+    leptos_axum::redirect("/register/check-email");
     Ok(())
 }
 

@@ -36,6 +36,8 @@ pub struct InvitationView {
     pub kind: InvitationKind,
     pub from_name: String,
     pub helper_name: Option<String>,
+    /// The address a helper's invitation was sent to: their account's, if they make one here.
+    pub helper_email: Option<String>,
     pub scope: Option<Scope>,
     pub shares: Vec<Record>,
     pub status: InvitationStatus,
@@ -110,6 +112,7 @@ impl InvitationView {
             kind: invitation.kind,
             from_name: invitation.from_name,
             helper_name: invitation.helper_name,
+            helper_email: invitation.helper_email,
             scope: invitation.scope,
             shares: invitation.shares,
             status: invitation.status,

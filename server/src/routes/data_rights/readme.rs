@@ -10,6 +10,7 @@ fn about(table: &str) -> &'static str {
         "two_factor" => "Whether you set up two-factor sign-in, and when. The secret your app uses is left out.",
         "recovery_codes" => "Which of your recovery codes were used, and when. The codes themselves are left out.",
         "sign_in_challenges" => "Sign-ins waiting for your code. What identifies them is left out.",
+        "pending_registrations" => "An account you began to create and had not yet finished from the emailed link. Your password and the link are left out.",
         "password_resets" => "When you asked to reset your password, and whether the link was used. The link itself is left out.",
         "contact_messages" => "Messages you sent from the contact page: while signed in, linked to your account by us, or with your email address as the reply address.",
         "contact_replies" => "The replies to those messages: ours and your answers.",

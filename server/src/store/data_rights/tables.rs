@@ -98,6 +98,11 @@ pub const TABLES: &[Table] = &[
         rule: Rule::Personal { rows: "user_id = $1", hidden: &["digest"], erasure: Erasure::Delete },
     },
     Table {
+        // A registration waiting for its emailed link (a day at most): what they typed.
+        name: "pending_registrations",
+        rule: Rule::Personal { rows: "email = LOWER($2)", hidden: &["digest", "password_hash"], erasure: Erasure::Delete },
+    },
+    Table {
         name: "contact_replies",
         // The conversations of their messages; which member of staff wrote is the council's.
         rule: Rule::Personal {

@@ -105,6 +105,10 @@ faulty! {
         Write add_representation(representative_id: i64, principal_id: i64, scope: Scope, at: At) -> StoreResult<()>;
         Write create_password_reset(digest: &str, user_id: i64, at: At, expires_at: At) -> StoreResult<()>;
         Write use_password_reset(digest: &str, now: At) -> StoreResult<Option<i64>>;
+        Read find_by_email(email: &str) -> StoreResult<Option<Account>>;
+        Write create_pending_registration(digest: &str, account: NewAccount<'_>, at: At, expires_at: At) -> StoreResult<()>;
+        Write complete_registration(digest: &str, now: At) -> StoreResult<Option<i64>>;
+        Session delete_expired_registrations(now: At) -> StoreResult<u64>;
     }
     AuditLog {
         Write record(event: &AuditEvent) -> StoreResult<()>;

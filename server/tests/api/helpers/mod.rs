@@ -5,6 +5,7 @@
 pub mod database;
 pub mod emergency;
 pub mod faults;
+pub mod mail;
 pub mod oidc;
 pub mod plans;
 pub mod s3;
@@ -246,14 +247,26 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
 }
 
 impl TestPortal {
-    /// Registers a carer (or customer) through the real form and leaves the client signed in.
+    /// Registers a carer (or customer) through the real form and the link it emails, and
+    /// leaves the client signed in; the answer to the link's button.
     pub async fn register(&self, email: &str, role: &str) -> reqwest::Response {
-        self.post_form(
-            "/api/account/register",
-            "/register",
-            &[("role", role), ("name", "Test Person"), ("email", email), ("password", "a long enough password")],
-        )
-        .await
+        let fields = [("role", role), ("name", "Test Person"), ("email", email), ("password", PASSWORD)];
+        let started = self.post_form("/api/account/register", "/register", &fields).await;
+        assert_eq!(location(&started), "/register/check-email", "registering {email}");
+        self.confirm_registration(&self.client, email).await
+    }
+
+    /// Someone invited to help (`code`, emailed to `address`) makes their account from the
+    /// invitation page, opens the link emailed to them (which leads back to the invitation) and
+    /// accepts it, signed in: the answer to accepting.
+    pub async fn join_as_helper(&self, code: &str, name: &str, address: &str) -> reqwest::Response {
+        let page = format!("/invitations/{code}");
+        let fields = [("code", code), ("name", name), ("password", PASSWORD)];
+        let started = self.post_form("/api/family/helper-account", &page, &fields).await;
+        assert_eq!(location(&started), "/register/check-email", "{}", self.page(&page).await);
+        let confirmed = self.confirm_registration(&self.client, address).await;
+        assert_eq!(location(&confirmed), page, "the link leads back to the invitation");
+        self.post_form("/api/family/answer", &page, &[("code", code), ("answer", "accept")]).await
     }
 
     /// Signs in with a password. Staff then count as having typed their two-factor code: the
@@ -323,16 +336,6 @@ impl TestPortal {
     pub async fn add_account(&self, email: &str, role: app::domain::account::Role, password: &str) -> i64 {
         let hash = password_auth::generate_hash(password);
         self.store.create_account(new_account(email, role, &hash), chrono::Utc::now()).await.unwrap()
-    }
-
-    /// The link in the latest email in the portal's outbox.
-    pub fn latest_emailed_link(&self) -> String {
-        let outbox = self.data.path().join("outbox");
-        let mut files: Vec<_> = std::fs::read_dir(outbox).unwrap().map(|e| e.unwrap().path()).collect();
-        files.sort();
-        let mail = std::fs::read_to_string(files.last().expect("an email")).unwrap();
-        let start = mail.find("/password-reset/").expect("a link");
-        mail[start..].split_whitespace().next().unwrap().to_owned()
     }
 
     /// Gives a person a worker the way the council does: a team manager (made on first use, in

@@ -5,7 +5,7 @@ mod reset;
 mod sign_in;
 mod your_data;
 
-pub use register::RegisterPage;
+pub use register::{ConfirmRegistrationPage, RegisterPage, RegisterSentPage};
 pub use reset::{ResetPasswordPage, ResetRequestPage, ResetSentPage};
 pub use sign_in::SignInPage;
 pub use your_data::YourData;

@@ -10,9 +10,10 @@ use super::words;
 use crate::components::enhanced_form::PostForm;
 use crate::components::fields::{Checkboxes, ErrorSummary, PasswordField, Radios, Submit, TextField};
 use crate::components::layout::{load_failed, LinkParagraph, PageHeading};
-use crate::components::patterns::{CodeField, EmailField};
+use crate::components::patterns::CodeField;
 use crate::domain::account::Role;
 use crate::domain::family::{shareable, InvitationKind};
+use crate::domain::text::percent_encode;
 use crate::features::family::api::{acting_for_customers, invitation_by_code, AnswerInvitation, CreateHelperAccount};
 use crate::features::family::wire::InvitationView;
 use crate::kit::forms::FormState;
@@ -121,7 +122,10 @@ fn Answer(invitation: InvitationView, code: String, visitor: Visitor) -> impl In
         }
     };
     let action = match (kind, role) {
-        (_, None) => view! { <SignedOut kind code=signed_out_code locale /> }.into_any(),
+        (_, None) => {
+            let email = invitation.helper_email.clone();
+            view! { <SignedOut kind code=signed_out_code email locale /> }.into_any()
+        }
         (InvitationKind::CareLink, Some(Role::Customer)) => answer_form(
             view! {
                 <Checkboxes
@@ -173,30 +177,31 @@ fn Answer(invitation: InvitationView, code: String, visitor: Visitor) -> impl In
     }
 }
 
-/// Not signed in: sign in to answer; a helper can create their account here.
+/// Not signed in: sign in to answer; a helper can start their account here (with the address
+/// the invitation was sent to, confirmed by the link emailed there).
 #[component]
-fn SignedOut(kind: InvitationKind, code: String, locale: Locale) -> impl IntoView {
+fn SignedOut(kind: InvitationKind, code: String, email: Option<String>, locale: Locale) -> impl IntoView {
     let t = locale.translator();
     let visitor = use_visitor();
     let next = format!("/invitations?code={code}");
-    let sign_in = format!("/sign-in?next={}", urlencoding(&next));
+    let sign_in = format!("/sign-in?next={}", percent_encode(&next, b"/"));
     let mut state = FormState::for_action(CreateHelperAccount::PATH, visitor.flash.as_ref(), BTreeMap::new());
     state.values.insert("code".into(), code.clone());
+    let new_helper = (kind == InvitationKind::Helper).then_some(()).and(email);
     view! {
         <LinkParagraph href=sign_in text=Text::FamilySignInToAnswer />
-        {(kind == InvitationKind::Helper)
-            .then(|| {
+        {new_helper
+            .map(|email| {
                 view! {
                     <h2 class="govuk-heading-m">{t(Text::FamilyHelperAccountHeading)}</h2>
-                    <p class="govuk-body">{t(Text::FamilyHelperAccountIntro)}</p>
-                    <ErrorSummary state=state.clone() order=&["code", "name", "email", "password"] />
+                    <p class="govuk-body">{locale.fill(Text::FamilyHelperAccountIntro, &[("email", &email)])}</p>
+                    <ErrorSummary state=state.clone() order=&["code", "name", "password"] />
                     <PostForm action=CreateHelperAccount::PATH state=state.clone()>
                         <input type="hidden" name="code" value=code.clone() />
                         <TextField name="name" label=t(Text::AccountNameLabel) autocomplete="name" />
-                        <EmailField label=t(Text::AccountEmailLabel) />
                         <PasswordField
                             name="password"
-                            label=t(Text::AccountPasswordLabel)
+                            label=t(Text::AccountNewPasswordLabel)
                             hint=locale
                                 .fill(
                                     Text::AccountPasswordHint,
@@ -209,17 +214,4 @@ fn SignedOut(kind: InvitationKind, code: String, locale: Locale) -> impl IntoVie
                 }
             })}
     }
-}
-
-fn urlencoding(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_./".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
