@@ -4,6 +4,8 @@
 pub const WITHOUT_AN_ID: &[&str] = &[
     "/api/contact",
     "/api/account/register",
+    // Names its registration only by the code emailed to the address (tests/api/accounts.rs).
+    "/api/account/confirm-registration",
     "/api/account/sign-in",
     // Two-factor sign-in: one's own set-up, and the code after the password, which names its
     // account only by the one-use token the password earned (tests/api/two_factor.rs).

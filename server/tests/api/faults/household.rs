@@ -54,6 +54,7 @@ pub struct Household {
     pub(super) helper_code: String,
     pub(super) care_code: String,
     pub(super) reset_code: String,
+    pub(super) registration_code: String,
     pub(super) service: i64,
     pub(super) two_factor: super::two_factor_cases::TwoFactorCase,
     /// An admin whose account another admin asked to switch off, waiting for a second admin.
@@ -67,16 +68,6 @@ fn code_in(location: &str) -> String {
 
 async fn scalar(portal: &TestPortal, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(&portal.db).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
-
-/// The code in the reset link emailed (the outbox also holds the helpers' invitations).
-fn reset_code(portal: &TestPortal) -> String {
-    let outbox = std::fs::read_dir(portal.data.path().join("outbox")).expect("an outbox");
-    let mail =
-        outbox.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).find(|m| m.contains("/password-reset/"));
-    let mail = mail.expect("a reset link");
-    let start = mail.find("/password-reset/").unwrap() + "/password-reset/".len();
-    mail[start..].split_whitespace().next().unwrap().to_owned()
 }
 
 /// Makes the records the cases act on, before any fault is switched on.
@@ -189,7 +180,18 @@ pub async fn household(portal: &TestPortal) -> Household {
     // A reset link for Kim (whose password the reset case changes).
     let fields = [("email", "kim@example.org".to_owned())];
     post_form(portal, &portal.another_browser(), "/api/account/forgotten-password", "/password-reset", &fields).await;
-    let reset_code = reset_code(portal);
+    let reset_code = portal.emailed_link("kim@example.org", "/password-reset/").replace("/password-reset/", "");
+    // A registration waiting for its emailed link.
+    let fields = [
+        ("role", "carer"),
+        ("name", "Rowan Waiting"),
+        ("email", "rowan-waiting@example.org"),
+        ("password", "a long enough password"),
+    ]
+    .map(|(k, v)| (k, v.to_owned()));
+    post_form(portal, &portal.another_browser(), "/api/account/register", "/register", &fields).await;
+    let registration_code =
+        portal.emailed_link("rowan-waiting@example.org", "/register/confirm/").replace("/register/confirm/", "");
     let service = scalar(portal, "SELECT MIN(id) FROM support_services").await;
     let approval_subject = super::approval_cases::set_up(portal).await;
     // Last: its code is good only for a minute or so.
@@ -220,6 +222,7 @@ pub async fn household(portal: &TestPortal) -> Household {
         helper_code,
         care_code,
         reset_code,
+        registration_code,
         service,
         two_factor,
         approval_subject,
