@@ -1,8 +1,8 @@
 // Creating an account, signing out and in, and resetting a forgotten password, with JavaScript
 // on and off. Each run uses a fresh email address, on the fresh database scripts/e2e.sh gives.
 import { test, expect, visit, checkAccessible, settle } from './fixtures';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { emailedLink } from './mail';
+import { finishRegistration } from './journeys';
 import { signInAs } from './session';
 
 const password = 'a long enough password';
@@ -31,6 +31,7 @@ test('a carer creates an account, signs out and signs in again', async ({ page, 
   await page.getByLabel('Create a password').fill(password);
   await settle(page, jsEnabled);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await finishRegistration(page, jsEnabled, email);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Sam Carer');
   await checkAccessible(page);
 
@@ -58,6 +59,20 @@ test('the password can be shown while typing, with JavaScript', async ({ page, j
   await expect(field).toHaveAttribute('type', 'password');
 });
 
+test('registering with an address that has an account says only to check email', async ({ page, jsEnabled }) => {
+  await visit(page, '/register', jsEnabled);
+  await page.getByLabel('I look after someone (a carer)').check();
+  await page.getByLabel('Your full name').fill('Someone Else');
+  await page.getByLabel('Email address').fill('carer@example.org');
+  await page.getByLabel('Create a password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email');
+  await expect(page.locator('main')).not.toContainText('There is already an account');
+  await checkAccessible(page);
+  // The owner's email says someone tried, and how to sign in.
+  expect(emailedLink('carer@example.org', '/sign-in')).toBe('/sign-in');
+});
+
 test('a forgotten password is reset through the emailed link', async ({ page, jsEnabled }) => {
   const email = uniqueEmail('reset');
   await visit(page, '/register', jsEnabled);
@@ -66,6 +81,7 @@ test('a forgotten password is reset through the emailed link', async ({ page, js
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Create a password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await finishRegistration(page, jsEnabled, email);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Pat Customer');
   await page.getByRole('button', { name: 'Sign out' }).click();
 
@@ -76,12 +92,7 @@ test('a forgotten password is reset through the emailed link', async ({ page, js
   await page.getByRole('button', { name: 'Send the link' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email');
 
-  const outbox = join(process.env.PORTAL_DATA_DIR!, 'outbox');
-  const mail = readdirSync(outbox)
-    .filter((f) => f.endsWith('.eml'))
-    .map((f) => readFileSync(join(outbox, f), 'utf8'))
-    .find((m) => m.includes(`To: ${email}`))!;
-  const link = mail.match(/\/password-reset\/[A-Za-z0-9_-]+/)![0];
+  const link = emailedLink(email, '/password-reset/');
 
   await visit(page, link, jsEnabled);
   await page.getByLabel('Create a password').fill('a brand new password');

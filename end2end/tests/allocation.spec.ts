@@ -4,6 +4,7 @@
 // off, at phone size, axe on every page and error state.
 import { test, expect, checkAccessible, newPhone, settle, visit } from './fixtures';
 import { signInAs } from './session';
+import { finishRegistration } from './journeys';
 
 test('a new cared-for person asks for a review and the team allocates them a worker', async ({
   page,
@@ -30,6 +31,7 @@ test('a new cared-for person asks for a review and the team allocates them a wor
   await page.getByLabel('Postcode (optional)').fill('ls6 2ab');
   await page.getByLabel('Create a password').fill('a long enough password');
   await page.getByRole('button', { name: 'Create account' }).click();
+  await finishRegistration(page, jsEnabled, `dana-${mark}@example.org`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${name}`);
   await expect(page.locator('main')).toContainText('You do not have a named worker at the council yet.');
   await page.getByRole('link', { name: 'Reviews of your plan' }).click();

@@ -4,6 +4,7 @@
 // before an erasure when their sign-in is not recent.
 import { test, expect, checkAccessible, newPhone, settle, visit } from './fixtures';
 import { signInAs } from './session';
+import { finishRegistration } from './journeys';
 
 test('a carer downloads a copy of everything held about them', async ({ page, jsEnabled }) => {
   await signInAs(page, 'carer@example.org');
@@ -70,6 +71,7 @@ test('an erasure asks for a fresh sign-in and keeps what was typed', async ({ pa
   await erin.getByLabel('Create a password').fill('erin has a long password');
   await erin.getByLabel('I look after someone (a carer)').check();
   await erin.getByRole('button', { name: 'Create account' }).click();
+  await finishRegistration(erin, jsEnabled, email);
   await expect(erin.getByRole('heading', { level: 1 })).toHaveText('Hello, Erin Leaving');
   await erin.context().close();
 

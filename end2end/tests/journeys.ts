@@ -1,6 +1,7 @@
 // Steps several journeys take on the way to what they test.
 import { Page } from '@playwright/test';
-import { checkAccessible, expect, settle } from './fixtures';
+import { checkAccessible, expect, settle, visit } from './fixtures';
+import { emailedLink } from './mail';
 
 /** The carer adds `text` to their plan under `section` and sends the plan to be agreed. */
 export async function addToPlanAndSend(page: Page, jsEnabled: boolean, text: string, section: string) {
@@ -33,4 +34,13 @@ export async function startRecordFor(page: Page, jsEnabled: boolean, name: strin
   await page.getByLabel("The carer's full name").fill(name);
   await page.getByRole('button', { name: 'Start their record' }).click();
   await expect(page.locator('h1')).toHaveText(`Letter for ${name}`);
+}
+
+/** After "Create account": the page says to check email; the emailed link finishes the account. */
+export async function finishRegistration(page: Page, jsEnabled: boolean, email: string) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email');
+  await checkAccessible(page);
+  await visit(page, emailedLink(email, '/register/confirm/'), jsEnabled);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Finish creating your account');
+  await page.getByRole('button', { name: 'Create my account' }).click();
 }

@@ -1,6 +1,7 @@
 // The account journey with the keyboard alone: Tab to move, Space to choose, Enter to send.
 import { test, expect, checkAccessible } from './fixtures';
 import { Page } from '@playwright/test';
+import { emailedLink } from './mail';
 
 /** Presses Tab until the focused control is the one named `name` (its label or text). */
 async function tabTo(page: Page, name: string) {
@@ -51,6 +52,10 @@ test('a carer creates an account, signs out and signs in with the keyboard only'
   await typeInto(page, 'Email address', email);
   await typeInto(page, 'Create a password', password);
   await press(page, 'Create account');
+  await expect(page.locator('h1')).toHaveText('Check your email');
+  // The emailed link opens the page that finishes the account.
+  await page.goto(emailedLink(email, '/register/confirm/'));
+  await press(page, 'Create my account');
   await expect(page.locator('h1')).toHaveText('Hello, Kim Keys');
 
   await press(page, 'Sign out');

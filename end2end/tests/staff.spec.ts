@@ -2,15 +2,7 @@
 // the emailed link (the outbox folder stands in for the council's mail server).
 import { test, expect, checkAccessible, newPhone, settle } from './fixtures';
 import { signInAs } from './session';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-function latestLink(): string {
-  const outbox = join(process.env.PORTAL_DATA_DIR!, 'outbox');
-  const files = readdirSync(outbox).sort();
-  const mail = readFileSync(join(outbox, files[files.length - 1]), 'utf8');
-  return mail.match(/https?:\/\/\S+\/password-reset\/\S+/)![0];
-}
+import { emailedLink } from './mail';
 
 test('an admin adds a practitioner, who then chooses their own password', async ({ page, jsEnabled, browser }) => {
   const email = `pat-${Date.now()}-${jsEnabled ? 'on' : 'off'}@council.example`;
@@ -34,9 +26,9 @@ test('an admin adds a practitioner, who then chooses their own password', async 
   await expect(page.getByRole('alert')).toContainText('We have added Pat Practitioner');
   await expect(page.getByRole('cell', { name: email })).toBeVisible();
 
-  const link = new URL(latestLink());
+  const link = emailedLink(email, '/password-reset/');
   const newcomer = await newPhone(browser, jsEnabled);
-  await newcomer.goto(link.pathname);
+  await newcomer.goto(link);
   await newcomer.getByLabel('Create a password').fill('my very own password');
   await newcomer.getByRole('button', { name: 'Save new password' }).click();
   await newcomer.getByLabel('Email address').fill(email);

@@ -3,10 +3,9 @@
 // would compute it), and is then asked for a code after their password; a wrong code is refused
 // next to the box. JavaScript on and off, at phone size, axe on every page and error state.
 import { createHmac } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test, expect, checkAccessible, newPhone, settle } from './fixtures';
 import { signInAs } from './session';
+import { emailedLink } from './mail';
 
 /// The six-digit code an authenticator app shows (RFC 6238, SHA-1, 30 seconds), `ahead` steps on.
 function appCode(key: string, ahead = 0): string {
@@ -30,13 +29,6 @@ function appCode(key: string, ahead = 0): string {
   return String(number % 1_000_000).padStart(6, '0');
 }
 
-function latestLink(): string {
-  const outbox = join(process.env.PORTAL_DATA_DIR!, 'outbox');
-  const files = readdirSync(outbox).sort();
-  const mail = readFileSync(join(outbox, files[files.length - 1]), 'utf8');
-  return mail.match(/https?:\/\/\S+\/password-reset\/\S+/)![0];
-}
-
 test('a practitioner turns on two-factor sign-in and is then asked for a code', async ({
   page,
   jsEnabled,
@@ -53,7 +45,7 @@ test('a practitioner turns on two-factor sign-in and is then asked for a code', 
   await expect(page.getByRole('alert')).toContainText('We have added Kit Practitioner');
 
   const kit = await newPhone(browser, jsEnabled);
-  await kit.goto(new URL(latestLink()).pathname);
+  await kit.goto(emailedLink(email, '/password-reset/'));
   await kit.getByLabel('Create a password').fill(password);
   await kit.getByRole('button', { name: 'Save new password' }).click();
   await kit.getByLabel('Email address').fill(email);
