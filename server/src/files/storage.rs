@@ -6,7 +6,7 @@ use std::path::{Component, Path as FsPath, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
-use app::backend::ports::{FileStore, StoreError};
+use app::backend::ports::{FileReader, FileStore, StoreError};
 use async_trait::async_trait;
 use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
@@ -112,6 +112,19 @@ impl FileStore for ObjectFiles {
         }
     }
 
+    async fn open(&self, key: &str) -> Result<Option<FileReader>, StoreError> {
+        use futures::TryStreamExt;
+        match self.store.get(&path(key)?).await {
+            Ok(found) => {
+                let size = found.meta.size;
+                let pieces = found.into_stream().map_err(std::io::Error::other);
+                Ok(Some(FileReader { size, bytes: Box::new(tokio_util::io::StreamReader::new(pieces)) }))
+            }
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(error) => Err(unavailable(error)),
+        }
+    }
+
     async fn delete(&self, key: &str) -> Result<(), StoreError> {
         match self.store.delete(&path(key)?).await {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
@@ -143,6 +156,30 @@ mod tests {
         let names: Vec<_> =
             std::fs::read_dir(folder.path().join("plan/7")).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["note.jpg"]);
+    }
+
+    #[tokio::test]
+    async fn a_large_file_is_read_a_piece_at_a_time() {
+        use tokio::io::AsyncReadExt;
+        let folder = tempfile::tempdir().unwrap();
+        let files = ObjectFiles::local(folder.path().to_path_buf()).unwrap();
+        let clip: Vec<u8> = (0..3 * 1024 * 1024).map(|i| (i % 251) as u8).collect();
+        files.put("plan/7/clip.mp4", &clip).await.unwrap();
+        let mut file = files.open("plan/7/clip.mp4").await.unwrap().expect("the clip");
+        assert_eq!(file.size, clip.len() as u64);
+        let (mut read, mut largest, mut piece) = (Vec::new(), 0, vec![0; 1024 * 1024]);
+        loop {
+            let n = file.bytes.read(&mut piece).await.unwrap();
+            if n == 0 {
+                break;
+            }
+            largest = largest.max(n);
+            read.extend_from_slice(&piece[..n]);
+        }
+        assert_eq!(read, clip);
+        assert!(largest < clip.len(), "read in pieces, not whole");
+        assert!(files.open("plan/7/none.mp4").await.unwrap().is_none());
+        assert!(files.open("../etc/passwd").await.is_err());
     }
 
     #[tokio::test]

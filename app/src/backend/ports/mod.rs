@@ -42,7 +42,7 @@ pub use data_rights::{files_folder, person_file_keys, DataRightsStore};
 pub use directory::DirectoryStore;
 pub use emergency::EmergencyStore;
 pub use family::FamilyStore;
-pub use plan::{FileStore, PlanStore};
+pub use plan::{FileReader, FileStore, PlanStore};
 pub use registration::start_registration;
 pub use reviews::ReviewStore;
 pub use teams::{intake, open_work, Allocatable, AllocationStore, TeamStore};

@@ -17,12 +17,21 @@ impl AboutPerson for PlanVersion {
     }
 }
 
+/// A stored file read a piece at a time (a clip may be 50 MB): how long it is, and its bytes.
+pub struct FileReader {
+    pub size: u64,
+    pub bytes: Box<dyn tokio::io::AsyncRead + Send + Unpin>,
+}
+
 /// Files people send (pictures, clips), kept by key. Local folder by default.
 #[async_trait]
 pub trait FileStore: Send + Sync {
     /// Stores the bytes under `key` completely or not at all.
     async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), StoreError>;
+    /// The whole file, for what needs all of it at once (a picture in a PDF).
     async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// The file to read as it is sent on (serving a clip, putting it in a ZIP).
+    async fn open(&self, key: &str) -> Result<Option<FileReader>, StoreError>;
     /// Removes the file; a key with no file is not an error.
     async fn delete(&self, key: &str) -> Result<(), StoreError>;
     /// The keys of every file under `folder`, in order.

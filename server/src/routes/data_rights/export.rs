@@ -28,7 +28,11 @@ pub async fn personal_zip(services: &Services, person_id: i64, audience: Audienc
     let (sender, receiver) = tokio::sync::mpsc::channel::<std::io::Result<Bytes>>(4);
     let (files, at, runtime) = (services.files.clone(), services.clock.now(), tokio::runtime::Handle::current());
     tokio::task::spawn_blocking(move || {
-        let file = |key: &str| runtime.block_on(files.get(key)).map_err(std::io::Error::other);
+        // Each file is read as it is written into the ZIP, a piece at a time.
+        let file = |key: &str| {
+            let opened = runtime.block_on(files.open(key)).map_err(std::io::Error::other)?;
+            Ok(opened.map(|file| tokio_util::io::SyncIoBridge::new_with_handle(file.bytes, runtime.clone())))
+        };
         let written = write_zip(ChannelWriter::new(sender.clone()), &data, &keys, file, at);
         if let Err(error) = written {
             tracing::error!("writing a copy of a person's data: {error}");
@@ -81,12 +85,12 @@ impl Write for ChannelWriter {
     }
 }
 
-/// Writes the ZIP to `out`: the README, a JSON file per table, then each file `file` reads.
-fn write_zip<W: Write>(
+/// Writes the ZIP to `out`: the README, a JSON file per table, then each file `file` opens.
+fn write_zip<W: Write, R: std::io::Read>(
     out: W,
     data: &PersonalData,
     keys: &[String],
-    file: impl Fn(&str) -> std::io::Result<Option<Vec<u8>>>,
+    file: impl Fn(&str) -> std::io::Result<Option<R>>,
     at: DateTime<Utc>,
 ) -> zip::result::ZipResult<()> {
     let mut zip = zip::ZipWriter::new_stream(out);
@@ -111,9 +115,9 @@ fn write_zip<W: Write>(
         zip.write_all(&json)?;
     }
     for key in keys {
-        if let Some(bytes) = file(key)? {
+        if let Some(mut bytes) = file(key)? {
             zip.start_file(zip_name(key), stored)?;
-            zip.write_all(&bytes)?;
+            std::io::copy(&mut bytes, &mut zip)?;
         }
     }
     zip.finish()?.flush()?;
@@ -133,7 +137,7 @@ mod tests {
         };
         let mut bytes = Vec::new();
         let keys = ["plan/7/abc.jpg".to_owned(), "plan/7/gone.jpg".to_owned()];
-        let file = |key: &str| Ok((key == "plan/7/abc.jpg").then(|| b"jpeg".to_vec()));
+        let file = |key: &str| Ok((key == "plan/7/abc.jpg").then(|| &b"jpeg"[..]));
         write_zip(&mut bytes, &data, &keys, file, Utc::now()).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let names: Vec<_> = archive.file_names().map(str::to_owned).collect();

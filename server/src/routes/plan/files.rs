@@ -369,8 +369,9 @@ pub async fn file(
         (_, "full") => key,
         _ => return Err(not_found()),
     };
-    let bytes = match services.files.get(&key).await {
-        Ok(Some(bytes)) => bytes,
+    // Sent as it is read: a 50 MB clip is never held in memory whole.
+    let file = match services.files.open(&key).await {
+        Ok(Some(file)) => file,
         Ok(None) => return Err(not_found()),
         Err(error) => return Err(failed(&visitor, "reading a file", error)),
     };
@@ -382,5 +383,8 @@ pub async fn file(
     };
     let content_type =
         HeaderValue::from_str(&media_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    Ok(private_file(bytes, content_type, &disposition))
+    let body = Body::from_stream(tokio_util::io::ReaderStream::with_capacity(file.bytes, 64 * 1024));
+    let mut response = private_file(body, content_type, &disposition);
+    response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(file.size));
+    Ok(response)
 }

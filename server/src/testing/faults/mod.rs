@@ -179,6 +179,11 @@ impl FileStore for FaultyFiles {
         self.inner.get(key).await
     }
 
+    async fn open(&self, key: &str) -> Result<Option<FileReader>, StoreError> {
+        self.switch.check(Call::Read, "open")?;
+        self.inner.open(key).await
+    }
+
     async fn delete(&self, key: &str) -> Result<(), StoreError> {
         self.switch.check(Call::Write, "delete")?;
         self.inner.delete(key).await
