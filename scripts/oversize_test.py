@@ -8,11 +8,14 @@ over all of them.
 
 The upload form reads up to its limit (the largest clip, 50 MB) before it refuses, and holds
 the clip in memory while it does; it is measured and printed, not held to 10 MB (see the README).
+Last, a 45 MB clip is served to several slow readers and zipped into several copies of the
+carer's data at once, and the server's memory must grow by less than one clip.
 
 Usage: scripts/oversize_test.py <server binary>   (prints what it measured; exit 1 on failure)
 Standard library only.
 """
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -104,6 +107,69 @@ def session_cookie(port):
     raise SystemExit("signing in did not redirect")
 
 
+def large_clip_served(port, pid, cookie):
+    """A 45 MB clip added to the plan, then fetched by four slow readers at once and put in
+    four copies of the carer's data: the server sends each as it reads it, so its memory grows
+    by far less than one clip (it would grow by four or more if each were read whole)."""
+    clip = b"\x00\x00\x00\x20ftypisom" + bytes(45 << 20)
+    fields = [("upload_section", "important"), ("caption", "A long voice note"),
+              ("alt_text", "Me talking about my week")]
+    body = b"".join(f'--xyz\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+                    for name, value in fields)
+    body += (b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="note.mp4"\r\n'
+             b"Content-Type: video/mp4\r\n\r\n" + clip + b"\r\n--xyz--\r\n")
+    headers = {"Cookie": cookie, "Origin": f"http://127.0.0.1:{port}", "Accept": "application/json",
+               "Content-Type": "multipart/form-data; boundary=xyz"}
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/plan/upload", data=body, headers=headers)
+    urllib.request.urlopen(request, timeout=60).read()
+    del body
+    page = urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/plan",
+                                                         headers={"Cookie": cookie}), timeout=10).read().decode()
+    clips = re.findall(r'/plan/files/(\d+)/full', page)
+    if not clips:
+        return ["the clip was not added to the plan"]
+    paths = [f"/plan/files/{max(map(int, clips))}/full"] * 4 + ["/account/my-data"] * 4
+    time.sleep(1)
+    before = resident(pid)
+    peak = [before]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], resident(pid))
+            time.sleep(0.005)
+
+    received = {}
+
+    def fetch(n, path):
+        answer = urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}{path}",
+                                                               headers={"Cookie": cookie}), timeout=120)
+        total = 0
+        while piece := answer.read(1 << 20):
+            total += len(piece)
+            time.sleep(0.01)  # a phone on a slow connection
+        received[n] = total
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    readers = [threading.Thread(target=fetch, args=(n, path)) for n, path in enumerate(paths)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    done.set()
+    sampler.join()
+    growth = peak[0] - before
+    print(f"a {len(clip):,}-byte clip sent to 4 readers and in 4 copies of the carer's data at once: "
+          f"resident memory peaked {growth:,} bytes above where it began")
+    failures = []
+    if any(received.get(n, 0) < len(clip) for n in range(len(paths))):
+        failures.append(f"not every reader got the whole clip: {received}")
+    if growth >= len(clip):
+        failures.append(f"serving the clip grew memory by {growth:,} bytes")
+    return failures
+
+
 def main():
     binary = sys.argv[1]
     port = free_port()
@@ -158,6 +224,7 @@ def main():
                 failures.append(f"upload ({framing}): {line} after {sent} bytes")
         time.sleep(0.5)
         print(f"resident memory after the upload form: {resident(server.pid):,} bytes")
+        failures += large_clip_served(port, server.pid, cookie)
         if failures:
             print("FAILED:\n  " + "\n  ".join(failures))
             sys.exit(1)

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
+use app::backend::jobs::mail::MailQueue;
 use app::backend::ports::Services;
 use app::domain::council::{Council, StaffSignIn};
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -29,6 +30,8 @@ pub struct Portal {
     pub store: Arc<dyn app::backend::ports::Store>,
     /// What the server functions use (tests run scheduled jobs through it).
     pub services: app::backend::ports::Services,
+    /// The queue every email goes through (tests run its delivery rounds).
+    pub mail: Arc<MailQueue>,
 }
 
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
@@ -36,6 +39,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let portal = build(settings).await?;
     tokio::spawn(forget_expired(portal.store.clone()));
     tokio::spawn(remind_of_reviews(portal.services.clone()));
+    tokio::spawn(deliver_mail(portal.mail.clone()));
     let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("listening on {bind}"))?;
     tracing::info!("the carer portal is at http://{}", listener.local_addr()?);
     // Send each response as soon as it is written: with Nagle's algorithm on, a response in
@@ -124,16 +128,17 @@ pub async fn build_wrapped(
     let session_keys = SessionKeys::new(secret, settings.secure_cookies());
     let passwords = Arc::new(Argon2Passwords::new());
     let from = format!("Carer portal <{}>", settings.council_email);
-    let mailer: Arc<dyn app::backend::ports::Mailer> = match &settings.smtp_url {
+    let relay: Arc<dyn app::backend::ports::Mailer> = match &settings.smtp_url {
         Some(url) => Arc::new(crate::mail::SmtpMailer::new(url.expose_secret(), &from)?),
         None => Arc::new(OutboxMailer::new(settings.outbox_dir(), &from).context("creating the mail outbox")?),
     };
+    let mail = Arc::new(MailQueue::new(store.clone(), relay, clock.clone()));
     let services = Services {
         store: store.clone(),
         files: Arc::new(crate::files::storage::ObjectFiles::from_settings(&settings)?),
         clock,
         passwords: passwords.clone(),
-        mailer,
+        mailer: mail.clone(),
         limits,
         digests: Arc::new(session_keys.clone()),
         codes: Arc::new(crate::codes::Totp),
@@ -166,7 +171,7 @@ pub async fn build_wrapped(
         settings: Arc::new(settings),
     };
     let services = state.services.clone();
-    Ok(Portal { router: router(state, extra), store, services })
+    Ok(Portal { router: router(state, extra), store, services, mail })
 }
 
 fn leptos_options(settings: &Settings) -> LeptosOptions {
@@ -284,6 +289,19 @@ async fn remind_of_reviews(services: app::backend::ports::Services) {
             Ok(0) => {}
             Ok(sent) => tracing::info!("sent {sent} emergency plan reminders"),
             Err(error) => tracing::error!("sending emergency plan reminders: {error:#}"),
+        }
+    }
+}
+
+/// Sends the emails that are due again (their relay was down), every thirty seconds.
+async fn deliver_mail(mail: Arc<MailQueue>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(30));
+    loop {
+        every.tick().await;
+        match mail.deliver_due().await {
+            Ok(0) => {}
+            Ok(sent) => tracing::info!("sent {sent} emails that had waited"),
+            Err(error) => tracing::error!("sending waiting emails: {error:#}"),
         }
     }
 }

@@ -43,6 +43,7 @@ mod directory;
 mod emergency;
 mod family;
 mod group_commit;
+mod mail_queue;
 mod plan;
 mod pool;
 mod rate_limits;

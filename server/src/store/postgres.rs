@@ -29,6 +29,9 @@ pub(crate) mod dialect {
 
     use crate::store::text_value;
 
+    /// After a SELECT that picks rows to claim for work (queued emails). Rows another server is claiming are skipped, not waited for.
+    pub const SKIP_LOCKED: &str = "FOR UPDATE SKIP LOCKED";
+
     /// The day of a stored time, comparable with a stored date.
     pub fn date_of(column: &str) -> String {
         format!("CAST({column} AS DATE)")

@@ -27,6 +27,9 @@ pub(crate) mod dialect {
 
     use crate::store::text_value;
 
+    /// After a SELECT that picks rows to claim for work (queued emails). SQLite has one writer at a time: a claim is one statement, so nothing to lock.
+    pub const SKIP_LOCKED: &str = "";
+
     /// The day of a stored time, comparable with a stored date.
     pub fn date_of(column: &str) -> String {
         format!("date({column})")

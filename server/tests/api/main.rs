@@ -23,6 +23,7 @@ mod forms;
 mod fresh_sign_in;
 mod fuzz_regressions;
 mod limits;
+mod mail_queue;
 mod migrations;
 mod plan;
 mod plan_copy;

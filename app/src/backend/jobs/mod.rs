@@ -1,4 +1,6 @@
 //! Work done after or beside a request: the emails people are sent about their reviews and
-//! their emergency plan, and the reminders start-up schedules.
+//! their emergency plan, the reminders start-up schedules, and the queue every email goes
+//! through.
 pub mod emergency;
+pub mod mail;
 pub mod reviews;

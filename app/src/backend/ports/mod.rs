@@ -25,6 +25,7 @@ mod data_rights;
 mod directory;
 mod emergency;
 mod family;
+mod mail_queue;
 mod plan;
 mod registration;
 mod reviews;
@@ -42,6 +43,7 @@ pub use data_rights::{files_folder, person_file_keys, DataRightsStore};
 pub use directory::DirectoryStore;
 pub use emergency::EmergencyStore;
 pub use family::FamilyStore;
+pub use mail_queue::{MailQueueStore, QueuedEmail};
 pub use plan::{FileReader, FileStore, PlanStore};
 pub use registration::start_registration;
 pub use reviews::ReviewStore;
@@ -263,6 +265,7 @@ store!(
     AdvocacyStore,
     TwoFactorStore,
     ApprovalStore,
+    MailQueueStore,
 );
 
 /// The time, injected so tests can move it (sessions expire, reviews fall due).

@@ -10,6 +10,7 @@ fn about(table: &str) -> &'static str {
         "two_factor" => "Whether you set up two-factor sign-in, and when. The secret your app uses is left out.",
         "recovery_codes" => "Which of your recovery codes were used, and when. The codes themselves are left out.",
         "sign_in_challenges" => "Sign-ins waiting for your code. What identifies them is left out.",
+        "mail_queue" => "Emails to you that were waiting to be sent when the copy was made, or that could not be sent. What each email says is left out: it may hold a link only you should use.",
         "pending_registrations" => "An account you began to create and had not yet finished from the emailed link. Your password and the link are left out.",
         "password_resets" => "When you asked to reset your password, and whether the link was used. The link itself is left out.",
         "contact_messages" => "Messages you sent from the contact page: while signed in, linked to your account by us, or with your email address as the reply address.",

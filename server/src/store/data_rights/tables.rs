@@ -98,6 +98,12 @@ pub const TABLES: &[Table] = &[
         rule: Rule::Personal { rows: "user_id = $1", hidden: &["digest"], erasure: Erasure::Delete },
     },
     Table {
+        // Emails to them not yet sent (the relay was down) or given up on. The body is left
+        // out: it may hold a one-use link.
+        name: "mail_queue",
+        rule: Rule::Personal { rows: "to_address = LOWER($2)", hidden: &["body"], erasure: Erasure::Delete },
+    },
+    Table {
         // A registration waiting for its emailed link (a day at most): what they typed.
         name: "pending_registrations",
         rule: Rule::Personal { rows: "email = LOWER($2)", hidden: &["digest", "password_hash"], erasure: Erasure::Delete },

@@ -26,6 +26,13 @@ use super::{Call, FaultyStore};
 type At = DateTime<Utc>;
 
 faulty! {
+    MailQueueStore {
+        Write queue_email(email: &Email, at: At, claimed_until: At) -> StoreResult<i64>;
+        Write claim_due_emails(now: At, claimed_until: At, limit: u32) -> StoreResult<Vec<QueuedEmail>>;
+        Write email_sent(id: i64) -> StoreResult<()>;
+        Write email_failed(id: i64, error: &str, retry_at: Option<At>, at: At) -> StoreResult<()>;
+        Read undelivered_emails() -> StoreResult<Vec<QueuedEmail>>;
+    }
     TeamStore {
         Read teams() -> StoreResult<Vec<Team>>;
         Read team(id: i64) -> StoreResult<Option<Team>>;

@@ -9,6 +9,7 @@ pub mod mail;
 pub mod oidc;
 pub mod plans;
 pub mod s3;
+pub mod smtp;
 pub mod uploads;
 
 use axum::Router;
@@ -39,6 +40,8 @@ impl app::backend::ports::Clock for TestClock {
 pub struct TestPortal {
     pub clock: std::sync::Arc<TestClock>,
     pub services: app::backend::ports::Services,
+    /// The queue every email goes through (its delivery rounds run when a test says).
+    pub mail: std::sync::Arc<app::backend::jobs::mail::MailQueue>,
     pub url: String,
     pub client: reqwest::Client,
     pub store: std::sync::Arc<dyn app::backend::ports::Store>,
@@ -110,7 +113,7 @@ pub async fn spawn_wrapped(
     settings.database_url = database.postgres.then(|| database.url.clone());
     configure(&mut settings);
     let clock = std::sync::Arc::new(TestClock::default());
-    let Portal { router, store, services } =
+    let Portal { router, store, services, mail } =
         build_wrapped(settings, clock.clone(), wrap, extra).await.expect("the portal builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -125,7 +128,7 @@ pub async fn spawn_wrapped(
         .unwrap();
     let db = database.open().await;
     let database_url = database.postgres.then(|| database.url.clone());
-    TestPortal { clock, url, client, store, services, db, postgres: database.postgres, database_url, data }
+    TestPortal { clock, url, client, store, services, mail, db, postgres: database.postgres, database_url, data }
 }
 
 impl TestPortal {
