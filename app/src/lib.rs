@@ -27,7 +27,7 @@ use crate::components::layout::{Footer, Header, NotFound, SkipLink};
 use crate::components::timeout_warning::TimeoutDialog;
 use crate::features::{
     account, advocacy, allocation, assessment, assisted, budget, contact, data_rights, directory, emergency, family,
-    home, info, people, plan, reviews, staff, start, teams, timeline, two_factor,
+    home, info, mail, people, plan, reviews, staff, start, teams, timeline, two_factor,
 };
 
 #[component]
@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                         <Page path=path!("/people/:id/data") view=data_rights::PersonDataPage />
                         <Page path=path!("/people/:id/advocacy") view=advocacy::AdvocacyPage />
                         <Page path=path!("/staff/data-requests") view=data_rights::DataRequestsPage />
+                        <Page path=path!("/staff/mail") view=mail::UndeliveredPage />
                         <Page path=path!("/staff/audit") view=home::AuditPage />
                         <Page path=path!("/staff/users") view=staff::StaffUsersPage />
                         <Page path=path!("/staff/users/:id") view=staff::StaffMemberPage />

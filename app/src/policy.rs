@@ -115,6 +115,8 @@ pub enum Capability {
     /// Start a record for a carer with no account or email, and fill in the assessment with
     /// them: practitioners and trusted assessors.
     StartAssistedRecords,
+    /// See the emails the portal could not send after every try, and send them again.
+    ManageMail,
 }
 
 /// Whether access to a person's records is allowed, and on what basis (recorded in the audit
@@ -207,6 +209,7 @@ impl Actor {
             Capability::LookUpEmergencyPlans => self.role == Role::Responder,
             Capability::ManageDirectory => self.role == Role::Admin,
             Capability::HandleDataRequests => self.role == Role::Admin,
+            Capability::ManageMail => self.role == Role::Admin,
             Capability::ReadMessages => matches!(self.role, Role::Admin | Role::Practitioner),
             Capability::ManageTeams => self.role == Role::Admin,
             Capability::SeeIntake => matches!(self.role, Role::Admin | Role::Practitioner),

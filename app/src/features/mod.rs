@@ -14,6 +14,7 @@ pub mod emergency;
 pub mod family;
 pub mod home;
 pub mod info;
+pub mod mail;
 pub mod people;
 pub mod plan;
 pub mod reviews;

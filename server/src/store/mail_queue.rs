@@ -1,6 +1,6 @@
 //! The mail queue: emails kept until sent, claimed by one server at a time.
 for_each_backend! {
-    use app::backend::ports::{Email, MailQueueStore, QueuedEmail, StoreResult};
+    use app::backend::ports::{Email, MailQueueStore, QueuedEmail, StoreError, StoreResult};
     use async_trait::async_trait;
     use chrono::{DateTime, Utc};
     use sqlx::FromRow;
@@ -95,6 +95,16 @@ for_each_backend! {
             let sql = format!("SELECT {COLUMNS} FROM mail_queue WHERE gave_up_at IS NOT NULL ORDER BY id");
             let rows: Vec<Row> = self.all(sqlx::query_as(&sql)).await?;
             Ok(rows.into_iter().map(QueuedEmail::from).collect())
+        }
+
+        async fn send_again(&self, id: i64, at: DateTime<Utc>) -> StoreResult<()> {
+            let query = sqlx::query(
+                "UPDATE mail_queue SET gave_up_at = NULL, attempts = 0, next_attempt_at = $2, claimed_until = NULL
+                 WHERE id = $1 AND gave_up_at IS NOT NULL",
+            )
+            .bind(id)
+            .bind(at);
+            self.change_one(query, StoreError::NotFound).await
         }
     }
 }

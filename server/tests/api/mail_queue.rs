@@ -95,3 +95,39 @@ async fn an_email_that_cannot_go_after_every_try_waits_for_an_admin() {
     assert_eq!(portal.mail.deliver_due().await.unwrap(), 0);
     assert_eq!(waiting(&portal).await[0].1, MOST_ATTEMPTS as i32);
 }
+
+#[tokio::test]
+async fn an_admin_sees_the_emails_given_up_on_and_sends_one_again_and_nobody_else_may() {
+    let port = free_port();
+    let portal = portal_with_relay_on(port).await;
+    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    let fields = [("email", "sam@example.org")];
+    portal.post_form("/api/account/forgotten-password", "/password-reset", &fields).await;
+    for _ in 1..MOST_ATTEMPTS {
+        portal.clock.advance(Duration::hours(7));
+        portal.mail.deliver_due().await.unwrap();
+    }
+    let id = waiting(&portal).await[0].0.to_string();
+
+    // Nobody but an admin sees the list or sends again: the same 404 as a wrong address.
+    portal.signed_in_as("pat@council.example", Role::Practitioner).await;
+    assert_eq!(portal.post_json("/api/mail/undelivered", &[]).await.status(), 404);
+    assert_eq!(portal.post_json("/api/mail/send-again", &[("id", &id)]).await.status(), 404);
+    portal.sign_out().await;
+
+    portal.signed_in_as("admin@council.example", Role::Admin).await;
+    let page = portal.page("/staff/mail").await;
+    assert!(page.contains("sam@example.org") && page.contains("Reset your carer portal password"), "{page}");
+    assert!(!page.contains("/password-reset/"), "never what the email said");
+    let again = portal.post_form("/api/mail/send-again", "/staff/mail", &[("id", &id)]).await;
+    assert_eq!(location(&again), "/staff/mail?again=1");
+    assert!(portal.page("/staff/mail?again=1").await.contains("Every email has been sent"));
+    assert!(portal.audit_actions().await.contains(&"email sent again".to_owned()));
+    // An email not given up on cannot be "sent again".
+    assert_eq!(portal.post_json("/api/mail/send-again", &[("id", &id)]).await.status(), 404);
+
+    // The relay is back: the next round sends it.
+    let sink = mail_sink_on(port).await;
+    assert_eq!(portal.mail.deliver_due().await.unwrap(), 1);
+    assert_eq!(mails(&sink, 1).await.len(), 1);
+}

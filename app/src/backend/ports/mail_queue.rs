@@ -40,4 +40,7 @@ pub trait MailQueueStore: Send + Sync {
     ) -> StoreResult<()>;
     /// Emails given up on, oldest first.
     async fn undelivered_emails(&self) -> StoreResult<Vec<QueuedEmail>>;
+    /// Puts an email given up on back in the queue, due at `at` with its tries counted afresh.
+    /// `NotFound` unless it was given up on.
+    async fn send_again(&self, id: i64, at: DateTime<Utc>) -> StoreResult<()>;
 }

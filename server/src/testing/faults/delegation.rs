@@ -32,6 +32,7 @@ faulty! {
         Write email_sent(id: i64) -> StoreResult<()>;
         Write email_failed(id: i64, error: &str, retry_at: Option<At>, at: At) -> StoreResult<()>;
         Read undelivered_emails() -> StoreResult<Vec<QueuedEmail>>;
+        Write send_again(id: i64, at: At) -> StoreResult<()>;
     }
     TeamStore {
         Read teams() -> StoreResult<Vec<Team>>;

@@ -20,6 +20,7 @@ pub const WITHOUT_AN_ID: &[&str] = &[
     "/api/people/linked",
     "/api/people/workers",
     "/api/staff/audit-log",
+    "/api/mail/undelivered",
     "/api/staff/users",
     "/api/staff/users/add",
     // The staff inbox lists every contact message (practitioners and admins only).
@@ -174,6 +175,9 @@ pub const WITH_AN_INVITATION_ID: &[(&str, &str)] = &[("/api/family/withdraw", "i
 /// one to change it, changing and retiring it are for admins only.
 pub const WITH_A_SERVICE_ID_FOR_ADMINS: &[(&str, &str)] =
     &[("/api/support/service", "id"), ("/api/support/save", "id"), ("/api/support/retire", "id")];
+
+/// Emails the portal gave up on: admins only (tests/api/mail_queue.rs).
+pub const WITH_AN_EMAIL_ID_FOR_ADMINS: &[(&str, &str)] = &[("/api/mail/send-again", "id")];
 
 /// Which record's id a plain route has in its path.
 #[derive(Clone, Copy, Debug)]

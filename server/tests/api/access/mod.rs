@@ -144,6 +144,7 @@ async fn every_server_function_is_classified() {
                 && !WITH_A_TEAM_ID.iter().any(|(p, _)| p == path)
                 && !WITH_AN_INVITATION_ID.iter().any(|(p, _)| p == path)
                 && !WITH_A_SERVICE_ID_FOR_ADMINS.iter().any(|(p, _)| p == path)
+                && !WITH_AN_EMAIL_ID_FOR_ADMINS.iter().any(|(p, _)| p == path)
                 && !WITH_A_LOOKUP_ID.iter().any(|(p, _)| p == path)
         })
         .collect();

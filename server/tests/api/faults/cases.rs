@@ -298,6 +298,8 @@ pub fn cases(h: &Household) -> Vec<Case> {
         change("/api/family/unlink", SAM, "/family", &[("person", &id(h.pat))]),
         // Staff.
         read("/api/staff/audit-log", ADMIN, &[]),
+        read("/api/mail/undelivered", ADMIN, &[]),
+        change("/api/mail/send-again", ADMIN, "/staff/mail", &[("id", &id(h.undelivered))]),
         read("/api/staff/users", ADMIN, &[]),
         read("/api/staff/users/one", ADMIN, &[("id", id(h.leaver))]),
         // A record Alex started for Dana, who has no email; Sam confirms a version Alex filled in.

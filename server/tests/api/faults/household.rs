@@ -55,6 +55,8 @@ pub struct Household {
     pub(super) care_code: String,
     pub(super) reset_code: String,
     pub(super) registration_code: String,
+    /// An email the portal gave up on, for an admin to send again.
+    pub(super) undelivered: i64,
     pub(super) service: i64,
     pub(super) two_factor: super::two_factor_cases::TwoFactorCase,
     /// An admin whose account another admin asked to switch off, waiting for a second admin.
@@ -192,6 +194,9 @@ pub async fn household(portal: &TestPortal) -> Household {
     post_form(portal, &portal.another_browser(), "/api/account/register", "/register", &fields).await;
     let registration_code =
         portal.emailed_link("rowan-waiting@example.org", "/register/confirm/").replace("/register/confirm/", "");
+    let email = app::backend::ports::Email { to: "sam@example.org".into(), subject: "Hello".into(), body: "Hi".into() };
+    let undelivered = store.queue_email(&email, now, now).await.unwrap();
+    store.email_failed(undelivered, "The mail relay could not be reached.", None, now).await.unwrap();
     let service = scalar(portal, "SELECT MIN(id) FROM support_services").await;
     let approval_subject = super::approval_cases::set_up(portal).await;
     // Last: its code is good only for a minute or so.
@@ -223,6 +228,7 @@ pub async fn household(portal: &TestPortal) -> Household {
         care_code,
         reset_code,
         registration_code,
+        undelivered,
         service,
         two_factor,
         approval_subject,

@@ -98,9 +98,13 @@ pub fn ConfirmRegistrationPage() -> impl IntoView {
                 {match refused {
                     Some(message) => {
                         view! {
-                            <p class="govuk-error-message" id="code">{message}</p>
+                            <p class="govuk-error-message" id="code">
+                                {message}
+                            </p>
                             <p class="govuk-body">
-                                <a class="govuk-link" href="/register">{t(Text::AccountCreateLink)}</a>
+                                <a class="govuk-link" href="/register">
+                                    {t(Text::AccountCreateLink)}
+                                </a>
                             </p>
                         }
                             .into_any()

@@ -148,6 +148,10 @@ pub fn HomePage() -> impl IntoView {
             .then(|| {
                 view! { <LinkParagraph href="/staff/data-requests" text=Text::DataRightsRequestsTitle /> }
             })}
+        {may(Capability::ManageMail)
+            .then(|| {
+                view! { <LinkParagraph href="/staff/mail" text=Text::MailTitle /> }
+            })}
         <YourData />
         <h2 class="govuk-heading-m">{t(Text::DirectoryTitle)}</h2>
         <LinkParagraph href="/support" text=Text::DirectoryTitle />
