@@ -59,3 +59,13 @@ test('a carer cannot reach the staff accounts page', async ({ page, jsEnabled })
   expect(response?.status()).toBe(404);
   await settle(page, jsEnabled);
 });
+
+test('an admin sees which emails could not be sent', async ({ page, jsEnabled }) => {
+  await signInAs(page, 'admin@example.org');
+  await page.getByRole('link', { name: 'Emails not sent' }).click();
+  await expect(page.locator('h1')).toHaveText('Emails not sent');
+  // The mail relay (here, the outbox folder) took every email.
+  await expect(page.locator('main')).toContainText('Every email has been sent.');
+  await settle(page, jsEnabled);
+  await checkAccessible(page);
+});
