@@ -27,6 +27,7 @@ mod mail_queue;
 mod migrations;
 mod plan;
 mod plan_copy;
+mod registration;
 mod review_mail;
 mod reviews;
 mod s3_files;

@@ -4,7 +4,7 @@
 pub const WITHOUT_AN_ID: &[&str] = &[
     "/api/contact",
     "/api/account/register",
-    // Names its registration only by the code emailed to the address (tests/api/accounts.rs).
+    // Names its registration only by the code emailed to the address (tests/api/registration.rs).
     "/api/account/confirm-registration",
     "/api/account/sign-in",
     // Two-factor sign-in: one's own set-up, and the code after the password, which names its
