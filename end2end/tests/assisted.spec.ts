@@ -36,6 +36,8 @@ test('a practitioner fills in an assessment for a carer with no email, who takes
   await alex.getByRole('button', { name: 'Continue' }).click();
   await alex.getByLabel('I work part time').check();
   await alex.getByRole('button', { name: 'Continue' }).click();
+  await expect(alex.locator('h1')).toHaveText('Tell us about your own health');
+  await settle(alex, jsEnabled);
   await alex.getByLabel('Tell us about your own health').fill(`Knees are bad ${mark}`);
   await alex.getByRole('button', { name: 'Save and come back later' }).click();
   // Wait for the save to land before leaving: going elsewhere mid-save interrupts it.
