@@ -17,6 +17,17 @@ async fn portal_with_relay_on(port: u16) -> TestPortal {
     spawn_configured(move |settings| settings.smtp_url = Some(SecretString::from(url)), |routes| routes).await
 }
 
+/// Sam asks for a password reset while the relay is down, and it stays down through every try.
+async fn reset_email_given_up_on(portal: &TestPortal) {
+    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
+    let fields = [("email", "sam@example.org")];
+    portal.post_form("/api/account/forgotten-password", "/password-reset", &fields).await;
+    for _ in 1..MOST_ATTEMPTS {
+        portal.clock.advance(Duration::hours(7));
+        portal.mail.deliver_due().await.unwrap();
+    }
+}
+
 async fn waiting(portal: &TestPortal) -> Vec<(i64, i32)> {
     sqlx::query_as("SELECT id, attempts FROM mail_queue ORDER BY id").fetch_all(&portal.db).await.unwrap()
 }
@@ -78,13 +89,7 @@ async fn servers_delivering_at_the_same_time_send_each_email_once() {
 #[tokio::test]
 async fn an_email_that_cannot_go_after_every_try_waits_for_an_admin() {
     let portal = portal_with_relay_on(free_port()).await;
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    let fields = [("email", "sam@example.org")];
-    portal.post_form("/api/account/forgotten-password", "/password-reset", &fields).await;
-    for _ in 1..MOST_ATTEMPTS {
-        portal.clock.advance(Duration::hours(7));
-        portal.mail.deliver_due().await.unwrap();
-    }
+    reset_email_given_up_on(&portal).await;
     let given_up = portal.mail.undelivered().await.unwrap();
     assert_eq!(given_up.len(), 1);
     assert_eq!(given_up[0].attempts, MOST_ATTEMPTS);
@@ -100,13 +105,7 @@ async fn an_email_that_cannot_go_after_every_try_waits_for_an_admin() {
 async fn an_admin_sees_the_emails_given_up_on_and_sends_one_again_and_nobody_else_may() {
     let port = free_port();
     let portal = portal_with_relay_on(port).await;
-    portal.add_account("sam@example.org", Role::Carer, PASSWORD).await;
-    let fields = [("email", "sam@example.org")];
-    portal.post_form("/api/account/forgotten-password", "/password-reset", &fields).await;
-    for _ in 1..MOST_ATTEMPTS {
-        portal.clock.advance(Duration::hours(7));
-        portal.mail.deliver_due().await.unwrap();
-    }
+    reset_email_given_up_on(&portal).await;
     let id = waiting(&portal).await[0].0.to_string();
 
     // Nobody but an admin sees the list or sends again: the same 404 as a wrong address.
